@@ -1,0 +1,85 @@
+import { compositeCv, weightedSpread } from "./cv";
+import { atMost } from "./numeric";
+import type { IndicatorStageResult, SchoolPartResult, StageResult } from "./result";
+import type { IndicatorSpec, Standard } from "./standards";
+import type { Stage } from "./types";
+
+function indicatorResult(spec: IndicatorSpec, standard: Standard, stage: Stage, parts: SchoolPartResult[]): IndicatorStageResult {
+  const values: number[] = [];
+  const pupils: number[] = [];
+  let metSchools = 0;
+  for (const part of parts) {
+    const value = part.values[spec.id];
+    if (value === null || value === undefined) continue;
+    values.push(value);
+    pupils.push(part.students);
+    if (part.details[spec.id]?.met) metSchools++;
+  }
+  const spread = weightedSpread(values, pupils);
+  const limit = standard.cvRule.mode === "each" ? standard.cvRule.limits[stage] : null;
+  const cv = spread?.cv ?? null;
+  let note: string | undefined;
+  if (!spread) note = "没有可计算的学校";
+  else if (cv === null) note = "全县均值为0，差异系数无法计算";
+  return {
+    id: spec.id,
+    name: spec.name,
+    schools: values.length,
+    students: pupils.reduce((s, p) => s + p, 0),
+    mean: spread?.mean ?? null,
+    sd: spread?.sd ?? null,
+    cv,
+    limit,
+    pass: limit === null ? null : cv !== null && atMost(cv, limit),
+    threshold: spec.thresholds?.[stage] ?? null,
+    metSchools,
+    note,
+  };
+}
+
+/**
+ * A stage's verdict: each indicator's weighted mean and CV against its limit (2017), or the
+ * composite CV against its limit (2012), and whether every school part meets the school rule.
+ */
+export function stageResult(standard: Standard, stage: Stage, parts: SchoolPartResult[]): StageResult {
+  const indicators: Record<string, IndicatorStageResult> = {};
+  for (const spec of standard.indicators) indicators[spec.id] = indicatorResult(spec, standard, stage, parts);
+  const list = Object.values(indicators);
+  const composite = compositeCv(list.map((i) => i.cv));
+  const compositeLimit = standard.cvRule.mode === "composite" ? standard.cvRule.limits[stage] : null;
+  const schoolsPassing = parts.filter((p) => p.pass === true).length;
+  const schoolsPass = standard.schoolRule ? schoolsPassing === parts.length : null;
+  const students = parts.reduce((s, p) => s + p.students, 0);
+
+  if (parts.length === 0) {
+    return {
+      stage,
+      schools: 0,
+      students: 0,
+      indicators,
+      compositeCv: null,
+      compositeLimit,
+      cvPass: null,
+      schoolsPassing: 0,
+      schoolsPass: null,
+      pass: null,
+      note: "该学段没有参与计算的学校",
+    };
+  }
+  const cvPass =
+    standard.cvRule.mode === "each"
+      ? list.every((i) => i.pass === true)
+      : composite !== null && compositeLimit !== null && atMost(composite, compositeLimit);
+  return {
+    stage,
+    schools: parts.length,
+    students,
+    indicators,
+    compositeCv: composite,
+    compositeLimit,
+    cvPass,
+    schoolsPassing,
+    schoolsPass,
+    pass: cvPass && schoolsPass !== false,
+  };
+}

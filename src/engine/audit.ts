@@ -1,0 +1,179 @@
+import { stageResult } from "./aggregate";
+import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
+import { eligibility } from "./eligibility";
+import { guaranteeChecks } from "./guarantees";
+import { evaluateIndicator } from "./indicators";
+import { isCount } from "./numeric";
+import type {
+  AuditResult,
+  CountyResult,
+  ExcludedRecord,
+  GuaranteeCheck,
+  IndicatorDetail,
+  SchoolPartResult,
+  Shortfall,
+  SourceCell,
+  StageResult,
+} from "./result";
+import { stageShare } from "./split";
+import { findStandard, type Standard } from "./standards";
+import { resolveSettings, STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord, type SettingsInput, type Stage } from "./types";
+import { schoolPasses, shortfallOf } from "./verdicts";
+
+export class UnknownStandardError extends Error {
+  constructor(id: string) {
+    super(`未知的评估标准「${id}」：可选 2017（优质均衡）或 2012（基本均衡）。`);
+    this.name = "UnknownStandardError";
+  }
+}
+
+function sourceCell(record: SchoolRecord): SourceCell | undefined {
+  if (!record.source) return undefined;
+  const cell = record.source.cells?.name;
+  return { sheet: record.source.sheet, row: record.source.row, ...(cell ? { cell } : {}) };
+}
+
+function countyOf(record: SchoolRecord): string {
+  return typeof record.county === "string" ? record.county.trim() : "";
+}
+
+/** Why a pupil count is unusable, or null when it is fine. */
+function pupilProblem(pupils: unknown): string | null {
+  if (pupils === undefined || pupils === null) return "缺失";
+  if (typeof pupils !== "number" || !Number.isFinite(pupils)) return `不是有效数字（${formatNumber(pupils)}）`;
+  if (pupils < 0) return `为负数（${formatNumber(pupils)}）`;
+  if (pupils === 0) return "为0";
+  return null;
+}
+
+/** Audits one stage of one counted record: indicator values, school rule and shortfalls. */
+function auditPart(
+  record: SchoolRecord,
+  stage: Stage,
+  pupils: number,
+  standard: Standard,
+  settings: AuditSettings,
+  diagnostics: Diagnostic[],
+): SchoolPartResult {
+  const share = stageShare(record, stage);
+  const ctx = { record, stage, settings, share, pupils };
+  const values: Record<string, number | null> = {};
+  const details: Record<string, IndicatorDetail> = {};
+  const shortfalls: Shortfall[] = [];
+  for (const spec of standard.indicators) {
+    const detail = evaluateIndicator(spec, ctx, standard, diagnostics);
+    details[spec.id] = detail;
+    values[spec.id] = detail.value;
+    const shortfall = standard.schoolRule ? shortfallOf(spec, detail, pupils, share) : null;
+    if (shortfall) shortfalls.push(shortfall);
+  }
+  const verdict = standard.schoolRule ? schoolPasses(standard.schoolRule, Object.values(details)) : { met: 0, pass: null };
+  const figures = record.stages[stage];
+  const source = sourceCell(record);
+  return {
+    name: record.name,
+    ...(record.code ? { code: record.code } : {}),
+    county: countyOf(record),
+    kind: record.kind,
+    ...(record.owner ? { owner: record.owner } : {}),
+    ...(record.ownerLabel ? { ownerLabel: record.ownerLabel } : {}),
+    stage,
+    students: pupils,
+    ...(isCount(figures?.grades) ? { grades: figures.grades } : {}),
+    ...(isCount(figures?.classes) ? { classes: figures.classes } : {}),
+    values,
+    details,
+    met: verdict.met,
+    pass: verdict.pass,
+    shortfalls,
+    ...(source ? { source } : {}),
+  };
+}
+
+function countyResult(name: string, standard: Standard, parts: SchoolPartResult[], guarantees: GuaranteeCheck[]): CountyResult {
+  const stages = {} as Record<Stage, StageResult>;
+  for (const stage of STAGES) {
+    stages[stage] = stageResult(
+      standard,
+      stage,
+      parts.filter((p) => p.stage === stage),
+    );
+  }
+  const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
+  const guaranteePass = guarantees.every((g) => g.pass);
+  return { name, stages, guaranteePass, pass: judged.length > 0 && judged.every(Boolean) && guaranteePass };
+}
+
+/**
+ * Audits school records against a standard: who counts, each part's indicators and verdict,
+ * each county's CVs and verdict. Bad records never stop the audit: they are left out with a
+ * diagnostic and the rest is audited.
+ *
+ * @throws UnknownStandardError when settings.standard names no known standard.
+ */
+export function audit(records: readonly SchoolRecord[], settingsInput: SettingsInput = {}): AuditResult {
+  const settings = resolveSettings(settingsInput);
+  const standard = findStandard(settings.standard);
+  if (!standard) throw new UnknownStandardError(settings.standard);
+
+  const diagnostics: Diagnostic[] = [];
+  const excluded: ExcludedRecord[] = [];
+  const schools: SchoolPartResult[] = [];
+  const guarantees: GuaranteeCheck[] = [];
+
+  for (const record of records) {
+    const county = countyOf(record);
+    const source = sourceCell(record);
+    const verdict = eligibility(record, settings);
+    if (!verdict.counted) {
+      excluded.push({ name: record.name, county, reason: verdict.reason, ...(source ? { source } : {}) });
+      diagnostics.push(recordDiagnostic(record, "info", verdict.code, `${describeRecord(record)}未计入：${verdict.reason}。`));
+      continue;
+    }
+    let countedParts = 0;
+    for (const stage of STAGES) {
+      if (!(stage in record.stages)) continue;
+      const pupils = record.stages[stage]?.pupils;
+      const problem = pupilProblem(pupils);
+      if (problem) {
+        const reason = `${STAGE_NAMES[stage]}在校生数${problem}，应为大于0的人数`;
+        excluded.push({ name: record.name, county, stage, reason, ...(source ? { source } : {}) });
+        diagnostics.push(
+          recordDiagnostic(record, "warning", "engine.pupils-invalid", `${describeRecord(record)}${reason}；该校${STAGE_NAMES[stage]}部分未参与计算。`, `pupils.${stage}`),
+        );
+        continue;
+      }
+      schools.push(auditPart(record, stage, pupils as number, standard, settings, diagnostics));
+      countedParts++;
+    }
+    if (countedParts > 0 && standard.guarantees) {
+      guarantees.push(...guaranteeChecks(record, standard.guarantees, settings, county, source));
+    }
+  }
+
+  // Counties come from the counted schools: an excluded row alone does not make a county.
+  const countyNames = [...new Set(schools.map((s) => s.county))];
+  if (countyNames.length === 0) countyNames.push("");
+  const counties = countyNames.map((name) =>
+    countyResult(
+      name,
+      standard,
+      schools.filter((s) => s.county === name),
+      guarantees.filter((g) => g.county === name),
+    ),
+  );
+  if (schools.length === 0) {
+    diagnostics.push({ level: "error", code: "engine.no-schools", sheet: "", cell: "", message: "没有可参与计算的学校：请检查在校生数和学段。" });
+  }
+  return {
+    standard: { id: standard.id, name: standard.name, document: standard.document },
+    settings,
+    schools,
+    stages: counties.length === 1 ? counties[0].stages : null,
+    counties,
+    guarantees,
+    excluded,
+    diagnostics,
+    pass: schools.length > 0 && counties.every((c) => c.pass),
+  };
+}

@@ -1,0 +1,41 @@
+import { TEACHING_POINT_MIN_PUPILS } from "./standards";
+import { isCount } from "./numeric";
+import type { AuditSettings, SchoolRecord } from "./types";
+
+export type Eligibility = { counted: true } | { counted: false; code: string; reason: string };
+
+/** Pupils over all compulsory stages of a record (unusable figures count as 0). */
+export function compulsoryPupils(record: SchoolRecord): number {
+  return Object.values(record.stages).reduce((sum, s) => sum + (isCount(s?.pupils) ? s.pupils : 0), 0);
+}
+
+/**
+ * Which records the standard counts: not special-education or vocational schools, not teaching
+ * points under 50 pupils, and not private schools when the setting leaves them out.
+ */
+export function eligibility(record: SchoolRecord, settings: AuditSettings): Eligibility {
+  switch (record.kind) {
+    case "special":
+      return { counted: false, code: "engine.excluded-special", reason: "特殊教育学校，不参与义务教育学校资源配置计算" };
+    case "vocational":
+      return { counted: false, code: "engine.excluded-vocational", reason: "职业学校，不参与义务教育学校资源配置计算" };
+    case "teachingPoint": {
+      const pupils = compulsoryPupils(record);
+      if (pupils < TEACHING_POINT_MIN_PUPILS) {
+        return {
+          counted: false,
+          code: "engine.excluded-small-teaching-point",
+          reason: `教学点在校生${pupils}人，不足${TEACHING_POINT_MIN_PUPILS}人，不参与计算`,
+        };
+      }
+      break;
+    }
+  }
+  if (settings.excludePrivate && record.owner === "private") {
+    return { counted: false, code: "engine.excluded-private", reason: "民办学校（按设置不参与计算）" };
+  }
+  if (Object.keys(record.stages).length === 0) {
+    return { counted: false, code: "engine.no-stage", reason: "未识别学段（小学或初中），无法计算" };
+  }
+  return { counted: true };
+}

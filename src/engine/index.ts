@@ -1,0 +1,9 @@
+/** The audit engine: pure TypeScript, records in, audit result out. */
+export * from "./types";
+export * from "./result";
+export * from "./standards";
+export { audit, UnknownStandardError } from "./audit";
+export { weightedSpread, unweightedCv, compositeCv, type WeightedSpread } from "./cv";
+export { stageShare, isShared, splitNineYear } from "./split";
+export { atLeast, atMost, ceilWhole, ratio, roundTo, isCount } from "./numeric";
+export { fieldLabel, type Diagnostic, type DiagnosticLevel } from "./diagnostics";

@@ -1,0 +1,45 @@
+/**
+ * Comparisons that floating point must not flip: 9 teachers for 1000 pupils is exactly 0.9 and
+ * meets a 0.9 threshold. Values are computed by multiplying before dividing, and compared with a
+ * relative tolerance far below the tables' 2-decimal display.
+ */
+const RELATIVE_TOLERANCE = 1e-9;
+
+function tolerance(a: number, b: number): number {
+  return RELATIVE_TOLERANCE * Math.max(Math.abs(a), Math.abs(b), 1);
+}
+
+/** a ≥ b, where a value equal to b up to rounding noise counts as equal. */
+export function atLeast(a: number, b: number): boolean {
+  return a >= b - tolerance(a, b);
+}
+
+/** a ≤ b, where a value equal to b up to rounding noise counts as equal. */
+export function atMost(a: number, b: number): boolean {
+  return a <= b + tolerance(a, b);
+}
+
+/** The smallest whole number ≥ x, ignoring rounding noise (9.000000000000002 → 9). */
+export function ceilWhole(x: number): number {
+  const nearest = Math.round(x);
+  return Math.abs(x - nearest) <= tolerance(x, nearest) ? nearest : Math.ceil(x);
+}
+
+/** count × scale / pupils, multiplying first so exact ratios stay exact. */
+export function ratio(count: number, pupils: number, scale: number): number {
+  return (count * scale) / pupils;
+}
+
+/** A usable count: a finite number that is not negative. */
+export function isCount(x: unknown): x is number {
+  return typeof x === "number" && Number.isFinite(x) && x >= 0;
+}
+
+/** Rounds like the declaration tables do (half away from zero, on the decimal digits shown). */
+export function roundTo(x: number, digits: number): number {
+  const factor = 10 ** digits;
+  const shifted = Math.abs(x) * factor;
+  // Nudge by the tolerance so 2.675 (stored as 2.67499999…) rounds the way it reads.
+  const rounded = Math.round(shifted + tolerance(shifted, 0)) / factor;
+  return Math.sign(x) * rounded;
+}

@@ -1,0 +1,47 @@
+import { THROUGH_TRAIN_WEIGHTS } from "./standards";
+import { isCount } from "./numeric";
+import type { SchoolRecord, Stage } from "./types";
+
+/** Pupils of each stage present in a record, senior-high pupils included. */
+function weightedPupils(record: SchoolRecord): { primary: number; junior: number; senior: number } {
+  const pupils = (stage: Stage) => {
+    const p = record.stages[stage]?.pupils;
+    return isCount(p) ? p : 0;
+  };
+  const senior = isCount(record.seniorPupils) ? record.seniorPupils : 0;
+  return {
+    primary: pupils("primary") * THROUGH_TRAIN_WEIGHTS.primary,
+    junior: pupils("junior") * THROUGH_TRAIN_WEIGHTS.junior,
+    senior: senior * THROUGH_TRAIN_WEIGHTS.senior,
+  };
+}
+
+/**
+ * A stage's share of a school's shared facilities, by weighted pupils.
+ * 九年一贯制 with A primary and B junior pupils: primary A / (A + 1.1B), junior 1.1B / (A + 1.1B);
+ * 完全中学: junior J / (J + 1.2S); 十二年一贯制: 1 : 1.1 : 1.32. A single-stage record keeps it all.
+ *
+ * @example
+ * // 166 primary and 210 junior pupils: the primary part gets 166 / (166 + 231).
+ * stageShare({ name: "x", kind: "nineYear", stages: { primary: { pupils: 166 }, junior: { pupils: 210 } } }, "primary");
+ */
+export function stageShare(record: SchoolRecord, stage: Stage): number {
+  const w = weightedPupils(record);
+  const total = w.primary + w.junior + w.senior;
+  if (total <= 0) return 0;
+  return w[stage] / total;
+}
+
+/** True when the record's facilities are shared with another stage (so they must be split). */
+export function isShared(record: SchoolRecord): boolean {
+  const w = weightedPupils(record);
+  return [w.primary, w.junior, w.senior].filter((x) => x > 0).length > 1;
+}
+
+/** A 九年一贯制 school's facility figure split into its primary and junior parts: (23226, 166, 210) → [9711, 13515]. */
+export function splitNineYear(total: number, primaryPupils: number, juniorPupils: number): [number, number] {
+  const weighted = primaryPupils * THROUGH_TRAIN_WEIGHTS.primary + juniorPupils * THROUGH_TRAIN_WEIGHTS.junior;
+  if (weighted <= 0) return [0, 0];
+  const primary = (total * primaryPupils * THROUGH_TRAIN_WEIGHTS.primary) / weighted;
+  return [primary, total - primary];
+}
