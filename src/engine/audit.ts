@@ -48,6 +48,7 @@ function pupilProblem(pupils: unknown): string | null {
 
 /** Audits one stage of one counted record: indicator values, school rule and shortfalls. */
 function auditPart(
+  recordIndex: number,
   record: SchoolRecord,
   stage: Stage,
   pupils: number,
@@ -71,6 +72,7 @@ function auditPart(
   const figures = record.stages[stage];
   const source = sourceCell(record);
   return {
+    recordIndex,
     name: record.name,
     ...(record.code ? { code: record.code } : {}),
     county: countyOf(record),
@@ -121,14 +123,14 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
   const schools: SchoolPartResult[] = [];
   const guarantees: GuaranteeCheck[] = [];
 
-  for (const record of records) {
+  records.forEach((record, recordIndex) => {
     const county = countyOf(record);
     const source = sourceCell(record);
     const verdict = eligibility(record, settings);
     if (!verdict.counted) {
-      excluded.push({ name: record.name, county, reason: verdict.reason, ...(source ? { source } : {}) });
+      excluded.push({ recordIndex, name: record.name, county, reason: verdict.reason, ...(source ? { source } : {}) });
       diagnostics.push(recordDiagnostic(record, "info", verdict.code, `${describeRecord(record)}未计入：${verdict.reason}。`));
-      continue;
+      return;
     }
     let countedParts = 0;
     for (const stage of STAGES) {
@@ -137,19 +139,19 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
       const problem = pupilProblem(pupils);
       if (problem) {
         const reason = `${STAGE_NAMES[stage]}在校生数${problem}，应为大于0的人数`;
-        excluded.push({ name: record.name, county, stage, reason, ...(source ? { source } : {}) });
+        excluded.push({ recordIndex, name: record.name, county, stage, reason, ...(source ? { source } : {}) });
         diagnostics.push(
           recordDiagnostic(record, "warning", "engine.pupils-invalid", `${describeRecord(record)}${reason}；该校${STAGE_NAMES[stage]}部分未参与计算。`, `pupils.${stage}`),
         );
         continue;
       }
-      schools.push(auditPart(record, stage, pupils as number, standard, settings, diagnostics));
+      schools.push(auditPart(recordIndex, record, stage, pupils as number, standard, settings, diagnostics));
       countedParts++;
     }
     if (countedParts > 0 && standard.guarantees) {
       guarantees.push(...guaranteeChecks(record, standard.guarantees, settings, county, source));
     }
-  }
+  });
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
   const countyNames = [...new Set(schools.map((s) => s.county))];

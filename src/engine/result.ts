@@ -74,6 +74,8 @@ export interface Shortfall {
 }
 
 export interface SchoolPartResult {
+  /** Index of the record in the audited input (the report reaches the source cells through it). */
+  recordIndex: number;
   name: string;
   code?: string;
   county: string;
@@ -157,6 +159,7 @@ export interface GuaranteeCheck {
 }
 
 export interface ExcludedRecord {
+  recordIndex: number;
   name: string;
   county: string;
   reason: string;

@@ -111,6 +111,16 @@ export interface SourceRef {
    * "teachers.junior.backbone", "facilities.teachingArea", "given.primary.L1", "seniorPupils" …
    */
   cells?: Record<string, string>;
+  /**
+   * Multiplier from a cell's value to the record's unit, keyed like cells (10000 for a 万元
+   * column). Absent means 1. Formulas that reference the cell apply it.
+   */
+  factors?: Record<string, number>;
+  /**
+   * Fields whose cell held text that the reader parsed as a number (「1,234」, full-width digits):
+   * a formula cannot reference such a cell, so the report writes the value there.
+   */
+  textCells?: string[];
 }
 
 /** One school (or one already-split school part) as read from the sheets. */
