@@ -1,0 +1,104 @@
+/**
+ * The workbook plan: what the audit writes, host-neutral. The report builds it from the audit
+ * result; the Excel host (Office.js) and the file host (ExcelJS) both write exactly this.
+ * Coordinates are 0-based; `ref` strings are A1 references as Excel formulas use them.
+ */
+
+/** Named cell styles; each host maps them to its own formatting. */
+export type CellStyle =
+  | "title" // sheet title: bold, larger
+  | "subtitle" // notes under the title
+  | "header" // table header: bold, filled, borders, wrapped
+  | "code" // the declaration tables' column-code row (L1…)
+  | "text" // plain bordered table cell
+  | "number" // bordered number cell (numFmt gives decimals)
+  | "pass" // verdict met: green fill
+  | "warn" // below threshold but ≥ 85%: amber fill
+  | "fail" // verdict failed / below 85%: red fill
+  | "note" // footnote text
+  | "link"; // hyperlink text
+
+export interface PlannedCell {
+  /**
+   * The computed value, written as a literal where there is no formula and as the formula's
+   * cached result where there is one. Strings are user text or labels: hosts must write them
+   * as text, never as formulas, whatever they start with.
+   */
+  value: string | number | boolean | null;
+  /** A live formula without the leading "=" (e.g. `SUMPRODUCT(...)`), written with `value` as its cached result. */
+  formula?: string;
+  /** Excel number format, e.g. "0.00", "0.000", "0.0%". */
+  numFmt?: string;
+  style?: CellStyle;
+  /** Internal link target as a reference, e.g. `'小学'!C5`. */
+  link?: string;
+}
+
+export interface PlannedRow {
+  /** 0-based row index in the sheet. */
+  row: number;
+  /** Cells from column 0; null leaves a cell empty. */
+  cells: (PlannedCell | null)[];
+  /** Row height in points, when it matters (wrapped headers). */
+  height?: number;
+}
+
+export interface ConditionalFormat {
+  /** A1 range, e.g. "D4:J40". */
+  range: string;
+  /** The rules, first match wins; `formula` is relative to the range's top-left cell, without "=". */
+  rules: { formula: string; style: "pass" | "warn" | "fail" }[];
+}
+
+export interface DataBar {
+  range: string;
+  color: string; // "#RRGGBB"
+}
+
+export interface PageSetup {
+  landscape: boolean;
+  fitToWidth: boolean;
+  /** 1-based rows repeated on every printed page, e.g. [1, 3]. */
+  repeatRows?: [number, number];
+}
+
+/** Which audit sheet this is: hosts use it for ownership and for links from the task pane. */
+export type PlannedSheetKind =
+  | "summary"
+  | "schools"
+  | "cv"
+  | "findings"
+  | "declaration-II-1"
+  | "declaration-II-2"
+  | "declaration-III"
+  | "diagnostics";
+
+export interface PlannedSheet {
+  kind: PlannedSheetKind;
+  /** Preferred name (审计总览 …); hosts pick another when a user's sheet already has it. */
+  name: string;
+  /** With several counties: the county this declaration set belongs to. */
+  county?: string;
+  rows: PlannedRow[];
+  merges: string[]; // A1 ranges
+  /** Column widths in characters, from column 0. */
+  columnWidths: number[];
+  /** Rows and columns frozen at the top-left. */
+  freeze?: { rows: number; columns: number };
+  conditionalFormats: ConditionalFormat[];
+  dataBars: DataBar[];
+  page: PageSetup;
+}
+
+export interface WorkbookPlan {
+  sheets: PlannedSheet[];
+  /** The sheet to show when the audit is done. */
+  activate: PlannedSheetKind;
+}
+
+/**
+ * Ownership: every sheet the audit writes is marked by a workbook-level defined name
+ * `JH_AUDIT_<n>` that refers to A1 of that sheet (the name follows the sheet when renamed and
+ * survives save and reopen in Excel, WPS and LibreOffice). A re-run deletes only sheets so marked.
+ */
+export const OWNERSHIP_NAME_PREFIX = "JH_AUDIT_";
