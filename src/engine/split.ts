@@ -45,3 +45,14 @@ export function splitNineYear(total: number, primaryPupils: number, juniorPupils
   const primary = (total * primaryPupils * THROUGH_TRAIN_WEIGHTS.primary) / weighted;
   return [primary, total - primary];
 }
+
+/**
+ * The same split in whole units (books, rooms), as the method notes print it: the primary part
+ * keeps the whole units of its exact share, the junior part the rest:
+ * (23226, 166, 210) → [9711, 13515]. Indicator values use the exact shares.
+ */
+export function splitNineYearWhole(total: number, primaryPupils: number, juniorPupils: number): [number, number] {
+  const [primary] = splitNineYear(total, primaryPupils, juniorPupils);
+  const whole = Math.floor(primary + 1e-9);
+  return [whole, total - whole];
+}
