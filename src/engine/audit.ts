@@ -54,6 +54,7 @@ function auditPart(
   pupils: number,
   standard: Standard,
   settings: AuditSettings,
+  source: SourceCell | undefined,
   diagnostics: Diagnostic[],
 ): SchoolPartResult {
   const share = stageShare(record, stage);
@@ -70,37 +71,44 @@ function auditPart(
   }
   const verdict = standard.schoolRule ? schoolPasses(standard.schoolRule, Object.values(details)) : { met: 0, pass: null };
   const figures = record.stages[stage];
-  const source = sourceCell(record);
-  return {
+  const part: SchoolPartResult = {
     recordIndex,
     name: record.name,
-    ...(record.code ? { code: record.code } : {}),
     county: countyOf(record),
     kind: record.kind,
-    ...(record.owner ? { owner: record.owner } : {}),
-    ...(record.ownerLabel ? { ownerLabel: record.ownerLabel } : {}),
     stage,
     students: pupils,
-    ...(isCount(figures?.grades) ? { grades: figures.grades } : {}),
-    ...(isCount(figures?.classes) ? { classes: figures.classes } : {}),
     values,
     details,
     met: verdict.met,
     pass: verdict.pass,
     shortfalls,
-    ...(source ? { source } : {}),
   };
+  // Optional fields only when present, so the JSON stays lean.
+  if (record.code) part.code = record.code;
+  if (record.owner) part.owner = record.owner;
+  if (record.ownerLabel) part.ownerLabel = record.ownerLabel;
+  if (isCount(figures?.grades)) part.grades = figures.grades;
+  if (isCount(figures?.classes)) part.classes = figures.classes;
+  if (source) part.source = source;
+  return part;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function countyResult(name: string, standard: Standard, parts: SchoolPartResult[], guarantees: GuaranteeCheck[]): CountyResult {
+  const byStage = groupBy(parts, (p) => p.stage);
   const stages = {} as Record<Stage, StageResult>;
-  for (const stage of STAGES) {
-    stages[stage] = stageResult(
-      standard,
-      stage,
-      parts.filter((p) => p.stage === stage),
-    );
-  }
+  for (const stage of STAGES) stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? []);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
   const guaranteePass = guarantees.every((g) => g.pass);
   return { name, stages, guaranteePass, pass: judged.length > 0 && judged.every(Boolean) && guaranteePass };
@@ -145,7 +153,7 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
         );
         continue;
       }
-      schools.push(auditPart(recordIndex, record, stage, pupils as number, standard, settings, diagnostics));
+      schools.push(auditPart(recordIndex, record, stage, pupils as number, standard, settings, source, diagnostics));
       countedParts++;
     }
     if (countedParts > 0 && standard.guarantees) {
@@ -154,16 +162,10 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
   });
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
-  const countyNames = [...new Set(schools.map((s) => s.county))];
-  if (countyNames.length === 0) countyNames.push("");
-  const counties = countyNames.map((name) =>
-    countyResult(
-      name,
-      standard,
-      schools.filter((s) => s.county === name),
-      guarantees.filter((g) => g.county === name),
-    ),
-  );
+  const byCounty = groupBy(schools, (s) => s.county);
+  const guaranteesByCounty = groupBy(guarantees, (g) => g.county);
+  if (byCounty.size === 0) byCounty.set("", []);
+  const counties = [...byCounty].map(([name, parts]) => countyResult(name, standard, parts, guaranteesByCounty.get(name) ?? []));
   if (schools.length === 0) {
     diagnostics.push({ level: "error", code: "engine.no-schools", sheet: "", cell: "", message: "没有可参与计算的学校：请检查在校生数和学段。" });
   }

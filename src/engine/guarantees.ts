@@ -109,6 +109,12 @@ export function guaranteeChecks(
   source: SourceCell | undefined,
 ): GuaranteeCheck[] {
   const checks = [...musicArtRooms(record, rules, settings), ...schoolSize(record, rules, settings), ...classSize(record, rules)];
-  return checks.map((c) => ({ ...c, school: record.name, county, source }));
+  const located = checks as GuaranteeCheck[];
+  for (const check of located) {
+    check.school = record.name;
+    check.county = county;
+    if (source) check.source = source;
+  }
+  return located;
 }
 

@@ -8,25 +8,35 @@ import { STAGE_NAMES } from "./types";
 /** How far a value the sheet already holds may differ from ours: the tables' 2-decimal rounding. */
 const GIVEN_TOLERANCE = 0.005;
 
-function emptyDetail(spec: IndicatorSpec, ctx: MeasureContext, floorRatio: number): IndicatorDetail {
-  const threshold = spec.thresholds?.[ctx.stage] ?? null;
-  return {
-    value: null,
-    numerator: null,
-    from: null,
-    estimate: false,
-    notes: [],
-    fields: [],
-    threshold,
-    floor: threshold === null ? null : threshold * floorRatio,
-    met: null,
-    reachesFloor: null,
-  };
-}
+const NO_STRINGS: readonly string[] = Object.freeze([]);
 
-function judge(detail: IndicatorDetail): IndicatorDetail {
-  if (detail.value === null || detail.threshold === null || detail.floor === null) return detail;
-  return { ...detail, met: atLeast(detail.value, detail.threshold), reachesFloor: atLeast(detail.value, detail.floor) };
+/** The detail of one indicator, judged against its threshold and floor when it has a value. */
+function detailOf(
+  spec: IndicatorSpec,
+  ctx: MeasureContext,
+  floorRatio: number,
+  value: number | null,
+  from: IndicatorDetail["from"] = null,
+  numerator: number | null = null,
+  fields: readonly string[] = NO_STRINGS,
+  notes: readonly string[] = NO_STRINGS,
+  estimate = false,
+): IndicatorDetail {
+  const threshold = spec.thresholds?.[ctx.stage] ?? null;
+  const floor = threshold === null ? null : threshold * floorRatio;
+  const judged = value !== null && threshold !== null && floor !== null;
+  return {
+    value,
+    numerator,
+    from,
+    estimate,
+    notes,
+    fields: fields as string[],
+    threshold,
+    floor,
+    met: judged ? atLeast(value, threshold) : null,
+    reachesFloor: judged ? atLeast(value, floor) : null,
+  };
 }
 
 /**
@@ -40,7 +50,8 @@ export function evaluateIndicator(
   diagnostics: Diagnostic[],
 ): IndicatorDetail {
   const { record, stage } = ctx;
-  const detail = emptyDetail(spec, ctx, standard.schoolRule?.floorRatio ?? 1);
+  const floorRatio = standard.schoolRule?.floorRatio ?? 1;
+  const missing = () => detailOf(spec, ctx, floorRatio, null);
   const who = `「${record.name}」${STAGE_NAMES[stage]}`;
   const givenField = `given.${stage}.${spec.id}`;
   const given = record.stages[stage]?.given?.[spec.id];
@@ -56,7 +67,7 @@ export function evaluateIndicator(
         outcome.field,
       ),
     );
-    return detail;
+    return missing();
   }
 
   if (outcome.kind === "ok") {
@@ -70,7 +81,7 @@ export function evaluateIndicator(
           outcome.fields[outcome.fields.length - 1],
         ),
       );
-      return detail;
+      return missing();
     }
     const value = ratio(outcome.value, ctx.pupils, spec.scale);
     if (given !== undefined && isCount(given) && Math.abs(given - value) > GIVEN_TOLERANCE + 1e-9) {
@@ -85,15 +96,7 @@ export function evaluateIndicator(
         ),
       );
     }
-    return judge({
-      ...detail,
-      value,
-      numerator: outcome.value,
-      from: "counts",
-      estimate: outcome.estimate,
-      notes: outcome.notes,
-      fields: outcome.fields,
-    });
+    return detailOf(spec, ctx, floorRatio, value, "counts", outcome.value, outcome.fields, outcome.notes, outcome.estimate);
   }
 
   if (given !== undefined) {
@@ -107,9 +110,9 @@ export function evaluateIndicator(
           givenField,
         ),
       );
-      return detail;
+      return missing();
     }
-    return judge({ ...detail, value: given, from: "given", fields: [givenField] });
+    return detailOf(spec, ctx, floorRatio, given, "given", null, [givenField]);
   }
 
   diagnostics.push(
@@ -120,5 +123,5 @@ export function evaluateIndicator(
       `${who}缺少计算${spec.id}（${spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`,
     ),
   );
-  return detail;
+  return missing();
 }

@@ -39,7 +39,7 @@ export interface IndicatorDetail {
   from: "counts" | "given" | null;
   /** True when teachers had to be split from whole-school counts. */
   estimate: boolean;
-  notes: string[];
+  notes: readonly string[];
   /** Field paths of the record behind the value (see SourceRef.cells). */
   fields: string[];
   threshold: number | null;

@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: every benchmark section, a table on stdout and the figures in
+ * bench/results.json. Timings live here, never in `npm test`.
+ * Usage: npm run bench [-- --only engine,reader] [--out bench/results.json]
+ */
+import { writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BenchFigure } from "./types";
+
+type Section = { name: string; load: () => Promise<{ run: () => Promise<BenchFigure[]> }> };
+
+const SECTIONS: Section[] = [
+  { name: "engine", load: () => import("./engine") },
+];
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function printTable(figures: BenchFigure[]): void {
+  const rows = figures.map((f) => [
+    f.section,
+    f.name,
+    `${f.value < 10 ? f.value.toFixed(3) : f.value.toFixed(1)} ${f.unit}`,
+    f.target ?? "",
+    f.met === undefined ? "" : f.met ? "met" : "MISSED",
+  ]);
+  const header = ["section", "figure", "value", "target", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i])).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  rows.forEach((r) => console.log(line(r)));
+}
+
+async function main(): Promise<void> {
+  const only = argValue("--only")?.split(",");
+  const out = argValue("--out") ?? path.join(__dirname, "results.json");
+  const figures: BenchFigure[] = [];
+  for (const section of SECTIONS) {
+    if (only && !only.includes(section.name)) continue;
+    process.stderr.write(`bench: ${section.name} …\n`);
+    figures.push(...(await (await section.load()).run()));
+  }
+  printTable(figures);
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2));
+  console.log(`\nfigures written to ${out}`);
+}
+
+main().catch((error) => {
+  console.error(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
