@@ -21,7 +21,8 @@ export function eligibility(record: SchoolRecord, settings: AuditSettings): Elig
       return { counted: false, code: "engine.excluded-vocational", reason: "职业学校，不参与义务教育学校资源配置计算" };
     case "teachingPoint": {
       const pupils = compulsoryPupils(record);
-      if (pupils < TEACHING_POINT_MIN_PUPILS) {
+      // Without a usable pupil count the pupil check below reports the cell instead.
+      if (pupils > 0 && pupils < TEACHING_POINT_MIN_PUPILS) {
         return {
           counted: false,
           code: "engine.excluded-small-teaching-point",

@@ -23,6 +23,10 @@ describe("which schools count", () => {
     expect(result.schools.map((s) => s.name)).toEqual(["中心小学", "教学点50"]);
     expect(result.excluded).toHaveLength(1);
     expect(result.excluded[0].reason).toContain("49人");
+    const unknown = point(60);
+    unknown.stages.primary!.pupils = undefined;
+    const missing = audit([counted, unknown]);
+    expect(missing.excluded[0].reason).toContain("在校生数缺失");
   });
 
   it("includes private schools by default and leaves them out when the setting says so", () => {
