@@ -33,15 +33,3 @@ export function formulaCell(
 ): PlannedCell {
   return { value, formula, style, ...(numFmt ? { numFmt } : {}) };
 }
-
-/** 达标 / 未达标 / — for an engine verdict. */
-export function verdictText(pass: boolean | null): string {
-  if (pass === null) return VERDICT.none;
-  return pass ? VERDICT.pass : VERDICT.fail;
-}
-
-/** The style of a verdict cell. */
-export function verdictStyle(pass: boolean | null): CellStyle {
-  if (pass === null) return "text";
-  return pass ? "pass" : "fail";
-}

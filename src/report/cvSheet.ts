@@ -59,15 +59,7 @@ export function buildCvSheet(ctx: ReportContext, schools: SchoolsSheet): CvSheet
       stages.push(layStage(ctx, sheet, schools, county.name, stage, county.stages[stage]));
     }
   }
-  // Verdicts coloured by what they say, so they follow the values.
-  const verdict = cellA1(header + 1, CV_COL.verdict, "col");
-  sheet.conditionalFormats.push({
-    range: rangeA1(header + 1, CV_COL.verdict, Math.max(header + 1, sheet.next - 1), CV_COL.verdict),
-    rules: [
-      { formula: `${verdict}="${VERDICT.fail}"`, style: "fail" },
-      { formula: `${verdict}="${VERDICT.pass}"`, style: "pass" },
-    ],
-  });
+  sheet.colourVerdicts(header + 1, CV_COL.verdict, sheet.next - 1, CV_COL.verdict);
   return { name, stages, sheet: sheet.build({ freeze: { rows: header + 1, columns: 0 }, page: printSetup(header, header) }) };
 }
 

@@ -1,6 +1,5 @@
 import type { IndicatorSpec } from "../engine";
 import { textCell } from "./cells";
-import { countyLabel } from "./context";
 import type { SheetLayout } from "./layout";
 
 /** Units of the indicators as the declaration tables print them in their headers. */
@@ -19,7 +18,7 @@ export function declarationHead(sheet: SheetLayout, number: string, title: strin
   sheet.append([textCell(number, "subtitle")]);
   const titleRow = sheet.append([textCell(title, "title")], 28);
   sheet.merge(titleRow, 0, titleRow, lastCol);
-  const unitRow = sheet.append([textCell(`填报单位：${countyLabel(county)}`, "subtitle")]);
+  const unitRow = sheet.append([textCell(`填报单位：${county}`, "subtitle")]);
   sheet.merge(unitRow, 0, unitRow, lastCol);
   return sheet.next;
 }

@@ -1,5 +1,6 @@
 import type { ConditionalFormat, DataBar, PageSetup, PlannedCell, PlannedRow, PlannedSheet, PlannedSheetKind } from "./plan";
-import { rangeA1 } from "./refs";
+import { VERDICT } from "./cells";
+import { cellA1, rangeA1 } from "./refs";
 
 /**
  * Collects the rows, merges and formats of one sheet; rows may be filled in any order and come
@@ -54,6 +55,19 @@ export class SheetLayout {
   merge(top: number, left: number, bottom: number, right: number): void {
     if (top === bottom && left === right) return;
     this.merges.push(rangeA1(top, left, bottom, right));
+  }
+
+  /** Colours verdict cells by what they say (达标 green, 未达标 red), so the colour follows the value. */
+  colourVerdicts(top: number, left: number, bottom: number, right: number): void {
+    if (bottom < top) return;
+    const topLeft = cellA1(top, left);
+    this.conditionalFormats.push({
+      range: rangeA1(top, left, bottom, right),
+      rules: [
+        { formula: `${topLeft}="${VERDICT.fail}"`, style: "fail" },
+        { formula: `${topLeft}="${VERDICT.pass}"`, style: "pass" },
+      ],
+    });
   }
 
   build(options: { freeze?: { rows: number; columns: number }; page: PageSetup; county?: string }): PlannedSheet {

@@ -59,12 +59,6 @@ export function findBlock(schools: SchoolsSheet, county: string, stage: Stage): 
   return schools.blocks.find((b) => b.county === county && b.stage === stage);
 }
 
-/** Where the part's row sits. */
-export function rowOf(schools: SchoolsSheet, part: SchoolPartResult): number {
-  for (const b of schools.blocks) for (const r of b.rows) if (r.part === part) return r.row;
-  throw new Error(`part not laid out: ${part.name}`);
-}
-
 /** The value `ROUND(x,9)` gives: compares like the engine's tolerance, not like float noise. */
 export function round9(x: number): number {
   return Math.round(x * 1e9) / 1e9;
@@ -181,14 +175,7 @@ function layBlock(ctx: ReportContext, sheet: SheetLayout, col: SchoolColumns, co
         { formula: `ROUND(${topLeft},9)>=${thr}`, style: "pass" },
       ],
     });
-    const verdict = cellA1(first, col.verdict, "col");
-    sheet.conditionalFormats.push({
-      range: rangeA1(first, col.verdict, last, col.verdict),
-      rules: [
-        { formula: `${verdict}="${VERDICT.fail}"`, style: "fail" },
-        { formula: `${verdict}="${VERDICT.pass}"`, style: "pass" },
-      ],
-    });
+    sheet.colourVerdicts(first, col.verdict, last, col.verdict);
   }
   return { county, stage, thresholdRow, floorRow, first, last, rows };
 }

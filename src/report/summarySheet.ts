@@ -77,6 +77,7 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
   sheet.append([textCell("一、县域结论", "subtitle")]);
   sheet.append(["区县", "县域结论", ...STAGES.map((s) => `${STAGE_NAMES[s]}结论`), "学校保障项", "说明"].map((h) => textCell(h, "header")));
   counties.forEach((county, ci) => layCountyRow(ctx, sheet, county, countyStart + ci, (si) => stageRow(ci, si)));
+  sheet.colourVerdicts(countyStart, 1, countyStart + counties.length - 1, 2 + STAGES.length);
 
   sheet.next = stageLabel;
   sheet.append([textCell("二、分学段", "subtitle")]);
@@ -85,6 +86,9 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
     30,
   );
   counties.forEach((county, ci) => STAGES.forEach((stage, si) => layStageRow(ctx, sheet, schools, cv, county, stage, stageRow(ci, si))));
+  const lastStage = stageRow(counties.length - 1, STAGES.length - 1);
+  sheet.colourVerdicts(stageRow(0, 0), ST.cv, lastStage, ST.cv);
+  sheet.colourVerdicts(stageRow(0, 0), ST.verdict, lastStage, ST.verdict);
 
   sheet.next = stageRow(counties.length - 1, STAGES.length - 1) + 2;
   layCvTable(ctx, sheet, cv);
@@ -109,8 +113,8 @@ function layCountyRow(ctx: ReportContext, sheet: SheetLayout, county: CountyResu
   const verdictText = county.pass ? VERDICT.pass : VERDICT.fail;
   const verdict: PlannedCell =
     conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
-      ? formulaCell(`IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`, verdictText, undefined, county.pass ? "pass" : "fail")
-      : textCell(verdictText, county.pass ? "pass" : "fail");
+      ? formulaCell(`IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`, verdictText, undefined, "text")
+      : textCell(verdictText);
   sheet.set(row, 0, textCell(countyLabel(county.name)));
   sheet.set(row, 1, verdict);
   STAGES.forEach((stage, si) => {
@@ -192,6 +196,7 @@ function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
   sheet.dataBars.push({ range: rangeA1(first, ratioCol, last, ratioCol), color: "#5B9BD5" });
   const topLeft = `${columnLetter(ratioCol)}${first + 1}`;
   sheet.conditionalFormats.push({ range: rangeA1(first, ratioCol, last, ratioCol), rules: [{ formula: `ROUND(${topLeft},9)>1`, style: "fail" }] });
+  sheet.colourVerdicts(first, 6, last, 6);
 }
 
 function layCvRow(sheet: SheetLayout, cv: CvSheet, county: string, stage: Stage, id: string, cvRow: number, value: number | null, limit: number | null, pass: boolean | null): void {

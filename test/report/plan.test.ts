@@ -156,6 +156,27 @@ describe("buildPlan: colours that follow the values", () => {
     expect(checked).toBe(9 * 7);
   });
 
+  it("colours every verdict cell of every sheet green for 达标 and red for 未达标, by formula", () => {
+    const book = new PlanWorkbook(plan, sources);
+    let checked = 0;
+    for (const sheet of plan.sheets) {
+      for (const cf of sheet.conditionalFormats.filter((c) => c.rules.some((r) => r.formula.endsWith('="未达标"')))) {
+        const [from, to] = cf.range.split(":").map(pos);
+        for (let row = from.row; row <= to.row; row++) {
+          for (let col = from.col; col <= to.col; col++) {
+            const shift = { rows: row - from.row, cols: col - from.col };
+            const style = cf.rules.find((rule) => book.evaluate(rule.formula, sheet.name, shift) === true)?.style;
+            const value = at(sheet, row, col)?.value;
+            const expected = value === "达标" ? "pass" : value === "未达标" ? "fail" : undefined;
+            expect({ sheet: sheet.name, row, col, style }).toEqual({ sheet: sheet.name, row, col, style: expected });
+            if (expected) checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
   it("puts a data bar on CV ÷ limit in the summary, each ratio a formula", () => {
     const summary = sheetOf(plan, "summary");
     expect(summary.dataBars).toHaveLength(1);
