@@ -1,0 +1,1 @@
+export interface BenchFigure { section: string; name: string; value: number; unit: string; target?: string; met?: boolean }
