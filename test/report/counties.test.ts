@@ -68,3 +68,16 @@ describe("buildPlan with several counties", () => {
     expect(at(t, junior + 1, 3)?.value).toBeCloseTo(result.counties[1].stages.junior.indicators.L2.cv!, 15);
   });
 });
+
+describe("declaration sheet names for long county names", () => {
+  it("stay within 31 characters and distinct when two counties share a long prefix", () => {
+    const long = "某某省某某市某某自治州某某县某某经济技术开发区管理委员会";
+    const { records } = smallCounty({ a: `${long}甲`, b: `${long}乙` });
+    const plan = buildPlan({ result: audit(records), records, auditedAt: AUDITED_AT });
+    const names = plan.sheets.map((s) => s.name);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(names.length);
+    for (const n of names) expect(n.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+    expect(names.filter((n) => n.startsWith("表Ⅱ-2"))).toHaveLength(2);
+    expect(names).toContain("表Ⅱ-2 某某省某某市某某自治州某某县某某经济技术开发 (2)");
+  });
+});

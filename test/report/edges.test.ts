@@ -110,3 +110,29 @@ describe("buildPlan at the edges", () => {
     expect(formulaMismatches(plan, sources)).toEqual([]);
   });
 });
+
+describe("buildPlan: a 完全中学's junior part", () => {
+  it("takes its share of the facilities against the senior pupils (1.1 : 1.32) by formula", () => {
+    const { records, sources } = build([
+      {
+        sheet: "完中",
+        row: 3,
+        name: "一中",
+        kind: "completeMiddle",
+        cells: {
+          "pupils.junior": ["C", 800],
+          seniorPupils: ["D", 1000],
+          "facilities.teachingArea": ["E", 12000],
+          "teachers.junior.backbone": ["F", 9],
+        },
+      },
+    ]);
+    const result = audit(records);
+    const plan = buildPlan({ result, records, auditedAt: AUDITED_AT });
+    const schools = sheetOf(plan, "schools");
+    const row = rowsWith(schools, 1, "一中")[0];
+    expect(at(schools, row, 7)?.formula).toBe("'完中'!E3*('完中'!C3*1.1/('完中'!C3*1.1+'完中'!D3*1.32))/'完中'!C3");
+    expect(at(schools, row, 7)?.value).toBeCloseTo((12000 * 880) / (880 + 1320) / 800, 12);
+    expect(formulaMismatches(plan, sources)).toEqual([]);
+  });
+});
