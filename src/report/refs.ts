@@ -70,5 +70,6 @@ export function numberLiteral(x: number): string {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
   const plain = String(x);
   if (!/e/i.test(plain)) return plain;
+  if (Number.isInteger(x)) return BigInt(x).toString();
   return x.toFixed(20).replace(/\.?0+$/, "");
 }

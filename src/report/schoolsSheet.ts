@@ -4,7 +4,7 @@ import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
 import { indicatorValue, pupilsValue } from "./indicatorFormula";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedSheet } from "./plan";
-import { cellA1, columnLetter, plainA1, rangeA1, sheetRef } from "./refs";
+import { cellA1, columnLetter, numberLiteral, plainA1, rangeA1, sheetRef } from "./refs";
 
 /** Columns of 学校达标 for a standard with n indicators. */
 export interface SchoolColumns {
@@ -149,7 +149,7 @@ function layBlock(ctx: ReportContext, sheet: SheetLayout, col: SchoolColumns, co
       const t = s.thresholds?.[stage];
       if (t === undefined) return;
       const c = col.indicator(i);
-      sheet.set(floorRow!, c, formulaCell(`ROUND(${cellA1(thresholdRow!, c)}*${rule.floorRatio},9)`, round9(t * rule.floorRatio), FMT.value, "code"));
+      sheet.set(floorRow!, c, formulaCell(`ROUND(${cellA1(thresholdRow!, c)}*${numberLiteral(rule.floorRatio)},9)`, round9(t * rule.floorRatio), FMT.value, "code"));
     });
     sheet.next = floorRow + 1;
   }
