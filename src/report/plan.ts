@@ -2,6 +2,22 @@
  * The workbook plan: what the audit writes, host-neutral. The report builds it from the audit
  * result; the Excel host (Office.js) and the file host (ExcelJS) both write exactly this.
  * Coordinates are 0-based; `ref` strings are A1 references as Excel formulas use them.
+ *
+ * What a host must honour:
+ * - A string `value` without `formula` is text, always: `=HYPERLINK(…)`, `+1`, `-1`, `@x` are
+ *   school names. ExcelJS: assign the string (never `{ formula }`). Office.js: `values` parses a
+ *   leading "=" as a formula, so set the cell's numberFormat to "@" first (or write via
+ *   `range.values` only after `numberFormat = [["@"]]`) for every string cell.
+ * - `formula` is written with an added leading "=", and `value` as its cached result (ExcelJS:
+ *   `{ formula, result: value }`). A `null` value without formula leaves the cell empty: never
+ *   write 0 or "" there (the CV formulas rely on empty cells of missing values).
+ * - Every sheet name in a formula or link is single-quoted with inner quotes doubled. When a host
+ *   must rename planned sheets (a user's sheet has the name), it calls renameSheets(plan, names)
+ *   with names from chooseSheetNames(), which rewrites every reference to the renamed sheets.
+ * - `link` is an internal target (`'小学'!D7`): ExcelJS `hyperlink: "#'小学'!D7"`; Office.js
+ *   `hyperlink = { documentReference: "'小学'!D7", textToDisplay: value }`.
+ * - Conditional-format formulas and data bars use ranges of the sheet itself; formulas are
+ *   relative to the range's top-left cell (Excel's rule), without the leading "=".
  */
 
 /** Named cell styles; each host maps them to its own formatting. */
@@ -22,7 +38,7 @@ export interface PlannedCell {
   /**
    * The computed value, written as a literal where there is no formula and as the formula's
    * cached result where there is one. Strings are user text or labels: hosts must write them
-   * as text, never as formulas, whatever they start with.
+   * as text, never as formulas, whatever they start with (`=`, `+`, `-`, `@`). null: an empty cell.
    */
   value: string | number | boolean | null;
   /** A live formula without the leading "=" (e.g. `SUMPRODUCT(...)`), written with `value` as its cached result. */

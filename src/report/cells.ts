@@ -1,0 +1,35 @@
+import type { CellStyle, PlannedCell } from "./plan";
+
+/** Number formats: 2 decimals for values and means, 3 for CVs (as the declaration tables print them). */
+export const FMT = {
+  value: "0.00",
+  cv: "0.000",
+  count: "0",
+  percent: "0.00%",
+  confidence: "0%",
+} as const;
+
+/** Verdict words the formulas write and compare: one place, so IF and COUNTIF agree. */
+export const VERDICT = { pass: "达标", fail: "未达标", none: "—" } as const;
+export const YES = "是";
+export const NO = "否";
+
+/** User text or a label. A string value is always written as text by the hosts, never as a formula. */
+export function textCell(value: string, style: CellStyle = "text", link?: string): PlannedCell {
+  return { value, style, ...(link ? { link } : {}) };
+}
+
+/** A literal number (no formula): used where no source cell can be referenced. */
+export function numberCell(value: number | null, numFmt?: string, style: CellStyle = "number"): PlannedCell {
+  return { value, style, ...(numFmt ? { numFmt } : {}) };
+}
+
+/** A live formula with the engine's value as its cached result. */
+export function formulaCell(
+  formula: string,
+  value: string | number | boolean | null,
+  numFmt?: string,
+  style: CellStyle = "number",
+): PlannedCell {
+  return { value, formula, style, ...(numFmt ? { numFmt } : {}) };
+}

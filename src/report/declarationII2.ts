@@ -1,0 +1,113 @@
+import { STAGE_NAMES, type SchoolPartResult } from "../engine";
+import { FMT, formulaCell, NO, numberCell, textCell, VERDICT, YES } from "./cells";
+import { STAGES, type ReportContext } from "./context";
+import { declarationHead, declarationNotes, longName } from "./declarationCommon";
+import { fieldTerm } from "./sourceTerms";
+import { printSetup, SheetLayout } from "./layout";
+import type { PlannedCell, PlannedSheet } from "./plan";
+import { cellA1, numberLiteral, rangeA1, sheetRef } from "./refs";
+import { findBlock, type SchoolsSheet } from "./schoolsSheet";
+
+/** 举办者类型 as the table reads it: the sheet's own text or code, else 公办 / 民办. */
+function ownerText(part: SchoolPartResult): string {
+  if (part.ownerLabel) return part.ownerLabel;
+  if (part.owner === "public") return "公办";
+  if (part.owner === "private") return "民办";
+  return "";
+}
+
+/**
+ * 备注: the indicators met and those short of it but at 85% or more (and any below 85%).
+ *
+ * @example
+ * remark(part); // "达标：L1、L2、L3、L4、L6、L7；未达标但不低于85%：L5"
+ */
+export function remark(ctx: ReportContext, part: SchoolPartResult): string {
+  const specs = ctx.standard.indicators;
+  const pct = Math.round((ctx.standard.schoolRule?.floorRatio ?? 0.85) * 100);
+  const met = specs.filter((s) => part.details[s.id]?.met === true).map((s) => s.id);
+  const nearly = specs.filter((s) => part.details[s.id]?.met === false && part.details[s.id]?.reachesFloor === true).map((s) => s.id);
+  const below = specs.filter((s) => part.details[s.id]?.met !== true && part.details[s.id]?.reachesFloor !== true).map((s) => s.id);
+  const bits = [`达标：${met.length ? met.join("、") : "无"}`];
+  if (nearly.length) bits.push(`未达标但不低于${pct}%：${nearly.join("、")}`);
+  if (below.length) bits.push(`低于${pct}%或缺数据：${below.join("、")}`);
+  return bits.join("；");
+}
+
+/** 年级数 / 班级数 from the source cell when the reader named one, else the figure. */
+function countCell(ctx: ReportContext, part: SchoolPartResult, field: "grades" | "classes"): PlannedCell {
+  const value = part[field] ?? null;
+  const term = fieldTerm(ctx.input.records[part.recordIndex], `${field}.${part.stage}`);
+  return value !== null && term?.live ? formulaCell(term.expr, value, FMT.count) : numberCell(value, FMT.count);
+}
+
+/**
+ * 表Ⅱ-2 小学、初中资源配置基本情况（分学校）: per school 序号, 学校名称, 举办者类型, 在校生数, 年级数,
+ * 班级数, the indicators under their long names, 该校综合评估是否达标 and 备注; the code row L1…L14
+ * under the header; 小学 rows then 初中 rows, numbered from 1 in each; values reference 学校达标,
+ * and a value short of its threshold gets the dark (fail) fill the tables ask for.
+ */
+export function buildDeclarationII2(ctx: ReportContext, schools: SchoolsSheet, county: string, name: string): PlannedSheet {
+  const specs = ctx.standard.indicators;
+  const firstIndicator = 6;
+  const passCol = firstIndicator + specs.length;
+  const remarkCol = passCol + 1;
+  const sheet = new SheetLayout("declaration-II-2", name, [6, 28, 10, 10, 8, 8, ...specs.map(() => 12), 12, 40]);
+  const top = declarationHead(sheet, "表Ⅱ-2", "小学、初中资源配置基本情况（分学校）", county, remarkCol);
+
+  const headers = ["序号", "学校名称", "举办者类型", "在校生数（人）", "年级数（个）", "班级数（个）", ...specs.map(longName), "该校综合评估是否达标", "备注"];
+  sheet.append(headers.map((h) => textCell(h, "header")), 72);
+  const codeRow = sheet.append(headers.map((_, c) => textCell(c === 0 ? "" : `L${c}`, "code")));
+
+  for (const stage of STAGES) {
+    const block = findBlock(schools, county, stage);
+    const label = sheet.append([textCell(STAGE_NAMES[stage], "header")]);
+    sheet.merge(label, 0, label, remarkCol);
+    if (!block) {
+      const none = sheet.append([textCell("（无）")]);
+      sheet.merge(none, 0, none, remarkCol);
+      continue;
+    }
+    const first = sheet.next;
+    block.rows.forEach(({ part, row }, k) => {
+      const ref = (c: number) => sheetRef(schools.name, cellA1(row, c));
+      sheet.append([
+        numberCell(k + 1, FMT.count, "text"),
+        textCell(part.name),
+        textCell(ownerText(part)),
+        formulaCell(ref(schools.col.pupils), part.students, FMT.count),
+        countCell(ctx, part, "grades"),
+        countCell(ctx, part, "classes"),
+        ...specs.map((spec, i) => {
+          const value = part.values[spec.id];
+          // A reference to an empty cell reads 0: a missing value stays empty.
+          return value === null ? numberCell(null, FMT.value) : formulaCell(ref(schools.col.indicator(i)), value, FMT.value);
+        }),
+        formulaCell(`IF(${ref(schools.col.verdict)}="${VERDICT.pass}","${YES}","${NO}")`, part.pass ? YES : NO, undefined, "text"),
+        textCell(remark(ctx, part)),
+      ]);
+    });
+    const last = sheet.next - 1;
+    // Thresholds are the standard's constants: the rule names them, so the table stands alone.
+    specs.forEach((spec, i) => {
+      const threshold = spec.thresholds?.[stage];
+      if (threshold === undefined) return;
+      const c = firstIndicator + i;
+      sheet.conditionalFormats.push({
+        range: rangeA1(first, c, last, c),
+        rules: [{ formula: `ROUND(${cellA1(first, c)},9)<${numberLiteral(threshold)}`, style: "fail" }],
+      });
+    });
+  }
+  sheet.skip();
+  declarationNotes(
+    sheet,
+    [
+      "1. 小学包括一贯制学校的小学部，初中包括一贯制学校的初中部和完全中学的初中部；一贯制学校的各学段部分分别填写一行，序号在小学、初中内分别从1起编。",
+      "2. 各项指标值保留两位小数，未达到要求的指标值所在格以深色背景标示；数值引自「学校达标」表，按源数据单元格公式计算。",
+      `3. 该校综合评估是否达标：至少${ctx.standard.schoolRule?.minMet ?? specs.length}项指标达到要求、其余项不低于要求的${Math.round((ctx.standard.schoolRule?.floorRatio ?? 1) * 100)}%为「是」。`,
+    ],
+    remarkCol,
+  );
+  return sheet.build({ freeze: { rows: codeRow + 1, columns: 2 }, page: printSetup(top, codeRow), county });
+}

@@ -1,0 +1,109 @@
+import { STAGE_NAMES, type Diagnostic } from "../engine";
+import { FMT, numberCell, textCell } from "./cells";
+import { countyLabel, type ReportContext } from "./context";
+import { printSetup, SheetLayout } from "./layout";
+import type { PlannedCell, PlannedSheet } from "./plan";
+import { plainA1, sheetRef } from "./refs";
+
+const LEVEL: Record<Diagnostic["level"], string> = { error: "错误", warning: "警告", info: "提示" };
+
+/** A cell's place as text, linked when it is a plain address on a named sheet. */
+function placeCell(sheet: string, cell: string): PlannedCell {
+  const address = plainA1(cell);
+  const text = sheet ? (cell ? `${sheet}!${cell}` : sheet) : cell;
+  return address && sheet ? textCell(text, "link", sheetRef(sheet, address)) : textCell(text);
+}
+
+/**
+ * 数据诊断: what was read from which sheet and how its columns were mapped (with the reader's
+ * confidence), the sheets skipped, the rows left out and why, the failed school-level guarantee
+ * checks, and every diagnostic with its sheet and cell.
+ */
+export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
+  const { result, read } = ctx.input;
+  const sheet = new SheetLayout("diagnostics", ctx.names.diagnostics, [16, 14, 12, 28, 12, 60]);
+  sheet.append([textCell("数据诊断", "title")]);
+  sheet.merge(0, 0, 0, 5);
+  sheet.append([textCell("读取了哪些表、各列识别为什么、哪些学校未计入及原因，以及所有需要核对的单元格。", "subtitle")]);
+  sheet.merge(1, 0, 1, 5);
+  sheet.skip();
+
+  const section = (title: string, headers: string[]) => {
+    sheet.append([textCell(title, "subtitle")]);
+    sheet.append(headers.map((h) => textCell(h, "header")));
+  };
+  const none = (text: string) => sheet.append([textCell(text, "note")]);
+
+  section("一、读取的表", ["工作表", "表头行", "数据行", "单位", "学校行数", ""]);
+  const tables = read?.tables ?? [];
+  if (!read) none("（审计结果未附带读取信息）");
+  else if (tables.length === 0) none("（没有识别出学校数据表）");
+  for (const t of tables) {
+    sheet.append([
+      textCell(t.sheet),
+      textCell(`第${t.headerRows[0]}–${t.headerRows[1]}行`),
+      textCell(t.dataRows ? `第${t.dataRows[0]}–${t.dataRows[1]}行` : "无"),
+      textCell(t.units.join("、")),
+      numberCell(t.records, FMT.count),
+    ]);
+  }
+  sheet.skip();
+
+  section("二、列的识别", ["工作表", "列", "表头", "识别为", "置信度", "字段"]);
+  if (tables.every((t) => t.columns.length === 0)) none("（无）");
+  for (const t of tables) {
+    for (const c of t.columns) {
+      sheet.append([
+        placeCell(t.sheet, ""),
+        textCell(c.letter),
+        textCell(c.header),
+        textCell(c.label),
+        numberCell(c.confidence, FMT.confidence),
+        textCell(c.field),
+      ]);
+    }
+  }
+  sheet.skip();
+
+  section("三、未读取的工作表", ["工作表", "原因"]);
+  const skipped = read?.skipped ?? [];
+  if (skipped.length === 0) none("（无）");
+  for (const s of skipped) sheet.append([textCell(s.sheet), textCell(s.reason)]);
+  sheet.skip();
+
+  section("四、未计入的学校", ["区县", "学校名称", "学段", "位置", "", "原因"]);
+  if (result.excluded.length === 0) none("（无）");
+  for (const e of result.excluded) {
+    sheet.append([
+      textCell(countyLabel(e.county)),
+      textCell(e.name),
+      textCell(e.stage ? STAGE_NAMES[e.stage] : "全校"),
+      e.source ? placeCell(e.source.sheet, e.source.cell ?? (e.source.row > 0 ? `A${e.source.row}` : "")) : textCell(""),
+      null,
+      textCell(e.reason),
+    ]);
+  }
+  sheet.skip();
+
+  section("五、学校保障项未通过", ["区县", "学校名称", "项目", "位置", "", "说明"]);
+  const failed = result.guarantees.filter((g) => !g.pass);
+  if (failed.length === 0) none("（无）");
+  for (const g of failed) {
+    sheet.append([
+      textCell(countyLabel(g.county)),
+      textCell(g.school),
+      textCell(`${g.id} ${g.name}`),
+      g.source ? placeCell(g.source.sheet, g.source.cell ?? "") : textCell(""),
+      null,
+      textCell(g.message),
+    ]);
+  }
+  sheet.skip();
+
+  section("六、诊断信息", ["级别", "代码", "工作表", "单元格", "", "说明"]);
+  if (result.diagnostics.length === 0) none("（无）");
+  for (const d of result.diagnostics) {
+    sheet.append([textCell(LEVEL[d.level] ?? d.level), textCell(d.code), textCell(d.sheet), placeCell(d.sheet, d.cell), null, textCell(d.message)]);
+  }
+  return sheet.build({ freeze: { rows: 2, columns: 0 }, page: printSetup(0, 1) });
+}

@@ -1,0 +1,99 @@
+import { isCount, THROUGH_TRAIN_WEIGHTS, type IndicatorDetail, type IndicatorSpec, type SchoolRecord, type Stage } from "../engine";
+import { numberLiteral } from "./refs";
+import { fieldTerm, type Term } from "./sourceTerms";
+
+/** A value with the formula that recomputes it, or a literal when nothing can be referenced. */
+export interface LiveValue {
+  formula?: string;
+  value: number | null;
+}
+
+/** Fields subtracted from the sum of the others (室内体育用房 is counted in 运动场馆, not in L4). */
+const SUBTRACTED = new Set(["facilities.indoorSportsArea"]);
+
+function weighted(term: Term, weight: number): string {
+  return weight === 1 ? term.expr : `${term.expr}*${numberLiteral(weight)}`;
+}
+
+/**
+ * The stage's share of shared facilities as a formula over the school's pupil cells:
+ * 九年一贯制 junior part `(B*1.1/(A+B*1.1))` with A, B the primary and junior pupils; senior
+ * pupils weigh 1.32. Mirrors the engine's stageShare: unusable pupil figures weigh nothing.
+ */
+export function shareFormula(record: SchoolRecord, stage: Stage): { expr: string; live: boolean } | null {
+  const parts: { key: "primary" | "junior" | "senior"; term: Term }[] = [];
+  const add = (key: "primary" | "junior" | "senior", field: string, value: unknown) => {
+    if (!isCount(value)) return;
+    const term = fieldTerm(record, field);
+    if (term) parts.push({ key, term });
+  };
+  add("primary", "pupils.primary", record.stages.primary?.pupils);
+  add("junior", "pupils.junior", record.stages.junior?.pupils);
+  add("senior", "seniorPupils", record.seniorPupils);
+  const own = parts.find((p) => p.key === stage);
+  if (!own) return null;
+  const sum = parts.map((p) => weighted(p.term, THROUGH_TRAIN_WEIGHTS[p.key])).join("+");
+  return { expr: `(${weighted(own.term, THROUGH_TRAIN_WEIGHTS[stage])}/(${sum}))`, live: parts.some((p) => p.term.live) };
+}
+
+/** Whether the engine scaled this detail's numerator by the stage's share. */
+function isSplit(detail: IndicatorDetail, share: number): boolean {
+  if (share === 1) return false;
+  return detail.fields.some((f) => f.startsWith("facilities.") || f.startsWith("teachers.whole."));
+}
+
+/**
+ * The formula of one school part's indicator value over the source cells, with the engine's value
+ * as its cached result: `'小学'!E5*100/'小学'!C5`; sums for composite columns
+ * (`('小学'!F5+'小学'!G5+'小学'!H5)*100/'小学'!C5`), 室内体育用房 subtracted, ×10000 for 万元
+ * columns, and a through-train part's share of shared facilities as a formula over both stages'
+ * pupils. A value taken from the sheet (`given`) references its cell. Where no cell can be
+ * referenced (text cells, no source) the figure enters as a literal; when nothing is referenced
+ * at all, the value is written as a literal: never a formula that would recompute to another number.
+ *
+ * @example
+ * indicatorValue(record, "primary", L1, detail, 1); // L1 of a 小学 row
+ * // { formula: "'小学'!D4*100/'小学'!C4", value: 4.5 }
+ */
+export function indicatorValue(record: SchoolRecord, stage: Stage, spec: IndicatorSpec, detail: IndicatorDetail, share: number): LiveValue {
+  const literal: LiveValue = { value: detail.value };
+  if (detail.value === null) return literal;
+
+  if (detail.from === "given") {
+    const term = fieldTerm(record, detail.fields[0]);
+    return term?.live ? { formula: term.expr, value: detail.value } : literal;
+  }
+  if (detail.from !== "counts" || detail.fields.length === 0) return literal;
+
+  const terms: string[] = [];
+  let live = false;
+  for (const field of detail.fields) {
+    const term = fieldTerm(record, field);
+    if (!term) return literal; // the engine used a figure we cannot see: do not guess
+    live ||= term.live;
+    const sign = SUBTRACTED.has(field) ? "-" : "+";
+    terms.push(terms.length === 0 && sign === "+" ? term.expr : `${sign}${term.expr}`);
+  }
+  let numerator = terms.length > 1 ? `(${terms.join("")})` : terms[0];
+
+  if (isSplit(detail, share)) {
+    const shareExpr = shareFormula(record, stage);
+    if (!shareExpr) return literal;
+    live ||= shareExpr.live;
+    numerator += `*${shareExpr.expr}`;
+  }
+  if (spec.scale !== 1) numerator += `*${numberLiteral(spec.scale)}`;
+
+  const pupils = fieldTerm(record, `pupils.${stage}`);
+  if (!pupils) return literal;
+  live ||= pupils.live;
+  if (!live) return literal;
+  const denominator = pupils.compound ? `(${pupils.expr})` : pupils.expr;
+  return { formula: `${numerator}/${denominator}`, value: detail.value };
+}
+
+/** A part's pupils as a reference to its source cell, or the literal count. */
+export function pupilsValue(record: SchoolRecord, stage: Stage, students: number): LiveValue {
+  const term = fieldTerm(record, `pupils.${stage}`);
+  return term?.live ? { formula: term.expr, value: students } : { value: students };
+}

@@ -1,0 +1,25 @@
+import type { AuditResult, SchoolRecord } from "../engine";
+
+/**
+ * What the sheet reader found in one table (its TableInfo), defined here by shape so the report
+ * does not depend on src/sheets.
+ */
+export interface TableLike {
+  sheet: string;
+  /** 1-based worksheet rows of the header band. */
+  headerRows: [number, number];
+  /** 1-based worksheet rows of the data, or null when none. */
+  dataRows: [number, number] | null;
+  columns: { field: string; label: string; letter: string; header: string; confidence: number }[];
+  units: string[];
+  records: number;
+}
+
+export interface ReportInput {
+  result: AuditResult;
+  /** The audited records, indexed by SchoolPartResult.recordIndex. */
+  records: SchoolRecord[];
+  /** What the reader read, for the diagnostics sheet (absent when records were built otherwise). */
+  read?: { tables: TableLike[]; skipped: { sheet: string; reason: string }[] };
+  auditedAt: Date;
+}

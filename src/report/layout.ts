@@ -1,0 +1,95 @@
+import type { ConditionalFormat, DataBar, PageSetup, PlannedCell, PlannedRow, PlannedSheet, PlannedSheetKind } from "./plan";
+import { VERDICT } from "./cells";
+import { cellA1, rangeA1 } from "./refs";
+
+/**
+ * Collects the rows, merges and formats of one sheet; rows may be filled in any order and come
+ * out sorted. Column widths default to `widths`, and grow for long cells up to a cap.
+ */
+export class SheetLayout {
+  private readonly rows = new Map<number, { cells: (PlannedCell | null)[]; height?: number }>();
+  readonly merges: string[] = [];
+  readonly conditionalFormats: ConditionalFormat[] = [];
+  readonly dataBars: DataBar[] = [];
+  /** The next free row. */
+  next = 0;
+
+  constructor(
+    readonly kind: PlannedSheetKind,
+    readonly name: string,
+    readonly columnWidths: number[],
+  ) {}
+
+  /** Sets one cell (0-based). */
+  set(row: number, col: number, cell: PlannedCell | null): void {
+    let entry = this.rows.get(row);
+    if (!entry) {
+      entry = { cells: [] };
+      this.rows.set(row, entry);
+    }
+    while (entry.cells.length < col) entry.cells.push(null);
+    entry.cells[col] = cell;
+    this.next = Math.max(this.next, row + 1);
+  }
+
+  /** Writes cells from column 0 at the next free row and returns that row. */
+  append(cells: (PlannedCell | null)[], height?: number): number {
+    const row = this.next;
+    cells.forEach((cell, col) => this.set(row, col, cell));
+    if (cells.length === 0) this.next = row + 1;
+    if (height !== undefined) this.rows.get(row)!.height = height;
+    return row;
+  }
+
+  /** Leaves a blank row. */
+  skip(n = 1): void {
+    this.next += n;
+  }
+
+  setHeight(row: number, height: number): void {
+    const entry = this.rows.get(row) ?? { cells: [] };
+    entry.height = height;
+    this.rows.set(row, entry);
+  }
+
+  merge(top: number, left: number, bottom: number, right: number): void {
+    if (top === bottom && left === right) return;
+    this.merges.push(rangeA1(top, left, bottom, right));
+  }
+
+  /** Colours verdict cells by what they say (达标 green, 未达标 red), so the colour follows the value. */
+  colourVerdicts(top: number, left: number, bottom: number, right: number): void {
+    if (bottom < top) return;
+    const topLeft = cellA1(top, left);
+    this.conditionalFormats.push({
+      range: rangeA1(top, left, bottom, right),
+      rules: [
+        { formula: `${topLeft}="${VERDICT.fail}"`, style: "fail" },
+        { formula: `${topLeft}="${VERDICT.pass}"`, style: "pass" },
+      ],
+    });
+  }
+
+  build(options: { freeze?: { rows: number; columns: number }; page: PageSetup; county?: string }): PlannedSheet {
+    const rows: PlannedRow[] = [...this.rows.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([row, { cells, height }]) => ({ row, cells, ...(height !== undefined ? { height } : {}) }));
+    return {
+      kind: this.kind,
+      name: this.name,
+      ...(options.county !== undefined ? { county: options.county } : {}),
+      rows,
+      merges: this.merges,
+      columnWidths: this.columnWidths,
+      ...(options.freeze ? { freeze: options.freeze } : {}),
+      conditionalFormats: this.conditionalFormats,
+      dataBars: this.dataBars,
+      page: options.page,
+    };
+  }
+}
+
+/** Landscape, fit to width, the header rows (0-based, inclusive) repeated on every page. */
+export function printSetup(headerTop: number, headerBottom: number): PageSetup {
+  return { landscape: true, fitToWidth: true, repeatRows: [headerTop + 1, headerBottom + 1] };
+}

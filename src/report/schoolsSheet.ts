@@ -1,0 +1,228 @@
+import { STAGE_NAMES, stageShare, type SchoolPartResult, type Stage } from "../engine";
+import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
+import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
+import { indicatorValue, pupilsValue } from "./indicatorFormula";
+import { printSetup, SheetLayout } from "./layout";
+import type { PlannedSheet } from "./plan";
+import { cellA1, columnLetter, numberLiteral, plainA1, rangeA1, sheetRef } from "./refs";
+
+/** Columns of 学校达标 for a standard with n indicators. */
+export interface SchoolColumns {
+  county: number;
+  name: number;
+  stage: number;
+  pupils: number;
+  /** Column of the i-th indicator's value. */
+  indicator: (i: number) => number;
+  met: number;
+  verdict: number;
+  /** Column of the i-th indicator's CV weight (pupils, or 0 when the value is missing). */
+  weight: (i: number) => number;
+}
+
+export function schoolColumns(n: number): SchoolColumns {
+  return {
+    county: 0,
+    name: 1,
+    stage: 2,
+    pupils: 3,
+    indicator: (i) => 4 + i,
+    met: 4 + n,
+    verdict: 5 + n,
+    weight: (i) => 6 + n + i,
+  };
+}
+
+/**
+ * One county's schools of one stage: a contiguous block, so the CV formulas use plain ranges.
+ * Rows are 0-based; thresholdRow and floorRow are null under a standard without thresholds.
+ */
+export interface SchoolBlock {
+  county: string;
+  stage: Stage;
+  thresholdRow: number | null;
+  floorRow: number | null;
+  first: number;
+  last: number;
+  rows: { part: SchoolPartResult; row: number }[];
+}
+
+export interface SchoolsSheet {
+  sheet: PlannedSheet;
+  name: string;
+  blocks: SchoolBlock[];
+  col: SchoolColumns;
+}
+
+/** The block of a county and stage, or undefined when it has no school. */
+export function findBlock(schools: SchoolsSheet, county: string, stage: Stage): SchoolBlock | undefined {
+  return schools.blocks.find((b) => b.county === county && b.stage === stage);
+}
+
+/** The value `ROUND(x,9)` gives: compares like the engine's tolerance, not like float noise. */
+export function round9(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+/** Link target of a part's source row: its name cell. */
+export function nameLink(ctx: ReportContext, part: SchoolPartResult): string | undefined {
+  const source = ctx.input.records[part.recordIndex]?.source;
+  const address = plainA1(source?.cells?.name) ?? (source && source.row > 0 ? `A${source.row}` : null);
+  return source && address ? sheetRef(source.sheet, address) : undefined;
+}
+
+/**
+ * 学校达标: per county and stage a threshold row, an 85% row and the school parts, each with
+ * pupils, the indicator values as formulas over the source cells, the count of indicators met and
+ * the school verdict as formulas; red/amber/green as conditional formats against the threshold rows.
+ */
+export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
+  const { standard } = ctx;
+  const specs = standard.indicators;
+  const n = specs.length;
+  const col = schoolColumns(n);
+  const rule = standard.schoolRule;
+  const name = ctx.names.schools;
+  const widths = [12, 28, 8, 10, ...specs.map(() => 11), 9, 10, ...specs.map(() => 9)];
+  const sheet = new SheetLayout("schools", name, widths);
+
+  sheet.append([textCell(`学校达标情况（${standard.name}，${standard.document}）`, "title")]);
+  sheet.merge(0, 0, 0, col.verdict);
+  sheet.append([
+    textCell(
+      rule
+        ? "各项数值为引用源数据单元格的公式。红色：低于要求的85%；黄色：未达到要求；绿色：达到要求。" +
+            `学校达标规则：至少${rule.minMet}项达到要求，其余项不低于要求的${Math.round(rule.floorRatio * 100)}%。右侧权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。`
+        : "各项数值为引用源数据单元格的公式。右侧权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。",
+      "subtitle",
+    ),
+  ]);
+  sheet.merge(1, 0, 1, col.verdict);
+  const header = sheet.append(
+    [
+      textCell("区县", "header"),
+      textCell("学校名称", "header"),
+      textCell("学段", "header"),
+      textCell("在校生数", "header"),
+      ...specs.map((s) => textCell(`${s.id} ${s.shortName}（${s.unit}）`, "header")),
+      textCell("达标项数", "header"),
+      textCell("是否达标", "header"),
+      ...specs.map((s) => textCell(`权重 ${s.id}`, "header")),
+    ],
+    36,
+  );
+
+  const blocks: SchoolBlock[] = [];
+  for (const county of ctx.input.result.counties) {
+    for (const stage of STAGES) {
+      const parts = partsOf(ctx, county.name, stage);
+      if (parts.length === 0) continue;
+      blocks.push(layBlock(ctx, sheet, col, county.name, stage, parts));
+    }
+  }
+  return {
+    name,
+    col,
+    blocks,
+    sheet: sheet.build({ freeze: { rows: header + 1, columns: 2 }, page: printSetup(header, header) }),
+  };
+}
+
+function layBlock(ctx: ReportContext, sheet: SheetLayout, col: SchoolColumns, county: string, stage: Stage, parts: SchoolPartResult[]): SchoolBlock {
+  const specs = ctx.standard.indicators;
+  const rule = ctx.standard.schoolRule;
+  const stageName = STAGE_NAMES[stage];
+  let thresholdRow: number | null = null;
+  let floorRow: number | null = null;
+
+  if (rule) {
+    thresholdRow = sheet.next;
+    sheet.set(thresholdRow, col.county, textCell(countyLabel(county), "code"));
+    sheet.set(thresholdRow, col.name, textCell(`${stageName}标准值`, "code"));
+    sheet.set(thresholdRow, col.stage, textCell(stageName, "code"));
+    specs.forEach((s, i) => sheet.set(thresholdRow!, col.indicator(i), numberCell(s.thresholds?.[stage] ?? null, FMT.value, "code")));
+    floorRow = thresholdRow + 1;
+    sheet.set(floorRow, col.county, textCell(countyLabel(county), "code"));
+    sheet.set(floorRow, col.name, textCell(`标准值的${Math.round(rule.floorRatio * 100)}%`, "code"));
+    sheet.set(floorRow, col.stage, textCell(stageName, "code"));
+    specs.forEach((s, i) => {
+      const t = s.thresholds?.[stage];
+      if (t === undefined) return;
+      const c = col.indicator(i);
+      sheet.set(floorRow!, c, formulaCell(`ROUND(${cellA1(thresholdRow!, c)}*${numberLiteral(rule.floorRatio)},9)`, round9(t * rule.floorRatio), FMT.value, "code"));
+    });
+    sheet.next = floorRow + 1;
+  }
+
+  const first = sheet.next;
+  const rows = parts.map((part, k) => {
+    const row = first + k;
+    layPart(ctx, sheet, col, part, row, thresholdRow, floorRow);
+    return { part, row };
+  });
+  const last = first + parts.length - 1;
+  sheet.next = last + 2; // a blank row between blocks
+
+  if (rule && thresholdRow !== null && floorRow !== null) {
+    const topLeft = cellA1(first, col.indicator(0));
+    const thr = cellA1(thresholdRow, col.indicator(0), "row");
+    const flo = cellA1(floorRow, col.indicator(0), "row");
+    sheet.conditionalFormats.push({
+      range: rangeA1(first, col.indicator(0), last, col.indicator(specs.length - 1)),
+      rules: [
+        { formula: `ROUND(${topLeft},9)<${flo}`, style: "fail" },
+        { formula: `ROUND(${topLeft},9)<${thr}`, style: "warn" },
+        { formula: `ROUND(${topLeft},9)>=${thr}`, style: "pass" },
+      ],
+    });
+    sheet.colourVerdicts(first, col.verdict, last, col.verdict);
+  }
+  return { county, stage, thresholdRow, floorRow, first, last, rows };
+}
+
+function layPart(
+  ctx: ReportContext,
+  sheet: SheetLayout,
+  col: SchoolColumns,
+  part: SchoolPartResult,
+  row: number,
+  thresholdRow: number | null,
+  floorRow: number | null,
+): void {
+  const record = ctx.input.records[part.recordIndex];
+  const specs = ctx.standard.indicators;
+  const rule = ctx.standard.schoolRule;
+  const share = stageShare(record, part.stage);
+  const live = (v: { formula?: string; value: number | null }, numFmt: string) =>
+    v.formula ? formulaCell(v.formula, v.value, numFmt) : numberCell(v.value, numFmt);
+
+  sheet.set(row, col.county, textCell(countyLabel(part.county)));
+  sheet.set(row, col.name, textCell(part.name, "text", nameLink(ctx, part)));
+  sheet.set(row, col.stage, textCell(STAGE_NAMES[part.stage]));
+  sheet.set(row, col.pupils, live(pupilsValue(record, part.stage, part.students), FMT.count));
+  const pupils = cellA1(row, col.pupils, "col");
+
+  specs.forEach((spec, i) => {
+    const detail = part.details[spec.id];
+    sheet.set(row, col.indicator(i), live(indicatorValue(record, part.stage, spec, detail, share), FMT.value));
+    // The CV weight: the part's pupils where it has a value, 0 where it has none (not in the CV).
+    sheet.set(row, col.weight(i), detail.value === null ? numberCell(0, FMT.count) : formulaCell(pupils, part.students, FMT.count));
+  });
+
+  if (!rule || thresholdRow === null || floorRow === null) {
+    sheet.set(row, col.met, textCell(VERDICT.none));
+    sheet.set(row, col.verdict, textCell(VERDICT.none));
+    return;
+  }
+  const value = (i: number) => `ROUND(${cellA1(row, col.indicator(i))},9)`;
+  const metTerms = specs.map((_, i) => `(${value(i)}>=${cellA1(thresholdRow, col.indicator(i), "row")})`);
+  sheet.set(row, col.met, formulaCell(metTerms.join("+"), part.met, FMT.count));
+  const floors = specs.map((_, i) => `${value(i)}>=${cellA1(floorRow, col.indicator(i), "row")}`);
+  const verdict = `IF(AND(${cellA1(row, col.met)}>=${rule.minMet},${floors.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`;
+  sheet.set(row, col.verdict, formulaCell(verdict, part.pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
+}
+
+/** `'学校达标'!E6:E9` of an indicator (or weight) column over a block. */
+export function blockRange(schools: SchoolsSheet, block: SchoolBlock, column: number): string {
+  return sheetRef(schools.name, `${columnLetter(column)}${block.first + 1}:${columnLetter(column)}${block.last + 1}`);
+}

@@ -1,0 +1,78 @@
+import { isCount, type SchoolRecord, type Stage } from "../engine";
+import { numberLiteral, plainA1, sheetRef } from "./refs";
+
+/**
+ * The record's figure behind a field path ("teachers.primary.byDegree.bachelor",
+ * "facilities.equipmentValue", "pupils.junior", "given.primary.L1", "grades.primary", …),
+ * in the record's units (元, m²), or undefined.
+ */
+export function fieldValue(record: SchoolRecord, path: string): unknown {
+  const [group, second, ...rest] = path.split(".");
+  const dig = (obj: unknown, keys: string[]): unknown =>
+    keys.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
+  const stage = record.stages[second as Stage];
+  switch (group) {
+    case "pupils":
+      return stage?.pupils;
+    case "grades":
+      return stage?.grades;
+    case "classes":
+      return stage?.classes;
+    case "seniorPupils":
+      return record.seniorPupils;
+    case "facilities":
+      return dig(record.facilities, [second, ...rest]);
+    case "given":
+      return stage?.given?.[rest.join(".")];
+    case "teachers":
+      return second === "whole" ? dig(record.wholeSchoolTeachers, rest) : dig(stage?.teachers, rest);
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The source cell behind a field as a formula reference (`'小学'!E5`), or null when it cannot be
+ * referenced: no source, no cell, a malformed address, or a cell that held text (a formula would
+ * read the text, not the number the reader parsed from it).
+ */
+export function sourceRef(record: SchoolRecord, field: string): string | null {
+  const source = record.source;
+  if (!source || typeof source.sheet !== "string") return null;
+  if (source.textCells?.includes(field)) return null;
+  const address = plainA1(source.cells?.[field]);
+  return address ? sheetRef(source.sheet, address) : null;
+}
+
+/** A cell's multiplier to the record's unit (10000 for a 万元 column); 1 when absent or unusable. */
+function factorOf(record: SchoolRecord, field: string): number {
+  const f = record.source?.factors?.[field];
+  return typeof f === "number" && Number.isFinite(f) && f > 0 ? f : 1;
+}
+
+/** One term of a formula: the expression and whether it references a cell. */
+export interface Term {
+  expr: string;
+  live: boolean;
+  /** The expression contains an operator (wrap it before dividing by it). */
+  compound: boolean;
+}
+
+/**
+ * A field as a formula term: the source reference times its unit factor (`'小学'!L5*10000`), or
+ * the record's figure as a literal where no cell can be referenced; null when there is no figure.
+ *
+ * @example
+ * // equipment value read from a 万元 column at 小学!L5:
+ * fieldTerm(record, "facilities.equipmentValue"); // { expr: "'小学'!L5*10000", live: true, compound: true }
+ */
+export function fieldTerm(record: SchoolRecord, field: string): Term | null {
+  const value = fieldValue(record, field);
+  const ref = sourceRef(record, field);
+  if (ref) {
+    const factor = factorOf(record, field);
+    return factor === 1 ? { expr: ref, live: true, compound: false } : { expr: `${ref}*${numberLiteral(factor)}`, live: true, compound: true };
+  }
+  if (!isCount(value)) return null;
+  return { expr: numberLiteral(value), live: false, compound: false };
+}

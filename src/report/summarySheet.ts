@@ -1,0 +1,215 @@
+import { STAGE_NAMES, type AuditSettings, type CountyResult, type Stage } from "../engine";
+import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
+import { countyLabel, STAGES, type ReportContext } from "./context";
+import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
+import { printSetup, SheetLayout } from "./layout";
+import type { PlannedCell, PlannedSheet } from "./plan";
+import { cellA1, columnLetter, rangeA1, sheetRef } from "./refs";
+import { blockRange, findBlock, type SchoolsSheet } from "./schoolsSheet";
+
+/** Columns of the per-stage table. */
+const ST = { county: 0, stage: 1, schools: 2, passing: 3, failing: 4, shortfalls: 5, belowFloor: 6, cv: 7, composite: 8, verdict: 9 } as const;
+
+/**
+ * The audit time as 北京时间 (UTC+8), which is what a county bureau reads.
+ *
+ * @example
+ * beijingTime(new Date("2026-11-29T07:32:00Z")); // "2026-11-29 15:32"
+ */
+export function beijingTime(date: Date): string {
+  const t = new Date(date.getTime() + 8 * 3600 * 1000);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
+}
+
+/** The settings used, as lines a reader checks. */
+export function settingLines(ctx: ReportContext): [string, string][] {
+  const s: AuditSettings = ctx.input.result.settings;
+  const { standard } = ctx;
+  const relaxed = [
+    s.relaxations.smallSchoolPeArtsTeachers && "小规模学校体艺教师计入交流轮岗、兼职、走教教师",
+    s.relaxations.cityExtraSportsArea && "城区学校运动场地计入周边租用及校内改造场地",
+    s.relaxations.olderRoomAreas && "音乐、美术教室面积按73/67平方米",
+    s.relaxations.olderLargeSchools && "2010年前建成的学校规模放宽至2400/3000人",
+  ].filter(Boolean);
+  const lines: [string, string][] = [
+    ["评估标准", `${standard.name}（${standard.document}）`],
+    ["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`],
+  ];
+  if (standard.schoolRule) {
+    const r = standard.schoolRule;
+    lines.push(["学校达标规则", `至少${r.minMet}项达到要求，其余项不低于要求的${Math.round(r.floorRatio * 100)}%`]);
+  }
+  const limits = `小学不大于${standard.cvRule.limits.primary}，初中不大于${standard.cvRule.limits.junior}`;
+  lines.push(["差异系数规则", standard.cvRule.mode === "each" ? `每项差异系数${limits}` : `综合差异系数${limits}`]);
+  lines.push(
+    ["民办学校", s.excludePrivate ? "不计入" : "计入"],
+    ["「艺术」教师列", s.includeArtsColumn ? "计入体育、艺术专任教师" : "不计入"],
+    ["室内体育用房", s.subtractIndoorSports ? "从教学及辅助用房中扣除" : "不扣除"],
+    ["2019年放宽规定", relaxed.length ? relaxed.join("；") : "均未采用"],
+    ["特殊教育学校生均公用经费标准", `${s.specialSchoolFunding}元`],
+  );
+  return lines;
+}
+
+/**
+ * 审计总览: the county verdicts, per stage the schools passing and the shortfalls, the CVs against
+ * their limits with a data bar on CV/limit, and the standard and settings used. Every figure
+ * references 学校达标 or 差异系数.
+ */
+export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv: CvSheet): PlannedSheet {
+  const { result } = ctx.input;
+  const counties = result.counties;
+  const sheet = new SheetLayout("summary", ctx.names.summary, [14, 14, 12, 12, 12, 14, 14, 14, 14, 12]);
+  sheet.append([textCell("县域义务教育均衡发展审计总览", "title")]);
+  sheet.merge(0, 0, 0, ST.verdict);
+  sheet.append([textCell(`评估标准：${ctx.standard.name}（${ctx.standard.document}）；审计时间：${beijingTime(ctx.input.auditedAt)}（北京时间）`, "subtitle")]);
+  sheet.merge(1, 0, 1, ST.verdict);
+  sheet.skip();
+
+  // Row numbers are fixed up front: the county verdicts reference the stage rows below them.
+  const countyHeader = sheet.next + 1;
+  const countyStart = countyHeader + 1;
+  const stageLabel = countyStart + counties.length + 1;
+  const stageHeader = stageLabel + 1;
+  const stageRow = (ci: number, si: number) => stageHeader + 1 + ci * STAGES.length + si;
+
+  sheet.append([textCell("一、县域结论", "subtitle")]);
+  sheet.append(["区县", "县域结论", ...STAGES.map((s) => `${STAGE_NAMES[s]}结论`), "学校保障项", "说明"].map((h) => textCell(h, "header")));
+  counties.forEach((county, ci) => layCountyRow(ctx, sheet, county, countyStart + ci, (si) => stageRow(ci, si)));
+  sheet.colourVerdicts(countyStart, 1, countyStart + counties.length - 1, 2 + STAGES.length);
+
+  sheet.next = stageLabel;
+  sheet.append([textCell("二、分学段", "subtitle")]);
+  sheet.append(
+    ["区县", "学段", "学校数", "达标学校数", "未达标学校数", "未达标指标项次", "其中低于85%", "差异系数结论", "综合差异系数", "学段结论"].map((h) => textCell(h, "header")),
+    30,
+  );
+  counties.forEach((county, ci) => STAGES.forEach((stage, si) => layStageRow(ctx, sheet, schools, cv, county, stage, stageRow(ci, si))));
+  const lastStage = stageRow(counties.length - 1, STAGES.length - 1);
+  sheet.colourVerdicts(stageRow(0, 0), ST.cv, lastStage, ST.cv);
+  sheet.colourVerdicts(stageRow(0, 0), ST.verdict, lastStage, ST.verdict);
+
+  sheet.next = stageRow(counties.length - 1, STAGES.length - 1) + 2;
+  layCvTable(ctx, sheet, cv);
+  sheet.skip();
+  sheet.append([textCell("四、标准与设置", "subtitle")]);
+  for (const [label, value] of settingLines(ctx)) {
+    const row = sheet.append([textCell(label, "header"), textCell(value)]);
+    sheet.merge(row, 1, row, ST.verdict);
+  }
+  return sheet.build({ freeze: { rows: 2, columns: 0 }, page: printSetup(0, 1) });
+}
+
+function layCountyRow(ctx: ReportContext, sheet: SheetLayout, county: CountyResult, row: number, stageRow: (si: number) => number): void {
+  const hasGuarantees = Boolean(ctx.standard.guarantees);
+  const failed = ctx.input.result.guarantees.filter((g) => g.county === county.name && !g.pass).length;
+  const guarantee = cellA1(row, 2 + STAGES.length);
+  const conditions: string[] = [];
+  STAGES.forEach((stage, si) => {
+    if (county.stages[stage].pass !== null) conditions.push(`${cellA1(stageRow(si), ST.verdict)}="${VERDICT.pass}"`);
+  });
+  if (hasGuarantees) conditions.push(`${guarantee}="${VERDICT.pass}"`);
+  const verdictText = county.pass ? VERDICT.pass : VERDICT.fail;
+  const verdict: PlannedCell =
+    conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
+      ? formulaCell(`IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`, verdictText, undefined, "text")
+      : textCell(verdictText);
+  sheet.set(row, 0, textCell(countyLabel(county.name)));
+  sheet.set(row, 1, verdict);
+  STAGES.forEach((stage, si) => {
+    const pass = county.stages[stage].pass;
+    sheet.set(row, 2 + si, pass === null ? textCell(VERDICT.none) : formulaCell(cellA1(stageRow(si), ST.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
+  });
+  sheet.set(row, 2 + STAGES.length, textCell(hasGuarantees ? (county.guaranteePass ? VERDICT.pass : VERDICT.fail) : VERDICT.none));
+  sheet.set(row, 3 + STAGES.length, textCell(hasGuarantees && failed > 0 ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」` : ""));
+}
+
+function layStageRow(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsSheet, cv: CvSheet, county: CountyResult, stage: Stage, row: number): void {
+  const result = county.stages[stage];
+  const block = findBlock(schools, county.name, stage);
+  const rule = ctx.standard.schoolRule;
+  const n = ctx.standard.indicators.length;
+  const at = (c: number) => cellA1(row, c);
+  const parts = ctx.input.result.schools.filter((p) => p.county === county.name && p.stage === stage);
+  const set = (c: number, cell: PlannedCell) => sheet.set(row, c, cell);
+  set(ST.county, textCell(countyLabel(county.name)));
+  set(ST.stage, textCell(STAGE_NAMES[stage]));
+  if (!block) {
+    set(ST.schools, numberCell(0, FMT.count));
+    set(ST.verdict, textCell(result.note ?? VERDICT.none));
+    return;
+  }
+  set(ST.schools, formulaCell(`COUNT(${blockRange(schools, block, schools.col.pupils)})`, parts.length, FMT.count));
+  if (rule) {
+    const verdicts = blockRange(schools, block, schools.col.verdict);
+    set(ST.passing, formulaCell(`COUNTIF(${verdicts},"${VERDICT.pass}")`, result.schoolsPassing, FMT.count));
+    set(ST.failing, formulaCell(`${at(ST.schools)}-${at(ST.passing)}`, parts.length - result.schoolsPassing, FMT.count));
+    const shortfalls = parts.reduce((s, p) => s + p.shortfalls.length, 0);
+    set(ST.shortfalls, formulaCell(`${at(ST.schools)}*${n}-SUM(${blockRange(schools, block, schools.col.met)})`, shortfalls, FMT.count));
+    const below = parts.reduce((s, p) => s + p.shortfalls.filter((f) => f.belowFloor).length, 0);
+    const terms = ctx.standard.indicators.map((_, i) => {
+      const c = schools.col.indicator(i);
+      return `SUMPRODUCT((ROUND(${blockRange(schools, block, c)},9)<${sheetRef(schools.name, cellA1(block.floorRow!, c, "both"))})*1)`;
+    });
+    set(ST.belowFloor, formulaCell(terms.join("+"), below, FMT.count));
+  }
+  const cvRows = findCvRows(cv, county.name, stage);
+  const cvVerdict = result.cvPass ? VERDICT.pass : VERDICT.fail;
+  if (ctx.standard.cvRule.mode === "each") {
+    const first = cvRows.indicators[ctx.standard.indicators[0].id];
+    const range = sheetRef(cv.name, rangeA1(first, CV_COL.verdict, first + n - 1, CV_COL.verdict));
+    set(ST.cv, formulaCell(`IF(COUNTIF(${range},"${VERDICT.pass}")=${n},"${VERDICT.pass}","${VERDICT.fail}")`, cvVerdict, undefined, "text"));
+  } else {
+    set(ST.cv, formulaCell(sheetRef(cv.name, cellA1(cvRows.composite, CV_COL.verdict)), cvVerdict, undefined, "text"));
+  }
+  set(
+    ST.composite,
+    result.compositeCv === null
+      ? numberCell(null, FMT.cv)
+      : formulaCell(sheetRef(cv.name, cellA1(cvRows.composite, CV_COL.cv)), result.compositeCv, FMT.cv),
+  );
+  const verdict = rule
+    ? `IF(AND(${at(ST.cv)}="${VERDICT.pass}",${at(ST.failing)}=0),"${VERDICT.pass}","${VERDICT.fail}")`
+    : `IF(${at(ST.cv)}="${VERDICT.pass}","${VERDICT.pass}","${VERDICT.fail}")`;
+  set(ST.verdict, formulaCell(verdict, result.pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
+}
+
+/** 三、差异系数与限值: each CV and its limit, the ratio CV/limit with a data bar (over 1 fails). */
+function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
+  sheet.append([textCell("三、差异系数与限值（差异系数/限值 不超过1为达标）", "subtitle")]);
+  sheet.append(["区县", "学段", "指标", "差异系数", "限值", "差异系数/限值", "结论"].map((h) => textCell(h, "header")));
+  const first = sheet.next;
+  for (const county of ctx.input.result.counties) {
+    for (const stage of STAGES) {
+      const result = county.stages[stage];
+      const rows = findCvRows(cv, county.name, stage);
+      for (const spec of ctx.standard.indicators) {
+        const ind = result.indicators[spec.id];
+        layCvRow(sheet, cv, county.name, stage, spec.id, rows.indicators[spec.id], ind.cv, ind.limit, ind.limit === null ? null : ind.pass);
+      }
+      layCvRow(sheet, cv, county.name, stage, "综合", rows.composite, result.compositeCv, result.compositeLimit, result.compositeLimit === null ? null : result.cvPass);
+    }
+  }
+  const last = sheet.next - 1;
+  const ratioCol = 5;
+  sheet.dataBars.push({ range: rangeA1(first, ratioCol, last, ratioCol), color: "#5B9BD5" });
+  const topLeft = `${columnLetter(ratioCol)}${first + 1}`;
+  sheet.conditionalFormats.push({ range: rangeA1(first, ratioCol, last, ratioCol), rules: [{ formula: `ROUND(${topLeft},9)>1`, style: "fail" }] });
+  sheet.colourVerdicts(first, 6, last, 6);
+}
+
+function layCvRow(sheet: SheetLayout, cv: CvSheet, county: string, stage: Stage, id: string, cvRow: number, value: number | null, limit: number | null, pass: boolean | null): void {
+  const row = sheet.next;
+  const ref = (c: number) => sheetRef(cv.name, cellA1(cvRow, c));
+  // A reference to an empty cell recalculates to 0: where the CV sheet has no number, write none.
+  sheet.append([
+    textCell(countyLabel(county)),
+    textCell(STAGE_NAMES[stage]),
+    textCell(id),
+    value === null ? numberCell(null, FMT.cv) : formulaCell(ref(CV_COL.cv), value, FMT.cv),
+    limit === null ? numberCell(null, FMT.value) : formulaCell(ref(CV_COL.limit), limit, FMT.value),
+    value === null || limit === null ? numberCell(null, FMT.value) : formulaCell(`${cellA1(row, 3)}/${cellA1(row, 4)}`, value / limit, FMT.value),
+    pass === null ? textCell(VERDICT.none) : formulaCell(ref(CV_COL.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"),
+  ]);
+}
