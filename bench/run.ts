@@ -12,6 +12,7 @@ type Section = { name: string; load: () => Promise<{ run: () => Promise<BenchFig
 
 const SECTIONS: Section[] = [
   { name: "engine", load: () => import("./engine") },
+  { name: "report", load: () => import("./report") },
 ];
 
 function argValue(flag: string): string | undefined {
