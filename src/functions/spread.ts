@@ -1,0 +1,120 @@
+import { compositeCv as meanOfCvs, unweightedCv, weightedSpread } from "../engine/cv";
+import { argLabel, isBlank, rangeNumber, readRange, type Arg, type FunctionId } from "./args";
+import { attempt, FunctionFailure, type Outcome } from "./outcome";
+
+/** One indicator's values and weights after blanks were skipped pairwise. */
+interface Column {
+  values: number[];
+  pupils: number[] | null;
+}
+
+function sizeOf(range: unknown[][]): string {
+  return `${range.length}行${range[0].length}列`;
+}
+
+/**
+ * Reads column `col` of the values range with its pupils (same row, column `pupilCol`): a row
+ * whose value or pupils cell is blank is skipped, text anywhere is refused.
+ */
+function readColumn(
+  values: unknown[][],
+  valuesArg: Arg,
+  col: number,
+  pupils: unknown[][] | null,
+  pupilsArg: Arg,
+  pupilCol: (col: number) => number,
+): Column {
+  const xs: number[] = [];
+  const ws: number[] | null = pupils ? [] : null;
+  const pc = pupilCol(col);
+  for (let r = 0; r < values.length; r++) {
+    const x = rangeNumber(values[r][col], valuesArg, r, col);
+    if (pupils && ws) {
+      const w = rangeNumber(pupils[r][pc], pupilsArg, r, pc);
+      if (x === null || w === null) continue;
+      xs.push(x);
+      ws.push(w);
+    } else if (x !== null) {
+      xs.push(x);
+    }
+  }
+  return { values: xs, pupils: ws };
+}
+
+/** The CV of one column, or a #DIV/0! failure saying why none exists. */
+function columnCv(column: Column, where: string): number {
+  if (column.values.length === 0) throw new FunctionFailure("divisionByZero", `${where}没有既有指标值又有在校生数的学校，无法计算差异系数。`);
+  if (column.pupils) {
+    const spread = weightedSpread(column.values, column.pupils);
+    if (!spread) throw new FunctionFailure("divisionByZero", `${where}在校生数合计为0，无法计算差异系数。`);
+    if (spread.cv === null) throw new FunctionFailure("divisionByZero", `${where}加权平均值为0，差异系数无法计算。`);
+    return spread.cv;
+  }
+  const cv = unweightedCv(column.values);
+  if (cv === null) throw new FunctionFailure("divisionByZero", `${where}平均值为0，差异系数无法计算。`);
+  return cv;
+}
+
+function args(fn: FunctionId): { valuesArg: Arg; pupilsArg: Arg } {
+  return { valuesArg: { fn, param: "values" }, pupilsArg: { fn, param: "pupils" } };
+}
+
+/**
+ * JH.CV: the enrolment-weighted coefficient of variation (差异系数) of one indicator over a
+ * stage's schools, CV = S / X̄ with X̄ = ΣPᵢXᵢ / ΣPᵢ and S = sqrt(Σ(Pᵢ/P)(Xᵢ − X̄)²). Rows with a
+ * blank value or blank pupils are skipped together. Without pupils: the plain population CV
+ * (which the standard does not use). Values and pupils must have the same shape.
+ *
+ * @example
+ * // The 2012 method notes' worked example: books per pupil, weighted by pupils.
+ * cv([[279 / 45], [137 / 37], [935 / 89], [160 / 76], [402 / 55]], [[45], [37], [89], [76], [55]]); // { ok: true, value: 0.515… }
+ */
+export function cv(values: unknown, pupils?: unknown): Outcome<number> {
+  return attempt(() => {
+    const { valuesArg, pupilsArg } = args("CV");
+    const x = readRange(values, valuesArg);
+    const w = isBlank(pupils) ? null : readRange(pupils, pupilsArg);
+    if (w && (w.length !== x.length || w[0].length !== x[0].length)) {
+      throw new FunctionFailure(
+        "value",
+        `${argLabel(valuesArg)}是${sizeOf(x)}，${argLabel(pupilsArg)}是${sizeOf(w)}：两者应逐格对应、大小相同。`,
+      );
+    }
+    // Every cell is one school: read the range column by column into one list.
+    const all: Column = { values: [], pupils: w ? [] : null };
+    for (let c = 0; c < x[0].length; c++) {
+      const column = readColumn(x, valuesArg, c, w, pupilsArg, (col) => col);
+      all.values.push(...column.values);
+      if (all.pupils && column.pupils) all.pupils.push(...column.pupils);
+    }
+    return columnCv(all, `${argLabel(valuesArg)}中`);
+  });
+}
+
+/**
+ * JH.COMPOSITECV: the composite CV (综合差异系数), the plain mean of the columns' weighted CVs,
+ * one column per indicator and one row per school; pupils is one column with as many rows.
+ *
+ * @example
+ * compositeCv([[1, 10], [2, 20]], [[1], [1]]); // { ok: true, value: 0.333… } (both columns have CV 1/3)
+ */
+export function compositeCv(values: unknown, pupils?: unknown): Outcome<number> {
+  return attempt(() => {
+    const { valuesArg, pupilsArg } = args("COMPOSITECV");
+    const x = readRange(values, valuesArg);
+    const w = isBlank(pupils) ? null : readRange(pupils, pupilsArg);
+    if (w && (w.length !== x.length || w[0].length !== 1)) {
+      throw new FunctionFailure(
+        "value",
+        `${argLabel(valuesArg)}有${x.length}行，${argLabel(pupilsArg)}是${sizeOf(w)}：在校生数应为一列，行数与指标值表相同。`,
+      );
+    }
+    const cvs: number[] = [];
+    for (let c = 0; c < x[0].length; c++) {
+      const column = readColumn(x, valuesArg, c, w, pupilsArg, () => 0);
+      cvs.push(columnCv(column, `${argLabel(valuesArg)}的第${c + 1}列`));
+    }
+    // meanOfCvs is null only for an empty list, which a non-empty range cannot give.
+    return meanOfCvs(cvs) as number;
+  });
+}
