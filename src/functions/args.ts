@@ -51,17 +51,22 @@ function notANumber(arg: Arg, x: unknown, where: string): FunctionFailure {
 }
 
 /**
- * A range as rows of cells. A single value (what Excel passes for one cell) becomes a 1×1 range.
- * Ragged rows are refused: Excel never sends them, so they mean a caller's mistake.
+ * A range as rows of cells. A single value (what Excel passes for one cell) becomes a 1×1 range, a
+ * flat list a column. Ragged rows are refused: Excel never sends them, so they mean a caller's
+ * mistake. The range is returned as it came, not copied: a whole column is a million rows.
  */
 export function readRange(x: unknown, arg: Arg): unknown[][] {
   if (!Array.isArray(x)) return [[x]];
-  const rows = x.map((row) => (Array.isArray(row) ? row : [row]));
-  const width = rows.length > 0 ? rows[0].length : 0;
-  if (rows.length === 0 || width === 0 || rows.some((row) => row.length !== width)) {
-    throw new FunctionFailure("value", `${argLabel(arg)}不是一个完整的矩形区域。`);
+  const rows = x as unknown[];
+  if (rows.length > 0 && !rows.some(Array.isArray)) return rows.map((cell) => [cell]);
+  const width = rows.length > 0 ? (rows[0] as unknown[]).length : 0;
+  let rectangular = width > 0;
+  for (let r = 0; rectangular && r < rows.length; r++) {
+    const row = rows[r];
+    rectangular = Array.isArray(row) && row.length === width;
   }
-  return rows;
+  if (!rectangular) throw new FunctionFailure("value", `${argLabel(arg)}不是一个完整的矩形区域。`);
+  return rows as unknown[][];
 }
 
 /** The cell's place in its range for messages: 「第3行第1列」 (1-based, within the range). */

@@ -96,6 +96,18 @@ describe("JH.CV", () => {
     expect(failure(cv(column([0, 0]))).kind).toBe("divisionByZero");
   });
 
+  it("reads a whole Excel column (1,048,576 rows) and a two-column block of the same size", () => {
+    // A blank first row (where a header would be), then the worked example repeated 209,715 times:
+    // the same weights in the same proportions give the same CV.
+    const rows = 1_048_576;
+    const xs = Array.from({ length: rows }, (_, i) => [i === 0 ? "" : perPupil[(i - 1) % 5]]);
+    const ws = Array.from({ length: rows }, (_, i) => [i === 0 ? "" : pupils[(i - 1) % 5]]);
+    expect(value(cv(xs, ws))).toBeCloseTo(exactCv, 9);
+    const block = Array.from({ length: 5 * 100_000 }, (_, i) => [perPupil[i % 5], perPupil[i % 5]]);
+    const blockWeights = Array.from({ length: 5 * 100_000 }, (_, i) => [pupils[i % 5], pupils[i % 5]]);
+    expect(value(cv(block, blockWeights))).toBeCloseTo(exactCv, 9);
+  });
+
   it("survives hostile shapes: ragged rows, an empty range, a bare number", () => {
     expect(failure(cv([[1, 2], [3]], [[1, 1], [1]])).kind).toBe("value");
     expect(failure(cv([], [])).kind).toBe("value");
