@@ -12,7 +12,9 @@ import {
   readRange,
   readStage,
   readStandard,
+  argOf,
   type Arg,
+  type ParameterAddresses,
 } from "./args";
 import { attempt, FunctionFailure, type Outcome } from "./outcome";
 
@@ -23,10 +25,10 @@ import { attempt, FunctionFailure, type Outcome } from "./outcome";
  * @example
  * per100(9, 1000); // { ok: true, value: 0.9 }
  */
-export function per100(count: unknown, pupils: unknown): Outcome<number> {
+export function per100(count: unknown, pupils: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const n = readCount(count, { fn: "PER100", param: "count" });
-    const p = readPupils(pupils, { fn: "PER100", param: "pupils" });
+    const n = readCount(count, argOf("PER100", "count", addresses));
+    const p = readPupils(pupils, argOf("PER100", "pupils", addresses));
     return ratio(n, p, 100);
   });
 }
@@ -50,11 +52,11 @@ function unitFactor(spec: IndicatorSpec, unit: unknown, arg: Arg): number {
  * indicatorValue("体艺教师", [[3, 3, 3]], 1000); // { ok: true, value: 0.9 }
  * indicatorValue("L6", 180.5, 1000, "万元"); // { ok: true, value: 1805 }
  */
-export function indicatorValue(indicator: unknown, amount: unknown, pupils: unknown, unit?: unknown, standard?: unknown): Outcome<number> {
+export function indicatorValue(indicator: unknown, amount: unknown, pupils: unknown, unit?: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const std = readStandard(standard, { fn: "INDICATOR", param: "standard" });
-    const spec = readIndicator(indicator, { fn: "INDICATOR", param: "indicator" }, std);
-    const amountArg: Arg = { fn: "INDICATOR", param: "amount" };
+    const std = readStandard(standard, argOf("INDICATOR", "standard", addresses));
+    const spec = readIndicator(indicator, argOf("INDICATOR", "indicator", addresses), std);
+    const amountArg: Arg = argOf("INDICATOR", "amount", addresses);
     const cells = readRange(amount, amountArg);
     let sum = 0;
     let present = 0;
@@ -68,8 +70,8 @@ export function indicatorValue(indicator: unknown, amount: unknown, pupils: unkn
       }),
     );
     if (present === 0) throw new FunctionFailure("notAvailable", `${argLabel(amountArg)}为空：缺少计算${spec.id}（${spec.shortName}）的数据。`);
-    const factor = unitFactor(spec, unit, { fn: "INDICATOR", param: "unit" });
-    const p = readPupils(pupils, { fn: "INDICATOR", param: "pupils" });
+    const factor = unitFactor(spec, unit, argOf("INDICATOR", "unit", addresses));
+    const p = readPupils(pupils, argOf("INDICATOR", "pupils", addresses));
     return ratio(sum * factor, p, spec.scale);
   });
 }
@@ -83,12 +85,12 @@ export function indicatorValue(indicator: unknown, amount: unknown, pupils: unkn
  * split(23226, 166, 210, "小学"); // { ok: true, value: 9711.627… }
  * split(23226, 166, 210, "初中"); // { ok: true, value: 13514.372… }
  */
-export function split(total: unknown, primaryPupils: unknown, juniorPupils: unknown, part: unknown): Outcome<number> {
+export function split(total: unknown, primaryPupils: unknown, juniorPupils: unknown, part: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const t = readCount(total, { fn: "SPLIT", param: "total" });
-    const a = readCount(primaryPupils, { fn: "SPLIT", param: "primaryPupils" });
-    const b = readCount(juniorPupils, { fn: "SPLIT", param: "juniorPupils" });
-    const stage = readStage(part, { fn: "SPLIT", param: "part" });
+    const t = readCount(total, argOf("SPLIT", "total", addresses));
+    const a = readCount(primaryPupils, argOf("SPLIT", "primaryPupils", addresses));
+    const b = readCount(juniorPupils, argOf("SPLIT", "juniorPupils", addresses));
+    const stage = readStage(part, argOf("SPLIT", "part", addresses));
     if (a + b === 0) throw new FunctionFailure("divisionByZero", "JH.SPLIT 的小学生数与初中生数都为0：无法分摊。");
     const [primary, junior] = splitNineYear(t, a, b);
     return stage === "primary" ? primary : junior;

@@ -1,5 +1,5 @@
 import { compositeCv as meanOfCvs, unweightedCv, weightedSpread } from "../engine/cv";
-import { argLabel, isBlank, rangeNumber, readRange, type Arg, type FunctionId } from "./args";
+import { argLabel, argOf, isBlank, rangeNumber, readRange, type Arg, type FunctionId, type ParameterAddresses } from "./args";
 import { attempt, FunctionFailure, type Outcome } from "./outcome";
 
 /** One indicator's values and weights after blanks were skipped pairwise. */
@@ -91,8 +91,8 @@ function columnCv(column: Column, where: string): number {
   return cv;
 }
 
-function args(fn: FunctionId): { valuesArg: Arg; pupilsArg: Arg } {
-  return { valuesArg: { fn, param: "values" }, pupilsArg: { fn, param: "pupils" } };
+function args(fn: FunctionId, addresses: ParameterAddresses): { valuesArg: Arg; pupilsArg: Arg } {
+  return { valuesArg: argOf(fn, "values", addresses), pupilsArg: argOf(fn, "pupils", addresses) };
 }
 
 /**
@@ -105,9 +105,9 @@ function args(fn: FunctionId): { valuesArg: Arg; pupilsArg: Arg } {
  * // The 2012 method notes' worked example: books per pupil, weighted by pupils.
  * cv([[279 / 45], [137 / 37], [935 / 89], [160 / 76], [402 / 55]], [[45], [37], [89], [76], [55]]); // { ok: true, value: 0.515… }
  */
-export function cv(values: unknown, pupils?: unknown): Outcome<number> {
+export function cv(values: unknown, pupils?: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const { valuesArg, pupilsArg } = args("CV");
+    const { valuesArg, pupilsArg } = args("CV", addresses);
     const x = readRange(values, valuesArg);
     const w = isBlank(pupils) ? null : readRange(pupils, pupilsArg);
     if (w && (w.length !== x.length || w[0].length !== x[0].length)) {
@@ -130,9 +130,9 @@ export function cv(values: unknown, pupils?: unknown): Outcome<number> {
  * @example
  * compositeCv([[1, 10], [2, 20]], [[1], [1]]); // { ok: true, value: 0.333… } (both columns have CV 1/3)
  */
-export function compositeCv(values: unknown, pupils?: unknown): Outcome<number> {
+export function compositeCv(values: unknown, pupils?: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const { valuesArg, pupilsArg } = args("COMPOSITECV");
+    const { valuesArg, pupilsArg } = args("COMPOSITECV", addresses);
     const x = readRange(values, valuesArg);
     const w = isBlank(pupils) ? null : readRange(pupils, pupilsArg);
     if (w && (w.length !== x.length || w[0].length !== 1)) {

@@ -12,7 +12,9 @@ import {
   readStage,
   readStandard,
   thresholdOf,
+  argOf,
   type Arg,
+  type ParameterAddresses,
 } from "./args";
 import { attempt, FunctionFailure, type Outcome } from "./outcome";
 
@@ -23,11 +25,11 @@ import { attempt, FunctionFailure, type Outcome } from "./outcome";
  * threshold("L3", "小学"); // { ok: true, value: 0.9 }
  * threshold("教学用房", "初中"); // { ok: true, value: 5.8 }
  */
-export function threshold(indicator: unknown, stage: unknown, standard?: unknown): Outcome<number> {
+export function threshold(indicator: unknown, stage: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const std = readStandard(standard, { fn: "STANDARD", param: "standard" });
-    const spec = readIndicator(indicator, { fn: "STANDARD", param: "indicator" }, std);
-    const s = readStage(stage, { fn: "STANDARD", param: "stage" });
+    const std = readStandard(standard, argOf("STANDARD", "standard", addresses));
+    const spec = readIndicator(indicator, argOf("STANDARD", "indicator", addresses), std);
+    const s = readStage(stage, argOf("STANDARD", "stage", addresses));
     return thresholdOf(spec, s, std);
   });
 }
@@ -39,10 +41,10 @@ export function threshold(indicator: unknown, stage: unknown, standard?: unknown
  * @example
  * cvLimit("初中"); // { ok: true, value: 0.45 }
  */
-export function cvLimit(stage: unknown, standard?: unknown): Outcome<number> {
+export function cvLimit(stage: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const std = readStandard(standard, { fn: "CVLIMIT", param: "standard" });
-    const s = readStage(stage, { fn: "CVLIMIT", param: "stage" });
+    const std = readStandard(standard, argOf("CVLIMIT", "standard", addresses));
+    const s = readStage(stage, argOf("CVLIMIT", "stage", addresses));
     return std.cvRule.limits[s];
   });
 }
@@ -55,12 +57,12 @@ export function cvLimit(stage: unknown, standard?: unknown): Outcome<number> {
  * compliant(0.9, "L3", "小学"); // { ok: true, value: true }
  * compliant(0.89, "L3", "小学"); // { ok: true, value: false }
  */
-export function compliant(value: unknown, indicator: unknown, stage: unknown, standard?: unknown): Outcome<boolean> {
+export function compliant(value: unknown, indicator: unknown, stage: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<boolean> {
   return attempt(() => {
-    const std = readStandard(standard, { fn: "COMPLIANT", param: "standard" });
-    const spec = readIndicator(indicator, { fn: "COMPLIANT", param: "indicator" }, std);
-    const s = readStage(stage, { fn: "COMPLIANT", param: "stage" });
-    const x = readCount(value, { fn: "COMPLIANT", param: "value" });
+    const std = readStandard(standard, argOf("COMPLIANT", "standard", addresses));
+    const spec = readIndicator(indicator, argOf("COMPLIANT", "indicator", addresses), std);
+    const s = readStage(stage, argOf("COMPLIANT", "stage", addresses));
+    const x = readCount(value, argOf("COMPLIANT", "value", addresses));
     return atLeast(x, thresholdOf(spec, s, std));
   });
 }
@@ -91,13 +93,13 @@ function detailOf(value: number | null, threshold: number, floorRatio: number): 
  * // Six met, L7 at 2.0 of 2.3 (87%): passes.
  * schoolPass([[4.2, 1, 0.9, 4.5, 7.5, 2000, 2.0]], "小学"); // { ok: true, value: true }
  */
-export function schoolPass(values: unknown, stage: unknown, standard?: unknown): Outcome<boolean> {
+export function schoolPass(values: unknown, stage: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<boolean> {
   return attempt(() => {
-    const std = readStandard(standard, { fn: "SCHOOLPASS", param: "standard" });
-    const s = readStage(stage, { fn: "SCHOOLPASS", param: "stage" });
+    const std = readStandard(standard, argOf("SCHOOLPASS", "standard", addresses));
+    const s = readStage(stage, argOf("SCHOOLPASS", "stage", addresses));
     const rule = std.schoolRule;
     if (!rule) throw new FunctionFailure("notAvailable", `${std.name}没有学校达标规则：只有 2017 优质均衡标准规定「至少6项达标、其余不低于85%」。`);
-    const valuesArg: Arg = { fn: "SCHOOLPASS", param: "values" };
+    const valuesArg: Arg = argOf("SCHOOLPASS", "values", addresses);
     const cells = readRange(values, valuesArg);
     const flat: (number | null)[] = [];
     cells.forEach((row, r) => row.forEach((cell, c) => flat.push(rangeNumber(cell, valuesArg, r, c))));
@@ -121,13 +123,13 @@ export function schoolPass(values: unknown, stage: unknown, standard?: unknown):
  * // L3 at 0.8 for 1000 pupils (8 teachers): one more teacher reaches 0.9.
  * gap(0.8, "L3", "小学", 1000); // { ok: true, value: 1 }
  */
-export function gap(value: unknown, indicator: unknown, stage: unknown, pupils: unknown, standard?: unknown): Outcome<number> {
+export function gap(value: unknown, indicator: unknown, stage: unknown, pupils: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const std = readStandard(standard, { fn: "GAP", param: "standard" });
-    const spec = readIndicator(indicator, { fn: "GAP", param: "indicator" }, std);
-    const s = readStage(stage, { fn: "GAP", param: "stage" });
-    const x = readCount(value, { fn: "GAP", param: "value" });
-    const p = readPupils(pupils, { fn: "GAP", param: "pupils" });
+    const std = readStandard(standard, argOf("GAP", "standard", addresses));
+    const spec = readIndicator(indicator, argOf("GAP", "indicator", addresses), std);
+    const s = readStage(stage, argOf("GAP", "stage", addresses));
+    const x = readCount(value, argOf("GAP", "value", addresses));
+    const p = readPupils(pupils, argOf("GAP", "pupils", addresses));
     const detail = detailOf(x, thresholdOf(spec, s, std), std.schoolRule?.floorRatio ?? 1);
     // A single part keeps all of its own figure (share 1): the addition is to the part itself.
     const shortfall = shortfallOf(spec, detail, p, 1);

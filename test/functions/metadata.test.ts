@@ -54,6 +54,12 @@ describe("generated custom-function metadata", () => {
     expect(zhCnJson).toBe(golden("functions.zh-cn.json", zhCnJson));
   });
 
+  it("asks Excel for every function's argument addresses, so messages can name the cell", () => {
+    for (const fn of metadata.functions) {
+      expect([fn.id, (fn as { options?: { requiresParameterAddresses?: boolean } }).options?.requiresParameterAddresses]).toEqual([fn.id, true]);
+    }
+  });
+
   it("says in JH.CV's description that the standard weights by pupils", () => {
     const cv = metadata.functions.find((f) => f.id === "CV")!;
     expect(cv.description).toMatch(/standard weights by pupils/);
