@@ -63,9 +63,15 @@ export function isBlank(x: unknown): boolean {
   return x === null || x === undefined || x === "";
 }
 
+/** User text as a message quotes it, cut short: 「abc」. */
+function quoted(x: unknown): string {
+  const text = String(x);
+  return `「${text.length > 20 ? text.slice(0, 20) + "…" : text}」`;
+}
+
 /** How a cell that is not a number reads in a message. */
 function describe(x: unknown): string {
-  if (typeof x === "string") return `文本「${x.length > 20 ? x.slice(0, 20) + "…" : x}」`;
+  if (typeof x === "string") return `文本${quoted(x)}`;
   if (typeof x === "boolean") return `逻辑值 ${x ? "TRUE" : "FALSE"}`;
   if (typeof x === "number") return String(x);
   return "错误值或非数字内容";
@@ -142,7 +148,7 @@ export function readStandard(x: unknown, arg: Arg): Standard {
   if (isBlank(x)) return STANDARD_2017;
   const expected = "2017（优质均衡）或 2012（基本均衡）";
   const standard = parseStandard(readName(x, arg, expected));
-  if (!standard) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}「${String(x)}」不是已知的标准，应为${expected}。`);
+  if (!standard) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}${quoted(x)}不是已知的标准，应为${expected}。`);
   return standard;
 }
 
@@ -150,7 +156,7 @@ export function readStandard(x: unknown, arg: Arg): Standard {
 export function readStage(x: unknown, arg: Arg): Stage {
   const expected = `${stageChoices()}（或 primary、junior）`;
   const stage = parseStage(readName(x, arg, expected));
-  if (!stage) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}「${String(x)}」不是学段，应为${expected}。`);
+  if (!stage) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}${quoted(x)}不是学段，应为${expected}。`);
   return stage;
 }
 
@@ -158,7 +164,7 @@ export function readStage(x: unknown, arg: Arg): Stage {
 export function readIndicator(x: unknown, arg: Arg, standard: Standard): IndicatorSpec {
   const expected = `${standard.name}的指标：${indicatorChoices(standard)}，或指标全称`;
   const spec = findIndicator(standard, readName(x, arg, expected));
-  if (!spec) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}「${String(x)}」不是${expected}。`);
+  if (!spec) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}${quoted(x)}不是${expected}。`);
   return spec;
 }
 
