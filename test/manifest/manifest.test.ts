@@ -83,6 +83,35 @@ describe("manifest.xml: identity and requirements", () => {
     expect(overrides.$!["xsi:type"]).toBe("VersionOverridesV1_0");
   });
 
+  it("keeps the schema's element order, which Office enforces", async () => {
+    const ordered = await parseStringPromise(MANIFEST_TEXT, { explicitChildren: true, preserveChildrenOrder: true });
+    const tags = (node: { $$?: { "#name": string }[] }) => (node.$$ ?? []).map((c) => c["#name"]);
+    const root = ordered.OfficeApp;
+    expect(tags(root)).toEqual([
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "HighResolutionIconUrl",
+      "SupportUrl",
+      "Hosts",
+      "Requirements",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ]);
+    const versionOverrides = root.$$.find((c: { "#name": string }) => c["#name"] === "VersionOverrides");
+    expect(tags(versionOverrides)).toEqual(["Hosts", "Resources"]);
+    const hostNode = versionOverrides.$$[0].$$[0];
+    expect(tags(hostNode)).toEqual(["Runtimes", "AllFormFactors", "DesktopFormFactor"]);
+    expect(tags(hostNode.$$[1].$$[0])).toEqual(["Script", "Page", "Metadata", "Namespace"]);
+    expect(tags(hostNode.$$[2])).toEqual(["GetStarted", "FunctionFile", "ExtensionPoint"]);
+    expect(tags(versionOverrides.$$[1])).toEqual(["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"]);
+  });
+
   it("has a four-part version that follows package.json", () => {
     const version = child(app, "Version")._!;
     expect(version).toMatch(/^\d{1,5}\.\d{1,5}\.\d{1,5}\.\d{1,5}$/);
