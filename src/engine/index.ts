@@ -7,3 +7,4 @@ export { weightedSpread, unweightedCv, compositeCv, type WeightedSpread } from "
 export { stageShare, isShared, splitNineYear, splitNineYearWhole } from "./split";
 export { atLeast, atMost, ceilWhole, ratio, roundTo, isCount } from "./numeric";
 export { fieldLabel, type Diagnostic, type DiagnosticLevel } from "./diagnostics";
+export * from "./lookup";
