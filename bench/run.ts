@@ -13,6 +13,7 @@ type Section = { name: string; load: () => Promise<{ run: () => Promise<BenchFig
 const SECTIONS: Section[] = [
   { name: "engine", load: () => import("./engine") },
   { name: "report", load: () => import("./report") },
+  { name: "functions", load: () => import("./functions") },
 ];
 
 function argValue(flag: string): string | undefined {
