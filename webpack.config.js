@@ -23,7 +23,15 @@ const OUTPUT_FILES = {
   metadata: "functions.json",
   metadataZhCn: "functions.zh-cn.json",
   manifest: "manifest.xml",
-  icons: ["assets/icon-16.png", "assets/icon-32.png", "assets/icon-64.png", "assets/icon-80.png"],
+  icons: [
+    "assets/icon-16.png",
+    "assets/icon-32.png",
+    "assets/icon-64.png",
+    "assets/icon-80.png",
+    "assets/icon-audit-16.png",
+    "assets/icon-audit-32.png",
+    "assets/icon-audit-80.png",
+  ],
 };
 
 module.exports = (env = {}, argv = {}) => {

@@ -1,89 +1,27 @@
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
-import webpack from "webpack";
-import webpackConfig, { OUTPUT_FILES } from "../../webpack.config";
+import type { Page } from "playwright-core";
+import { OUTPUT_FILES } from "../../webpack.config";
+import { build, OFFICE_JS, officeStub, openBrowser, type BrowserSession } from "../support/browser";
 
 /**
  * The production build's shared-runtime page in Debian's Chromium: office.js from the CDN is
- * replaced by a stub that records CustomFunctions.associate, dist is served from 127.0.0.1, and
- * the recorded functions are called the way Excel calls them (2-D arrays).
+ * replaced by a stub that records CustomFunctions.associate and Office.actions.associate, dist is
+ * served from 127.0.0.1, and the recorded functions are called the way Excel calls them (2-D arrays).
+ * The pane's whole flow over a fake workbook is test/browser/taskpane-flow.test.ts.
  */
 jest.setTimeout(120_000);
 
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 const GOLDEN_DIR = path.join(__dirname, "..", "functions", "golden");
 const PRODUCTION_BASE = "https://edu.example.gov.cn/junheng/";
 
-/** Stands in for office.js: records associations, offers CustomFunctions.Error, and calls onReady. */
-const OFFICE_STUB = `
-window.__associated = {};
-window.CustomFunctions = {
-  associate: function (id, fn) {
-    if (typeof id === "object") Object.assign(window.__associated, id);
-    else window.__associated[id] = fn;
-  },
-  Error: function CustomFunctionsError(code, message) { this.code = code; this.message = message; },
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
-};
-window.Office = {
-  HostType: { Excel: "Excel" },
-  onReady: function (callback) {
-    var info = { host: "Excel", platform: "PC" };
-    setTimeout(function () { if (callback) callback(info); }, 0);
-    return Promise.resolve(info);
-  },
-};
-`;
-
-const MIME: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "application/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".map": "application/json",
-};
-
-function build(outDir: string): Promise<webpack.Stats> {
-  return new Promise((resolve, reject) => {
-    webpack(webpackConfig({ outDir }, { mode: "production" }), (error, stats) => {
-      if (error || !stats) reject(error ?? new Error("webpack gave no stats"));
-      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
-      else resolve(stats);
-    });
-  });
-}
-
-function serve(root: string): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
-    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream" });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
-
 let outDir: string;
-let profileDir: string;
-let server: http.Server;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
-let origin: string;
-const pageErrors: string[] = [];
-const blocked: string[] = [];
 
 beforeAll(async () => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-dist-"));
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-chromium-"));
   const previous = process.env.ADDIN_BASE_URL;
   process.env.ADDIN_BASE_URL = PRODUCTION_BASE;
   try {
@@ -92,40 +30,15 @@ beforeAll(async () => {
     if (previous === undefined) delete process.env.ADDIN_BASE_URL;
     else process.env.ADDIN_BASE_URL = previous;
   }
-  server = await serve(outDir);
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
-  // Nothing leaves the machine: office.js is the stub, dist comes from 127.0.0.1, the rest is refused.
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "application/javascript", body: OFFICE_STUB });
-    if (url.startsWith(origin)) return route.continue();
-    blocked.push(url);
-    return route.abort();
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(`${origin}/${OUTPUT_FILES.page}`);
-  await page.waitForSelector("#functions li");
+  session = await openBrowser(outDir, officeStub());
+  page = session.page;
+  await page.goto(`${session.origin}/${OUTPUT_FILES.page}`);
+  await page.getByRole("button", { name: "一键审计" }).waitFor();
 });
 
 afterAll(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  for (const dir of [outDir, profileDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  await session?.close();
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
 });
 
 function built(name: string): string {
@@ -206,11 +119,11 @@ describe("the shared-runtime page in Chromium", () => {
     expect(error).toEqual({ type: "CustomFunctionsError", code: "#VALUE!", message: expect.stringContaining("文本「abc」") });
   });
 
-  it("renders the placeholder pane after Office.onReady, without page errors or outside requests", async () => {
-    expect(await page.locator("#status").textContent()).toContain("Excel");
-    expect(await page.locator("#functions li").count()).toBe(10);
-    expect(await page.locator("#functions").textContent()).toContain("JH.CV（JH.差异系数）");
-    expect(pageErrors).toEqual([]);
-    expect(blocked).toEqual([]);
+  it("renders the task pane after Office.onReady and associates the ribbon's runAudit, without page errors or outside requests", async () => {
+    expect(await page.locator("h1").textContent()).toBe("均衡督导助手");
+    expect(await page.getByRole("tab", { name: "数据" }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.evaluate(() => Object.keys((window as unknown as { __actions: object }).__actions))).toEqual(["runAudit"]);
+    expect(session.pageErrors).toEqual([]);
+    expect(session.blocked).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import HtmlWebpackPlugin from "html-webpack-plugin";
 import webpackConfig, { OUTPUT_FILES } from "../../webpack.config";
 import { addinBaseUrl, DEV_BASE_URL, rewriteManifest } from "../../scripts/addin-url";
 import { LocalizedMetadataPlugin } from "../../scripts/localize-metadata";
+import { registerCommands, RUN_AUDIT_ACTION } from "../../src/commands/commands";
 
 /**
  * Offline checks of manifest.xml: ids, resource ids, URLs against webpack's output names, the
@@ -134,7 +135,7 @@ describe("manifest.xml: the shared runtime and the custom functions", () => {
     expect(runtimes[0].$).toEqual({ resid: "Taskpane.Url", lifetime: "long" });
   });
 
-  it("runs the functions, the function file and the ShowTaskpane button in that same runtime", () => {
+  it("runs the functions, the function file and both buttons in that same runtime", () => {
     const functions = children(child(host, "AllFormFactors"), "ExtensionPoint").find((e) => e.$!["xsi:type"] === "CustomFunctions")!;
     expect(child(functions, "Page", "SourceLocation").$!.resid).toBe("Taskpane.Url");
     expect(child(child(host, "DesktopFormFactor"), "FunctionFile").$!.resid).toBe("Taskpane.Url");
@@ -142,11 +143,21 @@ describe("manifest.xml: the shared runtime and the custom functions", () => {
     walk(host, (tag, n) => {
       if (tag === "Action") actions.push(n);
     });
-    expect(actions.length).toBeGreaterThan(0);
-    for (const action of actions) {
-      expect(action.$!["xsi:type"]).toBe("ShowTaskpane");
+    expect(actions.map((a) => a.$!["xsi:type"])).toEqual(["ShowTaskpane", "ExecuteFunction"]);
+    for (const action of actions.filter((a) => a.$!["xsi:type"] === "ShowTaskpane")) {
       expect(child(action, "SourceLocation").$!.resid).toBe("Taskpane.Url");
     }
+  });
+
+  it("names in ExecuteFunction only actions the code associates with Office.actions.associate", () => {
+    const names: string[] = [];
+    walk(host, (tag, n) => {
+      if (tag === "Action" && n.$!["xsi:type"] === "ExecuteFunction") names.push(child(n, "FunctionName")._!.trim());
+    });
+    const associated: string[] = [];
+    registerCommands({ run: async () => null }, { showPane: async () => undefined, associate: (id) => associated.push(id) });
+    expect(names).toEqual([RUN_AUDIT_ACTION]);
+    expect(associated).toEqual(names);
   });
 
   it("points the custom functions at functions.js, functions.json (zh-CN: functions.zh-cn.json) and namespace JH", () => {
@@ -160,10 +171,30 @@ describe("manifest.xml: the shared runtime and the custom functions", () => {
     expect(defined.get("Taskpane.Url")!.value).toBe(DEV_BASE_URL + OUTPUT_FILES.page);
   });
 
-  it("has the 「均衡督导」 group with the 「打开面板」 button in Chinese", () => {
+  it("has the 「均衡督导」 group with 「打开面板」 and 「一键审计」, Chinese with English defaults", () => {
     const group = child(host, "DesktopFormFactor", "ExtensionPoint", "OfficeTab", "Group");
     expect(defined.get(child(group, "Label").$!.resid)!.overrides["zh-CN"]).toBe("均衡督导");
-    expect(defined.get(child(group, "Control", "Label").$!.resid)!.overrides["zh-CN"]).toBe("打开面板");
+    const controls = children(group, "Control").map((control) => {
+      const label = defined.get(child(control, "Label").$!.resid)!;
+      const tip = defined.get(child(control, "Supertip", "Description").$!.resid)!;
+      return { id: control.$!.id, type: control.$!["xsi:type"], zh: label.overrides["zh-CN"], en: label.value, tipZh: tip.overrides["zh-CN"] !== undefined };
+    });
+    expect(controls).toEqual([
+      { id: "Junheng.ShowTaskpane", type: "Button", zh: "打开面板", en: "Open Pane", tipZh: true },
+      { id: "Junheng.RunAudit", type: "Button", zh: "一键审计", en: "Run Audit", tipZh: true },
+    ]);
+  });
+
+  it("gives every control its own id and 16/32/80 icons", () => {
+    const ids: string[] = [];
+    walk(host, (tag, n) => {
+      if (n.$?.id) ids.push(n.$.id);
+    });
+    expect(new Set(ids).size).toBe(ids.length);
+    const group = child(host, "DesktopFormFactor", "ExtensionPoint", "OfficeTab", "Group");
+    for (const control of children(group, "Control")) {
+      expect(children(child(control, "Icon"), "bt:Image").map((i) => i.$!.size)).toEqual(["16", "32", "80"]);
+    }
   });
 });
 
@@ -216,6 +247,9 @@ describe("manifest.xml: resources and URLs", () => {
       ["Icon.16x16", 16],
       ["Icon.32x32", 32],
       ["Icon.80x80", 80],
+      ["AuditIcon.16x16", 16],
+      ["AuditIcon.32x32", 32],
+      ["AuditIcon.80x80", 80],
     ] as const) {
       const file = defined.get(id)!.value.slice(DEV_BASE_URL.length);
       const png = fs.readFileSync(path.join(ROOT, file));

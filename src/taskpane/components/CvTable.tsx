@@ -1,0 +1,66 @@
+/** The stage's CV per indicator against its limit, and the composite. CVs to 3 decimals, as the declaration tables print them. */
+import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
+import type { StageResult } from "../../engine";
+import { useStrings } from "./context";
+
+const useStyles = makeStyles({
+  table: { tableLayout: "fixed", width: "100%" },
+  narrow: { width: "3.6em" },
+  verdict: { width: "3.2em" },
+  name: { display: "block", overflowWrap: "anywhere" },
+  over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+});
+
+function fixed(value: number | null, digits: number): string {
+  return value === null ? "—" : value.toFixed(digits);
+}
+
+export function CvTable({ stage }: { stage: StageResult }) {
+  const styles = useStyles();
+  const t = useStrings();
+  const indicators = Object.values(stage.indicators);
+  return (
+    <Table size="extra-small" className={styles.table} aria-label={`${t.stages[stage.stage]} ${t.results.cv}`}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t.results.indicator}</TableHeaderCell>
+          <TableHeaderCell className={styles.narrow}>{t.results.cv}</TableHeaderCell>
+          <TableHeaderCell className={styles.narrow}>{t.results.limit}</TableHeaderCell>
+          <TableHeaderCell className={styles.verdict}>{t.results.verdict}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {indicators.map((row) => (
+          <TableRow key={row.id}>
+            <TableCell>
+              <Text size={200} className={styles.name} title={row.note}>
+                {row.id} {row.name}
+              </Text>
+            </TableCell>
+            <TableCell>{fixed(row.cv, 3)}</TableCell>
+            <TableCell>{fixed(row.limit, 2)}</TableCell>
+            <TableCell className={row.pass === false ? styles.over : undefined}>
+              {row.pass === null ? t.results.noCv : row.pass ? t.results.cvOk : t.results.cvOver}
+            </TableCell>
+          </TableRow>
+        ))}
+        <TableRow>
+          <TableCell>
+            <Text size={200} weight="semibold">
+              {t.results.composite}
+            </Text>
+          </TableCell>
+          <TableCell>{fixed(stage.compositeCv, 3)}</TableCell>
+          <TableCell>{fixed(stage.compositeLimit, 2)}</TableCell>
+          <TableCell>
+            {stage.compositeLimit === null || stage.compositeCv === null
+              ? t.results.noCv
+              : stage.compositeCv <= stage.compositeLimit
+                ? t.results.cvOk
+                : t.results.cvOver}
+          </TableCell>
+        </TableRow>
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,42 @@
+/** 「数据」: the school tables found, each with its field-to-column mapping; sheets not read, and why. */
+import { Button, Caption1, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useController, usePaneState, useStrings } from "./context";
+import { TableCard } from "./TableCard";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  bar: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  skipped: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+});
+
+export function DataTab() {
+  const styles = useStyles();
+  const t = useStrings();
+  const controller = useController();
+  const { scan, scanning } = usePaneState();
+  return (
+    <section className={styles.root} aria-label={t.tabs.data}>
+      <div className={styles.bar}>
+        <Caption1>{t.data.saved}</Caption1>
+        <Button size="small" disabled={scanning} onClick={() => void controller.rescan()}>
+          {t.data.rescan}
+        </Button>
+      </div>
+      {scanning && <Spinner size="tiny" label={t.data.scanning} />}
+      {scan && scan.tables.length === 0 && !scanning && <Text>{t.data.none}</Text>}
+      {scan?.tables.map((table) => (
+        <TableCard key={`${table.sheet}:${table.headerRows[0]}`} table={table} choices={scan.choices[table.sheet] ?? []} />
+      ))}
+      {scan && scan.skipped.length > 0 && (
+        <div className={styles.skipped}>
+          <Text weight="semibold">{t.data.skipped}</Text>
+          {scan.skipped.map((s) => (
+            <Caption1 key={s.sheet}>
+              「{s.sheet}」：{s.reason}
+            </Caption1>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * The pane's words: one table per language. Simplified Chinese by default; English when Office's
+ * display language is English. Data from the workbook and the engine (school names, advice,
+ * Excel error advice) stays as written.
+ */
+import type { Stage } from "../engine";
+import type { RunStep } from "./service";
+
+export interface Strings {
+  lang: "zh-CN" | "en";
+  title: string;
+  tabs: { data: string; settings: string; results: string };
+  runButton: string;
+  running: string;
+  steps: Record<RunStep, string>;
+  progressLabel: (step: string, percent: number) => string;
+  errorTitle: string;
+  dismiss: string;
+  data: {
+    scanning: string;
+    rescan: string;
+    none: string;
+    table: (headerFirst: number, headerLast: number, records: number) => string;
+    field: string;
+    column: string;
+    confidence: (percent: number) => string;
+    unused: string;
+    columnOption: (letter: string, header: string) => string;
+    mappingFor: (field: string, sheet: string) => string;
+    skipped: string;
+    units: string;
+    saved: string;
+  };
+  stages: Record<Stage, string>;
+  settings: {
+    standard: string;
+    standard2017: string;
+    standard2012: string;
+    privateSchools: string;
+    includePrivate: string;
+    excludePrivate: string;
+    artsColumn: string;
+    indoorSports: string;
+    relaxations: string;
+    relaxationsHint: string;
+    smallSchoolPeArtsTeachers: string;
+    cityExtraSportsArea: string;
+    olderRoomAreas: string;
+    olderLargeSchools: string;
+  };
+  results: {
+    none: string;
+    pass: string;
+    fail: string;
+    noSchools: string;
+    county: (name: string) => string;
+    stageSummary: (schools: number, passing: number, students: number) => string;
+    indicator: string;
+    cv: string;
+    limit: string;
+    verdict: string;
+    composite: string;
+    cvOk: string;
+    cvOver: string;
+    noCv: string;
+    failing: string;
+    noneFailing: string;
+    showSource: (name: string) => string;
+    showCell: (name: string, indicator: string) => string;
+    sheets: string;
+    openSheet: (name: string) => string;
+    auditedAt: (when: string) => string;
+    guarantees: string;
+  };
+}
+
+const zh: Strings = {
+  lang: "zh-CN",
+  title: "均衡督导助手",
+  tabs: { data: "数据", settings: "设置", results: "结果" },
+  runButton: "一键审计",
+  running: "正在审计…",
+  steps: { read: "读取工作表", detect: "识别表格", audit: "审计", write: "写入审计表" },
+  progressLabel: (step, percent) => `${step}（${percent}%）`,
+  errorTitle: "未能完成",
+  dismiss: "关闭",
+  data: {
+    scanning: "正在识别工作簿中的学校数据表…",
+    rescan: "重新识别",
+    none: "没有找到学校数据表。请打开含「学校名称」「在校生数」等列的统计表，然后点击「重新识别」。",
+    table: (a, b, n) => `表头第 ${a}–${b} 行，读到 ${n} 所学校`,
+    field: "字段",
+    column: "所在列",
+    confidence: (p) => `把握 ${p}%`,
+    unused: "不使用此字段",
+    columnOption: (letter, header) => (header ? `${letter} 列：${header}` : `${letter} 列`),
+    mappingFor: (field, sheet) => `「${sheet}」中「${field}」所在的列`,
+    skipped: "未作为学校表读取的工作表",
+    units: "单位换算",
+    saved: "选择已保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
+  },
+  stages: { primary: "小学", junior: "初中" },
+  settings: {
+    standard: "评估标准",
+    standard2017: "2017 优质均衡（教督〔2017〕6号）",
+    standard2012: "2012 基本均衡（对照）",
+    privateSchools: "民办学校",
+    includePrivate: "纳入审计",
+    excludePrivate: "不纳入审计",
+    artsColumn: "「艺术」教师列计入体育、艺术专任教师",
+    indoorSports: "从教学及辅助用房中扣除「其中：室内体育用房」",
+    relaxations: "2019 年放宽规定（国教督办函〔2019〕30号）",
+    relaxationsHint: "是否仍适用尚未核实，默认关闭。",
+    smallSchoolPeArtsTeachers: "50–99 人小规模学校计入交流轮岗、兼职、走教体育艺术教师",
+    cityExtraSportsArea: "城区高密度学校计入租用场馆和改造场地",
+    olderRoomAreas: "较早建成的音乐、美术教室按 73 / 67 平方米",
+    olderLargeSchools: "2010 年前建成的大规模学校按 2400 / 3000 人",
+  },
+  results: {
+    none: "还没有审计结果。检查「数据」和「设置」后，点击「一键审计」。",
+    pass: "达标",
+    fail: "未达标",
+    noSchools: "无学校",
+    county: (name) => name || "本县",
+    stageSummary: (s, p, n) => `${s} 所学校，${p} 所达标，在校生 ${n} 人`,
+    indicator: "指标",
+    cv: "差异系数",
+    limit: "上限",
+    verdict: "结果",
+    composite: "综合差异系数",
+    cvOk: "符合",
+    cvOver: "超出",
+    noCv: "—",
+    failing: "未达标学校",
+    noneFailing: "所有学校均达到校际要求。",
+    showSource: (name) => `在源表中选中「${name}」`,
+    showCell: (name, indicator) => `在源表中选中「${name}」的「${indicator}」数据`,
+    sheets: "审计表",
+    openSheet: (name) => `打开工作表「${name}」`,
+    auditedAt: (when) => `审计时间：${when}`,
+    guarantees: "办学条件保障（G3–G5）未通过的学校",
+  },
+};
+
+const en: Strings = {
+  lang: "en",
+  title: "Junheng Audit",
+  tabs: { data: "Data", settings: "Settings", results: "Results" },
+  runButton: "Run audit",
+  running: "Auditing…",
+  steps: { read: "Reading sheets", detect: "Finding tables", audit: "Auditing", write: "Writing audit sheets" },
+  progressLabel: (step, percent) => `${step} (${percent}%)`,
+  errorTitle: "Could not finish",
+  dismiss: "Dismiss",
+  data: {
+    scanning: "Looking for school tables in the workbook…",
+    rescan: "Scan again",
+    none: "No school table found. Open a sheet with school names and pupil counts, then choose Scan again.",
+    table: (a, b, n) => `Header rows ${a}–${b}, ${n} schools read`,
+    field: "Field",
+    column: "Column",
+    confidence: (p) => `${p}% sure`,
+    unused: "Do not use this field",
+    columnOption: (letter, header) => (header ? `Column ${letter}: ${header}` : `Column ${letter}`),
+    mappingFor: (field, sheet) => `Column of “${field}” on sheet “${sheet}”`,
+    skipped: "Sheets not read as school tables",
+    units: "Unit conversions",
+    saved: "Your choices are saved in the workbook and used by the ribbon button and next time.",
+  },
+  stages: { primary: "Primary", junior: "Junior secondary" },
+  settings: {
+    standard: "Standard",
+    standard2017: "2017 high-quality balance",
+    standard2012: "2012 basic balance (comparison)",
+    privateSchools: "Private schools",
+    includePrivate: "Include",
+    excludePrivate: "Exclude",
+    artsColumn: "Count an “arts” teacher column in PE and arts teachers",
+    indoorSports: "Subtract indoor sports rooms from teaching floor area",
+    relaxations: "2019 relaxations",
+    relaxationsHint: "Unverified whether they still apply; off by default.",
+    smallSchoolPeArtsTeachers: "Small schools (50–99 pupils) count rotating and part-time PE/arts teachers",
+    cityExtraSportsArea: "Dense city schools count leased and converted sports space",
+    olderRoomAreas: "Older music/art rooms at 73 / 67 m²",
+    olderLargeSchools: "Large schools built before 2010 up to 2400 / 3000 pupils",
+  },
+  results: {
+    none: "No audit yet. Check Data and Settings, then choose Run audit.",
+    pass: "Pass",
+    fail: "Fail",
+    noSchools: "No schools",
+    county: (name) => name || "County",
+    stageSummary: (s, p, n) => `${s} schools, ${p} passing, ${n} pupils`,
+    indicator: "Indicator",
+    cv: "CV",
+    limit: "Limit",
+    verdict: "Result",
+    composite: "Composite CV",
+    cvOk: "Within",
+    cvOver: "Over",
+    noCv: "—",
+    failing: "Schools that fail",
+    noneFailing: "Every school meets the school rule.",
+    showSource: (name) => `Select “${name}” in its source sheet`,
+    showCell: (name, indicator) => `Select the ${indicator} figure of “${name}”`,
+    sheets: "Audit sheets",
+    openSheet: (name) => `Open sheet “${name}”`,
+    auditedAt: (when) => `Audited ${when}`,
+    guarantees: "Schools failing the guarantee checks (G3–G5)",
+  },
+};
+
+/**
+ * The strings for Office's display language: English for "en-…", Chinese otherwise.
+ *
+ * @example
+ * stringsFor("en-US").runButton; // "Run audit"
+ * stringsFor("zh-CN").runButton; // "一键审计"
+ */
+export function stringsFor(displayLanguage: string | undefined | null): Strings {
+  return (displayLanguage ?? "").toLowerCase().startsWith("en") ? en : zh;
+}

@@ -1,0 +1,107 @@
+/**
+ * What the task pane and the ribbon's one-click audit need from the workbook, as one small
+ * interface. The UI and the controller only ever call this; the Office.js calls live in its
+ * implementation (excelService.ts), and the tests use fakes.
+ */
+import type { AuditResult, AuditSettings, SchoolRecord } from "../engine";
+import type { PlannedSheetKind } from "../report";
+
+/** The user's choice of column for a field on a sheet: 0-based column within the grid; null = do not use the field. */
+export interface ColumnOverride {
+  sheet: string;
+  field: string;
+  column: number | null;
+}
+
+/** Which column a field was read from (the reader's ColumnMapping, by shape). */
+export interface MappedColumn {
+  field: string;
+  label: string;
+  /** 0-based column in the grid. */
+  column: number;
+  letter: string;
+  header: string;
+  /** 0..1: 1 for a direct wording or an override. */
+  confidence: number;
+}
+
+/** One school table the reader found (the reader's TableInfo, by shape). */
+export interface FoundTable {
+  sheet: string;
+  /** 1-based worksheet rows of the header band. */
+  headerRows: [number, number];
+  dataRows: [number, number] | null;
+  columns: MappedColumn[];
+  stage?: "primary" | "junior";
+  units: string[];
+  records: number;
+}
+
+/** A column the user can map a field to: its letters and its header text. */
+export interface ColumnChoice {
+  column: number;
+  letter: string;
+  header: string;
+}
+
+export interface SkippedSheet {
+  sheet: string;
+  reason: string;
+}
+
+/** What a scan of the workbook found: the tables with their mappings, and every column they offer. */
+export interface ScanResult {
+  tables: FoundTable[];
+  skipped: SkippedSheet[];
+  /** Sheet name → the columns of that sheet's header band, for the mapping dropdowns. */
+  choices: Record<string, ColumnChoice[]>;
+  /** Every field the reader knows, for labels. */
+  fields: { id: string; label: string }[];
+}
+
+/** The steps of one audit run, in order. */
+export type RunStep = "read" | "detect" | "audit" | "write";
+export const RUN_STEPS: readonly RunStep[] = ["read", "detect", "audit", "write"];
+
+export interface RunProgress {
+  step: RunStep;
+  /** 0..1 over the whole run. */
+  fraction: number;
+}
+
+/** An audit sheet the run wrote, under the name it got in the workbook. */
+export interface WrittenSheet {
+  kind: PlannedSheetKind;
+  name: string;
+  county?: string;
+}
+
+export interface RunResult {
+  result: AuditResult;
+  /** The audited records: findings reach their source cells through them. */
+  records: SchoolRecord[];
+  tables: FoundTable[];
+  sheets: WrittenSheet[];
+  auditedAt: Date;
+}
+
+/** What the workbook remembers between sessions (Office document settings). */
+export interface SavedState {
+  settings: AuditSettings;
+  overrides: ColumnOverride[];
+}
+
+export interface AuditService {
+  /** Reads the workbook and finds the school tables, applying the overrides. */
+  scan(overrides: ColumnOverride[]): Promise<ScanResult>;
+  /** Reads, audits and writes the audit sheets, reporting each step. */
+  run(settings: AuditSettings, overrides: ColumnOverride[], onProgress: (progress: RunProgress) => void): Promise<RunResult>;
+  /** Activates the sheet and selects the address ("F12", or "A1" to show a sheet). */
+  select(sheet: string, address: string): Promise<void>;
+  /** The saved settings and overrides (defaults when the workbook holds none). */
+  loadSaved(): SavedState;
+  /** Saves settings and overrides into the workbook. */
+  save(state: SavedState): Promise<void>;
+  /** A Chinese message for an error thrown by any method above: what happened and what to do. */
+  describeError(error: unknown): string;
+}

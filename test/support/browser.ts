@@ -1,0 +1,162 @@
+/**
+ * Shared helpers of the browser tests: build the production bundle into a temporary directory,
+ * serve it from 127.0.0.1, and open it in Debian's Chromium (playwright-core) with office.js
+ * replaced by a stub and every other outside request refused.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import webpack from "webpack";
+import webpackConfig from "../../webpack.config";
+
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "application/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".png": "image/png",
+  ".map": "application/json",
+};
+
+/** webpack's production build of the add-in into outDir; env adds build flags (e.g. fakeService). */
+export function build(outDir: string, env: Record<string, unknown> = {}): Promise<webpack.Stats> {
+  return new Promise((resolve, reject) => {
+    webpack(webpackConfig({ outDir, ...env }, { mode: "production" }), (error, stats) => {
+      if (error || !stats) reject(error ?? new Error("webpack gave no stats"));
+      else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
+      else resolve(stats);
+    });
+  });
+}
+
+/** A static file server of root on 127.0.0.1 and a free port. */
+export function serve(root: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
+    if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": MIME[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  origin: string;
+  /** Uncaught errors of the page. */
+  pageErrors: string[];
+  /** Requests that tried to leave the machine. */
+  blocked: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Serves dist, launches Chromium offline with office.js answered by officeStub, and opens a page.
+ *
+ * @example
+ * const session = await openBrowser(outDir, OFFICE_STUB, { width: 340, height: 900 });
+ * await session.page.goto(`${session.origin}/taskpane.html`);
+ */
+export async function openBrowser(dist: string, officeStub: string, viewport?: { width: number; height: number }): Promise<BrowserSession> {
+  const server = await serve(dist);
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-chromium-"));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    ...(viewport ? { viewport } : {}),
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+  const pageErrors: string[] = [];
+  const blocked: string[] = [];
+  // Nothing leaves the machine: office.js is the stub, dist comes from 127.0.0.1, the rest is refused.
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "application/javascript", body: officeStub });
+    if (url.startsWith(origin)) return route.continue();
+    blocked.push(url);
+    return route.abort();
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  return {
+    context,
+    page,
+    origin,
+    pageErrors,
+    blocked,
+    close: async () => {
+      await context.close();
+      await new Promise((resolve) => server.close(resolve));
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * office.js as the tests need it: CustomFunctions.associate recorded in window.__associated,
+ * Office.actions.associate in window.__actions, document settings kept in window.__settings
+ * (saveAsync succeeds asynchronously), showAsTaskpane counted, and onReady called with Excel.
+ */
+export function officeStub(displayLanguage = "zh-CN"): string {
+  return `
+window.__associated = {};
+window.__actions = {};
+window.__settings = {};
+window.__settingsSaves = 0;
+window.__panesShown = 0;
+window.CustomFunctions = {
+  associate: function (id, fn) {
+    if (typeof id === "object") Object.assign(window.__associated, id);
+    else window.__associated[id] = fn;
+  },
+  Error: function CustomFunctionsError(code, message) { this.code = code; this.message = message; },
+  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+};
+window.Office = {
+  HostType: { Excel: "Excel" },
+  AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+  context: {
+    displayLanguage: ${JSON.stringify(displayLanguage)},
+    document: {
+      settings: {
+        get: function (name) { return name in window.__settings ? JSON.parse(window.__settings[name]) : null; },
+        set: function (name, value) { window.__settings[name] = JSON.stringify(value); },
+        remove: function (name) { delete window.__settings[name]; },
+        saveAsync: function (callback) {
+          window.__settingsSaves++;
+          setTimeout(function () { if (callback) callback({ status: "succeeded" }); }, 0);
+        },
+      },
+    },
+  },
+  actions: { associate: function (id, fn) { window.__actions[id] = fn; } },
+  addin: { showAsTaskpane: function () { window.__panesShown++; return Promise.resolve(); } },
+  onReady: function (callback) {
+    var info = { host: "Excel", platform: "PC" };
+    return new Promise(function (resolve) {
+      setTimeout(function () { if (callback) callback(info); resolve(info); }, 0);
+    });
+  },
+};
+`;
+}

@@ -1,0 +1,130 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/components/App";
+import { PaneController } from "../../src/taskpane/controller";
+import { OVERRIDES_KEY, SETTINGS_KEY } from "../../src/taskpane/documentSettings";
+import { stringsFor } from "../../src/taskpane/i18n";
+import { HOSTILE_NAME } from "../report/fixture";
+import { deferred, fakeWorkbook, type FakeWorkbook } from "./fakes";
+
+async function openPane(language = "zh-CN", fake: FakeWorkbook = fakeWorkbook()) {
+  const controller = new PaneController(fake.service);
+  render(<App controller={controller} strings={stringsFor(language)} />);
+  await act(() => controller.rescan());
+  return { fake, controller };
+}
+
+/** Runs the audit through the pane's button and waits for the results page. */
+async function runFromButton(name = "一键审计") {
+  fireEvent.click(screen.getByRole("button", { name }));
+  await screen.findByRole("region", { name: /结果|Results/ });
+}
+
+describe("the task pane", () => {
+  it("opens on 数据 with each table, its fields, their columns and confidence", async () => {
+    await openPane();
+    expect(screen.getByRole("tab", { name: "数据", selected: true })).toBeTruthy();
+    const primary = screen.getByRole("group", { name: "小学" });
+    expect(within(primary).getByText("表头第 4–4 行，读到 5 所学校")).toBeTruthy();
+    const pupils = within(primary).getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" });
+    expect(pupils.textContent).toBe("C 列：在校生数");
+    expect(within(primary).getAllByText("把握 70%")).toHaveLength(1);
+    expect(screen.getByText(/「说明」：没有找到学校名称和在校生数的表头/)).toBeTruthy();
+  });
+
+  it("saves a changed mapping in the workbook and shows the new column", async () => {
+    const { fake } = await openPane();
+    const primary = screen.getByRole("group", { name: "小学" });
+    fireEvent.click(within(primary).getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" }));
+    fireEvent.click(await screen.findByRole("option", { name: "D 列：高于规定学历教师数" }));
+    await waitFor(() => expect(fake.settings.get(OVERRIDES_KEY)).toEqual([{ sheet: "小学", field: "pupils.primary", column: 3 }]));
+    await waitFor(() =>
+      expect(within(screen.getByRole("group", { name: "小学" })).getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" }).textContent).toBe(
+        "D 列：高于规定学历教师数",
+      ),
+    );
+    expect(fake.scans.at(-1)!.overrides).toEqual([{ sheet: "小学", field: "pupils.primary", column: 3 }]);
+  });
+
+  it("saves 设置 in the workbook", async () => {
+    const { fake } = await openPane();
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    fireEvent.click(screen.getByRole("radio", { name: "2012 基本均衡（对照）" }));
+    await waitFor(() => expect((fake.settings.get(SETTINGS_KEY) as { standard: string }).standard).toBe("2012"));
+    fireEvent.click(screen.getByRole("radio", { name: "不纳入审计" }));
+    fireEvent.click(screen.getByRole("switch", { name: /计入交流轮岗/ }));
+    await waitFor(() =>
+      expect(fake.settings.get(SETTINGS_KEY)).toMatchObject({ standard: "2012", excludePrivate: true, relaxations: { smallSchoolPeArtsTeachers: true } }),
+    );
+    expect((screen.getByRole("switch", { name: /计入交流轮岗/ }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("shows the progress bar and the step while the audit sheets are written", async () => {
+    const fake = fakeWorkbook();
+    fake.holdWrite = deferred();
+    await openPane("zh-CN", fake);
+    fireEvent.click(screen.getByRole("button", { name: "一键审计" }));
+    expect(await screen.findByText("写入审计表（63%）")).toBeTruthy();
+    expect(screen.getByRole("progressbar")).toBeTruthy();
+    expect((screen.getByRole("button", { name: "正在审计…" }) as HTMLButtonElement).disabled).toBe(true);
+    await act(async () => fake.holdWrite!.resolve());
+    await screen.findByRole("region", { name: "结果" });
+    expect(screen.queryByRole("progressbar")).toBeNull();
+  });
+
+  it("renders the verdicts, the CVs against their limits and the failing schools", async () => {
+    await openPane();
+    await runFromButton();
+    expect(screen.getByRole("group", { name: "小学 未达标" })).toBeTruthy();
+    expect(screen.getByRole("group", { name: "初中 未达标" })).toBeTruthy();
+    const table = screen.getByRole("table", { name: "小学 差异系数" });
+    const rows = within(table).getAllByRole("row");
+    expect(rows).toHaveLength(1 + 7 + 1);
+    expect(within(rows[1]).getAllByRole("cell")[2].textContent).toBe("0.50");
+    expect(within(rows[8]).getByText("综合差异系数")).toBeTruthy();
+    expect(screen.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」` })).toBeTruthy();
+    expect(screen.getByText(/L1 需增加6名高于规定学历教师/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "打开工作表「审计总览」" })).toBeTruthy();
+  });
+
+  it("selects a finding's source cell, and an audit sheet, when clicked", async () => {
+    const fake = fakeWorkbook();
+    fake.renames = { 审计总览: "审计总览 (2)" };
+    await openPane("zh-CN", fake);
+    await runFromButton();
+    fireEvent.click(screen.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」的「每百名学生拥有高于规定学历教师数」数据` }));
+    fireEvent.click(screen.getByRole("button", { name: "在源表中选中「@x」" }));
+    fireEvent.click(screen.getByRole("button", { name: "打开工作表「审计总览 (2)」" }));
+    await waitFor(() =>
+      expect(fake.selected).toEqual([
+        { sheet: "小学", address: "D7" },
+        { sheet: "初中", address: "B6" },
+        { sheet: "审计总览 (2)", address: "A1" },
+      ]),
+    );
+  });
+
+  it("speaks English when Office's display language is English", async () => {
+    await openPane("en-US");
+    expect(screen.getByRole("tab", { name: "Data", selected: true })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Run audit" })).toBeTruthy();
+    expect(screen.getByText("Header rows 4–4, 5 schools read")).toBeTruthy();
+    await runFromButton("Run audit");
+    expect(screen.getByRole("group", { name: "Primary Fail" })).toBeTruthy();
+    expect(screen.getByText("Schools that fail")).toBeTruthy();
+    expect(screen.queryByText("一键审计")).toBeNull();
+  });
+
+  it("shows what went wrong in a message bar, without a stack trace, and dismisses it", async () => {
+    const fake = fakeWorkbook();
+    await openPane("zh-CN", fake);
+    fake.readError = Object.assign(new Error("RichApi.Error at line 1"), { code: "InvalidOperationInCellEditMode", stack: "Error: at foo (x.js:1:1)" });
+    fireEvent.click(screen.getByRole("button", { name: "一键审计" }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("未能完成");
+    expect(alert.textContent).toContain("Excel 出错（InvalidOperationInCellEditMode）：请重试。");
+    expect(alert.textContent).not.toMatch(/x\.js|at foo/);
+    fireEvent.click(within(alert).getByRole("button", { name: "关闭" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
