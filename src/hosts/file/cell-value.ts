@@ -36,3 +36,19 @@ function isoDate(date: Date): string {
   const iso = date.toISOString(); // 2023-09-01T08:30:00.000Z
   return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19);
 }
+
+/**
+ * The value of an ExcelJS cell as the reader sees it (see toCellValue). Formula cells are read
+ * from the cell's model: ExcelJS 4.4's `cell.value` getter drops a cached result that is falsy,
+ * so a formula showing 0, FALSE or "" would otherwise read as empty.
+ *
+ * @example
+ * readCellValue(worksheet.getCell("E7")); // 0 for =A1-A1 with its cached result
+ */
+export function readCellValue(cell: ExcelJS.Cell): CellValue {
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    const model = cell.model as { result?: unknown };
+    return toCellValue(model.result as ExcelJS.CellValue | undefined);
+  }
+  return toCellValue(cell.value);
+}

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue, MergedArea, SheetGrid } from "../../sheets/grid";
-import { toCellValue } from "./cell-value";
+import { readCellValue } from "./cell-value";
 
 interface RangeModel {
   top: number;
@@ -34,7 +34,7 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // not the top-left cell of a merge
-      const value = toCellValue(cell.value);
+      const value = readCellValue(cell);
       if (value === null) return;
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;

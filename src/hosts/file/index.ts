@@ -4,6 +4,6 @@ export { writePlan, type WritePlanResult } from "./write";
 export { saveWorkbook } from "./save";
 export { WorkbookFileError, isWorkbookFileError, type WorkbookFileErrorCode } from "./errors";
 export { worksheetToGrid, mergedAreas } from "./grid";
-export { toCellValue } from "./cell-value";
+export { toCellValue, readCellValue } from "./cell-value";
 export { ownedSheetNames } from "./ownership";
 export { unsupportedContentWarnings } from "./losses";
