@@ -109,7 +109,7 @@ function activate(workbook: ExcelJS.Workbook, sheetName: string | undefined): vo
   const index = workbook.worksheets.findIndex((ws) => ws.name === sheetName);
   if (index < 0) return;
   workbook.worksheets.forEach((ws, i) => {
-    const views: Partial<ExcelJS.WorksheetView>[] = ws.views.length > 0 ? ws.views : [{ state: "normal" }];
+    const views: Partial<ExcelJS.WorksheetView>[] = ws.views?.length ? ws.views : [{ state: "normal" }];
     // ExcelJS reads and writes tabSelected although its typings omit it.
     ws.views = views.map((view) => ({ ...view, tabSelected: i === index }) as unknown as Partial<ExcelJS.WorksheetView>);
   });
