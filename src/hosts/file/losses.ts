@@ -100,6 +100,38 @@ async function inspectSheet(zip: JSZip, sheet: SheetPart): Promise<SheetFindings
   return findings;
 }
 
+/** Splits a defined name's formula on the commas between areas (not those inside quotes). */
+function areas(formula: string): string[] {
+  const out: string[] = [];
+  let current = "";
+  let quoted = false;
+  for (const ch of formula) {
+    if (ch === "'") quoted = !quoted;
+    if (ch === "," && !quoted) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+/** ExcelJS keeps a defined name only when every area is an absolute cell range such as 小学!$A$1:$B$3. */
+const KEPT_AREA = /^(?:'(?:[^']|'')+'|[^'!]+)!\$[A-Z]{1,3}\$\d+(?::\$[A-Z]{1,3}\$\d+)?$/;
+
+/** Names ExcelJS drops on reading: constants (折算系数 = 1.1), formulas, relative or whole-column references. */
+async function droppedNames(zip: JSZip): Promise<string[]> {
+  const workbook = (await text(zip, "xl/workbook.xml")) ?? "";
+  const dropped: string[] = [];
+  for (const match of workbook.matchAll(/<definedName\b([^>]*)>([^<]*)<\/definedName>/g)) {
+    const name = decodeXmlText(/\bname="([^"]*)"/.exec(match[1])?.[1] ?? "");
+    if (name.startsWith("_xlnm.")) continue; // print areas and titles: ExcelJS keeps them on the sheet
+    const formula = decodeXmlText(match[2]).trim();
+    if (!areas(formula).every((area) => KEPT_AREA.test(area.trim()))) dropped.push(name);
+  }
+  return dropped;
+}
+
 /**
  * Chinese warnings for everything the saved copy will lack, sheet by sheet (sheets in
  * ignoreSheets, such as an earlier audit's own, are not inspected).
@@ -126,6 +158,10 @@ export async function unsupportedContentWarnings(zip: JSZip, ignoreSheets: reado
     if (f.threadedComments) warnings.push(`工作表「${sheet.name}」含有新式批注（对话式批注），${lost}`);
   }
   const names = Object.keys(zip.files);
+  const dropped = await droppedNames(zip);
+  if (dropped.length > 0) {
+    warnings.push(`工作簿中的名称「${dropped.join("」「")}」不是单元格区域（如常量或公式），保存的副本中将不含这些名称，引用它们的公式会出错（原文件不受影响）。`);
+  }
   if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n))) warnings.push(`工作簿含有宏（VBA），${lost}`);
   if (names.some((n) => /^xl\/slicers\//i.test(n))) warnings.push(`工作簿含有切片器，${lost}`);
   if (names.some((n) => /^xl\/timelines\//i.test(n))) warnings.push(`工作簿含有日程表（时间线筛选器），${lost}`);

@@ -179,6 +179,14 @@ describe("warnings about what ExcelJS cannot keep", () => {
     return zip;
   }
 
+  function withNames(zip: JSZip, names: string): JSZip {
+    zip.file(
+      "xl/workbook.xml",
+      `<workbook><sheets><sheet name="小学" sheetId="1" r:id="rId2"/></sheets><definedNames>${names}</definedNames></workbook>`,
+    );
+    return zip;
+  }
+
   it("names the sheet and what the copy lacks: charts, shapes, pivot tables, chart sheets, macros, links", async () => {
     const warnings = await unsupportedContentWarnings(sheetZip());
     expect(warnings).toEqual([
@@ -198,6 +206,20 @@ describe("warnings about what ExcelJS cannot keep", () => {
     zip.remove("xl/externalLinks/externalLink1.xml");
     zip.remove("xl/chartsheets/sheet1.xml");
     expect(await unsupportedContentWarnings(zip, ["汇总", "图表1"])).toEqual([]);
+  });
+
+  it("names the defined names ExcelJS drops (constants, formulas, relative references) and not the ranges it keeps", async () => {
+    const zip = withNames(
+      sheetZip(),
+      '<definedName name="折算系数">1.1</definedName><definedName name="区域">小学!$A$1:$B$3</definedName>' +
+        "<definedName name=\"两块\">&apos;小学&apos;!$A$1,&apos;小学&apos;!$C$1:$D$2</definedName><definedName name=\"相对\">小学!A1</definedName>" +
+        '<definedName name="动态">OFFSET(小学!$A$1,0,0,COUNTA(小学!$A:$A),1)</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">小学!$1:$3</definedName>',
+    );
+    zip.remove("xl/vbaProject.bin");
+    zip.remove("xl/externalLinks/externalLink1.xml");
+    expect(await unsupportedContentWarnings(zip)).toEqual([
+      "工作簿中的名称「折算系数」「相对」「动态」不是单元格区域（如常量或公式），保存的副本中将不含这些名称，引用它们的公式会出错（原文件不受影响）。",
+    ]);
   });
 
   it("a plain ExcelJS workbook with a picture has no warning; with a macro part it has one", async () => {
