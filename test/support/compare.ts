@@ -71,9 +71,26 @@ export interface CellDifference {
   after: CellValue | undefined;
 }
 
+/** Addresses of every cell either sheet holds (values or formats only), in row order. */
+function styledAddresses(a: ExcelJS.Worksheet, b: ExcelJS.Worksheet): string[] {
+  const seen = new Set<string>();
+  const ordered: [number, number, string][] = [];
+  for (const ws of [a, b]) {
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        if (seen.has(cell.address)) return;
+        seen.add(cell.address);
+        ordered.push([r, c, cell.address]);
+      });
+    });
+  }
+  return ordered.sort((x, y) => x[0] - y[0] || x[1] - y[1]).map(([, , address]) => address);
+}
+
 /**
  * Cell-by-cell differences of the named sheets between two workbooks: values (as the reader sees
- * them), formulas, and merged areas. A missing sheet counts as one difference.
+ * them), formulas, cell formats (font, fill, border, alignment, number format), merged areas and
+ * column widths. A missing sheet counts as one difference.
  */
 export async function diffSheets(beforePath: string, afterPath: string, sheets: string[]): Promise<CellDifference[]> {
   const before = await load(beforePath);
@@ -100,6 +117,14 @@ export async function diffSheets(beforePath: string, afterPath: string, sheets: 
         if (!sameCellValue(va, vb) || fa !== fb) out.push({ sheet: name, cell: address, before: fa ? `=${fa} → ${String(va)}` : va, after: fb ? `=${fb} → ${String(vb)}` : vb });
       }
     }
+    // Formats, also of cells without a value (a border or fill on an empty cell is a format too).
+    for (const address of styledAddresses(a, b)) {
+      const sa = JSON.stringify(a.getCell(address).style ?? {});
+      const sb = JSON.stringify(b.getCell(address).style ?? {});
+      if (sa !== sb) out.push({ sheet: name, cell: `${address} (format)`, before: sa, after: sb });
+    }
+    const widths = (ws: ExcelJS.Worksheet) => (ws.columns ?? []).map((c) => c.width ?? null).join(",");
+    if (widths(a) !== widths(b)) out.push({ sheet: name, cell: "(column widths)", before: widths(a), after: widths(b) });
     const key = (m: { top: number; left: number; bottom: number; right: number }) => `${m.top},${m.left},${m.bottom},${m.right}`;
     const ma = ga.merges.map(key).sort().join(";");
     const mb = gb.merges.map(key).sort().join(";");

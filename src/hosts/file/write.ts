@@ -104,14 +104,21 @@ function writeLayout(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
   if (sheet.page.repeatRows) ws.pageSetup.printTitlesRow = `${sheet.page.repeatRows[0]}:${sheet.page.repeatRows[1]}`;
 }
 
-/** Shows the given sheet when the file opens, and selects no other tab (two selected tabs would group them). */
+/**
+ * Shows the given sheet when the file opens. A user's sheet that was the selected tab is
+ * deselected (two selected tabs would open grouped, and typing would write to both); no other
+ * property of the user's sheets is touched.
+ */
 function activate(workbook: ExcelJS.Workbook, sheetName: string | undefined): void {
   const index = workbook.worksheets.findIndex((ws) => ws.name === sheetName);
   if (index < 0) return;
   workbook.worksheets.forEach((ws, i) => {
-    const views: Partial<ExcelJS.WorksheetView>[] = ws.views?.length ? ws.views : [{ state: "normal" }];
     // ExcelJS reads and writes tabSelected although its typings omit it.
-    ws.views = views.map((view) => ({ ...view, tabSelected: i === index }) as unknown as Partial<ExcelJS.WorksheetView>);
+    const views = (ws.views ?? []) as (Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean })[];
+    const selected = i === index;
+    if (!selected && !views.some((v) => v.tabSelected)) return;
+    const base: typeof views = views.length > 0 ? views : [{ state: "normal" }];
+    ws.views = base.map((view) => ({ ...view, tabSelected: selected }) as unknown as Partial<ExcelJS.WorksheetView>);
   });
   const defaults: ExcelJS.WorkbookView = { x: 0, y: 0, width: 20000, height: 12000, visibility: "visible", firstSheet: 0, activeTab: 0 };
   workbook.views = [{ ...defaults, ...workbook.views?.[0], firstSheet: 0, activeTab: index }];

@@ -207,6 +207,29 @@ describe("a user's sheet with an audit sheet's name, and re-runs", () => {
   });
 });
 
+describe("the tab a workbook opens on", () => {
+  it("deselects the user's selected tab so the two never open grouped, and leaves other sheets' views alone", async () => {
+    const wb = await reopen(SAMPLE);
+    const primary = wb.getWorksheet("小学")!;
+    primary.views = [{ ...primary.views[0], tabSelected: true } as unknown as Partial<ExcelJS.WorksheetView>];
+    const input = path.join(dir, "selected-tab.xlsx");
+    await wb.xlsx.writeFile(input);
+    const { workbook } = await readWorkbookFile(input);
+    const juniorViews = JSON.stringify(workbook.getWorksheet("初中")!.views);
+    writePlan(workbook, handPlan(primaryRecords()));
+    const out = path.join(dir, "selected-tab-audit.xlsx");
+    await saveWorkbook(workbook, out);
+    const selected: string[] = [];
+    for (const name of [...SOURCE_SHEETS, "审计总览", "学校明细"]) {
+      if ((await partText(out, await sheetPartPath(out, name))).includes('tabSelected="1"')) selected.push(name);
+    }
+    expect(selected).toEqual(["审计总览"]);
+    expect(JSON.stringify(workbook.getWorksheet("初中")!.views)).toBe(juniorViews);
+    const frozen = (await reopen(out)).getWorksheet("小学")!.views[0];
+    expect(frozen).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 4 }); // the rest of the view kept
+  });
+});
+
 describe("saveWorkbook never overwrites the input", () => {
   it("refuses the input path, also through a symbolic link, and leaves the file as it was", async () => {
     const input = path.join(dir, "原表.xlsx");
