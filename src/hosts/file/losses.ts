@@ -79,15 +79,17 @@ interface SheetFindings {
   threadedComments: boolean;
   chartSheet: boolean;
   internalLinks: number;
+  sparklines: number;
 }
 
 async function inspectSheet(zip: JSZip, sheet: SheetPart): Promise<SheetFindings> {
-  const findings: SheetFindings = { charts: 0, shapes: 0, pivotTables: 0, threadedComments: false, chartSheet: sheet.path.includes("chartsheets/"), internalLinks: 0 };
+  const findings: SheetFindings = { charts: 0, shapes: 0, pivotTables: 0, threadedComments: false, chartSheet: sheet.path.includes("chartsheets/"), internalLinks: 0, sparklines: 0 };
   // Links to places in the workbook (location, no relationship): ExcelJS drops them on reading.
   const sheetXml = (await text(zip, sheet.path)) ?? "";
   for (const match of sheetXml.matchAll(/<hyperlink\b[^>]*>/g)) {
     if (/\blocation="/.test(match[0]) && !/\br:id="/.test(match[0])) findings.internalLinks++;
   }
+  findings.sparklines = (sheetXml.match(/<x14:sparklineGroup\b/g) ?? []).length;
   const rels = relationships((await text(zip, relsPathOf(sheet.path))) ?? "");
   for (const rel of rels) {
     if (rel.type.endsWith("/pivotTable")) findings.pivotTables++;
@@ -155,6 +157,7 @@ export async function unsupportedContentWarnings(zip: JSZip, ignoreSheets: reado
     if (f.shapes > 0) warnings.push(`工作表「${sheet.name}」含有${f.shapes}个形状或文本框，${lost}`);
     if (f.pivotTables > 0) warnings.push(`工作表「${sheet.name}」含有${f.pivotTables}个数据透视表，${lost}`);
     if (f.internalLinks > 0) warnings.push(`工作表「${sheet.name}」含有${f.internalLinks}个指向工作簿内位置的超链接，${lost}`);
+    if (f.sparklines > 0) warnings.push(`工作表「${sheet.name}」含有${f.sparklines}组迷你图，${lost}`);
     if (f.threadedComments) warnings.push(`工作表「${sheet.name}」含有新式批注（对话式批注），${lost}`);
   }
   const names = Object.keys(zip.files);

@@ -162,7 +162,7 @@ describe("warnings about what ExcelJS cannot keep", () => {
         '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
     );
     zip.file("xl/worksheets/sheet1.xml", '<worksheet><hyperlinks><hyperlink ref="A1" location="小学!A1"/></hyperlinks></worksheet>');
-    zip.file("xl/worksheets/sheet2.xml", "<worksheet/>");
+    zip.file("xl/worksheets/sheet2.xml", "<worksheet><extLst><ext><x14:sparklineGroups><x14:sparklineGroup/></x14:sparklineGroups></ext></extLst></worksheet>");
     zip.file("xl/chartsheets/sheet1.xml", "<chartsheet/>");
     zip.file(
       "xl/worksheets/_rels/sheet1.xml.rels",
@@ -194,6 +194,7 @@ describe("warnings about what ExcelJS cannot keep", () => {
       "工作表「汇总」含有1个形状或文本框，保存的副本中不含这些内容（原文件不受影响）。",
       "工作表「汇总」含有1个数据透视表，保存的副本中不含这些内容（原文件不受影响）。",
       "工作表「汇总」含有1个指向工作簿内位置的超链接，保存的副本中不含这些内容（原文件不受影响）。",
+      "工作表「小学」含有1组迷你图，保存的副本中不含这些内容（原文件不受影响）。",
       "图表工作表「图表1」无法保留，保存的副本中不含该工作表（原文件不受影响）。",
       "工作簿含有宏（VBA），保存的副本中不含这些内容（原文件不受影响）。",
       "工作簿含有指向其他工作簿的外部链接，保存的副本中这些链接可能失效（原文件不受影响）。",
@@ -205,7 +206,7 @@ describe("warnings about what ExcelJS cannot keep", () => {
     zip.remove("xl/vbaProject.bin");
     zip.remove("xl/externalLinks/externalLink1.xml");
     zip.remove("xl/chartsheets/sheet1.xml");
-    expect(await unsupportedContentWarnings(zip, ["汇总", "图表1"])).toEqual([]);
+    expect(await unsupportedContentWarnings(zip, ["汇总", "图表1", "小学"])).toEqual([]);
   });
 
   it("names the defined names ExcelJS drops (constants, formulas, relative references) and not the ranges it keeps", async () => {
@@ -217,7 +218,8 @@ describe("warnings about what ExcelJS cannot keep", () => {
     );
     zip.remove("xl/vbaProject.bin");
     zip.remove("xl/externalLinks/externalLink1.xml");
-    expect(await unsupportedContentWarnings(zip)).toEqual([
+    // Names belong to the workbook: ignoring the sheet does not hide them.
+    expect(await unsupportedContentWarnings(zip, ["小学"])).toEqual([
       "工作簿中的名称「折算系数」「相对」「动态」不是单元格区域（如常量或公式），保存的副本中将不含这些名称，引用它们的公式会出错（原文件不受影响）。",
     ]);
   });

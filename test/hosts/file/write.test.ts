@@ -207,6 +207,20 @@ describe("a user's sheet with an audit sheet's name, and re-runs", () => {
   });
 });
 
+describe("an empty plan", () => {
+  it("removes an earlier audit's sheets and markers and adds nothing", async () => {
+    const { workbook } = await readWorkbookFile(SAMPLE);
+    writePlan(workbook, handPlan(primaryRecords()));
+    const out = path.join(dir, "to-clear.xlsx");
+    await saveWorkbook(workbook, out);
+    const again = await readWorkbookFile(out);
+    const cleared = writePlan(again.workbook, { sheets: [], activate: "summary" });
+    expect(cleared).toEqual({ sheetNames: {}, removedSheets: ["审计总览", "学校明细"] });
+    expect(again.workbook.worksheets.map((ws) => ws.name)).toEqual(SOURCE_SHEETS);
+    expect(definedNames(again.workbook).filter((n) => n.name.startsWith("JH_AUDIT_"))).toEqual([]);
+  });
+});
+
 describe("the tab a workbook opens on", () => {
   it("deselects the user's selected tab so the two never open grouped, and leaves other sheets' views alone", async () => {
     const wb = await reopen(SAMPLE);
