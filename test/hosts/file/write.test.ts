@@ -277,7 +277,10 @@ describe("writePlan: values that XML or Excel cannot hold", () => {
         {
           kind: "summary",
           name: "审计总览",
-          rows: [{ row: 0, cells: [{ value: Number.NaN }, { value: "实验\u0001小学\u0007" }, { value: 0, formula: "=1-1" }] }],
+          rows: [
+            { row: 0, cells: [{ value: Number.NaN }, { value: "实验\u0001小学\u0007" }, { value: 0, formula: "=1-1" }] },
+            { row: 1, cells: [{ value: HOSTILE_STRINGS[0], link: "'小学'!A1" }] },
+          ],
           merges: [],
           columnWidths: [],
           conditionalFormats: [],
@@ -293,5 +296,11 @@ describe("writePlan: values that XML or Excel cannot hold", () => {
     expect(ws.getCell("B1").value).toBe("实验小学");
     expect(ws.getCell("C1").formula).toBe("1-1"); // the leading "=" is not part of the stored formula
     expect(readCellValue(ws.getCell("C1"))).toBe(0); // a cached 0 is kept
+    // A link whose text looks like a formula: still text, still an internal link.
+    const xml = await partText(out, await sheetPartPath(out, "审计总览"));
+    expect(cellXml(xml, "A2")).toMatch(/t="s"/);
+    expect(cellXml(xml, "A2")).not.toContain("<f>");
+    expect(xml).toContain('<hyperlink ref="A2" location="&apos;小学&apos;!A1"/>');
+    expect(readCellValue(ws.getCell("A2"))).toBe(HOSTILE_STRINGS[0]);
   });
 });
