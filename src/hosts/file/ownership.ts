@@ -1,5 +1,6 @@
 import type ExcelJS from "exceljs";
 import { OWNERSHIP_NAME_PREFIX } from "../../report/plan";
+import { quoteSheet } from "../../report/refs";
 
 /**
  * Ownership of audit sheets in a file: a workbook-level defined name `JH_AUDIT_<n>` refers to A1
@@ -30,11 +31,6 @@ export function sheetOfRange(range: string): string | null {
   const sheet = range.slice(0, bang);
   if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) return sheet.slice(1, -1).replace(/''/g, "'");
   return sheet;
-}
-
-/** A sheet name as a formula reference prefix: always quoted, quotes doubled. */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }
 
 /** Sheet names (as the workbook spells them now) that carry the audit's ownership marker. */
@@ -73,7 +69,7 @@ export function removeOwnedSheets(workbook: ExcelJS.Workbook): string[] {
 export function markOwned(workbook: ExcelJS.Workbook, sheetNames: readonly string[]): void {
   const model = definedNames(workbook).filter((entry) => !OWNERSHIP_NAME.test(entry.name));
   sheetNames.forEach((name, i) => {
-    model.push({ name: `${OWNERSHIP_NAME_PREFIX}${i + 1}`, ranges: [`${quoteSheetName(name)}!$A$1`] });
+    model.push({ name: `${OWNERSHIP_NAME_PREFIX}${i + 1}`, ranges: [`${quoteSheet(name)}!$A$1`] });
   });
   setDefinedNames(workbook, model);
 }

@@ -1,8 +1,7 @@
 import type ExcelJS from "exceljs";
 import type { DataBar, ConditionalFormat, PlannedCell, PlannedSheet, WorkbookPlan } from "../../report/plan";
 import { markOwned, removeOwnedSheets } from "./ownership";
-import { uniqueSheetName } from "./sheet-names";
-import { renameSheetRefs } from "./sheet-refs";
+import { chooseSheetNames, renameSheets } from "../../report";
 import { conditionalStyle, excelStyle } from "./styles";
 
 export interface WritePlanResult {
@@ -29,21 +28,21 @@ function literal(value: PlannedCell["value"]): ExcelJS.CellValue {
   return value;
 }
 
-function cellValue(cell: PlannedCell, renamed: ReadonlyMap<string, string>): ExcelJS.CellValue {
+function cellValue(cell: PlannedCell): ExcelJS.CellValue {
   const value = literal(cell.value);
   if (cell.formula) {
-    const formula = renameSheetRefs(withoutEquals(cell.formula), renamed);
+    const formula = withoutEquals(cell.formula);
     // The computed value goes in as the cached result: viewers that never recalculate show it.
     return value === null ? ({ formula } as ExcelJS.CellFormulaValue) : ({ formula, result: value } as ExcelJS.CellFormulaValue);
   }
   if (cell.link) {
-    const target = renameSheetRefs(cell.link.replace(/^#/, ""), renamed);
+    const target = cell.link.replace(/^#/, "");
     return { text: value === null ? "" : String(value), hyperlink: `#${target}` };
   }
   return value;
 }
 
-function writeCells(ws: ExcelJS.Worksheet, sheet: PlannedSheet, renamed: ReadonlyMap<string, string>): void {
+function writeCells(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
   for (const planned of sheet.rows) {
     const row = ws.getRow(planned.row + 1);
     if (planned.height !== undefined) row.height = planned.height;
@@ -53,12 +52,12 @@ function writeCells(ws: ExcelJS.Worksheet, sheet: PlannedSheet, renamed: Readonl
       const style = cell.style ?? (cell.link && !cell.formula ? "link" : undefined);
       if (style) target.style = excelStyle(style);
       if (cell.numFmt) target.numFmt = cell.numFmt;
-      target.value = cellValue(cell, renamed);
+      target.value = cellValue(cell);
     });
   }
 }
 
-function writeConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormat[], bars: DataBar[], renamed: ReadonlyMap<string, string>): void {
+function writeConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormat[], bars: DataBar[]): void {
   // Excel applies the rule with the smallest priority number first: plan order gives "first match wins".
   let priority = 1;
   for (const format of formats) {
@@ -66,7 +65,7 @@ function writeConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalForm
       ref: format.range,
       rules: format.rules.map((rule) => ({
         type: "expression",
-        formulae: [renameSheetRefs(withoutEquals(rule.formula), renamed)],
+        formulae: [withoutEquals(rule.formula)],
         style: conditionalStyle(rule.style),
         priority: priority++,
       })),
@@ -135,28 +134,23 @@ function activate(workbook: ExcelJS.Workbook, sheetName: string | undefined): vo
  * writePlan(workbook, plan).sheetNames; // { "审计总览": "审计总览", "学校明细": "学校明细" }
  * await saveWorkbook(workbook, "county-审计.xlsx");
  */
-export function writePlan(workbook: ExcelJS.Workbook, plan: WorkbookPlan): WritePlanResult {
+export function writePlan(workbook: ExcelJS.Workbook, planned: WorkbookPlan): WritePlanResult {
   const removedSheets = removeOwnedSheets(workbook);
-  const taken = workbook.worksheets.map((ws) => ws.name);
-  const chosen = plan.sheets.map((sheet) => {
-    const name = uniqueSheetName(sheet.name, taken);
-    taken.push(name);
-    return name;
-  });
-  const renamed = new Map<string, string>();
-  plan.sheets.forEach((sheet, i) => {
-    if (chosen[i] !== sheet.name) renamed.set(sheet.name, chosen[i]);
-  });
-  plan.sheets.forEach((sheet, i) => {
-    const ws = workbook.addWorksheet(chosen[i]);
-    writeCells(ws, sheet, renamed);
+  const chosen = chooseSheetNames(
+    planned.sheets.map((s) => s.name),
+    workbook.worksheets.map((ws) => ({ name: ws.name, owned: false })),
+  );
+  const plan = renameSheets(planned, chosen);
+  for (const sheet of plan.sheets) {
+    const ws = workbook.addWorksheet(sheet.name);
+    writeCells(ws, sheet);
     writeLayout(ws, sheet);
-    writeConditionalFormats(ws, sheet.conditionalFormats, sheet.dataBars, renamed);
-  });
+    writeConditionalFormats(ws, sheet.conditionalFormats, sheet.dataBars);
+  }
   markOwned(workbook, chosen);
   // Excel recomputes every formula on open; viewers that do not recalculate show the cached results.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   const activeIndex = plan.sheets.findIndex((s) => s.kind === plan.activate);
   activate(workbook, chosen[activeIndex]);
-  return { sheetNames: Object.fromEntries(plan.sheets.map((s, i) => [s.name, chosen[i]])), removedSheets };
+  return { sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])), removedSheets };
 }
