@@ -149,6 +149,19 @@ export class FakeWorkbook {
     this.queue.push({ record, run });
   }
 
+  /**
+   * What Excel does to formulas that name a sheet when the sheet is renamed (they follow it) or
+   * deleted (they become #REF!). Quoted references only: the host always quotes.
+   */
+  retarget(oldName: string, replacement: string): void {
+    const quoted = `'${oldName.replace(/'/g, "''")}'!`;
+    for (const sheet of this.sheets) {
+      for (const cell of sheet.cells.values()) {
+        if (cell.type === "Formula" && typeof cell.value === "string") cell.value = cell.value.split(quoted).join(replacement);
+      }
+    }
+  }
+
   // ---- worksheets -------------------------------------------------------------------------------
 
   private worksheetCollection() {
@@ -194,7 +207,10 @@ export class FakeWorkbook {
       set name(value: string) {
         book.queueWrite(nameNow(), undefined, "worksheet.name", value, () => {
           if (book.sheets.some((s) => s !== current() && same(s.name, value))) throw new FakeExcelError("ItemAlreadyExists", value);
-          current().name = value;
+          const sheet = current();
+          book.retarget(sheet.name, `'${value.replace(/'/g, "''")}'!`);
+          if (book.activeSheet === sheet.name) book.activeSheet = value;
+          sheet.name = value;
         });
       },
       delete: () =>
@@ -202,6 +218,7 @@ export class FakeWorkbook {
           const sheet = current();
           if (book.sheets.length === 1) throw new FakeExcelError("InvalidOperation", "last sheet");
           book.sheets = book.sheets.filter((s) => s !== sheet);
+          book.retarget(sheet.name, "#REF!");
         }),
       activate: () => book.queueWrite(nameNow(), undefined, "worksheet.activate()", undefined, () => (book.activeSheet = current().name)),
       getRange: (address?: string) => book.range(current, nameNow, address ?? "A1:XFD1048576"),
