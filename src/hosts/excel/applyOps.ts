@@ -2,7 +2,6 @@
  * Performs planned write operations through Office.js: queues only, never syncs.
  */
 import type { CellStyle } from "../../report/plan";
-import { parseA1 } from "./addresses";
 import type { WriteOp } from "./planOps";
 import { BORDER_COLOR, STYLES, verdictColors } from "./styles";
 
@@ -19,7 +18,7 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
       return;
     }
     case "style":
-      return applyStyle(sheet.getRange(op.address), op.address, op.style);
+      return applyStyle(sheet.getRanges(op.address).format, op.style, op.inside);
     case "merge":
       sheet.getRange(op.address).merge(false);
       return;
@@ -71,9 +70,8 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
   }
 }
 
-function applyStyle(range: Excel.Range, address: string, style: CellStyle): void {
+function applyStyle(format: Excel.RangeFormat, style: CellStyle, inside: { rows: boolean; cols: boolean }): void {
   const spec = STYLES[style];
-  const format = range.format;
   if (spec.fill) format.fill.color = spec.fill;
   if (spec.fontColor) format.font.color = spec.fontColor;
   if (spec.bold) format.font.bold = true;
@@ -84,9 +82,8 @@ function applyStyle(range: Excel.Range, address: string, style: CellStyle): void
   if (spec.horizontal) format.horizontalAlignment = spec.horizontal;
   if (spec.vertical) format.verticalAlignment = spec.vertical;
   if (spec.borders) {
-    // Inside edges only where the range has an inside: a single row or column has none.
-    const { rows, cols } = parseA1(address);
-    const edges = EDGES.filter((edge) => (edge !== "InsideHorizontal" || rows > 1) && (edge !== "InsideVertical" || cols > 1));
+    // Inside edges only where the areas have an inside: a single row or column has none.
+    const edges = EDGES.filter((edge) => (edge !== "InsideHorizontal" || inside.rows) && (edge !== "InsideVertical" || inside.cols));
     for (const edge of edges) {
       const border = format.borders.getItem(edge);
       border.style = "Continuous";

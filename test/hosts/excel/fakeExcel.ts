@@ -222,6 +222,7 @@ export class FakeWorkbook {
         }),
       activate: () => book.queueWrite(nameNow(), undefined, "worksheet.activate()", undefined, () => (book.activeSheet = current().name)),
       getRange: (address?: string) => book.range(current, nameNow, address ?? "A1:XFD1048576"),
+      getRanges: (address: string) => book.range(current, nameNow, address),
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
         book.range(current, nameNow, rectAddress({ row, col, rows, cols })),
       getUsedRangeOrNullObject: (valuesOnly?: boolean) => book.range(current, nameNow, "used", valuesOnly),

@@ -131,8 +131,24 @@ describe("plan → operations", () => {
     const rects = styleRects(plan.sheets[1]);
     const numbers = rects.filter((r) => r.style === "number");
     expect(numbers).toEqual([{ rect: { row: 2, col: 1, rows: 9, cols: 2 }, style: "number" }]);
-    // verdict column alternates fail/warn/pass: one rectangle per cell there.
+    // verdict column alternates fail/warn/pass: one rectangle per cell there…
     expect(rects.filter((r) => ["pass", "warn", "fail"].includes(r.style))).toHaveLength(9);
+    // …but one formatting call per verdict, over all its cells.
+    const verdictOps = planOps(plan, noRenames, 20000).filter((op) => op.kind === "style" && ["pass", "warn", "fail"].includes(op.style));
+    expect(verdictOps.map((op) => (op.kind === "style" ? [op.style, op.address] : []))).toEqual([
+      ["fail", "D3, D6, D9"],
+      ["warn", "D4, D7, D10"],
+      ["pass", "D5, D8, D11"],
+    ]);
+  });
+
+  test("a long list of areas is cut into several calls with short address lists", () => {
+    const ops = planOps(countyPlan(3000), noRenames, 1e9).filter((op) => op.kind === "style" && op.style === "pass");
+    expect(ops.length).toBeGreaterThan(1);
+    expect(ops.every((op) => op.kind === "style" && op.address.length <= 2000)).toBe(true);
+    const cells = ops.flatMap((op) => (op.kind === "style" ? op.address.split(", ") : []));
+    expect(cells).toHaveLength(1000);
+    expect(new Set(cells).size).toBe(1000);
   });
 
   test("column widths in characters become points (Excel: 7 px per character + 5 px)", () => {
