@@ -4,7 +4,7 @@
  * them. Keeping the plan → operations step pure lets the tests check every address and value
  * without a workbook.
  */
-import type { CellStyle, ConditionalFormat, PageSetup, PlannedSheet, WorkbookPlan } from "../../report/plan";
+import type { CellStyle, ConditionalFormat, PageSetup, PlannedCell, PlannedSheet, WorkbookPlan } from "../../report/plan";
 import { a1 } from "../../sheets/grid";
 import { columnsAddress, rectAddress, rowAddress, type Rect } from "./addresses";
 import { formulaCell } from "./cellText";
@@ -94,11 +94,22 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
   for (const row of sheet.rows) {
     row.cells.forEach((cell, col) => {
       if (!cell?.link) return;
-      const text = cell.formula || cell.value === null ? undefined : String(cell.value);
-      ops.push({ ...at, kind: "link", address: a1(row.row, col), target: renameSheetRefs(cell.link, names.final), text });
+      ops.push({ ...at, kind: "link", address: a1(row.row, col), target: renameSheetRefs(cell.link, names.final), text: linkText(cell) });
     });
   }
   return ops;
+}
+
+/**
+ * The text a hyperlink shows: the cell's own text, so setting the link does not replace it with
+ * the reference. Left out for formulas and for text that needed the quote prefix: whether Excel
+ * parses `textToDisplay` is not documented, and without it the escaped value already in the cell
+ * stays (at worst the link shows its reference, never a formula).
+ */
+function linkText(cell: PlannedCell): string | undefined {
+  if (cell.formula || cell.value === null) return undefined;
+  if (typeof cell.value === "string") return formulaCell(cell) === cell.value ? cell.value : undefined;
+  return String(cell.value);
 }
 
 /** Runs of consecutive planned rows, each cut into tiles; one "cells" operation per tile. */

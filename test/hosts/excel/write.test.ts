@@ -237,6 +237,10 @@ describe("hostile text stays text", () => {
     hostile.forEach((name, i) => {
       expect(book.cell("学校明细", `A${i + 3}`)).toEqual({ value: name, type: "String", quotePrefix: true });
     });
+    // Their links do not restate the text (textToDisplay), so nothing can re-parse it.
+    const links = book.writes.filter((w) => w.sheet === "学校明细" && w.what === "hyperlink").map((w) => w.value);
+    expect(links).toHaveLength(hostile.length);
+    expect(links.every((link) => !("textToDisplay" in (link as object)))).toBe(true);
   });
 });
 
