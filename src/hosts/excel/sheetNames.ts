@@ -71,9 +71,9 @@ export function nameSheets(planned: string[], existing: string[], owned: string[
     return final;
   });
   const takenNow = new Set([...existing.map(sheetKey), ...finals.map(sheetKey)]);
-  return finals.map((final) => {
+  return finals.map((final, i) => {
     if (!ownedKeys.has(sheetKey(final))) return { final, writeAs: final };
-    const writeAs = uniqueSheetName(final, takenNow);
+    const writeAs = uniqueSheetName(planned[i], takenNow);
     takenNow.add(sheetKey(writeAs));
     return { final, writeAs };
   });

@@ -8,6 +8,11 @@
  * are removed and the workbook is as it was. Source sheets and users' sheets are never written:
  * every write goes through a worksheet this function added itself.
  *
+ * Names: the plan's formulas name audit sheets by their planned names and source sheets by
+ * theirs; when an audit sheet is written under another name, references to its planned name are
+ * rewritten. A planned name should therefore never equal a source sheet's name (the report knows
+ * the source names from the grids), or a reference to that source would follow the audit sheet.
+ *
  * Round trips: 1 (sheet list and markers) + the payload-sized write requests (1 for a county of
  * any size under the default budget) + 1 (swap old for new). Never one per school or per sheet.
  */

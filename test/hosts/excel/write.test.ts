@@ -226,6 +226,27 @@ describe("ownership: a second audit replaces only the audit's sheets", () => {
   });
 });
 
+describe("source and user sheets are never written", () => {
+  test("every write targets a sheet the run added itself, apart from deleting the previous audit's", async () => {
+    const book = county();
+    book.addSheet("审计总览", [["用户的总览"]]);
+    await writePlanToWorkbook(book.context(), countyPlan(4));
+    const firstRunSheets = new Set(book.sheets.map((s) => s.name));
+    book.writes = [];
+    await writePlanToWorkbook(book.context(), countyPlan(4));
+
+    const added = new Set(book.writes.filter((w) => w.what === "worksheets.add").map((w) => w.value as string));
+    expect([...added]).toEqual(["审计总览 (3)", "学校明细 (2)"]);
+    const elsewhere = book.writes.filter((w) => w.sheet !== "" && !added.has(w.sheet));
+    expect(elsewhere.map((w) => [w.sheet, w.what])).toEqual([
+      ["审计总览 (2)", "worksheet.delete()"],
+      ["学校明细", "worksheet.delete()"],
+    ]);
+    expect(firstRunSheets.has(SOURCE_SHEET) && firstRunSheets.has("审计总览")).toBe(true);
+    expect(book.writes.some((w) => w.sheet === SOURCE_SHEET || w.sheet === "审计总览")).toBe(false);
+  });
+});
+
 describe("hostile text stays text", () => {
   const hostile = ['=HYPERLINK("http://x","y")', "+1", "-1", "@x", "'引号", "0012"];
 
