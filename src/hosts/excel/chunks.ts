@@ -13,6 +13,18 @@ import type { Rect } from "./addresses";
 export const DEFAULT_MAX_CELLS_PER_REQUEST = 20_000;
 
 /**
+ * The per-request budget from an option: the default when absent, an error for nonsense.
+ *
+ * @example
+ * cellBudget(undefined); // 20000
+ */
+export function cellBudget(option: number | undefined): number {
+  if (option === undefined) return DEFAULT_MAX_CELLS_PER_REQUEST;
+  if (!(option >= 1)) throw new RangeError(`maxCellsPerRequest 应为不小于 1 的数，收到 ${option}。`);
+  return Math.floor(option);
+}
+
+/**
  * Tiles covering a block: bands of whole rows, each with at most `maxCells` cells (a row wider
  * than the budget is cut into column pieces).
  *

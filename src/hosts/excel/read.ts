@@ -5,7 +5,7 @@
  */
 import type { CellValue, MergedArea, SheetGrid } from "../../sheets/grid";
 import { parseAreas, type Rect } from "./addresses";
-import { DEFAULT_MAX_CELLS_PER_REQUEST, packByCost, syncEach, tileBlock } from "./chunks";
+import { cellBudget, packByCost, syncEach, tileBlock } from "./chunks";
 import { ownershipOf, queueOwnershipRead } from "./ownership";
 import { sheetKey } from "./sheetNames";
 
@@ -39,7 +39,7 @@ export async function readWorkbookGrids(
   context: Excel.RequestContext,
   options: ReadOptions = {},
 ): Promise<{ grids: SheetGrid[]; ownedSheets: string[] }> {
-  const maxCells = options.maxCellsPerRequest ?? DEFAULT_MAX_CELLS_PER_REQUEST;
+  const maxCells = cellBudget(options.maxCellsPerRequest);
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = queueOwnershipRead(context);

@@ -18,7 +18,7 @@
  */
 import type { WorkbookPlan } from "../../report/plan";
 import { applyOp } from "./applyOps";
-import { DEFAULT_MAX_CELLS_PER_REQUEST, packByCost, syncEach } from "./chunks";
+import { cellBudget, packByCost, syncEach } from "./chunks";
 import { markerName, ownershipOf, queueMarkSheet, queueOwnershipRead, queueUnmark } from "./ownership";
 import { opCost, planOps } from "./planOps";
 import { nameSheets, sheetKey, type SheetNaming } from "./sheetNames";
@@ -43,7 +43,7 @@ export async function writePlanToWorkbook(
   plan: WorkbookPlan,
   options: WriteOptions = {},
 ): Promise<{ sheetNames: Record<string, string> }> {
-  const maxCells = options.maxCellsPerRequest ?? DEFAULT_MAX_CELLS_PER_REQUEST;
+  const maxCells = cellBudget(options.maxCellsPerRequest);
   if (plan.sheets.length === 0) return { sheetNames: {} };
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");

@@ -126,6 +126,12 @@ describe("writePlanToWorkbook: a small county", () => {
   });
 });
 
+test("a nonsensical budget is refused before Excel is asked anything", async () => {
+  const book = county();
+  await expect(writePlanToWorkbook(book.context(), countyPlan(1), { maxCellsPerRequest: 0 })).rejects.toThrow("maxCellsPerRequest 应为不小于 1 的数");
+  expect(book.syncs).toBe(0);
+});
+
 describe("round trips do not grow with the county", () => {
   async function syncsFor(schools: number, maxCellsPerRequest: number) {
     const book = county();
@@ -281,6 +287,20 @@ describe("failures leave the previous audit in place", () => {
     expect(book.sheets.map((s) => s.name)).toEqual(sheetsBefore);
     expect(book.names.map((n) => n.name)).toEqual(namesBefore);
     expect(snapshot(book, "学校明细")).toBe(oldDetail);
+  });
+
+  test("a failure in a later chunk also removes every new sheet and keeps the old audit", async () => {
+    const book = county();
+    await writePlanToWorkbook(book.context(), countyPlan(3));
+    const before = book.sheets.map((s) => `${s.name}:${snapshot(book, s.name)}`);
+    const markers = book.names.map((n) => n.name);
+    // The first run took syncs 1–3; the second reads at 4, adds its sheets at 5, fails at 7.
+    book.failOn = (record) => (record.what === "formulas" && record.batch === 7 ? "RequestPayloadSizeLimitExceeded" : undefined);
+    const error = await writePlanToWorkbook(book.context(), countyPlan(300), { maxCellsPerRequest: 200 }).catch((e: unknown) => e);
+    expect(describeExcelError(error)).toMatch(/5 MB/);
+    expect(book.writes.some((w) => w.what === "formulas" && w.batch === 6 && w.sheet === "学校明细 (2)")).toBe(true);
+    expect(book.sheets.map((s) => `${s.name}:${snapshot(book, s.name)}`)).toEqual(before);
+    expect(book.names.map((n) => n.name)).toEqual(markers);
   });
 
   test("cell edit mode before anything is written: nothing changes, a Chinese message says what to do", async () => {
