@@ -17,7 +17,7 @@ import { buildSummarySheet } from "./summarySheet";
 export * from "./plan";
 export type { ReportInput, TableLike } from "./input";
 export { ReportInputError } from "./context";
-export { chooseSheetNames, sanitizeSheetName, MAX_SHEET_NAME } from "./sheetNames";
+export { chooseSheetNames, sanitizeSheetName, sheetKey, uniqueSheetName, MAX_SHEET_NAME } from "./sheetNames";
 export { renameSheets } from "./rename";
 export { quoteSheet } from "./refs";
 export { renameRefs } from "./rename";

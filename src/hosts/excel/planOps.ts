@@ -9,7 +9,7 @@ import { a1 } from "../../sheets/grid";
 import { columnsAddress, rectAddress, rowAddress, type Rect } from "./addresses";
 import { formulaCell } from "./cellText";
 import { tileBlock } from "./chunks";
-import { renameSheetRefs } from "./formulaRefs";
+import { renameRefs } from "../../report";
 
 type SheetRef = { sheet: number };
 
@@ -86,7 +86,7 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
   }
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) ops.push({ ...at, kind: "freeze", ...sheet.freeze });
   for (const cf of sheet.conditionalFormats) {
-    const rules = cf.rules.map((rule) => ({ ...rule, formula: renameSheetRefs(rule.formula, names.writeAs) }));
+    const rules = cf.rules.map((rule) => ({ ...rule, formula: renameRefs(rule.formula, names.writeAs) }));
     ops.push({ ...at, kind: "conditional", address: cf.range, rules });
   }
   ops.push(...sheet.dataBars.map((bar) => ({ ...at, kind: "dataBar" as const, address: bar.range, color: bar.color })));
@@ -94,7 +94,7 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
   for (const row of sheet.rows) {
     row.cells.forEach((cell, col) => {
       if (!cell?.link) return;
-      ops.push({ ...at, kind: "link", address: a1(row.row, col), target: renameSheetRefs(cell.link, names.final), text: linkText(cell) });
+      ops.push({ ...at, kind: "link", address: a1(row.row, col), target: renameRefs(cell.link, names.final), text: linkText(cell) });
     });
   }
   return ops;
@@ -134,7 +134,7 @@ function cellOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: n
           const cell = cells[c];
           checkFinite(sheet, r, c, cell?.value);
           const value = formulaCell(cell);
-          fRow.push(cell?.formula ? renameSheetRefs(value as string, names.writeAs) : value);
+          fRow.push(cell?.formula ? renameRefs(value as string, names.writeAs) : value);
           nRow.push(cell?.numFmt ?? "General");
           anyFormat ||= cell?.numFmt !== undefined;
         }

@@ -1,47 +1,10 @@
 /**
- * Worksheet names the audit may use. Excel's rules: at most 31 characters, none of []:*?/\,
- * not empty, no apostrophe at either end, not "History", unique ignoring case. Pure.
+ * Write-time names for the audit's sheets in Excel. The names themselves follow the report's
+ * rules (src/report/sheetNames.ts); here only the old-audit juggling is Excel's own. Pure.
  */
+import { sheetKey, uniqueSheetName } from "../../report";
 
-export const MAX_SHEET_NAME_LENGTH = 31;
-const FORBIDDEN = /[[\]:*?/\\]/g;
-
-/** Comparison key: Excel compares sheet names without regard to case. */
-export function sheetKey(name: string): string {
-  return name.toLocaleUpperCase("en-US");
-}
-
-/**
- * A name Excel accepts, as close to the preferred one as possible.
- *
- * @example
- * safeSheetName("县/区:汇总");  // "县_区_汇总"
- * safeSheetName("");           // "审计"
- */
-export function safeSheetName(preferred: string): string {
-  let name = preferred.replace(FORBIDDEN, "_").replace(/^'+|'+$/g, "").trim();
-  name = [...name].slice(0, MAX_SHEET_NAME_LENGTH).join("");
-  if (name === "" || sheetKey(name) === "HISTORY") name = name === "" ? "审计" : `${name}_`;
-  return name;
-}
-
-/**
- * The preferred name when free, otherwise "name (2)", "name (3)" …, cut so the whole stays
- * within 31 characters.
- *
- * @example
- * uniqueSheetName("审计总览", new Set(["审计总览"])); // "审计总览 (2)"
- */
-export function uniqueSheetName(preferred: string, taken: ReadonlySet<string>): string {
-  const base = safeSheetName(preferred);
-  if (!taken.has(sheetKey(base))) return base;
-  for (let n = 2; ; n += 1) {
-    const suffix = ` (${n})`;
-    const head = [...base].slice(0, MAX_SHEET_NAME_LENGTH - suffix.length).join("").trimEnd();
-    const candidate = `${head}${suffix}`;
-    if (!taken.has(sheetKey(candidate))) return candidate;
-  }
-}
+export { sheetKey };
 
 export interface SheetNaming {
   /** The name the sheet has when the audit is done. */
@@ -77,9 +40,4 @@ export function nameSheets(planned: string[], existing: string[], owned: string[
     takenNow.add(sheetKey(writeAs));
     return { final, writeAs };
   });
-}
-
-/** A sheet name as a formula reference: always quoted, apostrophes doubled ('It''s'). */
-export function quoteSheetName(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
 }

@@ -3,11 +3,10 @@ import { parseA1, parseAreas, rectAddress } from "../../../src/hosts/excel/addre
 import { formulaCell } from "../../../src/hosts/excel/cellText";
 import { packByCost, tileBlock } from "../../../src/hosts/excel/chunks";
 import { describeExcelError } from "../../../src/hosts/excel/errors";
-import { renameSheetRefs } from "../../../src/hosts/excel/formulaRefs";
 import { markerSheet, ownershipOf } from "../../../src/hosts/excel/ownership";
 import { charsToPoints, opCost, planOps, styleRects } from "../../../src/hosts/excel/planOps";
 import { cellValue } from "../../../src/hosts/excel/read";
-import { nameSheets, safeSheetName, uniqueSheetName } from "../../../src/hosts/excel/sheetNames";
+import { nameSheets } from "../../../src/hosts/excel/sheetNames";
 import { countyPlan } from "./plans";
 
 const noRenames = { writeAs: new Map<string, string>(), final: new Map<string, string>() };
@@ -34,23 +33,6 @@ describe("addresses", () => {
 });
 
 describe("sheet names", () => {
-  test("forbidden characters, 31 characters, History", () => {
-    expect(safeSheetName("县/区:汇总[1]*?\\")).toBe("县_区_汇总_1____");
-    expect([...safeSheetName("审".repeat(40))]).toHaveLength(31);
-    expect(safeSheetName("'引号'")).toBe("引号");
-    expect(safeSheetName("history")).toBe("history_");
-    expect(safeSheetName("")).toBe("审计");
-  });
-
-  test("a taken name gets (2), (3) … and stays within 31 characters, ignoring case", () => {
-    expect(uniqueSheetName("审计总览", new Set(["审计总览"]))).toBe("审计总览 (2)");
-    expect(uniqueSheetName("审计总览", new Set(["审计总览", "审计总览 (2)"]))).toBe("审计总览 (3)");
-    expect(uniqueSheetName("Summary", new Set(["SUMMARY"]))).toBe("Summary (2)");
-    const long = uniqueSheetName("审".repeat(31), new Set(["审".repeat(31)]));
-    expect([...long]).toHaveLength(31);
-    expect(long.endsWith(" (2)")).toBe(true);
-  });
-
   test("final names avoid users' sheets; write-time names also avoid the old audit sheets", () => {
     expect(nameSheets(["审计总览", "学校明细"], ["小学", "审计总览", "学校明细"], ["学校明细"])).toEqual([
       { final: "审计总览 (2)", writeAs: "审计总览 (2)" },
@@ -61,18 +43,6 @@ describe("sheet names", () => {
       { final: "A", writeAs: "A (3)" },
       { final: "A (2)", writeAs: "A (2)" },
     ]);
-  });
-});
-
-describe("formula references", () => {
-  const renames = new Map([["学校明细", "学校明细 (2)"]]);
-  test("quoted and unquoted references to a renamed sheet follow it; others and strings stay", () => {
-    expect(renameSheetRefs("SUM('学校明细'!D5:D9)+学校明细!B2+小学!B2", renames)).toBe(
-      "SUM('学校明细 (2)'!D5:D9)+'学校明细 (2)'!B2+小学!B2",
-    );
-    expect(renameSheetRefs('"学校明细!A1"&学校明细', renames)).toBe('"学校明细!A1"&学校明细');
-    expect(renameSheetRefs("'It''s'!A1", new Map([["It's", "Its"]]))).toBe("'Its'!A1");
-    expect(renameSheetRefs("'学校明细'!A1", new Map())).toBe("'学校明细'!A1");
   });
 });
 
