@@ -14,6 +14,7 @@ const SECTIONS: Section[] = [
   { name: "engine", load: () => import("./engine") },
   { name: "report", load: () => import("./report") },
   { name: "functions", load: () => import("./functions") },
+  { name: "excel-host", load: () => import("./excelHost") },
 ];
 
 function argValue(flag: string): string | undefined {

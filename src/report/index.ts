@@ -17,9 +17,10 @@ import { buildSummarySheet } from "./summarySheet";
 export * from "./plan";
 export type { ReportInput, TableLike } from "./input";
 export { ReportInputError } from "./context";
-export { chooseSheetNames, sanitizeSheetName, MAX_SHEET_NAME } from "./sheetNames";
+export { chooseSheetNames, sanitizeSheetName, sheetKey, uniqueSheetName, MAX_SHEET_NAME } from "./sheetNames";
 export { renameSheets } from "./rename";
 export { quoteSheet } from "./refs";
+export { renameRefs } from "./rename";
 
 /**
  * The audit sheets for an audit result: 审计总览, 学校达标, 差异系数, 问题清单, the declaration

@@ -2,15 +2,56 @@ import type { PlannedCell, WorkbookPlan } from "./plan";
 import { quoteSheet } from "./refs";
 import { sanitizeSheetName } from "./sheetNames";
 
-/** A quoted sheet name before "!" in a formula or link: '…' with '' for a quote inside. */
-const QUOTED_REF = /'((?:[^']|'')*)'!/g;
+/** Characters that can start or continue an unquoted sheet name in a formula (letters, _, CJK …). */
+const NAME_START = /[A-Za-z_\u00C0-\uFFFF]/;
+const NAME_CHAR = /[A-Za-z0-9_.\u00C0-\uFFFF]/;
 
-/** Rewrites the quoted sheet names of a formula or link through `rename` (all at once, no chains). */
+/** The index just past a quoted run opened at `start` ('…' or "…", a doubled quote inside). */
+function endOfQuoted(text: string, start: number): number {
+  const quote = text[start];
+  let j = start + 1;
+  while (j < text.length && !(text[j] === quote && text[j + 1] !== quote)) j += text[j] === quote ? 2 : 1;
+  return j + 1;
+}
+
+/**
+ * Rewrites sheet references (`'审计总览'!B3`, `学校明细!C5`) in a formula or link target through
+ * `rename` (all at once, no chains; names compared without regard to case, as Excel does). Text
+ * inside string literals is left alone, and so are names not in the map.
+ *
+ * @example
+ * renameRefs(`'审计总览'!B3+学校明细!C5&"审计总览!"`, new Map([["审计总览", "审计总览 (2)"], ["学校明细", "学校明细 (2)"]]));
+ * // `'审计总览 (2)'!B3+'学校明细 (2)'!C5&"审计总览!"`
+ */
 export function renameRefs(text: string, rename: ReadonlyMap<string, string>): string {
-  return text.replace(QUOTED_REF, (whole, quoted: string) => {
-    const to = rename.get(quoted.replace(/''/g, "'"));
-    return to === undefined ? whole : `${quoteSheet(to)}!`;
-  });
+  if (rename.size === 0) return text;
+  const lookup = new Map([...rename].map(([from, to]) => [from.toLowerCase(), to]));
+  let out = "";
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '"') {
+      const end = endOfQuoted(text, i);
+      out += text.slice(i, end);
+      i = end;
+    } else if (ch === "'") {
+      const end = endOfQuoted(text, i);
+      const name = text.slice(i + 1, end - 1).replace(/''/g, "'");
+      const to = text[end] === "!" ? lookup.get(name.toLowerCase()) : undefined;
+      out += to !== undefined ? quoteSheet(to) : text.slice(i, end);
+      i = end;
+    } else if (NAME_START.test(ch) && !NAME_CHAR.test(i > 0 ? text[i - 1] : "")) {
+      let end = i;
+      while (end < text.length && NAME_CHAR.test(text[end])) end++;
+      const to = text[end] === "!" ? lookup.get(text.slice(i, end).toLowerCase()) : undefined;
+      out += to !== undefined ? quoteSheet(to) : text.slice(i, end);
+      i = end;
+    } else {
+      out += ch;
+      i++;
+    }
+  }
+  return out;
 }
 
 /**

@@ -40,6 +40,11 @@ function numbered(name: string, n: number): string {
   return truncate(name, MAX_SHEET_NAME - suffix.length).replace(/[\s']+$/, "") + suffix;
 }
 
+/** The key Excel compares sheet names by: case does not matter. */
+export function sheetKey(name: string): string {
+  return name.toLowerCase();
+}
+
 /**
  * A name not in `taken` (lower-cased names): the name itself, else 「name (2)」, 「name (3)」….
  *
@@ -48,10 +53,10 @@ function numbered(name: string, n: number): string {
  */
 export function uniqueSheetName(name: string, taken: ReadonlySet<string>): string {
   const base = sanitizeSheetName(name);
-  if (!taken.has(base.toLowerCase())) return base;
+  if (!taken.has(sheetKey(base))) return base;
   for (let n = 2; ; n++) {
     const candidate = numbered(base, n);
-    if (!taken.has(candidate.toLowerCase())) return candidate;
+    if (!taken.has(sheetKey(candidate))) return candidate;
   }
 }
 

@@ -20,6 +20,8 @@ export interface PaneState {
   lastRun: RunResult | null;
   /** What went wrong last, in words for the user. */
   error: string | null;
+  /** The cell last shown in the workbook. */
+  selected: { sheet: string; address: string } | null;
 }
 
 type Listener = () => void;
@@ -30,7 +32,7 @@ export class PaneController {
   private running: Promise<RunResult | null> | null = null;
 
   constructor(private readonly service: AuditService) {
-    this.state = { tab: "data", saved: service.loadSaved(), scan: null, scanning: false, progress: null, lastRun: null, error: null };
+    this.state = { tab: "data", saved: service.loadSaved(), scan: null, scanning: false, progress: null, lastRun: null, error: null, selected: null };
   }
 
   getState = (): PaneState => this.state;
@@ -90,6 +92,7 @@ export class PaneController {
   async select(sheet: string, address: string): Promise<void> {
     try {
       await this.service.select(sheet, address);
+      this.update({ selected: { sheet, address } });
     } catch (error) {
       this.update({ error: this.describe(error) });
     }

@@ -27,6 +27,8 @@ export interface SchoolFinding {
   county: string;
   stage: Stage;
   met: number;
+  /** Indicators judged (7 under 2017). */
+  indicators: number;
   /** The school's name cell, or its row. */
   target: CellTarget | null;
   shortfalls: ShortfallFinding[];
@@ -54,6 +56,7 @@ export function failingSchools(run: RunResult): SchoolFinding[] {
         county: part.county,
         stage: part.stage,
         met: part.met,
+        indicators: Object.keys(part.values).length,
         target,
         shortfalls: part.shortfalls.map((shortfall) => {
           const field = (part.details[shortfall.indicator]?.fields ?? []).find((f) => cells[f]);

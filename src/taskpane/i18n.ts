@@ -25,6 +25,9 @@ export interface Strings {
     column: string;
     confidence: (percent: number) => string;
     unused: string;
+    notUsed: string;
+    addField: string;
+    pickColumn: string;
     columnOption: (letter: string, header: string) => string;
     mappingFor: (field: string, sheet: string) => string;
     skipped: string;
@@ -32,6 +35,8 @@ export interface Strings {
     saved: string;
   };
   stages: Record<Stage, string>;
+  /** Short indicator names for the narrow CV table (the full name is its tooltip). */
+  indicatorShort: Record<string, string>;
   settings: {
     standard: string;
     standard2017: string;
@@ -62,10 +67,13 @@ export interface Strings {
     composite: string;
     cvOk: string;
     cvOver: string;
+    cvSummary: (pass: boolean | null) => string;
+    metCount: (met: number, total: number) => string;
     noCv: string;
     failing: string;
     noneFailing: string;
     showSource: (name: string) => string;
+    selected: (sheet: string, address: string) => string;
     showCell: (name: string, indicator: string) => string;
     sheets: string;
     openSheet: (name: string) => string;
@@ -93,6 +101,9 @@ const zh: Strings = {
     column: "所在列",
     confidence: (p) => `把握 ${p}%`,
     unused: "不使用此字段",
+    notUsed: "未使用",
+    addField: "添加字段…",
+    pickColumn: "选择所在的列",
     columnOption: (letter, header) => (header ? `${letter} 列：${header}` : `${letter} 列`),
     mappingFor: (field, sheet) => `「${sheet}」中「${field}」所在的列`,
     skipped: "未作为学校表读取的工作表",
@@ -100,6 +111,15 @@ const zh: Strings = {
     saved: "选择已保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
   },
   stages: { primary: "小学", junior: "初中" },
+  indicatorShort: {
+    L1: "高于规定学历教师",
+    L2: "县级及以上骨干教师",
+    L3: "体育、艺术专任教师",
+    L4: "生均教学及辅助用房",
+    L5: "生均体育运动场馆",
+    L6: "生均教学仪器设备值",
+    L7: "网络多媒体教室",
+  },
   settings: {
     standard: "评估标准",
     standard2017: "2017 优质均衡（教督〔2017〕6号）",
@@ -130,10 +150,13 @@ const zh: Strings = {
     composite: "综合差异系数",
     cvOk: "符合",
     cvOver: "超出",
+    cvSummary: (pass) => (pass === null ? "差异系数无法判定" : pass ? "差异系数均在上限内" : "有差异系数超出上限"),
+    metCount: (met, total) => `达到 ${met}/${total} 项指标`,
     noCv: "—",
     failing: "未达标学校",
     noneFailing: "所有学校均达到校际要求。",
     showSource: (name) => `在源表中选中「${name}」`,
+    selected: (sheet, address) => `已在工作表「${sheet}」中选中 ${address}`,
     showCell: (name, indicator) => `在源表中选中「${name}」的「${indicator}」数据`,
     sheets: "审计表",
     openSheet: (name) => `打开工作表「${name}」`,
@@ -161,6 +184,9 @@ const en: Strings = {
     column: "Column",
     confidence: (p) => `${p}% sure`,
     unused: "Do not use this field",
+    notUsed: "Not used",
+    addField: "Add a field…",
+    pickColumn: "Choose its column",
     columnOption: (letter, header) => (header ? `Column ${letter}: ${header}` : `Column ${letter}`),
     mappingFor: (field, sheet) => `Column of “${field}” on sheet “${sheet}”`,
     skipped: "Sheets not read as school tables",
@@ -168,6 +194,15 @@ const en: Strings = {
     saved: "Your choices are saved in the workbook and used by the ribbon button and next time.",
   },
   stages: { primary: "Primary", junior: "Junior secondary" },
+  indicatorShort: {
+    L1: "Teachers above required degree",
+    L2: "Backbone teachers",
+    L3: "PE and arts teachers",
+    L4: "Teaching floor area",
+    L5: "Sports area",
+    L6: "Equipment value",
+    L7: "Multimedia classrooms",
+  },
   settings: {
     standard: "Standard",
     standard2017: "2017 high-quality balance",
@@ -198,10 +233,13 @@ const en: Strings = {
     composite: "Composite CV",
     cvOk: "Within",
     cvOver: "Over",
+    cvSummary: (pass) => (pass === null ? "CVs cannot be judged" : pass ? "Every CV within its limit" : "A CV is over its limit"),
+    metCount: (met, total) => `${met} of ${total} indicators met`,
     noCv: "—",
     failing: "Schools that fail",
     noneFailing: "Every school meets the school rule.",
     showSource: (name) => `Select “${name}” in its source sheet`,
+    selected: (sheet, address) => `Selected ${address} on sheet “${sheet}”`,
     showCell: (name, indicator) => `Select the ${indicator} figure of “${name}”`,
     sheets: "Audit sheets",
     openSheet: (name) => `Open sheet “${name}”`,

@@ -23,15 +23,48 @@ const MIME: Record<string, string> = {
   ".map": "application/json",
 };
 
-/** webpack's production build of the add-in into outDir; env adds build flags (e.g. fakeService). */
-export function build(outDir: string, env: Record<string, unknown> = {}): Promise<webpack.Stats> {
+/** webpack's production build of the add-in into outDir; `configure` may adjust the config (a test's module swap). */
+export function build(outDir: string, configure: (config: webpack.Configuration) => void = () => undefined): Promise<webpack.Stats> {
+  const config = webpackConfig({ outDir }, { mode: "production" });
+  configure(config);
+  return compile(config);
+}
+
+function compile(config: webpack.Configuration): Promise<webpack.Stats> {
   return new Promise((resolve, reject) => {
-    webpack(webpackConfig({ outDir, ...env }, { mode: "production" }), (error, stats) => {
+    webpack(config, (error, stats) => {
       if (error || !stats) reject(error ?? new Error("webpack gave no stats"));
       else if (stats.hasErrors()) reject(new Error(stats.toString({ all: false, errors: true })));
       else resolve(stats);
     });
   });
+}
+
+/**
+ * One test-only script bundled for the browser (e.g. a fake Excel object model), returned as text
+ * to serve in place of office.js or beside it. office-addin-manifest is swapped for the same
+ * stub jest uses (office-addin-mock needs only its enum).
+ */
+export async function bundleScript(entry: string): Promise<string> {
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-script-"));
+  try {
+    await compile({
+      mode: "production",
+      entry,
+      output: { path: outDir, filename: "script.js" },
+      resolve: {
+        extensions: [".ts", ".js"],
+        alias: { "office-addin-manifest$": path.join(__dirname, "..", "stubs", "office-addin-manifest.js") },
+      },
+      module: {
+        rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", target: "es2017" } } } }],
+      },
+      performance: { hints: false },
+    });
+    return fs.readFileSync(path.join(outDir, "script.js"), "utf8");
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 /** A static file server of root on 127.0.0.1 and a free port. */

@@ -128,7 +128,7 @@ export function smallCountyTables(overrides: ColumnOverride[] = [], grids: Sheet
       dataRows: [Math.min(...rows), Math.max(...rows)] as [number, number],
       columns: [...mapped].map(([field, { col, confidence }]) => ({
         field,
-        label: headerOf(field, "O'Brien").replace(/（.*）$/, ""),
+        label: labelOf(field),
         column: col,
         letter: columnLetters(col),
         header: String(grid.rows[layout.headerRow - 1]?.[col] ?? ""),
@@ -151,5 +151,10 @@ export function fakeReadSheets(grids: SheetGrid[], options: { overrides?: Column
   };
 }
 
-/** Field labels for the fake reader. */
-export const FAKE_FIELDS = Object.keys(HEADERS).map((id) => ({ id, label: HEADERS[id] }));
+/** The reader's label of a field: its header wording with the stage, without the unit. */
+function labelOf(field: string): string {
+  return headerOf(field, "O'Brien").replace(/（.*）$/, "");
+}
+
+/** Field labels for the fake reader: every field of the county's sheets. */
+export const FAKE_FIELDS = [...new Set(layouts(smallCounty().records).flatMap((l) => [...l.columns.keys()]))].map((id) => ({ id, label: labelOf(id) }));

@@ -83,6 +83,7 @@ describe("PaneController", () => {
     const controller = new PaneController(fake.service);
     await controller.select("小学", "D7");
     expect(fake.selected).toEqual([{ sheet: "小学", address: "D7" }]);
+    expect(controller.getState().selected).toEqual({ sheet: "小学", address: "D7" });
     fake.service.select = () => Promise.reject(new Error("找不到工作表「小学」"));
     await controller.select("小学", "D7");
     expect(controller.getState().error).toBe("找不到工作表「小学」");

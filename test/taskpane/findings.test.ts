@@ -29,6 +29,7 @@ describe("failingSchools", () => {
       ["L7", "M7", false],
     ]);
     expect(school.shortfalls[0].advice).toMatch(/^需增加6名高于规定学历教师/);
+    expect([school.met, school.indicators]).toEqual([1, 7]);
   });
 
   it("falls back to the name cell when the missing figure has no cell", () => {

@@ -46,6 +46,32 @@ describe("the task pane", () => {
     expect(fake.scans.at(-1)!.overrides).toEqual([{ sheet: "小学", field: "pupils.primary", column: 3 }]);
   });
 
+  it("keeps a field set aside on show, so it can be used again, and adds a field the reader missed", async () => {
+    const { fake } = await openPane();
+    const combo = () => within(screen.getByRole("group", { name: "小学" })).getByRole("combobox", { name: "「小学」中「其中：室内体育用房」所在的列" });
+    fireEvent.click(combo());
+    fireEvent.click(await screen.findByRole("option", { name: "不使用此字段" }));
+    await waitFor(() => expect(combo().textContent).toBe("不使用此字段"));
+    expect(within(screen.getByRole("group", { name: "小学" })).getByText("未使用")).toBeTruthy();
+    fireEvent.click(combo());
+    fireEvent.click(await screen.findByRole("option", { name: "J 列：其中：室内体育用房（㎡）" }));
+    await waitFor(() => expect(fake.settings.get(OVERRIDES_KEY)).toEqual([{ sheet: "小学", field: "facilities.indoorSportsArea", column: 9 }]));
+    await waitFor(() => expect(combo().textContent).toBe("J 列：其中：室内体育用房（㎡）"));
+
+    const junior = () => within(screen.getByRole("group", { name: "初中" }));
+    fireEvent.click(junior().getByRole("combobox", { name: "初中：添加字段…" }));
+    fireEvent.click(await screen.findByRole("option", { name: "其中：室内体育用房" }));
+    const added = junior().getByRole("combobox", { name: "「初中」中「其中：室内体育用房」所在的列" });
+    fireEvent.click(added);
+    fireEvent.click(await screen.findByRole("option", { name: "M 列" }));
+    await waitFor(() =>
+      expect(fake.settings.get(OVERRIDES_KEY)).toEqual([
+        { sheet: "小学", field: "facilities.indoorSportsArea", column: 9 },
+        { sheet: "初中", field: "facilities.indoorSportsArea", column: 12 },
+      ]),
+    );
+  });
+
   it("saves 设置 in the workbook", async () => {
     const { fake } = await openPane();
     fireEvent.click(screen.getByRole("tab", { name: "设置" }));
@@ -80,7 +106,7 @@ describe("the task pane", () => {
     const table = screen.getByRole("table", { name: "小学 差异系数" });
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(1 + 7 + 1);
-    expect(within(rows[1]).getAllByRole("cell")[2].textContent).toBe("0.50");
+    expect(within(rows[1]).getAllByRole("cell").map((c) => c.textContent)).toEqual(["L1 高于规定学历教师", expect.stringMatching(/^0\.\d{3}$/), "0.50", "符合"]);
     expect(within(rows[8]).getByText("综合差异系数")).toBeTruthy();
     expect(screen.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」` })).toBeTruthy();
     expect(screen.getByText(/L1 需增加6名高于规定学历教师/)).toBeTruthy();

@@ -5,8 +5,9 @@ import { useStrings } from "./context";
 
 const useStyles = makeStyles({
   table: { tableLayout: "fixed", width: "100%" },
-  narrow: { width: "3.6em" },
-  verdict: { width: "3.2em" },
+  cv: { width: "4.4em" },
+  limit: { width: "3.2em" },
+  verdict: { width: "3em" },
   name: { display: "block", overflowWrap: "anywhere" },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -24,8 +25,8 @@ export function CvTable({ stage }: { stage: StageResult }) {
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t.results.indicator}</TableHeaderCell>
-          <TableHeaderCell className={styles.narrow}>{t.results.cv}</TableHeaderCell>
-          <TableHeaderCell className={styles.narrow}>{t.results.limit}</TableHeaderCell>
+          <TableHeaderCell className={styles.cv}>{t.results.cv}</TableHeaderCell>
+          <TableHeaderCell className={styles.limit}>{t.results.limit}</TableHeaderCell>
           <TableHeaderCell className={styles.verdict}>{t.results.verdict}</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -33,8 +34,8 @@ export function CvTable({ stage }: { stage: StageResult }) {
         {indicators.map((row) => (
           <TableRow key={row.id}>
             <TableCell>
-              <Text size={200} className={styles.name} title={row.note}>
-                {row.id} {row.name}
+              <Text size={200} className={styles.name} title={row.note ? `${row.name}：${row.note}` : row.name}>
+                {row.id} {t.indicatorShort[row.id] ?? row.name}
               </Text>
             </TableCell>
             <TableCell>{fixed(row.cv, 3)}</TableCell>

@@ -6,6 +6,7 @@ import { TableCard } from "./TableCard";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   bar: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  rescan: { flexShrink: 0, whiteSpace: "nowrap" },
   skipped: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
 });
 
@@ -13,19 +14,26 @@ export function DataTab() {
   const styles = useStyles();
   const t = useStrings();
   const controller = useController();
-  const { scan, scanning } = usePaneState();
+  const { scan, scanning, saved } = usePaneState();
+  const overrides = saved.overrides;
   return (
     <section className={styles.root} aria-label={t.tabs.data}>
       <div className={styles.bar}>
         <Caption1>{t.data.saved}</Caption1>
-        <Button size="small" disabled={scanning} onClick={() => void controller.rescan()}>
+        <Button size="small" className={styles.rescan} disabled={scanning} onClick={() => void controller.rescan()}>
           {t.data.rescan}
         </Button>
       </div>
       {scanning && <Spinner size="tiny" label={t.data.scanning} />}
       {scan && scan.tables.length === 0 && !scanning && <Text>{t.data.none}</Text>}
       {scan?.tables.map((table) => (
-        <TableCard key={`${table.sheet}:${table.headerRows[0]}`} table={table} choices={scan.choices[table.sheet] ?? []} />
+        <TableCard
+          key={`${table.sheet}:${table.headerRows[0]}`}
+          table={table}
+          choices={scan.choices[table.sheet] ?? []}
+          fields={scan.fields}
+          unused={overrides.filter((o) => o.sheet === table.sheet && o.column === null).map((o) => o.field)}
+        />
       ))}
       {scan && scan.skipped.length > 0 && (
         <div className={styles.skipped}>

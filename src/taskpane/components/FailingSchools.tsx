@@ -2,12 +2,13 @@
 import { Caption1, Card, Link, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { failingSchools, type CellTarget } from "../findings";
 import type { RunResult } from "../service";
-import { useController, useStrings } from "./context";
+import { useController, usePaneState, useStrings } from "./context";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  link: { textAlign: "left", overflowWrap: "anywhere" },
+  list: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  link: { display: "block", textAlign: "left", overflowWrap: "anywhere" },
+  school: { fontWeight: tokens.fontWeightSemibold },
   floor: { color: tokens.colorPaletteRedForeground1 },
 });
 
@@ -15,6 +16,7 @@ export function FailingSchools({ run }: { run: RunResult }) {
   const styles = useStyles();
   const t = useStrings();
   const controller = useController();
+  const { selected } = usePaneState();
   const schools = failingSchools(run);
   const show = (target: CellTarget | null) => {
     if (target) void controller.select(target.sheet, target.address);
@@ -25,12 +27,22 @@ export function FailingSchools({ run }: { run: RunResult }) {
         {t.results.failing}
       </Text>
       {schools.length === 0 && <Text>{t.results.noneFailing}</Text>}
+      <Caption1 role="status">{selected ? t.results.selected(selected.sheet, selected.address) : ""}</Caption1>
       {schools.map((school) => (
         <Card key={school.key} size="small">
-          <Link as="button" className={styles.link} disabled={!school.target} onClick={() => show(school.target)} aria-label={t.results.showSource(school.name)}>
+          <Link
+            as="button"
+            className={mergeClasses(styles.link, styles.school)}
+            disabled={!school.target}
+            onClick={() => show(school.target)}
+            aria-label={t.results.showSource(school.name)}
+          >
             {school.name}（{t.stages[school.stage]}）
           </Link>
-          {school.county && <Caption1>{school.county}</Caption1>}
+          <Caption1>
+            {school.county ? `${school.county}，` : ""}
+            {t.results.metCount(school.met, school.indicators)}
+          </Caption1>
           <ul className={styles.list}>
             {school.shortfalls.map((shortfall) => (
               <li key={shortfall.indicator}>

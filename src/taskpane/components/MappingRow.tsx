@@ -1,4 +1,7 @@
-/** One field of a table: its name, how sure the reader is, and a dropdown to pick another column. */
+/**
+ * One field of a table: its name, how sure the reader is, and a dropdown to pick another column
+ * (or none). A field the user set aside, or is adding, has no column yet.
+ */
 import { Badge, Dropdown, makeStyles, Option, Text, tokens } from "@fluentui/react-components";
 import type { ColumnChoice, MappedColumn } from "../service";
 import { useController, useStrings } from "./context";
@@ -17,34 +20,53 @@ function confidenceColor(confidence: number): "success" | "warning" | "danger" {
   return confidence >= 0.9 ? "success" : confidence >= 0.6 ? "warning" : "danger";
 }
 
-export function MappingRow({ sheet, mapping, choices }: { sheet: string; mapping: MappedColumn; choices: ColumnChoice[] }) {
+export interface MappingRowProps {
+  sheet: string;
+  field: string;
+  label: string;
+  /** Where the reader read the field from; null when it is not used (yet). */
+  mapping: MappedColumn | null;
+  choices: ColumnChoice[];
+  /** "unused": the user chose not to use it; "new": being added. */
+  state?: "unused" | "new";
+}
+
+export function MappingRow({ sheet, field, label, mapping, choices, state }: MappingRowProps) {
   const styles = useStyles();
   const t = useStrings();
   const controller = useController();
-  const current = choices.find((c) => c.column === mapping.column);
-  const text = t.data.columnOption(mapping.letter, current?.header ?? mapping.header);
-  const id = `map-${sheet}-${mapping.field}`;
+  const current = mapping ? choices.find((c) => c.column === mapping.column) : undefined;
+  const text = mapping ? t.data.columnOption(mapping.letter, current?.header ?? mapping.header) : state === "unused" ? t.data.unused : "";
+  const selected = mapping ? String(mapping.column) : state === "unused" ? UNUSED : undefined;
   return (
     <div className={styles.root}>
       <div className={styles.label}>
-        <Text id={id} size={200} weight="semibold">
-          {mapping.label}
+        <Text size={200} weight="semibold">
+          {label}
         </Text>
-        <Badge size="small" appearance="tint" color={confidenceColor(mapping.confidence)}>
-          {t.data.confidence(Math.round(mapping.confidence * 100))}
-        </Badge>
+        {mapping && (
+          <Badge size="small" appearance="tint" color={confidenceColor(mapping.confidence)}>
+            {t.data.confidence(Math.round(mapping.confidence * 100))}
+          </Badge>
+        )}
+        {state === "unused" && (
+          <Badge size="small" appearance="tint" color="informative">
+            {t.data.notUsed}
+          </Badge>
+        )}
       </div>
       <Dropdown
         className={styles.dropdown}
         size="small"
-        aria-label={t.data.mappingFor(mapping.label, sheet)}
+        aria-label={t.data.mappingFor(label, sheet)}
         value={text}
-        selectedOptions={[String(mapping.column)]}
+        placeholder={t.data.pickColumn}
+        selectedOptions={selected === undefined ? [] : [selected]}
         listbox={{ className: styles.listbox }}
         onOptionSelect={(_e, data) => {
           const value = data.optionValue;
-          if (value === undefined || value === String(mapping.column)) return;
-          void controller.changeMapping({ sheet, field: mapping.field, column: value === UNUSED ? null : Number(value) });
+          if (value === undefined || value === selected) return;
+          void controller.changeMapping({ sheet, field, column: value === UNUSED ? null : Number(value) });
         }}
       >
         {choices.map((choice) => (

@@ -1,0 +1,176 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import type { Page } from "playwright-core";
+import webpack from "webpack";
+import { OUTPUT_FILES } from "../../webpack.config";
+import { OVERRIDES_KEY } from "../../src/taskpane/documentSettings";
+import { build, bundleScript, officeStub, openBrowser, type BrowserSession } from "../support/browser";
+import { HOSTILE_NAME } from "../report/fixture";
+
+/**
+ * The production build's task pane in Debian's Chromium, at a task pane's width, over a small
+ * county: office.js is a stub, and Excel.run drives the real Excel host (src/hosts/excel) against
+ * the host's fake in-memory workbook (test/hosts/excel/fakeExcel.ts) holding the county's sheets.
+ * While the sheet reader is not merged, the build swaps src/taskpane/reader.ts for the county's
+ * known tables (test/browser/support/fakeReader.ts). Screenshots: test-artifacts/taskpane/.
+ */
+jest.setTimeout(180_000);
+
+const ROOT = path.join(__dirname, "..", "..");
+const ARTIFACTS = path.join(ROOT, "test-artifacts", "taskpane");
+const WIDTH = 340;
+const READER_MERGED = fs.existsSync(path.join(ROOT, "src", "sheets", "index.ts"));
+
+let outDir: string;
+let session: BrowserSession;
+let page: Page;
+
+interface TestWindow {
+  __workbook: { sheets: { name: string }[]; activeSheet: string; selection: string };
+  __settings: Record<string, string>;
+  __holdWrites(): void;
+  __releaseWrites(): void;
+  __held: boolean;
+}
+
+/** What the pane shows now (the viewport, as a user sees it); `full` adds the whole page as <name>-full.png. */
+async function shot(name: string, full = false): Promise<void> {
+  // No hover colour on whatever the mouse last clicked.
+  await page.mouse.move(WIDTH - 2, 2);
+  // Let Fluent's colour transitions (disabled → enabled) finish: the picture, not an assertion.
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+  if (full) await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`), fullPage: true });
+}
+
+/** The page is no wider than the pane: nothing cut off or scrolling sideways. */
+async function fitsWidth(): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
+function workbook() {
+  return page.evaluate(() => {
+    const book = (window as unknown as TestWindow).__workbook;
+    return { sheets: book.sheets.map((s) => s.name), activeSheet: book.activeSheet, selection: book.selection };
+  });
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-pane-"));
+  await build(outDir, (config) => {
+    if (READER_MERGED) return;
+    const fakeReader = path.join(__dirname, "support", "fakeReader.ts");
+    config.plugins!.push(
+      new webpack.NormalModuleReplacementPlugin(/^\.\/reader$/, (resource: { context: string; request: string }) => {
+        if (resource.context === path.join(ROOT, "src", "taskpane")) resource.request = fakeReader;
+      }),
+    );
+  });
+  const fakeExcel = await bundleScript(path.join(__dirname, "support", "fakeExcelRuntime.ts"));
+  session = await openBrowser(outDir, officeStub("zh-CN") + "\n" + fakeExcel, { width: WIDTH, height: 900 });
+  page = session.page;
+  await page.goto(`${session.origin}/${OUTPUT_FILES.page}`);
+});
+
+afterAll(async () => {
+  await session?.close();
+  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+});
+
+describe("the task pane over a small county, step by step", () => {
+  it("1. opens on 数据 with the tables found, each field's column and confidence", async () => {
+    const primary = page.getByRole("group", { name: "小学", exact: true });
+    await primary.waitFor();
+    expect(await page.getByRole("tab", { name: "数据" }).getAttribute("aria-selected")).toBe("true");
+    expect(await primary.getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" }).textContent()).toBe("C 列：在校生数");
+    expect(await primary.getByText("把握 70%").count()).toBe(1);
+    expect(await page.getByRole("group", { name: "初中", exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole("group", { name: "O'Brien" }).isVisible()).toBe(true);
+    expect(await fitsWidth()).toBe(true);
+    await shot("01-data", true);
+  });
+
+  it("2. changes a mapping with the dropdown, and saves it in the workbook's settings", async () => {
+    const primary = page.getByRole("group", { name: "小学", exact: true });
+    const indoor = primary.getByRole("combobox", { name: "「小学」中「其中：室内体育用房」所在的列" });
+    await indoor.scrollIntoViewIfNeeded();
+    await indoor.click();
+    const unused = page.getByRole("option", { name: "不使用此字段" });
+    await unused.waitFor();
+    await shot("02-mapping-dropdown");
+    await unused.click();
+    await page.waitForFunction(
+      (key) => (window as unknown as TestWindow).__settings[key] !== undefined,
+      OVERRIDES_KEY,
+    );
+    const saved = await page.evaluate((key) => JSON.parse((window as unknown as TestWindow).__settings[key]), OVERRIDES_KEY);
+    expect(saved).toEqual([{ sheet: "小学", field: "facilities.indoorSportsArea", column: null }]);
+    // The field stays on show, set aside, so it can be used again.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("[role=combobox]")].some((c) => c.getAttribute("aria-label")?.includes("其中：室内体育用房") && c.textContent === "不使用此字段"),
+    );
+    expect(await primary.getByText("未使用").isVisible()).toBe(true);
+    expect(await fitsWidth()).toBe(true);
+    await shot("03-mapping-changed");
+  });
+
+  it("3. shows 设置 at the pane's width", async () => {
+    await page.getByRole("tab", { name: "设置" }).click();
+    await page.getByRole("radio", { name: "2017 优质均衡（教督〔2017〕6号）" }).waitFor();
+    expect(await page.getByRole("radio", { name: "2017 优质均衡（教督〔2017〕6号）" }).isChecked()).toBe(true);
+    expect(await fitsWidth()).toBe(true);
+    await shot("04-settings");
+  });
+
+  it("4. runs 一键审计 with a progress bar and the step being done", async () => {
+    await page.evaluate(() => (window as unknown as TestWindow).__holdWrites());
+    await page.getByRole("button", { name: "一键审计" }).click();
+    await page.waitForFunction(() => (window as unknown as TestWindow).__held);
+    await page.getByText(/^写入审计表（\d+%）$/).waitFor();
+    expect(await page.getByRole("progressbar").isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "正在审计…" }).isDisabled()).toBe(true);
+    await shot("05-progress");
+    await page.evaluate(() => (window as unknown as TestWindow).__releaseWrites());
+    await page.getByRole("region", { name: "结果" }).waitFor();
+    expect(await page.getByRole("progressbar").count()).toBe(0);
+  });
+
+  it("5. shows the verdicts, CVs, failing schools and audit sheets, which the real Excel host wrote", async () => {
+    expect(await page.getByRole("tab", { name: "结果" }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByRole("group", { name: "小学 未达标" }).isVisible()).toBe(true);
+    expect(await page.getByRole("table", { name: "小学 差异系数" }).getByRole("row").count()).toBe(9);
+    expect(await page.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」`, exact: true }).isVisible()).toBe(true);
+    const book = await workbook();
+    expect(book.sheets).toEqual(expect.arrayContaining(["小学", "初中", "O'Brien", "说明", "审计总览", "学校达标", "差异系数", "问题清单", "数据诊断"]));
+    expect(book.activeSheet).toBe("审计总览");
+    expect(await page.getByRole("button", { name: "打开工作表「问题清单」" }).isVisible()).toBe(true);
+    expect(await fitsWidth()).toBe(true);
+    await shot("06-results", true);
+  });
+
+  it("6. selects a finding's source cell when it is clicked, and opens an audit sheet from its link", async () => {
+    const finding = page.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」的「每百名学生拥有高于规定学历教师数」数据` });
+    await finding.scrollIntoViewIfNeeded();
+    await finding.click();
+    await page.waitForFunction(() => (window as unknown as TestWindow).__workbook.selection === "D7");
+    expect(await workbook()).toMatchObject({ activeSheet: "小学", selection: "D7" });
+    await page.getByRole("status").filter({ hasText: "已在工作表「小学」中选中 D7" }).waitFor();
+    await finding.focus();
+    await finding.scrollIntoViewIfNeeded();
+    await shot("07-finding-clicked");
+    // Keyboard: Enter on a focused sheet link activates that sheet.
+    await page.getByRole("button", { name: "打开工作表「问题清单」" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => (window as unknown as TestWindow).__workbook.activeSheet === "问题清单");
+  });
+
+  it("7. stays readable at 320 px, without page errors or outside requests", async () => {
+    await page.setViewportSize({ width: 320, height: 900 });
+    expect(await fitsWidth()).toBe(true);
+    await shot("08-results-320px");
+    expect(session.pageErrors).toEqual([]);
+    expect(session.blocked).toEqual([]);
+  });
+});
