@@ -1,0 +1,101 @@
+import type { SchoolRecord } from "../engine/types";
+import { DiagnosticSink } from "./diag";
+import type { SheetGrid } from "./grid";
+import { readSheet } from "./sheet";
+import { clip, foldText } from "./text";
+import type { ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
+import type { HeaderMatch } from "./vocabulary";
+import { sheetView } from "./view";
+
+function duplicateKey(record: SchoolRecord): string {
+  return `${foldText(record.county ?? "")}\u0001${record.code ? `#${record.code}` : foldText(record.name)}`;
+}
+
+/** Warns about a school read twice (same name, or same code, in the same county) with overlapping stages. */
+function checkDuplicates(records: readonly SchoolRecord[], sink: DiagnosticSink): void {
+  const seen = new Map<string, SchoolRecord[]>();
+  for (const record of records) {
+    const key = duplicateKey(record);
+    const earlier = seen.get(key) ?? [];
+    const stages = Object.keys(record.stages);
+    const twin = earlier.find((e) => {
+      const other = Object.keys(e.stages);
+      return stages.length === 0 || other.length === 0 || stages.some((s) => other.includes(s));
+    });
+    if (twin) {
+      const src = record.source!;
+      sink.add(
+        "warning",
+        "sheets.duplicate-school",
+        src.sheet,
+        src.cells?.name ?? "",
+        `「${clip(record.name)}」出现了两次：${twin.source!.sheet} 第${twin.source!.row}行和 ${src.sheet} 第${src.row}行；同一学校同一学段只应填一行，请删去重复行（两行都已读入）。`,
+      );
+    }
+    seen.set(key, [...earlier, record]);
+  }
+}
+
+/**
+ * Reads school records from the grids of a workbook: every sheet is scored, school tables are read
+ * (one per stage or one for all), other sheets are skipped with the reason. Never throws: whatever
+ * a grid holds, the result lists what could be read and diagnostics for the rest.
+ *
+ * @example
+ * const { records } = readSheets([{ name: "小学", merges: [], rows: [
+ *   ["学校名称", "在校生数", "县级及以上骨干教师数"],
+ *   ["城关小学", 1200, 15],
+ * ] }]);
+ * // records[0]: { name: "城关小学", kind: "primary", stages: { primary: { pupils: 1200, teachers: { backbone: 15 } } },
+ * //   source: { sheet: "小学", row: 2, cells: { name: "A2", "pupils.primary": "B2", "teachers.primary.backbone": "C2" } } }
+ */
+export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadResult {
+  const sink = new DiagnosticSink();
+  const records: SchoolRecord[] = [];
+  const tables: TableInfo[] = [];
+  const skipped: SkippedSheet[] = [];
+  const memo = new Map<string, HeaderMatch | null>();
+  const list: unknown[] = Array.isArray(grids) ? grids : [];
+  const overrides = Array.isArray(options?.overrides) ? options.overrides : [];
+  const names: string[] = [];
+  list.forEach((grid, index) => {
+    let name = `第${index + 1}个工作表`;
+    try {
+      const view = sheetView(grid as SheetGrid);
+      name = view.name || name;
+      names.push(name);
+      const mine = overrides.filter((o) => o && o.sheet === view.name);
+      const outcome = readSheet(view, mine, sink, memo);
+      if (outcome.kind === "table") {
+        tables.push(outcome.table);
+        records.push(...outcome.records);
+      } else {
+        skipped.push({ sheet: name, reason: outcome.reason });
+        sink.add("info", "sheets.sheet-skipped", name, "", `工作表「${name}」未读入：${outcome.reason}。`);
+      }
+    } catch (error) {
+      // A reader bug must not stop the audit of the other sheets; say so in Chinese, no stack trace.
+      skipped.push({ sheet: name, reason: "读取时出现内部错误" });
+      sink.add("error", "sheets.internal", name, "", `读取工作表「${name}」时出现内部错误，该表未读入（${clip(String((error as Error)?.message ?? error), 80)}）。`);
+    }
+  });
+  try {
+    checkDuplicates(records, sink);
+  } catch {
+    // Duplicates are advice only.
+  }
+  if (records.length === 0) {
+    const searched = names.length ? names.map((n) => `「${n}」`).join("、") : "（没有工作表）";
+    const pupilsMissing = sink.list.some((d) => d.code === "sheets.pupils-column-missing");
+    sink.add(
+      "error",
+      "sheets.no-school-table",
+      "",
+      "",
+      pupilsMissing
+        ? `未找到在校生数列，没有读到任何学校（已查找工作表：${searched}）。`
+        : `没有读到任何学校：已查找工作表${searched}，未找到含「学校名称」和「在校生数」列的学校数据表。`,
+    );
+  }
+  return { records, tables, skipped, diagnostics: sink.finish() };
+}

@@ -1,0 +1,361 @@
+import { STAGE_NAMES, type SchoolKind, type SchoolRecord, type Stage, type StageFigures, type TeacherFigures } from "../engine/types";
+import type { DiagnosticSink } from "./diag";
+import { fieldLabelOf, fieldPath, parseFieldId, TEXT_FIELDS, type FieldId } from "./fields";
+import type { CellValue } from "./grid";
+import { kindHint, type KindHint } from "./kinds";
+import type { MappedColumn } from "./mapping";
+import { parseNumberCell, scaleValue, type ParsedNumber } from "./numbers";
+import { isFootnoteText, isTotalText, sectionOf } from "./rows";
+import { cellText, clip, foldText, rawText } from "./text";
+import type { SheetView } from "./view";
+
+/** What the row reader needs to know about a table. */
+export interface TableContext {
+  view: SheetView;
+  columns: readonly MappedColumn[];
+  /** Unit factor per field (10000 for a 万元 column); absent means 1. */
+  factors: ReadonlyMap<FieldId, number>;
+  /** The stage the sheet's name gives, if any. */
+  sheetStage: Stage | null;
+  dataStart: number;
+  /** Text cells read through merged areas. */
+  text: (row: number, col: number) => CellValue;
+  sink: DiagnosticSink;
+}
+
+/** A record read from a row, with the owner text to decode once the footnotes are known. */
+export interface RowRecord {
+  record: SchoolRecord;
+  ownerText: string;
+}
+
+export interface RowsRead {
+  rows: RowRecord[];
+  /** Text of the footnote rows (「注：…」) that ended the table. */
+  footnotes: string[];
+  /** Whole-school figures of through-train rows that have no per-stage place (classes, ratios). */
+  droppedWhole: Set<FieldId>;
+}
+
+interface NumberCell {
+  column: MappedColumn;
+  parsed: ParsedNumber;
+}
+
+type PupilCount = { stage: Stage; value: number; cell: NumberCell };
+
+const MAX_FOOTNOTE_ROWS = 30;
+
+function firstText(view: SheetView, row: number): string {
+  const n = view.length(row);
+  for (let c = 0; c < n; c++) {
+    const t = cellText(view.cell(row, c));
+    if (t !== "") return t;
+  }
+  return "";
+}
+
+function describeParsed(parsed: ParsedNumber): string {
+  switch (parsed.kind) {
+    case "empty":
+      return "为空";
+    case "error":
+      return `为错误值 ${parsed.text}`;
+    case "invalid":
+      return `为「${clip(parsed.text)}」，不是数字`;
+    case "number":
+      return parsed.value === 0 ? "为0" : `为${parsed.value}`;
+  }
+}
+
+function setTeacher(teachers: TeacherFigures, key: string, value: number): void {
+  if (key.startsWith("byDegree.")) {
+    teachers.byDegree = { ...teachers.byDegree, [key.slice("byDegree.".length)]: value };
+  } else {
+    (teachers as Record<string, unknown>)[key] = value;
+  }
+}
+
+/** Reads the rows of one table into records: skips totals, blanks and sections, stops at footnotes. */
+export function readRows(ctx: TableContext): RowsRead {
+  const { view, columns, sink } = ctx;
+  const col = (field: FieldId) => columns.find((c) => c.field === field);
+  const nameCol = col("name")!;
+  const seqCol = col("seq");
+  const countyCol = col("county");
+  const numberCols = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base));
+  const nameHeader = foldText(nameCol.header);
+  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set() };
+  let section: Stage | null = null;
+  let county = "";
+
+  for (let r = ctx.dataStart; r < view.rowCount; r++) {
+    if (view.isBlankRow(r)) continue;
+    const nameValue = ctx.text(r, nameCol.column);
+    const nameText = cellText(nameValue);
+    const seqText = seqCol ? cellText(view.cell(r, seqCol.column)) : "";
+    const lead = firstText(view, r);
+    if (isFootnoteText(lead) || isFootnoteText(nameText)) {
+      for (let f = r; f < Math.min(view.rowCount, r + MAX_FOOTNOTE_ROWS); f++) {
+        const t = firstText(view, f);
+        if (t) out.footnotes.push(t);
+      }
+      break;
+    }
+    if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) continue;
+    const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: parseNumberCell(view.cell(r, column.column)) }));
+    const hasNumber = numbers.some((n) => n.parsed.kind === "number");
+    if (!hasNumber) {
+      const heading = sectionOf(nameText || lead);
+      if (heading) {
+        section = heading.stage;
+        continue;
+      }
+    }
+    if (nameText !== "" && nameText === nameHeader) continue; // a header repeated on a printed page
+    if (countyCol) {
+      const c = rawText(ctx.text(r, countyCol.column));
+      if (c) county = c;
+    }
+    if (typeof nameValue !== "string" || nameText === "") {
+      if (hasNumber) {
+        sink.add(
+          "warning",
+          "sheets.name-missing",
+          view.name,
+          view.address(r, nameCol.column),
+          `工作表「${view.name}」第${view.sheetRow(r)}行有数据但学校名称（${view.address(r, nameCol.column)}）${nameText ? "不是文字" : "为空"}；该行未读入，应填写学校名称。`,
+        );
+      }
+      continue;
+    }
+    const row = readSchoolRow(ctx, r, nameValue.trim(), numbers, section, county, out.droppedWhole);
+    if (row) out.rows.push(row);
+  }
+  return out;
+}
+
+function pupilDiagnostic(ctx: TableContext, r: number, name: string, cell: NumberCell, left: boolean): void {
+  const address = ctx.view.address(r, cell.column.column);
+  ctx.sink.add(
+    "warning",
+    "sheets.pupils-invalid",
+    ctx.view.name,
+    address,
+    `「${clip(name)}」的${fieldLabelOf(cell.column.field)}（${ctx.view.name}!${address}）${describeParsed(cell.parsed)}，应为大于0的人数${left ? "；该行未读入" : "；该学段未读入"}。`,
+  );
+}
+
+/** Per-stage pupils of a row: from 小学/初中在校生数 columns, else from one 在校生数 column. */
+function readPupils(
+  ctx: TableContext,
+  r: number,
+  name: string,
+  numbers: NumberCell[],
+): { staged: PupilCount[]; single: NumberCell | null; total: NumberCell | null } | null {
+  const staged = numbers.filter((n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior");
+  const single = numbers.find((n) => n.column.field === "pupils") ?? null;
+  if (staged.some((n) => n.parsed.kind !== "empty")) {
+    const counts: PupilCount[] = [];
+    for (const n of staged) {
+      if (n.parsed.kind === "number" && n.parsed.value > 0) {
+        counts.push({ stage: parseFieldId(n.column.field).stage!, value: n.parsed.value, cell: n });
+      } else if (n.parsed.kind !== "empty" && !(n.parsed.kind === "number" && n.parsed.value === 0)) {
+        pupilDiagnostic(ctx, r, name, n, false);
+      }
+    }
+    if (counts.length > 0) return { staged: counts, single: null, total: single };
+    if (single && single.parsed.kind === "number" && single.parsed.value > 0) return { staged: [], single, total: null };
+    const shown = staged.find((n) => n.parsed.kind === "number") ?? staged[0];
+    if (shown.parsed.kind === "number") pupilDiagnostic(ctx, r, name, shown, true);
+    return null;
+  }
+  const cell = single ?? staged[0];
+  if (!cell) return null;
+  if (cell.parsed.kind === "number" && cell.parsed.value > 0) return { staged: [], single: cell, total: null };
+  pupilDiagnostic(ctx, r, name, cell, true);
+  return null;
+}
+
+function stageText(ctx: TableContext, r: number): string {
+  const stageCol = ctx.columns.find((c) => c.field === "stage");
+  return stageCol ? cellText(ctx.text(r, stageCol.column)) : "";
+}
+
+/** The stage of a one-column row: 学段 column, section row, sheet name, then the school's name. */
+function singleStage(
+  ctx: TableContext,
+  r: number,
+  name: string,
+  fromColumn: KindHint | null,
+  fromName: KindHint | null,
+  section: Stage | null,
+): Stage | null {
+  const stage = fromColumn?.stage ?? section ?? ctx.sheetStage;
+  if (stage) return stage;
+  const guess = fromName?.stage;
+  const nameCol = ctx.columns.find((c) => c.field === "name")!;
+  const address = ctx.view.address(r, nameCol.column);
+  if (guess) {
+    const weak = fromName?.certainty === "weak";
+    ctx.sink.add(
+      weak ? "warning" : "info",
+      weak ? "sheets.stage-guessed" : "sheets.stage-from-name",
+      ctx.view.name,
+      address,
+      `「${clip(name)}」（${ctx.view.name}!${address}）表中没有学段，按校名判断为${STAGE_NAMES[guess]}${weak ? "（「中学」也可能是完全中学或高中，请在学段列注明）" : ""}。`,
+    );
+    return guess;
+  }
+  return null;
+}
+
+function chooseKind(stages: Stage[], hint: SchoolKind | undefined, senior: number): SchoolKind {
+  if (stages.length >= 2) return hint === "twelveYear" || hint === "nineYear" ? hint : senior > 0 ? "twelveYear" : "nineYear";
+  if (hint && hint !== "primary" && hint !== "junior") return hint;
+  if (stages.length === 1) {
+    if (stages[0] === "junior" && senior > 0 && !hint) return "completeMiddle";
+    return stages[0];
+  }
+  return hint ?? "primary";
+}
+
+function readSchoolRow(
+  ctx: TableContext,
+  r: number,
+  name: string,
+  numbers: NumberCell[],
+  section: Stage | null,
+  county: string,
+  droppedWhole: Set<FieldId>,
+): RowRecord | null {
+  const { view, sink } = ctx;
+  const pupils = readPupils(ctx, r, name, numbers);
+  if (!pupils) return null;
+  const fromColumn = kindHint(stageText(ctx, r));
+  const fromName = kindHint(foldText(name));
+  const kindWord = fromColumn?.kind ?? fromName?.kind;
+  const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
+  const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
+
+  let counts: PupilCount[] = pupils.staged;
+  if (counts.length === 0 && pupils.single) {
+    const value = (pupils.single.parsed as { value: number }).value;
+    const stage = singleStage(ctx, r, name, fromColumn, fromName, section);
+    if (stage) counts = [{ stage, value, cell: pupils.single }];
+    else if (kindWord !== "special" && kindWord !== "vocational") {
+      const address = view.address(r, ctx.columns.find((c) => c.field === "name")!.column);
+      const through = kindWord === "nineYear" || kindWord === "twelveYear";
+      sink.add(
+        "warning",
+        "sheets.stage-unknown",
+        view.name,
+        address,
+        through
+          ? `「${clip(name)}」（${view.name}!${address}）是一贯制学校，但只有一个在校生数且没有学段，无法分出小学和初中；该行未读入。应分列填写小学、初中在校生数，或分成小学部、初中部两行。`
+          : `无法判断「${clip(name)}」（${view.name}!${address}）的学段；该行未读入。应在学段列填写「小学」或「初中」。`,
+      );
+      return null;
+    }
+  }
+  const stages = counts.map((c) => c.stage);
+  const record: SchoolRecord = { name, kind: chooseKind(stages, kindWord, senior), stages: {} };
+  const cells: Record<string, string> = { name: view.address(r, ctx.columns.find((c) => c.field === "name")!.column) };
+  const factors: Record<string, number> = {};
+  const textCells: string[] = [];
+  const note = (path: string, cell: NumberCell) => {
+    cells[path] = view.address(r, cell.column.column);
+    const factor = ctx.factors.get(cell.column.field) ?? 1;
+    if (factor !== 1) factors[path] = factor;
+    if (cell.parsed.kind === "number" && cell.parsed.fromText) textCells.push(path);
+  };
+  for (const c of counts) {
+    record.stages[c.stage] = { pupils: c.value };
+    note(`pupils.${c.stage}`, c.cell);
+  }
+  if (pupils.total?.parsed.kind === "number") {
+    const sum = counts.reduce((s, c) => s + c.value, 0);
+    if (Math.abs(sum - pupils.total.parsed.value) > 1e-9) {
+      const address = view.address(r, pupils.total.column.column);
+      sink.add(
+        "warning",
+        "sheets.pupils-total-mismatch",
+        view.name,
+        address,
+        `「${clip(name)}」在校生合计（${view.name}!${address}）为${pupils.total.parsed.value}，但各学段在校生数之和为${sum}；以各学段数为准，请核对。`,
+      );
+    }
+  }
+
+  for (const cell of numbers) {
+    const { base, stage: named } = parseFieldId(cell.column.field);
+    if (base === "pupils") continue;
+    if (cell.parsed.kind === "error" || cell.parsed.kind === "invalid") {
+      const address = view.address(r, cell.column.column);
+      sink.add(
+        "warning",
+        cell.parsed.kind === "error" ? "sheets.cell-error" : "sheets.cell-not-number",
+        view.name,
+        address,
+        `「${clip(name)}」的${fieldLabelOf(cell.column.field)}（${view.name}!${address}）${describeParsed(cell.parsed)}，应为数字；该项按缺失处理。`,
+      );
+      continue;
+    }
+    if (cell.parsed.kind !== "number") continue;
+    const value = scaleValue(cell.parsed.value, ctx.factors.get(cell.column.field) ?? 1);
+    if (base === "seniorPupils") {
+      record.seniorPupils = value;
+      note("seniorPupils", cell);
+      continue;
+    }
+    if (base.startsWith("facilities.")) {
+      record.facilities = { ...record.facilities, [base.slice("facilities.".length)]: value };
+      note(base, cell);
+      continue;
+    }
+    const target: Stage | "whole" | null = named ?? (stages.length === 1 ? stages[0] : stages.length > 1 ? "whole" : null);
+    if (target === null || (target !== "whole" && !record.stages[target])) continue;
+    if (target === "whole") {
+      if (!base.startsWith("teachers.")) {
+        droppedWhole.add(cell.column.field);
+        continue;
+      }
+      record.wholeSchoolTeachers ??= {};
+      setTeacher(record.wholeSchoolTeachers, base.slice("teachers.".length), value);
+      note(fieldPath(base, "whole"), cell);
+      continue;
+    }
+    const figures = record.stages[target] as StageFigures;
+    placeStageFigure(figures, base, value);
+    note(fieldPath(base, target), cell);
+  }
+
+  const code = ctx.columns.find((c) => c.field === "code");
+  const codeText = code ? rawText(ctx.text(r, code.column)) : "";
+  if (codeText) record.code = codeText;
+  if (county) record.county = county;
+  const owner = ctx.columns.find((c) => c.field === "owner");
+  const ownerText = owner ? rawText(ctx.text(r, owner.column)) : "";
+  record.source = {
+    sheet: view.name,
+    row: view.sheetRow(r),
+    cells,
+    ...(Object.keys(factors).length ? { factors } : {}),
+    ...(textCells.length ? { textCells } : {}),
+  };
+  return { record, ownerText };
+}
+
+function placeStageFigure(figures: StageFigures, base: string, value: number): void {
+  if (base.startsWith("teachers.")) {
+    figures.teachers ??= {};
+    setTeacher(figures.teachers, base.slice("teachers.".length), value);
+  } else if (base.startsWith("given.")) {
+    figures.given = { ...figures.given, [base.slice("given.".length)]: value };
+  } else if (base.startsWith("classSizeBands.")) {
+    const [min, max] = base.slice("classSizeBands.".length).split("-");
+    figures.classSizeBands = [...(figures.classSizeBands ?? []), { min: Number(min), ...(max ? { max: Number(max) } : {}), count: value }];
+  } else if (base === "classes" || base === "grades" || base === "largestClass") {
+    figures[base] = value;
+  }
+}
