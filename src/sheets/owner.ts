@@ -15,9 +15,12 @@ const PUBLIC = /公办|公立|教育部门|其他部门|政府|国有|集体|地
  */
 export function ownerLegend(text: string): OwnerLegend {
   const legend: OwnerLegend = new Map();
-  if (!/举办者|办学性质|办学类型/.test(text)) return legend;
+  const start = /(举办者类型|举办者|办学性质|办学类型)[^:：]{0,6}[:：]?/.exec(text);
+  if (!start) return legend;
+  // The legend runs from the keyword to the end of its sentence.
+  const part = text.slice(start.index + start[0].length).split(/[。]/)[0];
   const pair = /(\d{1,3})\s*[.、:：=．\-—]?\s*([^\d；;，,。\s]+)/g;
-  for (let m = pair.exec(text); m; m = pair.exec(text)) {
+  for (let m = pair.exec(part); m; m = pair.exec(part)) {
     legend.set(m[1], PRIVATE.test(m[2]) ? "private" : "public");
   }
   return legend;

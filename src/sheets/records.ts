@@ -214,7 +214,7 @@ function chooseKind(stages: Stage[], hint: SchoolKind | undefined, senior: numbe
   if (stages.length >= 2) return hint === "twelveYear" || hint === "nineYear" ? hint : senior > 0 ? "twelveYear" : "nineYear";
   if (hint && hint !== "primary" && hint !== "junior") return hint;
   if (stages.length === 1) {
-    if (stages[0] === "junior" && senior > 0 && !hint) return "completeMiddle";
+    if (stages[0] === "junior" && senior > 0) return "completeMiddle";
     return stages[0];
   }
   return hint ?? "primary";

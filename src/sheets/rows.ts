@@ -11,11 +11,11 @@ import { cellText } from "./text";
 const TOTAL = /^(合计|总计|小计|累计|共计|总和|汇总|平均|均值|平均值|差异系数|标准差|其中[:：]?|全县|全区|全市|全旗|全镇|县合计|区合计)|(合计|总计|小计|平均值?|差异系数)$/;
 const FOOTNOTE =
   /^(注|备注|说明|附注|填表说明|注释|填表人|制表人|负责人|审核人|单位负责人|统计负责人|填报人|联系人|联系电话|填报日期|报出日期|制表日期)\d*[:：.、]|^注\d|^注[:：]?$|^\*/;
-const META = /^(填报单位|填表单位|报送单位|单位|计量单位|统计时间|填报时间|统计截止|时间|日期|制表)[:：]/;
+const META = /^(填报单位|填表单位|报送单位|单位|计量单位|统计时间|填报时间|统计截止|时间|日期|制表)(\([^)]*\))?[:：]/;
 const TITLE = /统计表|情况表|一览表|汇总表|申报表|登记表|明细表|基本情况|^表[IVXⅠⅡⅢⅣⅤⅥ\d]/;
 const SECTION = /^([一二三四五六七八九十]+[、.]|\(?[一二三四五六七八九十\d]+\)|\d+[、.])?(小学|初中|初级中学)(学校)?(部分|阶段|学段)?[:：]?$/;
 const SECTION_HEADING = /^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\))/;
-const CODE = /^(L|B|C)?\d{1,2}$|^[A-Z]{1,2}$|^[甲乙丙丁戊己庚辛壬癸]$|^栏次$|^\(\d{1,2}\)$|^[①-⑳]$/;
+const CODE = /^(L|B|C)\d{1,2}$|^[A-Z]{1,2}$|^[甲乙丙丁戊己庚辛壬癸]$|^栏次$|^\(\d{1,2}\)$|^[①-⑳]$/;
 
 /** A totals row: 合计 / 总计 / 小计 / 全县 / 平均 … in a label cell. */
 export function isTotalText(text: string): boolean {
@@ -56,14 +56,16 @@ export function sectionOf(text: string): { stage: Stage | null } | null {
  * A row of column codes under the header: L1…L14, A B C, 甲 乙, or 1 2 3 … numbering the columns.
  */
 export function isCodeRow(cells: readonly CellValue[]): boolean {
-  const filled = cells.filter((v) => cellText(v) !== "");
-  if (filled.length < 2) return false;
-  const numbers = filled.map((v) => (typeof v === "number" ? v : Number.NaN));
+  const texts = cells.map((v) => cellText(v)).filter((t) => t !== "");
+  if (texts.length < 2) return false;
+  const numbers = texts.map((t) => (/^\d{1,3}$/.test(t) ? Number(t) : Number.NaN));
   if (numbers.every((n) => Number.isInteger(n))) {
     return numbers[0] <= 2 && numbers.every((n, i) => i === 0 || n === numbers[i - 1] + 1);
   }
-  const coded = filled.filter((v) => CODE.test(cellText(v))).length;
-  return coded >= Math.max(2, Math.ceil(filled.length * 0.6)) && !filled.some((v) => /名称|学校/.test(cellText(v)));
+  // Letter codes (L1, A, 甲, ①) make a code row; bare small numbers may sit among them; nothing else may.
+  const letters = texts.filter((t) => CODE.test(t)).length;
+  const others = texts.filter((t) => !CODE.test(t) && !/^\d{1,2}$/.test(t)).length;
+  return letters >= 2 && others <= texts.length * 0.2;
 }
 
 /** Kinds of non-empty cells in a row, text that reads as a number counting as a number. */

@@ -95,6 +95,9 @@ export function readSheet(
     );
     return { kind: "skipped", reason: "未找到在校生数列" };
   }
+  if (!hasName && has((f) => f === "county" || f === "stage")) {
+    return { kind: "skipped", reason: "汇总表：按区县或学段汇总，没有「学校名称」列" };
+  }
   if (!hasName) {
     sink.add(
       "error",
