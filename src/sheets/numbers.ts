@@ -50,5 +50,7 @@ export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
 /** A value converted by a unit factor (万元 → 元) without float noise: 1.1 × 10000 → 11000. */
 export function scaleValue(value: number, factor: number): number {
   if (factor === 1) return value;
-  return Number((value * factor).toPrecision(15));
+  const x = value * factor;
+  // Six decimals are far below any unit the tables use; huge values are whole anyway.
+  return Math.abs(x) < 1e9 ? Math.round(x * 1e6) / 1e6 : Math.round(x);
 }

@@ -5,9 +5,10 @@ import type { CellValue } from "./grid";
 import { kindHint, type KindHint } from "./kinds";
 import type { MappedColumn } from "./mapping";
 import { parseNumberCell, scaleValue, type ParsedNumber } from "./numbers";
-import { isFootnoteText, isTotalText, sectionOf } from "./rows";
+import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
 import { cellText, clip, foldText, rawText } from "./text";
 import type { SheetView } from "./view";
+import { isNameHeader } from "./vocabulary";
 
 /** What the row reader needs to know about a table. */
 export interface TableContext {
@@ -37,9 +38,35 @@ export interface RowsRead {
   droppedWhole: Set<FieldId>;
 }
 
+/** A number column with what every row needs precomputed (the reader's hot loop runs 100,000 times). */
+interface PlannedColumn extends MappedColumn {
+  base: string;
+  stage?: Stage;
+  factor: number;
+  /** Field path per target: "primary", "junior", "whole", or "" when the field has no stage. */
+  paths: Record<string, string>;
+}
+
 interface NumberCell {
-  column: MappedColumn;
+  column: PlannedColumn;
   parsed: ParsedNumber;
+}
+
+/** The columns a row reader looks up by role. */
+interface Roles {
+  name: MappedColumn;
+  seq?: MappedColumn;
+  county?: MappedColumn;
+  code?: MappedColumn;
+  owner?: MappedColumn;
+  stage?: MappedColumn;
+}
+
+function plan(column: MappedColumn, factors: ReadonlyMap<FieldId, number>): PlannedColumn {
+  const { base, stage } = parseFieldId(column.field);
+  const paths: Record<string, string> = { "": fieldPath(base) };
+  for (const target of ["primary", "junior", "whole"] as const) paths[target] = fieldPath(base, target);
+  return { ...column, base, ...(stage ? { stage } : {}), factor: factors.get(column.field) ?? 1, paths };
 }
 
 type PupilCount = { stage: Stage; value: number; cell: NumberCell };
@@ -70,7 +97,8 @@ function describeParsed(parsed: ParsedNumber): string {
 
 function setTeacher(teachers: TeacherFigures, key: string, value: number): void {
   if (key.startsWith("byDegree.")) {
-    teachers.byDegree = { ...teachers.byDegree, [key.slice("byDegree.".length)]: value };
+    teachers.byDegree ??= {};
+    (teachers.byDegree as Record<string, number>)[key.slice("byDegree.".length)] = value;
   } else {
     (teachers as Record<string, unknown>)[key] = value;
   }
@@ -83,7 +111,8 @@ export function readRows(ctx: TableContext): RowsRead {
   const nameCol = col("name")!;
   const seqCol = col("seq");
   const countyCol = col("county");
-  const numberCols = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base));
+  const roles: Roles = { name: nameCol, seq: seqCol, county: countyCol, code: col("code"), owner: col("owner"), stage: col("stage") };
+  const numberCols = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
   const nameHeader = foldText(nameCol.header);
   const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set() };
   let section: Stage | null = null;
@@ -103,6 +132,7 @@ export function readRows(ctx: TableContext): RowsRead {
       break;
     }
     if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) continue;
+    if (isMetaText(nameText) || isMetaText(lead)) continue;
     const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: parseNumberCell(view.cell(r, column.column)) }));
     const hasNumber = numbers.some((n) => n.parsed.kind === "number");
     if (!hasNumber) {
@@ -112,7 +142,7 @@ export function readRows(ctx: TableContext): RowsRead {
         continue;
       }
     }
-    if (nameText !== "" && nameText === nameHeader) continue; // a header repeated on a printed page
+    if (nameText !== "" && (nameText === nameHeader || isNameHeader(nameText))) continue; // a header repeated on a printed page
     if (countyCol) {
       const c = rawText(ctx.text(r, countyCol.column));
       if (c) county = c;
@@ -129,7 +159,7 @@ export function readRows(ctx: TableContext): RowsRead {
       }
       continue;
     }
-    const row = readSchoolRow(ctx, r, nameValue.trim(), numbers, section, county, out.droppedWhole);
+    const row = readSchoolRow(ctx, roles, r, nameValue.trim(), nameText, numbers, section, county, out.droppedWhole);
     if (row) out.rows.push(row);
   }
   return out;
@@ -159,7 +189,7 @@ function readPupils(
     const counts: PupilCount[] = [];
     for (const n of staged) {
       if (n.parsed.kind === "number" && n.parsed.value > 0) {
-        counts.push({ stage: parseFieldId(n.column.field).stage!, value: n.parsed.value, cell: n });
+        counts.push({ stage: n.column.stage!, value: n.parsed.value, cell: n });
       } else if (n.parsed.kind !== "empty" && !(n.parsed.kind === "number" && n.parsed.value === 0)) {
         pupilDiagnostic(ctx, r, name, n, false);
       }
@@ -177,14 +207,14 @@ function readPupils(
   return null;
 }
 
-function stageText(ctx: TableContext, r: number): string {
-  const stageCol = ctx.columns.find((c) => c.field === "stage");
-  return stageCol ? cellText(ctx.text(r, stageCol.column)) : "";
+function stageText(ctx: TableContext, roles: Roles, r: number): string {
+  return roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
 }
 
 /** The stage of a one-column row: 学段 column, section row, sheet name, then the school's name. */
 function singleStage(
   ctx: TableContext,
+  roles: Roles,
   r: number,
   name: string,
   fromColumn: KindHint | null,
@@ -194,8 +224,7 @@ function singleStage(
   const stage = fromColumn?.stage ?? section ?? ctx.sheetStage;
   if (stage) return stage;
   const guess = fromName?.stage;
-  const nameCol = ctx.columns.find((c) => c.field === "name")!;
-  const address = ctx.view.address(r, nameCol.column);
+  const address = ctx.view.address(r, roles.name.column);
   if (guess) {
     const weak = fromName?.certainty === "weak";
     ctx.sink.add(
@@ -222,8 +251,10 @@ function chooseKind(stages: Stage[], hint: SchoolKind | undefined, senior: numbe
 
 function readSchoolRow(
   ctx: TableContext,
+  roles: Roles,
   r: number,
   name: string,
+  nameText: string,
   numbers: NumberCell[],
   section: Stage | null,
   county: string,
@@ -232,8 +263,8 @@ function readSchoolRow(
   const { view, sink } = ctx;
   const pupils = readPupils(ctx, r, name, numbers);
   if (!pupils) return null;
-  const fromColumn = kindHint(stageText(ctx, r));
-  const fromName = kindHint(foldText(name));
+  const fromColumn = kindHint(stageText(ctx, roles, r));
+  const fromName = kindHint(nameText);
   const kindWord = fromColumn?.kind ?? fromName?.kind;
   const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
   const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
@@ -241,10 +272,10 @@ function readSchoolRow(
   let counts: PupilCount[] = pupils.staged;
   if (counts.length === 0 && pupils.single) {
     const value = (pupils.single.parsed as { value: number }).value;
-    const stage = singleStage(ctx, r, name, fromColumn, fromName, section);
+    const stage = singleStage(ctx, roles, r, name, fromColumn, fromName, section);
     if (stage) counts = [{ stage, value, cell: pupils.single }];
     else if (kindWord !== "special" && kindWord !== "vocational") {
-      const address = view.address(r, ctx.columns.find((c) => c.field === "name")!.column);
+      const address = view.address(r, roles.name.column);
       const through = kindWord === "nineYear" || kindWord === "twelveYear";
       sink.add(
         "warning",
@@ -260,13 +291,12 @@ function readSchoolRow(
   }
   const stages = counts.map((c) => c.stage);
   const record: SchoolRecord = { name, kind: chooseKind(stages, kindWord, senior), stages: {} };
-  const cells: Record<string, string> = { name: view.address(r, ctx.columns.find((c) => c.field === "name")!.column) };
+  const cells: Record<string, string> = { name: view.address(r, roles.name.column) };
   const factors: Record<string, number> = {};
   const textCells: string[] = [];
   const note = (path: string, cell: NumberCell) => {
     cells[path] = view.address(r, cell.column.column);
-    const factor = ctx.factors.get(cell.column.field) ?? 1;
-    if (factor !== 1) factors[path] = factor;
+    if (cell.column.factor !== 1) factors[path] = cell.column.factor;
     if (cell.parsed.kind === "number" && cell.parsed.fromText) textCells.push(path);
   };
   for (const c of counts) {
@@ -288,7 +318,7 @@ function readSchoolRow(
   }
 
   for (const cell of numbers) {
-    const { base, stage: named } = parseFieldId(cell.column.field);
+    const { base, stage: named, paths } = cell.column;
     if (base === "pupils") continue;
     if (cell.parsed.kind === "error" || cell.parsed.kind === "invalid") {
       const address = view.address(r, cell.column.column);
@@ -302,15 +332,16 @@ function readSchoolRow(
       continue;
     }
     if (cell.parsed.kind !== "number") continue;
-    const value = scaleValue(cell.parsed.value, ctx.factors.get(cell.column.field) ?? 1);
+    const value = scaleValue(cell.parsed.value, cell.column.factor);
     if (base === "seniorPupils") {
       record.seniorPupils = value;
       note("seniorPupils", cell);
       continue;
     }
     if (base.startsWith("facilities.")) {
-      record.facilities = { ...record.facilities, [base.slice("facilities.".length)]: value };
-      note(base, cell);
+      record.facilities ??= {};
+      (record.facilities as Record<string, number>)[base.slice("facilities.".length)] = value;
+      note(paths[""], cell);
       continue;
     }
     const target: Stage | "whole" | null = named ?? (stages.length === 1 ? stages[0] : stages.length > 1 ? "whole" : null);
@@ -322,20 +353,18 @@ function readSchoolRow(
       }
       record.wholeSchoolTeachers ??= {};
       setTeacher(record.wholeSchoolTeachers, base.slice("teachers.".length), value);
-      note(fieldPath(base, "whole"), cell);
+      note(paths.whole, cell);
       continue;
     }
     const figures = record.stages[target] as StageFigures;
     placeStageFigure(figures, base, value);
-    note(fieldPath(base, target), cell);
+    note(paths[target], cell);
   }
 
-  const code = ctx.columns.find((c) => c.field === "code");
-  const codeText = code ? rawText(ctx.text(r, code.column)) : "";
+  const codeText = roles.code ? rawText(ctx.text(r, roles.code.column)) : "";
   if (codeText) record.code = codeText;
   if (county) record.county = county;
-  const owner = ctx.columns.find((c) => c.field === "owner");
-  const ownerText = owner ? rawText(ctx.text(r, owner.column)) : "";
+  const ownerText = roles.owner ? rawText(ctx.text(r, roles.owner.column)) : "";
   record.source = {
     sheet: view.name,
     row: view.sheetRow(r),
@@ -351,7 +380,8 @@ function placeStageFigure(figures: StageFigures, base: string, value: number): v
     figures.teachers ??= {};
     setTeacher(figures.teachers, base.slice("teachers.".length), value);
   } else if (base.startsWith("given.")) {
-    figures.given = { ...figures.given, [base.slice("given.".length)]: value };
+    figures.given ??= {};
+    figures.given[base.slice("given.".length)] = value;
   } else if (base.startsWith("classSizeBands.")) {
     const [min, max] = base.slice("classSizeBands.".length).split("-");
     figures.classSizeBands = [...(figures.classSizeBands ?? []), { min: Number(min), ...(max ? { max: Number(max) } : {}), count: value }];

@@ -20,6 +20,12 @@ interface Rule {
 }
 
 const TEACHER = /教师|教工|专任|师资/;
+const NAME_HEADER = /^(学校|校名|单位|学校全称|学校\(校区\)|学校\(单位\))(名称|全称)?$|^学校.{0,6}名称$|^名称$/;
+
+/** True when a folded text is a wording of the 学校名称 header (a header repeated among the rows). */
+export function isNameHeader(text: string): boolean {
+  return NAME_HEADER.test(text);
+}
 
 /** Ratios a bureau computed itself: 生均… and 每百名学生… columns (→ given.*). */
 const RATIO_WORDS = /生均|每百|百名学生/;
@@ -42,7 +48,7 @@ const RULES: Rule[] = [
   { base: "code", re: /(学校)?(标识)?(代码|标识码|编码)$|^学校编号$/, conf: 1 },
   { base: "owner", re: /举办者|办学性质|办学体制|公办民办|公民办|^(学校)?性质$/, conf: 1 },
   { base: "stage", re: /^(学段|学校类型|办学类型|学校类别|类型|类别|学校层次|学段类型)$/, conf: 1 },
-  { base: "name", re: /^(学校|校名|单位|学校全称|学校\(校区\)|学校\(单位\))(名称|全称)?$|^学校.{0,6}名称$|^名称$/, conf: 1 },
+  { base: "name", re: NAME_HEADER, conf: 1 },
   { base: "classSizeBands", re: /^\d+[-~—–至到]\d+人?$|^\d+人(及)?(以上|以下)$/, conf: 0.9 },
   { base: "largestClass", re: /最大班额/, conf: 1 },
   { base: "classes", re: /班级数|^班数$|^班级$|教学班/, not: /班额/, conf: 1 },

@@ -47,7 +47,7 @@ describe("property: random and hostile grids", () => {
           for (const address of Object.values(r.source!.cells ?? {})) expect(address).toMatch(/^[A-Z]+[1-9]\d*$/);
         }
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.SHEETS_PROPERTY_RUNS ?? 2000) },
     );
   });
 });
@@ -93,7 +93,7 @@ describe("property: totals, blank and footnote rows are never schools", () => {
           }
         },
       ),
-      { numRuns: 1500 },
+      { numRuns: Number(process.env.SHEETS_PROPERTY_RUNS ?? 1500) },
     );
   });
 });
