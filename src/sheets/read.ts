@@ -16,7 +16,11 @@ function checkDuplicates(records: readonly SchoolRecord[], sink: DiagnosticSink)
   const seen = new Map<string, SchoolRecord[]>();
   for (const record of records) {
     const key = duplicateKey(record);
-    const earlier = seen.get(key) ?? [];
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, [record]);
+      continue;
+    }
     const stages = Object.keys(record.stages);
     const twin = earlier.find((e) => {
       const other = Object.keys(e.stages);
@@ -32,7 +36,7 @@ function checkDuplicates(records: readonly SchoolRecord[], sink: DiagnosticSink)
         `「${clip(record.name)}」出现了两次：${twin.source!.sheet} 第${twin.source!.row}行和 ${src.sheet} 第${src.row}行；同一学校同一学段只应填一行，请删去重复行（两行都已读入）。`,
       );
     }
-    seen.set(key, [...earlier, record]);
+    earlier.push(record);
   }
 }
 

@@ -41,6 +41,9 @@ export interface RowsRead {
 /** A number column with what every row needs precomputed (the reader's hot loop runs 100,000 times). */
 interface PlannedColumn extends MappedColumn {
   base: string;
+  /** First segment of the base ("teachers") and the rest ("byDegree.master"). */
+  group: string;
+  key: string;
   stage?: Stage;
   factor: number;
   /** Field path per target: "primary", "junior", "whole", or "" when the field has no stage. */
@@ -66,7 +69,10 @@ function plan(column: MappedColumn, factors: ReadonlyMap<FieldId, number>): Plan
   const { base, stage } = parseFieldId(column.field);
   const paths: Record<string, string> = { "": fieldPath(base) };
   for (const target of ["primary", "junior", "whole"] as const) paths[target] = fieldPath(base, target);
-  return { ...column, base, ...(stage ? { stage } : {}), factor: factors.get(column.field) ?? 1, paths };
+  const dot = base.indexOf(".");
+  const group = dot < 0 ? base : base.slice(0, dot);
+  const key = dot < 0 ? "" : base.slice(dot + 1);
+  return { ...column, base, group, key, ...(stage ? { stage } : {}), factor: factors.get(column.field) ?? 1, paths };
 }
 
 type PupilCount = { stage: Stage; value: number; cell: NumberCell };
@@ -207,6 +213,17 @@ function readPupils(
   return null;
 }
 
+/** 学段 cells repeat a few words over thousands of rows: their reading is cached. */
+const stageHints = new Map<string, KindHint | null>();
+function cachedKindHint(text: string): KindHint | null {
+  let hint = stageHints.get(text);
+  if (hint === undefined) {
+    hint = kindHint(text);
+    if (stageHints.size < 1000) stageHints.set(text, hint);
+  }
+  return hint;
+}
+
 function stageText(ctx: TableContext, roles: Roles, r: number): string {
   return roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
 }
@@ -263,7 +280,7 @@ function readSchoolRow(
   const { view, sink } = ctx;
   const pupils = readPupils(ctx, r, name, numbers);
   if (!pupils) return null;
-  const fromColumn = kindHint(stageText(ctx, roles, r));
+  const fromColumn = cachedKindHint(stageText(ctx, roles, r));
   const fromName = kindHint(nameText);
   const kindWord = fromColumn?.kind ?? fromName?.kind;
   const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
@@ -291,17 +308,11 @@ function readSchoolRow(
   }
   const stages = counts.map((c) => c.stage);
   const record: SchoolRecord = { name, kind: chooseKind(stages, kindWord, senior), stages: {} };
-  const cells: Record<string, string> = { name: view.address(r, roles.name.column) };
-  const factors: Record<string, number> = {};
-  const textCells: string[] = [];
-  const note = (path: string, cell: NumberCell) => {
-    cells[path] = view.address(r, cell.column.column);
-    if (cell.column.factor !== 1) factors[path] = cell.column.factor;
-    if (cell.parsed.kind === "number" && cell.parsed.fromText) textCells.push(path);
-  };
+  const trace: Trace = { view, row: r, cells: { name: view.address(r, roles.name.column) } };
+  const note = noteCell;
   for (const c of counts) {
     record.stages[c.stage] = { pupils: c.value };
-    note(`pupils.${c.stage}`, c.cell);
+    note(trace, `pupils.${c.stage}`, c.cell);
   }
   if (pupils.total?.parsed.kind === "number") {
     const sum = counts.reduce((s, c) => s + c.value, 0);
@@ -318,7 +329,7 @@ function readSchoolRow(
   }
 
   for (const cell of numbers) {
-    const { base, stage: named, paths } = cell.column;
+    const { base, group, key, stage: named, paths } = cell.column;
     if (base === "pupils") continue;
     if (cell.parsed.kind === "error" || cell.parsed.kind === "invalid") {
       const address = view.address(r, cell.column.column);
@@ -335,30 +346,30 @@ function readSchoolRow(
     const value = scaleValue(cell.parsed.value, cell.column.factor);
     if (base === "seniorPupils") {
       record.seniorPupils = value;
-      note("seniorPupils", cell);
+      note(trace, "seniorPupils", cell);
       continue;
     }
-    if (base.startsWith("facilities.")) {
+    if (group === "facilities") {
       record.facilities ??= {};
-      (record.facilities as Record<string, number>)[base.slice("facilities.".length)] = value;
-      note(paths[""], cell);
+      (record.facilities as Record<string, number>)[key] = value;
+      note(trace, paths[""], cell);
       continue;
     }
     const target: Stage | "whole" | null = named ?? (stages.length === 1 ? stages[0] : stages.length > 1 ? "whole" : null);
     if (target === null || (target !== "whole" && !record.stages[target])) continue;
     if (target === "whole") {
-      if (!base.startsWith("teachers.")) {
+      if (group !== "teachers") {
         droppedWhole.add(cell.column.field);
         continue;
       }
       record.wholeSchoolTeachers ??= {};
-      setTeacher(record.wholeSchoolTeachers, base.slice("teachers.".length), value);
-      note(paths.whole, cell);
+      setTeacher(record.wholeSchoolTeachers, key, value);
+      note(trace, paths.whole, cell);
       continue;
     }
     const figures = record.stages[target] as StageFigures;
-    placeStageFigure(figures, base, value);
-    note(paths[target], cell);
+    placeStageFigure(figures, group, key, value);
+    note(trace, paths[target], cell);
   }
 
   const codeText = roles.code ? rawText(ctx.text(r, roles.code.column)) : "";
@@ -368,24 +379,40 @@ function readSchoolRow(
   record.source = {
     sheet: view.name,
     row: view.sheetRow(r),
-    cells,
-    ...(Object.keys(factors).length ? { factors } : {}),
-    ...(textCells.length ? { textCells } : {}),
+    cells: trace.cells,
+    ...(trace.factors ? { factors: trace.factors } : {}),
+    ...(trace.textCells ? { textCells: trace.textCells } : {}),
   };
   return { record, ownerText };
 }
 
-function placeStageFigure(figures: StageFigures, base: string, value: number): void {
-  if (base.startsWith("teachers.")) {
+/** The source cells, unit factors and text cells of the record being built. */
+interface Trace {
+  view: SheetView;
+  row: number;
+  cells: Record<string, string>;
+  factors?: Record<string, number>;
+  textCells?: string[];
+}
+
+function noteCell(trace: Trace, path: string, cell: NumberCell): void {
+  trace.cells[path] = trace.view.address(trace.row, cell.column.column);
+  if (cell.column.factor !== 1) (trace.factors ??= {})[path] = cell.column.factor;
+  if (cell.parsed.kind === "number" && cell.parsed.fromText) (trace.textCells ??= []).push(path);
+}
+
+function placeStageFigure(figures: StageFigures, group: string, key: string, value: number): void {
+  if (group === "teachers") {
     figures.teachers ??= {};
-    setTeacher(figures.teachers, base.slice("teachers.".length), value);
-  } else if (base.startsWith("given.")) {
+    setTeacher(figures.teachers, key, value);
+  } else if (group === "given") {
     figures.given ??= {};
-    figures.given[base.slice("given.".length)] = value;
-  } else if (base.startsWith("classSizeBands.")) {
-    const [min, max] = base.slice("classSizeBands.".length).split("-");
-    figures.classSizeBands = [...(figures.classSizeBands ?? []), { min: Number(min), ...(max ? { max: Number(max) } : {}), count: value }];
-  } else if (base === "classes" || base === "grades" || base === "largestClass") {
-    figures[base] = value;
+    figures.given[key] = value;
+  } else if (group === "classSizeBands") {
+    const [min, max] = key.split("-");
+    figures.classSizeBands ??= [];
+    figures.classSizeBands.push({ min: Number(min), ...(max ? { max: Number(max) } : {}), count: value });
+  } else if (group === "classes" || group === "grades" || group === "largestClass") {
+    figures[group] = value;
   }
 }

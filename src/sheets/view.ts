@@ -1,4 +1,4 @@
-import { a1, columnLetters, isCellError, type CellValue, type MergedArea, type SheetGrid } from "./grid";
+import { columnLetters, isCellError, type CellValue, type MergedArea, type SheetGrid } from "./grid";
 import { isEmptyCell } from "./text";
 
 /** Columns the reader looks at: real tables have well under a hundred; 16,384 hostile ones cost nothing. */
@@ -76,6 +76,9 @@ export function sheetView(grid: SheetGrid): SheetView {
     for (let c = 0; c < n; c++) if (!isEmptyCell(cleanValue(row[c]))) return false;
     return true;
   };
+  // Column letters are asked for once per figure of every row: cache them.
+  const letterCache: string[] = [];
+  const letters = (c: number): string => (letterCache[c] ??= columnLetters(originCol + c));
   let rowCount = rows.length;
   while (rowCount > 0 && isBlankRow(rowCount - 1)) rowCount--;
   const merges: MergedArea[] = [];
@@ -91,8 +94,8 @@ export function sheetView(grid: SheetGrid): SheetView {
     cell,
     length,
     isBlankRow,
-    address: (r, c) => a1(originRow + r, originCol + c),
+    address: (r, c) => `${letters(c)}${originRow + r + 1}`,
     sheetRow: (r) => originRow + r + 1,
-    letters: (c) => columnLetters(originCol + c),
+    letters,
   };
 }
