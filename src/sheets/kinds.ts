@@ -42,8 +42,9 @@ export function kindHint(text: string): KindHint | null {
   for (const [re, kind, defaultStage] of KIND_WORDS) {
     if (!re.test(text)) continue;
     if (kind === "special" || kind === "vocational") return { kind, certainty: "clear" };
-    const s = stage?.stage ?? defaultStage;
-    return { kind, ...(s ? { stage: s } : {}), certainty: stage?.certainty ?? "clear" };
+    // A kind word is clear; only a clear stage word (小学部, 初中) refines it, not the weak 「中学」.
+    const s = stage?.certainty === "clear" ? stage.stage : defaultStage;
+    return { kind, ...(s ? { stage: s } : {}), certainty: "clear" };
   }
   if (!stage) return null;
   return { kind: stage.stage, ...stage };
