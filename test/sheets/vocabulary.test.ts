@@ -79,8 +79,9 @@ describe("matchHeader: the wordings in use", () => {
   it("is less confident when only the group cell names the field", () => {
     expect(match("县级及以上骨干教师数")!.confidence).toBe(1);
     expect(match("在校生数", "小学")!.confidence).toBeLessThan(1);
-    // A header word broken over two rows still matches, as the group-and-leaf text.
-    expect(match("学校", "名称")).toEqual({ field: "name", confidence: 0.85 });
+    expect(match("教学及辅助用房面积", "合计")).toEqual({ field: "facilities.teachingArea", confidence: 0.85 });
+    // A header broken over two rows still matches.
+    expect(match("学校", "名称")!.field).toBe("name");
   });
 
   it.each([["某县2024年义务教育学校资源配置情况统计表"], ["L1"], ["1,234"], ["寄宿生数"], ["随迁子女学生数"], ["备注说明文字很长的一段话"], [""]])("names no field for %j", (text) => {
