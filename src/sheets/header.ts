@@ -85,10 +85,28 @@ function rowRole(w: Window, i: number): RowRole {
   return kinds.text >= 2 ? "header" : "headerContinuation";
 }
 
-function flatten(w: Window, top: number, height: number, col: number): string[] {
+/**
+ * The band's rows with unmerged group labels carried right: a group typed once above several
+ * leaves (「在校生数」 over 「小学」「初中」, no merge) belongs to each leaf up to the next label.
+ */
+function bandRows(w: Window, top: number, height: number): string[][] {
+  const rows = w.text.slice(top, top + height).map((r) => [...r]);
+  const leaves = rows[height - 1];
+  for (let i = 0; i < height - 1; i++) {
+    const row = rows[i];
+    for (let c = 1; c < row.length; c++) {
+      if (row[c] === "" && row[c - 1] !== "" && leaves[c] !== "" && leaves[c - 1] !== "" && leaves[c - 1] !== row[c - 1]) {
+        row[c] = row[c - 1];
+      }
+    }
+  }
+  return rows;
+}
+
+function flatten(rows: string[][], col: number): string[] {
   const parts: string[] = [];
-  for (let i = top; i < top + height; i++) {
-    const t = w.text[i][col];
+  for (const row of rows) {
+    const t = row[col];
     if (t && parts[parts.length - 1] !== t) parts.push(t);
   }
   return parts;
@@ -138,8 +156,9 @@ export function findHeaderBand(view: SheetView, memo = new Map<string, HeaderMat
     for (let height = 1; height <= MAX_BAND && top + height <= w.rows; height++) {
       if (height > 1 && roles[top + height - 1] === "other") break;
       const columns: HeaderColumn[] = [];
+      const rows = bandRows(w, top, height);
       for (let c = 0; c < w.width; c++) {
-        const parts = flatten(w, top, height, c);
+        const parts = flatten(rows, c);
         columns.push({ column: c, header: parts.join(""), match: parts.length ? match(parts) : null });
       }
       const score = scoreColumns(columns);

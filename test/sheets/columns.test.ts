@@ -176,6 +176,29 @@ describe("overrides", () => {
   });
 });
 
+describe("overrides on a sheet whose header names nothing known", () => {
+  it("reads the rows under the first row with the user's columns", () => {
+    const sheet = grid("Sheet1", [
+      ["甲", "乙", "丙"],
+      ["城关小学", 1200, 30],
+      ["实验小学", 900, 22],
+    ]);
+    expect(readSheets([sheet]).skipped.map((s) => s.sheet)).toEqual(["Sheet1"]);
+    const result = readSheets([sheet], {
+      overrides: [
+        { sheet: "Sheet1", field: "name", column: 0 },
+        { sheet: "Sheet1", field: "pupils.primary", column: 1 },
+        { sheet: "Sheet1", field: "facilities.multimediaRooms", column: 2 },
+      ],
+    });
+    expect(result.tables[0].headerRows).toEqual([1, 1]);
+    expect(result.records.map((r) => [r.name, r.stages.primary!.pupils, r.facilities!.multimediaRooms, r.source!.cells!["pupils.primary"]])).toEqual([
+      ["城关小学", 1200, 30, "B2"],
+      ["实验小学", 900, 22, "B3"],
+    ]);
+  });
+});
+
 describe("required fields", () => {
   it("without a pupils column: an error naming the field in Chinese and the sheets searched", () => {
     const result = readSheets([
