@@ -188,7 +188,11 @@ function readPupils(
   r: number,
   name: string,
   numbers: NumberCell[],
+  quiet: boolean,
 ): { staged: PupilCount[]; single: NumberCell | null; total: NumberCell | null } | null {
+  const complain = (cell: NumberCell, left: boolean) => {
+    if (!quiet) pupilDiagnostic(ctx, r, name, cell, left);
+  };
   const staged = numbers.filter((n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior");
   const single = numbers.find((n) => n.column.field === "pupils") ?? null;
   if (staged.some((n) => n.parsed.kind !== "empty")) {
@@ -197,19 +201,19 @@ function readPupils(
       if (n.parsed.kind === "number" && n.parsed.value > 0) {
         counts.push({ stage: n.column.stage!, value: n.parsed.value, cell: n });
       } else if (n.parsed.kind !== "empty" && !(n.parsed.kind === "number" && n.parsed.value === 0)) {
-        pupilDiagnostic(ctx, r, name, n, false);
+        complain(n, false);
       }
     }
     if (counts.length > 0) return { staged: counts, single: null, total: single };
     if (single && single.parsed.kind === "number" && single.parsed.value > 0) return { staged: [], single, total: null };
     const shown = staged.find((n) => n.parsed.kind === "number") ?? staged[0];
-    if (shown.parsed.kind === "number") pupilDiagnostic(ctx, r, name, shown, true);
+    if (shown.parsed.kind === "number") complain(shown, true);
     return null;
   }
   const cell = single ?? staged[0];
   if (!cell) return null;
   if (cell.parsed.kind === "number" && cell.parsed.value > 0) return { staged: [], single: cell, total: null };
-  pupilDiagnostic(ctx, r, name, cell, true);
+  complain(cell, true);
   return null;
 }
 
@@ -278,11 +282,13 @@ function readSchoolRow(
   droppedWhole: Set<FieldId>,
 ): RowRecord | null {
   const { view, sink } = ctx;
-  const pupils = readPupils(ctx, r, name, numbers);
-  if (!pupils) return null;
   const fromColumn = cachedKindHint(stageText(ctx, roles, r));
   const fromName = kindHint(nameText);
   const kindWord = fromColumn?.kind ?? fromName?.kind;
+  // Special and vocational schools are listed as excluded whatever their pupil count says.
+  const notAudited = kindWord === "special" || kindWord === "vocational";
+  const pupils = readPupils(ctx, r, name, numbers, notAudited) ?? (notAudited ? { staged: [], single: null, total: null } : null);
+  if (!pupils) return null;
   const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
   const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
 
@@ -332,6 +338,7 @@ function readSchoolRow(
     const { base, group, key, stage: named, paths } = cell.column;
     if (base === "pupils") continue;
     if (cell.parsed.kind === "error" || cell.parsed.kind === "invalid") {
+      if (notAudited) continue;
       const address = view.address(r, cell.column.column);
       sink.add(
         "warning",

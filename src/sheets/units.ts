@@ -25,8 +25,9 @@ const AREA = new Set([
 /** The sheet's 「单位：人、平方米、万元」 line among the rows above the header, folded; "" when none. */
 export function sheetUnitLine(above: readonly string[]): string {
   for (const text of above) {
+    // 「填报单位：」 names the bureau, not a unit; both may share one cell.
     const m = /(?:^|[^填报送表])单位:(.*)$/.exec(text);
-    if (m && !/^(填报|填表|报送)单位/.test(text)) return m[1];
+    if (m) return m[1];
   }
   return "";
 }

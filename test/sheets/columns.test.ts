@@ -264,4 +264,17 @@ describe("units", () => {
     expect(result.tables[1].units).toEqual(["教学仪器设备值：未注明单位，按元读取"]);
     expect(cellsOf(result.diagnostics, "sheets.unit-suspect")).toEqual(["C1"]);
   });
+
+  it("finds the 「单位：」 line when it shares a cell with 「填报单位：」", () => {
+    const result = readSheets([
+      grid("小学", [
+        ["示范县2023年小学办学条件统计表"],
+        ["填报单位：示范县教育局（盖章）　　单位：人、平方米、万元"],
+        ["学校名称", "在校生数", "教学仪器设备值"],
+        ["城关小学", 1000, 250],
+      ]),
+    ]);
+    expect(result.records[0].facilities).toEqual({ equipmentValue: 2_500_000 });
+    expect(result.tables[0].units).toEqual(["教学仪器设备值：万元→元（据表头「单位」行）"]);
+  });
 });

@@ -1,3 +1,4 @@
+import { audit } from "../../src/engine";
 import { readSheets } from "../../src/sheets";
 import { cellsOf, grid } from "./helpers";
 
@@ -116,5 +117,29 @@ describe("a 学校类型 column naming kinds", () => {
     expect(result.records[0].facilities).toEqual({ equipmentValue: 1_300_000 });
     expect(result.records[0].source!.factors).toBeUndefined();
     expect(result.tables[0].units).toEqual([]);
+  });
+});
+
+describe("special and vocational schools", () => {
+  it("are kept for the engine's exclusion list even with an unusable pupil count, without warnings", () => {
+    const result = readSheets([
+      grid("小学", [
+        ["学校名称", "学校类型", "在校生数", "生均教学仪器设备值（元）"],
+        ["城关小学", "小学", 900, 2100],
+        ["县培智学校", "特殊教育学校", null, { error: "#DIV/0!" }],
+        ["县职业中专", "职业学校", "—", 3000],
+      ]),
+    ]);
+    expect(result.records.map((r) => [r.name, r.kind, Object.keys(r.stages)])).toEqual([
+      ["城关小学", "primary", ["primary"]],
+      ["县培智学校", "special", []],
+      ["县职业中专", "vocational", []],
+    ]);
+    expect(result.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
+    const audited = audit(result.records);
+    expect(audited.excluded.map((e) => [e.name, e.source?.row])).toEqual([
+      ["县培智学校", 3],
+      ["县职业中专", 4],
+    ]);
   });
 });
