@@ -270,82 +270,71 @@ function chooseKind(stages: Stage[], hint: SchoolKind | undefined, senior: numbe
   return hint ?? "primary";
 }
 
-function readSchoolRow(
+/** Per-stage pupil counts of a row, or null (with a diagnostic) when its stage cannot be told. */
+function rowStages(
   ctx: TableContext,
   roles: Roles,
   r: number,
   name: string,
-  nameText: string,
-  numbers: NumberCell[],
+  pupils: NonNullable<ReturnType<typeof readPupils>>,
+  hints: { fromColumn: KindHint | null; fromName: KindHint | null; kindWord?: SchoolKind; notAudited: boolean },
   section: Stage | null,
-  county: string,
-  droppedWhole: Set<FieldId>,
-): RowRecord | null {
-  const { view, sink } = ctx;
-  const fromColumn = cachedKindHint(stageText(ctx, roles, r));
-  const fromName = kindHint(nameText);
-  const kindWord = fromColumn?.kind ?? fromName?.kind;
-  // Special and vocational schools are listed as excluded whatever their pupil count says.
-  const notAudited = kindWord === "special" || kindWord === "vocational";
-  const pupils = readPupils(ctx, r, name, numbers, notAudited) ?? (notAudited ? { staged: [], single: null, total: null } : null);
-  if (!pupils) return null;
-  const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
-  const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
+): PupilCount[] | null {
+  if (pupils.staged.length > 0 || !pupils.single) return pupils.staged;
+  const value = (pupils.single.parsed as { value: number }).value;
+  const stage = singleStage(ctx, roles, r, name, hints.fromColumn, hints.fromName, section);
+  if (stage) return [{ stage, value, cell: pupils.single }];
+  if (hints.notAudited) return [];
+  const { view } = ctx;
+  const address = view.address(r, roles.name.column);
+  const through = hints.kindWord === "nineYear" || hints.kindWord === "twelveYear";
+  ctx.sink.add(
+    "warning",
+    "sheets.stage-unknown",
+    view.name,
+    address,
+    through
+      ? `「${clip(name)}」（${view.name}!${address}）是一贯制学校，但只有一个在校生数且没有学段，无法分出小学和初中；该行未读入。应分列填写小学、初中在校生数，或分成小学部、初中部两行。`
+      : `无法判断「${clip(name)}」（${view.name}!${address}）的学段；该行未读入。应在学段列填写「小学」或「初中」。`,
+  );
+  return null;
+}
 
-  let counts: PupilCount[] = pupils.staged;
-  if (counts.length === 0 && pupils.single) {
-    const value = (pupils.single.parsed as { value: number }).value;
-    const stage = singleStage(ctx, roles, r, name, fromColumn, fromName, section);
-    if (stage) counts = [{ stage, value, cell: pupils.single }];
-    else if (kindWord !== "special" && kindWord !== "vocational") {
-      const address = view.address(r, roles.name.column);
-      const through = kindWord === "nineYear" || kindWord === "twelveYear";
-      sink.add(
-        "warning",
-        "sheets.stage-unknown",
-        view.name,
-        address,
-        through
-          ? `「${clip(name)}」（${view.name}!${address}）是一贯制学校，但只有一个在校生数且没有学段，无法分出小学和初中；该行未读入。应分列填写小学、初中在校生数，或分成小学部、初中部两行。`
-          : `无法判断「${clip(name)}」（${view.name}!${address}）的学段；该行未读入。应在学段列填写「小学」或「初中」。`,
-      );
-      return null;
-    }
-  }
-  const stages = counts.map((c) => c.stage);
-  const record: SchoolRecord = { name, kind: chooseKind(stages, kindWord, senior), stages: {} };
-  const trace: Trace = { view, row: r, cells: { name: view.address(r, roles.name.column) } };
-  const note = noteCell;
-  for (const c of counts) {
-    record.stages[c.stage] = { pupils: c.value };
-    note(trace, `pupils.${c.stage}`, c.cell);
-  }
-  if (pupils.total?.parsed.kind === "number") {
-    const sum = counts.reduce((s, c) => s + c.value, 0);
-    if (Math.abs(sum - pupils.total.parsed.value) > 1e-9) {
-      const address = view.address(r, pupils.total.column.column);
-      sink.add(
-        "warning",
-        "sheets.pupils-total-mismatch",
-        view.name,
-        address,
-        `「${clip(name)}」在校生合计（${view.name}!${address}）为${pupils.total.parsed.value}，但各学段在校生数之和为${sum}；以各学段数为准，请核对。`,
-      );
-    }
-  }
+function checkPupilTotal(ctx: TableContext, r: number, name: string, counts: PupilCount[], total: NumberCell | null): void {
+  if (total?.parsed.kind !== "number") return;
+  const sum = counts.reduce((s, c) => s + c.value, 0);
+  if (Math.abs(sum - total.parsed.value) <= 1e-9) return;
+  const { view } = ctx;
+  const address = view.address(r, total.column.column);
+  ctx.sink.add(
+    "warning",
+    "sheets.pupils-total-mismatch",
+    view.name,
+    address,
+    `「${clip(name)}」在校生合计（${view.name}!${address}）为${total.parsed.value}，但各学段在校生数之和为${sum}；以各学段数为准，请核对。`,
+  );
+}
 
+/**
+ * Puts a row's figures where they belong: facilities are shared; teachers, classes and ratios go
+ * to the stage the header names, else to the row's only stage, else (teachers of a through-train
+ * row) to the whole school. Error values and words are reported and left out.
+ */
+function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, numbers: NumberCell[], quiet: boolean, droppedWhole: Set<FieldId>): void {
+  const { view } = ctx;
+  const stages = Object.keys(record.stages) as Stage[];
   for (const cell of numbers) {
     const { base, group, key, stage: named, paths } = cell.column;
     if (base === "pupils") continue;
     if (cell.parsed.kind === "error" || cell.parsed.kind === "invalid") {
-      if (notAudited) continue;
-      const address = view.address(r, cell.column.column);
-      sink.add(
+      if (quiet) continue;
+      const address = view.address(trace.row, cell.column.column);
+      ctx.sink.add(
         "warning",
         cell.parsed.kind === "error" ? "sheets.cell-error" : "sheets.cell-not-number",
         view.name,
         address,
-        `「${clip(name)}」的${fieldLabelOf(cell.column.field)}（${view.name}!${address}）${describeParsed(cell.parsed)}，应为数字；该项按缺失处理。`,
+        `「${clip(record.name)}」的${fieldLabelOf(cell.column.field)}（${view.name}!${address}）${describeParsed(cell.parsed)}，应为数字；该项按缺失处理。`,
       );
       continue;
     }
@@ -353,13 +342,13 @@ function readSchoolRow(
     const value = scaleValue(cell.parsed.value, cell.column.factor);
     if (base === "seniorPupils") {
       record.seniorPupils = value;
-      note(trace, "seniorPupils", cell);
+      noteCell(trace, "seniorPupils", cell);
       continue;
     }
     if (group === "facilities") {
       record.facilities ??= {};
       (record.facilities as Record<string, number>)[key] = value;
-      note(trace, paths[""], cell);
+      noteCell(trace, paths[""], cell);
       continue;
     }
     const target: Stage | "whole" | null = named ?? (stages.length === 1 ? stages[0] : stages.length > 1 ? "whole" : null);
@@ -371,13 +360,46 @@ function readSchoolRow(
       }
       record.wholeSchoolTeachers ??= {};
       setTeacher(record.wholeSchoolTeachers, key, value);
-      note(trace, paths.whole, cell);
+      noteCell(trace, paths.whole, cell);
       continue;
     }
-    const figures = record.stages[target] as StageFigures;
-    placeStageFigure(figures, group, key, value);
-    note(trace, paths[target], cell);
+    placeStageFigure(record.stages[target] as StageFigures, group, key, value);
+    noteCell(trace, paths[target], cell);
   }
+}
+
+function readSchoolRow(
+  ctx: TableContext,
+  roles: Roles,
+  r: number,
+  name: string,
+  nameText: string,
+  numbers: NumberCell[],
+  section: Stage | null,
+  county: string,
+  droppedWhole: Set<FieldId>,
+): RowRecord | null {
+  const { view } = ctx;
+  const fromColumn = cachedKindHint(stageText(ctx, roles, r));
+  const fromName = kindHint(nameText);
+  const kindWord = fromColumn?.kind ?? fromName?.kind;
+  // Special and vocational schools are listed as excluded whatever their pupil count says.
+  const notAudited = kindWord === "special" || kindWord === "vocational";
+  const pupils = readPupils(ctx, r, name, numbers, notAudited) ?? (notAudited ? { staged: [], single: null, total: null } : null);
+  if (!pupils) return null;
+  const counts = rowStages(ctx, roles, r, name, pupils, { fromColumn, fromName, kindWord, notAudited }, section);
+  if (!counts) return null;
+  const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
+  const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
+
+  const record: SchoolRecord = { name, kind: chooseKind(counts.map((c) => c.stage), kindWord, senior), stages: {} };
+  const trace: Trace = { view, row: r, cells: { name: view.address(r, roles.name.column) } };
+  for (const c of counts) {
+    record.stages[c.stage] = { pupils: c.value };
+    noteCell(trace, `pupils.${c.stage}`, c.cell);
+  }
+  checkPupilTotal(ctx, r, name, counts, pupils.total);
+  placeFigures(ctx, record, trace, numbers, notAudited, droppedWhole);
 
   const codeText = roles.code ? rawText(ctx.text(r, roles.code.column)) : "";
   if (codeText) record.code = codeText;
