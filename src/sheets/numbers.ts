@@ -15,6 +15,8 @@ const PLACEHOLDER = /^[-—–/\\－─]{1,3}$/;
 /** Units a number cell may carry after the figure (「1,234.5㎡」 folds to "1234.5m2"). */
 const TRAILING_UNIT = /(万元|元|平方米|平米|m2|米2|人|名|个|间|台|册|所|班|座)$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+/** Shared by every empty cell (most cells of a sheet): nothing mutates a parse result. */
+const EMPTY: ParsedNumber = Object.freeze({ kind: "empty" });
 
 /**
  * Reads a number cell: numbers as they are; text with thousands separators, full-width digits,
@@ -26,18 +28,18 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
  * parseNumberCell("一千二"); // { kind: "invalid", text: "一千二" }
  */
 export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
-  if (value === null || value === undefined) return { kind: "empty" };
+  if (value === null || value === undefined) return EMPTY;
   if (typeof value === "number") {
     return Number.isFinite(value) ? { kind: "number", value, fromText: false } : { kind: "invalid", text: String(value) };
   }
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   if (isCellError(value)) return { kind: "error", text: value.error };
-  if (typeof value !== "string") return { kind: "empty" };
+  if (typeof value !== "string") return EMPTY;
   const trimmed = value.trim();
-  if (trimmed === "") return { kind: "empty" };
+  if (trimmed === "") return EMPTY;
   if (ERROR_TEXT.test(trimmed)) return { kind: "error", text: trimmed };
   const folded = trimmed.normalize("NFKC").replace(/[\s,，]+/g, "");
-  if (folded === "" || PLACEHOLDER.test(folded)) return { kind: "empty" };
+  if (folded === "" || PLACEHOLDER.test(folded)) return EMPTY;
   if (folded === "无") return { kind: "number", value: 0, fromText: true };
   const bare = folded.replace(TRAILING_UNIT, "");
   if (NUMBER.test(bare)) {

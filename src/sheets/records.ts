@@ -78,6 +78,7 @@ function plan(column: MappedColumn, factors: ReadonlyMap<FieldId, number>): Plan
 type PupilCount = { stage: Stage; value: number; cell: NumberCell };
 
 const MAX_FOOTNOTE_ROWS = 30;
+const EMPTY: ParsedNumber = { kind: "empty" };
 
 function firstText(view: SheetView, row: number): string {
   const n = view.length(row);
@@ -121,6 +122,7 @@ export function readRows(ctx: TableContext): RowsRead {
   const numberCols = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
   const nameHeader = foldText(nameCol.header);
   const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set() };
+  const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
   let section: Stage | null = null;
   let county = "";
 
@@ -139,7 +141,8 @@ export function readRows(ctx: TableContext): RowsRead {
     }
     if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) continue;
     if (isMetaText(nameText) || isMetaText(lead)) continue;
-    const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: parseNumberCell(view.cell(r, column.column)) }));
+    // One NumberCell per column, refilled for every row: nothing keeps them past their row.
+    for (const n of numbers) n.parsed = parseNumberCell(view.cell(r, n.column.column));
     const hasNumber = numbers.some((n) => n.parsed.kind === "number");
     if (!hasNumber) {
       const heading = sectionOf(nameText || lead);

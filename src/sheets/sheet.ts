@@ -1,6 +1,6 @@
 import type { SchoolRecord, Stage } from "../engine/types";
 import type { DiagnosticSink } from "./diag";
-import { fieldLabelOf, parseFieldId, type FieldId } from "./fields";
+import { fieldLabelOf, parseFieldId, TEXT_FIELDS, type FieldId } from "./fields";
 import { findHeaderBand, firstRowBand, type HeaderBand } from "./header";
 import { sheetStage } from "./kinds";
 import { applyOverrides, autoColumns, columnMappings, fallbackNameColumn, isIndicatorField, type MappedColumn } from "./mapping";
@@ -58,6 +58,27 @@ function checkMoneyUnit(view: SheetView, band: HeaderBand, records: SchoolRecord
     address,
     `「${view.name}」的教学仪器设备值列（${view.letters(col.column)}列）未注明单位，按元读取后生均只有约${median.toFixed(2)}元，疑为万元；如是万元，请在表头注明「（万元）」。`,
   );
+}
+
+/**
+ * Warns about a figure merged down over several school rows (a shared facility of 小学部 and
+ * 初中部 rows, say): its value sits in the top row only and is read for that school alone.
+ */
+function checkMergedFigures(view: SheetView, band: HeaderBand, columns: readonly MappedColumn[], sink: DiagnosticSink): void {
+  const numeric = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base));
+  for (const m of view.merges) {
+    if (m.top < band.dataStart || m.bottom === m.top) continue;
+    const column = numeric.find((c) => c.column >= m.left && c.column <= m.right);
+    if (!column) continue;
+    const range = `${view.address(m.top, m.left)}:${view.address(m.bottom, m.right)}`;
+    sink.add(
+      "warning",
+      "sheets.merged-figure",
+      view.name,
+      view.address(m.top, column.column),
+      `「${view.name}」的${fieldLabelOf(column.field)}单元格 ${range} 合并跨越第${view.sheetRow(m.top)}至${view.sheetRow(m.bottom)}行，只计入第${view.sheetRow(m.top)}行的学校；应取消合并，每行分别填写（一贯制学校的共用设施可合并为一行，分列填写小学、初中在校生数）。`,
+    );
+  }
 }
 
 /**
@@ -150,14 +171,16 @@ export function readSheet(
     );
   }
   for (const field of read.droppedWhole) {
+    const column = columns.find((c) => c.field === field);
     sink.add(
       "info",
       "sheets.whole-school-figure",
       view.name,
-      "",
+      column ? view.address(band.top, column.column) : "",
       `「${view.name}」的「${fieldLabelOf(field)}」未分学段，一贯制学校的该项无法分到小学和初中，未读入；请分列填写。`,
     );
   }
+  checkMergedFigures(view, band, columns, sink);
   const records = read.rows.map((r) => r.record);
   if (units.unknownMoney.length) checkMoneyUnit(view, band, records, columns, sink);
   if (records.length === 0) {

@@ -120,6 +120,39 @@ describe("through-train schools already split into 小学部 / 初中部 rows", 
   it("does not take the two parts for a duplicate", () => {
     expect(cellsOf(result.diagnostics, "sheets.duplicate-school")).toEqual([]);
   });
+
+  it("warns when a shared figure is merged down over both parts' rows, reading it for the top row only", () => {
+    const merged = readSheets([
+      grid(
+        "学校",
+        [
+          ["学校名称", "学段", "在校生数", "网络多媒体教室数"],
+          ["育英学校", "小学部", 600, 32],
+          ["育英学校", "初中部", 300, null],
+        ],
+        [[1, 3, 2, 3]],
+      ),
+    ]);
+    expect(merged.records.map((r) => r.facilities)).toEqual([{ multimediaRooms: 32 }, undefined]);
+    const d = merged.diagnostics.filter((x) => x.code === "sheets.merged-figure");
+    expect(d.map((x) => [x.level, x.cell])).toEqual([["warning", "D2"]]);
+    expect(d[0].message).toContain("D2:D3");
+  });
+});
+
+describe("a whole-school figure that has no per-stage place", () => {
+  it("is left out of a through-train row with an info naming its column", () => {
+    const result = readSheets([
+      grid("学校", [
+        ["学校名称", "小学在校生数", "初中在校生数", "班级数", "网络多媒体教室数"],
+        ["育英学校", 600, 300, 27, 30],
+        ["城东小学", 800, null, 18, 20],
+      ]),
+    ]);
+    expect(result.records[0].stages).toEqual({ primary: { pupils: 600 }, junior: { pupils: 300 } });
+    expect(result.records[1].stages).toEqual({ primary: { pupils: 800, classes: 18 } });
+    expect(cellsOf(result.diagnostics, "sheets.whole-school-figure")).toEqual(["D1"]);
+  });
 });
 
 describe("the same school twice", () => {
