@@ -36,6 +36,8 @@ interface Window {
   width: number;
   /** Folded text, merged areas filled from their top-left cell. */
   text: string[][];
+  /** The same cells as users wrote them (spaces and line breaks removed), for the task pane. */
+  shown: string[][];
   raw: CellValue[][];
 }
 
@@ -48,29 +50,38 @@ function buildWindow(view: SheetView): Window | null {
   for (let r = start; r < end; r++) width = Math.max(width, view.length(r));
   const raw: CellValue[][] = [];
   const text: string[][] = [];
+  const shown: string[][] = [];
   for (let r = start; r < end; r++) {
     const rawRow: CellValue[] = [];
     const textRow: string[] = [];
+    const shownRow: string[] = [];
     for (let c = 0; c < width; c++) {
       const v = view.cell(r, c);
       rawRow.push(v);
       textRow.push(typeof v === "string" ? cellText(v).slice(0, 200) : "");
+      shownRow.push(typeof v === "string" ? v.replace(/\s+/g, "").slice(0, 200) : "");
     }
     raw.push(rawRow);
     text.push(textRow);
+    shown.push(shownRow);
   }
   let budget = FILL_BUDGET;
   for (const m of view.merges) {
     if (m.bottom < start || m.top >= end || m.left >= width) continue;
-    const source = m.top >= start ? text[m.top - start][m.left] : cellText(view.cell(m.top, m.left));
+    const topLeft = view.cell(m.top, m.left);
+    const source = m.top >= start ? text[m.top - start][m.left] : cellText(topLeft);
     if (!source) continue;
+    const sourceShown = typeof topLeft === "string" ? topLeft.replace(/\s+/g, "").slice(0, 200) : source;
     for (let r = Math.max(m.top, start); r <= Math.min(m.bottom, end - 1) && budget > 0; r++) {
       for (let c = m.left; c <= Math.min(m.right, width - 1); c++, budget--) {
-        if (text[r - start][c] === "") text[r - start][c] = source;
+        if (text[r - start][c] === "") {
+          text[r - start][c] = source;
+          shown[r - start][c] = sourceShown;
+        }
       }
     }
   }
-  return { start, rows: end - start, width, text, raw };
+  return { start, rows: end - start, width, text, shown, raw };
 }
 
 type RowRole = "header" | "headerContinuation" | "other";
@@ -89,27 +100,34 @@ function rowRole(w: Window, i: number): RowRole {
  * The band's rows with unmerged group labels carried right: a group typed once above several
  * leaves (「在校生数」 over 「小学」「初中」, no merge) belongs to each leaf up to the next label.
  */
-function bandRows(w: Window, top: number, height: number): string[][] {
-  const rows = w.text.slice(top, top + height).map((r) => [...r]);
-  const leaves = rows[height - 1];
+function bandRows(w: Window, top: number, height: number): { text: string[][]; shown: string[][] } {
+  const text = w.text.slice(top, top + height).map((r) => [...r]);
+  const shown = w.shown.slice(top, top + height).map((r) => [...r]);
+  const leaves = text[height - 1];
   for (let i = 0; i < height - 1; i++) {
-    const row = rows[i];
+    const row = text[i];
     for (let c = 1; c < row.length; c++) {
       if (row[c] === "" && row[c - 1] !== "" && leaves[c] !== "" && leaves[c - 1] !== "" && leaves[c - 1] !== row[c - 1]) {
         row[c] = row[c - 1];
+        shown[i][c] = shown[i][c - 1];
       }
     }
   }
-  return rows;
+  return { text, shown };
 }
 
-function flatten(rows: string[][], col: number): string[] {
+/** A column's header cells top to bottom, a cell merged down over several band rows counted once. */
+function flatten(rows: { text: string[][]; shown: string[][] }, col: number): { parts: string[]; header: string } {
   const parts: string[] = [];
-  for (const row of rows) {
+  let header = "";
+  rows.text.forEach((row, i) => {
     const t = row[col];
-    if (t && parts[parts.length - 1] !== t) parts.push(t);
-  }
-  return parts;
+    if (t && parts[parts.length - 1] !== t) {
+      parts.push(t);
+      header += rows.shown[i][col];
+    }
+  });
+  return { parts, header };
 }
 
 function scoreColumns(columns: HeaderColumn[]): number {
@@ -158,8 +176,8 @@ export function findHeaderBand(view: SheetView, memo = new Map<string, HeaderMat
       const columns: HeaderColumn[] = [];
       const rows = bandRows(w, top, height);
       for (let c = 0; c < w.width; c++) {
-        const parts = flatten(rows, c);
-        columns.push({ column: c, header: parts.join(""), match: parts.length ? match(parts) : null });
+        const { parts, header } = flatten(rows, c);
+        columns.push({ column: c, header, match: parts.length ? match(parts) : null });
       }
       const score = scoreColumns(columns);
       if (score > 0 && (!best || score > best.score + 1e-9)) best = { top, height, columns, score };
@@ -188,6 +206,6 @@ export function firstRowBand(view: SheetView): HeaderBand | null {
   const w = buildWindow(view);
   if (!w) return null;
   const columns: HeaderColumn[] = [];
-  for (let c = 0; c < w.width; c++) columns.push({ column: c, header: w.text[0][c], match: null });
+  for (let c = 0; c < w.width; c++) columns.push({ column: c, header: w.shown[0][c], match: null });
   return bandAt(view, w, 0, 1, columns, 0);
 }

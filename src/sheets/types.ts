@@ -24,7 +24,7 @@ export interface ColumnMapping {
   column: number;
   /** Worksheet column letters (the grid's origin included). */
   letter: string;
-  /** Flattened header text (group cells first, folded: no spaces, half-width brackets). */
+  /** Flattened header text, group cells first, as written (spaces and line breaks removed). */
   header: string;
   /** 0..1: 1 for a direct wording or an override, lower for looser matches. */
   confidence: number;

@@ -154,7 +154,7 @@ describe("overrides", () => {
     expect(columns).toEqual([
       ["name", "A", "学校", 1],
       ["pupils", "B", "人数", 1],
-      ["teachers.backbone", "D", "骨干(市级)", 1],
+      ["teachers.backbone", "D", "骨干（市级）", 1],
     ]);
   });
 

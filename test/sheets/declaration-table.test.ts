@@ -75,7 +75,7 @@ describe("the national declaration table 表Ⅱ-2", () => {
       "selfVerdict",
       "remarks",
     ]);
-    expect(t.columns.find((c) => c.field === "given.L4")!.header).toBe("生均教学及辅助用房面积(m2)");
+    expect(t.columns.find((c) => c.field === "given.L4")!.header).toBe("生均教学及辅助用房面积（㎡）");
   });
 
   it("reads the ready values as given values of the section's stage", () => {

@@ -37,7 +37,7 @@ describe("a three-row header band with a bureau's own ratio column", () => {
       ["D", "teachers.music", "教师情况体育艺术专任教师数音乐"],
       ["E", "teachers.art", "教师情况体育艺术专任教师数美术"],
       ["F", "teachers.backbone", "教师情况县级及以上骨干教师数"],
-      ["G", "given.L6", "生均教学仪器设备值(元)"],
+      ["G", "given.L6", "生均教学仪器设备值（元）"],
     ]);
   });
 
