@@ -12,6 +12,8 @@ describe("matchHeader: the wordings in use", () => {
     [["县（市、区）"], "county"],
     [["区县名称"], "county"],
     [["学校代码"], "code"],
+    [["学校标识码"], "code"],
+    [["举办者类型代码"], "owner"],
     [["学段"], "stage"],
     [["学校类型"], "stage"],
     [["办学类型"], "stage"],
