@@ -57,6 +57,8 @@ const BASE_LABELS: Record<string, string> = {
   "given.L5": "生均体育运动场馆面积（表内值）",
   "given.L6": "生均教学仪器设备值（表内值）",
   "given.L7": "每百名学生拥有网络多媒体教室数（表内值）",
+  "given.B4": "每百名学生拥有计算机台数（表内值）",
+  "given.B5": "生均图书册数（表内值）",
 };
 
 /** Class-size bands listed for the override dropdowns; headers may name others. */

@@ -223,6 +223,11 @@ function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, num
     }
     placeStageFigure(record.stages[target] as StageFigures, group, key, value);
     noteCell(trace, paths[target], cell);
+    const twin = group === "given" ? GIVEN_2012_TWIN[key] : undefined;
+    if (twin) {
+      placeStageFigure(record.stages[target] as StageFigures, group, twin, value);
+      noteCell(trace, `given.${target}.${twin}`, cell);
+    }
   }
 }
 
@@ -287,6 +292,9 @@ function noteCell(trace: Trace, path: string, cell: NumberCell): void {
   if (cell.column.factor !== 1) (trace.factors ??= {})[path] = cell.column.factor;
   if (cell.parsed.kind === "number" && cell.parsed.fromText) (trace.textCells ??= []).push(path);
 }
+
+/** The 2012 standard's ids of the same per-pupil figures, so a held value serves either standard. */
+const GIVEN_2012_TWIN: Record<string, string> = { L4: "B1", L5: "B2", L6: "B3" };
 
 function placeStageFigure(figures: StageFigures, group: string, key: string, value: number): void {
   if (group === "teachers") {

@@ -37,6 +37,9 @@ const RATIO_RULES: Rule[] = [
   { base: "given.L5", re: /生均.*(运动场|场馆|体育)/, conf: 1 },
   { base: "given.L6", re: /生均.*(仪器|设备)/, conf: 1 },
   { base: "given.L7", re: /(每百|百名).*多媒体/, conf: 1 },
+  // 2012 basic-balance ratios with no 2017 twin (B1–B3 mirror L4–L6 when read).
+  { base: "given.B4", re: /(每百|百名).*(计算机|电脑)/, conf: 1 },
+  { base: "given.B5", re: /生均.*(图书|藏书)/, conf: 1 },
 ];
 
 /** Counts, areas and identity columns, most specific first. */

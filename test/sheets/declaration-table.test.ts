@@ -91,7 +91,7 @@ describe("the national declaration table 表Ⅱ-2", () => {
       pupils: 1200,
       grades: 6,
       classes: 26,
-      given: { L1: 5.5, L2: 1.25, L3: 1.08, L4: 5.12, L5: 8.03, L6: 2650.5, L7: 2.58 },
+      given: { L1: 5.5, L2: 1.25, L3: 1.08, L4: 5.12, L5: 8.03, L6: 2650.5, L7: 2.58, B1: 5.12, B2: 8.03, B3: 2650.5 },
     });
     expect(first.facilities).toBeUndefined();
     expect(first.source!.cells).toMatchObject({
@@ -103,7 +103,7 @@ describe("the national declaration table 表Ⅱ-2", () => {
       "given.primary.L7": "M7",
     });
     expect(junior.kind).toBe("junior");
-    expect(junior.stages.junior!.given).toEqual({ L1: 6.1, L2: 1.4, L3: 1.0, L4: 6.2, L5: 11.0, L7: 2.6 });
+    expect(junior.stages.junior!.given).toEqual({ L1: 6.1, L2: 1.4, L3: 1.0, L4: 6.2, L5: 11.0, L7: 2.6, B1: 6.2, B2: 11.0 });
     expect(junior.source!.cells!["given.junior.L4"]).toBe("J11");
   });
 

@@ -42,8 +42,10 @@ describe("a three-row header band with a bureau's own ratio column", () => {
   });
 
   it("reads the ratio as a given value, which the engine cross-checks", () => {
-    expect(read.records[1].stages.primary).toEqual({ pupils: 800, teachers: { pe: 4, music: 2, art: 1, backbone: 8 }, given: { L6: 25 } });
+    expect(read.records[1].stages.primary).toEqual({ pupils: 800, teachers: { pe: 4, music: 2, art: 1, backbone: 8 }, given: { L6: 25, B3: 25 } });
     expect(read.records[1].source!.cells!["given.primary.L6"]).toBe("G6");
+    // The same held value serves the 2012 standard's B3 (生均教学仪器设备值), from the same cell.
+    expect(read.records[1].source!.cells!["given.primary.B3"]).toBe("G6");
     const result = audit(read.records);
     // 实验小学 has no equipment count: the given value is used (25 元 per pupil, far below 2000).
     expect(result.schools[1].details.L6.from).toBe("given");
@@ -95,5 +97,23 @@ describe("a header repeated on a printed page, and a school named 全县…", ()
     ]);
     expect(result.records.map((r) => r.name)).toEqual(["全县第一小学", "城关小学"]);
     expect(result.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
+  });
+});
+
+describe("held ratios under the 2012 standard", () => {
+  it("serve its B1–B3 from the 2017 columns and its B4/B5 from their own", () => {
+    const read = readSheets([
+      grid("初中", [
+        ["学校名称", "在校生数", "生均教学及辅助用房面积", "每百名学生拥有计算机台数", "生均图书册数"],
+        ["城关中学", 1000, 6.5, 15.2, 40.5],
+      ]),
+    ]);
+    expect(read.records[0].stages.junior!.given).toEqual({ L4: 6.5, B1: 6.5, B4: 15.2, B5: 40.5 });
+    const result = audit(read.records, { standard: "2012" });
+    const school = result.schools[0];
+    expect([school.details.B1.from, school.values.B1]).toEqual(["given", 6.5]);
+    expect([school.details.B4.from, school.values.B4]).toEqual(["given", 15.2]);
+    expect(school.values.B5).toBe(40.5);
+    expect(school.details.B2.value).toBeNull();
   });
 });

@@ -76,6 +76,8 @@ describe("matchHeader: the wordings in use", () => {
     [["生均教学仪器设备值（元）"], "given.L6"],
     [["每百名学生拥有网络多媒体 教室数"], "given.L7"],
     [["小学", "每百名学生拥有网络多媒体教室数"], "given.primary.L7"],
+    [["每百名学生拥有计算机台数"], "given.B4"],
+    [["生均图书册数（册）"], "given.B5"],
   ])("%j → %s", (parts, field) => {
     expect(match(...parts)?.field).toBe(field);
   });
