@@ -2,43 +2,11 @@ import type { SchoolRecord } from "../engine/types";
 import { DiagnosticSink } from "./diag";
 import type { SheetGrid } from "./grid";
 import { readSheet } from "./sheet";
-import { clip, foldText } from "./text";
+import { checkDuplicates, SchoolRegistry } from "./duplicates";
+import { clip } from "./text";
 import type { ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
 import type { HeaderMatch } from "./vocabulary";
 import { sheetView } from "./view";
-
-function duplicateKey(record: SchoolRecord): string {
-  return `${foldText(record.county ?? "")}\u0001${record.code ? `#${record.code}` : foldText(record.name)}`;
-}
-
-/** Warns about a school read twice (same name, or same code, in the same county) with overlapping stages. */
-function checkDuplicates(records: readonly SchoolRecord[], sink: DiagnosticSink): void {
-  const seen = new Map<string, SchoolRecord[]>();
-  for (const record of records) {
-    const key = duplicateKey(record);
-    const earlier = seen.get(key);
-    if (!earlier) {
-      seen.set(key, [record]);
-      continue;
-    }
-    const stages = Object.keys(record.stages);
-    const twin = earlier.find((e) => {
-      const other = Object.keys(e.stages);
-      return stages.length === 0 || other.length === 0 || stages.some((s) => other.includes(s));
-    });
-    if (twin) {
-      const src = record.source!;
-      sink.add(
-        "warning",
-        "sheets.duplicate-school",
-        src.sheet,
-        src.cells?.name ?? "",
-        `「${clip(record.name)}」出现了两次：${twin.source!.sheet} 第${twin.source!.row}行和 ${src.sheet} 第${src.row}行；同一学校同一学段只应填一行，请删去重复行（两行都已读入）。`,
-      );
-    }
-    earlier.push(record);
-  }
-}
 
 /**
  * Reads school records from the grids of a workbook: every sheet is scored, school tables are read
@@ -59,6 +27,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const tables: TableInfo[] = [];
   const skipped: SkippedSheet[] = [];
   const memo = new Map<string, HeaderMatch | null>();
+  const registry = new SchoolRegistry();
   const list: unknown[] = Array.isArray(grids) ? grids : [];
   const overrides = Array.isArray(options?.overrides) ? options.overrides : [];
   const names: string[] = [];
@@ -70,9 +39,21 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       names.push(name);
       const mine = overrides.filter((o) => o && o.sheet === view.name);
       const outcome = readSheet(view, mine, sink, memo);
-      if (outcome.kind === "table") {
+      const copies = outcome.kind === "table" ? registry.copies(outcome.records) : 0;
+      if (outcome.kind === "table" && copies > 0) {
+        const reason = `与前面的工作表重复（${copies}所学校已读入），未重复计入`;
+        skipped.push({ sheet: name, reason });
+        sink.add(
+          "warning",
+          "sheets.duplicate-sheet",
+          name,
+          "",
+          `工作表「${name}」的${outcome.records.length}所学校中有${copies}所已在前面的工作表读入，该表按重复表未计入，以免同一学校计算两次；如确是不同学校，请核对学校名称或学校代码。`,
+        );
+      } else if (outcome.kind === "table") {
         tables.push(outcome.table);
-        records.push(...outcome.records);
+        registry.add(outcome.records);
+        for (const r of outcome.records) records.push(r);
       } else {
         skipped.push({ sheet: name, reason: outcome.reason });
         sink.add("info", "sheets.sheet-skipped", name, "", `工作表「${name}」未读入：${outcome.reason}。`);

@@ -143,3 +143,41 @@ describe("special and vocational schools", () => {
     ]);
   });
 });
+
+describe("one sheet for all schools and one per stage in the same workbook", () => {
+  it("reads each school once: later sheets that only repeat earlier ones are skipped with a warning", () => {
+    const all = grid("全部学校", [
+      ["学校名称", "学段", "在校生数", "网络多媒体教室数"],
+      ["城关小学", "小学", 1000, 25],
+      ["实验小学", "小学", 800, 20],
+      ["城关中学", "初中", 900, 24],
+      ["实验中学", "初中", 700, 18],
+    ]);
+    const primary = grid("小学", [
+      ["学校名称", "在校生数", "网络多媒体教室数"],
+      ["城关小学", 1000, 25],
+      ["实验小学", 800, 20],
+    ]);
+    const junior = grid("初中", [
+      ["学校名称", "在校生数", "网络多媒体教室数"],
+      ["城关中学", 900, 24],
+      ["新建中学", 500, 12],
+    ]);
+    const result = readSheets([all, primary, junior]);
+    // 「初中」 adds a school the first sheet lacks: it is read, and its repeated row is a duplicate.
+    expect(result.tables.map((t) => t.sheet)).toEqual(["全部学校", "初中"]);
+    expect(result.skipped.map((s) => s.sheet)).toEqual(["小学"]);
+    expect(result.skipped[0].reason).toContain("重复");
+    const sheetWarning = result.diagnostics.filter((d) => d.code === "sheets.duplicate-sheet");
+    expect(sheetWarning.map((d) => [d.level, d.sheet])).toEqual([["warning", "小学"]]);
+    expect(cellsOf(result.diagnostics, "sheets.duplicate-school")).toEqual(["A2"]);
+    expect(result.records.map((r) => `${r.source!.sheet}:${r.name}`)).toEqual([
+      "全部学校:城关小学",
+      "全部学校:实验小学",
+      "全部学校:城关中学",
+      "全部学校:实验中学",
+      "初中:城关中学",
+      "初中:新建中学",
+    ]);
+  });
+});
