@@ -97,3 +97,37 @@ describe("property: totals, blank and footnote rows are never schools", () => {
     );
   });
 });
+
+const WORDINGS: Record<string, string[]> = {
+  name: ["学校名称", "学校（校区）名称", "单位名称"],
+  pupils: ["在校生数", "在校学生数（人）", "学生数", "在校生人数", "学生总数"],
+  "teachers.backbone": ["县级及以上骨干教师数", "县级以上骨干教师", "县级及以上骨干教师（人）"],
+  "teachers.peArts": ["体育艺术专任教师数", "体育、艺术（音乐、美术）专任教师数", "体育、艺术专任教师数"],
+  "facilities.equipmentValue": ["教学仪器设备值", "教学仪器设备总值（万元）", "教学仪器设备值(元)"],
+  "facilities.multimediaRooms": ["网络多媒体教室数", "网络多媒体教室（间）"],
+  "facilities.sportsArea": ["体育运动场馆面积", "体育运动场（馆）面积（㎡）", "体育运动场馆面积（m2）"],
+  "facilities.teachingArea": ["教学及辅助用房面积", "教学及辅助用房面积（平方米）"],
+};
+
+/** Breaks a wording the way typed headers are broken: stray spaces, line breaks, half-width brackets. */
+const messArb = (text: string): fc.Arbitrary<string> =>
+  fc.tuple(fc.nat({ max: text.length }), fc.constantFrom("", " ", "\n", "　", "\r\n"), fc.boolean()).map(([at, gap, half]) => {
+    const broken = text.slice(0, at) + gap + text.slice(at);
+    return half ? broken.replace(/（/g, "(").replace(/）/g, ")") : broken;
+  });
+
+describe("property: header wordings broken by spaces, line breaks and bracket widths", () => {
+  it("still map every column to its field", () => {
+    const fields = Object.keys(WORDINGS);
+    const headerArb = fc.tuple(...fields.map((f) => fc.constantFrom(...WORDINGS[f]).chain(messArb)));
+    fc.assert(
+      fc.property(headerArb, (header) => {
+        const rows: CellValue[][] = [header, ["城关小学", 1000, 12, 10, 250, 25, 8000, 5000]];
+        const result = readSheets([{ name: "小学", rows, merges: [] }]);
+        expect(result.tables[0].columns.map((c) => c.field)).toEqual(fields);
+        expect(result.records).toHaveLength(1);
+      }),
+      { numRuns: Number(process.env.SHEETS_PROPERTY_RUNS ?? 1000) },
+    );
+  });
+});
