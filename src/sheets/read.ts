@@ -2,7 +2,7 @@ import type { SchoolRecord } from "../engine/types";
 import { DiagnosticSink } from "./diag";
 import type { SheetGrid } from "./grid";
 import { readSheet } from "./sheet";
-import { checkDuplicates, SchoolRegistry } from "./duplicates";
+import { SchoolRegistry } from "./duplicates";
 import { clip } from "./text";
 import type { ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
 import type { HeaderMatch } from "./vocabulary";
@@ -39,7 +39,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       names.push(name);
       const mine = overrides.filter((o) => o && o.sheet === view.name);
       const outcome = readSheet(view, mine, sink, memo);
-      const copies = outcome.kind === "table" ? registry.copies(outcome.records) : 0;
+      const { keys, copies } = outcome.kind === "table" ? registry.copies(outcome.records) : { keys: [], copies: 0 };
       if (outcome.kind === "table" && copies > 0) {
         const reason = `与前面的工作表重复（${copies}所学校已读入），未重复计入`;
         skipped.push({ sheet: name, reason });
@@ -51,8 +51,8 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
           `工作表「${name}」的${outcome.records.length}所学校中有${copies}所已在前面的工作表读入，该表按重复表未计入，以免同一学校计算两次；如确是不同学校，请核对学校名称或学校代码。`,
         );
       } else if (outcome.kind === "table") {
+        registry.add(outcome.records, keys, sink);
         tables.push(outcome.table);
-        registry.add(outcome.records);
         for (const r of outcome.records) records.push(r);
       } else {
         skipped.push({ sheet: name, reason: outcome.reason });
@@ -64,11 +64,6 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       sink.add("error", "sheets.internal", name, "", `读取工作表「${name}」时出现内部错误，该表未读入（${clip(String((error as Error)?.message ?? error), 80)}）。`);
     }
   });
-  try {
-    checkDuplicates(records, sink);
-  } catch {
-    // Duplicates are advice only.
-  }
   if (records.length === 0) {
     const searched = names.length ? names.map((n) => `「${n}」`).join("、") : "（没有工作表）";
     const pupilsMissing = sink.list.some((d) => d.code === "sheets.pupils-column-missing");

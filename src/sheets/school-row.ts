@@ -268,13 +268,10 @@ export function readSchoolRow(
   if (codeText) record.code = codeText;
   if (county) record.county = county;
   const ownerText = roles.owner ? rawText(ctx.text(r, roles.owner.column)) : "";
-  record.source = {
-    sheet: view.name,
-    row: view.sheetRow(r),
-    cells: trace.cells,
-    ...(trace.factors ? { factors: trace.factors } : {}),
-    ...(trace.textCells ? { textCells: trace.textCells } : {}),
-  };
+  const source: NonNullable<SchoolRecord["source"]> = { sheet: view.name, row: view.sheetRow(r), cells: trace.cells };
+  if (trace.factors) source.factors = trace.factors;
+  if (trace.textCells) source.textCells = trace.textCells;
+  record.source = source;
   return { record, ownerText };
 }
 
