@@ -19,10 +19,11 @@ export interface RowsRead {
   droppedWhole: Set<FieldId>;
 }
 
-
+/** Footnote rows read for an owner-code legend once the table has ended. */
 const MAX_FOOTNOTE_ROWS = 30;
-const EMPTY: ParsedNumber = { kind: "empty" };
+const EMPTY: ParsedNumber = Object.freeze({ kind: "empty" });
 
+/** The first non-empty cell's folded text: where totals, footnotes and section labels sit. */
 function firstText(view: SheetView, row: number): string {
   const n = view.length(row);
   for (let c = 0; c < n; c++) {
