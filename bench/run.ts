@@ -12,6 +12,7 @@ type Section = { name: string; load: () => Promise<{ run: () => Promise<BenchFig
 
 const SECTIONS: Section[] = [
   { name: "engine", load: () => import("./engine") },
+  { name: "reader", load: () => import("./reader") },
   { name: "report", load: () => import("./report") },
   { name: "functions", load: () => import("./functions") },
   { name: "excel-host", load: () => import("./excelHost") },

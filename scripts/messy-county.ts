@@ -131,7 +131,7 @@ function primarySheet(workbook: ExcelJS.Workbook): void {
     let result: number | { error: ExcelJS.CellErrorValue["error"] };
     if (s.pupils === undefined) result = { error: "#DIV/0!" as ExcelJS.CellErrorValue["error"] };
     else if (s.render?.pupils === "fullwidth") result = { error: "#VALUE!" as ExcelJS.CellErrorValue["error"] };
-    else result = Math.round(((s.facilities[2] * 10000) / s.pupils) * 100) / 100;
+    else result = (s.facilities[2] * 10000) / s.pupils; // Excel caches the full value; 0.00 only formats it
     row.getCell(13).value = { formula: `K${r}*10000/D${r}`, result } as ExcelJS.CellFormulaValue;
     row.getCell(13).numFmt = "0.00";
     for (let c = 1; c <= 13; c++) row.getCell(c).border = BOX;

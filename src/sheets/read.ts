@@ -1,0 +1,81 @@
+import type { SchoolRecord } from "../engine/types";
+import { DiagnosticSink } from "./diag";
+import type { SheetGrid } from "./grid";
+import { readSheet } from "./sheet";
+import { SchoolRegistry } from "./duplicates";
+import { clip } from "./text";
+import type { ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
+import type { HeaderMatch } from "./vocabulary";
+import { sheetView } from "./view";
+
+/**
+ * Reads school records from the grids of a workbook: every sheet is scored, school tables are read
+ * (one per stage or one for all), other sheets are skipped with the reason. Never throws: whatever
+ * a grid holds, the result lists what could be read and diagnostics for the rest.
+ *
+ * @example
+ * const { records } = readSheets([{ name: "小学", merges: [], rows: [
+ *   ["学校名称", "在校生数", "县级及以上骨干教师数"],
+ *   ["城关小学", 1200, 15],
+ * ] }]);
+ * // records[0]: { name: "城关小学", kind: "primary", stages: { primary: { pupils: 1200, teachers: { backbone: 15 } } },
+ * //   source: { sheet: "小学", row: 2, cells: { name: "A2", "pupils.primary": "B2", "teachers.primary.backbone": "C2" } } }
+ */
+export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadResult {
+  const sink = new DiagnosticSink();
+  const records: SchoolRecord[] = [];
+  const tables: TableInfo[] = [];
+  const skipped: SkippedSheet[] = [];
+  const memo = new Map<string, HeaderMatch | null>();
+  const registry = new SchoolRegistry();
+  const list: unknown[] = Array.isArray(grids) ? grids : [];
+  const overrides = Array.isArray(options?.overrides) ? options.overrides : [];
+  const names: string[] = [];
+  list.forEach((grid, index) => {
+    let name = `第${index + 1}个工作表`;
+    try {
+      const view = sheetView(grid as SheetGrid);
+      name = view.name || name;
+      names.push(name);
+      const mine = overrides.filter((o) => o && o.sheet === view.name);
+      const outcome = readSheet(view, mine, sink, memo);
+      const { keys, copies } = outcome.kind === "table" ? registry.copies(outcome.records) : { keys: [], copies: 0 };
+      if (outcome.kind === "table" && copies > 0) {
+        const reason = `与前面的工作表重复（${copies}所学校已读入），未重复计入`;
+        skipped.push({ sheet: name, reason });
+        sink.add(
+          "warning",
+          "sheets.duplicate-sheet",
+          name,
+          "",
+          `工作表「${name}」的${outcome.records.length}所学校中有${copies}所已在前面的工作表读入，该表按重复表未计入，以免同一学校计算两次；如确是不同学校，请核对学校名称或学校代码。`,
+        );
+      } else if (outcome.kind === "table") {
+        registry.add(outcome.records, keys, sink);
+        tables.push(outcome.table);
+        for (const r of outcome.records) records.push(r);
+      } else {
+        skipped.push({ sheet: name, reason: outcome.reason });
+        sink.add("info", "sheets.sheet-skipped", name, "", `工作表「${name}」未读入：${outcome.reason}。`);
+      }
+    } catch (error) {
+      // A reader bug must not stop the audit of the other sheets; say so in Chinese, no stack trace.
+      skipped.push({ sheet: name, reason: "读取时出现内部错误" });
+      sink.add("error", "sheets.internal", name, "", `读取工作表「${name}」时出现内部错误，该表未读入（${clip(String((error as Error)?.message ?? error), 80)}）。`);
+    }
+  });
+  if (records.length === 0) {
+    const searched = names.length ? names.map((n) => `「${n}」`).join("、") : "（没有工作表）";
+    const pupilsMissing = sink.list.some((d) => d.code === "sheets.pupils-column-missing");
+    sink.add(
+      "error",
+      "sheets.no-school-table",
+      "",
+      "",
+      pupilsMissing
+        ? `未找到在校生数列，没有读到任何学校（已查找工作表：${searched}）。`
+        : `没有读到任何学校：已查找工作表${searched}，未找到含「学校名称」和「在校生数」列的学校数据表。`,
+    );
+  }
+  return { records, tables, skipped, diagnostics: sink.finish() };
+}

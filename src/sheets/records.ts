@@ -1,0 +1,97 @@
+/** The row loop of a table: which rows are schools, which are totals, sections, footnotes. */
+import type { Stage } from "../engine/types";
+import { parseFieldId, TEXT_FIELDS, type FieldId } from "./fields";
+import { parseNumberCell, type ParsedNumber } from "./numbers";
+import { plan, type NumberCell, type Roles, type RowRecord, type TableContext } from "./row-context";
+import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
+import { readSchoolRow } from "./school-row";
+import { cellText, foldText, rawText } from "./text";
+import type { SheetView } from "./view";
+import { isNameHeader } from "./vocabulary";
+
+export type { RowRecord, TableContext } from "./row-context";
+
+export interface RowsRead {
+  rows: RowRecord[];
+  /** Text of the footnote rows (「注：…」) that ended the table. */
+  footnotes: string[];
+  /** Whole-school figures of through-train rows that have no per-stage place (classes, ratios). */
+  droppedWhole: Set<FieldId>;
+}
+
+/** Footnote rows read for an owner-code legend once the table has ended. */
+const MAX_FOOTNOTE_ROWS = 30;
+const EMPTY: ParsedNumber = Object.freeze({ kind: "empty" });
+
+/** The first non-empty cell's folded text: where totals, footnotes and section labels sit. */
+function firstText(view: SheetView, row: number): string {
+  const n = view.length(row);
+  for (let c = 0; c < n; c++) {
+    const t = cellText(view.cell(row, c));
+    if (t !== "") return t;
+  }
+  return "";
+}
+
+/** Reads the rows of one table into records: skips totals, blanks and sections, stops at footnotes. */
+export function readRows(ctx: TableContext): RowsRead {
+  const { view, columns, sink } = ctx;
+  const col = (field: FieldId) => columns.find((c) => c.field === field);
+  const nameCol = col("name")!;
+  const seqCol = col("seq");
+  const countyCol = col("county");
+  const roles: Roles = { name: nameCol, seq: seqCol, county: countyCol, code: col("code"), owner: col("owner"), stage: col("stage") };
+  const numberCols = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
+  const nameHeader = foldText(nameCol.header);
+  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set() };
+  const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
+  let section: Stage | null = null;
+  let county = "";
+
+  for (let r = ctx.dataStart; r < view.rowCount; r++) {
+    if (view.isBlankRow(r)) continue;
+    const nameValue = ctx.text(r, nameCol.column);
+    const nameText = cellText(nameValue);
+    const seqText = seqCol ? cellText(view.cell(r, seqCol.column)) : "";
+    const lead = firstText(view, r);
+    if (isFootnoteText(lead) || isFootnoteText(nameText)) {
+      for (let f = r; f < Math.min(view.rowCount, r + MAX_FOOTNOTE_ROWS); f++) {
+        const t = firstText(view, f);
+        if (t) out.footnotes.push(t);
+      }
+      break;
+    }
+    if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) continue;
+    if (isMetaText(nameText) || isMetaText(lead)) continue;
+    // One NumberCell per column, refilled for every row: nothing keeps them past their row.
+    for (const n of numbers) n.parsed = parseNumberCell(view.cell(r, n.column.column));
+    const hasNumber = numbers.some((n) => n.parsed.kind === "number");
+    if (!hasNumber) {
+      const heading = sectionOf(nameText || lead);
+      if (heading) {
+        section = heading.stage;
+        continue;
+      }
+    }
+    if (nameText !== "" && (nameText === nameHeader || isNameHeader(nameText))) continue; // a header repeated on a printed page
+    if (countyCol) {
+      const c = rawText(ctx.text(r, countyCol.column));
+      if (c) county = c;
+    }
+    if (typeof nameValue !== "string" || nameText === "") {
+      if (hasNumber) {
+        sink.add(
+          "warning",
+          "sheets.name-missing",
+          view.name,
+          view.address(r, nameCol.column),
+          `工作表「${view.name}」第${view.sheetRow(r)}行有数据但学校名称（${view.address(r, nameCol.column)}）${nameText ? "不是文字" : "为空"}；该行未读入，应填写学校名称。`,
+        );
+      }
+      continue;
+    }
+    const row = readSchoolRow(ctx, roles, r, nameValue.trim(), nameText, numbers, section, county, out.droppedWhole);
+    if (row) out.rows.push(row);
+  }
+  return out;
+}

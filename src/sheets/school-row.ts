@@ -1,0 +1,310 @@
+/** One school row → one record: pupils and stage, kind, figures in their places, source cells. */
+import { STAGE_NAMES, type SchoolKind, type SchoolRecord, type Stage, type StageFigures, type TeacherFigures } from "../engine/types";
+import { fieldLabelOf, type FieldId } from "./fields";
+import { kindHint, type KindHint } from "./kinds";
+import { scaleValue, type ParsedNumber } from "./numbers";
+import type { NumberCell, PupilCount, Roles, RowRecord, TableContext } from "./row-context";
+import { cellText, clip, rawText } from "./text";
+import type { SheetView } from "./view";
+
+function describeParsed(parsed: ParsedNumber): string {
+  switch (parsed.kind) {
+    case "empty":
+      return "为空";
+    case "error":
+      return `为错误值 ${parsed.text}`;
+    case "invalid":
+      return `为「${clip(parsed.text)}」，不是数字`;
+    case "number":
+      return parsed.value === 0 ? "为0" : `为${parsed.value}`;
+  }
+}
+
+function setTeacher(teachers: TeacherFigures, key: string, value: number): void {
+  if (key.startsWith("byDegree.")) {
+    teachers.byDegree ??= {};
+    (teachers.byDegree as Record<string, number>)[key.slice("byDegree.".length)] = value;
+  } else {
+    (teachers as Record<string, unknown>)[key] = value;
+  }
+}
+
+function pupilDiagnostic(ctx: TableContext, r: number, name: string, cell: NumberCell, left: boolean): void {
+  const address = ctx.view.address(r, cell.column.column);
+  ctx.sink.add(
+    "warning",
+    "sheets.pupils-invalid",
+    ctx.view.name,
+    address,
+    `「${clip(name)}」的${fieldLabelOf(cell.column.field)}（${ctx.view.name}!${address}）${describeParsed(cell.parsed)}，应为大于0的人数${left ? "；该行未读入" : "；该学段未读入"}。`,
+  );
+}
+
+/** Per-stage pupils of a row: from 小学/初中在校生数 columns, else from one 在校生数 column. */
+function readPupils(
+  ctx: TableContext,
+  r: number,
+  name: string,
+  numbers: NumberCell[],
+  quiet: boolean,
+): { staged: PupilCount[]; single: NumberCell | null; total: NumberCell | null } | null {
+  const complain = (cell: NumberCell, left: boolean) => {
+    if (!quiet) pupilDiagnostic(ctx, r, name, cell, left);
+  };
+  const staged = numbers.filter((n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior");
+  const single = numbers.find((n) => n.column.field === "pupils") ?? null;
+  if (staged.some((n) => n.parsed.kind !== "empty")) {
+    const counts: PupilCount[] = [];
+    for (const n of staged) {
+      if (n.parsed.kind === "number" && n.parsed.value > 0) {
+        counts.push({ stage: n.column.stage!, value: n.parsed.value, cell: n });
+      } else if (n.parsed.kind !== "empty" && !(n.parsed.kind === "number" && n.parsed.value === 0)) {
+        complain(n, false);
+      }
+    }
+    if (counts.length > 0) return { staged: counts, single: null, total: single };
+    if (single && single.parsed.kind === "number" && single.parsed.value > 0) return { staged: [], single, total: null };
+    const shown = staged.find((n) => n.parsed.kind === "number") ?? staged[0];
+    if (shown.parsed.kind === "number") complain(shown, true);
+    return null;
+  }
+  const cell = single ?? staged[0];
+  if (!cell) return null;
+  if (cell.parsed.kind === "number" && cell.parsed.value > 0) return { staged: [], single: cell, total: null };
+  complain(cell, true);
+  return null;
+}
+
+/** 学段 cells repeat a few words over thousands of rows: their reading is cached. */
+const stageHints = new Map<string, KindHint | null>();
+function cachedKindHint(text: string): KindHint | null {
+  let hint = stageHints.get(text);
+  if (hint === undefined) {
+    hint = kindHint(text);
+    if (stageHints.size < 1000) stageHints.set(text, hint);
+  }
+  return hint;
+}
+
+function stageText(ctx: TableContext, roles: Roles, r: number): string {
+  return roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
+}
+
+/** The stage of a one-column row: 学段 column, section row, sheet name, then the school's name. */
+function singleStage(
+  ctx: TableContext,
+  roles: Roles,
+  r: number,
+  name: string,
+  fromColumn: KindHint | null,
+  fromName: KindHint | null,
+  section: Stage | null,
+): Stage | null {
+  const stage = fromColumn?.stage ?? section ?? ctx.sheetStage;
+  if (stage) return stage;
+  const guess = fromName?.stage;
+  const address = ctx.view.address(r, roles.name.column);
+  if (guess) {
+    const weak = fromName?.certainty === "weak";
+    ctx.sink.add(
+      weak ? "warning" : "info",
+      weak ? "sheets.stage-guessed" : "sheets.stage-from-name",
+      ctx.view.name,
+      address,
+      `「${clip(name)}」（${ctx.view.name}!${address}）表中没有学段，按校名判断为${STAGE_NAMES[guess]}${weak ? "（「中学」也可能是完全中学或高中，请在学段列注明）" : ""}。`,
+    );
+    return guess;
+  }
+  return null;
+}
+
+function chooseKind(stages: Stage[], hint: SchoolKind | undefined, senior: number): SchoolKind {
+  if (stages.length >= 2) return hint === "twelveYear" || hint === "nineYear" ? hint : senior > 0 ? "twelveYear" : "nineYear";
+  if (hint && hint !== "primary" && hint !== "junior") return hint;
+  if (stages.length === 1) {
+    if (stages[0] === "junior" && senior > 0) return "completeMiddle";
+    return stages[0];
+  }
+  return hint ?? "primary";
+}
+
+/** Per-stage pupil counts of a row, or null (with a diagnostic) when its stage cannot be told. */
+function rowStages(
+  ctx: TableContext,
+  roles: Roles,
+  r: number,
+  name: string,
+  pupils: NonNullable<ReturnType<typeof readPupils>>,
+  hints: { fromColumn: KindHint | null; fromName: KindHint | null; kindWord?: SchoolKind; notAudited: boolean },
+  section: Stage | null,
+): PupilCount[] | null {
+  if (pupils.staged.length > 0 || !pupils.single) return pupils.staged;
+  const value = (pupils.single.parsed as { value: number }).value;
+  const stage = singleStage(ctx, roles, r, name, hints.fromColumn, hints.fromName, section);
+  if (stage) return [{ stage, value, cell: pupils.single }];
+  if (hints.notAudited) return [];
+  const { view } = ctx;
+  const address = view.address(r, roles.name.column);
+  const through = hints.kindWord === "nineYear" || hints.kindWord === "twelveYear";
+  ctx.sink.add(
+    "warning",
+    "sheets.stage-unknown",
+    view.name,
+    address,
+    through
+      ? `「${clip(name)}」（${view.name}!${address}）是一贯制学校，但只有一个在校生数且没有学段，无法分出小学和初中；该行未读入。应分列填写小学、初中在校生数，或分成小学部、初中部两行。`
+      : `无法判断「${clip(name)}」（${view.name}!${address}）的学段；该行未读入。应在学段列填写「小学」或「初中」。`,
+  );
+  return null;
+}
+
+function checkPupilTotal(ctx: TableContext, r: number, name: string, counts: PupilCount[], total: NumberCell | null): void {
+  if (total?.parsed.kind !== "number") return;
+  const sum = counts.reduce((s, c) => s + c.value, 0);
+  if (Math.abs(sum - total.parsed.value) <= 1e-9) return;
+  const { view } = ctx;
+  const address = view.address(r, total.column.column);
+  ctx.sink.add(
+    "warning",
+    "sheets.pupils-total-mismatch",
+    view.name,
+    address,
+    `「${clip(name)}」在校生合计（${view.name}!${address}）为${total.parsed.value}，但各学段在校生数之和为${sum}；以各学段数为准，请核对。`,
+  );
+}
+
+/**
+ * Puts a row's figures where they belong: facilities are shared; teachers, classes and ratios go
+ * to the stage the header names, else to the row's only stage, else (teachers of a through-train
+ * row) to the whole school. Error values and words are reported and left out.
+ */
+function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, numbers: NumberCell[], quiet: boolean, droppedWhole: Set<FieldId>): void {
+  const { view } = ctx;
+  const stages = Object.keys(record.stages) as Stage[];
+  for (const cell of numbers) {
+    const { base, group, key, stage: named, paths } = cell.column;
+    if (base === "pupils") continue;
+    if (cell.parsed.kind === "error" || cell.parsed.kind === "invalid") {
+      if (quiet) continue;
+      const address = view.address(trace.row, cell.column.column);
+      ctx.sink.add(
+        "warning",
+        cell.parsed.kind === "error" ? "sheets.cell-error" : "sheets.cell-not-number",
+        view.name,
+        address,
+        `「${clip(record.name)}」的${fieldLabelOf(cell.column.field)}（${view.name}!${address}）${describeParsed(cell.parsed)}，应为数字；该项按缺失处理。`,
+      );
+      continue;
+    }
+    if (cell.parsed.kind !== "number") continue;
+    const value = scaleValue(cell.parsed.value, cell.column.factor);
+    if (base === "seniorPupils") {
+      record.seniorPupils = value;
+      noteCell(trace, "seniorPupils", cell);
+      continue;
+    }
+    if (group === "facilities") {
+      record.facilities ??= {};
+      (record.facilities as Record<string, number>)[key] = value;
+      noteCell(trace, paths[""], cell);
+      continue;
+    }
+    const target: Stage | "whole" | null = named ?? (stages.length === 1 ? stages[0] : stages.length > 1 ? "whole" : null);
+    if (target === null || (target !== "whole" && !record.stages[target])) continue;
+    if (target === "whole") {
+      if (group !== "teachers") {
+        droppedWhole.add(cell.column.field);
+        continue;
+      }
+      record.wholeSchoolTeachers ??= {};
+      setTeacher(record.wholeSchoolTeachers, key, value);
+      noteCell(trace, paths.whole, cell);
+      continue;
+    }
+    placeStageFigure(record.stages[target] as StageFigures, group, key, value);
+    noteCell(trace, paths[target], cell);
+    const twin = group === "given" ? GIVEN_2012_TWIN[key] : undefined;
+    if (twin) {
+      placeStageFigure(record.stages[target] as StageFigures, group, twin, value);
+      noteCell(trace, `given.${target}.${twin}`, cell);
+    }
+  }
+}
+
+export function readSchoolRow(
+  ctx: TableContext,
+  roles: Roles,
+  r: number,
+  name: string,
+  nameText: string,
+  numbers: NumberCell[],
+  section: Stage | null,
+  county: string,
+  droppedWhole: Set<FieldId>,
+): RowRecord | null {
+  const { view } = ctx;
+  const fromColumn = cachedKindHint(stageText(ctx, roles, r));
+  const fromName = kindHint(nameText);
+  const kindWord = fromColumn?.kind ?? fromName?.kind;
+  // Special and vocational schools are listed as excluded whatever their pupil count says.
+  const notAudited = kindWord === "special" || kindWord === "vocational";
+  const pupils = readPupils(ctx, r, name, numbers, notAudited) ?? (notAudited ? { staged: [], single: null, total: null } : null);
+  if (!pupils) return null;
+  const counts = rowStages(ctx, roles, r, name, pupils, { fromColumn, fromName, kindWord, notAudited }, section);
+  if (!counts) return null;
+  const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
+  const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
+
+  const record: SchoolRecord = { name, kind: chooseKind(counts.map((c) => c.stage), kindWord, senior), stages: {} };
+  const trace: Trace = { view, row: r, cells: { name: view.address(r, roles.name.column) } };
+  for (const c of counts) {
+    record.stages[c.stage] = { pupils: c.value };
+    noteCell(trace, `pupils.${c.stage}`, c.cell);
+  }
+  checkPupilTotal(ctx, r, name, counts, pupils.total);
+  placeFigures(ctx, record, trace, numbers, notAudited, droppedWhole);
+
+  const codeText = roles.code ? rawText(ctx.text(r, roles.code.column)) : "";
+  if (codeText) record.code = codeText;
+  if (county) record.county = county;
+  const ownerText = roles.owner ? rawText(ctx.text(r, roles.owner.column)) : "";
+  const source: NonNullable<SchoolRecord["source"]> = { sheet: view.name, row: view.sheetRow(r), cells: trace.cells };
+  if (trace.factors) source.factors = trace.factors;
+  if (trace.textCells) source.textCells = trace.textCells;
+  record.source = source;
+  return { record, ownerText };
+}
+
+/** The source cells, unit factors and text cells of the record being built. */
+interface Trace {
+  view: SheetView;
+  row: number;
+  cells: Record<string, string>;
+  factors?: Record<string, number>;
+  textCells?: string[];
+}
+
+function noteCell(trace: Trace, path: string, cell: NumberCell): void {
+  trace.cells[path] = trace.view.address(trace.row, cell.column.column);
+  if (cell.column.factor !== 1) (trace.factors ??= {})[path] = cell.column.factor;
+  if (cell.parsed.kind === "number" && cell.parsed.fromText) (trace.textCells ??= []).push(path);
+}
+
+/** The 2012 standard's ids of the same per-pupil figures, so a held value serves either standard. */
+const GIVEN_2012_TWIN: Record<string, string> = { L4: "B1", L5: "B2", L6: "B3" };
+
+function placeStageFigure(figures: StageFigures, group: string, key: string, value: number): void {
+  if (group === "teachers") {
+    figures.teachers ??= {};
+    setTeacher(figures.teachers, key, value);
+  } else if (group === "given") {
+    figures.given ??= {};
+    figures.given[key] = value;
+  } else if (group === "classSizeBands") {
+    const [min, max] = key.split("-");
+    figures.classSizeBands ??= [];
+    figures.classSizeBands.push({ min: Number(min), ...(max ? { max: Number(max) } : {}), count: value });
+  } else if (group === "classes" || group === "grades" || group === "largestClass") {
+    figures[group] = value;
+  }
+}

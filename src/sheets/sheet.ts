@@ -1,0 +1,203 @@
+import type { SchoolRecord, Stage } from "../engine/types";
+import type { DiagnosticSink } from "./diag";
+import { fieldLabelOf, parseFieldId, TEXT_FIELDS, type FieldId } from "./fields";
+import { findHeaderBand, firstRowBand, type HeaderBand } from "./header";
+import { sheetStage } from "./kinds";
+import { applyOverrides, autoColumns, columnMappings, fallbackNameColumn, isIndicatorField, type MappedColumn } from "./mapping";
+import { mergedTextReader } from "./fill";
+import { decodeOwner, ownerLegend } from "./owner";
+import { readRows } from "./records";
+import type { ColumnOverride, TableInfo } from "./types";
+import { columnUnit, sheetUnitLine, targetUnit } from "./units";
+import type { HeaderMatch } from "./vocabulary";
+import type { SheetView } from "./view";
+
+export type SheetOutcome = { kind: "table"; table: TableInfo; records: SchoolRecord[] } | { kind: "skipped"; reason: string };
+
+const MONEY_PER_PUPIL_FLOOR = 50;
+
+function unitsOf(columns: readonly MappedColumn[], band: HeaderBand): { factors: Map<FieldId, number>; notes: string[]; unknownMoney: MappedColumn[] } {
+  const line = sheetUnitLine(band.above);
+  const factors = new Map<FieldId, number>();
+  const notes: string[] = [];
+  const unknownMoney: MappedColumn[] = [];
+  for (const c of columns) {
+    const unit = columnUnit(c.field, c.unit, line);
+    if (!unit) continue;
+    const label = fieldLabelOf(c.field);
+    if (unit.factor !== 1) {
+      factors.set(c.field, unit.factor);
+      notes.push(`${label}：${unit.unit}→${targetUnit(c.field)}${unit.from === "sheet" ? "（据表头「单位」行）" : ""}`);
+    } else if (unit.from === "none" && targetUnit(c.field) === "元") {
+      notes.push(`${label}：未注明单位，按元读取`);
+      unknownMoney.push(c);
+    }
+  }
+  return { factors, notes, unknownMoney };
+}
+
+/** Warns when equipment value with no unit looks like 万元 (a few 元 per pupil). */
+function checkMoneyUnit(view: SheetView, band: HeaderBand, records: SchoolRecord[], columns: MappedColumn[], sink: DiagnosticSink): void {
+  if (!columns.some((c) => parseFieldId(c.field).base === "facilities.equipmentValue")) return;
+  const perPupil: number[] = [];
+  for (const r of records) {
+    const pupils = Object.values(r.stages).reduce((s, f) => s + (f?.pupils ?? 0), 0);
+    const value = r.facilities?.equipmentValue;
+    if (pupils > 0 && typeof value === "number" && value > 0) perPupil.push(value / pupils);
+  }
+  if (perPupil.length === 0) return;
+  perPupil.sort((a, b) => a - b);
+  const median = perPupil[Math.floor(perPupil.length / 2)];
+  if (median >= MONEY_PER_PUPIL_FLOOR) return;
+  const col = columns.find((c) => parseFieldId(c.field).base === "facilities.equipmentValue")!;
+  const address = view.address(band.top, col.column);
+  sink.add(
+    "warning",
+    "sheets.unit-suspect",
+    view.name,
+    address,
+    `「${view.name}」的教学仪器设备值列（${view.letters(col.column)}列）未注明单位，按元读取后生均只有约${median.toFixed(2)}元，疑为万元；如是万元，请在表头注明「（万元）」。`,
+  );
+}
+
+/**
+ * Warns about a figure merged down over several school rows (a shared facility of 小学部 and
+ * 初中部 rows, say): its value sits in the top row only and is read for that school alone.
+ */
+function checkMergedFigures(view: SheetView, band: HeaderBand, columns: readonly MappedColumn[], sink: DiagnosticSink): void {
+  const numeric = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base));
+  for (const m of view.merges) {
+    if (m.top < band.dataStart || m.bottom === m.top) continue;
+    const column = numeric.find((c) => c.column >= m.left && c.column <= m.right);
+    if (!column) continue;
+    const range = `${view.address(m.top, m.left)}:${view.address(m.bottom, m.right)}`;
+    sink.add(
+      "warning",
+      "sheets.merged-figure",
+      view.name,
+      view.address(m.top, column.column),
+      `「${view.name}」的${fieldLabelOf(column.field)}单元格 ${range} 合并跨越第${view.sheetRow(m.top)}至${view.sheetRow(m.bottom)}行，只计入第${view.sheetRow(m.top)}行的学校；应取消合并，每行分别填写（一贯制学校的共用设施可合并为一行，分列填写小学、初中在校生数）。`,
+    );
+  }
+}
+
+/**
+ * Reads one sheet: finds its header band, maps the columns (overrides applied), checks the
+ * required fields and reads the rows. A sheet that holds no school table is skipped with the reason.
+ */
+export function readSheet(
+  view: SheetView,
+  overrides: readonly ColumnOverride[],
+  sink: DiagnosticSink,
+  memo: Map<string, HeaderMatch | null>,
+): SheetOutcome {
+  if (view.rowCount === 0) return { kind: "skipped", reason: "工作表为空" };
+  const band = findHeaderBand(view, memo) ?? (overrides.length > 0 ? firstRowBand(view) : null);
+  if (!band) return { kind: "skipped", reason: "未找到学校数据表的表头（如「学校名称」「在校生数」）" };
+  let columns = applyOverrides(autoColumns(band), band, overrides, view, sink);
+  const has = (test: (f: FieldId) => boolean) => columns.some((c) => test(c.field));
+  const hasPupils = has((f) => /^pupils(\.|$)/.test(f));
+  if (!has((f) => f === "name") && hasPupils && !overrides.some((o) => o.field === "name")) {
+    const name = fallbackNameColumn(view, band, columns);
+    if (name) columns = [...columns, name].sort((a, b) => a.column - b.column);
+  }
+  const hasName = has((f) => f === "name");
+  const indicators = has(isIndicatorField);
+  const headerCell = view.address(band.top, 0);
+  if (!hasName && !hasPupils) return { kind: "skipped", reason: "不是学校数据表：没有「学校名称」和「在校生数」列" };
+  if (!hasPupils) {
+    if (!indicators) return { kind: "skipped", reason: "不是学校数据表：没有「在校生数」列和指标列" };
+    sink.add(
+      "error",
+      "sheets.pupils-column-missing",
+      view.name,
+      headerCell,
+      `未找到在校生数列：工作表「${view.name}」第${view.sheetRow(band.top)}行起的表头中没有「在校生数」（或「在校学生数」「学生数」「小学在校生数」等）；该表未读入。请在任务窗格中指定在校生数所在的列。`,
+    );
+    return { kind: "skipped", reason: "未找到在校生数列" };
+  }
+  if (!hasName && has((f) => f === "county" || f === "stage")) {
+    return { kind: "skipped", reason: "汇总表：按区县或学段汇总，没有「学校名称」列" };
+  }
+  if (!hasName) {
+    sink.add(
+      "error",
+      "sheets.name-column-missing",
+      view.name,
+      headerCell,
+      `未找到学校名称列：工作表「${view.name}」第${view.sheetRow(band.top)}行起的表头中没有「学校名称」；该表未读入。请在任务窗格中指定学校名称所在的列。`,
+    );
+    return { kind: "skipped", reason: "未找到学校名称列" };
+  }
+  if (!indicators) {
+    sink.add(
+      "error",
+      "sheets.indicators-missing",
+      view.name,
+      headerCell,
+      `未找到任何指标列：工作表「${view.name}」的表头中没有教师数（高于规定学历、骨干、体育艺术）、校舍面积、运动场馆面积、仪器设备值、多媒体教室数，也没有生均、每百名学生等指标值；只读入了学校名称和在校生数。`,
+    );
+  }
+
+  const units = unitsOf(columns, band);
+  const textColumns = columns.filter((c) => ["name", "code", "county", "owner", "stage"].includes(c.field)).map((c) => c.column);
+  const stageOfSheet = sheetStage(view.name);
+  const read = readRows({
+    view,
+    columns,
+    factors: units.factors,
+    sheetStage: stageOfSheet,
+    dataStart: band.dataStart,
+    text: mergedTextReader(view, textColumns),
+    sink,
+  });
+  const legend = ownerLegend(read.footnotes.join(" "));
+  let undecoded = 0;
+  for (const { record, ownerText } of read.rows) {
+    if (!ownerText) continue;
+    const { owner, decoded } = decodeOwner(ownerText, legend);
+    record.owner = owner;
+    record.ownerLabel = ownerText;
+    if (!decoded) undecoded++;
+  }
+  const ownerCol = columns.find((c) => c.field === "owner");
+  if (undecoded > 0 && ownerCol) {
+    sink.add(
+      "info",
+      "sheets.owner-code",
+      view.name,
+      view.address(band.top, ownerCol.column),
+      `「${view.name}」有${undecoded}所学校的举办者类型（${view.letters(ownerCol.column)}列）无法判断公办或民办，按公办计算并保留原文；如有民办学校，请填写「民办」。`,
+    );
+  }
+  for (const field of read.droppedWhole) {
+    const column = columns.find((c) => c.field === field);
+    sink.add(
+      "info",
+      "sheets.whole-school-figure",
+      view.name,
+      column ? view.address(band.top, column.column) : "",
+      `「${view.name}」的「${fieldLabelOf(field)}」未分学段，一贯制学校的该项无法分到小学和初中，未读入；请分列填写。`,
+    );
+  }
+  checkMergedFigures(view, band, columns, sink);
+  const records = read.rows.map((r) => r.record);
+  if (units.unknownMoney.length) checkMoneyUnit(view, band, records, columns, sink);
+  if (records.length === 0) {
+    sink.add("warning", "sheets.no-rows", view.name, view.address(band.dataStart, 0), `工作表「${view.name}」有表头但没有读到学校数据行。`);
+  }
+  const rows = records.map((r) => r.source!.row);
+  const singleStages = new Set(records.map((r) => Object.keys(r.stages).join(",")));
+  const uniform = singleStages.size === 1 ? ([...singleStages][0] as Stage | string) : "";
+  const stage = stageOfSheet ?? (uniform === "primary" || uniform === "junior" ? uniform : undefined);
+  const table: TableInfo = {
+    sheet: view.name,
+    headerRows: [view.sheetRow(band.top), view.sheetRow(band.top + band.height - 1)],
+    dataRows: rows.length ? [rows[0], rows[rows.length - 1]] : null,
+    columns: columnMappings(columns, view),
+    ...(stage ? { stage } : {}),
+    units: units.notes,
+    records: records.length,
+  };
+  return { kind: "table", table, records };
+}

@@ -1,0 +1,58 @@
+import type { Diagnostic } from "../engine/diagnostics";
+import type { SchoolRecord } from "../engine/types";
+import type { FieldId } from "./fields";
+
+export type { FieldId } from "./fields";
+
+/** The user's choice of column for a field on a sheet: 0-based column within the grid; null = do not use the field. */
+export interface ColumnOverride {
+  sheet: string;
+  field: FieldId;
+  column: number | null;
+}
+
+export interface ReadOptions {
+  overrides?: ColumnOverride[];
+}
+
+/** Which column a field was read from, for the task pane's mapping view. */
+export interface ColumnMapping {
+  field: FieldId;
+  /** Chinese field name. */
+  label: string;
+  /** 0-based column in the grid. */
+  column: number;
+  /** Worksheet column letters (the grid's origin included). */
+  letter: string;
+  /** Flattened header text, group cells first, as written (spaces and line breaks removed). */
+  header: string;
+  /** 0..1: 1 for a direct wording or an override, lower for looser matches. */
+  confidence: number;
+}
+
+export interface TableInfo {
+  sheet: string;
+  /** 1-based worksheet rows of the header band, first and last. */
+  headerRows: [number, number];
+  /** 1-based worksheet rows of the first and last school read, or null when none was. */
+  dataRows: [number, number] | null;
+  columns: ColumnMapping[];
+  /** The stage of the whole sheet, when the sheet's name or all its rows say one. */
+  stage?: "primary" | "junior";
+  /** Unit conversions and unit notes, e.g. "教学仪器设备值：万元→元". */
+  units: string[];
+  /** Number of records read from this table. */
+  records: number;
+}
+
+export interface SkippedSheet {
+  sheet: string;
+  reason: string;
+}
+
+export interface ReadResult {
+  records: SchoolRecord[];
+  tables: TableInfo[];
+  skipped: SkippedSheet[];
+  diagnostics: Diagnostic[];
+}
