@@ -66,6 +66,8 @@ export async function runAudit(
   const audited = audit(read.records, settings);
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
   const result = { ...audited, diagnostics: [...read.diagnostics, ...audited.diagnostics] };
+  // As the headless command: nothing counted, nothing written (the audit sheets would be empty).
+  if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   const auditedAt = steps.now();
   const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped }, auditedAt });
   onProgress({ step: "write", fraction: STEP_END.audit });
@@ -90,6 +92,18 @@ export class NoSchoolsError extends Error {
         "请打开含学校名称、在校生数等列的统计表后重试，或在「数据」页指定各字段所在的列。",
     );
     this.name = "NoSchoolsError";
+  }
+}
+
+/** Schools were read, but none counts (special schools, teaching points under 50 pupils …). */
+export class NothingCountedError extends Error {
+  constructor(excluded: { name: string; reason: string; source?: { sheet: string; row: number } }[]) {
+    const why = excluded.slice(0, 3).map((e) => `${e.source ? `「${e.source.sheet}」第${e.source.row}行` : ""}「${e.name}」：${e.reason}`);
+    super(
+      `读到的学校都不计入审计${why.length ? `（${why.join("；")}${excluded.length > 3 ? " 等" : ""}）` : ""}，未写入审计表。` +
+        "请检查学校类型和在校生数，或在「数据」页改正列的对应关系后重试。",
+    );
+    this.name = "NothingCountedError";
   }
 }
 

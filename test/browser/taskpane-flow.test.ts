@@ -2,7 +2,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
-import webpack from "webpack";
 import { OUTPUT_FILES } from "../../webpack.config";
 import { OVERRIDES_KEY } from "../../src/taskpane/documentSettings";
 import { build, bundleScript, officeStub, openBrowser, type BrowserSession } from "../support/browser";
@@ -11,16 +10,15 @@ import { HOSTILE_NAME } from "../report/fixture";
 /**
  * The production build's task pane in Debian's Chromium, at a task pane's width, over a small
  * county: office.js is a stub, and Excel.run drives the real Excel host (src/hosts/excel) against
- * the host's fake in-memory workbook (test/hosts/excel/fakeExcel.ts) holding the county's sheets.
- * While the sheet reader is not merged, the build swaps src/taskpane/reader.ts for the county's
- * known tables (test/browser/support/fakeReader.ts). Screenshots: test-artifacts/taskpane/.
+ * the host's fake in-memory workbook (test/hosts/excel/fakeExcel.ts) holding the county's sheets;
+ * the sheet reader, the engine and the report are the real ones, unchanged.
+ * Screenshots: test-artifacts/taskpane/.
  */
 jest.setTimeout(180_000);
 
 const ROOT = path.join(__dirname, "..", "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "taskpane");
 const WIDTH = 340;
-const READER_MERGED = fs.existsSync(path.join(ROOT, "src", "sheets", "index.ts"));
 
 let outDir: string;
 let session: BrowserSession;
@@ -59,15 +57,7 @@ function workbook() {
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-pane-"));
-  await build(outDir, (config) => {
-    if (READER_MERGED) return;
-    const fakeReader = path.join(__dirname, "support", "fakeReader.ts");
-    config.plugins!.push(
-      new webpack.NormalModuleReplacementPlugin(/^\.\/reader$/, (resource: { context: string; request: string }) => {
-        if (resource.context === path.join(ROOT, "src", "taskpane")) resource.request = fakeReader;
-      }),
-    );
-  });
+  await build(outDir);
   const fakeExcel = await bundleScript(path.join(__dirname, "support", "fakeExcelRuntime.ts"));
   session = await openBrowser(outDir, officeStub("zh-CN") + "\n" + fakeExcel, { width: WIDTH, height: 900 });
   page = session.page;
@@ -84,8 +74,10 @@ describe("the task pane over a small county, step by step", () => {
     const primary = page.getByRole("group", { name: "小学", exact: true });
     await primary.waitFor();
     expect(await page.getByRole("tab", { name: "数据" }).getAttribute("aria-selected")).toBe("true");
-    expect(await primary.getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" }).textContent()).toBe("C 列：在校生数");
-    expect(await primary.getByText("把握 70%").count()).toBe(1);
+    expect(await primary.getByRole("combobox", { name: "「小学」中「在校生数」所在的列" }).textContent()).toBe("C 列：在校生数");
+    expect(await primary.getByRole("combobox", { name: "「小学」中「教学仪器设备值」所在的列" }).textContent()).toBe("L 列：教学仪器设备值（万元）");
+    expect(await primary.getByText("把握 100%").count()).toBe(15);
+    expect(await primary.getByText("单位换算：教学仪器设备值：万元→元").isVisible()).toBe(true);
     expect(await page.getByRole("group", { name: "初中", exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole("group", { name: "O'Brien" }).isVisible()).toBe(true);
     expect(await fitsWidth()).toBe(true);
@@ -94,7 +86,7 @@ describe("the task pane over a small county, step by step", () => {
 
   it("2. changes a mapping with the dropdown, and saves it in the workbook's settings", async () => {
     const primary = page.getByRole("group", { name: "小学", exact: true });
-    const indoor = primary.getByRole("combobox", { name: "「小学」中「其中：室内体育用房」所在的列" });
+    const indoor = primary.getByRole("combobox", { name: "「小学」中「其中：室内体育用房面积」所在的列" });
     await indoor.scrollIntoViewIfNeeded();
     await indoor.click();
     const unused = page.getByRole("option", { name: "不使用此字段" });
@@ -109,7 +101,7 @@ describe("the task pane over a small county, step by step", () => {
     expect(saved).toEqual([{ sheet: "小学", field: "facilities.indoorSportsArea", column: null }]);
     // The field stays on show, set aside, so it can be used again.
     await page.waitForFunction(() =>
-      [...document.querySelectorAll("[role=combobox]")].some((c) => c.getAttribute("aria-label")?.includes("其中：室内体育用房") && c.textContent === "不使用此字段"),
+      [...document.querySelectorAll("[role=combobox]")].some((c) => c.getAttribute("aria-label")?.includes("其中：室内体育用房面积") && c.textContent === "不使用此字段"),
     );
     expect(await primary.getByText("未使用").isVisible()).toBe(true);
     expect(await fitsWidth()).toBe(true);

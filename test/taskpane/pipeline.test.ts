@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, resolveSettings } from "../../src/engine";
-import { NoSchoolsError, runAudit, scanWorkbook, type PipelineSteps } from "../../src/taskpane/pipeline";
+import { FIELDS, readSheets } from "../../src/sheets";
+import { NoSchoolsError, NothingCountedError, runAudit, scanWorkbook, type PipelineSteps } from "../../src/taskpane/pipeline";
 import type { RunProgress } from "../../src/taskpane/service";
 import { FAKE_FIELDS, fakeReadSheets, smallCountyGrids } from "../support/smallCountyWorkbook";
 
@@ -65,6 +66,16 @@ describe("runAudit", () => {
     expect(s.plans).toHaveLength(0);
   });
 
+  it("stops before writing when no school read counts, naming the first rows left out and why", async () => {
+    const { records, ...rest } = fakeReadSheets(smallCountyGrids());
+    const special = records.filter((r) => r.kind === "special");
+    const s = steps({ readSheets: () => ({ ...rest, records: special }) });
+    const run = runAudit(s, DEFAULT_SETTINGS, [], () => undefined);
+    await expect(run).rejects.toBeInstanceOf(NothingCountedError);
+    await expect(run).rejects.toThrow(/^读到的学校都不计入审计（「小学」第9行「特殊教育学校」：.+）/);
+    expect(s.plans).toHaveLength(0);
+  });
+
   it("lets a failed write through for the caller to describe", async () => {
     const error = { code: "AccessDenied" };
     await expect(runAudit(steps({ writePlan: () => Promise.reject(error) }), DEFAULT_SETTINGS, [], () => undefined)).rejects.toBe(error);
@@ -79,5 +90,32 @@ describe("scanWorkbook", () => {
     expect(Object.keys(scan.choices)).toEqual(["小学", "初中", "O'Brien"]);
     expect(scan.choices["小学"][2]).toEqual({ column: 2, letter: "C", header: "在校生数" });
     expect(scan.fields.length).toBeGreaterThan(5);
+  });
+});
+
+describe("the pipeline with the real sheet reader", () => {
+  const real = () => steps({ readSheets, fields: FIELDS });
+
+  it("finds the small county's three tables and audits its nine rows", async () => {
+    const scan = await scanWorkbook(real(), []);
+    expect(scan.tables.map((t) => [t.sheet, t.records])).toEqual([
+      ["小学", 5],
+      ["初中", 3],
+      ["O'Brien", 1],
+    ]);
+    const run = await runAudit(real(), DEFAULT_SETTINGS, [], () => undefined);
+    expect(run.records).toHaveLength(9);
+    expect(run.result.schools.filter((s) => s.pass === false).map((s) => s.name)).toEqual(['=HYPERLINK("http://x","y")', "@x"]);
+  });
+
+  it("applies a column override: 室内体育用房 set aside is no longer read nor subtracted", async () => {
+    const overrides = [{ sheet: "小学", field: "facilities.indoorSportsArea", column: null }];
+    const scan = await scanWorkbook(real(), overrides);
+    expect(scan.tables[0].columns.map((c) => c.field)).not.toContain("facilities.indoorSportsArea");
+    const before = await runAudit(real(), DEFAULT_SETTINGS, [], () => undefined);
+    const after = await runAudit(real(), DEFAULT_SETTINGS, overrides, () => undefined);
+    // 「+1」: 5200 m² less 200 m² indoor sports over 1000 pupils, then 5200 / 1000 once set aside.
+    expect(before.result.schools[0].values.L4).toBeCloseTo(5.0, 10);
+    expect(after.result.schools[0].values.L4).toBeCloseTo(5.2, 10);
   });
 });
