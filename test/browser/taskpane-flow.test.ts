@@ -25,7 +25,9 @@ let session: BrowserSession;
 let page: Page;
 
 interface TestWindow {
-  __workbook: { sheets: { name: string }[]; activeSheet: string; selection: string };
+  __actions: Record<string, (event: { completed(): void }) => void>;
+  __panesShown: number;
+  __workbook: { sheets: { name: string }[]; activeSheet: string; selection: string; writes: { what: string }[] };
   __settings: Record<string, string>;
   __holdWrites(): void;
   __releaseWrites(): void;
@@ -50,7 +52,12 @@ async function fitsWidth(): Promise<boolean> {
 function workbook() {
   return page.evaluate(() => {
     const book = (window as unknown as TestWindow).__workbook;
-    return { sheets: book.sheets.map((s) => s.name), activeSheet: book.activeSheet, selection: book.selection };
+    return {
+      sheets: book.sheets.map((s) => s.name),
+      activeSheet: book.activeSheet,
+      selection: book.selection,
+      added: book.writes.filter((w) => w.what === "worksheets.add").length,
+    };
   });
 }
 
@@ -104,6 +111,7 @@ describe("the task pane over a small county, step by step", () => {
       [...document.querySelectorAll("[role=combobox]")].some((c) => c.getAttribute("aria-label")?.includes("其中：室内体育用房面积") && c.textContent === "不使用此字段"),
     );
     expect(await primary.getByText("未使用").isVisible()).toBe(true);
+    await primary.getByText("未使用").scrollIntoViewIfNeeded();
     expect(await fitsWidth()).toBe(true);
     await shot("03-mapping-changed");
   });
@@ -164,5 +172,25 @@ describe("the task pane over a small county, step by step", () => {
     await shot("08-results-320px");
     expect(session.pageErrors).toEqual([]);
     expect(session.blocked).toEqual([]);
+  });
+
+  it("8. runs the same audit from the ribbon's 一键审计, replacing the audit sheets, and completes the event", async () => {
+    const before = await workbook();
+    const completed = await page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const w = window as unknown as TestWindow;
+          w.__actions.runAudit({ completed: () => resolve(true) });
+        }),
+    );
+    expect(completed).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as TestWindow).__panesShown)).toBe(1);
+    const after = await workbook();
+    // The previous audit's sheets were replaced, not added beside: same names, one of each.
+    expect([...after.sheets].sort()).toEqual([...before.sheets].sort());
+    expect(after.activeSheet).toBe("审计总览");
+    // A second full set of audit sheets was written (and the first one deleted).
+    expect(after.added).toBe(2 * before.added);
+    expect(session.pageErrors).toEqual([]);
   });
 });
