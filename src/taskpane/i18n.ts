@@ -32,7 +32,7 @@ export interface Strings {
     mappingFor: (field: string, sheet: string) => string;
     skipped: string;
     units: string;
-    saved: string;
+    hint: string;
   };
   stages: Record<Stage, string>;
   /** Short indicator names for the narrow CV table (the full name is its tooltip). */
@@ -48,6 +48,7 @@ export interface Strings {
     indoorSports: string;
     relaxations: string;
     relaxationsHint: string;
+    saved: string;
     smallSchoolPeArtsTeachers: string;
     cityExtraSportsArea: string;
     olderRoomAreas: string;
@@ -108,7 +109,7 @@ const zh: Strings = {
     mappingFor: (field, sheet) => `「${sheet}」中「${field}」所在的列`,
     skipped: "未作为学校表读取的工作表",
     units: "单位换算",
-    saved: "选择已保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
+    hint: "可在下方更改各字段所在的列。选择保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
   },
   stages: { primary: "小学", junior: "初中" },
   indicatorShort: {
@@ -131,6 +132,7 @@ const zh: Strings = {
     indoorSports: "从教学及辅助用房中扣除「其中：室内体育用房」",
     relaxations: "2019 年放宽规定（国教督办函〔2019〕30号）",
     relaxationsHint: "是否仍适用尚未核实，默认关闭。",
+    saved: "设置保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
     smallSchoolPeArtsTeachers: "50–99 人小规模学校计入交流轮岗、兼职、走教体育艺术教师",
     cityExtraSportsArea: "城区高密度学校计入租用场馆和改造场地",
     olderRoomAreas: "较早建成的音乐、美术教室按 73 / 67 平方米",
@@ -191,7 +193,7 @@ const en: Strings = {
     mappingFor: (field, sheet) => `Column of “${field}” on sheet “${sheet}”`,
     skipped: "Sheets not read as school tables",
     units: "Unit conversions",
-    saved: "Your choices are saved in the workbook and used by the ribbon button and next time.",
+    hint: "Change a field's column below. Choices are saved in the workbook and used by the ribbon button and next time.",
   },
   stages: { primary: "Primary", junior: "Junior secondary" },
   indicatorShort: {
@@ -214,6 +216,7 @@ const en: Strings = {
     indoorSports: "Subtract indoor sports rooms from teaching floor area",
     relaxations: "2019 relaxations",
     relaxationsHint: "Unverified whether they still apply; off by default.",
+    saved: "Settings are saved in the workbook and used by the ribbon button and next time.",
     smallSchoolPeArtsTeachers: "Small schools (50–99 pupils) count rotating and part-time PE/arts teachers",
     cityExtraSportsArea: "Dense city schools count leased and converted sports space",
     olderRoomAreas: "Older music/art rooms at 73 / 67 m²",

@@ -141,15 +141,20 @@ export function smallCountyTables(overrides: ColumnOverride[] = [], grids: Sheet
   });
 }
 
-/** A stand-in for the sheet reader over smallCountyGrids(): the fixture's records and tables. */
-export function fakeReadSheets(grids: SheetGrid[], options: { overrides?: ColumnOverride[] } = {}): ReadOutcome {
-  return {
-    records: smallCounty().records,
+/**
+ * A stand-in for the sheet reader over smallCountyGrids(): the fixture's records (in two
+ * counties when given) and tables.
+ */
+export function fakeReader(counties?: { a: string; b: string }) {
+  return (grids: SheetGrid[], options: { overrides?: ColumnOverride[] } = {}): ReadOutcome => ({
+    records: smallCounty(counties).records,
     tables: smallCountyTables(options.overrides ?? [], grids),
     skipped: grids.some((g) => g.name === "说明") ? [{ sheet: "说明", reason: "没有找到学校名称和在校生数的表头" }] : [],
     diagnostics: [],
-  };
+  });
 }
+
+export const fakeReadSheets = fakeReader();
 
 /** The reader's label of a field: its header wording with the stage, without the unit. */
 function labelOf(field: string): string {

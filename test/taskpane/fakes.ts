@@ -7,7 +7,7 @@ import type { WorkbookPlan } from "../../src/report";
 import { loadState, saveState, type SettingsStore } from "../../src/taskpane/documentSettings";
 import { runAudit, scanWorkbook, type PipelineSteps } from "../../src/taskpane/pipeline";
 import type { AuditService } from "../../src/taskpane/service";
-import { FAKE_FIELDS, fakeReadSheets, smallCountyGrids } from "../support/smallCountyWorkbook";
+import { FAKE_FIELDS, fakeReader, smallCountyGrids } from "../support/smallCountyWorkbook";
 
 export class FakeSettings implements SettingsStore {
   readonly values = new Map<string, unknown>();
@@ -60,7 +60,9 @@ export interface FakeWorkbook {
   renames: Record<string, string>;
 }
 
-export function fakeWorkbook(): FakeWorkbook {
+/** The small county (in two counties when given) behind a fake service. */
+export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook {
+  const read = fakeReader(counties);
   const settings = new FakeSettings();
   const fake: FakeWorkbook = {
     service: undefined as unknown as AuditService,
@@ -79,7 +81,7 @@ export function fakeWorkbook(): FakeWorkbook {
     },
     readSheets: (grids, options) => {
       fake.scans.push({ overrides: options.overrides });
-      return fakeReadSheets(grids, options);
+      return read(grids, options);
     },
     fields: FAKE_FIELDS,
     writePlan: async (plan, onProgress) => {

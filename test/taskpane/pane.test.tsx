@@ -113,6 +113,16 @@ describe("the task pane", () => {
     expect(screen.getByRole("button", { name: "打开工作表「审计总览」" })).toBeTruthy();
   });
 
+  it("gives a verdict card per county and stage when the sheets hold several counties", async () => {
+    await openPane("zh-CN", fakeWorkbook({ a: "甲县", b: "乙县" }));
+    await runFromButton();
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings.slice(0, 2)).toEqual(["甲县", "乙县"]);
+    expect(screen.getAllByRole("table", { name: "小学 差异系数" })).toHaveLength(2);
+    expect(screen.getAllByRole("table", { name: "初中 差异系数" })).toHaveLength(2);
+    expect(screen.getByText("乙县，达到 1/7 项指标")).toBeTruthy();
+  });
+
   it("selects a finding's source cell, and an audit sheet, when clicked", async () => {
     const fake = fakeWorkbook();
     fake.renames = { 审计总览: "审计总览 (2)" };

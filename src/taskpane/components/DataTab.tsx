@@ -19,7 +19,7 @@ export function DataTab() {
   return (
     <section className={styles.root} aria-label={t.tabs.data}>
       <div className={styles.bar}>
-        <Caption1>{t.data.saved}</Caption1>
+        <Caption1>{t.data.hint}</Caption1>
         <Button size="small" className={styles.rescan} disabled={scanning} onClick={() => void controller.rescan()}>
           {t.data.rescan}
         </Button>

@@ -49,7 +49,7 @@ export function SettingsTab() {
           <Switch key={key} checked={settings.relaxations[key]} label={t.settings[key]} onChange={(_e, data) => relax(key, data.checked)} />
         ))}
       </div>
-      <Caption1>{t.data.saved}</Caption1>
+      <Caption1>{t.settings.saved}</Caption1>
     </section>
   );
 }
