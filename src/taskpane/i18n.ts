@@ -60,7 +60,8 @@ export interface Strings {
     fail: string;
     noSchools: string;
     county: (name: string) => string;
-    stageSummary: (schools: number, passing: number, students: number) => string;
+    /** The stage's counts and whether its CVs are within their limits. */
+    stageSummary: (schools: number, passing: number, students: number, cvPass: boolean | null) => string;
     indicator: string;
     cv: string;
     limit: string;
@@ -68,7 +69,6 @@ export interface Strings {
     composite: string;
     cvOk: string;
     cvOver: string;
-    cvSummary: (pass: boolean | null) => string;
     metCount: (met: number, total: number) => string;
     noCv: string;
     failing: string;
@@ -144,7 +144,8 @@ const zh: Strings = {
     fail: "未达标",
     noSchools: "无学校",
     county: (name) => name || "本县",
-    stageSummary: (s, p, n) => `${s} 所学校，${p} 所达标，在校生 ${n} 人`,
+    stageSummary: (s, p, n, cv) =>
+      `${s} 所学校，${p} 所达标，在校生 ${n} 人；${cv === null ? "差异系数无法判定" : cv ? "差异系数均在上限内" : "有差异系数超出上限"}`,
     indicator: "指标",
     cv: "差异系数",
     limit: "上限",
@@ -152,7 +153,6 @@ const zh: Strings = {
     composite: "综合差异系数",
     cvOk: "符合",
     cvOver: "超出",
-    cvSummary: (pass) => (pass === null ? "差异系数无法判定" : pass ? "差异系数均在上限内" : "有差异系数超出上限"),
     metCount: (met, total) => `达到 ${met}/${total} 项指标`,
     noCv: "—",
     failing: "未达标学校",
@@ -228,7 +228,8 @@ const en: Strings = {
     fail: "Fail",
     noSchools: "No schools",
     county: (name) => name || "County",
-    stageSummary: (s, p, n) => `${s} schools, ${p} passing, ${n} pupils`,
+    stageSummary: (s, p, n, cv) =>
+      `${s} schools, ${p} passing, ${n} pupils; ${cv === null ? "CVs cannot be judged" : cv ? "every CV within its limit" : "a CV is over its limit"}`,
     indicator: "Indicator",
     cv: "CV",
     limit: "Limit",
@@ -236,7 +237,6 @@ const en: Strings = {
     composite: "Composite CV",
     cvOk: "Within",
     cvOver: "Over",
-    cvSummary: (pass) => (pass === null ? "CVs cannot be judged" : pass ? "Every CV within its limit" : "A CV is over its limit"),
     metCount: (met, total) => `${met} of ${total} indicators met`,
     noCv: "—",
     failing: "Schools that fail",

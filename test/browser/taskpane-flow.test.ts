@@ -193,4 +193,24 @@ describe("the task pane over a small county, step by step", () => {
     expect(after.added).toBe(2 * before.added);
     expect(session.pageErrors).toEqual([]);
   });
+
+  it("9. speaks English when Office's display language is English", async () => {
+    const english = await session.context.newPage();
+    try {
+      await english.setViewportSize({ width: WIDTH, height: 900 });
+      await english.goto(`${session.origin}/${OUTPUT_FILES.page}?lang=en-US`);
+      await english.getByRole("group", { name: "小学", exact: true }).waitFor();
+      expect(await english.getByRole("button", { name: "Run audit" }).isVisible()).toBe(true);
+      expect(await english.getByRole("tab", { name: "Settings" }).isVisible()).toBe(true);
+      await english.getByRole("button", { name: "Run audit" }).click();
+      await english.getByRole("region", { name: "Results" }).waitFor();
+      expect(await english.getByText("Schools that fail").isVisible()).toBe(true);
+      expect(await english.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      await english.mouse.move(WIDTH - 2, 2);
+      await english.waitForTimeout(300);
+      await english.screenshot({ path: path.join(ARTIFACTS, "09-results-english.png") });
+    } finally {
+      await english.close();
+    }
+  });
 });

@@ -149,6 +149,7 @@ export async function openBrowser(dist: string, officeStub: string, viewport?: {
  * office.js as the tests need it: CustomFunctions.associate recorded in window.__associated,
  * Office.actions.associate in window.__actions, document settings kept in window.__settings
  * (saveAsync succeeds asynchronously), showAsTaskpane counted, and onReady called with Excel.
+ * The page's ?lang= query, when given, overrides the display language.
  */
 export function officeStub(displayLanguage = "zh-CN"): string {
   return `
@@ -169,7 +170,7 @@ window.Office = {
   HostType: { Excel: "Excel" },
   AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
   context: {
-    displayLanguage: ${JSON.stringify(displayLanguage)},
+    displayLanguage: new URLSearchParams(location.search).get("lang") || ${JSON.stringify(displayLanguage)},
     document: {
       settings: {
         get: function (name) { return name in window.__settings ? JSON.parse(window.__settings[name]) : null; },

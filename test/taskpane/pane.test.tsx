@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
+import { CvTable } from "../../src/taskpane/components/CvTable";
 import { PaneController } from "../../src/taskpane/controller";
 import { OVERRIDES_KEY, SETTINGS_KEY } from "../../src/taskpane/documentSettings";
 import { stringsFor } from "../../src/taskpane/i18n";
@@ -103,6 +104,7 @@ describe("the task pane", () => {
     await runFromButton();
     expect(screen.getByRole("group", { name: "小学 未达标" })).toBeTruthy();
     expect(screen.getByRole("group", { name: "初中 未达标" })).toBeTruthy();
+    expect(screen.getByText("5 所学校，4 所达标，在校生 4100 人；差异系数均在上限内")).toBeTruthy();
     const table = screen.getByRole("table", { name: "小学 差异系数" });
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(1 + 7 + 1);
@@ -111,6 +113,23 @@ describe("the task pane", () => {
     expect(screen.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」` })).toBeTruthy();
     expect(screen.getByText(/L1 需增加6名高于规定学历教师/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "打开工作表「审计总览」" })).toBeTruthy();
+  });
+
+  it("marks a CV over its limit, and judges the composite under 2012", async () => {
+    const { fake } = await openPane();
+    fake.settings.set(SETTINGS_KEY, { standard: "2012" });
+    const controller = new PaneController(fake.service);
+    const run = (await controller.run())!;
+    const stage = run.result.counties[0].stages.primary;
+    expect(stage.compositeLimit).toBe(0.65);
+    const over = { ...stage, cvPass: false, compositeCv: 0.7, indicators: { ...stage.indicators } };
+    const first = Object.keys(over.indicators)[0];
+    over.indicators[first] = { ...over.indicators[first], cv: 0.61, limit: 0.5, pass: false };
+    render(<CvTable stage={over} />);
+    const table = screen.getAllByRole("table").at(-1)!;
+    const rows = within(table).getAllByRole("row");
+    expect(within(rows[1]).getAllByRole("cell").map((c) => c.textContent).slice(1)).toEqual(["0.610", "0.50", "超出"]);
+    expect(within(rows.at(-1)!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["综合差异系数", "0.700", "0.65", "超出"]);
   });
 
   it("gives a verdict card per county and stage when the sheets hold several counties", async () => {

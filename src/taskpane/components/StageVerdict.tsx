@@ -23,11 +23,7 @@ export function StageVerdict({ stage }: { stage: StageResult }) {
             </Badge>
           </div>
         }
-        description={
-          <Caption1>
-            {t.results.stageSummary(stage.schools, stage.schoolsPassing, stage.students)}；{t.results.cvSummary(stage.cvPass)}
-          </Caption1>
-        }
+        description={<Caption1>{t.results.stageSummary(stage.schools, stage.schoolsPassing, stage.students, stage.cvPass)}</Caption1>}
       />
       <CvTable stage={stage} />
     </Card>
