@@ -26,6 +26,13 @@ export interface PaneState {
 
 type Listener = () => void;
 
+/**
+ * @example
+ * const controller = new PaneController(createService());
+ * await controller.rescan();            // 数据: tables and mappings
+ * await controller.changeMapping({ sheet: "小学", field: "pupils", column: 3 }); // saved, rescanned
+ * const run = await controller.run();   // null on failure: controller.getState().error says why
+ */
 export class PaneController {
   private state: PaneState;
   private readonly listeners = new Set<Listener>();

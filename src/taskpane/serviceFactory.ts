@@ -7,7 +7,13 @@ import { createExcelService } from "./excelService";
 import { sheetReader } from "./reader";
 import type { AuditService } from "./service";
 
-/** The service over the open workbook (call after Office.onReady). */
+/**
+ * The service over the open workbook (call after Office.onReady).
+ *
+ * @example
+ * await Office.onReady();
+ * const scan = await createService().scan([]);
+ */
 export function createService(): AuditService {
   return createExcelService({
     host: excelHost,
