@@ -1,21 +1,10 @@
 import { audit, type SchoolRecord, type Stage } from "../src/engine";
+import { mulberry32 } from "../scripts/prng";
 import type { BenchFigure } from "./types";
-
-/** A deterministic PRNG (mulberry32) so every run audits the same county. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `parts` single-stage school records with counts spread around the thresholds. */
 export function generateRecords(parts: number, seed = 1): SchoolRecord[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const records: SchoolRecord[] = [];
   for (let i = 0; i < parts; i++) {
     const stage: Stage = i % 3 === 2 ? "junior" : "primary";

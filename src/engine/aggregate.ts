@@ -4,17 +4,35 @@ import type { IndicatorStageResult, SchoolPartResult, StageResult } from "./resu
 import type { IndicatorSpec, Standard } from "./standards";
 import type { Stage } from "./types";
 
-function indicatorResult(spec: IndicatorSpec, standard: Standard, stage: Stage, parts: SchoolPartResult[]): IndicatorStageResult {
-  const values: number[] = [];
-  const pupils: number[] = [];
-  let metSchools = 0;
+/** One indicator's values and weights over a stage's parts (the parts with a value only). */
+interface Column {
+  values: number[];
+  pupils: number[];
+  metSchools: number;
+}
+
+/**
+ * Every indicator's column in one pass over the parts: a county's parts are visited once, not
+ * once per indicator (at a province's scale the visits, not the arithmetic, cost the time).
+ */
+function columnsOf(specs: readonly IndicatorSpec[], parts: readonly SchoolPartResult[]): Column[] {
+  const columns: Column[] = specs.map(() => ({ values: [], pupils: [], metSchools: 0 }));
   for (const part of parts) {
-    const value = part.values[spec.id];
-    if (value === null || value === undefined) continue;
-    values.push(value);
-    pupils.push(part.students);
-    if (part.details[spec.id]?.met) metSchools++;
+    const { values, details, students } = part;
+    for (let i = 0; i < specs.length; i++) {
+      const value = values[specs[i].id];
+      if (value === null || value === undefined) continue;
+      const column = columns[i];
+      column.values.push(value);
+      column.pupils.push(students);
+      if (details[specs[i].id]?.met) column.metSchools++;
+    }
   }
+  return columns;
+}
+
+function indicatorResult(spec: IndicatorSpec, standard: Standard, stage: Stage, column: Column): IndicatorStageResult {
+  const { values, pupils, metSchools } = column;
   const spread = weightedSpread(values, pupils);
   const limit = standard.cvRule.mode === "each" ? standard.cvRule.limits[stage] : null;
   const cv = spread?.cv ?? null;
@@ -43,7 +61,8 @@ function indicatorResult(spec: IndicatorSpec, standard: Standard, stage: Stage, 
  */
 export function stageResult(standard: Standard, stage: Stage, parts: SchoolPartResult[]): StageResult {
   const indicators: Record<string, IndicatorStageResult> = {};
-  for (const spec of standard.indicators) indicators[spec.id] = indicatorResult(spec, standard, stage, parts);
+  const columns = columnsOf(standard.indicators, parts);
+  standard.indicators.forEach((spec, i) => (indicators[spec.id] = indicatorResult(spec, standard, stage, columns[i])));
   const list = Object.values(indicators);
   const composite = compositeCv(list.map((i) => i.cv));
   const compositeLimit = standard.cvRule.mode === "composite" ? standard.cvRule.limits[stage] : null;

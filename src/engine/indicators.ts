@@ -31,7 +31,7 @@ function detailOf(
     from,
     estimate,
     notes,
-    fields: fields as string[],
+    fields,
     threshold,
     floor,
     met: judged ? atLeast(value, threshold) : null,
@@ -52,8 +52,9 @@ export function evaluateIndicator(
   const { record, stage } = ctx;
   const floorRatio = standard.schoolRule?.floorRatio ?? 1;
   const missing = () => detailOf(spec, ctx, floorRatio, null);
-  const who = `「${record.name}」${STAGE_NAMES[stage]}`;
-  const givenField = `given.${stage}.${spec.id}`;
+  // Messages are built only when there is something to say: audits run over many parts.
+  const who = () => `「${record.name}」${STAGE_NAMES[stage]}`;
+  const givenField = () => `given.${stage}.${spec.id}`;
   const given = record.stages[stage]?.given?.[spec.id];
   const outcome = measure(spec.measure, ctx);
 
@@ -63,7 +64,7 @@ export function evaluateIndicator(
         record,
         "warning",
         "engine.count-invalid",
-        `${who}的「${fieldLabel(outcome.field)}」为 ${formatNumber(outcome.value)}，应为不小于0的数字；该校${spec.id}（${spec.shortName}）不参与计算。`,
+        `${who()}的「${fieldLabel(outcome.field)}」为 ${formatNumber(outcome.value)}，应为不小于0的数字；该校${spec.id}（${spec.shortName}）不参与计算。`,
         outcome.field,
       ),
     );
@@ -77,7 +78,7 @@ export function evaluateIndicator(
           record,
           "warning",
           "engine.count-negative",
-          `${who}的${spec.shortName}扣除后为负数（${formatNumber(outcome.value)}），请核对「${outcome.fields.map(fieldLabel).join("」「")}」；该校${spec.id}不参与计算。`,
+          `${who()}的${spec.shortName}扣除后为负数（${formatNumber(outcome.value)}），请核对「${outcome.fields.map(fieldLabel).join("」「")}」；该校${spec.id}不参与计算。`,
           outcome.fields[outcome.fields.length - 1],
         ),
       );
@@ -91,8 +92,8 @@ export function evaluateIndicator(
           record,
           "warning",
           "engine.given-mismatch",
-          `${who}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，按原始数据计算应为 ${formatNumber(value)}${slip}；以原始数据为准。`,
-          givenField,
+          `${who()}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，按原始数据计算应为 ${formatNumber(value)}${slip}；以原始数据为准。`,
+          givenField(),
         ),
       );
     }
@@ -106,13 +107,13 @@ export function evaluateIndicator(
           record,
           "warning",
           "engine.given-invalid",
-          `${who}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，应为不小于0的数字；该校${spec.id}不参与计算。`,
-          givenField,
+          `${who()}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，应为不小于0的数字；该校${spec.id}不参与计算。`,
+          givenField(),
         ),
       );
       return missing();
     }
-    return detailOf(spec, ctx, floorRatio, given, "given", null, [givenField]);
+    return detailOf(spec, ctx, floorRatio, given, "given", null, [givenField()]);
   }
 
   diagnostics.push(
@@ -120,7 +121,7 @@ export function evaluateIndicator(
       record,
       "warning",
       "engine.indicator-missing",
-      `${who}缺少计算${spec.id}（${spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`,
+      `${who()}缺少计算${spec.id}（${spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`,
     ),
   );
   return missing();

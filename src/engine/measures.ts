@@ -7,7 +7,7 @@ import type { AuditSettings, FacilityFigures, SchoolRecord, Stage, TeacherFigure
  * with the field paths it came from (to name cells) and whether it is an estimate.
  */
 export type MeasureOutcome =
-  | { kind: "ok"; value: number; fields: string[]; estimate: boolean; notes: readonly string[] }
+  | { kind: "ok"; value: number; fields: readonly string[]; estimate: boolean; notes: readonly string[] }
   | { kind: "missing" }
   | { kind: "invalid"; field: string; value: unknown };
 
@@ -21,6 +21,22 @@ export interface MeasureContext {
 }
 
 const NO_NOTES: readonly string[] = Object.freeze([]);
+
+/**
+ * One shared, frozen array per distinct list of field paths. Every part's details keep their
+ * fields, and a county has only a handful of distinct lists: sharing them keeps a 100,000-part
+ * audit's memory (and the garbage collector's work) small.
+ */
+const FIELD_LISTS = new Map<string, readonly string[]>();
+function sharedFields(fields: string[]): readonly string[] {
+  const key = fields.length === 1 ? fields[0] : fields.join("\u0000");
+  let shared = FIELD_LISTS.get(key);
+  if (!shared) {
+    shared = Object.freeze(fields.slice());
+    FIELD_LISTS.set(key, shared);
+  }
+  return shared;
+}
 const MISSING: MeasureOutcome = Object.freeze({ kind: "missing" });
 
 /**
@@ -56,7 +72,7 @@ class Sum {
   outcome(factor = 1, estimate = false): MeasureOutcome {
     if (this.invalid) return { kind: "invalid", ...this.invalid };
     if (this.fields.length === 0) return MISSING;
-    return { kind: "ok", value: this.value * factor, fields: this.fields, estimate, notes: this.notes };
+    return { kind: "ok", value: this.value * factor, fields: sharedFields(this.fields), estimate, notes: this.notes };
   }
 }
 

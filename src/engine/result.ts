@@ -40,8 +40,8 @@ export interface IndicatorDetail {
   /** True when teachers had to be split from whole-school counts. */
   estimate: boolean;
   notes: readonly string[];
-  /** Field paths of the record behind the value (see SourceRef.cells). */
-  fields: string[];
+  /** Field paths of the record behind the value (see SourceRef.cells); shared, read-only. */
+  fields: readonly string[];
   threshold: number | null;
   /** floorRatio × threshold. */
   floor: number | null;

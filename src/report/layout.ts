@@ -70,7 +70,7 @@ export class SheetLayout {
     });
   }
 
-  build(options: { freeze?: { rows: number; columns: number }; page: PageSetup; county?: string }): PlannedSheet {
+  build(options: { freeze?: { rows: number; columns: number }; page: PageSetup; county?: string; hiddenColumns?: number[] }): PlannedSheet {
     const rows: PlannedRow[] = [...this.rows.entries()]
       .sort(([a], [b]) => a - b)
       .map(([row, { cells, height }]) => ({ row, cells, ...(height !== undefined ? { height } : {}) }));
@@ -81,6 +81,7 @@ export class SheetLayout {
       rows,
       merges: this.merges,
       columnWidths: this.columnWidths,
+      ...(options.hiddenColumns && options.hiddenColumns.length > 0 ? { hiddenColumns: options.hiddenColumns } : {}),
       ...(options.freeze ? { freeze: options.freeze } : {}),
       conditionalFormats: this.conditionalFormats,
       dataBars: this.dataBars,

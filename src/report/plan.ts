@@ -99,6 +99,8 @@ export interface PlannedSheet {
   merges: string[]; // A1 ranges
   /** Column widths in characters, from column 0. */
   columnWidths: number[];
+  /** 0-based columns that formulas need but readers and printouts do not (the CV weight columns). */
+  hiddenColumns?: number[];
   /** Rows and columns frozen at the top-left. */
   freeze?: { rows: number; columns: number };
   conditionalFormats: ConditionalFormat[];

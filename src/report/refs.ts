@@ -2,18 +2,10 @@
  * A1 references for formulas and links. Every sheet name is quoted (single quotes, inner quotes
  * doubled), so a user's sheet called O'Brien or 1,2 can never break or inject into a formula.
  */
+import { columnLetters } from "../sheets/grid";
 
 /** Column letters of a 0-based column index: 0 → A, 26 → AA. */
-export function columnLetter(col: number): string {
-  let n = col + 1;
-  let letters = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
-}
+export const columnLetter = columnLetters;
 
 /**
  * A1 address of a 0-based row and column; `abs` fixes the row, the column or both with `$`.

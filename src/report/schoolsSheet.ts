@@ -92,8 +92,8 @@ export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
     textCell(
       rule
         ? "各项数值为引用源数据单元格的公式。红色：低于要求的85%；黄色：未达到要求；绿色：达到要求。" +
-            `学校达标规则：至少${rule.minMet}项达到要求，其余项不低于要求的${Math.round(rule.floorRatio * 100)}%。右侧权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。`
-        : "各项数值为引用源数据单元格的公式。右侧权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。",
+            `学校达标规则：至少${rule.minMet}项达到要求，其余项不低于要求的${Math.round(rule.floorRatio * 100)}%。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。`
+        : "各项数值为引用源数据单元格的公式。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。",
       "subtitle",
     ),
   ]);
@@ -124,7 +124,12 @@ export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
     name,
     col,
     blocks,
-    sheet: sheet.build({ freeze: { rows: header + 1, columns: 2 }, page: printSetup(header, header) }),
+    // The weight columns only serve the CV formulas: hidden, so the sheet reads and prints as a table.
+    sheet: sheet.build({
+      freeze: { rows: header + 1, columns: 2 },
+      page: printSetup(header, header),
+      hiddenColumns: specs.map((_, i) => col.weight(i)),
+    }),
   };
 }
 

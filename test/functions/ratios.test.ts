@@ -1,16 +1,7 @@
 import { compliant } from "../../src/functions/verdicts";
 import { indicatorValue, per100, split } from "../../src/functions/ratios";
-import type { Outcome } from "../../src/functions/outcome";
+import { failure, value } from "./helpers";
 
-function value<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw new Error(`expected a value, got ${outcome.kind}: ${outcome.message}`);
-  return outcome.value;
-}
-
-function failure<T>(outcome: Outcome<T>) {
-  if (outcome.ok) throw new Error(`expected a failure, got ${String(outcome.value)}`);
-  return outcome;
-}
 
 describe("JH.PER100", () => {
   it("gives exactly 0.9 for 9 teachers and 1000 pupils, where dividing first does not", () => {

@@ -1,5 +1,5 @@
 import { compositeCv, cv } from "../../src/functions/spread";
-import type { Outcome } from "../../src/functions/outcome";
+import { failure, value } from "./helpers";
 
 // The 2012 method notes' worked example (domain.md): books per pupil, weighted by pupils.
 const pupils = [45, 37, 89, 76, 55];
@@ -14,15 +14,6 @@ const exactCv = (() => {
   return Math.sqrt(variance) / mean;
 })();
 
-function value<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw new Error(`expected a value, got ${outcome.kind}: ${outcome.message}`);
-  return outcome.value;
-}
-
-function failure<T>(outcome: Outcome<T>) {
-  if (outcome.ok) throw new Error(`expected a failure, got ${String(outcome.value)}`);
-  return outcome;
-}
 
 describe("JH.CV", () => {
   it("gives the worked example's weighted CV 0.515 from columns as Excel passes them", () => {

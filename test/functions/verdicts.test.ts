@@ -1,15 +1,6 @@
 import { compliant, cvLimit, gap, schoolPass, threshold } from "../../src/functions/verdicts";
-import type { Outcome } from "../../src/functions/outcome";
+import { failure, value } from "./helpers";
 
-function value<T>(outcome: Outcome<T>): T {
-  if (!outcome.ok) throw new Error(`expected a value, got ${outcome.kind}: ${outcome.message}`);
-  return outcome.value;
-}
-
-function failure<T>(outcome: Outcome<T>) {
-  if (outcome.ok) throw new Error(`expected a failure, got ${String(outcome.value)}`);
-  return outcome;
-}
 
 // domain.md's table of the 2017 thresholds, typed in from the document (not read from the engine).
 const THRESHOLDS_2017: Record<string, [number, number]> = {

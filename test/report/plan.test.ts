@@ -48,6 +48,14 @@ describe("buildPlan for a small county: the sheets", () => {
     }
     expect(schools.freeze).toEqual({ rows: 3, columns: 2 });
   });
+
+  it("hides the CV weight columns of 学校达标, and only them", () => {
+    const header = schools.rows.find((r) => r.row === 2)!;
+    const weightColumns = header.cells.flatMap((c, i) => (typeof c?.value === "string" && c.value.startsWith("权重") ? [i] : []));
+    expect(weightColumns).toHaveLength(7);
+    expect(schools.hiddenColumns).toEqual(weightColumns);
+    expect(plan.sheets.filter((s) => s.hiddenColumns).map((s) => s.kind)).toEqual(["schools"]);
+  });
 });
 
 describe("buildPlan: live formulas written with their values", () => {

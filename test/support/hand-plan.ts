@@ -93,6 +93,7 @@ export function handPlan(records: SchoolRecord[], summaryName = "审计总览", 
     ],
     merges: ["A1:F1", "A2:F2"],
     columnWidths: [28, 10, 12, 10, 10, 10],
+    hiddenColumns: [5],
     freeze: { rows: 3, columns: 1 },
     conditionalFormats: [
       {

@@ -25,6 +25,9 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
     case "columnWidth":
       sheet.getRange(op.address).format.columnWidth = op.points;
       return;
+    case "hideColumns":
+      sheet.getRange(op.address).columnHidden = true;
+      return;
     case "rowHeight":
       sheet.getRange(op.address).format.rowHeight = op.points;
       return;

@@ -19,6 +19,7 @@ export type WriteOp = SheetRef &
     | { kind: "style"; address: string; style: CellStyle; inside: { rows: boolean; cols: boolean } }
     | { kind: "merge"; address: string }
     | { kind: "columnWidth"; address: string; points: number }
+    | { kind: "hideColumns"; address: string }
     | { kind: "rowHeight"; address: string; points: number }
     | { kind: "freeze"; rows: number; columns: number }
     | { kind: "conditional"; address: string; rules: ConditionalFormat["rules"] }
@@ -81,6 +82,7 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
   ops.push(...styleOps(sheet).map((op) => ({ ...at, ...op })));
   ops.push(...sheet.merges.map((address) => ({ ...at, kind: "merge" as const, address })));
   ops.push(...widthOps(sheet.columnWidths).map((op) => ({ ...at, ...op })));
+  for (const col of sheet.hiddenColumns ?? []) ops.push({ ...at, kind: "hideColumns", address: columnsAddress(col, col) });
   for (const row of sheet.rows) {
     if (row.height !== undefined && row.height > 0) ops.push({ ...at, kind: "rowHeight", address: rowAddress(row.row), points: row.height });
   }

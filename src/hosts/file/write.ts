@@ -87,6 +87,7 @@ function writeLayout(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
   sheet.columnWidths.forEach((width, col) => {
     ws.getColumn(col + 1).width = width;
   });
+  for (const col of sheet.hiddenColumns ?? []) ws.getColumn(col + 1).hidden = true;
   for (const range of sheet.merges) ws.mergeCells(range);
   const freeze = sheet.freeze;
   ws.views =

@@ -266,7 +266,7 @@ export class FakeWorkbook {
       },
       [DESCRIBE]: () => `${nameNow()}!${address}`,
     };
-    const WRITABLE = new Set(["formulas", "values", "numberFormat", "hyperlink"]);
+    const WRITABLE = new Set(["formulas", "values", "numberFormat", "hyperlink", "columnHidden"]);
     return new Proxy(target, {
       get(t, prop) {
         if (prop in t) return t[prop];

@@ -42,6 +42,7 @@ export function countyPlan(schools: number, names: (i: number) => string = schoo
     rows: detailRows,
     merges: ["A1:D1"],
     columnWidths: [24, 10, 10, 8],
+    hiddenColumns: [3],
     freeze: { rows: 2, columns: 1 },
     conditionalFormats: [
       {

@@ -133,6 +133,11 @@ describe("plan → operations", () => {
     ]);
   });
 
+  test("hidden helper columns become one columnHidden operation each", () => {
+    const ops = planOps(countyPlan(2), noRenames, 20000).filter((op) => op.kind === "hideColumns");
+    expect(ops).toEqual([{ sheet: 1, kind: "hideColumns", address: "D:D" }]);
+  });
+
   test("cell operations stay within the budget counting formulas and number formats", () => {
     const ops = planOps(countyPlan(500), noRenames, 300);
     const cells = ops.filter((op) => op.kind === "cells");

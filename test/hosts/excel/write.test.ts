@@ -79,6 +79,7 @@ describe("writePlanToWorkbook: a small county", () => {
     expect(set("A1:D1", "merge")).toBe(false);
     expect(set("A:A", "format.columnWidth")).toBe(charsToPoints(24));
     expect(set("B:C", "format.columnWidth")).toBe(charsToPoints(10));
+    expect(set("D:D", "columnHidden")).toBe(true);
     expect(set("2:2", "format.rowHeight")).toBe(30);
     const calls = detail.map((w) => w.what);
     expect(calls).toContain("freezePanes.freezeAt(学校明细!A1:A2)");

@@ -115,6 +115,8 @@ describe("writePlan into a copy of the sample county", () => {
     expect(ws.getCell("B1").isMerged).toBe(true);
     expect(ws.getCell("B1").master.address).toBe("A1");
     expect(ws.getColumn(1).width).toBe(28);
+    expect(ws.getColumn(6).hidden).toBe(true);
+    expect(ws.getColumn(5).hidden).toBe(false);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 3 });
     expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
   });
