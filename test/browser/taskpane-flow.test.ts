@@ -85,10 +85,19 @@ describe("the task pane over a small county, step by step", () => {
     expect(await primary.getByRole("combobox", { name: "「小学」中「教学仪器设备值」所在的列" }).textContent()).toBe("L 列：教学仪器设备值（万元）");
     expect(await primary.getByText("把握 100%").count()).toBe(15);
     expect(await primary.getByText("单位换算：教学仪器设备值：万元→元").isVisible()).toBe(true);
-    expect(await page.getByRole("group", { name: "初中", exact: true }).isVisible()).toBe(true);
     expect(await page.getByRole("group", { name: "O'Brien" }).isVisible()).toBe(true);
     expect(await fitsWidth()).toBe(true);
     await shot("01-data", true);
+    // The other tables start folded; the keyboard opens one.
+    const junior = page.getByRole("group", { name: "初中", exact: true });
+    const juniorPupils = junior.getByRole("combobox", { name: "「初中」中「在校生数」所在的列" });
+    expect(await juniorPupils.isVisible()).toBe(false);
+    await junior.getByRole("button", { name: /初中/ }).focus();
+    await page.keyboard.press("Enter");
+    await juniorPupils.waitFor();
+    expect(await juniorPupils.textContent()).toBe("C 列：在校生数");
+    await page.keyboard.press("Enter");
+    await juniorPupils.waitFor({ state: "hidden" });
   });
 
   it("2. changes a mapping with the dropdown, and saves it in the workbook's settings", async () => {

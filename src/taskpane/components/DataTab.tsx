@@ -1,7 +1,7 @@
 /** 「数据」: the school tables found, each with its field-to-column mapping; sheets not read, and why. */
 import { Button, Caption1, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useController, usePaneState, useStrings } from "./context";
-import { TableCard } from "./TableCard";
+import { DOUBTFUL_CONFIDENCE, TableCard } from "./TableCard";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -26,8 +26,9 @@ export function DataTab() {
       </div>
       {scanning && <Spinner size="tiny" label={t.data.scanning} />}
       {scan && scan.tables.length === 0 && !scanning && <Text>{t.data.none}</Text>}
-      {scan?.tables.map((table) => (
+      {scan?.tables.map((table, i) => (
         <TableCard
+          open={i === 0 || table.columns.some((c) => c.confidence < DOUBTFUL_CONFIDENCE)}
           key={`${table.sheet}:${table.headerRows[0]}`}
           table={table}
           choices={scan.choices[table.sheet] ?? []}
