@@ -7,6 +7,8 @@
 //   manifest.xml       manifest.xml with every https://localhost:3000/ URL moved to ADDIN_BASE_URL
 //   assets/icon-*.png  the icons
 // The file names here are the ones manifest.xml points at: test/manifest checks both agree.
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
@@ -15,6 +17,19 @@ const { LocalizedMetadataPlugin } = require("./scripts/localize-metadata");
 const { addinBaseUrl, rewriteManifest } = require("./scripts/addin-url");
 
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
+
+/**
+ * `npm start` serves the build over https on localhost:3000, as the manifest expects, with the
+ * certificates `office-addin-dev-certs install` puts in ~/.office-addin-dev-certs.
+ */
+function devServer() {
+  const certs = path.join(os.homedir(), ".office-addin-dev-certs");
+  const file = (name) => path.join(certs, name);
+  const https = fs.existsSync(file("localhost.crt"))
+    ? { type: "https", options: { key: file("localhost.key"), cert: file("localhost.crt"), ca: file("ca.crt") } }
+    : "https"; // no dev certificates yet: a self-signed one (Excel will refuse it; see README)
+  return { port: 3000, server: https, headers: { "Access-Control-Allow-Origin": "*" }, hot: false, liveReload: true };
+}
 
 /** Output file names, shared with the tests. */
 const OUTPUT_FILES = {
@@ -88,6 +103,7 @@ module.exports = (env = {}, argv = {}) => {
       }),
     ],
     performance: { hints: false },
+    ...(env.WEBPACK_SERVE ? { devServer: devServer() } : {}),
   };
 };
 

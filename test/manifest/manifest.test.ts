@@ -119,12 +119,14 @@ describe("manifest.xml: identity and requirements", () => {
     expect(version).toBe(`${PACKAGE_VERSION}.0`);
   });
 
-  it("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.1 or later", () => {
+  it("requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and the ExcelApi version the host uses", () => {
     const sets = Object.fromEntries(children(child(app, "Requirements", "Sets"), "Set").map((s) => [s.$!.Name, s.$!.MinVersion]));
     expect(sets.SharedRuntime).toBe("1.1");
     expect(Number(sets.CustomFunctionsRuntime)).toBeGreaterThanOrEqual(1.1);
     // ErrorCode with messages (our #VALUE!/#N/A help) is CustomFunctionsRuntime 1.3.
     expect(sets.CustomFunctionsRuntime).toBe("1.3");
+    // Range.getMergedAreasOrNullObject (src/hosts/excel/read.ts) is ExcelApi 1.13.
+    expect(sets.ExcelApi).toBe("1.13");
   });
 });
 
