@@ -1,7 +1,14 @@
 /**
  * `npm run bench`: every benchmark section, a table on stdout and the figures in
  * bench/results.json. Timings live here, never in `npm test`.
- * Usage: npm run bench [-- --only engine,reader] [--out bench/results.json]
+ * Usage: npm run bench [-- --only engine,reader] [--out bench/results.json] [--schools N]
+ *   --only a,b     run only these sections (names below: engine, reader, report, functions,
+ *                  excel-host, headless, libreoffice-peer)
+ *   --out file     where the JSON goes (default bench/results.json, git-ignored)
+ *   --schools N    school parts in the generated city workbook of "headless" and
+ *                  "libreoffice-peer" (default 20000; also env BENCH_SCHOOLS=N)
+ * The results record the machine and its load average before and after the run: a loaded
+ * machine slows every figure.
  */
 import { writeFileSync } from "node:fs";
 import os from "node:os";
@@ -16,6 +23,8 @@ const SECTIONS: Section[] = [
   { name: "report", load: () => import("./report") },
   { name: "functions", load: () => import("./functions") },
   { name: "excel-host", load: () => import("./excelHost") },
+  { name: "headless", load: () => import("./headless") },
+  { name: "libreoffice-peer", load: () => import("./libreoffice-peer") },
 ];
 
 function argValue(flag: string): string | undefined {
@@ -27,7 +36,7 @@ function printTable(figures: BenchFigure[]): void {
   const rows = figures.map((f) => [
     f.section,
     f.name,
-    `${f.value < 10 ? f.value.toFixed(3) : f.value.toFixed(1)} ${f.unit}`,
+    `${Number.isInteger(f.value) ? f.value : f.value < 10 ? f.value.toFixed(3) : f.value.toFixed(1)} ${f.unit}`,
     f.target ?? "",
     f.met === undefined ? "" : f.met ? "met" : "MISSED",
   ]);
@@ -43,13 +52,14 @@ async function main(): Promise<void> {
   const only = argValue("--only")?.split(",");
   const out = argValue("--out") ?? path.join(__dirname, "results.json");
   const figures: BenchFigure[] = [];
+  const loadBefore = os.loadavg();
   for (const section of SECTIONS) {
     if (only && !only.includes(section.name)) continue;
     process.stderr.write(`bench: ${section.name} …\n`);
     figures.push(...(await (await section.load()).run()));
   }
   printTable(figures);
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: { before: loadBefore, after: os.loadavg() } };
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2));
   console.log(`\nfigures written to ${out}`);
 }
