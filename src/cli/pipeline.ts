@@ -49,8 +49,11 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
   };
 
   const file = await timed("read", 0, () => readWorkbookFile(options.input));
-  const read = readSheets(file.grids);
   const rows = file.grids.reduce((sum, g) => sum + g.rows.length, 0);
+  const read = readSheets(file.grids);
+  // Large intermediates are let go as soon as the next step has what it needs: a city's
+  // workbook is hundreds of thousands of cells, and the save needs the memory.
+  file.grids = [];
   const result = await timed("audit", rows, () => {
     const audited = audit(read.records, options.settings);
     // Reader findings come first: they explain most engine findings.
@@ -59,8 +62,8 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
   });
   if (result.schools.length === 0) return { result, copyWarnings: file.warnings, timings, written: false };
   await timed("write", rows, async () => {
-    const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped }, auditedAt: options.auditedAt ?? new Date() });
-    writePlan(file.workbook, plan);
+    writePlan(file.workbook, buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped }, auditedAt: options.auditedAt ?? new Date() }));
+    read.records = [];
     await saveWorkbook(file.workbook, options.out);
     if (options.json) writeFileSync(options.json, JSON.stringify(result, null, 2));
   });

@@ -20,6 +20,9 @@ function relsPathOf(part: string): string {
 async function fixSheet(zip: JSZip, sheetPath: string): Promise<number> {
   const sheetFile = zip.file(sheetPath);
   if (!sheetFile) return 0;
+  // A sheet without a hyperlink relationship has nothing to fix: leave its (large) XML compressed.
+  const relsFile = zip.file(relsPathOf(sheetPath));
+  if (!relsFile || !(await relsFile.async("string")).includes("/hyperlink\"")) return 0;
   const xml = await sheetFile.async("string");
   if (!xml.includes("<hyperlink ")) return 0;
   const dropped = new Set<string>();
@@ -35,8 +38,7 @@ async function fixSheet(zip: JSZip, sheetPath: string): Promise<number> {
   if (dropped.size === 0) return 0;
   zip.file(sheetPath, fixed);
   const relsPath = relsPathOf(sheetPath);
-  const relsFile = zip.file(relsPath);
-  if (relsFile) {
+  {
     const rels = await relsFile.async("string");
     zip.file(
       relsPath,

@@ -39,9 +39,31 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
   link: { font: { color: { argb: "FF0563C1" }, underline: true }, border: BORDERS, alignment: { vertical: "middle" } },
 };
 
-/** A fresh copy of the ExcelJS style for a plan style (ExcelJS shares style objects between cells). */
-export function excelStyle(style: CellStyle): Partial<ExcelJS.Style> {
-  return structuredClone(STYLES[style]);
+/** A fresh copy of the ExcelJS style for a plan style, with a number format when given. */
+export function excelStyle(style: CellStyle | undefined, numFmt?: string): Partial<ExcelJS.Style> {
+  const copy = style ? structuredClone(STYLES[style]) : {};
+  if (numFmt) copy.numFmt = numFmt;
+  return copy;
+}
+
+/**
+ * One style object per (style, number format), shared by every cell that has it: a copy per cell
+ * cost a second and hundreds of megabytes on a city's workbook. ExcelJS keeps a reference to a
+ * cell's style and changes it in place when a single property (cell.numFmt, cell.font …) is set,
+ * so cells given a shared style must never have a property set on their own.
+ */
+export class SharedStyles {
+  private readonly styles = new Map<string, Partial<ExcelJS.Style>>();
+
+  get(style: CellStyle | undefined, numFmt?: string): Partial<ExcelJS.Style> {
+    const key = `${style ?? ""}\u0000${numFmt ?? ""}`;
+    let shared = this.styles.get(key);
+    if (!shared) {
+      shared = excelStyle(style, numFmt);
+      this.styles.set(key, shared);
+    }
+    return shared;
+  }
 }
 
 /** The differential style a conditional format applies (Excel reads bgColor for cf fills). */

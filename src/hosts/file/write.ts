@@ -2,7 +2,7 @@ import type ExcelJS from "exceljs";
 import type { DataBar, ConditionalFormat, PlannedCell, PlannedSheet, WorkbookPlan } from "../../report/plan";
 import { markOwned, removeOwnedSheets } from "./ownership";
 import { chooseSheetNames, renameSheets } from "../../report";
-import { conditionalStyle, excelStyle } from "./styles";
+import { conditionalStyle, SharedStyles } from "./styles";
 
 export interface WritePlanResult {
   /** The plan's preferred sheet name → the name written (another one when a user's sheet had it). */
@@ -42,7 +42,7 @@ function cellValue(cell: PlannedCell): ExcelJS.CellValue {
   return value;
 }
 
-function writeCells(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
+function writeCells(ws: ExcelJS.Worksheet, sheet: PlannedSheet, styles: SharedStyles): void {
   for (const planned of sheet.rows) {
     const row = ws.getRow(planned.row + 1);
     if (planned.height !== undefined) row.height = planned.height;
@@ -50,8 +50,7 @@ function writeCells(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
       if (!cell) return;
       const target = row.getCell(col + 1);
       const style = cell.style ?? (cell.link && !cell.formula ? "link" : undefined);
-      if (style) target.style = excelStyle(style);
-      if (cell.numFmt) target.numFmt = cell.numFmt;
+      if (style || cell.numFmt) target.style = styles.get(style, cell.numFmt);
       target.value = cellValue(cell);
     });
   }
@@ -142,9 +141,10 @@ export function writePlan(workbook: ExcelJS.Workbook, planned: WorkbookPlan): Wr
     workbook.worksheets.map((ws) => ({ name: ws.name, owned: false })),
   );
   const plan = renameSheets(planned, chosen);
+  const styles = new SharedStyles();
   for (const sheet of plan.sheets) {
     const ws = workbook.addWorksheet(sheet.name);
-    writeCells(ws, sheet);
+    writeCells(ws, sheet, styles);
     writeLayout(ws, sheet);
     writeConditionalFormats(ws, sheet.conditionalFormats, sheet.dataBars);
   }
