@@ -39,6 +39,15 @@ function detailOf(
   };
 }
 
+// Messages are built only when there is something to say: audits run over many parts.
+function who(ctx: MeasureContext): string {
+  return `「${ctx.record.name}」${STAGE_NAMES[ctx.stage]}`;
+}
+
+function givenField(ctx: MeasureContext, spec: IndicatorSpec): string {
+  return `given.${ctx.stage}.${spec.id}`;
+}
+
 /**
  * One indicator of one school part: from the counts when the sheet has them, else from the value
  * the sheet already holds. When both exist the counts win and the held value is cross-checked.
@@ -51,10 +60,6 @@ export function evaluateIndicator(
 ): IndicatorDetail {
   const { record, stage } = ctx;
   const floorRatio = standard.schoolRule?.floorRatio ?? 1;
-  const missing = () => detailOf(spec, ctx, floorRatio, null);
-  // Messages are built only when there is something to say: audits run over many parts.
-  const who = () => `「${record.name}」${STAGE_NAMES[stage]}`;
-  const givenField = () => `given.${stage}.${spec.id}`;
   const given = record.stages[stage]?.given?.[spec.id];
   const outcome = measure(spec.measure, ctx);
 
@@ -64,11 +69,11 @@ export function evaluateIndicator(
         record,
         "warning",
         "engine.count-invalid",
-        `${who()}的「${fieldLabel(outcome.field)}」为 ${formatNumber(outcome.value)}，应为不小于0的数字；该校${spec.id}（${spec.shortName}）不参与计算。`,
+        `${who(ctx)}的「${fieldLabel(outcome.field)}」为 ${formatNumber(outcome.value)}，应为不小于0的数字；该校${spec.id}（${spec.shortName}）不参与计算。`,
         outcome.field,
       ),
     );
-    return missing();
+    return detailOf(spec, ctx, floorRatio, null);
   }
 
   if (outcome.kind === "ok") {
@@ -78,11 +83,11 @@ export function evaluateIndicator(
           record,
           "warning",
           "engine.count-negative",
-          `${who()}的${spec.shortName}扣除后为负数（${formatNumber(outcome.value)}），请核对「${outcome.fields.map(fieldLabel).join("」「")}」；该校${spec.id}不参与计算。`,
+          `${who(ctx)}的${spec.shortName}扣除后为负数（${formatNumber(outcome.value)}），请核对「${outcome.fields.map(fieldLabel).join("」「")}」；该校${spec.id}不参与计算。`,
           outcome.fields[outcome.fields.length - 1],
         ),
       );
-      return missing();
+      return detailOf(spec, ctx, floorRatio, null);
     }
     const value = ratio(outcome.value, ctx.pupils, spec.scale);
     if (given !== undefined && isCount(given) && Math.abs(given - value) > GIVEN_TOLERANCE + 1e-9) {
@@ -92,8 +97,8 @@ export function evaluateIndicator(
           record,
           "warning",
           "engine.given-mismatch",
-          `${who()}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，按原始数据计算应为 ${formatNumber(value)}${slip}；以原始数据为准。`,
-          givenField(),
+          `${who(ctx)}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，按原始数据计算应为 ${formatNumber(value)}${slip}；以原始数据为准。`,
+          givenField(ctx, spec),
         ),
       );
     }
@@ -107,13 +112,13 @@ export function evaluateIndicator(
           record,
           "warning",
           "engine.given-invalid",
-          `${who()}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，应为不小于0的数字；该校${spec.id}不参与计算。`,
-          givenField(),
+          `${who(ctx)}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，应为不小于0的数字；该校${spec.id}不参与计算。`,
+          givenField(ctx, spec),
         ),
       );
-      return missing();
+      return detailOf(spec, ctx, floorRatio, null);
     }
-    return detailOf(spec, ctx, floorRatio, given, "given", null, [givenField()]);
+    return detailOf(spec, ctx, floorRatio, given, "given", null, [givenField(ctx, spec)]);
   }
 
   diagnostics.push(
@@ -121,8 +126,8 @@ export function evaluateIndicator(
       record,
       "warning",
       "engine.indicator-missing",
-      `${who()}缺少计算${spec.id}（${spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`,
+      `${who(ctx)}缺少计算${spec.id}（${spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`,
     ),
   );
-  return missing();
+  return detailOf(spec, ctx, floorRatio, null);
 }
