@@ -3,20 +3,15 @@
  * records → audit → lay out the plan → write it. The Excel service supplies Office.js steps; the
  * tests supply fakes. Pure orchestration: no Office, no React.
  */
-import { audit, type AuditSettings, type SchoolRecord } from "../engine";
-import type { Diagnostic } from "../engine/diagnostics";
+import { audit, type AuditSettings } from "../engine";
 import { buildPlan, type WorkbookPlan } from "../report";
+import type { ReadResult } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 import { columnChoices } from "./columns";
 import type { ColumnOverride, FoundTable, RunProgress, RunResult, ScanResult, SkippedSheet } from "./service";
 
-/** What the sheet reader returns (src/sheets readSheets, by shape). */
-export interface ReadOutcome {
-  records: SchoolRecord[];
-  tables: FoundTable[];
-  skipped: SkippedSheet[];
-  diagnostics: Diagnostic[];
-}
+/** What the sheet reader returns. */
+export type ReadOutcome = ReadResult;
 
 export interface PipelineSteps {
   /** Every source sheet of the workbook (the audit's own sheets left out). */

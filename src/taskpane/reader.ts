@@ -1,6 +1,6 @@
 /**
  * The sheet reader the Excel service uses: src/sheets' readSheets and its FIELDS for the
- * mapping dropdowns. One module, so the pane's types stay the reader's by shape.
+ * mapping dropdowns. Injected, so tests can use a fake reader.
  */
 import { FIELDS, readSheets } from "../sheets";
 import type { PipelineSteps } from "./pipeline";

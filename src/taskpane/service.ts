@@ -5,48 +5,17 @@
  */
 import type { AuditResult, AuditSettings, SchoolRecord } from "../engine";
 import type { PlannedSheetKind } from "../report";
+import type { ColumnOverride, SkippedSheet, TableInfo as FoundTable } from "../sheets";
 
-/** The user's choice of column for a field on a sheet: 0-based column within the grid; null = do not use the field. */
-export interface ColumnOverride {
-  sheet: string;
-  field: string;
-  column: number | null;
-}
-
-/** Which column a field was read from (the reader's ColumnMapping, by shape). */
-export interface MappedColumn {
-  field: string;
-  label: string;
-  /** 0-based column in the grid. */
-  column: number;
-  letter: string;
-  header: string;
-  /** 0..1: 1 for a direct wording or an override. */
-  confidence: number;
-}
-
-/** One school table the reader found (the reader's TableInfo, by shape). */
-export interface FoundTable {
-  sheet: string;
-  /** 1-based worksheet rows of the header band. */
-  headerRows: [number, number];
-  dataRows: [number, number] | null;
-  columns: MappedColumn[];
-  stage?: "primary" | "junior";
-  units: string[];
-  records: number;
-}
+// The reader's own types: the pane shows what the reader found and passes overrides back to it.
+export type { ColumnOverride, SkippedSheet } from "../sheets";
+export type { ColumnMapping as MappedColumn, TableInfo as FoundTable } from "../sheets";
 
 /** A column the user can map a field to: its letters and its header text. */
 export interface ColumnChoice {
   column: number;
   letter: string;
   header: string;
-}
-
-export interface SkippedSheet {
-  sheet: string;
-  reason: string;
 }
 
 /** What a scan of the workbook found: the tables with their mappings, and every column they offer. */
