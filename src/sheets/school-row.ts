@@ -176,11 +176,15 @@ function checkPupilTotal(ctx: TableContext, r: number, name: string, counts: Pup
 /**
  * Puts a row's figures where they belong: facilities are shared; teachers, classes and ratios go
  * to the stage the header names, else to the row's only stage, else (teachers of a through-train
- * row) to the whole school. Error values and words are reported and left out.
+ * row, or of a 完全中学 row that also counts senior pupils) to the whole school, for the engine to
+ * split by weighted pupils. Error values and words are reported and left out.
  */
 function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, numbers: NumberCell[], quiet: boolean, droppedWhole: Set<FieldId>): void {
   const { view } = ctx;
   const stages = Object.keys(record.stages) as Stage[];
+  // Senior pupils on the row mean its unnamed figures are the whole school's, senior part included.
+  const hasSenior = numbers.some((c) => c.column.base === "seniorPupils" && c.parsed.kind === "number" && c.parsed.value > 0);
+  const sharedBy = stages.length + (hasSenior ? 1 : 0);
   for (const cell of numbers) {
     const { base, group, key, stage: named, paths } = cell.column;
     if (base === "pupils") continue;
@@ -209,7 +213,7 @@ function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, num
       noteCell(trace, paths[""], cell);
       continue;
     }
-    const target: Stage | "whole" | null = named ?? (stages.length === 1 ? stages[0] : stages.length > 1 ? "whole" : null);
+    const target: Stage | "whole" | null = named ?? (sharedBy === 1 ? stages[0] : sharedBy > 1 && stages.length > 0 ? "whole" : null);
     if (target === null || (target !== "whole" && !record.stages[target])) continue;
     if (target === "whole") {
       if (group !== "teachers") {

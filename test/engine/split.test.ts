@@ -80,3 +80,22 @@ describe("through-train split (一贯制, 完全中学)", () => {
     expect(fixed.details.L7.met).toBe(true);
   });
 });
+
+describe("a 完全中学 row with whole-school teachers", () => {
+  it("gives the junior part its weighted share of them, as an estimate", () => {
+    const record: SchoolRecord = {
+      name: "第一完全中学",
+      kind: "completeMiddle",
+      seniorPupils: 500,
+      stages: { junior: { pupils: 600, teachers: { aboveDegree: 40 } } },
+      wholeSchoolTeachers: { backbone: 10 },
+      facilities: {},
+    };
+    const junior = audit([record]).schools[0];
+    // Junior share 600 / (600 + 1.2 × 500) = 0.5.
+    expect(junior.details.L2.numerator).toBeCloseTo(5, 12);
+    expect(junior.details.L2.estimate).toBe(true);
+    expect(junior.details.L1.numerator).toBe(40);
+    expect(junior.details.L1.estimate).toBe(false);
+  });
+});
