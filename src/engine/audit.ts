@@ -2,7 +2,7 @@ import { stageResult } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
 import { guaranteeChecks } from "./guarantees";
-import { evaluateIndicator } from "./indicators";
+import { evaluateIndicator, missingFigureDiagnostics, type MissingFigure } from "./indicators";
 import { isCount } from "./numeric";
 import type {
   AuditResult,
@@ -56,6 +56,7 @@ function auditPart(
   settings: AuditSettings,
   source: SourceCell | undefined,
   diagnostics: Diagnostic[],
+  missing: MissingFigure[],
 ): SchoolPartResult {
   const share = stageShare(record, stage);
   const ctx = { record, stage, settings, share, pupils };
@@ -63,7 +64,7 @@ function auditPart(
   const details: Record<string, IndicatorDetail> = {};
   const shortfalls: Shortfall[] = [];
   for (const spec of standard.indicators) {
-    const detail = evaluateIndicator(spec, ctx, standard, diagnostics);
+    const detail = evaluateIndicator(spec, ctx, standard, diagnostics, missing);
     details[spec.id] = detail;
     values[spec.id] = detail.value;
     const shortfall = standard.schoolRule ? shortfallOf(spec, detail, pupils, share) : null;
@@ -130,6 +131,7 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
   const excluded: ExcludedRecord[] = [];
   const schools: SchoolPartResult[] = [];
   const guarantees: GuaranteeCheck[] = [];
+  const missing: MissingFigure[] = [];
 
   records.forEach((record, recordIndex) => {
     const county = countyOf(record);
@@ -153,13 +155,17 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
         );
         continue;
       }
-      schools.push(auditPart(recordIndex, record, stage, pupils as number, standard, settings, source, diagnostics));
+      schools.push(auditPart(recordIndex, record, stage, pupils as number, standard, settings, source, diagnostics, missing));
       countedParts++;
     }
     if (countedParts > 0 && standard.guarantees) {
       guarantees.push(...guaranteeChecks(record, standard.guarantees, settings, county, source));
     }
   });
+
+  const partsPerStage = { primary: 0, junior: 0 };
+  for (const part of schools) partsPerStage[part.stage]++;
+  diagnostics.push(...missingFigureDiagnostics(missing, partsPerStage));
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
   const byCounty = groupBy(schools, (s) => s.county);

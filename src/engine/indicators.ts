@@ -3,7 +3,7 @@ import { measure, type MeasureContext } from "./measures";
 import { atLeast, isCount, ratio } from "./numeric";
 import type { IndicatorDetail } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
-import { STAGE_NAMES } from "./types";
+import { STAGE_NAMES, type SchoolRecord, type Stage } from "./types";
 
 /** How far a value the sheet already holds may differ from ours: the tables' 2-decimal rounding. */
 const GIVEN_TOLERANCE = 0.005;
@@ -57,6 +57,7 @@ export function evaluateIndicator(
   ctx: MeasureContext,
   standard: Standard,
   diagnostics: Diagnostic[],
+  missing: MissingFigure[],
 ): IndicatorDetail {
   const { record, stage } = ctx;
   const floorRatio = standard.schoolRule?.floorRatio ?? 1;
@@ -121,13 +122,53 @@ export function evaluateIndicator(
     return detailOf(spec, ctx, floorRatio, given, "given", null, [givenField(ctx, spec)]);
   }
 
-  diagnostics.push(
-    recordDiagnostic(
-      record,
-      "warning",
-      "engine.indicator-missing",
-      `${who(ctx)}缺少计算${spec.id}（${spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`,
-    ),
-  );
+  missing.push({ record, stage, spec });
   return detailOf(spec, ctx, floorRatio, null);
+}
+
+/** A part with no figure at all for an indicator (neither counts nor a held value). */
+export interface MissingFigure {
+  record: SchoolRecord;
+  stage: Stage;
+  spec: IndicatorSpec;
+}
+
+/**
+ * The diagnostics for missing figures. When every part of a stage lacks an indicator, the sheet
+ * has no column for it: one warning says so, instead of one per school (hundreds in a city).
+ */
+export function missingFigureDiagnostics(missing: readonly MissingFigure[], partsPerStage: Record<Stage, number>): Diagnostic[] {
+  const byIndicator = new Map<string, MissingFigure[]>();
+  for (const m of missing) {
+    const key = `${m.stage}\u0000${m.spec.id}`;
+    const group = byIndicator.get(key);
+    if (group) group.push(m);
+    else byIndicator.set(key, [m]);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const group of byIndicator.values()) {
+    const { stage, spec, record } = group[0];
+    if (group.length > 1 && group.length === partsPerStage[stage]) {
+      diagnostics.push(
+        recordDiagnostic(
+          record,
+          "warning",
+          "engine.indicator-missing-everywhere",
+          `所有${STAGE_NAMES[stage]}学校（部）都缺少计算${spec.id}（${spec.name}）所需的数据：请检查表中是否有对应的列（在加载项的「数据」页可以指定）；该项按未达标处理，且无法计算差异系数。`,
+        ),
+      );
+      continue;
+    }
+    for (const m of group) {
+      diagnostics.push(
+        recordDiagnostic(
+          m.record,
+          "warning",
+          "engine.indicator-missing",
+          `「${m.record.name}」${STAGE_NAMES[m.stage]}缺少计算${m.spec.id}（${m.spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`,
+        ),
+      );
+    }
+  }
+  return diagnostics;
 }

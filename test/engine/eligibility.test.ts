@@ -100,3 +100,31 @@ describe("bad records never crash the audit nor poison a CV", () => {
     expect(() => audit(good, { standard: "2099" })).toThrow(/未知的评估标准/);
   });
 });
+
+describe("missing figures", () => {
+  const withoutRooms = (name: string, pupils: number) => {
+    const record = schoolAt(name, "primary", pupils, 1.3, { source: { sheet: "小学", row: 5, cells: { name: "B5" } } });
+    delete record.facilities!.multimediaRooms;
+    return record;
+  };
+
+  it("says once when no part of a stage has an indicator (the sheet lacks the column)", () => {
+    const result = audit([withoutRooms("甲", 600), withoutRooms("乙", 700), schoolAt("一中", "junior", 800, 1.2)]);
+    const everywhere = result.diagnostics.filter((d) => d.code === "engine.indicator-missing-everywhere");
+    expect(everywhere).toHaveLength(1);
+    expect(everywhere[0].message).toContain("所有小学学校（部）都缺少计算L7");
+    expect(everywhere[0].sheet).toBe("小学");
+    expect(result.diagnostics.filter((d) => d.code === "engine.indicator-missing")).toEqual([]);
+    expect(result.stages!.primary.indicators.L7.cv).toBeNull();
+    expect(result.schools[0].pass).toBe(false); // 6 of 7 met, the seventh unproven
+  });
+
+  it("names each part when only some lack it", () => {
+    const result = audit([withoutRooms("甲", 600), schoolAt("乙", "primary", 700, 1.3)]);
+    const perPart = result.diagnostics.filter((d) => d.code === "engine.indicator-missing");
+    expect(perPart).toHaveLength(1);
+    expect(perPart[0]).toMatchObject({ sheet: "小学", cell: "B5" });
+    expect(perPart[0].message).toContain("「甲」小学缺少计算L7");
+    expect(result.diagnostics.some((d) => d.code === "engine.indicator-missing-everywhere")).toBe(false);
+  });
+});
