@@ -55,8 +55,7 @@ export async function main(argv: readonly string[], log = console.log, err = con
     });
     outcome.copyWarnings.forEach((w) => err(`注意：${w}`));
     if (!outcome.written) {
-      const reasons = outcome.result.diagnostics.filter((d) => d.level === "error").map((d) => `  ${d.sheet ? `「${d.sheet}」` : ""}${d.message}`);
-      err(`错误：工作簿中没有可用的学校数据。\n${reasons.join("\n")}`);
+      err(`错误：工作簿中没有可用的学校数据。\n${outcome.problems.map((p) => `  ${p}`).join("\n")}`);
       return 1;
     }
     log(formatSummary(outcome.result, { workbook: out, json: options.json }));

@@ -1,71 +1,101 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { audit, type AuditResult, type SettingsInput } from "../engine";
-import { readWorkbookFile, saveWorkbook, writePlan } from "../hosts/file";
-import { buildPlan } from "../report";
+import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
+import { NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
+import { readWorkbookFile, saveWorkbook, writePlan, type WorkbookFile } from "../hosts/file";
 import { readSheets } from "../sheets";
 
-/** The steps of a headless audit, for the progress line. */
+/** The steps of a headless audit, for the progress line and the timings. */
 export type Step = "read" | "audit" | "write";
 export const STEP_NAMES: Record<Step, string> = { read: "读取工作簿", audit: "审计", write: "写入审计工作表" };
+
+/** The flow's steps as the command reports them: finding the tables is part of reading. */
+const CLI_STEP: Record<RunStep, Step> = { read: "read", detect: "read", audit: "audit", write: "write" };
 
 export interface AuditFileOptions {
   input: string;
   out: string;
   json?: string;
   settings?: SettingsInput;
-  /** Called as each step starts, with the number of data rows read so far. */
+  /** Called as each step starts, with the number of rows the workbook's sheets hold. */
   onStep?: (step: Step, rows: number) => void;
   /** Fixed audit time for reproducible output (tests); defaults to now. */
   auditedAt?: Date;
 }
 
-export interface AuditFileOutcome {
-  result: AuditResult;
+interface Common {
   /** Warnings about the copy (charts or pivot tables ExcelJS cannot keep). */
   copyWarnings: string[];
   /** Milliseconds spent in each step. */
   timings: Record<Step, number>;
-  /** False when nothing could be audited: no workbook is written then. */
-  written: boolean;
+}
+
+export type AuditFileOutcome =
+  | (Common & { written: true; result: AuditResult })
+  /** Nothing could be audited, so nothing was written: what was missing, in Chinese. */
+  | (Common & { written: false; problems: string[] });
+
+/** Why nothing could be audited, from the flow's error: the reader's errors and skipped sheets, or the exclusions. */
+function problemsOf(error: NoSchoolsError | NothingCountedError): string[] {
+  if (error instanceof NothingCountedError) {
+    return error.excluded.map((e) => `${e.source ? `「${e.source.sheet}」第${e.source.row}行` : ""}「${e.name}」：${e.reason}`);
+  }
+  const errors = error.diagnostics.filter((d) => d.level === "error").map((d) => `${d.sheet ? `「${d.sheet}」` : ""}${d.message}`);
+  return [...errors, ...error.skipped.map((s) => `「${s.sheet}」：${s.reason}`)];
 }
 
 /**
- * The whole headless flow on an .xlsx file: read every sheet, find the school tables, audit,
- * lay out the audit sheets and write them into a new workbook beside the source sheets.
- * The input file is never written.
+ * The whole headless flow on an .xlsx file, through the same audit flow as the task pane: read
+ * every sheet, find the school tables, audit, lay out the audit sheets and write them into a new
+ * workbook beside the source sheets. The input file is never written.
  */
 export async function auditFile(options: AuditFileOptions): Promise<AuditFileOutcome> {
   if (path.resolve(options.out) === path.resolve(options.input)) {
     throw new Error("输出文件不能与输入工作簿相同：输入工作簿不会被覆盖。");
   }
   const timings: Record<Step, number> = { read: 0, audit: 0, write: 0 };
-  const timed = async <T>(step: Step, rows: number, work: () => T | Promise<T>): Promise<T> => {
-    options.onStep?.(step, rows);
-    const start = performance.now();
-    const value = await work();
-    timings[step] = performance.now() - start;
-    return value;
+  let current: Step | null = null;
+  let started = 0;
+  let rows = 0;
+  const enter = (step: Step | null) => {
+    const now = performance.now();
+    if (current) timings[current] += now - started;
+    current = step;
+    started = now;
+    if (step) options.onStep?.(step, rows);
   };
 
-  const file = await timed("read", 0, () => readWorkbookFile(options.input));
-  const rows = file.grids.reduce((sum, g) => sum + g.rows.length, 0);
-  const read = readSheets(file.grids);
-  // Large intermediates are let go as soon as the next step has what it needs: a city's
-  // workbook is hundreds of thousands of cells, and the save needs the memory.
-  file.grids = [];
-  const result = await timed("audit", rows, () => {
-    const audited = audit(read.records, options.settings);
-    // Reader findings come first: they explain most engine findings.
-    audited.diagnostics = [...read.diagnostics, ...audited.diagnostics];
-    return audited;
-  });
-  if (result.schools.length === 0) return { result, copyWarnings: file.warnings, timings, written: false };
-  await timed("write", rows, async () => {
-    writePlan(file.workbook, buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped }, auditedAt: options.auditedAt ?? new Date() }));
-    read.records = [];
-    await saveWorkbook(file.workbook, options.out);
-    if (options.json) writeFileSync(options.json, JSON.stringify(result, null, 2));
-  });
-  return { result, copyWarnings: file.warnings, timings, written: true };
+  let file: WorkbookFile | undefined;
+  const steps: FlowSteps = {
+    readGrids: async () => {
+      file = await readWorkbookFile(options.input);
+      const grids = file.grids;
+      rows = grids.reduce((sum, g) => sum + g.rows.length, 0);
+      file.grids = []; // the flow holds the only reference and lets go of it after reading
+      return grids;
+    },
+    readSheets: (grids, readOptions) => readSheets(grids, readOptions),
+    writePlan: async (plan) => {
+      const { sheetNames } = writePlan(file!.workbook, plan);
+      await saveWorkbook(file!.workbook, options.out);
+      return sheetNames;
+    },
+    now: () => options.auditedAt ?? new Date(),
+  };
+
+  try {
+    const run = await runAudit(steps, resolveSettings(options.settings), [], (progress) => {
+      const step = CLI_STEP[progress.step];
+      if (step !== current) enter(step);
+    });
+    enter(null);
+    if (options.json) writeFileSync(options.json, JSON.stringify(run.result, null, 2));
+    return { written: true, result: run.result, copyWarnings: file?.warnings ?? [], timings };
+  } catch (error) {
+    enter(null);
+    if (error instanceof NoSchoolsError || error instanceof NothingCountedError) {
+      return { written: false, problems: problemsOf(error), copyWarnings: file?.warnings ?? [], timings };
+    }
+    throw error;
+  }
 }

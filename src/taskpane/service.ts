@@ -3,8 +3,8 @@
  * interface. The UI and the controller only ever call this; the Office.js calls live in its
  * implementation (excelService.ts), and the tests use fakes.
  */
-import type { AuditResult, AuditSettings, SchoolRecord } from "../engine";
-import type { PlannedSheetKind } from "../report";
+import type { AuditSettings } from "../engine";
+import type { RunProgress, RunResult } from "../flow/auditFlow";
 import type { ColumnOverride, SkippedSheet, TableInfo as FoundTable } from "../sheets";
 
 // The reader's own types: the pane shows what the reader found and passes overrides back to it.
@@ -28,31 +28,8 @@ export interface ScanResult {
   fields: { id: string; label: string }[];
 }
 
-/** The steps of one audit run, in order. */
-export type RunStep = "read" | "detect" | "audit" | "write";
-export const RUN_STEPS: readonly RunStep[] = ["read", "detect", "audit", "write"];
-
-export interface RunProgress {
-  step: RunStep;
-  /** 0..1 over the whole run. */
-  fraction: number;
-}
-
-/** An audit sheet the run wrote, under the name it got in the workbook. */
-export interface WrittenSheet {
-  kind: PlannedSheetKind;
-  name: string;
-  county?: string;
-}
-
-export interface RunResult {
-  result: AuditResult;
-  /** The audited records: findings reach their source cells through them. */
-  records: SchoolRecord[];
-  tables: FoundTable[];
-  sheets: WrittenSheet[];
-  auditedAt: Date;
-}
+export type { RunProgress, RunResult, RunStep, WrittenSheet } from "../flow/auditFlow";
+export { RUN_STEPS } from "../flow/auditFlow";
 
 /** What the workbook remembers between sessions (Office document settings). */
 export interface SavedState {

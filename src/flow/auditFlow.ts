@@ -1,0 +1,117 @@
+/**
+ * The one audit flow every face runs — the task pane, the ribbon's one-click audit and the
+ * headless command — over injected host steps: read grids → find tables and records → audit →
+ * lay out the plan → write it. Pure orchestration: no Office, no ExcelJS, no React.
+ */
+import { audit, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
+import { buildPlan, type PlannedSheetKind, type WorkbookPlan } from "../report";
+import type { ColumnOverride, ReadResult, SkippedSheet, TableInfo } from "../sheets";
+import type { SheetGrid } from "../sheets/grid";
+
+/** What a host supplies: its reads and writes, and the clock. */
+export interface FlowSteps {
+  /** Every source sheet of the workbook (the audit's own sheets left out). */
+  readGrids(): Promise<SheetGrid[]>;
+  readSheets(grids: SheetGrid[], options: { overrides: ColumnOverride[] }): ReadResult;
+  /** Writes the plan; returns planned sheet name → the name it got in the workbook. */
+  writePlan(plan: WorkbookPlan, onProgress: (done: number, total: number) => void): Promise<Record<string, string>>;
+  now(): Date;
+}
+
+/** The steps of one audit run, in order. */
+export type RunStep = "read" | "detect" | "audit" | "write";
+export const RUN_STEPS: readonly RunStep[] = ["read", "detect", "audit", "write"];
+
+export interface RunProgress {
+  step: RunStep;
+  /** 0..1 over the whole run. */
+  fraction: number;
+}
+
+/** An audit sheet the run wrote, under the name it got in the workbook. */
+export interface WrittenSheet {
+  kind: PlannedSheetKind;
+  name: string;
+  county?: string;
+}
+
+export interface RunResult {
+  result: AuditResult;
+  /** The audited records: findings reach their source cells through them. */
+  records: SchoolRecord[];
+  tables: TableInfo[];
+  sheets: WrittenSheet[];
+  auditedAt: Date;
+}
+
+/** Share of the progress bar each step ends at: writing is most of the time in Excel. */
+const STEP_END = { read: 0.3, detect: 0.4, audit: 0.5, write: 1 } as const;
+
+/**
+ * One whole audit run, reporting each step as it starts and the write as it goes. Nothing is
+ * written when no school table is found (NoSchoolsError) or no school read counts
+ * (NothingCountedError): the audit sheets would be empty.
+ *
+ * @example
+ * const run = await runAudit(steps, DEFAULT_SETTINGS, [], (p) => console.log(p.step, p.fraction));
+ * run.result.pass; // true when every county passes
+ */
+export async function runAudit(
+  steps: FlowSteps,
+  settings: AuditSettings,
+  overrides: ColumnOverride[],
+  onProgress: (progress: RunProgress) => void,
+): Promise<RunResult> {
+  onProgress({ step: "read", fraction: 0 });
+  let grids: SheetGrid[] | null = await steps.readGrids();
+  onProgress({ step: "detect", fraction: STEP_END.read });
+  const read = steps.readSheets(grids, { overrides });
+  grids = null; // a city's grids are large: let them go before the audit and the write
+  if (read.records.length === 0) throw new NoSchoolsError(read.skipped, read.diagnostics);
+  onProgress({ step: "audit", fraction: STEP_END.detect });
+  const audited = audit(read.records, settings);
+  // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
+  const result = { ...audited, diagnostics: [...read.diagnostics, ...audited.diagnostics] };
+  if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
+  onProgress({ step: "write", fraction: STEP_END.audit });
+  const auditedAt = steps.now();
+  const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped }, auditedAt });
+  const span = STEP_END.write - STEP_END.audit;
+  const names = await steps.writePlan(plan, (done, total) =>
+    onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) }),
+  );
+  const sheets = plan.sheets.map((sheet) => ({
+    kind: sheet.kind,
+    name: names[sheet.name] ?? sheet.name,
+    ...(sheet.county !== undefined ? { county: sheet.county } : {}),
+  }));
+  return { result, records: read.records, tables: read.tables, sheets, auditedAt };
+}
+
+/** No school table was found: the message says where the reader looked and what it expects. */
+export class NoSchoolsError extends Error {
+  constructor(
+    readonly skipped: SkippedSheet[],
+    /** The reader's findings, its errors first among them (「未找到在校生数列」 …). */
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    const why = skipped.slice(0, 3).map((s) => `「${s.sheet}」：${s.reason}`);
+    super(
+      `没有在工作簿中找到学校数据表${why.length ? `（${why.join("；")}）` : ""}。` +
+        "请打开含学校名称、在校生数等列的统计表后重试，或在「数据」页指定各字段所在的列。",
+    );
+    this.name = "NoSchoolsError";
+  }
+}
+
+/** Schools were read, but none counts (special schools, teaching points under 50 pupils …). */
+export class NothingCountedError extends Error {
+  constructor(readonly excluded: ExcludedRecord[]) {
+    const why = excluded.slice(0, 3).map((e) => `${e.source ? `「${e.source.sheet}」第${e.source.row}行` : ""}「${e.name}」：${e.reason}`);
+    super(
+      `读到的学校都不计入审计${why.length ? `（${why.join("；")}${excluded.length > 3 ? " 等" : ""}）` : ""}，未写入审计表。` +
+        "请检查学校类型和在校生数，或在「数据」页改正列的对应关系后重试。",
+    );
+    this.name = "NothingCountedError";
+  }
+}
