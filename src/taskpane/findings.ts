@@ -2,7 +2,7 @@
  * What the results page lists, from a run: the schools that fail the school rule with their
  * shortfalls, and where in the source sheets each one's figures are, so a click can show them.
  */
-import type { Stage } from "../engine";
+import type { Shortfall, Stage } from "../engine";
 import type { RunResult } from "./service";
 
 /** A cell (or row) of a source sheet to select. */
@@ -14,7 +14,8 @@ export interface CellTarget {
 export interface ShortfallFinding {
   indicator: string;
   name: string;
-  advice: string;
+  /** The engine's shortfall: the pane words its advice in the display language. */
+  shortfall: Shortfall;
   belowFloor: boolean;
   /** The cell behind the figure (its numerator first), or null when the reader kept none. */
   target: CellTarget | null;
@@ -63,7 +64,7 @@ export function failingSchools(run: RunResult): SchoolFinding[] {
           return {
             indicator: shortfall.indicator,
             name: shortfall.name,
-            advice: shortfall.advice,
+            shortfall,
             belowFloor: shortfall.belowFloor,
             target: field && source ? { sheet: source.sheet, address: cells[field] } : target,
           };

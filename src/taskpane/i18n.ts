@@ -1,9 +1,9 @@
 /**
  * The pane's words: one table per language. Simplified Chinese by default; English when Office's
- * display language is English. Data from the workbook and the engine (school names, advice,
- * Excel error advice) stays as written.
+ * display language is English. Data from the workbook (school names) and Excel's error advice
+ * stay as written; a shortfall's advice is worded here from the engine's figures.
  */
-import type { Stage } from "../engine";
+import type { Shortfall, Stage } from "../engine";
 import type { RunStep } from "./service";
 
 export interface Strings {
@@ -80,6 +80,8 @@ export interface Strings {
     openSheet: (name: string) => string;
     auditedAt: (when: string) => string;
     guarantees: string;
+    /** What it takes to fix a shortfall (the engine's figures, in this language). */
+    advice: (shortfall: Shortfall) => string;
   };
 }
 
@@ -164,8 +166,38 @@ const zh: Strings = {
     openSheet: (name) => `打开工作表「${name}」`,
     auditedAt: (when) => `审计时间：${when}`,
     guarantees: "办学条件保障（G3–G5）未通过的学校",
+    // The engine words its advice in Chinese already.
+    advice: (shortfall) => shortfall.advice,
   },
 };
+
+/** What a shortfall's addition is counted in, per indicator, in English: [one, many]. */
+const EN_ADDITION: Record<string, [string, string]> = {
+  L1: ["teacher above the required degree", "teachers above the required degree"],
+  L2: ["county-level backbone teacher", "county-level backbone teachers"],
+  L3: ["PE or arts teacher", "PE and arts teachers"],
+  L4: ["m² of teaching and auxiliary rooms", "m² of teaching and auxiliary rooms"],
+  L5: ["m² of sports grounds and halls", "m² of sports grounds and halls"],
+  L6: ["yuan of teaching equipment", "yuan of teaching equipment"],
+  L7: ["networked multimedia classroom", "networked multimedia classrooms"],
+};
+
+function englishAmount(shortfall: Shortfall, amount: number): string {
+  const [one, many] = EN_ADDITION[shortfall.indicator] ?? [shortfall.unit, shortfall.unit];
+  if (shortfall.unit === "m2") return `${amount.toFixed(2)} ${many}`;
+  return `${amount.toLocaleString("en-US")} ${amount === 1 ? one : many}`;
+}
+
+/** The engine's advice in English, from its figures: 「需增加2名…」 → "Add 2 county-level backbone teachers". */
+function englishAdvice(shortfall: Shortfall): string {
+  if (shortfall.value === null || shortfall.addition === null) return `No ${shortfall.indicator} figures: it cannot be shown to meet the standard. Fill them in.`;
+  let text = `${shortfall.additionScope === "school" ? "The whole school must add" : "Add"} ${englishAmount(shortfall, shortfall.addition)}`;
+  if (shortfall.additionScope === "school") text += " (shared by its stages, split by weighted pupils)";
+  if (shortfall.belowFloor && shortfall.additionToFloor !== null) {
+    text += `; below 85% of the standard: at least ${englishAmount(shortfall, shortfall.additionToFloor)} to reach 85%`;
+  }
+  return text;
+}
 
 const en: Strings = {
   lang: "en",
@@ -248,6 +280,7 @@ const en: Strings = {
     openSheet: (name) => `Open sheet “${name}”`,
     auditedAt: (when) => `Audited ${when}`,
     guarantees: "Schools failing the guarantee checks (G3–G5)",
+    advice: englishAdvice,
   },
 };
 

@@ -28,7 +28,7 @@ describe("failingSchools", () => {
       ["L6", "L7", false],
       ["L7", "M7", false],
     ]);
-    expect(school.shortfalls[0].advice).toMatch(/^需增加6名高于规定学历教师/);
+    expect(school.shortfalls[0].shortfall.advice).toMatch(/^需增加6名高于规定学历教师/);
     expect([school.met, school.indicators]).toEqual([1, 7]);
   });
 

@@ -168,6 +168,9 @@ describe("the task pane", () => {
     expect(screen.getByRole("group", { name: "Primary Fail" })).toBeTruthy();
     expect(screen.getByText("Schools that fail")).toBeTruthy();
     expect(screen.queryByText("一键审计")).toBeNull();
+    // The advice is worded from the engine's figures, not shown in Chinese.
+    expect(screen.getByText(/^L1 Add 6 teachers above the required degree; below 85% of the standard: at least 3 teachers above the required degree to reach 85%$/)).toBeTruthy();
+    expect(screen.queryByText(/需增加/)).toBeNull();
   });
 
   it("shows what went wrong in a message bar, without a stack trace, and dismisses it", async () => {

@@ -53,7 +53,7 @@ export function FailingSchools({ run }: { run: RunResult }) {
                   onClick={() => show(shortfall.target)}
                   aria-label={t.results.showCell(school.name, shortfall.name)}
                 >
-                  {shortfall.indicator} {shortfall.advice}
+                  {shortfall.indicator} {t.results.advice(shortfall.shortfall)}
                 </Link>
               </li>
             ))}
