@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
-import { NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
+import { describeExcluded, describeSkipped, NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
 import { readWorkbookFile, saveWorkbook, writePlan, type WorkbookFile } from "../hosts/file";
 import { readSheets } from "../sheets";
 
@@ -38,10 +38,10 @@ export type AuditFileOutcome =
 /** Why nothing could be audited, from the flow's error: the reader's errors and skipped sheets, or the exclusions. */
 function problemsOf(error: NoSchoolsError | NothingCountedError): string[] {
   if (error instanceof NothingCountedError) {
-    return error.excluded.map((e) => `${e.source ? `「${e.source.sheet}」第${e.source.row}行` : ""}「${e.name}」：${e.reason}`);
+    return error.excluded.map(describeExcluded);
   }
   const errors = error.diagnostics.filter((d) => d.level === "error").map((d) => `${d.sheet ? `「${d.sheet}」` : ""}${d.message}`);
-  return [...errors, ...error.skipped.map((s) => `「${s.sheet}」：${s.reason}`)];
+  return [...errors, ...error.skipped.map(describeSkipped)];
 }
 
 /**

@@ -4,7 +4,7 @@ export * from "./result";
 export * from "./standards";
 export { audit, UnknownStandardError } from "./audit";
 export { weightedSpread, unweightedCv, compositeCv, type WeightedSpread } from "./cv";
-export { stageShare, isShared, splitNineYear, splitNineYearWhole } from "./split";
+export { stageShare, splitNineYear, splitNineYearWhole } from "./split";
 export { atLeast, atMost, ceilWhole, ratio, roundTo, isCount } from "./numeric";
 export { fieldLabel, type Diagnostic, type DiagnosticLevel } from "./diagnostics";
 export * from "./lookup";

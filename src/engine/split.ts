@@ -32,12 +32,6 @@ export function stageShare(record: SchoolRecord, stage: Stage): number {
   return w[stage] / total;
 }
 
-/** True when the record's facilities are shared with another stage (so they must be split). */
-export function isShared(record: SchoolRecord): boolean {
-  const w = weightedPupils(record);
-  return [w.primary, w.junior, w.senior].filter((x) => x > 0).length > 1;
-}
-
 /** A 九年一贯制 school's facility figure split into its primary and junior parts: (23226, 166, 210) → [9711, 13515]. */
 export function splitNineYear(total: number, primaryPupils: number, juniorPupils: number): [number, number] {
   const weighted = primaryPupils * THROUGH_TRAIN_WEIGHTS.primary + juniorPupils * THROUGH_TRAIN_WEIGHTS.junior;

@@ -88,6 +88,16 @@ export async function runAudit(
   return { result, records: read.records, tables: read.tables, sheets, auditedAt };
 }
 
+/** An excluded record as messages name it: 「小学」第9行「某校」：reason. */
+export function describeExcluded(e: ExcludedRecord): string {
+  return `${e.source ? `「${e.source.sheet}」第${e.source.row}行` : ""}「${e.name}」：${e.reason}`;
+}
+
+/** A sheet the reader skipped: 「说明」：reason. */
+export function describeSkipped(s: SkippedSheet): string {
+  return `「${s.sheet}」：${s.reason}`;
+}
+
 /** No school table was found: the message says where the reader looked and what it expects. */
 export class NoSchoolsError extends Error {
   constructor(
@@ -95,7 +105,7 @@ export class NoSchoolsError extends Error {
     /** The reader's findings, its errors first among them (「未找到在校生数列」 …). */
     readonly diagnostics: Diagnostic[] = [],
   ) {
-    const why = skipped.slice(0, 3).map((s) => `「${s.sheet}」：${s.reason}`);
+    const why = skipped.slice(0, 3).map(describeSkipped);
     super(
       `没有在工作簿中找到学校数据表${why.length ? `（${why.join("；")}）` : ""}。` +
         "请打开含学校名称、在校生数等列的统计表后重试，或在「数据」页指定各字段所在的列。",
@@ -107,7 +117,7 @@ export class NoSchoolsError extends Error {
 /** Schools were read, but none counts (special schools, teaching points under 50 pupils …). */
 export class NothingCountedError extends Error {
   constructor(readonly excluded: ExcludedRecord[]) {
-    const why = excluded.slice(0, 3).map((e) => `${e.source ? `「${e.source.sheet}」第${e.source.row}行` : ""}「${e.name}」：${e.reason}`);
+    const why = excluded.slice(0, 3).map(describeExcluded);
     super(
       `读到的学校都不计入审计${why.length ? `（${why.join("；")}${excluded.length > 3 ? " 等" : ""}）` : ""}，未写入审计表。` +
         "请检查学校类型和在校生数，或在「数据」页改正列的对应关系后重试。",

@@ -1,11 +1,11 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { OUTPUT_FILES } from "../../webpack.config";
 import { OVERRIDES_KEY } from "../../src/taskpane/documentSettings";
 import { build, bundleScript, officeStub, openBrowser, type BrowserSession } from "../support/browser";
 import { HOSTILE_NAME } from "../report/fixture";
+import { makeTempDir, removeTempDir } from "../support/tmp";
 
 /**
  * The production build's task pane in Debian's Chromium, at a task pane's width, over a small
@@ -63,7 +63,7 @@ function workbook() {
 
 beforeAll(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-pane-"));
+  outDir = makeTempDir("pane");
   await build(outDir);
   const fakeExcel = await bundleScript(path.join(__dirname, "support", "fakeExcelRuntime.ts"));
   session = await openBrowser(outDir, officeStub("zh-CN") + "\n" + fakeExcel, { width: WIDTH, height: 900 });
@@ -73,7 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  if (outDir) removeTempDir(outDir);
 });
 
 describe("the task pane over a small county, step by step", () => {

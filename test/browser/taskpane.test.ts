@@ -1,9 +1,9 @@
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import type { Page } from "playwright-core";
 import { OUTPUT_FILES } from "../../webpack.config";
 import { build, OFFICE_JS, officeStub, openBrowser, type BrowserSession } from "../support/browser";
+import { makeTempDir, removeTempDir } from "../support/tmp";
 
 /**
  * The production build's shared-runtime page in Debian's Chromium: office.js from the CDN is
@@ -21,7 +21,7 @@ let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
-  outDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-dist-"));
+  outDir = makeTempDir("dist");
   const previous = process.env.ADDIN_BASE_URL;
   process.env.ADDIN_BASE_URL = PRODUCTION_BASE;
   try {
@@ -38,7 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await session?.close();
-  if (outDir) fs.rmSync(outDir, { recursive: true, force: true });
+  if (outDir) removeTempDir(outDir);
 });
 
 function built(name: string): string {

@@ -6,11 +6,11 @@
 import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
-import * as os from "os";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import webpack from "webpack";
 import webpackConfig from "../../webpack.config";
+import { makeTempDir, removeTempDir } from "./tmp";
 
 export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -46,7 +46,7 @@ function compile(config: webpack.Configuration): Promise<webpack.Stats> {
  * stub jest uses (office-addin-mock needs only its enum).
  */
 export async function bundleScript(entry: string): Promise<string> {
-  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-script-"));
+  const outDir = makeTempDir("script");
   try {
     await compile({
       mode: "production",
@@ -63,7 +63,7 @@ export async function bundleScript(entry: string): Promise<string> {
     });
     return fs.readFileSync(path.join(outDir, "script.js"), "utf8");
   } finally {
-    fs.rmSync(outDir, { recursive: true, force: true });
+    removeTempDir(outDir);
   }
 }
 
@@ -103,7 +103,7 @@ export interface BrowserSession {
 export async function openBrowser(dist: string, officeStub: string, viewport?: { width: number; height: number }): Promise<BrowserSession> {
   const server = await serve(dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), "junheng-chromium-"));
+  const profileDir = makeTempDir("chromium");
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: "/usr/bin/chromium",
     headless: true,
@@ -140,7 +140,7 @@ export async function openBrowser(dist: string, officeStub: string, viewport?: {
     close: async () => {
       await context.close();
       await new Promise((resolve) => server.close(resolve));
-      fs.rmSync(profileDir, { recursive: true, force: true });
+      removeTempDir(profileDir);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { SchoolRecord } from "../../src/engine";
 import type { PlannedCell, PlannedSheet, WorkbookPlan } from "../../src/report/plan";
+import { quoteSheet } from "../../src/report/refs";
 
 /**
  * A small audit plan built by hand (the report module builds the real one): formulas that reach
@@ -19,9 +20,7 @@ function cellOf(record: SchoolRecord, field: string): string {
   return cell;
 }
 
-function quoted(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'`;
-}
+const quoted = quoteSheet;
 
 /**
  * @param records primary single-stage records with source cells (sampleCountySourcedRecords()),

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from "fs";
 import * as path from "path";
 import { pathToFileURL } from "url";
+import { makeTempDir, removeTempDir } from "./tmp";
 
 /**
  * LibreOffice headless, for tests: recalculate a workbook's formulas the way a real spreadsheet
@@ -43,7 +43,7 @@ export function libreOfficeAvailable(): boolean {
 
 /** A fresh private profile that always recalculates on load. Remove it with rmSync when done. */
 function createProfile(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "jh-lo-profile-"));
+  const dir = makeTempDir("lo-profile");
   mkdirSync(path.join(dir, "user"), { recursive: true });
   writeFileSync(path.join(dir, "user", "registrymodifications.xcu"), RECALC_PROFILE);
   return dir;
@@ -103,7 +103,7 @@ export async function convertWithLibreOffice(inputs: string[], outDir: string, f
     }
     return outputs;
   } finally {
-    rmSync(profile, { recursive: true, force: true });
+    removeTempDir(profile);
   }
 }
 

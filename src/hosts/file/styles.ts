@@ -40,7 +40,7 @@ const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
 };
 
 /** A fresh copy of the ExcelJS style for a plan style, with a number format when given. */
-export function excelStyle(style: CellStyle | undefined, numFmt?: string): Partial<ExcelJS.Style> {
+function excelStyle(style: CellStyle | undefined, numFmt?: string): Partial<ExcelJS.Style> {
   const copy = style ? structuredClone(STYLES[style]) : {};
   if (numFmt) copy.numFmt = numFmt;
   return copy;
