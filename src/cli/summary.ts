@@ -23,8 +23,7 @@ function countyLines(county: CountyResult, result: AuditResult): string[] {
         (s.schoolsPass === null ? "" : `；学校达标 ${s.schoolsPassing}/${s.schools}`),
     );
   }
-  const failedGuarantees = result.guarantees.filter((g) => g.county === county.name && !g.pass);
-  if (failedGuarantees.length > 0) lines.push(`  ${title}政府保障项未达标 ${failedGuarantees.length} 项（学校规模、班额、音乐美术教室）`);
+  if (county.guaranteesFailed > 0) lines.push(`  ${title}政府保障项未达标 ${county.guaranteesFailed} 项（学校规模、班额、音乐美术教室）`);
   lines.push(`  ${title}结论：${county.pass ? "达标" : "未达标"}`);
   return lines;
 }

@@ -111,8 +111,9 @@ function countyResult(name: string, standard: Standard, parts: SchoolPartResult[
   const stages = {} as Record<Stage, StageResult>;
   for (const stage of STAGES) stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? []);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
-  const guaranteePass = guarantees.every((g) => g.pass);
-  return { name, stages, guaranteePass, pass: judged.length > 0 && judged.every(Boolean) && guaranteePass };
+  const guaranteesFailed = guarantees.filter((g) => !g.pass).length;
+  const guaranteePass = guaranteesFailed === 0;
+  return { name, stages, guaranteePass, guaranteesFailed, pass: judged.length > 0 && judged.every(Boolean) && guaranteePass };
 }
 
 /**

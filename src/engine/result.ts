@@ -142,6 +142,8 @@ export interface CountyResult {
   stages: Record<Stage, StageResult>;
   /** Guarantee checks of this county's schools all pass. */
   guaranteePass: boolean;
+  /** How many of this county's guarantee checks fail. */
+  guaranteesFailed: number;
   pass: boolean;
 }
 

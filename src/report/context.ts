@@ -17,7 +17,11 @@ export interface ReportContext {
   input: ReportInput;
   standard: Standard;
   names: PlanNames;
+  /** The counted parts by county and stage (key from partsKey), grouped once: see partsOf. */
+  parts: Map<string, SchoolPartResult[]>;
 }
+
+const partsKey = (county: string, stage: Stage) => `${county}\u0000${stage}`;
 
 /** Every sheet name the input names (the source sheets): plan sheets must not share one. */
 function sourceSheetNames(input: ReportInput): Set<string> {
@@ -72,7 +76,14 @@ export function reportContext(input: ReportInput): ReportContext {
       throw new ReportInputError(`审计结果中的学校「${part.name}」找不到对应的原始记录（第${part.recordIndex + 1}条）：请用同一批记录生成审计表。`);
     }
   }
-  return { input, standard, names: planNames(input) };
+  const parts = new Map<string, SchoolPartResult[]>();
+  for (const part of input.result.schools) {
+    const key = partsKey(part.county, part.stage);
+    const group = parts.get(key);
+    if (group) group.push(part);
+    else parts.set(key, [part]);
+  }
+  return { input, standard, names: planNames(input), parts };
 }
 
 /** A county as users read it: "" (no county column) reads 「全县」. */
@@ -80,9 +91,12 @@ export function countyLabel(name: string): string {
   return name === "" ? "全县" : name;
 }
 
-/** The counted parts of one county and stage, in input order. */
+/**
+ * The counted parts of one county and stage, in input order. Grouped once in the context: a
+ * national table has thousands of counties, and filtering every part for each was quadratic.
+ */
 export function partsOf(ctx: ReportContext, county: string, stage: Stage): SchoolPartResult[] {
-  return ctx.input.result.schools.filter((p) => p.county === county && p.stage === stage);
+  return ctx.parts.get(partsKey(county, stage)) ?? [];
 }
 
 export { STAGES };

@@ -1,6 +1,6 @@
 import { STAGE_NAMES, type AuditSettings, type CountyResult, type Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
-import { countyLabel, STAGES, type ReportContext } from "./context";
+import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
@@ -103,7 +103,7 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
 
 function layCountyRow(ctx: ReportContext, sheet: SheetLayout, county: CountyResult, row: number, stageRow: (si: number) => number): void {
   const hasGuarantees = Boolean(ctx.standard.guarantees);
-  const failed = ctx.input.result.guarantees.filter((g) => g.county === county.name && !g.pass).length;
+  const failed = county.guaranteesFailed;
   const guarantee = cellA1(row, 2 + STAGES.length);
   const conditions: string[] = [];
   STAGES.forEach((stage, si) => {
@@ -131,7 +131,7 @@ function layStageRow(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsShe
   const rule = ctx.standard.schoolRule;
   const n = ctx.standard.indicators.length;
   const at = (c: number) => cellA1(row, c);
-  const parts = ctx.input.result.schools.filter((p) => p.county === county.name && p.stage === stage);
+  const parts = partsOf(ctx, county.name, stage);
   const set = (c: number, cell: PlannedCell) => sheet.set(row, c, cell);
   set(ST.county, textCell(countyLabel(county.name)));
   set(ST.stage, textCell(STAGE_NAMES[stage]));

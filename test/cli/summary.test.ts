@@ -21,4 +21,11 @@ describe("formatSummary", () => {
     const result = audit([schoolAt("甲", "junior", 1000, 1), schoolAt("乙", "junior", 1000, 4)]);
     expect(formatSummary(result, { workbook: "x" })).toMatch(/差异系数超限：L1 0\.600>0\.45/);
   });
+
+  it("counts each county's failed guarantee checks", () => {
+    const result = audit([schoolAt("大校", "primary", 2100, 1.3), schoolAt("小校", "primary", 900, 1.3)]);
+    const text = formatSummary(result, { workbook: "x" });
+    expect(text).toContain("政府保障项未达标 1 项");
+    expect(text).toContain("结论：未达标");
+  });
 });

@@ -104,6 +104,7 @@ describe("government-guarantee checks (G3, G4, G5)", () => {
       ["满额", true, 2000],
     ]);
     expect(result.counties[0].guaranteePass).toBe(false);
+    expect(result.counties[0].guaranteesFailed).toBe(1);
     expect(result.pass).toBe(false);
     const relaxed = audit([big], { relaxations: { olderLargeSchools: true } });
     expect(relaxed.guarantees.find((g) => g.id === "G4")!.limit).toBe(2400);
