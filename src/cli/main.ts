@@ -1,11 +1,12 @@
 /**
- * `npm run audit -- [workbook.xlsx] [--out file] [--json file] [--standard 2017|2012]`
+ * `npm run audit -- [workbook.xlsx] [--out file] [--json file] [--standard 2017|2012] [--set id=value …] [--settings file.json]`
  * Exit 0 when the audit ran (whatever the verdict), 1 when the workbook holds no usable school
  * data, 2 for usage errors and unreadable files. Messages in Chinese; never a stack trace.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs, USAGE, UsageError } from "./args";
+import { DEFAULT_SETTINGS, findSetting, settingsFromObject, withSetting, type AuditSettings } from "../engine";
+import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
 import { auditFile, STEP_NAMES } from "./pipeline";
 import { formatSummary } from "./summary";
 
@@ -20,10 +21,39 @@ export function defaultOutput(input: string, isSample: boolean): string {
   return isSample ? path.resolve(name) : path.join(path.dirname(input), name);
 }
 
+/**
+ * The settings of a run: the defaults, then a settings file, then `--standard`, then each `--set`.
+ *
+ * @throws UsageError naming the file, the setting and the values it accepts.
+ */
+export function settingsOf(options: CliOptions, standardGiven: boolean): AuditSettings {
+  let settings = DEFAULT_SETTINGS;
+  if (options.settingsFile !== undefined) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(options.settingsFile, "utf8"));
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "找不到该文件" : "不是有效的 JSON";
+      throw new UsageError(`设置文件「${options.settingsFile}」${why}。应为形如 {"specialSchoolFunding": 8000} 的 JSON 对象。`);
+    }
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      throw new UsageError(`设置文件「${options.settingsFile}」应为 JSON 对象，如 {"specialSchoolFunding": 8000}。`);
+    }
+    const read = settingsFromObject(settings, raw as Record<string, unknown>);
+    if (read.problems.length > 0) throw new UsageError(`设置文件「${options.settingsFile}」有误：${read.problems.join("")}`);
+    settings = read.settings;
+  }
+  if (standardGiven) settings = withSetting(settings, findSetting("standard")!, options.standard);
+  for (const [id, value] of Object.entries(options.set ?? {})) settings = withSetting(settings, findSetting(id)!, value);
+  return settings;
+}
+
 export async function main(argv: readonly string[], log = console.log, err = console.error): Promise<number> {
   let options;
+  let settings;
   try {
     options = parseArgs(argv);
+    settings = settingsOf(options, argv.includes("--standard"));
   } catch (error) {
     err(`错误：${(error as Error).message}\n\n${USAGE}`);
     return 2;
@@ -48,7 +78,7 @@ export async function main(argv: readonly string[], log = console.log, err = con
       input,
       out,
       json: options.json,
-      settings: { standard: options.standard },
+      settings,
       onStep: (step, rows) => {
         if (rows > LONG_FILE_ROWS) err(`… ${STEP_NAMES[step]}（${rows} 行）`);
       },

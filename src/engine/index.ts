@@ -5,6 +5,7 @@ export * from "./standards";
 export { audit, UnknownStandardError } from "./audit";
 export { weightedSpread, unweightedCv, compositeCv, type WeightedSpread } from "./cv";
 export { stageShare, splitNineYear, splitNineYearWhole } from "./split";
-export { atLeast, atMost, ceilWhole, ratio, roundTo, isCount } from "./numeric";
+export { atLeast, atMost, ceilWhole, ratio, roundTo, isCount, percentOf } from "./numeric";
 export { fieldLabel, type Diagnostic, type DiagnosticLevel } from "./diagnostics";
 export * from "./lookup";
+export * from "./catalogue";

@@ -43,3 +43,11 @@ export function roundTo(x: number, digits: number): number {
   const rounded = Math.round(shifted + tolerance(shifted, 0)) / factor;
   return Math.sign(x) * rounded;
 }
+
+/**
+ * A ratio as the percent text the rules print, without float noise: 0.85 → "85%", 0.955 → "95.5%".
+ * UI text that states a rule's share (the school rule's floor) is built with it from the rule's value.
+ */
+export function percentOf(share: number): string {
+  return `${Number((share * 100).toFixed(4))}%`;
+}

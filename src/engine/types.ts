@@ -1,3 +1,5 @@
+import { defaultSettings } from "./catalogue/settingValues";
+
 /**
  * The engine's input: school records as the sheet reader (or a test) builds them.
  * Every figure is optional: sheets differ, and the engine says what it could not check.
@@ -144,7 +146,10 @@ export interface SchoolRecord {
   source?: SourceRef;
 }
 
-/** Settings the domain leaves to the user, with the documented defaults in DEFAULT_SETTINGS. */
+/**
+ * Settings the domain leaves to the user. Each one's label, default and what it changes are
+ * defined once, in the catalogue (catalogue/settings.ts); this is only their shape.
+ */
 export interface AuditSettings {
   /** Which standard to audit against ("2017" or "2012"). */
   standard: string;
@@ -154,34 +159,22 @@ export interface AuditSettings {
   includeArtsColumn: boolean;
   /** Subtract 「其中：室内体育用房」 from 教学及辅助用房 for L4. */
   subtractIndoorSports: boolean;
-  /** 国教督办函〔2019〕30号 relaxations: each off by default (whether they still apply is unverified). */
+  /** 国教督办函〔2019〕30号 relaxations (whether they still apply is unverified). */
   relaxations: {
     /** 50–99-pupil small schools and teaching points count rotating/part-time PE and arts teachers in L3. */
     smallSchoolPeArtsTeachers: boolean;
     /** High-density city schools count leased venues and converted spaces in L5. */
     cityExtraSportsArea: boolean;
-    /** Older small music/art rooms at 73/67 m². */
+    /** Older small music/art rooms at the relaxed areas. */
     olderRoomAreas: boolean;
-    /** Larger schools built before 2010 up to 2400/3000 pupils. */
+    /** Larger schools built before 2010 at the relaxed sizes. */
     olderLargeSchools: boolean;
   };
-  /** Special-school per-pupil funding floor in 元 (a county-level item; some provinces use 8000). */
+  /** Special-school per-pupil funding floor in 元 (the county item G7). */
   specialSchoolFunding: number;
 }
 
-export const DEFAULT_SETTINGS: AuditSettings = {
-  standard: "2017",
-  excludePrivate: false,
-  includeArtsColumn: true,
-  subtractIndoorSports: true,
-  relaxations: {
-    smallSchoolPeArtsTeachers: false,
-    cityExtraSportsArea: false,
-    olderRoomAreas: false,
-    olderLargeSchools: false,
-  },
-  specialSchoolFunding: 6000,
-};
+export const DEFAULT_SETTINGS: AuditSettings = defaultSettings();
 
 /** Settings with any omitted field taken from the defaults. */
 export type SettingsInput = Partial<Omit<AuditSettings, "relaxations">> & {

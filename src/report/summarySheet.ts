@@ -1,4 +1,4 @@
-import { STAGE_NAMES, type AuditSettings, type CountyResult, type Stage } from "../engine";
+import { percentOf, settingsInForce, STAGE_NAMES, type CountyResult, type Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
@@ -22,34 +22,17 @@ export function beijingTime(date: Date): string {
   return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
 }
 
-/** The settings used, as lines a reader checks. */
+/** The standard's rules and the settings in force, as lines a reader checks. */
 export function settingLines(ctx: ReportContext): [string, string][] {
-  const s: AuditSettings = ctx.input.result.settings;
   const { standard } = ctx;
-  const relaxed = [
-    s.relaxations.smallSchoolPeArtsTeachers && "小规模学校体艺教师计入交流轮岗、兼职、走教教师",
-    s.relaxations.cityExtraSportsArea && "城区学校运动场地计入周边租用及校内改造场地",
-    s.relaxations.olderRoomAreas && "音乐、美术教室面积按73/67平方米",
-    s.relaxations.olderLargeSchools && "2010年前建成的学校规模放宽至2400/3000人",
-  ].filter(Boolean);
-  const lines: [string, string][] = [
-    ["评估标准", `${standard.name}（${standard.document}）`],
-    ["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`],
-  ];
+  const lines: [string, string][] = [["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`]];
   if (standard.schoolRule) {
     const r = standard.schoolRule;
-    lines.push(["学校达标规则", `至少${r.minMet}项达到要求，其余项不低于要求的${Math.round(r.floorRatio * 100)}%`]);
+    lines.push(["学校达标规则", `至少${r.minMet}项达到要求，其余项不低于要求的${percentOf(r.floorRatio)}`]);
   }
   const limits = `小学不大于${standard.cvRule.limits.primary}，初中不大于${standard.cvRule.limits.junior}`;
   lines.push(["差异系数规则", standard.cvRule.mode === "each" ? `每项差异系数${limits}` : `综合差异系数${limits}`]);
-  lines.push(
-    ["民办学校", s.excludePrivate ? "不计入" : "计入"],
-    ["「艺术」教师列", s.includeArtsColumn ? "计入体育、艺术专任教师" : "不计入"],
-    ["室内体育用房", s.subtractIndoorSports ? "从教学及辅助用房中扣除" : "不扣除"],
-    ["2019年放宽规定", relaxed.length ? relaxed.join("；") : "均未采用"],
-    ["特殊教育学校生均公用经费标准", `${s.specialSchoolFunding}元`],
-  );
-  return lines;
+  return [...lines, ...settingsInForce(ctx.input.result.settings, standard)];
 }
 
 /**

@@ -3,7 +3,7 @@
  * so the ribbon button and the next session use the same choices. Values are checked on load:
  * a workbook edited by an older version, or by hand, falls back to the defaults field by field.
  */
-import { DEFAULT_SETTINGS, resolveSettings, type AuditSettings } from "../engine";
+import { resolveSettings, settingsFromObject, type AuditSettings } from "../engine";
 import type { ColumnOverride, SavedState } from "./service";
 
 /** The part of Office.Settings used here (a fake in the tests). */
@@ -44,24 +44,10 @@ export function saveState(store: SettingsStore, state: SavedState): Promise<void
   });
 }
 
+/** Saved settings as the catalogue accepts them: a value it refuses (or an unknown key) is dropped for its default. */
 function cleanSettings(raw: unknown): AuditSettings {
   if (!isObject(raw)) return resolveSettings();
-  const pick = <K extends keyof AuditSettings>(key: K, ok: (v: unknown) => boolean): Partial<AuditSettings> =>
-    ok(raw[key]) ? { [key]: raw[key] } : {};
-  const relaxations = isObject(raw.relaxations) ? raw.relaxations : {};
-  const flags = Object.fromEntries(
-    Object.keys(DEFAULT_SETTINGS.relaxations)
-      .filter((key) => typeof relaxations[key] === "boolean")
-      .map((key) => [key, relaxations[key]]),
-  );
-  return resolveSettings({
-    ...pick("standard", (v) => v === "2017" || v === "2012"),
-    ...pick("excludePrivate", isBoolean),
-    ...pick("includeArtsColumn", isBoolean),
-    ...pick("subtractIndoorSports", isBoolean),
-    ...pick("specialSchoolFunding", (v) => typeof v === "number" && Number.isFinite(v) && v > 0),
-    relaxations: flags,
-  });
+  return settingsFromObject(resolveSettings(), raw).settings;
 }
 
 function cleanOverrides(raw: unknown): ColumnOverride[] {
@@ -87,8 +73,4 @@ export function withOverride(overrides: ColumnOverride[], choice: ColumnOverride
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isBoolean(value: unknown): boolean {
-  return typeof value === "boolean";
 }

@@ -37,23 +37,7 @@ export interface Strings {
   stages: Record<Stage, string>;
   /** Short indicator names for the narrow CV table (the full name is its tooltip). */
   indicatorShort: Record<string, string>;
-  settings: {
-    standard: string;
-    standard2017: string;
-    standard2012: string;
-    privateSchools: string;
-    includePrivate: string;
-    excludePrivate: string;
-    artsColumn: string;
-    indoorSports: string;
-    relaxations: string;
-    relaxationsHint: string;
-    saved: string;
-    smallSchoolPeArtsTeachers: string;
-    cityExtraSportsArea: string;
-    olderRoomAreas: string;
-    olderLargeSchools: string;
-  };
+  settings: { saved: string };
   results: {
     none: string;
     pass: string;
@@ -124,21 +108,7 @@ const zh: Strings = {
     L7: "网络多媒体教室",
   },
   settings: {
-    standard: "评估标准",
-    standard2017: "2017 优质均衡（教督〔2017〕6号）",
-    standard2012: "2012 基本均衡（对照）",
-    privateSchools: "民办学校",
-    includePrivate: "纳入审计",
-    excludePrivate: "不纳入审计",
-    artsColumn: "「艺术」教师列计入体育、艺术专任教师",
-    indoorSports: "从教学及辅助用房中扣除「其中：室内体育用房」",
-    relaxations: "2019 年放宽规定（国教督办函〔2019〕30号）",
-    relaxationsHint: "是否仍适用尚未核实，默认关闭。",
     saved: "设置保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
-    smallSchoolPeArtsTeachers: "50–99 人小规模学校计入交流轮岗、兼职、走教体育艺术教师",
-    cityExtraSportsArea: "城区高密度学校计入租用场馆和改造场地",
-    olderRoomAreas: "较早建成的音乐、美术教室按 73 / 67 平方米",
-    olderLargeSchools: "2010 年前建成的大规模学校按 2400 / 3000 人",
   },
   results: {
     none: "还没有审计结果。检查「数据」和「设置」后，点击「一键审计」。",
@@ -238,21 +208,7 @@ const en: Strings = {
     L7: "Multimedia classrooms",
   },
   settings: {
-    standard: "Standard",
-    standard2017: "2017 high-quality balance",
-    standard2012: "2012 basic balance (comparison)",
-    privateSchools: "Private schools",
-    includePrivate: "Include",
-    excludePrivate: "Exclude",
-    artsColumn: "Count an “arts” teacher column in PE and arts teachers",
-    indoorSports: "Subtract indoor sports rooms from teaching floor area",
-    relaxations: "2019 relaxations",
-    relaxationsHint: "Unverified whether they still apply; off by default.",
     saved: "Settings are saved in the workbook and used by the ribbon button and next time.",
-    smallSchoolPeArtsTeachers: "Small schools (50–99 pupils) count rotating and part-time PE/arts teachers",
-    cityExtraSportsArea: "Dense city schools count leased and converted sports space",
-    olderRoomAreas: "Older music/art rooms at 73 / 67 m²",
-    olderLargeSchools: "Large schools built before 2010 up to 2400 / 3000 pupils",
   },
   results: {
     none: "No audit yet. Check Data and Settings, then choose Run audit.",

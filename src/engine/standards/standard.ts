@@ -70,6 +70,8 @@ export interface GuaranteeRules {
 export interface Standard {
   id: string;
   name: string;
+  /** How the task pane's 设置 page and the summary name it, in Chinese and English. */
+  label: { zh: string; en: string };
   document: string;
   indicators: IndicatorSpec[];
   /** Absent when the standard checks no school against thresholds (2012). */

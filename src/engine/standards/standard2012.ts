@@ -8,6 +8,7 @@ import type { Standard } from "./standard";
 export const STANDARD_2012: Standard = {
   id: "2012",
   name: "基本均衡（2012）",
+  label: { zh: "2012 基本均衡（对照）", en: "2012 basic balance (comparison)" },
   document: "教督〔2012〕3号",
   indicators: [
     {

@@ -4,6 +4,7 @@ import type { Standard } from "./standard";
 export const STANDARD_2017: Standard = {
   id: "2017",
   name: "优质均衡（2017）",
+  label: { zh: "2017 优质均衡（教督〔2017〕6号）", en: "2017 high-quality balance" },
   document: "教督〔2017〕6号",
   indicators: [
     {

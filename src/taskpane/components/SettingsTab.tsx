@@ -1,53 +1,89 @@
-/** 「设置」: the standard, private schools, and the column rules the domain leaves to the user. Saved in the workbook. */
-import { Caption1, Field, makeStyles, Radio, RadioGroup, Switch, Text, tokens } from "@fluentui/react-components";
-import type { AuditSettings } from "../../engine";
+/**
+ * 「设置」: every setting of the catalogue, grouped as the catalogue groups them, each drawn by its
+ * type (a switch or radio buttons for yes/no, radio buttons for a choice, a number field). Saved
+ * in the workbook. Nothing here names a setting: a new catalogue entry appears by itself.
+ */
+import { Caption1, Field, Input, makeStyles, Radio, RadioGroup, Switch, Text, tokens } from "@fluentui/react-components";
+import {
+  checkSettingValue,
+  SETTING_GROUPS,
+  SETTINGS,
+  settingValue,
+  withSetting,
+  type AuditSettings,
+  type Language,
+  type SettingDef,
+  type SettingValue,
+} from "../../engine";
 import { useController, usePaneState, useStrings } from "./context";
-
-type Relaxation = keyof AuditSettings["relaxations"];
-const RELAXATIONS: Relaxation[] = ["smallSchoolPeArtsTeachers", "cityExtraSportsArea", "olderRoomAreas", "olderLargeSchools"];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
+function SettingControl({ def, settings, lang, onChange }: { def: SettingDef; settings: AuditSettings; lang: Language; onChange: (value: SettingValue) => void }) {
+  const value = settingValue(settings, def);
+  const label = def.label[lang];
+  const hint = def.help[lang];
+  switch (def.type) {
+    case "boolean":
+      if (def.control === "radio") {
+        return (
+          <Field label={label} hint={hint}>
+            <RadioGroup layout="horizontal" value={String(value)} onChange={(_e, data) => onChange(data.value === "true")}>
+              <Radio value="false" label={def.states[1][lang]} />
+              <Radio value="true" label={def.states[0][lang]} />
+            </RadioGroup>
+          </Field>
+        );
+      }
+      return <Switch checked={value === true} label={label} title={hint} onChange={(_e, data) => onChange(data.checked)} />;
+    case "choice":
+      return (
+        <Field label={label} hint={hint}>
+          <RadioGroup value={String(value)} onChange={(_e, data) => onChange(data.value)}>
+            {def.choices.map((c) => (
+              <Radio key={c.value} value={c.value} label={c.label[lang]} />
+            ))}
+          </RadioGroup>
+        </Field>
+      );
+    case "number":
+      return (
+        <Field label={`${label}（${def.unit[lang]}）`} hint={hint}>
+          <Input
+            type="number"
+            defaultValue={String(value)}
+            onBlur={(e) => {
+              const checked = checkSettingValue(def, e.currentTarget.value);
+              if (checked.ok) onChange(checked.value);
+              else e.currentTarget.value = String(value);
+            }}
+          />
+        </Field>
+      );
+  }
+}
+
 export function SettingsTab() {
   const styles = useStyles();
   const t = useStrings();
+  const lang: Language = t.lang === "en" ? "en" : "zh";
   const controller = useController();
   const { settings } = usePaneState().saved;
-  const change = (patch: Partial<AuditSettings>) => void controller.changeSettings({ ...settings, ...patch });
-  const relax = (key: Relaxation, on: boolean) => change({ relaxations: { ...settings.relaxations, [key]: on } });
+  const change = (def: SettingDef, value: SettingValue) => void controller.changeSettings(withSetting(settings, def, value));
+  const controls = (group: SettingDef["group"]) =>
+    SETTINGS.filter((def) => def.group === group).map((def) => (
+      <SettingControl key={def.id} def={def} settings={settings} lang={lang} onChange={(value) => change(def, value)} />
+    ));
   return (
     <section className={styles.root} aria-label={t.tabs.settings}>
-      <Field label={t.settings.standard}>
-        <RadioGroup value={settings.standard} onChange={(_e, data) => change({ standard: data.value })}>
-          <Radio value="2017" label={t.settings.standard2017} />
-          <Radio value="2012" label={t.settings.standard2012} />
-        </RadioGroup>
-      </Field>
-      <Field label={t.settings.privateSchools}>
-        <RadioGroup
-          layout="horizontal"
-          value={settings.excludePrivate ? "exclude" : "include"}
-          onChange={(_e, data) => change({ excludePrivate: data.value === "exclude" })}
-        >
-          <Radio value="include" label={t.settings.includePrivate} />
-          <Radio value="exclude" label={t.settings.excludePrivate} />
-        </RadioGroup>
-      </Field>
-      <Switch checked={settings.includeArtsColumn} label={t.settings.artsColumn} onChange={(_e, data) => change({ includeArtsColumn: data.checked })} />
-      <Switch
-        checked={settings.subtractIndoorSports}
-        label={t.settings.indoorSports}
-        onChange={(_e, data) => change({ subtractIndoorSports: data.checked })}
-      />
-      <div className={styles.group} role="group" aria-label={t.settings.relaxations}>
-        <Text weight="semibold">{t.settings.relaxations}</Text>
-        <Caption1>{t.settings.relaxationsHint}</Caption1>
-        {RELAXATIONS.map((key) => (
-          <Switch key={key} checked={settings.relaxations[key]} label={t.settings[key]} onChange={(_e, data) => relax(key, data.checked)} />
-        ))}
+      {controls("basic")}
+      <div className={styles.group} role="group" aria-label={SETTING_GROUPS.relaxations.label[lang]}>
+        <Text weight="semibold">{SETTING_GROUPS.relaxations.label[lang]}</Text>
+        {SETTING_GROUPS.relaxations.help && <Caption1>{SETTING_GROUPS.relaxations.help[lang]}</Caption1>}
+        {controls("relaxations")}
       </div>
       <Caption1>{t.settings.saved}</Caption1>
     </section>
