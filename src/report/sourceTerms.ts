@@ -1,35 +1,5 @@
-import { isCount, type SchoolRecord, type Stage } from "../engine";
+import { fieldValueAt, isCount, type SchoolRecord } from "../engine";
 import { numberLiteral, plainA1, sheetRef } from "./refs";
-
-/**
- * The record's figure behind a field path ("teachers.primary.byDegree.bachelor",
- * "facilities.equipmentValue", "pupils.junior", "given.primary.L1", "grades.primary", …),
- * in the record's units (元, m²), or undefined.
- */
-export function fieldValue(record: SchoolRecord, path: string): unknown {
-  const [group, second, ...rest] = path.split(".");
-  const dig = (obj: unknown, keys: string[]): unknown =>
-    keys.reduce<unknown>((o, k) => (o !== null && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), obj);
-  const stage = record.stages[second as Stage];
-  switch (group) {
-    case "pupils":
-      return stage?.pupils;
-    case "grades":
-      return stage?.grades;
-    case "classes":
-      return stage?.classes;
-    case "seniorPupils":
-      return record.seniorPupils;
-    case "facilities":
-      return dig(record.facilities, [second, ...rest]);
-    case "given":
-      return stage?.given?.[rest.join(".")];
-    case "teachers":
-      return second === "whole" ? dig(record.wholeSchoolTeachers, rest) : dig(stage?.teachers, rest);
-    default:
-      return undefined;
-  }
-}
 
 /**
  * The source cell behind a field as a formula reference (`'小学'!E5`), or null when it cannot be
@@ -67,7 +37,7 @@ export interface Term {
  * fieldTerm(record, "facilities.equipmentValue"); // { expr: "'小学'!L5*10000", live: true, compound: true }
  */
 export function fieldTerm(record: SchoolRecord, field: string): Term | null {
-  const value = fieldValue(record, field);
+  const value = fieldValueAt(record, field);
   const ref = sourceRef(record, field);
   if (ref) {
     const factor = factorOf(record, field);

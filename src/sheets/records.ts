@@ -1,6 +1,6 @@
 /** The row loop of a table: which rows are schools, which are totals, sections, footnotes. */
 import type { Stage } from "../engine/types";
-import { parseFieldId, TEXT_FIELDS, type FieldId } from "./fields";
+import { parseFieldId, isTextField, type FieldId } from "./fields";
 import { parseNumberCell, type ParsedNumber } from "./numbers";
 import { plan, type NumberCell, type Roles, type RowRecord, type TableContext } from "./row-context";
 import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
@@ -41,7 +41,7 @@ export function readRows(ctx: TableContext): RowsRead {
   const seqCol = col("seq");
   const countyCol = col("county");
   const roles: Roles = { name: nameCol, seq: seqCol, county: countyCol, code: col("code"), owner: col("owner"), stage: col("stage") };
-  const numberCols = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
+  const numberCols = columns.filter((c) => !isTextField(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
   const nameHeader = foldText(nameCol.header);
   const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set() };
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));

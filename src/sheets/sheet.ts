@@ -1,6 +1,6 @@
 import type { SchoolRecord, Stage } from "../engine/types";
 import type { DiagnosticSink } from "./diag";
-import { fieldLabelOf, parseFieldId, TEXT_FIELDS, type FieldId } from "./fields";
+import { fieldLabelOf, parseFieldId, isTextField, type FieldId } from "./fields";
 import { findHeaderBand, firstRowBand, type HeaderBand } from "./header";
 import { sheetStage } from "./kinds";
 import { applyOverrides, autoColumns, columnMappings, fallbackNameColumn, isIndicatorField, type MappedColumn } from "./mapping";
@@ -65,7 +65,7 @@ function checkMoneyUnit(view: SheetView, band: HeaderBand, records: SchoolRecord
  * 初中部 rows, say): its value sits in the top row only and is read for that school alone.
  */
 function checkMergedFigures(view: SheetView, band: HeaderBand, columns: readonly MappedColumn[], sink: DiagnosticSink): void {
-  const numeric = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base));
+  const numeric = columns.filter((c) => !isTextField(parseFieldId(c.field).base));
   for (const m of view.merges) {
     if (m.top < band.dataStart || m.bottom === m.top) continue;
     const column = numeric.find((c) => c.column >= m.left && c.column <= m.right);

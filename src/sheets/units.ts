@@ -1,3 +1,4 @@
+import { fieldUnit, type FieldUnit } from "../engine/catalogue";
 import { parseFieldId } from "./fields";
 
 /** The unit a column's figures are converted from, and the factor to the engine's unit. */
@@ -9,18 +10,7 @@ export interface ColumnUnit {
   unit: string;
 }
 
-const MONEY = new Set(["facilities.equipmentValue", "given.L6"]);
-const AREA = new Set([
-  "facilities.teachingArea",
-  "facilities.indoorSportsArea",
-  "facilities.sportsArea",
-  "facilities.sportsHallArea",
-  "facilities.sportsGroundArea",
-  "facilities.musicRoomArea",
-  "facilities.artRoomArea",
-  "given.L4",
-  "given.L5",
-]);
+const unitOf = (field: string) => fieldUnit(parseFieldId(field).base);
 
 /** The sheet's 「单位：人、平方米、万元」 line among the rows above the header, folded; "" when none. */
 export function sheetUnitLine(above: readonly string[]): string {
@@ -54,13 +44,13 @@ function areaFactor(unit: string): number | null {
  * columnUnit("facilities.equipmentValue", undefined, "人、平方米、万元"); // { factor: 10000, from: "sheet", unit: "万元" }
  */
 export function columnUnit(field: string, headerUnit: string | undefined, sheetLine: string): ColumnUnit | null {
-  const { base } = parseFieldId(field);
-  const reader = MONEY.has(base) ? moneyFactor : AREA.has(base) ? areaFactor : base === "facilities.books" ? booksFactor : null;
+  const unit = unitOf(field);
+  const reader = unit === "money" ? moneyFactor : unit === "area" ? areaFactor : unit === "books" ? booksFactor : null;
   if (!reader) return null;
   const fromHeader = headerUnit ? reader(headerUnit) : null;
   if (fromHeader !== null) return { factor: fromHeader, from: "header", unit: headerUnit! };
   const fromSheet = sheetLine ? reader(sheetLine) : null;
-  if (fromSheet !== null) return { factor: fromSheet, from: "sheet", unit: unitWord(sheetLine, base) };
+  if (fromSheet !== null) return { factor: fromSheet, from: "sheet", unit: unitWord(sheetLine, unit) };
   return { factor: 1, from: "none", unit: "" };
 }
 
@@ -70,15 +60,15 @@ function booksFactor(unit: string): number | null {
   return null;
 }
 
-function unitWord(line: string, base: string): string {
-  const pattern = MONEY.has(base) ? /万元|千元|元/ : AREA.has(base) ? /万平方米|平方米|平米|m2/ : /万册|册/;
+function unitWord(line: string, unit: FieldUnit | undefined): string {
+  const pattern = unit === "money" ? /万元|千元|元/ : unit === "area" ? /万平方米|平方米|平米|m2/ : /万册|册/;
   return pattern.exec(line)?.[0] ?? "";
 }
 
 /** The engine's unit of a converted field, for TableInfo.units. */
 export function targetUnit(field: string): string {
-  const { base } = parseFieldId(field);
-  if (MONEY.has(base)) return "元";
-  if (AREA.has(base)) return "平方米";
+  const unit = unitOf(field);
+  if (unit === "money") return "元";
+  if (unit === "area") return "平方米";
   return "册";
 }

@@ -1,5 +1,6 @@
+import { FIELD_DEFS, HEADER_CONFIDENCE, NAME_HEADER, RATIO_WORDS, type FieldDef, type HeaderWording } from "../engine/catalogue";
 import type { Stage } from "../engine/types";
-import { fieldIdOf, type FieldId } from "./fields";
+import { fieldIdOf, isStagedBase, type FieldId } from "./fields";
 
 /** What a header names: the field, how sure the match is, and the unit written in it. */
 export interface HeaderMatch {
@@ -9,89 +10,21 @@ export interface HeaderMatch {
   unit?: string;
 }
 
-interface Rule {
+/** A catalogue wording, with the field it names. */
+interface Rule extends HeaderWording {
   base: string;
-  re: RegExp;
-  /** Must also hold on the whole flattened header (group cells included). */
-  ctx?: RegExp;
-  /** Must not hold on the text tested. */
-  not?: RegExp;
-  conf: number;
 }
-
-const TEACHER = /教师|教工|专任|师资/;
-const NAME_HEADER = /^(学校|校名|单位|学校全称|学校\(校区\)|学校\(单位\))(名称|全称)?$|^学校.{0,6}名称$|^名称$/;
 
 /** True when a folded text is a wording of the 学校名称 header (a header repeated among the rows). */
 export function isNameHeader(text: string): boolean {
   return NAME_HEADER.test(text);
 }
 
-/** Ratios a bureau computed itself: 生均… and 每百名学生… columns (→ given.*). */
-const RATIO_WORDS = /生均|每百|百名学生/;
-const RATIO_RULES: Rule[] = [
-  { base: "given.L1", re: /(每百|百名).*(高于规定学历|高学历|规定学历)/, conf: 1 },
-  { base: "given.L2", re: /(每百|百名).*骨干/, conf: 1 },
-  { base: "given.L3", re: /(每百|百名).*(体育|艺术|音乐|美术|体艺)/, conf: 1 },
-  { base: "given.L4", re: /生均.*(教学及?辅助用房|教辅用房|教学用房)/, conf: 1 },
-  { base: "given.L5", re: /生均.*(运动场|场馆|体育)/, conf: 1 },
-  { base: "given.L6", re: /生均.*(仪器|设备)/, conf: 1 },
-  { base: "given.L7", re: /(每百|百名).*多媒体/, conf: 1 },
-  // 2012 basic-balance ratios with no 2017 twin (B1–B3 mirror L4–L6 when read).
-  { base: "given.B4", re: /(每百|百名).*(计算机|电脑)/, conf: 1 },
-  { base: "given.B5", re: /生均.*(图书|藏书)/, conf: 1 },
-];
-
-/** Counts, areas and identity columns, most specific first. */
-const RULES: Rule[] = [
-  { base: "seq", re: /^(序号?|编号|No\.?)$/i, conf: 1 },
-  { base: "selfVerdict", re: /是否达标|达标情况/, conf: 0.9 },
-  { base: "remarks", re: /^(备注|说明)$/, conf: 1 },
-  { base: "county", re: /^(所属)?(区县|县区|县市区|县\(市、?区\)|县\(区\)|区\(县\)|县\(市\)|县别|县|区|旗|县名|区名|地区|市县)(名称)?$/, conf: 1 },
-  { base: "code", re: /^(学校)?(标识)?(代码|标识码|编码)$|^学校(标识)?(代码|编码|编号|识别码)/, conf: 1 },
-  { base: "owner", re: /举办者|办学性质|办学体制|公办民办|公民办|^(学校)?性质$/, conf: 1 },
-  { base: "stage", re: /^(学段|学校类型|办学类型|学校类别|类型|类别|学校层次|学段类型)$/, conf: 1 },
-  { base: "name", re: NAME_HEADER, conf: 1 },
-  { base: "classSizeBands", re: /^\d+[-~—–至到]\d+人?$|^\d+人(及)?(以上|以下)$/, conf: 0.9 },
-  { base: "largestClass", re: /最大班额/, conf: 1 },
-  { base: "classes", re: /班级数|^班数$|^班级$|教学班/, not: /班额/, conf: 1 },
-  { base: "grades", re: /年级数|^年级$/, conf: 1 },
-  { base: "facilities.indoorSportsArea", re: /室内体育(用房|活动室|场馆)?/, conf: 1 },
-  { base: "facilities.teachingArea", re: /教学及?辅助用房|教辅用房|教学用房/, conf: 1 },
-  { base: "facilities.musicRoomArea", re: /音乐(专用)?(教)?室.*面积|音乐室面积/, conf: 1 },
-  { base: "facilities.musicRooms", re: /音乐(专用)?(教)?室/, not: /面积/, conf: 1 },
-  { base: "facilities.artRoomArea", re: /美术(专用)?(教)?室.*面积/, conf: 1 },
-  { base: "facilities.artRooms", re: /美术(专用)?(教)?室/, not: /面积/, conf: 1 },
-  { base: "facilities.sportsHallArea", re: /体育馆/, conf: 1 },
-  { base: "facilities.sportsArea", re: /体育运动场馆|运动场馆|体育场馆|运动场\(馆\)|场地\(馆\)|体育运动场地?馆/, conf: 1 },
-  { base: "facilities.sportsGroundArea", re: /运动场|田径场|操场/, conf: 1 },
-  { base: "facilities.equipmentValue", re: /仪器设备|教学设备/, conf: 1 },
-  { base: "facilities.multimediaRooms", re: /多媒体/, conf: 1 },
-  { base: "facilities.computers", re: /计算机|电脑/, conf: 1 },
-  { base: "facilities.books", re: /图书|藏书/, conf: 1 },
-  { base: "teachers.backbone", re: /骨干/, conf: 1 },
-  { base: "teachers.aboveDegree", re: /高于规定学历|高学历|规定学历以上/, conf: 1 },
-  { base: "teachers.aboveDegree", re: /(专科|大专|本科)(及)?以上/, conf: 0.7 },
-  { base: "teachers.byDegree.master", re: /研究生|硕士/, ctx: /教师|学历|专任|^(研究生|硕士)/, conf: 0.9 },
-  { base: "teachers.byDegree.doctor", re: /博士/, ctx: /教师|学历|专任|^博士/, conf: 0.9 },
-  { base: "teachers.byDegree.bachelor", re: /本科/, ctx: /教师|学历|专任|^本科/, conf: 0.9 },
-  { base: "teachers.byDegree.associate", re: /专科|大专/, ctx: /教师|学历|专任|^(专科|大专)/, conf: 0.9 },
-  { base: "teachers.rotatingPeArts", re: /交流轮岗|兼职|走教/, ctx: TEACHER, conf: 0.9 },
-  { base: "teachers.peArts", re: /体育.?艺术|体艺|体育.?音乐.?美术|体育.?美术.?音乐/, ctx: TEACHER, conf: 1 },
-  { base: "teachers.pe", re: /体育/, ctx: TEACHER, conf: 1 },
-  { base: "teachers.music", re: /音乐/, ctx: TEACHER, conf: 1 },
-  { base: "teachers.art", re: /美术/, ctx: TEACHER, conf: 1 },
-  { base: "teachers.arts", re: /艺术/, ctx: TEACHER, conf: 0.9 },
-  { base: "teachers.seniorTitle", re: /中级.*职|中高级职称/, conf: 0.9 },
-  { base: "teachers.fullTime", re: /专任教师|^专任$/, conf: 1 },
-  { base: "teachers.fullTime", re: /^教师(总)?(人)?数?$/, conf: 0.7 },
-  {
-    base: "pupils",
-    re: /^(在校|在籍)?(学生|生)(总)?(人)?数?(合计|总计|小计)?$|(在校|在籍)(学)?生(总|人)?数?(合计|总计|小计)?$/,
-    not: /寄宿|随迁|残疾|留守|流动|毕业|招生|新生|借读/,
-    conf: 1,
-  },
-];
+const rulesOf = (fields: readonly FieldDef[]): Rule[] => fields.flatMap((f) => f.wordings.map((w) => ({ ...w, base: f.id })));
+/** Ratios a bureau computed itself (→ given.*): tried first, since 「生均教学用房」 also names a room. */
+const RATIO_RULES = rulesOf(FIELD_DEFS.filter((f) => f.heldRatio));
+/** Counts, areas and identity columns, in the catalogue's order (most specific first). */
+const RULES = rulesOf(FIELD_DEFS.filter((f) => !f.heldRatio));
 
 const UNIT = /^(单位:?)?(万元|千元|元|万平方米|平方米|平米|m2|m\^2|米2|人|名|个|间|台|册|万册|所|班|%|间数|个数|人数)$/i;
 const UNIT_SUFFIX = /(?<=[值积额])(万元|千元|元|万平方米|平方米|平米|m2)$/;
@@ -145,15 +78,15 @@ function bandBase(text: string): string | null {
 /** Chooses the rule for a header: ratios first, then the leaf cell, then the whole flattened text. */
 function chooseRule(leaf: string, whole: string, grouped: boolean): { rule: Rule; text: string; conf: number } | null {
   const candidates: [Rule[], string, number][] = [[RATIO_RULES, leaf, 1]];
-  if (RATIO_WORDS.test(whole)) candidates.push([RATIO_RULES, whole, 0.9]);
+  if (RATIO_WORDS.test(whole)) candidates.push([RATIO_RULES, whole, HEADER_CONFIDENCE.ratioFromGroup]);
   if (!RATIO_WORDS.test(leaf)) {
     candidates.push([RULES, leaf, 1]);
-    if (grouped && !RATIO_WORDS.test(whole)) candidates.push([RULES, whole, 0.85]);
+    if (grouped && !RATIO_WORDS.test(whole)) candidates.push([RULES, whole, HEADER_CONFIDENCE.grouped]);
   }
   for (const [rules, text, factor] of candidates) {
     for (const variant of [text, text.replace(/\([^()]*\)/g, "")]) {
       const rule = firstMatch(rules, variant, whole);
-      if (rule) return { rule, text: variant, conf: rule.conf * factor * (variant === text ? 1 : 0.95) };
+      if (rule) return { rule, text: variant, conf: rule.conf * factor * (variant === text ? 1 : HEADER_CONFIDENCE.bracketsDropped) };
     }
   }
   return null;
@@ -166,7 +99,7 @@ function chooseRule(leaf: string, whole: string, grouped: boolean): { rule: Rule
  *
  * @example
  * matchHeader(["教师情况", "县级以上骨干教师"]); // { field: "teachers.backbone", confidence: 1 }
- * matchHeader(["在校生数", "小学"]); // { field: "pupils.primary", confidence: 0.85 }
+ * matchHeader(["在校生数", "小学"]); // { field: "pupils.primary", confidence: HEADER_CONFIDENCE.grouped }
  * matchHeader(["教学仪器设备总值(万元)"]); // { field: "facilities.equipmentValue", confidence: 1, unit: "万元" }
  */
 export function matchHeader(parts: readonly string[]): HeaderMatch | null {
@@ -188,12 +121,8 @@ export function matchHeader(parts: readonly string[]): HeaderMatch | null {
   const unit = whole.units[whole.units.length - 1];
   const withUnit = (field: FieldId): HeaderMatch => ({ field, confidence: round(chosen.conf), ...(unit ? { unit } : {}) });
   if (stage === "senior") return base === "pupils" ? withUnit("seniorPupils") : null;
-  const stageOk = stage && isStagedName(base) ? stage : undefined;
+  const stageOk = stage && isStagedBase(base) ? stage : undefined;
   return withUnit(fieldIdOf(base, stageOk));
-}
-
-function isStagedName(base: string): boolean {
-  return /^(pupils|classes|grades|largestClass|classSizeBands|teachers|given)(\.|$)/.test(base);
 }
 
 function round(x: number): number {

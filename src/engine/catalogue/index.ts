@@ -4,3 +4,5 @@
  */
 export * from "./settings";
 export * from "./settingValues";
+export * from "./fields";
+export * from "./fieldPaths";
