@@ -10,28 +10,36 @@ const GIVEN_TOLERANCE = 0.005;
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 
-/** The detail of one indicator, judged against its threshold and floor when it has a value. */
-function detailOf(
-  spec: IndicatorSpec,
-  ctx: MeasureContext,
-  floorRatio: number,
-  value: number | null,
-  from: IndicatorDetail["from"] = null,
-  numerator: number | null = null,
-  fields: readonly string[] = NO_STRINGS,
-  notes: readonly string[] = NO_STRINGS,
-  estimate = false,
-): IndicatorDetail {
-  const threshold = spec.thresholds?.[ctx.stage] ?? null;
+/** Where a value came from: the figures the engine used, as the report renders them. */
+export interface Origin {
+  from: IndicatorDetail["from"];
+  numerator: number | null;
+  fields: readonly string[];
+  subtracted: readonly string[];
+  split: boolean;
+  notes: readonly string[];
+  estimate: boolean;
+}
+export const NO_ORIGIN: Origin = Object.freeze({ from: null, numerator: null, fields: NO_STRINGS, subtracted: NO_STRINGS, split: false, notes: NO_STRINGS, estimate: false });
+
+/**
+ * The detail of one indicator, judged against its threshold and floor when it has a value.
+ *
+ * @example
+ * judgedDetail(0.9, 0.85, 0.8).met; // false (reachesFloor: true)
+ */
+export function judgedDetail(threshold: number | null, floorRatio: number, value: number | null, origin: Origin = NO_ORIGIN): IndicatorDetail {
   const floor = threshold === null ? null : threshold * floorRatio;
   const judged = value !== null && threshold !== null && floor !== null;
   return {
     value,
-    numerator,
-    from,
-    estimate,
-    notes,
-    fields,
+    numerator: origin.numerator,
+    from: origin.from,
+    estimate: origin.estimate,
+    notes: origin.notes,
+    fields: origin.fields,
+    subtracted: origin.subtracted,
+    split: origin.split,
     threshold,
     floor,
     met: judged ? atLeast(value, threshold) : null,
@@ -74,7 +82,7 @@ export function evaluateIndicator(
         outcome.field,
       ),
     );
-    return detailOf(spec, ctx, floorRatio, null);
+    return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, null);
   }
 
   if (outcome.kind === "ok") {
@@ -88,7 +96,7 @@ export function evaluateIndicator(
           outcome.fields[outcome.fields.length - 1],
         ),
       );
-      return detailOf(spec, ctx, floorRatio, null);
+      return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, null);
     }
     const value = ratio(outcome.value, ctx.pupils, spec.scale);
     if (given !== undefined && isCount(given) && Math.abs(given - value) > GIVEN_TOLERANCE + 1e-9) {
@@ -103,7 +111,7 @@ export function evaluateIndicator(
         ),
       );
     }
-    return detailOf(spec, ctx, floorRatio, value, "counts", outcome.value, outcome.fields, outcome.notes, outcome.estimate);
+    return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, value, { ...outcome, from: "counts", numerator: outcome.value });
   }
 
   if (given !== undefined) {
@@ -117,13 +125,13 @@ export function evaluateIndicator(
           givenField(ctx, spec),
         ),
       );
-      return detailOf(spec, ctx, floorRatio, null);
+      return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, null);
     }
-    return detailOf(spec, ctx, floorRatio, given, "given", null, [givenField(ctx, spec)]);
+    return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, given, { ...NO_ORIGIN, from: "given", fields: [givenField(ctx, spec)] });
   }
 
   missing.push({ record, stage, spec });
-  return detailOf(spec, ctx, floorRatio, null);
+  return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, null);
 }
 
 /** A part with no figure at all for an indicator (neither counts nor a held value). */

@@ -1,13 +1,28 @@
-import { SMALL_SCHOOL_PUPILS, type MeasureId } from "./standards";
+import { findSetting, type SettingDef } from "./catalogue/settings";
+import { settingValue } from "./catalogue/settingValues";
+import { fieldPath } from "./catalogue/fieldPaths";
+import { MEASURE_DEFS, type MeasureDef, type MeasureTerm } from "./catalogue/measures";
 import { isCount } from "./numeric";
-import type { AuditSettings, FacilityFigures, SchoolRecord, Stage, TeacherFigures } from "./types";
+import type { MeasureId } from "./standards";
+import type { AuditSettings, SchoolRecord, Stage } from "./types";
 
 /**
- * An indicator's numerator for one school part: the count, area or value behind the ratio,
- * with the field paths it came from (to name cells) and whether it is an estimate.
+ * An indicator's numerator for one school part, evaluated from the catalogue's measures
+ * (catalogue/measures.ts): the count, area or value behind the ratio, with the record paths it
+ * came from (the report renders them as the value's formula) and whether it is an estimate.
  */
 export type MeasureOutcome =
-  | { kind: "ok"; value: number; fields: readonly string[]; estimate: boolean; notes: readonly string[] }
+  | {
+      kind: "ok";
+      value: number;
+      /** Record paths of the figures, in order; `subtracted` those taken away. */
+      fields: readonly string[];
+      subtracted: readonly string[];
+      /** The sum was multiplied by the part's share of a shared facility (or of whole-school teachers). */
+      split: boolean;
+      estimate: boolean;
+      notes: readonly string[];
+    }
   | { kind: "missing" }
   | { kind: "invalid"; field: string; value: unknown };
 
@@ -50,12 +65,15 @@ class Sum {
   notes: readonly string[] = NO_NOTES;
   invalid?: { field: string; value: unknown };
 
-  add(field: string, figure: number | undefined): this {
+  subtracted: string[] = [];
+
+  add(field: string, figure: number | undefined, sign: 1 | -1 = 1): this {
     if (this.invalid || figure === undefined || figure === null) return this;
     if (!isCount(figure)) this.invalid = { field, value: figure };
     else {
-      this.value += figure;
+      this.value += sign * figure;
       this.fields.push(field);
+      if (sign < 0) this.subtracted.push(field);
     }
     return this;
   }
@@ -72,102 +90,109 @@ class Sum {
   outcome(factor = 1, estimate = false): MeasureOutcome {
     if (this.invalid) return { kind: "invalid", ...this.invalid };
     if (this.fields.length === 0) return MISSING;
-    return { kind: "ok", value: this.value * factor, fields: sharedFields(this.fields), estimate, notes: this.notes };
+    const subtracted = this.subtracted.length === 0 ? NO_NOTES : sharedFields(this.subtracted);
+    return { kind: "ok", value: this.value * factor, fields: sharedFields(this.fields), subtracted, split: factor !== 1, estimate, notes: this.notes };
   }
 }
 
-/** Field paths, built once: "teachers.primary.backbone", "teachers.whole.pe", … */
-type TeacherField = keyof TeacherFigures | "byDegree.associate" | "byDegree.bachelor" | "byDegree.master" | "byDegree.doctor";
-const TEACHER_FIELDS: TeacherField[] = [
-  "fullTime", "aboveDegree", "byDegree.associate", "byDegree.bachelor", "byDegree.master", "byDegree.doctor",
-  "backbone", "peArts", "pe", "music", "art", "arts", "rotatingPeArts", "seniorTitle", "total",
-];
-type TeacherPaths = Record<TeacherField, string>;
-const pathsFor = (owner: string) => Object.fromEntries(TEACHER_FIELDS.map((f) => [f, `teachers.${owner}.${f}`])) as TeacherPaths;
-const TEACHER_PATHS: Record<Stage | "whole", TeacherPaths> = { primary: pathsFor("primary"), junior: pathsFor("junior"), whole: pathsFor("whole") };
+/** A term resolved once: where its figure sits in a teacher or facility object, and its record path per owner. */
+interface ResolvedTerm extends MeasureTerm {
+  keys: readonly string[];
+  /** Record path per owner: "primary", "junior", "whole", or "" for a facility. */
+  paths: Record<string, string>;
+  when?: SettingDef;
+}
 
-type TeacherTerms = (t: TeacherFigures, path: TeacherPaths, ctx: MeasureContext) => Sum;
+function resolveTerm(term: MeasureTerm): ResolvedTerm {
+  const keys = term.field.split(".").slice(1);
+  const paths: Record<string, string> = { "": term.field };
+  for (const owner of ["primary", "junior", "whole"] as const) paths[owner] = fieldPath(term.field, owner);
+  const when = term.extra ? findSetting(term.extra.setting) : undefined;
+  if (term.extra && !when) throw new Error(`catalogue: measure term ${term.field} names an unknown setting ${term.extra.setting}`);
+  return { ...term, keys, paths, ...(when ? { when } : {}) };
+}
+
+/** The catalogue's measures, resolved once (audits evaluate them for every part). */
+const RESOLVED = new Map(MEASURE_DEFS.map((def) => [def.id, { def, alternatives: def.alternatives.map((a) => a.map(resolveTerm)) }]));
+
+function figureOf(owner: object | undefined, keys: readonly string[]): unknown {
+  let node: unknown = owner;
+  for (const key of keys) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function applies(term: ResolvedTerm, ctx: MeasureContext): boolean {
+  if (term.stages && !term.stages.includes(ctx.stage)) return false;
+  if (!term.when) return true;
+  if (settingValue(ctx.settings, term.when) !== true) return false;
+  const range = term.extra?.pupils;
+  return !range || (ctx.pupils >= range.min && ctx.pupils <= range.max);
+}
+
+/**
+ * The numerator over one owner's figures (a stage's teachers, the whole school's, or the
+ * facilities): the first alternative with any of its own figures, plus the extras whose
+ * condition holds once that alternative gave something.
+ */
+function sumOver(alternatives: readonly (readonly ResolvedTerm[])[], figures: object | undefined, owner: string, ctx: MeasureContext): Sum {
+  const has = (t: ResolvedTerm) => !t.extra && (!t.stages || t.stages.includes(ctx.stage)) && figureOf(figures, t.keys) !== undefined;
+  const chosen = alternatives.find((terms) => terms.some(has)) ?? alternatives[alternatives.length - 1];
+  const sum = new Sum();
+  for (const term of chosen) {
+    if (!applies(term, ctx)) continue;
+    const figure = figureOf(figures, term.keys) as number | undefined;
+    if (term.extra && (!sum.present || figure === undefined)) continue;
+    sum.add(term.paths[owner], figure, term.sign ?? 1);
+    if (term.note && term.extra) sum.note(term.note);
+  }
+  return sum;
+}
+
+type Resolved = typeof RESOLVED extends Map<string, infer V> ? V : never;
 
 /**
  * Teacher counts are per stage; when a sheet gives them only for the whole school they are split
  * by the facility shares and flagged as an estimate.
  */
-function fromTeachers(ctx: MeasureContext, terms: TeacherTerms): MeasureOutcome {
+function fromTeachers(ctx: MeasureContext, measure: Resolved): MeasureOutcome {
   const own = ctx.record.stages[ctx.stage]?.teachers;
   if (own) {
-    const sum = terms(own, TEACHER_PATHS[ctx.stage], ctx);
+    const sum = sumOver(measure.alternatives, own, ctx.stage, ctx);
     if (sum.present) return sum.outcome();
   }
   const whole = ctx.record.wholeSchoolTeachers;
   if (!whole) return MISSING;
-  const sum = terms(whole, TEACHER_PATHS.whole, ctx);
+  const sum = sumOver(measure.alternatives, whole, "whole", ctx);
   if (ctx.share < 1) sum.note("全校教师数按学段折算（估算）");
   return sum.outcome(ctx.share, ctx.share < 1);
 }
 
-function fromFacilities(ctx: MeasureContext, terms: (f: FacilityFigures) => Sum): MeasureOutcome {
-  const sum = terms(ctx.record.facilities ?? {});
+function fromFacilities(ctx: MeasureContext, measure: Resolved): MeasureOutcome {
+  const sum = sumOver(measure.alternatives, ctx.record.facilities ?? {}, "", ctx);
   if (ctx.share === 1 || !sum.present) return sum.outcome();
   return sum.note(`共用设施按折算学生数分摊（占${(ctx.share * 100).toFixed(1)}%）`).outcome(ctx.share);
 }
 
-const aboveDegree: TeacherTerms = (t, path, ctx) => {
-  if (t.aboveDegree !== undefined) return new Sum().add(path.aboveDegree, t.aboveDegree);
-  const d = t.byDegree ?? {};
-  // 高于规定学历: 小学 专科 and above; 初中 本科 and above.
-  const sum = new Sum();
-  if (ctx.stage === "primary") sum.add(path["byDegree.associate"], d.associate);
-  return sum.add(path["byDegree.bachelor"], d.bachelor).add(path["byDegree.master"], d.master).add(path["byDegree.doctor"], d.doctor);
-};
+function resolved(id: MeasureId): Resolved {
+  const found = RESOLVED.get(id);
+  if (!found) throw new Error(`catalogue: no measure ${id}`);
+  return found;
+}
 
-const peArts: TeacherTerms = (t, path, ctx) => {
-  const sum = new Sum();
-  if (t.peArts !== undefined) sum.add(path.peArts, t.peArts);
-  else {
-    sum.add(path.pe, t.pe).add(path.music, t.music).add(path.art, t.art);
-    if (ctx.settings.includeArtsColumn && t.arts !== undefined && sum.present) sum.add(path.arts, t.arts).note("含「艺术」教师列");
-  }
-  const small = ctx.pupils >= SMALL_SCHOOL_PUPILS.min && ctx.pupils <= SMALL_SCHOOL_PUPILS.max;
-  if (ctx.settings.relaxations.smallSchoolPeArtsTeachers && small && t.rotatingPeArts !== undefined && sum.present) {
-    sum.add(path.rotatingPeArts, t.rotatingPeArts).note("含交流轮岗、兼职、走教体艺教师（2019年小规模学校规定）");
-  }
-  return sum;
-};
+/**
+ * The catalogue's definition of a measure: what it adds up, whether it is shared, what a fix adds.
+ *
+ * @throws Error when a standard names a measure the catalogue does not have (a data error, caught by the tests).
+ */
+export function measureDef(id: MeasureId): MeasureDef {
+  return resolved(id).def;
+}
 
-const MEASURES: Record<MeasureId, (ctx: MeasureContext) => MeasureOutcome> = {
-  aboveDegreeTeachers: (ctx) => fromTeachers(ctx, aboveDegree),
-  backboneTeachers: (ctx) => fromTeachers(ctx, (t, path) => new Sum().add(path.backbone, t.backbone)),
-  peArtsTeachers: (ctx) => fromTeachers(ctx, peArts),
-  teachers: (ctx) => fromTeachers(ctx, (t, path) => (t.total !== undefined ? new Sum().add(path.total, t.total) : new Sum().add(path.fullTime, t.fullTime))),
-  seniorTitleTeachers: (ctx) => fromTeachers(ctx, (t, path) => new Sum().add(path.seniorTitle, t.seniorTitle)),
-  teachingArea: (ctx) =>
-    fromFacilities(ctx, (f) => {
-      const sum = new Sum().add("facilities.teachingArea", f.teachingArea);
-      if (!sum.present || !ctx.settings.subtractIndoorSports || f.indoorSportsArea === undefined) return sum;
-      // 室内体育用房 is counted inside 教学及辅助用房 by newer tables but belongs to L5.
-      const indoor = new Sum().add("facilities.indoorSportsArea", f.indoorSportsArea);
-      if (indoor.invalid) return indoor;
-      sum.value -= indoor.value;
-      sum.fields.push("facilities.indoorSportsArea");
-      return sum.note("已扣除「其中：室内体育用房」（计入运动场馆）");
-    }),
-  sportsArea: (ctx) =>
-    fromFacilities(ctx, (f) => {
-      const sum = new Sum();
-      if (f.sportsArea !== undefined) sum.add("facilities.sportsArea", f.sportsArea);
-      else sum.add("facilities.sportsHallArea", f.sportsHallArea).add("facilities.sportsGroundArea", f.sportsGroundArea);
-      if (ctx.settings.relaxations.cityExtraSportsArea && f.extraSportsArea !== undefined && sum.present) {
-        sum.add("facilities.extraSportsArea", f.extraSportsArea).note("含周边租用场馆和校内改造空间（2019年城区学校规定）");
-      }
-      return sum;
-    }),
-  equipmentValue: (ctx) => fromFacilities(ctx, (f) => new Sum().add("facilities.equipmentValue", f.equipmentValue)),
-  multimediaRooms: (ctx) => fromFacilities(ctx, (f) => new Sum().add("facilities.multimediaRooms", f.multimediaRooms)),
-  computers: (ctx) => fromFacilities(ctx, (f) => new Sum().add("facilities.computers", f.computers)),
-  books: (ctx) => fromFacilities(ctx, (f) => new Sum().add("facilities.books", f.books)),
-};
-
-/** The numerator of the measure for one school part. */
+/** The numerator of a catalogue measure for one school part. */
 export function measure(id: MeasureId, ctx: MeasureContext): MeasureOutcome {
-  return MEASURES[id](ctx);
+  const m = resolved(id);
+  return m.def.source === "teachers" ? fromTeachers(ctx, m) : fromFacilities(ctx, m);
 }

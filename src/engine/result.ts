@@ -42,6 +42,10 @@ export interface IndicatorDetail {
   notes: readonly string[];
   /** Field paths of the record behind the value (see SourceRef.cells); shared, read-only. */
   fields: readonly string[];
+  /** Those of `fields` taken away from the others (室内体育用房 from 教学及辅助用房). */
+  subtracted: readonly string[];
+  /** The figures were multiplied by the part's share of a shared facility (or whole-school teachers). */
+  split: boolean;
   threshold: number | null;
   /** floorRatio × threshold. */
   floor: number | null;

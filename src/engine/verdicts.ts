@@ -1,21 +1,8 @@
-import { ceilWhole } from "./numeric";
+import { measureDef } from "./measures";
+import { ceilWhole, percentOf } from "./numeric";
 import type { IndicatorDetail, Shortfall } from "./result";
-import type { AdditionUnit, IndicatorSpec, MeasureId, SchoolRule } from "./standards";
-
-/** What is added to fix a shortfall, as the advice names it. */
-const ADDITION_NOUN: Record<MeasureId, string> = {
-  aboveDegreeTeachers: "高于规定学历教师",
-  backboneTeachers: "县级及以上骨干教师",
-  peArtsTeachers: "体育、艺术专任教师",
-  teachingArea: "教学及辅助用房",
-  sportsArea: "体育运动场馆",
-  equipmentValue: "教学仪器设备值",
-  multimediaRooms: "网络多媒体教室",
-  computers: "计算机",
-  books: "图书",
-  teachers: "专任教师",
-  seniorTitleTeachers: "中级及以上职称教师",
-};
+import type { MeasureDef } from "./catalogue/measures";
+import type { AdditionUnit, IndicatorSpec, SchoolRule } from "./standards";
 
 /** 1234567 → "1,234,567" (toLocaleString is far slower, and audits format many amounts). */
 function withThousands(whole: number): string {
@@ -40,9 +27,9 @@ function formatAddition(unit: AdditionUnit, noun: string, amount: number): strin
 }
 
 /** Rounds an addition up to what can be added: whole teachers/rooms, 0.01 m², whole 元. */
-function roundUpAddition(spec: IndicatorSpec, x: number): number {
+function roundUpAddition(addition: MeasureDef["addition"], x: number): number {
   if (x <= 0) return 0;
-  if (spec.wholeUnits || spec.additionUnit === "yuan") return ceilWhole(x);
+  if (addition.wholeUnits || addition.unit === "yuan") return ceilWhole(x);
   return ceilWhole(x * 100) / 100;
 }
 
@@ -53,7 +40,8 @@ function roundUpAddition(spec: IndicatorSpec, x: number): number {
  */
 export function shortfallOf(spec: IndicatorSpec, detail: IndicatorDetail, pupils: number, share: number): Shortfall | null {
   if (detail.met === true || detail.threshold === null || detail.floor === null) return null;
-  const bySchool = spec.shared && share > 0 && share < 1;
+  const { source, addition: fix } = measureDef(spec.measure);
+  const bySchool = source === "facilities" && share > 0 && share < 1;
   const additionScope = bySchool ? "school" : "part";
   // Object literals rather than spreads: V8's spread-with-extra-properties is slow, and audits
   // build a shortfall for every indicator missed across hundreds of thousands of parts.
@@ -68,20 +56,23 @@ export function shortfallOf(spec: IndicatorSpec, detail: IndicatorDetail, pupils
       belowFloor: true,
       addition: null,
       additionToFloor: null,
-      unit: spec.additionUnit,
+      unit: fix.unit,
       additionScope,
       advice: `缺少${spec.shortName}数据，无法证明达标：请补填。`,
     };
   }
   const numerator = detail.numerator ?? (detail.value * pupils) / spec.scale;
-  const needed = (target: number) => roundUpAddition(spec, ((target * pupils) / spec.scale - numerator) / (bySchool ? share : 1));
+  const needed = (target: number) => roundUpAddition(fix, ((target * pupils) / spec.scale - numerator) / (bySchool ? share : 1));
   const addition = needed(detail.threshold);
   const additionToFloor = needed(detail.floor);
   const belowFloor = detail.reachesFloor === false;
-  const noun = ADDITION_NOUN[spec.measure];
-  let advice = `${bySchool ? "需全校增加" : "需增加"}${formatAddition(spec.additionUnit, noun, addition)}`;
+  const noun = fix.noun.zh;
+  let advice = `${bySchool ? "需全校增加" : "需增加"}${formatAddition(fix.unit, noun, addition)}`;
   if (bySchool) advice += "（全校共用，按折算学生数分摊到本学段后达标）";
-  if (belowFloor) advice += `；低于要求的85%，至少增加${formatAddition(spec.additionUnit, noun, additionToFloor)}方可达到85%`;
+  if (belowFloor) {
+    const floor = percentOf(detail.floor / detail.threshold);
+    advice += `；低于要求的${floor}，至少增加${formatAddition(fix.unit, noun, additionToFloor)}方可达到${floor}`;
+  }
   return {
     indicator: spec.id,
     name: spec.name,
@@ -92,7 +83,7 @@ export function shortfallOf(spec: IndicatorSpec, detail: IndicatorDetail, pupils
     belowFloor,
     addition,
     additionToFloor,
-    unit: spec.additionUnit,
+    unit: fix.unit,
     additionScope,
     advice,
   };

@@ -1,6 +1,7 @@
 import { normalizeName } from "../engine/lookup";
 import { ratio } from "../engine/numeric";
 import { splitNineYear } from "../engine/split";
+import { measureDef } from "../engine/measures";
 import type { IndicatorSpec } from "../engine/standards";
 import {
   argLabel,
@@ -37,7 +38,7 @@ export function per100(count: unknown, pupils: unknown, addresses?: ParameterAdd
 function unitFactor(spec: IndicatorSpec, unit: unknown, arg: Arg): number {
   if (isBlank(unit)) return 1;
   const key = normalizeName(String(unit));
-  const money = spec.additionUnit === "yuan";
+  const money = measureDef(spec.measure).addition.unit === "yuan";
   if (money && (key === "万元" || key === "万")) return 10000;
   if (key === normalizeName(spec.unit) || (spec.unit === "平方米" && (key === "m2" || key === "m²"))) return 1;
   const expected = money ? "「元」或「万元」" : `「${spec.unit}」或省略`;

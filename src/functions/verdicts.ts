@@ -2,6 +2,7 @@ import { atLeast } from "../engine/numeric";
 import type { IndicatorDetail } from "../engine/result";
 import type { IndicatorSpec } from "../engine/standards";
 import { schoolPasses, shortfallOf } from "../engine/verdicts";
+import { judgedDetail, NO_ORIGIN } from "../engine/indicators";
 import {
   argLabel,
   rangeNumber,
@@ -67,21 +68,9 @@ export function compliant(value: unknown, indicator: unknown, stage: unknown, st
   });
 }
 
-/** An indicator's detail as the engine's verdict code reads it (value against threshold and floor). */
+/** An indicator's detail as the engine's verdict code reads it (a value held, against threshold and floor). */
 function detailOf(value: number | null, threshold: number, floorRatio: number): IndicatorDetail {
-  const floor = threshold * floorRatio;
-  return {
-    value,
-    numerator: null,
-    from: value === null ? null : "given",
-    estimate: false,
-    notes: [],
-    fields: [],
-    threshold,
-    floor,
-    met: value === null ? null : atLeast(value, threshold),
-    reachesFloor: value === null ? null : atLeast(value, floor),
-  };
+  return judgedDetail(threshold, floorRatio, value, value === null ? NO_ORIGIN : { ...NO_ORIGIN, from: "given" });
 }
 
 /**

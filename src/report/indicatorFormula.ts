@@ -8,9 +8,6 @@ export interface LiveValue {
   value: number | null;
 }
 
-/** Fields subtracted from the sum of the others (室内体育用房 is counted in 运动场馆, not in L4). */
-const SUBTRACTED = new Set(["facilities.indoorSportsArea"]);
-
 function weighted(term: Term, weight: number): string {
   return weight === 1 ? term.expr : `${term.expr}*${numberLiteral(weight)}`;
 }
@@ -36,15 +33,10 @@ export function shareFormula(record: SchoolRecord, stage: Stage): { expr: string
   return { expr: `(${weighted(own.term, THROUGH_TRAIN_WEIGHTS[stage])}/(${sum}))`, live: parts.some((p) => p.term.live) };
 }
 
-/** Whether the engine scaled this detail's numerator by the stage's share. */
-function isSplit(detail: IndicatorDetail, share: number): boolean {
-  if (share === 1) return false;
-  return detail.fields.some((f) => f.startsWith("facilities.") || f.startsWith("teachers.whole."));
-}
-
 /**
- * The formula of one school part's indicator value over the source cells, with the engine's value
- * as its cached result: `'小学'!E5*100/'小学'!C5`; sums for composite columns
+ * The formula of one school part's indicator value over the source cells, rendered from the terms
+ * the engine used (its fields, those it subtracted, whether it split them by the part's share),
+ * with the engine's value as its cached result: `'小学'!E5*100/'小学'!C5`; sums for composite columns
  * (`('小学'!F5+'小学'!G5+'小学'!H5)*100/'小学'!C5`), 室内体育用房 subtracted, ×10000 for 万元
  * columns, and a through-train part's share of shared facilities as a formula over both stages'
  * pupils. A value taken from the sheet (`given`) references its cell. Where no cell can be
@@ -52,10 +44,10 @@ function isSplit(detail: IndicatorDetail, share: number): boolean {
  * at all, the value is written as a literal: never a formula that would recompute to another number.
  *
  * @example
- * indicatorValue(record, "primary", L1, detail, 1); // L1 of a 小学 row
+ * indicatorValue(record, "primary", L1, detail); // L1 of a 小学 row
  * // { formula: "'小学'!D4*100/'小学'!C4", value: 4.5 }
  */
-export function indicatorValue(record: SchoolRecord, stage: Stage, spec: IndicatorSpec, detail: IndicatorDetail, share: number): LiveValue {
+export function indicatorValue(record: SchoolRecord, stage: Stage, spec: IndicatorSpec, detail: IndicatorDetail): LiveValue {
   const literal: LiveValue = { value: detail.value };
   if (detail.value === null) return literal;
 
@@ -71,12 +63,12 @@ export function indicatorValue(record: SchoolRecord, stage: Stage, spec: Indicat
     const term = fieldTerm(record, field);
     if (!term) return literal; // the engine used a figure we cannot see: do not guess
     live ||= term.live;
-    const sign = SUBTRACTED.has(field) ? "-" : "+";
+    const sign = detail.subtracted.includes(field) ? "-" : "+";
     terms.push(terms.length === 0 && sign === "+" ? term.expr : `${sign}${term.expr}`);
   }
   let numerator = terms.length > 1 ? `(${terms.join("")})` : terms[0];
 
-  if (isSplit(detail, share)) {
+  if (detail.split) {
     const shareExpr = shareFormula(record, stage);
     if (!shareExpr) return literal;
     live ||= shareExpr.live;

@@ -1,4 +1,4 @@
-import { STAGE_NAMES, stageShare, type SchoolPartResult, type Stage } from "../engine";
+import { STAGE_NAMES, type SchoolPartResult, type Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
 import { indicatorValue, pupilsValue } from "./indicatorFormula";
@@ -197,7 +197,6 @@ function layPart(
   const record = ctx.input.records[part.recordIndex];
   const specs = ctx.standard.indicators;
   const rule = ctx.standard.schoolRule;
-  const share = stageShare(record, part.stage);
   const live = (v: { formula?: string; value: number | null }, numFmt: string) =>
     v.formula ? formulaCell(v.formula, v.value, numFmt) : numberCell(v.value, numFmt);
 
@@ -209,7 +208,7 @@ function layPart(
 
   specs.forEach((spec, i) => {
     const detail = part.details[spec.id];
-    sheet.set(row, col.indicator(i), live(indicatorValue(record, part.stage, spec, detail, share), FMT.value));
+    sheet.set(row, col.indicator(i), live(indicatorValue(record, part.stage, spec, detail), FMT.value));
     // The CV weight: the part's pupils where it has a value, 0 where it has none (not in the CV).
     sheet.set(row, col.weight(i), detail.value === null ? numberCell(0, FMT.count) : formulaCell(pupils, part.students, FMT.count));
   });

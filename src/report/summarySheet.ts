@@ -25,14 +25,15 @@ export function beijingTime(date: Date): string {
 /** The standard's rules and the settings in force, as lines a reader checks. */
 export function settingLines(ctx: ReportContext): [string, string][] {
   const { standard } = ctx;
-  const lines: [string, string][] = [["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`]];
+  const [standardLine, ...settings] = settingsInForce(ctx.input.result.settings, standard);
+  const lines: [string, string][] = [standardLine, ["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`]];
   if (standard.schoolRule) {
     const r = standard.schoolRule;
     lines.push(["学校达标规则", `至少${r.minMet}项达到要求，其余项不低于要求的${percentOf(r.floorRatio)}`]);
   }
   const limits = `小学不大于${standard.cvRule.limits.primary}，初中不大于${standard.cvRule.limits.junior}`;
   lines.push(["差异系数规则", standard.cvRule.mode === "each" ? `每项差异系数${limits}` : `综合差异系数${limits}`]);
-  return [...lines, ...settingsInForce(ctx.input.result.settings, standard)];
+  return [...lines, ...settings];
 }
 
 /**

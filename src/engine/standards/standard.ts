@@ -1,24 +1,10 @@
+import type { AdditionUnit } from "../catalogue/measures";
 import type { Stage } from "../types";
 
-/**
- * How an indicator's numerator is taken from a record. The engine implements each measure once
- * (measures.ts); a standard only picks them, so a new standard is a new data file.
- */
-export type MeasureId =
-  | "aboveDegreeTeachers"
-  | "backboneTeachers"
-  | "peArtsTeachers"
-  | "teachingArea"
-  | "sportsArea"
-  | "equipmentValue"
-  | "multimediaRooms"
-  | "computers"
-  | "books"
-  | "teachers"
-  | "seniorTitleTeachers";
+/** The id of a catalogue measure (catalogue/measures.ts) that an indicator's numerator is taken from. */
+export type MeasureId = string;
 
-/** What an addition to fix a shortfall is counted in. */
-export type AdditionUnit = "teachers" | "rooms" | "m2" | "yuan" | "computers" | "books";
+export type { AdditionUnit };
 
 export interface IndicatorSpec {
   /** Column code of the declaration table (L1…) or the standard's own id. */
@@ -31,14 +17,10 @@ export interface IndicatorSpec {
   aliases: string[];
   /** Unit of the value, for display. */
   unit: string;
+  /** The catalogue measure its numerator comes from (what it adds up, whether it is shared, what a fix adds). */
   measure: MeasureId;
   /** Value = numerator × scale / pupils (100 for 每百名…, 1 for 生均…). */
   scale: number;
-  /** Facilities shared by through-train stages are split by weighted pupils. */
-  shared: boolean;
-  /** A whole thing (teacher, room) is the smallest addition. */
-  wholeUnits: boolean;
-  additionUnit: AdditionUnit;
   /** Per-stage threshold; absent when the standard only limits the CV. */
   thresholds?: Record<Stage, number>;
 }
