@@ -16,6 +16,7 @@ import type {
   StageResult,
 } from "./result";
 import { stageShare } from "./split";
+import { uncountedFieldNotes } from "./uncounted";
 import { findStandard, type Standard } from "./standards";
 import { resolveSettings, STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord, type SettingsInput, type Stage } from "./types";
 import { schoolPasses, shortfallOf } from "./verdicts";
@@ -167,6 +168,7 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
   const partsPerStage = { primary: 0, junior: 0 };
   for (const part of schools) partsPerStage[part.stage]++;
   diagnostics.push(...missingFigureDiagnostics(missing, partsPerStage));
+  diagnostics.push(...uncountedFieldNotes(records, settings));
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
   const byCounty = groupBy(schools, (s) => s.county);

@@ -26,7 +26,7 @@ export const NO_ORIGIN: Origin = Object.freeze({ from: null, numerator: null, fi
  * The detail of one indicator, judged against its threshold and floor when it has a value.
  *
  * @example
- * judgedDetail(0.9, 0.85, 0.8).met; // false (reachesFloor: true)
+ * judgedDetail(0.9, 0.8, 0.8).met; // false (reachesFloor: true)
  */
 export function judgedDetail(threshold: number | null, floorRatio: number, value: number | null, origin: Origin = NO_ORIGIN): IndicatorDetail {
   const floor = threshold === null ? null : threshold * floorRatio;

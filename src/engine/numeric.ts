@@ -45,7 +45,7 @@ export function roundTo(x: number, digits: number): number {
 }
 
 /**
- * A ratio as the percent text the rules print, without float noise: 0.85 → "85%", 0.955 → "95.5%".
+ * A ratio as the percent text the rules print, without float noise: 0.1 → "10%", 0.955 → "95.5%".
  * UI text that states a rule's share (the school rule's floor) is built with it from the rule's value.
  */
 export function percentOf(share: number): string {

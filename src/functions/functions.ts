@@ -107,7 +107,7 @@ export function meetsThreshold(value: number, indicator: string, stage: string, 
 }
 
 /**
- * TRUE when a school part's L1–L7 pass the school rule: at least 6 of 7 met, the other at least 85% of its threshold. A blank counts as missing (not met).
+ * TRUE when a school part's L1–L7 pass the chosen standard's school rule (how many must be met, and the floor share of its threshold every other one must reach). A blank counts as missing (not met).
  * @customfunction SCHOOLPASS
  * @requiresParameterAddresses
  * @param values The seven values in the order L1–L7, as one row or one column.

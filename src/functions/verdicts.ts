@@ -1,6 +1,6 @@
-import { atLeast } from "../engine/numeric";
+import { atLeast, percentOf } from "../engine/numeric";
 import type { IndicatorDetail } from "../engine/result";
-import type { IndicatorSpec } from "../engine/standards";
+import { STANDARDS, type IndicatorSpec } from "../engine/standards";
 import { schoolPasses, shortfallOf } from "../engine/verdicts";
 import { judgedDetail, NO_ORIGIN } from "../engine/indicators";
 import {
@@ -73,9 +73,17 @@ function detailOf(value: number | null, threshold: number, floorRatio: number): 
   return judgedDetail(threshold, floorRatio, value, value === null ? NO_ORIGIN : { ...NO_ORIGIN, from: "given" });
 }
 
+/** Which standards have a school rule, stated from their data (how many met, the floor for the others). */
+function schoolRuleHint(): string {
+  return Object.values(STANDARDS)
+    .filter((s) => s.schoolRule)
+    .map((s) => `${s.name}规定「至少${s.schoolRule!.minMet}项达标、其余不低于${percentOf(s.schoolRule!.floorRatio)}」。`)
+    .join("");
+}
+
 /**
  * JH.SCHOOLPASS: a school part's L1–L7 against the school rule: at least 6 of 7 meet their
- * thresholds and every other one reaches 85% of its threshold. A blank value counts as missing,
+ * thresholds and every other one reaches the rule's floor share of its threshold. A blank value counts as missing,
  * which fails the rule (as in the audit).
  *
  * @example
@@ -87,7 +95,7 @@ export function schoolPass(values: unknown, stage: unknown, standard?: unknown, 
     const std = readStandard(standard, argOf("SCHOOLPASS", "standard", addresses));
     const s = readStage(stage, argOf("SCHOOLPASS", "stage", addresses));
     const rule = std.schoolRule;
-    if (!rule) throw new FunctionFailure("notAvailable", `${std.name}没有学校达标规则：只有 2017 优质均衡标准规定「至少6项达标、其余不低于85%」。`);
+    if (!rule) throw new FunctionFailure("notAvailable", `${std.name}没有学校达标规则：${schoolRuleHint()}`);
     const valuesArg: Arg = argOf("SCHOOLPASS", "values", addresses);
     const cells = readRange(values, valuesArg);
     const flat: (number | null)[] = [];

@@ -1,4 +1,4 @@
-import { findStandard, STAGES, type SchoolPartResult, type Stage, type Standard } from "../engine";
+import { findStandard, percentOf, STAGES, type SchoolPartResult, type Stage, type Standard } from "../engine";
 import type { ReportInput } from "./input";
 import { uniqueSheetName } from "./sheetNames";
 
@@ -66,6 +66,11 @@ export class ReportInputError extends Error {
     super(message);
     this.name = "ReportInputError";
   }
+}
+
+/** The school rule's floor as the sheets print it (a percent), from the standard's data; "" without a school rule. */
+export function floorText(standard: Standard): string {
+  return standard.schoolRule ? percentOf(standard.schoolRule.floorRatio) : "";
 }
 
 export function reportContext(input: ReportInput): ReportContext {

@@ -1,6 +1,6 @@
 import { STAGE_NAMES, type SchoolPartResult } from "../engine";
 import { FMT, formulaCell, NO, numberCell, textCell, VERDICT, YES } from "./cells";
-import { STAGES, type ReportContext } from "./context";
+import { floorText, STAGES, type ReportContext } from "./context";
 import { declarationHead, declarationNotes, longName } from "./declarationCommon";
 import { fieldTerm } from "./sourceTerms";
 import { printSetup, SheetLayout } from "./layout";
@@ -17,20 +17,20 @@ function ownerText(part: SchoolPartResult): string {
 }
 
 /**
- * 备注: the indicators met and those short of it but at 85% or more (and any below 85%).
+ * 备注: the indicators met and those short of it but at the school rule's floor or above (and any below it).
  *
  * @example
- * remark(part); // "达标：L1、L2、L3、L4、L6、L7；未达标但不低于85%：L5"
+ * remark(part); // "达标：L1、L2、L3、L4、L6、L7；未达标但不低于<floor>：L5" (the floor from the standard's school rule)
  */
 export function remark(ctx: ReportContext, part: SchoolPartResult): string {
   const specs = ctx.standard.indicators;
-  const pct = Math.round((ctx.standard.schoolRule?.floorRatio ?? 0.85) * 100);
+  const floor = floorText(ctx.standard);
   const met = specs.filter((s) => part.details[s.id]?.met === true).map((s) => s.id);
   const nearly = specs.filter((s) => part.details[s.id]?.met === false && part.details[s.id]?.reachesFloor === true).map((s) => s.id);
   const below = specs.filter((s) => part.details[s.id]?.met !== true && part.details[s.id]?.reachesFloor !== true).map((s) => s.id);
   const bits = [`达标：${met.length ? met.join("、") : "无"}`];
-  if (nearly.length) bits.push(`未达标但不低于${pct}%：${nearly.join("、")}`);
-  if (below.length) bits.push(`低于${pct}%或缺数据：${below.join("、")}`);
+  if (nearly.length) bits.push(`未达标但不低于${floor}：${nearly.join("、")}`);
+  if (below.length) bits.push(`低于${floor}或缺数据：${below.join("、")}`);
   return bits.join("；");
 }
 

@@ -1,6 +1,6 @@
 import { STAGE_NAMES, type SchoolPartResult, type Shortfall } from "../engine";
 import { FMT, formulaCell, NO, numberCell, textCell, YES } from "./cells";
-import { countyLabel, type ReportContext } from "./context";
+import { countyLabel, floorText, type ReportContext } from "./context";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedSheet } from "./plan";
 import { cellA1, plainA1, sheetRef } from "./refs";
@@ -26,7 +26,7 @@ export function shortfallSource(ctx: ReportContext, part: SchoolPartResult, shor
 }
 
 /**
- * 问题清单: one row per shortfall (school, indicator, value, required, gap, whether below 85%,
+ * 问题清单: one row per shortfall (school, indicator, value, required, gap, whether below the floor,
  * what it takes) with a link to the source cell. Value and required reference 学校达标, the gap is
  * a formula; the advice is the engine's text.
  */
@@ -37,7 +37,7 @@ export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): P
   sheet.append([textCell("每行一项未达标指标；「整改所需」为使该项达到要求所需的最少增加量；点击「源单元格」跳转到原始数据。", "subtitle")]);
   sheet.merge(1, 0, 1, F.source);
   const header = sheet.append(
-    ["区县", "学校名称", "学段", "指标", "指标名称", "数值", "要求", "差距", "低于85%", "整改所需", "源单元格"].map((h) => textCell(h, "header")),
+    ["区县", "学校名称", "学段", "指标", "指标名称", "数值", "要求", "差距", `低于${floorText(ctx.standard)}`, "整改所需", "源单元格"].map((h) => textCell(h, "header")),
     30,
   );
   const specIndex = new Map(ctx.standard.indicators.map((s, i) => [s.id, i]));

@@ -29,8 +29,8 @@ export type CellStyle =
   | "text" // plain bordered table cell
   | "number" // bordered number cell (numFmt gives decimals)
   | "pass" // verdict met: green fill
-  | "warn" // below threshold but ≥ 85%: amber fill
-  | "fail" // verdict failed / below 85%: red fill
+  | "warn" // below threshold but at the school rule's floor or above: amber fill
+  | "fail" // verdict failed / below the floor: red fill
   | "note" // footnote text
   | "link"; // hyperlink text
 

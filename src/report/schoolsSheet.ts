@@ -1,6 +1,6 @@
 import { STAGE_NAMES, type SchoolPartResult, type Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
-import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
+import { countyLabel, floorText, partsOf, STAGES, type ReportContext } from "./context";
 import { indicatorValue, pupilsValue } from "./indicatorFormula";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedSheet } from "./plan";
@@ -72,7 +72,7 @@ export function nameLink(ctx: ReportContext, part: SchoolPartResult): string | u
 }
 
 /**
- * 学校达标: per county and stage a threshold row, an 85% row and the school parts, each with
+ * 学校达标: per county and stage a threshold row, a floor row (the school rule's share) and the school parts, each with
  * pupils, the indicator values as formulas over the source cells, the count of indicators met and
  * the school verdict as formulas; red/amber/green as conditional formats against the threshold rows.
  */
@@ -91,8 +91,8 @@ export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
   sheet.append([
     textCell(
       rule
-        ? "各项数值为引用源数据单元格的公式。红色：低于要求的85%；黄色：未达到要求；绿色：达到要求。" +
-            `学校达标规则：至少${rule.minMet}项达到要求，其余项不低于要求的${Math.round(rule.floorRatio * 100)}%。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。`
+        ? `各项数值为引用源数据单元格的公式。红色：低于要求的${floorText(standard)}；黄色：未达到要求；绿色：达到要求。` +
+            `学校达标规则：至少${rule.minMet}项达到要求，其余项不低于要求的${floorText(standard)}。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。`
         : "各项数值为引用源数据单元格的公式。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。",
       "subtitle",
     ),
@@ -148,7 +148,7 @@ function layBlock(ctx: ReportContext, sheet: SheetLayout, col: SchoolColumns, co
     specs.forEach((s, i) => sheet.set(thresholdRow!, col.indicator(i), numberCell(s.thresholds?.[stage] ?? null, FMT.value, "code")));
     floorRow = thresholdRow + 1;
     sheet.set(floorRow, col.county, textCell(countyLabel(county), "code"));
-    sheet.set(floorRow, col.name, textCell(`标准值的${Math.round(rule.floorRatio * 100)}%`, "code"));
+    sheet.set(floorRow, col.name, textCell(`标准值的${floorText(ctx.standard)}`, "code"));
     sheet.set(floorRow, col.stage, textCell(stageName, "code"));
     specs.forEach((s, i) => {
       const t = s.thresholds?.[stage];

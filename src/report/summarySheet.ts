@@ -1,6 +1,6 @@
-import { percentOf, settingsInForce, STAGE_NAMES, type CountyResult, type Stage } from "../engine";
+import { settingsInForce, STAGE_NAMES, type CountyResult, type Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
-import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
+import { countyLabel, floorText, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
@@ -29,7 +29,7 @@ export function settingLines(ctx: ReportContext): [string, string][] {
   const lines: [string, string][] = [standardLine, ["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`]];
   if (standard.schoolRule) {
     const r = standard.schoolRule;
-    lines.push(["学校达标规则", `至少${r.minMet}项达到要求，其余项不低于要求的${percentOf(r.floorRatio)}`]);
+    lines.push(["学校达标规则", `至少${r.minMet}项达到要求，其余项不低于要求的${floorText(standard)}`]);
   }
   const limits = `小学不大于${standard.cvRule.limits.primary}，初中不大于${standard.cvRule.limits.junior}`;
   lines.push(["差异系数规则", standard.cvRule.mode === "each" ? `每项差异系数${limits}` : `综合差异系数${limits}`]);
@@ -66,7 +66,7 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
   sheet.next = stageLabel;
   sheet.append([textCell("二、分学段", "subtitle")]);
   sheet.append(
-    ["区县", "学段", "学校数", "达标学校数", "未达标学校数", "未达标指标项次", "其中低于85%", "差异系数结论", "综合差异系数", "学段结论"].map((h) => textCell(h, "header")),
+    ["区县", "学段", "学校数", "达标学校数", "未达标学校数", "未达标指标项次", `其中低于${floorText(ctx.standard)}`, "差异系数结论", "综合差异系数", "学段结论"].map((h) => textCell(h, "header")),
     30,
   );
   counties.forEach((county, ci) => STAGES.forEach((stage, si) => layStageRow(ctx, sheet, schools, cv, county, stage, stageRow(ci, si))));

@@ -3,7 +3,7 @@
  * display language is English. Data from the workbook (school names) and Excel's error advice
  * stay as written; a shortfall's advice is worded here from the engine's figures.
  */
-import type { Shortfall, Stage } from "../engine";
+import { percentOf, type Shortfall, type Stage } from "../engine";
 import type { RunStep } from "./service";
 
 export interface Strings {
@@ -164,7 +164,8 @@ function englishAdvice(shortfall: Shortfall): string {
   let text = `${shortfall.additionScope === "school" ? "The whole school must add" : "Add"} ${englishAmount(shortfall, shortfall.addition)}`;
   if (shortfall.additionScope === "school") text += " (shared by its stages, split by weighted pupils)";
   if (shortfall.belowFloor && shortfall.additionToFloor !== null) {
-    text += `; below 85% of the standard: at least ${englishAmount(shortfall, shortfall.additionToFloor)} to reach 85%`;
+    const floor = percentOf(shortfall.floor / shortfall.required);
+    text += `; below ${floor} of the standard: at least ${englishAmount(shortfall, shortfall.additionToFloor)} to reach ${floor}`;
   }
   return text;
 }
