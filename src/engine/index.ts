@@ -9,3 +9,4 @@ export { atLeast, atMost, ceilWhole, ratio, roundTo, isCount, percentOf } from "
 export { fieldLabel, type Diagnostic, type DiagnosticLevel } from "./diagnostics";
 export * from "./lookup";
 export * from "./catalogue";
+export { measureDef } from "./measures";

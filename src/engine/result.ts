@@ -55,6 +55,8 @@ export interface IndicatorDetail {
 
 export interface Shortfall {
   indicator: string;
+  /** The catalogue measure behind the indicator (what a fix adds, in any language). */
+  measure: string;
   name: string;
   /** null when the figure is missing. */
   value: number | null;

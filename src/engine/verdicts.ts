@@ -48,6 +48,7 @@ export function shortfallOf(spec: IndicatorSpec, detail: IndicatorDetail, pupils
   if (detail.value === null) {
     return {
       indicator: spec.id,
+      measure: spec.measure,
       name: spec.name,
       value: null,
       required: detail.threshold,
@@ -75,6 +76,7 @@ export function shortfallOf(spec: IndicatorSpec, detail: IndicatorDetail, pupils
   }
   return {
     indicator: spec.id,
+    measure: spec.measure,
     name: spec.name,
     value: detail.value,
     required: detail.threshold,

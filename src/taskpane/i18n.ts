@@ -3,7 +3,7 @@
  * display language is English. Data from the workbook (school names) and Excel's error advice
  * stay as written; a shortfall's advice is worded here from the engine's figures.
  */
-import { percentOf, type Shortfall, type Stage } from "../engine";
+import { measureDef, percentOf, type Shortfall, type Stage } from "../engine";
 import type { RunStep } from "./service";
 
 export interface Strings {
@@ -35,8 +35,6 @@ export interface Strings {
     hint: string;
   };
   stages: Record<Stage, string>;
-  /** Short indicator names for the narrow CV table (the full name is its tooltip). */
-  indicatorShort: Record<string, string>;
   settings: { saved: string };
   results: {
     none: string;
@@ -98,15 +96,6 @@ const zh: Strings = {
     hint: "可在下方更改各字段所在的列。选择保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
   },
   stages: { primary: "小学", junior: "初中" },
-  indicatorShort: {
-    L1: "高于规定学历教师",
-    L2: "县级及以上骨干教师",
-    L3: "体育、艺术专任教师",
-    L4: "生均教学及辅助用房",
-    L5: "生均体育运动场馆",
-    L6: "生均教学仪器设备值",
-    L7: "网络多媒体教室",
-  },
   settings: {
     saved: "设置保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
   },
@@ -141,21 +130,12 @@ const zh: Strings = {
   },
 };
 
-/** What a shortfall's addition is counted in, per indicator, in English: [one, many]. */
-const EN_ADDITION: Record<string, [string, string]> = {
-  L1: ["teacher above the required degree", "teachers above the required degree"],
-  L2: ["county-level backbone teacher", "county-level backbone teachers"],
-  L3: ["PE or arts teacher", "PE and arts teachers"],
-  L4: ["m² of teaching and auxiliary rooms", "m² of teaching and auxiliary rooms"],
-  L5: ["m² of sports grounds and halls", "m² of sports grounds and halls"],
-  L6: ["yuan of teaching equipment", "yuan of teaching equipment"],
-  L7: ["networked multimedia classroom", "networked multimedia classrooms"],
-};
-
+/** An addition in English, worded from the catalogue's measure: "2 county-level backbone teachers", "12.50 m² of …". */
 function englishAmount(shortfall: Shortfall, amount: number): string {
-  const [one, many] = EN_ADDITION[shortfall.indicator] ?? [shortfall.unit, shortfall.unit];
-  if (shortfall.unit === "m2") return `${amount.toFixed(2)} ${many}`;
-  return `${amount.toLocaleString("en-US")} ${amount === 1 ? one : many}`;
+  const { noun, enPlural } = measureDef(shortfall.measure).addition;
+  if (shortfall.unit === "m2") return `${amount.toFixed(2)} m² of ${noun.en}`;
+  if (shortfall.unit === "yuan") return `${amount.toLocaleString("en-US")} yuan of ${noun.en}`;
+  return `${amount.toLocaleString("en-US")} ${amount === 1 ? noun.en : (enPlural ?? noun.en)}`;
 }
 
 /** The engine's advice in English, from its figures: 「需增加2名…」 → "Add 2 county-level backbone teachers". */
@@ -199,15 +179,6 @@ const en: Strings = {
     hint: "Change a field's column below. Choices are saved in the workbook and used by the ribbon button and next time.",
   },
   stages: { primary: "Primary", junior: "Junior secondary" },
-  indicatorShort: {
-    L1: "Teachers above required degree",
-    L2: "Backbone teachers",
-    L3: "PE and arts teachers",
-    L4: "Teaching floor area",
-    L5: "Sports area",
-    L6: "Equipment value",
-    L7: "Multimedia classrooms",
-  },
   settings: {
     saved: "Settings are saved in the workbook and used by the ribbon button and next time.",
   },

@@ -1,8 +1,10 @@
-import type { Shortfall } from "../../src/engine";
+import { STANDARD_2017, type Shortfall } from "../../src/engine";
 import { stringsFor } from "../../src/taskpane/i18n";
 
 const shortfall = (over: Partial<Shortfall>): Shortfall => ({
   indicator: "L7",
+  // The engine names the indicator's catalogue measure with it.
+  measure: STANDARD_2017.indicators.find((spec) => spec.id === (over.indicator ?? "L7"))!.measure,
   name: "每百名学生拥有网络多媒体教室数",
   value: 2.2,
   required: 2.3,

@@ -13,6 +13,8 @@ export interface IndicatorSpec {
   name: string;
   /** Short name used in narrow cells and accepted by the custom functions. */
   shortName: string;
+  /** The name the task pane shows in its narrow CV table, in Chinese and English. */
+  paneName: { zh: string; en: string };
   /** Other names users type (custom functions accept them). */
   aliases: string[];
   /** Unit of the value, for display. */

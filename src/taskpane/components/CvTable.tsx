@@ -1,6 +1,6 @@
 /** The stage's CV per indicator against its limit, and the composite. CVs to 3 decimals, as the declaration tables print them. */
 import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
-import type { StageResult } from "../../engine";
+import { findStandard, type StageResult } from "../../engine";
 import { useStrings } from "./context";
 
 const useStyles = makeStyles({
@@ -16,10 +16,12 @@ function fixed(value: number | null, digits: number): string {
   return value === null ? "—" : value.toFixed(digits);
 }
 
-export function CvTable({ stage }: { stage: StageResult }) {
+export function CvTable({ stage, standardId }: { stage: StageResult; standardId?: string }) {
   const styles = useStyles();
   const t = useStrings();
   const indicators = Object.values(stage.indicators);
+  const specs = new Map(findStandard(standardId ?? "")?.indicators.map((spec) => [spec.id, spec]));
+  const shortName = (id: string, name: string) => specs.get(id)?.paneName[t.lang === "en" ? "en" : "zh"] ?? name;
   return (
     <Table size="extra-small" className={styles.table} aria-label={`${t.stages[stage.stage]} ${t.results.cv}`}>
       <TableHeader>
@@ -35,7 +37,7 @@ export function CvTable({ stage }: { stage: StageResult }) {
           <TableRow key={row.id}>
             <TableCell>
               <Text size={200} className={styles.name} title={row.note ? `${row.name}：${row.note}` : row.name}>
-                {row.id} {t.indicatorShort[row.id] ?? row.name}
+                {row.id} {shortName(row.id, row.name)}
               </Text>
             </TableCell>
             <TableCell>{fixed(row.cv, 3)}</TableCell>

@@ -36,7 +36,7 @@ export function ResultsTab() {
             </Text>
           )}
           {STAGES.filter((stage) => county.stages[stage].schools > 0).map((stage) => (
-            <StageVerdict key={stage} stage={county.stages[stage]} />
+            <StageVerdict key={stage} stage={county.stages[stage]} standardId={result.standard.id} />
           ))}
         </div>
       ))}

@@ -8,7 +8,7 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
-export function StageVerdict({ stage }: { stage: StageResult }) {
+export function StageVerdict({ stage, standardId }: { stage: StageResult; standardId: string }) {
   const styles = useStyles();
   const t = useStrings();
   const verdict = stage.pass === null ? t.results.noSchools : stage.pass ? t.results.pass : t.results.fail;
@@ -25,7 +25,7 @@ export function StageVerdict({ stage }: { stage: StageResult }) {
         }
         description={<Caption1>{t.results.stageSummary(stage.schools, stage.schoolsPassing, stage.students, stage.cvPass)}</Caption1>}
       />
-      <CvTable stage={stage} />
+      <CvTable stage={stage} standardId={standardId} />
     </Card>
   );
 }
