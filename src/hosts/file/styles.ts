@@ -1,43 +1,39 @@
 import type ExcelJS from "exceljs";
+import { BORDER_COLOR, PALETTE, VERDICT_COLORS, type StyleSpec } from "../../report/palette";
 import type { CellStyle } from "../../report/plan";
 
-/**
- * The plan's named styles as ExcelJS formatting. Verdict colours follow Excel's own
- * "good / neutral / bad" cell styles, which readers recognise: green pass, amber warn, red fail.
- */
+/** The report's palette (src/report/palette.ts) as ExcelJS formatting. */
 
-const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FFBFBFBF" } };
+/** "#BFBFBF" → "FFBFBFBF" (ExcelJS colours carry an alpha byte). */
+const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
+
+const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDER_COLOR) } };
 const BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-function solid(argb: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+function solid(hex: string): ExcelJS.Fill {
+  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
 }
 
-/** Fill and font colours of the verdicts, shared by cell styles and conditional formats. */
-export const VERDICT_COLOURS: Record<"pass" | "warn" | "fail", { fill: string; font: string }> = {
-  pass: { fill: "FFC6EFCE", font: "FF006100" },
-  warn: { fill: "FFFFEB9C", font: "FF9C5700" },
-  fail: { fill: "FFFFC7CE", font: "FF9C0006" },
-};
+function exceljsStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
+  const style: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  if (spec.bold) font.bold = true;
+  if (spec.italic) font.italic = true;
+  if (spec.size) font.size = spec.size;
+  if (spec.underline) font.underline = true;
+  if (spec.fontColor) font.color = { argb: argb(spec.fontColor) };
+  if (Object.keys(font).length > 0) style.font = font;
+  if (spec.fill) style.fill = solid(spec.fill);
+  if (spec.borders) style.border = BORDERS;
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (spec.horizontal) alignment.horizontal = spec.horizontal;
+  if (spec.vertical) alignment.vertical = spec.vertical;
+  if (spec.wrap) alignment.wrapText = true;
+  if (Object.keys(alignment).length > 0) style.alignment = alignment;
+  return style;
+}
 
-const STYLES: Record<CellStyle, Partial<ExcelJS.Style>> = {
-  title: { font: { bold: true, size: 14 }, alignment: { vertical: "middle", horizontal: "left" } },
-  subtitle: { font: { size: 10, color: { argb: "FF595959" } }, alignment: { vertical: "middle" } },
-  header: {
-    font: { bold: true },
-    fill: solid("FFDDEBF7"),
-    border: BORDERS,
-    alignment: { vertical: "middle", horizontal: "center", wrapText: true },
-  },
-  code: { font: { size: 9, color: { argb: "FF595959" } }, fill: solid("FFF2F2F2"), border: BORDERS, alignment: { horizontal: "center" } },
-  text: { border: BORDERS, alignment: { vertical: "middle" } },
-  number: { border: BORDERS, alignment: { vertical: "middle", horizontal: "right" } },
-  pass: { font: { color: { argb: VERDICT_COLOURS.pass.font } }, fill: solid(VERDICT_COLOURS.pass.fill), border: BORDERS, alignment: { vertical: "middle" } },
-  warn: { font: { color: { argb: VERDICT_COLOURS.warn.font } }, fill: solid(VERDICT_COLOURS.warn.fill), border: BORDERS, alignment: { vertical: "middle" } },
-  fail: { font: { color: { argb: VERDICT_COLOURS.fail.font } }, fill: solid(VERDICT_COLOURS.fail.fill), border: BORDERS, alignment: { vertical: "middle" } },
-  note: { font: { size: 9, color: { argb: "FF595959" } }, alignment: { vertical: "top", wrapText: false } },
-  link: { font: { color: { argb: "FF0563C1" }, underline: true }, border: BORDERS, alignment: { vertical: "middle" } },
-};
+const STYLES = Object.fromEntries(Object.entries(PALETTE).map(([name, spec]) => [name, exceljsStyle(spec)])) as Record<CellStyle, Partial<ExcelJS.Style>>;
 
 /** A fresh copy of the ExcelJS style for a plan style, with a number format when given. */
 function excelStyle(style: CellStyle | undefined, numFmt?: string): Partial<ExcelJS.Style> {
@@ -68,9 +64,6 @@ export class SharedStyles {
 
 /** The differential style a conditional format applies (Excel reads bgColor for cf fills). */
 export function conditionalStyle(verdict: "pass" | "warn" | "fail"): Partial<ExcelJS.Style> {
-  const colours = VERDICT_COLOURS[verdict];
-  return {
-    font: { color: { argb: colours.font } },
-    fill: { type: "pattern", pattern: "solid", fgColor: { argb: colours.fill }, bgColor: { argb: colours.fill } },
-  };
+  const colours = VERDICT_COLORS[verdict];
+  return { font: { color: { argb: argb(colours.fontColor) } }, fill: solid(colours.fill) };
 }
