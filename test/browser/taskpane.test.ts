@@ -88,7 +88,7 @@ describe("the shared-runtime page in Chromium", () => {
       const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => number> }).__associated;
       const pupils = [[45], [37], [89], [76], [55]];
       const books = [279, 137, 935, 160, 402];
-      return fns.CV(
+      return fns.WEIGHTEDCV(
         books.map((b, i) => [b / pupils[i][0]]),
         pupils,
       );
@@ -96,10 +96,10 @@ describe("the shared-runtime page in Chromium", () => {
     expect(cv).toBeCloseTo(0.515, 3);
   });
 
-  it("gives 0.9 for PER100(9, 1000), and COMPLIANT meets L3 with it", async () => {
+  it("gives 0.9 for PERHUNDRED(9, 1000), and COMPLIANT meets L3 with it", async () => {
     const result = await page.evaluate(() => {
       const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }).__associated;
-      const value = fns.PER100(9, 1000);
+      const value = fns.PERHUNDRED(9, 1000);
       return { value, met: fns.COMPLIANT(value, "L3", "小学") };
     });
     expect(result).toEqual({ value: 0.9, met: true });
@@ -109,7 +109,7 @@ describe("the shared-runtime page in Chromium", () => {
     const error = await page.evaluate(() => {
       const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }).__associated;
       try {
-        fns.CV([[1], ["abc"]], [[10], [20]]);
+        fns.WEIGHTEDCV([[1], ["abc"]], [[10], [20]]);
         return null;
       } catch (e) {
         const err = e as { constructor: { name: string }; code: string; message: string };

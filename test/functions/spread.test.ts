@@ -15,7 +15,7 @@ const exactCv = (() => {
 })();
 
 
-describe("JH.CV", () => {
+describe("JH.WEIGHTEDCV", () => {
   it("gives the worked example's weighted CV 0.515 from columns as Excel passes them", () => {
     const result = value(cv(column(perPupil), column(pupils)));
     expect(result).toBeCloseTo(0.515, 3);
@@ -53,7 +53,7 @@ describe("JH.CV", () => {
   it("refuses text in the value range, naming the argument and the cell", () => {
     const f = failure(cv(column([1, 2, "abc"]), column([1, 1, 1])));
     expect(f.kind).toBe("value");
-    expect(f.message).toContain("JH.CV 的第1个参数「指标值」");
+    expect(f.message).toContain("JH.WEIGHTEDCV 的第1个参数「指标值」");
     expect(f.message).toContain("第3行第1列");
     expect(f.message).toContain("文本「abc」");
     expect(f.message).toContain("应为数字");
