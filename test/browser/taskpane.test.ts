@@ -15,6 +15,8 @@ jest.setTimeout(120_000);
 
 const GOLDEN_DIR = path.join(__dirname, "..", "functions", "golden");
 const PRODUCTION_BASE = "https://edu.example.gov.cn/junheng/";
+/** Built with OFFICE_JS_URL set: the page must load office.js from here (the stub answers it). */
+const CUSTOM_OFFICE_JS = "https://example.cn/office.js";
 
 let outDir: string;
 let session: BrowserSession;
@@ -22,15 +24,18 @@ let page: Page;
 
 beforeAll(async () => {
   outDir = makeTempDir("dist");
-  const previous = process.env.ADDIN_BASE_URL;
+  const previous = { ADDIN_BASE_URL: process.env.ADDIN_BASE_URL, OFFICE_JS_URL: process.env.OFFICE_JS_URL };
   process.env.ADDIN_BASE_URL = PRODUCTION_BASE;
+  process.env.OFFICE_JS_URL = CUSTOM_OFFICE_JS;
   try {
     await build(outDir);
   } finally {
-    if (previous === undefined) delete process.env.ADDIN_BASE_URL;
-    else process.env.ADDIN_BASE_URL = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
-  session = await openBrowser(outDir, officeStub());
+  session = await openBrowser(outDir, officeStub(), undefined, CUSTOM_OFFICE_JS);
   page = session.page;
   await page.goto(`${session.origin}/${OUTPUT_FILES.page}`);
   await page.getByRole("button", { name: "一键审计" }).waitFor();
@@ -62,11 +67,22 @@ describe("the production build", () => {
     }
   });
 
-  it("loads office.js from the CDN before the functions bundle", () => {
+  it("loads office.js from OFFICE_JS_URL before the functions bundle", () => {
     const html = built(OUTPUT_FILES.page);
-    const office = html.indexOf(OFFICE_JS);
+    const office = html.indexOf(CUSTOM_OFFICE_JS);
     expect(office).toBeGreaterThan(-1);
+    expect(html).not.toContain(OFFICE_JS);
     expect(html.indexOf(OUTPUT_FILES.functionsScript)).toBeGreaterThan(office);
+  });
+
+  it("puts OFFICE_JS_URL into every emitted page that loads office.js", () => {
+    const pages = fs.readdirSync(outDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"));
+    expect(pages).toContain(OUTPUT_FILES.page);
+    for (const page of pages) {
+      // The production page is minified: attribute quotes may be gone.
+      const sources = [...built(page).matchAll(/<script[^>]*\ssrc="?([^"\s>]*office\.js)/g)].map((m) => m[1]);
+      expect([page, sources]).toEqual([page, [CUSTOM_OFFICE_JS]]);
+    }
   });
 });
 
