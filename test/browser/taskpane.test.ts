@@ -11,7 +11,7 @@ import { makeTempDir, removeTempDir } from "../support/tmp";
  * served from 127.0.0.1, and the recorded functions are called the way Excel calls them (2-D arrays).
  * The pane's whole flow over a fake workbook is test/browser/taskpane-flow.test.ts.
  */
-jest.setTimeout(120_000);
+// Timeout: the slow jest project's (jest.config.js).
 
 const GOLDEN_DIR = path.join(__dirname, "..", "functions", "golden");
 const PRODUCTION_BASE = "https://edu.example.gov.cn/junheng/";

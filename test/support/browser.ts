@@ -137,6 +137,8 @@ export async function openBrowser(
     blocked.push(url);
     return route.abort();
   });
+  // Waits on conditions get what a loaded machine needs (playwright's default is 30 s).
+  context.setDefaultTimeout(120_000);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (error) => pageErrors.push(error.message));
   return {
@@ -201,4 +203,14 @@ window.Office = {
   },
 };
 `;
+}
+
+/**
+ * Resolves once no finite CSS transition or animation of the page is running (Fluent's colour
+ * fades); endless ones (a spinner while an audit runs) never finish and are not waited for.
+ */
+export async function transitionsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
 }
