@@ -1,18 +1,20 @@
 /**
- * `npm run audit -- [workbook.xlsx] [--out file] [--json file] [--standard 2017|2012]`
+ * `npm run audit -- [workbook.xlsx] [--out file] [--json file] [--standard 2017|2012] [--quiet]`
+ * Progress goes to stderr: a bar on a terminal, one line per step otherwise, none with --quiet.
  * Exit 0 when the audit ran (whatever the verdict), 1 when the workbook holds no usable school
  * data, 2 for usage errors and unreadable files. Messages in Chinese; never a stack trace.
  */
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, USAGE, UsageError } from "./args";
-import { auditFile, STEP_NAMES } from "./pipeline";
+import { auditFile, STEP_NAMES, type Step } from "./pipeline";
+import { createProgress, type ProgressStream } from "./progress";
 import { formatSummary } from "./summary";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sample-county.xlsx");
 
-/** Rows above which the command reports each step as it goes. */
-const LONG_FILE_ROWS = 2000;
+/** The rows read, shown with the step that works on them. */
+const SHOWS_ROWS: readonly Step[] = ["audit"];
 
 /** Where the audited workbook goes by default: beside the input, or here for the bundled sample. */
 export function defaultOutput(input: string, isSample: boolean): string {
@@ -20,7 +22,19 @@ export function defaultOutput(input: string, isSample: boolean): string {
   return isSample ? path.resolve(name) : path.join(path.dirname(input), name);
 }
 
-export async function main(argv: readonly string[], log = console.log, err = console.error): Promise<number> {
+/**
+ * The command: parses argv, audits, prints the summary (log) and problems (err); progress goes to
+ * progressStream (stderr). Returns the exit code.
+ *
+ * @example
+ * const code = await main(["县.xlsx", "--json", "结果.json"]); // 0 when the audit ran
+ */
+export async function main(
+  argv: readonly string[],
+  log = console.log,
+  err = console.error,
+  progressStream: ProgressStream = process.stderr,
+): Promise<number> {
   let options;
   try {
     options = parseArgs(argv);
@@ -43,16 +57,18 @@ export async function main(argv: readonly string[], log = console.log, err = con
     return 2;
   }
   const out = options.out ?? defaultOutput(input, isSample);
+  const progress = createProgress(progressStream, { quiet: options.quiet === true, steps: Object.keys(STEP_NAMES).length });
   try {
     const outcome = await auditFile({
       input,
       out,
       json: options.json,
       settings: { standard: options.standard },
-      onStep: (step, rows) => {
-        if (rows > LONG_FILE_ROWS) err(`… ${STEP_NAMES[step]}（${rows} 行）`);
+      onStep: (step, rows, fraction) => {
+        progress.update({ label: STEP_NAMES[step], fraction, ...(SHOWS_ROWS.includes(step) ? { rows } : {}) });
       },
     });
+    progress.stop(outcome.written);
     outcome.copyWarnings.forEach((w) => err(`注意：${w}`));
     if (!outcome.written) {
       err(`错误：工作簿中没有可用的学校数据。\n${outcome.problems.map((p) => `  ${p}`).join("\n")}`);
@@ -61,6 +77,7 @@ export async function main(argv: readonly string[], log = console.log, err = con
     log(formatSummary(outcome.result, { workbook: out, json: options.json }));
     return 0;
   } catch (error) {
+    progress.stop(false);
     if (error instanceof UsageError) {
       err(`错误：${error.message}`);
       return 2;
