@@ -8,7 +8,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, USAGE, UsageError } from "./args";
 import { auditFile, STEP_NAMES, type Step } from "./pipeline";
-import { createProgress, type ProgressStream } from "./progress";
+import { createProgress, type Milestone, type ProgressStream } from "./progress";
 import { formatSummary } from "./summary";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sample-county.xlsx");
@@ -58,6 +58,7 @@ export async function main(
   }
   const out = options.out ?? defaultOutput(input, isSample);
   const progress = createProgress(progressStream, { quiet: options.quiet === true, steps: Object.keys(STEP_NAMES).length });
+  let milestone: Milestone = { label: STEP_NAMES.read, fraction: 0 };
   try {
     const outcome = await auditFile({
       input,
@@ -65,8 +66,10 @@ export async function main(
       json: options.json,
       settings: { standard: options.standard },
       onStep: (step, rows, fraction) => {
-        progress.update({ label: STEP_NAMES[step], fraction, ...(SHOWS_ROWS.includes(step) ? { rows } : {}) });
+        milestone = { label: STEP_NAMES[step], fraction, ...(SHOWS_ROWS.includes(step) ? { rows } : {}) };
+        progress.update(milestone);
       },
+      onFraction: (fraction) => progress.update({ ...milestone, fraction }),
     });
     progress.stop(outcome.written);
     outcome.copyWarnings.forEach((w) => err(`注意：${w}`));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { main } from "../../src/cli/main";
+import { main, SAMPLE_WORKBOOK } from "../../src/cli/main";
+import { auditFile } from "../../src/cli/pipeline";
 import { parseArgs, USAGE } from "../../src/cli/args";
 import { createProgress, milestoneLine, type ProgressStream } from "../../src/cli/progress";
 import { makeTempDir, removeTempDir } from "../support/tmp";
@@ -107,6 +108,23 @@ describe("npm run audit --quiet and the step lines", () => {
     expect(run.code).toBe(2);
     expect(run.err).toContain("找不到工作簿");
     expect(run.progress).toBe("");
+  });
+
+  it("reports each step with its share of the run, and the write as it lays out and saves", async () => {
+    const steps: Array<[string, number, number]> = [];
+    const fractions: number[] = [];
+    const outcome = await auditFile({
+      input: SAMPLE_WORKBOOK,
+      out: path.join(dir, "steps.audit.xlsx"),
+      onStep: (step, rows, fraction) => steps.push([step, rows, fraction]),
+      onFraction: (fraction) => fractions.push(fraction),
+    });
+    expect(outcome.written).toBe(true);
+    expect(steps.map(([step]) => step)).toEqual(["read", "audit", "write"]);
+    expect(steps.map(([, , fraction]) => fraction)).toEqual([0, 0.4, 0.5]);
+    expect(steps[0][1]).toBe(0); // rows are known once the workbook is read
+    expect(steps[1][1]).toBeGreaterThan(0);
+    expect(fractions).toEqual([0.3, 0.75, 1]); // the tables found (still reading), the workbook laid out, saved
   });
 
   it("takes --quiet and -q on the command line and documents it", () => {
