@@ -1,5 +1,6 @@
 // Production build of the shared runtime into dist/ (or env.outDir):
-//   taskpane.html      the shared runtime page: office.js from the CDN, then functions.js and taskpane.js
+//   taskpane.html      the shared runtime page: office.js from OFFICE_JS_URL (default the worldwide
+//                      CDN), then functions.js and taskpane.js
 //   functions.js       the JH custom functions; custom-functions-metadata-plugin appends their
 //                      CustomFunctions.associate calls
 //   functions.json     metadata generated from the JSDoc in src/functions/functions.ts
@@ -15,6 +16,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { LocalizedMetadataPlugin } = require("./scripts/localize-metadata");
 const { addinBaseUrl, rewriteManifest } = require("./scripts/addin-url");
+const { officeJsUrl } = require("./scripts/office-js-url");
 
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
 
@@ -52,6 +54,8 @@ const OUTPUT_FILES = {
 module.exports = (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || "production";
   const baseUrl = addinBaseUrl();
+  // Every emitted page that loads office.js takes it from here (the template's <%= officeJsUrl %>).
+  const pageParameters = { officeJsUrl: officeJsUrl() };
   return {
     mode,
     context: __dirname,
@@ -87,6 +91,7 @@ module.exports = (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({
         filename: OUTPUT_FILES.page,
         template: "./src/taskpane/taskpane.html",
+        templateParameters: pageParameters,
         // functions first: the associations are made while the page loads.
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",

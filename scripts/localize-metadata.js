@@ -7,6 +7,7 @@
 
 const fs = require("fs");
 const path = require("path");
+const { metadataNameProblems } = require("./function-names");
 
 const TABLE_PATH = path.join(__dirname, "..", "src", "functions", "zh-cn.json");
 
@@ -89,7 +90,11 @@ class LocalizedMetadataPlugin {
             return;
           }
           try {
-            const text = localizeMetadataJson(asset.source.source().toString(), readTable(this.options.table));
+            const source = asset.source.source().toString();
+            const text = localizeMetadataJson(source, readTable(this.options.table));
+            // Office refuses (or misreads) ids and names that break its naming rules: fail the build.
+            const problems = [...metadataNameProblems(JSON.parse(source)), ...metadataNameProblems(JSON.parse(text))];
+            if (problems.length > 0) throw new Error(`custom-function names break Office's rules: ${problems.join("; ")}`);
             compilation.emitAsset(this.options.output, new sources.RawSource(text));
           } catch (error) {
             compilation.errors.push(new WebpackError(`LocalizedMetadataPlugin: ${error.message}`));

@@ -11,6 +11,8 @@ export interface CliOptions {
   set?: Record<string, SettingValue>;
   /** A settings file (`--settings file.json`): a province's whole variant. */
   settingsFile?: string;
+  /** --quiet: no progress bar or step lines (errors, warnings and the summary still show). */
+  quiet?: boolean;
 }
 
 /** A usage error: the message says what was wrong, in Chinese; the command exits 2. */
@@ -21,7 +23,7 @@ export class UsageError extends Error {
   }
 }
 
-export const USAGE = `用法：npm run audit -- [工作簿.xlsx] [--out 输出.xlsx] [--json 结果.json] [--standard 2017|2012]
+export const USAGE = `用法：npm run audit -- [工作簿.xlsx] [--out 输出.xlsx] [--json 结果.json] [--standard 2017|2012] [--quiet]
                           [--set 设置=取值 ...] [--settings 设置.json]
 
   工作簿.xlsx      要审计的工作簿；省略时审计自带的示例县（assets/sample-county.xlsx）
@@ -30,6 +32,7 @@ export const USAGE = `用法：npm run audit -- [工作簿.xlsx] [--out 输出.x
   --standard 标准  2017（优质均衡，默认）或 2012（基本均衡）
   --set 设置=取值  改一项设置，可重复，如 --set cityExtraSportsArea=true（可用的设置见下）
   --settings 文件  从 JSON 文件读入一组设置，如 {"specialSchoolFunding": 8000}；--set 和 --standard 优先
+  --quiet          不显示进度（错误、警告和结果摘要照常显示）
   --help           显示本说明
 
 退出码：0 审计完成（无论是否达标）；1 工作簿中没有可用的学校数据；2 用法错误或文件无法读取。
@@ -63,6 +66,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const arg = argv[i];
     if (arg === "--help" || arg === "-h") {
       options.help = true;
+    } else if (arg === "--quiet" || arg === "-q") {
+      options.quiet = true;
     } else if (VALUE_FLAGS.has(arg)) {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith("--")) throw new UsageError(`参数 ${arg} 后面缺少取值。`);

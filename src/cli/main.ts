@@ -1,5 +1,6 @@
 /**
- * `npm run audit -- [workbook.xlsx] [--out file] [--json file] [--standard 2017|2012] [--set id=value …] [--settings file.json]`
+ * `npm run audit -- [workbook.xlsx] [--out file] [--json file] [--standard 2017|2012] [--set id=value …] [--settings file.json] [--quiet]`
+ * Progress goes to stderr: a bar on a terminal, one line per step otherwise, none with --quiet.
  * Exit 0 when the audit ran (whatever the verdict), 1 when the workbook holds no usable school
  * data, 2 for usage errors and unreadable files. Messages in Chinese; never a stack trace.
  */
@@ -7,13 +8,14 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { DEFAULT_SETTINGS, findSetting, settingsFromObject, withSetting, type AuditSettings } from "../engine";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
-import { auditFile, STEP_NAMES } from "./pipeline";
+import { auditFile, STEP_NAMES, type Step } from "./pipeline";
+import { createProgress, type Milestone, type ProgressStream } from "./progress";
 import { formatSummary } from "./summary";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sample-county.xlsx");
 
-/** Rows above which the command reports each step as it goes. */
-const LONG_FILE_ROWS = 2000;
+/** The rows read, shown with the step that works on them. */
+const SHOWS_ROWS: readonly Step[] = ["audit"];
 
 /** Where the audited workbook goes by default: beside the input, or here for the bundled sample. */
 export function defaultOutput(input: string, isSample: boolean): string {
@@ -48,7 +50,19 @@ export function settingsOf(options: CliOptions, standardGiven: boolean): AuditSe
   return settings;
 }
 
-export async function main(argv: readonly string[], log = console.log, err = console.error): Promise<number> {
+/**
+ * The command: parses argv, audits, prints the summary (log) and problems (err); progress goes to
+ * progressStream (stderr). Returns the exit code.
+ *
+ * @example
+ * const code = await main(["县.xlsx", "--json", "结果.json"]); // 0 when the audit ran
+ */
+export async function main(
+  argv: readonly string[],
+  log = console.log,
+  err = console.error,
+  progressStream: ProgressStream = process.stderr,
+): Promise<number> {
   let options;
   let settings;
   try {
@@ -73,16 +87,21 @@ export async function main(argv: readonly string[], log = console.log, err = con
     return 2;
   }
   const out = options.out ?? defaultOutput(input, isSample);
+  const progress = createProgress(progressStream, { quiet: options.quiet === true, steps: Object.keys(STEP_NAMES).length });
+  let milestone: Milestone = { label: STEP_NAMES.read, fraction: 0 };
   try {
     const outcome = await auditFile({
       input,
       out,
       json: options.json,
       settings,
-      onStep: (step, rows) => {
-        if (rows > LONG_FILE_ROWS) err(`… ${STEP_NAMES[step]}（${rows} 行）`);
+      onStep: (step, rows, fraction) => {
+        milestone = { label: STEP_NAMES[step], fraction, ...(SHOWS_ROWS.includes(step) ? { rows } : {}) };
+        progress.update(milestone);
       },
+      onFraction: (fraction) => progress.update({ ...milestone, fraction }),
     });
+    progress.stop(outcome.written);
     outcome.copyWarnings.forEach((w) => err(`注意：${w}`));
     if (!outcome.written) {
       err(`错误：工作簿中没有可用的学校数据。\n${outcome.problems.map((p) => `  ${p}`).join("\n")}`);
@@ -91,6 +110,7 @@ export async function main(argv: readonly string[], log = console.log, err = con
     log(formatSummary(outcome.result, { workbook: out, json: options.json }));
     return 0;
   } catch (error) {
+    progress.stop(false);
     if (error instanceof UsageError) {
       err(`错误：${error.message}`);
       return 2;

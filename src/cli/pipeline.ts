@@ -17,8 +17,13 @@ export interface AuditFileOptions {
   out: string;
   json?: string;
   settings?: SettingsInput;
-  /** Called as each step starts, with the number of rows the workbook's sheets hold. */
-  onStep?: (step: Step, rows: number) => void;
+  /**
+   * Called as each step starts, with the number of rows the workbook's sheets hold (0 until read)
+   * and how far the run is (0..1, the flow's share of the whole run).
+   */
+  onStep?: (step: Step, rows: number, fraction: number) => void;
+  /** Called as the current step moves on (0..1 over the whole run): the tables found, the workbook laid out, saved. */
+  onFraction?: (fraction: number) => void;
   /** Fixed audit time for reproducible output (tests); defaults to now. */
   auditedAt?: Date;
 }
@@ -57,12 +62,12 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
   let current: Step | null = null;
   let started = 0;
   let rows = 0;
-  const enter = (step: Step | null) => {
+  const enter = (step: Step | null, fraction = 1) => {
     const now = performance.now();
     if (current) timings[current] += now - started;
     current = step;
     started = now;
-    if (step) options.onStep?.(step, rows);
+    if (step) options.onStep?.(step, rows, fraction);
   };
 
   let file: WorkbookFile | undefined;
@@ -75,9 +80,11 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
       return grids;
     },
     readSheets: (grids, readOptions) => readSheets(grids, readOptions),
-    writePlan: async (plan) => {
+    writePlan: async (plan, onProgress) => {
       const { sheetNames } = writePlan(file!.workbook, plan);
+      onProgress(1, 2); // saving a large workbook takes as long as laying it out
       await saveWorkbook(file!.workbook, options.out);
+      onProgress(2, 2);
       return sheetNames;
     },
     now: () => options.auditedAt ?? new Date(),
@@ -86,7 +93,8 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
   try {
     const run = await runAudit(steps, resolveSettings(options.settings), [], (progress) => {
       const step = CLI_STEP[progress.step];
-      if (step !== current) enter(step);
+      if (step !== current) enter(step, progress.fraction);
+      else options.onFraction?.(progress.fraction);
     });
     enter(null);
     if (options.json) writeFileSync(options.json, JSON.stringify(run.result, null, 2));

@@ -13,7 +13,7 @@ import ZH_CN from "./zh-cn.json";
 
 export type FunctionId = keyof typeof ZH_CN;
 
-/** An argument as messages name it: 「JH.CV 第2个参数「在校生数」」, and where it sits when Excel said. */
+/** An argument as messages name it: 「JH.WEIGHTEDCV 第2个参数「在校生数」」, and where it sits when Excel said. */
 export interface Arg {
   fn: FunctionId;
   param: string;
@@ -32,7 +32,7 @@ function paramNames(fn: FunctionId): string[] {
  * An argument of a function, with its address taken from the call's parameter addresses.
  *
  * @example
- * argOf("CV", "pupils", ["Sheet1!B2:B6", "Sheet1!C2:C6"]); // { fn: "CV", param: "pupils", address: "Sheet1!C2:C6" }
+ * argOf("WEIGHTEDCV", "pupils", ["Sheet1!B2:B6", "Sheet1!C2:C6"]); // { fn: "WEIGHTEDCV", param: "pupils", address: "Sheet1!C2:C6" }
  */
 export function argOf(fn: FunctionId, param: string, addresses?: ParameterAddresses): Arg {
   return { fn, param, address: addresses?.[paramNames(fn).indexOf(param)] ?? null };
@@ -42,7 +42,7 @@ export function argOf(fn: FunctionId, param: string, addresses?: ParameterAddres
  * How a message names an argument.
  *
  * @example
- * argLabel({ fn: "CV", param: "pupils" }); // "JH.CV 的第2个参数「在校生数」"
+ * argLabel({ fn: "WEIGHTEDCV", param: "pupils" }); // "JH.WEIGHTEDCV 的第2个参数「在校生数」"
  */
 export function argLabel(arg: Arg): string {
   const params = ZH_CN[arg.fn].parameters as Record<string, { name: string }>;

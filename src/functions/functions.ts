@@ -18,7 +18,7 @@ import { compliant, cvLimit, gap, schoolPass, threshold } from "./verdicts";
 
 /**
  * Enrolment-weighted coefficient of variation (差异系数) of one indicator over a stage's schools. Without pupils: the plain population CV, but the standard weights by pupils. Blank cells are skipped pairwise.
- * @customfunction CV
+ * @customfunction WEIGHTEDCV
  * @requiresParameterAddresses
  * @param values Each school's value of one indicator (a column or range), e.g. books per pupil.
  * @param [pupils] Each school's enrolled pupils, cell for cell with values (same size). Omit for the unweighted CV (the standard weights).
@@ -42,7 +42,7 @@ export function compositeWeightedCv(values: unknown[][], pupils?: unknown[][], i
 
 /**
  * Per hundred pupils: count × 100 / pupils, exact at thresholds (9 for 1000 pupils is 0.9).
- * @customfunction PER100
+ * @customfunction PERHUNDRED
  * @requiresParameterAddresses
  * @param count Teachers, rooms or other count.
  * @param pupils Enrolled pupils (above 0).

@@ -20,7 +20,7 @@ import {
 import { attempt, FunctionFailure, type Outcome } from "./outcome";
 
 /**
- * JH.PER100: count × 100 / pupils, multiplied before dividing so a value exactly at a threshold
+ * JH.PERHUNDRED: count × 100 / pupils, multiplied before dividing so a value exactly at a threshold
  * stays exact (9 teachers for 1000 pupils is 0.9, not 0.8999999999999999).
  *
  * @example
@@ -28,8 +28,8 @@ import { attempt, FunctionFailure, type Outcome } from "./outcome";
  */
 export function per100(count: unknown, pupils: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const n = readCount(count, argOf("PER100", "count", addresses));
-    const p = readPupils(pupils, argOf("PER100", "pupils", addresses));
+    const n = readCount(count, argOf("PERHUNDRED", "count", addresses));
+    const p = readPupils(pupils, argOf("PERHUNDRED", "pupils", addresses));
     return ratio(n, p, 100);
   });
 }

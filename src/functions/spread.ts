@@ -96,7 +96,7 @@ function args(fn: FunctionId, addresses: ParameterAddresses): { valuesArg: Arg; 
 }
 
 /**
- * JH.CV: the enrolment-weighted coefficient of variation (差异系数) of one indicator over a
+ * JH.WEIGHTEDCV: the enrolment-weighted coefficient of variation (差异系数) of one indicator over a
  * stage's schools, CV = S / X̄ with X̄ = ΣPᵢXᵢ / ΣPᵢ and S = sqrt(Σ(Pᵢ/P)(Xᵢ − X̄)²). Rows with a
  * blank value or blank pupils are skipped together. Without pupils: the plain population CV
  * (which the standard does not use). Values and pupils must have the same shape.
@@ -107,7 +107,7 @@ function args(fn: FunctionId, addresses: ParameterAddresses): { valuesArg: Arg; 
  */
 export function cv(values: unknown, pupils?: unknown, addresses?: ParameterAddresses): Outcome<number> {
   return attempt(() => {
-    const { valuesArg, pupilsArg } = args("CV", addresses);
+    const { valuesArg, pupilsArg } = args("WEIGHTEDCV", addresses);
     const x = readRange(values, valuesArg);
     const w = isBlank(pupils) ? null : readRange(pupils, pupilsArg);
     if (w && (w.length !== x.length || w[0].length !== x[0].length)) {

@@ -3,7 +3,7 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { OUTPUT_FILES } from "../../webpack.config";
 import { OVERRIDES_KEY } from "../../src/taskpane/documentSettings";
-import { build, bundleScript, officeStub, openBrowser, type BrowserSession } from "../support/browser";
+import { build, bundleScript, officeStub, openBrowser, transitionsDone, type BrowserSession } from "../support/browser";
 import { HOSTILE_NAME } from "../report/fixture";
 import { makeTempDir, removeTempDir } from "../support/tmp";
 
@@ -14,7 +14,7 @@ import { makeTempDir, removeTempDir } from "../support/tmp";
  * the sheet reader, the engine and the report are the real ones, unchanged.
  * Screenshots: test-artifacts/taskpane/.
  */
-jest.setTimeout(180_000);
+// Timeout: the slow jest project's (jest.config.js).
 
 const ROOT = path.join(__dirname, "..", "..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "taskpane");
@@ -39,7 +39,7 @@ async function shot(name: string, full = false): Promise<void> {
   // No hover colour on whatever the mouse last clicked.
   await page.mouse.move(WIDTH - 2, 2);
   // Let Fluent's colour transitions (disabled → enabled) finish: the picture, not an assertion.
-  await page.waitForTimeout(300);
+  await transitionsDone(page);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
   if (full) await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`), fullPage: true });
 }
@@ -216,7 +216,7 @@ describe("the task pane over a small county, step by step", () => {
       expect(await english.getByText("Schools that fail").isVisible()).toBe(true);
       expect(await english.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
       await english.mouse.move(WIDTH - 2, 2);
-      await english.waitForTimeout(300);
+      await transitionsDone(english);
       await english.screenshot({ path: path.join(ARTIFACTS, "09-results-english.png") });
     } finally {
       await english.close();

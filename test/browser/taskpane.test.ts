@@ -11,10 +11,12 @@ import { makeTempDir, removeTempDir } from "../support/tmp";
  * served from 127.0.0.1, and the recorded functions are called the way Excel calls them (2-D arrays).
  * The pane's whole flow over a fake workbook is test/browser/taskpane-flow.test.ts.
  */
-jest.setTimeout(120_000);
+// Timeout: the slow jest project's (jest.config.js).
 
 const GOLDEN_DIR = path.join(__dirname, "..", "functions", "golden");
 const PRODUCTION_BASE = "https://edu.example.gov.cn/junheng/";
+/** Built with OFFICE_JS_URL set: the page must load office.js from here (the stub answers it). */
+const CUSTOM_OFFICE_JS = "https://example.cn/office.js";
 
 let outDir: string;
 let session: BrowserSession;
@@ -22,15 +24,18 @@ let page: Page;
 
 beforeAll(async () => {
   outDir = makeTempDir("dist");
-  const previous = process.env.ADDIN_BASE_URL;
+  const previous = { ADDIN_BASE_URL: process.env.ADDIN_BASE_URL, OFFICE_JS_URL: process.env.OFFICE_JS_URL };
   process.env.ADDIN_BASE_URL = PRODUCTION_BASE;
+  process.env.OFFICE_JS_URL = CUSTOM_OFFICE_JS;
   try {
     await build(outDir);
   } finally {
-    if (previous === undefined) delete process.env.ADDIN_BASE_URL;
-    else process.env.ADDIN_BASE_URL = previous;
+    for (const [name, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
-  session = await openBrowser(outDir, officeStub());
+  session = await openBrowser(outDir, officeStub(), undefined, CUSTOM_OFFICE_JS);
   page = session.page;
   await page.goto(`${session.origin}/${OUTPUT_FILES.page}`);
   await page.getByRole("button", { name: "一键审计" }).waitFor();
@@ -62,11 +67,22 @@ describe("the production build", () => {
     }
   });
 
-  it("loads office.js from the CDN before the functions bundle", () => {
+  it("loads office.js from OFFICE_JS_URL before the functions bundle", () => {
     const html = built(OUTPUT_FILES.page);
-    const office = html.indexOf(OFFICE_JS);
+    const office = html.indexOf(CUSTOM_OFFICE_JS);
     expect(office).toBeGreaterThan(-1);
+    expect(html).not.toContain(OFFICE_JS);
     expect(html.indexOf(OUTPUT_FILES.functionsScript)).toBeGreaterThan(office);
+  });
+
+  it("puts OFFICE_JS_URL into every emitted page that loads office.js", () => {
+    const pages = fs.readdirSync(outDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"));
+    expect(pages).toContain(OUTPUT_FILES.page);
+    for (const page of pages) {
+      // The production page is minified: attribute quotes may be gone.
+      const sources = [...built(page).matchAll(/<script[^>]*\ssrc="?([^"\s>]*office\.js)/g)].map((m) => m[1]);
+      expect([page, sources]).toEqual([page, [CUSTOM_OFFICE_JS]]);
+    }
   });
 });
 
@@ -88,7 +104,7 @@ describe("the shared-runtime page in Chromium", () => {
       const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => number> }).__associated;
       const pupils = [[45], [37], [89], [76], [55]];
       const books = [279, 137, 935, 160, 402];
-      return fns.CV(
+      return fns.WEIGHTEDCV(
         books.map((b, i) => [b / pupils[i][0]]),
         pupils,
       );
@@ -96,10 +112,10 @@ describe("the shared-runtime page in Chromium", () => {
     expect(cv).toBeCloseTo(0.515, 3);
   });
 
-  it("gives 0.9 for PER100(9, 1000), and COMPLIANT meets L3 with it", async () => {
+  it("gives 0.9 for PERHUNDRED(9, 1000), and COMPLIANT meets L3 with it", async () => {
     const result = await page.evaluate(() => {
       const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }).__associated;
-      const value = fns.PER100(9, 1000);
+      const value = fns.PERHUNDRED(9, 1000);
       return { value, met: fns.COMPLIANT(value, "L3", "小学") };
     });
     expect(result).toEqual({ value: 0.9, met: true });
@@ -109,7 +125,7 @@ describe("the shared-runtime page in Chromium", () => {
     const error = await page.evaluate(() => {
       const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }).__associated;
       try {
-        fns.CV([[1], ["abc"]], [[10], [20]]);
+        fns.WEIGHTEDCV([[1], ["abc"]], [[10], [20]]);
         return null;
       } catch (e) {
         const err = e as { constructor: { name: string }; code: string; message: string };

@@ -12,7 +12,7 @@ import * as registered from "../../src/functions/functions";
 const ROOT = path.join(__dirname, "..", "..");
 const SOURCE = path.join(ROOT, "src", "functions", "functions.ts");
 const GOLDEN_DIR = path.join(__dirname, "golden");
-const EXPECTED_IDS = ["CV", "COMPOSITECV", "PER100", "INDICATOR", "STANDARD", "CVLIMIT", "COMPLIANT", "SCHOOLPASS", "GAP", "SPLIT"];
+const EXPECTED_IDS = ["WEIGHTEDCV", "COMPOSITECV", "PERHUNDRED", "INDICATOR", "STANDARD", "CVLIMIT", "COMPLIANT", "SCHOOLPASS", "GAP", "SPLIT"];
 const HAN = /\p{Script=Han}/u;
 
 function golden(name: string, actual: string): string {
@@ -60,8 +60,8 @@ describe("generated custom-function metadata", () => {
     }
   });
 
-  it("says in JH.CV's description that the standard weights by pupils", () => {
-    const cv = metadata.functions.find((f) => f.id === "CV")!;
+  it("says in JH.WEIGHTEDCV's description that the standard weights by pupils", () => {
+    const cv = metadata.functions.find((f) => f.id === "WEIGHTEDCV")!;
     expect(cv.description).toMatch(/standard weights by pupils/);
     expect(cv.parameters?.map((p) => [p.name, p.optional ?? false])).toEqual([
       ["values", false],
@@ -89,8 +89,8 @@ describe("generated custom-function metadata", () => {
       }
     }
     const names = Object.fromEntries(zh.functions.map((f) => [f.id, f.name]));
-    expect(names.CV).toBe("差异系数");
-    expect(names.PER100).toBe("每百名");
+    expect(names.WEIGHTEDCV).toBe("差异系数");
+    expect(names.PERHUNDRED).toBe("每百名");
     expect(names.COMPOSITECV).toBe("综合差异系数");
   });
 
@@ -104,25 +104,25 @@ describe("generated custom-function metadata", () => {
 
 describe("localizeMetadata refuses a table that does not cover the functions", () => {
   const metadata: Metadata = {
-    functions: [{ id: "PER100", name: "PER100", description: "d", parameters: [{ name: "count" }, { name: "pupils" }] }],
+    functions: [{ id: "PERHUNDRED", name: "PERHUNDRED", description: "d", parameters: [{ name: "count" }, { name: "pupils" }] }],
   };
-  const entry = () => JSON.parse(JSON.stringify(readTable().PER100));
+  const entry = () => JSON.parse(JSON.stringify(readTable().PERHUNDRED));
 
   it("localizes a covered function", () => {
-    expect(localizeMetadata(metadata, { PER100: entry() }).functions[0].name).toBe("每百名");
+    expect(localizeMetadata(metadata, { PERHUNDRED: entry() }).functions[0].name).toBe("每百名");
   });
 
   it("names a function missing from the table, and a table entry without a function", () => {
-    expect(() => localizeMetadata(metadata, {})).toThrow(/PER100: no entry/);
-    expect(() => localizeMetadata(metadata, { PER100: entry(), GONE: entry() })).toThrow(/GONE/);
+    expect(() => localizeMetadata(metadata, {})).toThrow(/PERHUNDRED: no entry/);
+    expect(() => localizeMetadata(metadata, { PERHUNDRED: entry(), GONE: entry() })).toThrow(/GONE/);
   });
 
   it("names a parameter the table lacks or renames", () => {
     const missing = entry();
     delete missing.parameters.pupils;
-    expect(() => localizeMetadata(metadata, { PER100: missing })).toThrow(/PER100\.pupils/);
+    expect(() => localizeMetadata(metadata, { PERHUNDRED: missing })).toThrow(/PERHUNDRED\.pupils/);
     const blank = entry();
     blank.description = " ";
-    expect(() => localizeMetadata(metadata, { PER100: blank })).toThrow(/no Chinese description/);
+    expect(() => localizeMetadata(metadata, { PERHUNDRED: blank })).toThrow(/no Chinese description/);
   });
 });

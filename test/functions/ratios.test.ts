@@ -3,7 +3,7 @@ import { indicatorValue, per100, split } from "../../src/functions/ratios";
 import { failure, value } from "./helpers";
 
 
-describe("JH.PER100", () => {
+describe("JH.PERHUNDRED", () => {
   it("gives exactly 0.9 for 9 teachers and 1000 pupils, where dividing first does not", () => {
     expect((9 / 1000) * 100).not.toBe(0.9);
     expect(value(per100(9, 1000))).toBe(0.9);
@@ -23,7 +23,7 @@ describe("JH.PER100", () => {
   });
 
   it("refuses negative, text and non-finite input with the argument named", () => {
-    expect(failure(per100(-1, 100)).message).toContain("JH.PER100 的第1个参数「数量」");
+    expect(failure(per100(-1, 100)).message).toContain("JH.PERHUNDRED 的第1个参数「数量」");
     expect(failure(per100(1, -100)).message).toContain("第2个参数「在校生数」");
     expect(failure(per100("九", 100)).kind).toBe("value");
     expect(failure(per100(Infinity, 100)).kind).toBe("value");

@@ -101,7 +101,7 @@ describe("the error edge without Office", () => {
   it("throws a plain Error carrying the code and message when CustomFunctions is absent", () => {
     const error = thrown(() => registered.perHundred(-1, 10));
     expect(error).toBeInstanceOf(Error);
-    expect((error as Error).message).toMatch(/^#VALUE! JH\.PER100 的第1个参数「数量」/);
+    expect((error as Error).message).toMatch(/^#VALUE! JH\.PERHUNDRED 的第1个参数「数量」/);
   });
 
   it("maps every failure kind to its Excel code", () => {

@@ -9,10 +9,12 @@ import type { AddressInfo } from "net";
 import * as path from "path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import webpack from "webpack";
+import { WORLDWIDE_OFFICE_JS_URL } from "../../scripts/office-js-url";
 import webpackConfig from "../../webpack.config";
 import { makeTempDir, removeTempDir } from "./tmp";
 
-export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** The worldwide CDN's office.js: what the build puts into its pages unless OFFICE_JS_URL says otherwise. */
+export const OFFICE_JS = WORLDWIDE_OFFICE_JS_URL;
 
 const MIME: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -94,13 +96,19 @@ export interface BrowserSession {
 }
 
 /**
- * Serves dist, launches Chromium offline with office.js answered by officeStub, and opens a page.
+ * Serves dist, launches Chromium offline with office.js (at officeJsUrl, the address the build was
+ * given) answered by officeStub, and opens a page.
  *
  * @example
  * const session = await openBrowser(outDir, OFFICE_STUB, { width: 340, height: 900 });
  * await session.page.goto(`${session.origin}/taskpane.html`);
  */
-export async function openBrowser(dist: string, officeStub: string, viewport?: { width: number; height: number }): Promise<BrowserSession> {
+export async function openBrowser(
+  dist: string,
+  officeStub: string,
+  viewport?: { width: number; height: number },
+  officeJsUrl: string = OFFICE_JS,
+): Promise<BrowserSession> {
   const server = await serve(dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const profileDir = makeTempDir("chromium");
@@ -124,11 +132,13 @@ export async function openBrowser(dist: string, officeStub: string, viewport?: {
   // Nothing leaves the machine: office.js is the stub, dist comes from 127.0.0.1, the rest is refused.
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url === OFFICE_JS) return route.fulfill({ status: 200, contentType: "application/javascript", body: officeStub });
+    if (url === officeJsUrl) return route.fulfill({ status: 200, contentType: "application/javascript", body: officeStub });
     if (url.startsWith(origin)) return route.continue();
     blocked.push(url);
     return route.abort();
   });
+  // Waits on conditions get what a loaded machine needs (playwright's default is 30 s).
+  context.setDefaultTimeout(120_000);
   const page = context.pages()[0] ?? (await context.newPage());
   page.on("pageerror", (error) => pageErrors.push(error.message));
   return {
@@ -193,4 +203,14 @@ window.Office = {
   },
 };
 `;
+}
+
+/**
+ * Resolves once no finite CSS transition or animation of the page is running (Fluent's colour
+ * fades); endless ones (a spinner while an audit runs) never finish and are not waited for.
+ */
+export async function transitionsDone(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+  );
 }

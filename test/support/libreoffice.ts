@@ -16,7 +16,7 @@ import { makeTempDir, removeTempDir } from "./tmp";
 
 const SOFFICE = process.env.SOFFICE ?? "soffice";
 /** Generous: the first start with a fresh profile builds it (several seconds). */
-const DEFAULT_TIMEOUT_MS = 110_000;
+const DEFAULT_TIMEOUT_MS = 240_000; // below the slow jest project's 300 s, so this clearer error comes first
 
 const RECALC_PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">

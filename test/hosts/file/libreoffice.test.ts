@@ -62,7 +62,7 @@ suite("file host with LibreOffice", () => {
     await saveWorkbook(secondRun.workbook, files.secondRun);
 
     [recalculated.wrong, recalculated.audit, recalculated.secondRun] = await recalculateAll([files.wrong, files.audit, files.secondRun], path.join(dir, "recalculated"));
-  }, 120_000);
+  });
 
   afterAll(() => removeTempDir(dir));
 
