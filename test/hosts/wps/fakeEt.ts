@@ -249,15 +249,34 @@ class RangeImpl {
     this.change("VerticalAlignment");
   }
   get Font() {
-    return recorded(formatSink((what) => this.change(`Font.${what}`)), "Font", this.log);
+    return recorded(
+      formatSink((what) => this.change(`Font.${what}`)),
+      "Font",
+      this.log,
+    );
   }
   get Interior() {
-    return recorded(formatSink((what) => this.change(`Interior.${what}`)), "Interior", this.log);
+    return recorded(
+      formatSink((what) => this.change(`Interior.${what}`)),
+      "Interior",
+      this.log,
+    );
   }
   get Borders() {
     const change = (what: string) => this.change(what);
     const log = this.log;
-    return recorded({ Item: (i: number) => recorded(formatSink((what) => change(`Border${i}.${what}`)), "Border", log) }, "Borders", log);
+    return recorded(
+      {
+        Item: (i: number) =>
+          recorded(
+            formatSink((what) => change(`Border${i}.${what}`)),
+            "Border",
+            log,
+          ),
+      },
+      "Borders",
+      log,
+    );
   }
   get FormatConditions() {
     const sheet = this.sheet;
@@ -339,7 +358,11 @@ class WorksheetApi {
       "Hyperlinks",
       log,
     );
-    this.PageSetup = recorded(formatSink((what) => sheet.changes.push(`PageSetup.${what}`)), "PageSetup", log);
+    this.PageSetup = recorded(
+      formatSink((what) => sheet.changes.push(`PageSetup.${what}`)),
+      "PageSetup",
+      log,
+    );
   }
   get Name(): string {
     return this.fake.name;
@@ -425,13 +448,16 @@ export class FakeWorkbook {
         if (value !== null && value !== undefined) sheet.cells.set(key(origin.row + r, origin.col + c), { value });
       }),
     );
-    for (const m of grid.merges) sheet.merges.push({ row: origin.row + m.top, col: origin.col + m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+    for (const m of grid.merges)
+      sheet.merges.push({ row: origin.row + m.top, col: origin.col + m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
     for (const r of grid.hiddenRows ?? []) sheet.hiddenRows.add(origin.row + r);
     return sheet;
   }
+}
 
-  namesApi() {
-    const book = this;
+/** The workbook's Names collection. */
+function namesApi(book: FakeWorkbook) {
+  {
     const item = (name: FakeName) =>
       recorded(
         {
@@ -464,7 +490,12 @@ export class FakeWorkbook {
         Add(name: string, refersTo: string) {
           if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`名称 ${name} 已存在`);
           const match = /^='((?:[^']|'')+)'!(\$A\$1)$/.exec(refersTo);
-          const entry: FakeName = { name, sheet: match ? (book.find(match[1].replace(/''/g, "'")) ?? null) : null, cell: match ? match[2] : refersTo, comment: "" };
+          const entry: FakeName = {
+            name,
+            sheet: match ? (book.find(match[1].replace(/''/g, "'")) ?? null) : null,
+            cell: match ? match[2] : refersTo,
+            comment: "",
+          };
           book.names.push(entry);
           return item(entry);
         },
@@ -473,9 +504,11 @@ export class FakeWorkbook {
       book.log,
     );
   }
+}
 
-  worksheetsApi() {
-    const book = this;
+/** The workbook's Worksheets collection. */
+function worksheetsApi(book: FakeWorkbook) {
+  {
     return recorded(
       {
         get Count() {
@@ -520,10 +553,10 @@ export function fakeEt(grids: SheetGrid[]): FakeEt {
     Name: "县.xlsx",
     FullName: "/tmp/县.xlsx",
     get Worksheets() {
-      return book.worksheetsApi();
+      return worksheetsApi(book);
     },
     get Names() {
-      return book.namesApi();
+      return namesApi(book);
     },
   };
   const app = {
