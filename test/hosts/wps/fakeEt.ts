@@ -457,78 +457,74 @@ export class FakeWorkbook {
 
 /** The workbook's Names collection. */
 function namesApi(book: FakeWorkbook) {
-  {
-    const item = (name: FakeName) =>
-      recorded(
-        {
-          get Name() {
-            return name.name;
-          },
-          get RefersTo() {
-            return name.sheet ? `=${quoteSheet(name.sheet.name)}!${name.cell}` : `=#REF!${name.cell}`;
-          },
-          set Comment(text: string) {
-            name.comment = text;
-          },
-          Delete() {
-            book.names.splice(book.names.indexOf(name), 1);
-          },
-        },
-        "Name",
-        book.log,
-      );
-    return recorded(
+  const item = (name: FakeName) =>
+    recorded(
       {
-        get Count() {
-          return book.names.length;
+        get Name() {
+          return name.name;
         },
-        Item(index: number | string) {
-          const found = typeof index === "number" ? book.names[index - 1] : book.names.find((n) => n.name.toLowerCase() === index.toLowerCase());
-          if (!found) throw new Error(`名称 ${index} 不存在`);
-          return item(found);
+        get RefersTo() {
+          return name.sheet ? `=${quoteSheet(name.sheet.name)}!${name.cell}` : `=#REF!${name.cell}`;
         },
-        Add(name: string, refersTo: string) {
-          if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`名称 ${name} 已存在`);
-          const match = /^='((?:[^']|'')+)'!(\$A\$1)$/.exec(refersTo);
-          const entry: FakeName = {
-            name,
-            sheet: match ? (book.find(match[1].replace(/''/g, "'")) ?? null) : null,
-            cell: match ? match[2] : refersTo,
-            comment: "",
-          };
-          book.names.push(entry);
-          return item(entry);
+        set Comment(text: string) {
+          name.comment = text;
+        },
+        Delete() {
+          book.names.splice(book.names.indexOf(name), 1);
         },
       },
-      "Names",
+      "Name",
       book.log,
     );
-  }
+  return recorded(
+    {
+      get Count() {
+        return book.names.length;
+      },
+      Item(index: number | string) {
+        const found = typeof index === "number" ? book.names[index - 1] : book.names.find((n) => n.name.toLowerCase() === index.toLowerCase());
+        if (!found) throw new Error(`名称 ${index} 不存在`);
+        return item(found);
+      },
+      Add(name: string, refersTo: string) {
+        if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`名称 ${name} 已存在`);
+        const match = /^='((?:[^']|'')+)'!(\$A\$1)$/.exec(refersTo);
+        const entry: FakeName = {
+          name,
+          sheet: match ? (book.find(match[1].replace(/''/g, "'")) ?? null) : null,
+          cell: match ? match[2] : refersTo,
+          comment: "",
+        };
+        book.names.push(entry);
+        return item(entry);
+      },
+    },
+    "Names",
+    book.log,
+  );
 }
 
 /** The workbook's Worksheets collection. */
 function worksheetsApi(book: FakeWorkbook) {
-  {
-    return recorded(
-      {
-        get Count() {
-          return book.sheets.length;
-        },
-        Item(index: number | string) {
-          const sheet = typeof index === "number" ? book.sheets[index - 1] : book.find(index);
-          if (!sheet) throw new Error(`工作表 ${index} 不存在`);
-          return book.api(sheet);
-        },
-        Add(_before: unknown, after: WorksheetApi | null) {
-          let n = book.sheets.length + 1;
-          while (book.find(`Sheet${n}`)) n += 1;
-          return book.api(book.addSheet(`Sheet${n}`, after ? after.fake : null));
-        },
+  return recorded(
+    {
+      get Count() {
+        return book.sheets.length;
       },
-      "Worksheets",
-      book.log,
-    );
-  }
+      Item(index: number | string) {
+        const sheet = typeof index === "number" ? book.sheets[index - 1] : book.find(index);
+        if (!sheet) throw new Error(`工作表 ${index} 不存在`);
+        return book.api(sheet);
+      },
+      Add(_before: unknown, after: WorksheetApi | null) {
+        let n = book.sheets.length + 1;
+        while (book.find(`Sheet${n}`)) n += 1;
+        return book.api(book.addSheet(`Sheet${n}`, after ? after.fake : null));
+      },
+    },
+    "Worksheets",
+    book.log,
+  );
 }
 
 export interface FakeEt {
