@@ -70,13 +70,14 @@ function key(row: number, col: number): string {
 }
 
 function parseAddress(address: string): Rect[] {
+  // As VBA's Range(): a union address longer than 255 characters is refused.
+  if (address.length > 255) throw new Error(`address too long: ${address.length}`);
   return address.split(",").map((part) => {
     const text = part.trim().replace(/\$/g, "");
     const rows = /^(\d+):(\d+)$/.exec(text);
     if (rows) return { row: Number(rows[1]) - 1, col: 0, rows: Number(rows[2]) - Number(rows[1]) + 1, cols: 16384 };
     const cols = /^([A-Z]+):([A-Z]+)$/i.exec(text);
     if (cols) return { row: 0, col: columnIndex(cols[1]), rows: 1048576, cols: columnIndex(cols[2]) - columnIndex(cols[1]) + 1 };
-    if (text.length > 255) throw new Error(`address too long: ${text.length}`);
     return parseA1(text);
   });
 }
