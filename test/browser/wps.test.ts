@@ -103,10 +103,10 @@ describe("the add-in's page in a browser with a stub WPS", () => {
     expect(registered).toEqual(listed);
     const results = await page.evaluate(() => {
       const f = (window as unknown as WpsWindow).__functions;
-      return [f["JH.PER100"](9, 1000), f["JH.STANDARD"]("教学用房", "初中"), f["JH.PER100"](9, 0)];
+      return [f["JH.CVLIMIT"]("小学"), f["JH.STANDARD"]("教学用房", "初中"), f["JH.STANDARD"]("L9", "小学")];
     });
-    expect(results.slice(0, 2)).toEqual([0.9, 5.8]);
-    expect(String(results[2])).toMatch(/^#DIV\/0!/);
+    expect(results.slice(0, 2)).toEqual([0.5, 5.8]);
+    expect(String(results[2])).toMatch(/^#(VALUE!|N\/A) JH\.STANDARD 的第1个参数/);
   });
 
   it("一键审计 writes the audit sheets into the workbook and says so", async () => {

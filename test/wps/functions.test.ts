@@ -23,9 +23,10 @@ beforeAll(async () => {
   specs = wpsFunctionSpecs(metadata, generated.associate);
 }, 60_000);
 
-function wrapped(name: string): (...args: unknown[]) => unknown {
-  const spec = specs.find((s) => s.name === name) as WpsFunctionSpec;
-  return wpsWrapper(implementations[spec.functionName] as (...args: unknown[]) => unknown, spec);
+/** The WPS wrapper of an exported function, found by the function itself (names may be renamed). */
+function wrap(implementation: (...args: never[]) => unknown): (...args: unknown[]) => unknown {
+  const spec = specs.find((s) => s.functionName === implementation.name) as WpsFunctionSpec;
+  return wpsWrapper(implementation as unknown as (...args: unknown[]) => unknown, spec);
 }
 
 describe("the generated WPS function table", () => {
@@ -61,14 +62,14 @@ describe("the generated WPS function table", () => {
 
 describe("the wrappers WPS calls", () => {
   it("give Excel's results for the README's examples", () => {
-    expect(wrapped("PER100")(9, 1000)).toBe(0.9);
-    expect(wrapped("STANDARD")("教学用房", "初中")).toBe(5.8);
-    expect(wrapped("CVLIMIT")("小学")).toBe(0.5);
-    expect(wrapped("COMPLIANT")(0.9, "L3", "小学")).toBe(true);
-    expect(wrapped("SPLIT")(23226, 166, 210, "小学")).toBeCloseTo(9711.63, 2);
+    expect(wrap(registered.perHundred)(9, 1000)).toBe(0.9);
+    expect(wrap(registered.indicatorThreshold)("教学用房", "初中")).toBe(5.8);
+    expect(wrap(registered.cvLimitOf)("小学")).toBe(0.5);
+    expect(wrap(registered.meetsThreshold)(0.9, "L3", "小学")).toBe(true);
+    expect(wrap(registered.throughTrainShare)(23226, 166, 210, "小学")).toBeCloseTo(9711.63, 2);
     const pupils = [[45], [37], [89], [76], [55]];
     const perPupil = [[279 / 45], [137 / 37], [935 / 89], [160 / 76], [402 / 55]];
-    expect(wrapped("CV")(perPupil, pupils)).toBeCloseTo(0.515, 3);
+    expect(wrap(registered.weightedCv)(perPupil, pupils)).toBeCloseTo(0.515, 3);
   });
 
   it("take a one-cell range passed as a plain value and a row passed flat", () => {
@@ -77,25 +78,25 @@ describe("the wrappers WPS calls", () => {
     expect(asMatrix([[1], [2]])).toEqual([[1], [2]]);
     expect(asMatrix({ Value2: [[3, 4]] })).toEqual([[3, 4]]);
     // INDICATOR's amount is a range: a single number works as in Excel.
-    expect(wrapped("INDICATOR")("L6", 180.5, 1000, "万元")).toBe(1805);
+    expect(wrap(registered.indicatorFromCounts)("L6", 180.5, 1000, "万元")).toBe(1805);
     // SCHOOLPASS with the seven values as one flat row.
     const values = [5.3, 7.5, 0.9, 1.0, 4.5, 5200, 2.3];
-    expect(typeof wrapped("SCHOOLPASS")(values, "小学")).toBe("boolean");
+    expect(typeof wrap(registered.schoolPassesRule)(values, "小学")).toBe("boolean");
   });
 
   it("treat omitted optional arguments as Excel does (null): CV without pupils is unweighted", () => {
     const values = [[1], [2], [3]];
-    expect(wrapped("CV")(values)).toBe(wrapped("CV")(values, undefined));
-    expect(wrapped("CVLIMIT")("初中", undefined)).toBe(0.45);
+    expect(wrap(registered.weightedCv)(values)).toBe(wrap(registered.weightedCv)(values, undefined));
+    expect(wrap(registered.cvLimitOf)("初中", undefined)).toBe(0.45);
   });
 
   it("return a failure as text with the Excel code and the argument named, never throw", () => {
-    const result = wrapped("PER100")(9, 0);
+    const result = wrap(registered.perHundred)(9, 0);
     expect(result).toMatch(/^#DIV\/0!/);
-    const text = wrapped("STANDARD")("L9", "小学");
+    const text = wrap(registered.indicatorThreshold)("L9", "小学");
     expect(text).toMatch(/^#(VALUE!|N\/A)/);
-    expect(String(text)).toContain("JH.STANDARD");
-    expect(wrapped("CV")([["甲"], [2]], [[10], [20]])).toMatch(/^#VALUE!.*文本「甲」/);
+    expect(String(text)).toMatch(/JH\.\S+ 的第1个参数/);
+    expect(wrap(registered.weightedCv)([["甲"], [2]], [[10], [20]])).toMatch(/^#VALUE!.*文本「甲」/);
   });
 });
 
@@ -105,7 +106,8 @@ describe("registerWpsFunctions", () => {
     const names = registerWpsFunctions({ AddCustomFunction: (ns, name, fn) => added.push([ns, name, fn]) }, "JH", implementations, specs);
     expect(names).toEqual(specs.map((s) => s.name));
     expect(added.every(([ns, , fn]) => ns === "JH" && typeof fn === "function")).toBe(true);
-    const per100 = added.find(([, name]) => name === "PER100")?.[2] as (...a: unknown[]) => unknown;
+    const name = specs.find((s) => s.functionName === registered.perHundred.name)?.name;
+    const per100 = added.find(([, n]) => n === name)?.[2] as (...a: unknown[]) => unknown;
     expect(per100(9, 1000)).toBe(0.9);
   });
 

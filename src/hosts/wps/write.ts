@@ -93,11 +93,14 @@ export async function writePlanToWorkbook(
       throw error;
     }
     // The new audit is complete: now, and only now, replace the old one.
-    app.DisplayAlerts = false;
-    for (const { name, sheet } of sheets) {
-      if (oldSheets.some((old) => sheetKey(old) === sheetKey(name))) sheet.Delete();
+    app.DisplayAlerts = false; // no "delete this sheet?" prompt
+    try {
+      for (const { name, sheet } of sheets) {
+        if (oldSheets.some((old) => sheetKey(old) === sheetKey(name))) sheet.Delete();
+      }
+    } finally {
+      app.DisplayAlerts = true;
     }
-    app.DisplayAlerts = true;
     for (const name of ownership.markerNames) workbook.Names.Item(name).Delete();
     naming.forEach(({ writeAs, final }, i) => {
       if (writeAs !== final) added[i].Name = final;
