@@ -155,6 +155,7 @@ function installScripts(identity) {
   const folder = `${identity.name}_${identity.version}`;
   const bat = [
     "@echo off",
+    "chcp 65001 >nul",
     "rem 均衡督导助手：把加载项复制到当前用户的 WPS jsaddons 目录（重启 WPS 表格后生效）",
     'set "TARGET=%APPDATA%\\kingsoft\\wps\\jsaddons"',
     'if not exist "%TARGET%" mkdir "%TARGET%"',
