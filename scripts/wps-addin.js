@@ -173,10 +173,14 @@ TARGET="$HOME/.local/share/Kingsoft/wps/jsaddons"
 mkdir -p "$TARGET"
 rm -rf "$TARGET/${folder}"
 cp -R "$HERE/${folder}" "$TARGET/${folder}"
-if [ -f "$TARGET/publish.xml" ] && ! grep -q 'name="${identity.name}"' "$TARGET/publish.xml"; then
-  echo "已有 publish.xml：请把 $HERE/publish.xml 中的 jsplugin 一行并入 $TARGET/publish.xml"
-else
+if [ ! -f "$TARGET/publish.xml" ]; then
   cp "$HERE/publish.xml" "$TARGET/publish.xml"
+elif grep -q 'name="${identity.name}"' "$TARGET/publish.xml"; then
+  # An earlier version is listed: replace only its line, other add-ins' lines stay.
+  LINE="$(grep '<jsplugin ' "$HERE/publish.xml" | sed 's/^ *//')"
+  sed -i "s#<jsplugin name=.${identity.name}.[^>]*/>#$LINE#" "$TARGET/publish.xml"
+else
+  echo "已有 publish.xml：请把 $HERE/publish.xml 中的 jsplugin 一行并入 $TARGET/publish.xml 的 <jsplugins> 里"
 fi
 echo "安装完成，请重启 WPS 表格。"
 `;
