@@ -28,6 +28,11 @@ export interface SheetGrid {
    * Defaults to { row: 0, col: 0 }.
    */
   origin?: { row: number; col: number };
+  /**
+   * Rows hidden in the worksheet, as 0-based indexes into `rows` (not worksheet rows). Absent when
+   * the host did not read visibility; hidden rows are still read (the reader decides what to do).
+   */
+  hiddenRows?: number[];
 }
 
 export function isCellError(value: unknown): value is CellError {
