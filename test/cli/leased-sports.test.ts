@@ -23,7 +23,7 @@ async function writeCounty(file: string): Promise<void> {
 async function audit(dir: string, input: string, name: string, extra: string[]) {
   const out = path.join(dir, `${name}.xlsx`);
   const json = path.join(dir, `${name}.json`);
-  const code = await main([input, "--out", out, "--json", json, ...extra], () => undefined, () => undefined);
+  const code = await main([input, "--out", out, "--json", json, ...extra, "--quiet"], () => undefined, () => undefined);
   expect(code).toBe(0);
   const result = JSON.parse(readFileSync(json, "utf8")) as AuditResult;
   const workbook = new ExcelJS.Workbook();

@@ -7,7 +7,7 @@ import { makeTempDir, removeTempDir } from "../support/tmp";
 
 async function run(argv: string[]): Promise<{ code: number; err: string }> {
   const err: string[] = [];
-  const code = await main(argv, () => undefined, (line) => err.push(line));
+  const code = await main([...argv, "--quiet"], () => undefined, (line) => err.push(line));
   return { code, err: err.join("\n") };
 }
 

@@ -43,7 +43,7 @@ describe("the generated WPS function table", () => {
   it("functions.json for WPS: each function with Chinese help, ranges as any[][], optional ones with ?", () => {
     const json = JSON.parse(wpsFunctionsJson(metadata, readTable()));
     expect(json.functions.map((f: { name: string }) => f.name)).toEqual(metadata.functions.map((f) => f.name));
-    const cv = json.functions.find((f: { name: string }) => f.name === "CV");
+    const cv = json.functions.find((f: { name: string }) => f.name === "WEIGHTEDCV");
     expect(cv.description).toMatch(/^差异系数：/);
     expect(cv.parameters).toEqual([
       { name: "values", description: expect.stringMatching(/^指标值：/), type: "any[][]" },

@@ -1,10 +1,9 @@
 /**
- * How a planned CellStyle looks in WPS: the Excel host's palette (src/hosts/excel/styles.ts)
- * translated into ET property values (BGR colour longs, XlHAlign/XlVAlign numbers). The one
- * place the WPS host knows colours, so a shared host-neutral palette can replace the import.
+ * How a planned CellStyle looks in WPS: the report's host-neutral palette (src/report/palette.ts)
+ * translated into ET property values (BGR colour longs, XlHAlign/XlVAlign numbers).
  */
 import type { CellStyle } from "../../report/plan";
-import { BORDER_COLOR, STYLES, verdictColors } from "../excel/styles";
+import { BORDER_COLOR, PALETTE, VERDICT_COLORS } from "../../report/palette";
 import { XL, type EtBorder, type EtRange } from "./et";
 
 /**
@@ -22,8 +21,8 @@ export function bgr(hex: string): number {
   return r + g * 256 + b * 65536;
 }
 
-const HORIZONTAL = { Center: XL.center, Left: XL.left, Right: XL.right } as const;
-const VERTICAL = { Center: XL.center, Top: XL.top } as const;
+const HORIZONTAL = { center: XL.center, left: XL.left, right: XL.right } as const;
+const VERTICAL = { middle: XL.center, top: XL.top } as const;
 
 /**
  * Sets a style on a range (one range, possibly a union "A1:B2,D4"): font, fill, alignment, and
@@ -33,7 +32,7 @@ const VERTICAL = { Center: XL.center, Top: XL.top } as const;
  * applyStyle(sheet.Range("A2:D2"), "header", { rows: false, cols: true });
  */
 export function applyStyle(range: EtRange, style: CellStyle, inside: { rows: boolean; cols: boolean }): void {
-  const spec = STYLES[style];
+  const spec = PALETTE[style];
   if (spec.fill) range.Interior.Color = bgr(spec.fill);
   if (spec.fontColor || spec.bold || spec.italic || spec.size || spec.underline) {
     const font = range.Font;
@@ -63,6 +62,6 @@ function thinBorder(border: EtBorder): void {
 
 /** Fill and font colour of a verdict's conditional format, as BGR longs. */
 export function verdictColorsBgr(style: "pass" | "warn" | "fail"): { fill: number; fontColor: number } {
-  const colors = verdictColors(style);
+  const colors = VERDICT_COLORS[style];
   return { fill: bgr(colors.fill), fontColor: bgr(colors.fontColor) };
 }
