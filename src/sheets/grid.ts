@@ -28,6 +28,8 @@ export interface SheetGrid {
    * Defaults to { row: 0, col: 0 }.
    */
   origin?: { row: number; col: number };
+  /** Rows hidden or filtered out in the workbook: 0-based indexes into rows. */
+  hiddenRows?: number[];
 }
 
 export function isCellError(value: unknown): value is CellError {

@@ -4,7 +4,7 @@ import type { SheetGrid } from "./grid";
 import { readSheet } from "./sheet";
 import { SchoolRegistry } from "./duplicates";
 import { clip } from "./text";
-import type { ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
+import type { HiddenRow, ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
 import type { HeaderMatch } from "./vocabulary";
 import { sheetView } from "./view";
 
@@ -26,6 +26,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const records: SchoolRecord[] = [];
   const tables: TableInfo[] = [];
   const skipped: SkippedSheet[] = [];
+  const hiddenRows: HiddenRow[] = [];
   const memo = new Map<string, HeaderMatch | null>();
   const registry = new SchoolRegistry();
   const list: unknown[] = Array.isArray(grids) ? grids : [];
@@ -38,7 +39,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       name = view.name || name;
       names.push(name);
       const mine = overrides.filter((o) => o && o.sheet === view.name);
-      const outcome = readSheet(view, mine, sink, memo);
+      const outcome = readSheet(view, mine, sink, memo, options ?? {});
       const { keys, copies } = outcome.kind === "table" ? registry.copies(outcome.records) : { keys: [], copies: 0 };
       if (outcome.kind === "table" && copies > 0) {
         const reason = `与前面的工作表重复（${copies}所学校已读入），未重复计入`;
@@ -54,6 +55,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
         registry.add(outcome.records, keys, sink);
         tables.push(outcome.table);
         for (const r of outcome.records) records.push(r);
+        hiddenRows.push(...outcome.hidden);
       } else {
         skipped.push({ sheet: name, reason: outcome.reason });
         sink.add("info", "sheets.sheet-skipped", name, "", `工作表「${name}」未读入：${outcome.reason}。`);
@@ -77,5 +79,5 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
         : `没有读到任何学校：已查找工作表${searched}，未找到含「学校名称」和「在校生数」列的学校数据表。`,
     );
   }
-  return { records, tables, skipped, diagnostics: sink.finish() };
+  return { records, tables, skipped, diagnostics: sink.finish(), hiddenRows };
 }

@@ -17,6 +17,10 @@ export interface RowsRead {
   footnotes: string[];
   /** Whole-school figures of through-train rows that have no per-stage place (classes, ratios). */
   droppedWhole: Set<FieldId>;
+  /** Total rows skipped (小计, 合计 …): their label and the label's cell. */
+  totals: { label: string; address: string }[];
+  /** School rows hidden or filtered out in the workbook and left out (see TableContext.includeHidden). */
+  hidden: { name: string; row: number; address: string }[];
 }
 
 /** Footnote rows read for an owner-code legend once the table has ended. */
@@ -43,7 +47,7 @@ export function readRows(ctx: TableContext): RowsRead {
   const roles: Roles = { name: nameCol, seq: seqCol, county: countyCol, code: col("code"), owner: col("owner"), stage: col("stage") };
   const numberCols = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
   const nameHeader = foldText(nameCol.header);
-  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set() };
+  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set(), totals: [], hidden: [] };
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
   let section: Stage | null = null;
   let county = "";
@@ -61,7 +65,12 @@ export function readRows(ctx: TableContext): RowsRead {
       }
       break;
     }
-    if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) continue;
+    if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) {
+      const label = [nameValue, view.cell(r, seqCol?.column ?? -1)].find((v) => typeof v === "string" && isTotalText(cellText(v)));
+      const at = label === nameValue ? nameCol.column : (seqCol?.column ?? nameCol.column);
+      out.totals.push({ label: rawText(typeof label === "string" ? label : lead), address: view.address(r, at) });
+      continue;
+    }
     if (isMetaText(nameText) || isMetaText(lead)) continue;
     // One NumberCell per column, refilled for every row: nothing keeps them past their row.
     for (const n of numbers) n.parsed = parseNumberCell(view.cell(r, n.column.column));
@@ -88,6 +97,11 @@ export function readRows(ctx: TableContext): RowsRead {
           `工作表「${view.name}」第${view.sheetRow(r)}行有数据但学校名称（${view.address(r, nameCol.column)}）${nameText ? "不是文字" : "为空"}；该行未读入，应填写学校名称。`,
         );
       }
+      continue;
+    }
+    if (!ctx.includeHidden && view.isHidden(r)) {
+      // Hidden and filtered-out rows are left out by default (a 撤并 school kept out of sight, say) and listed.
+      out.hidden.push({ name: nameValue.trim(), row: view.sheetRow(r), address: view.address(r, nameCol.column) });
       continue;
     }
     const row = readSchoolRow(ctx, roles, r, nameValue.trim(), nameText, numbers, section, county, out.droppedWhole);

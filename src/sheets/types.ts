@@ -13,6 +13,18 @@ export interface ColumnOverride {
 
 export interface ReadOptions {
   overrides?: ColumnOverride[];
+  /** The school year audited when a sheet gives several side by side (「2023学年｜2024学年」); default the latest. */
+  auditYear?: number | null;
+  /** Read rows hidden or filtered out in the workbook too; by default they are left out and listed. */
+  includeHiddenRows?: boolean;
+}
+
+/** A school row left out because it is hidden or filtered out in the workbook. */
+export interface HiddenRow {
+  sheet: string;
+  /** 1-based worksheet row. */
+  row: number;
+  name: string;
 }
 
 /** Which column a field was read from, for the task pane's mapping view. */
@@ -55,4 +67,6 @@ export interface ReadResult {
   tables: TableInfo[];
   skipped: SkippedSheet[];
   diagnostics: Diagnostic[];
+  /** School rows left out because hidden or filtered out (empty with includeHiddenRows). */
+  hiddenRows?: HiddenRow[];
 }

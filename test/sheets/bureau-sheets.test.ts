@@ -1,0 +1,171 @@
+/**
+ * Issue #18: twelve ways a real bureau sheet changed the verdict in silence. Each block is built
+ * from the issue's example and failed on the reader before the fix.
+ */
+import { audit } from "../../src/engine";
+import { indicatorValue } from "../../src/functions/ratios";
+import { readSheets } from "../../src/sheets";
+import { parseNumberCell } from "../../src/sheets/numbers";
+import { UNITS } from "../../src/sheets/units";
+import { cellsOf, grid } from "./helpers";
+
+
+describe("1. the kind in a school's name or 学校类型 cell decides exclusion, not its 学段 cell", () => {
+  const rows = [
+    ["学校名称", "学段", "在校生数", "县级及以上骨干教师数"],
+    ["县特殊教育学校", "小学", 120, 3],
+    ["王庄教学点", "小学", 30, 0],
+    ["李庄教学点", "小学", 60, 1],
+    ["县职业高级中学", "初中", 300, 5],
+    ["城关小学", "小学", 900, 9],
+  ];
+  const read = readSheets([grid("学校", rows)]);
+  const kinds = Object.fromEntries(read.records.map((r) => [r.name, [r.kind, Object.keys(r.stages).join()]]));
+
+  it("reads the special and vocational schools as such, the teaching points as teaching points of their stage", () => {
+    expect(kinds["县特殊教育学校"][0]).toBe("special");
+    expect(kinds["县职业高级中学"][0]).toBe("vocational");
+    expect(kinds["王庄教学点"]).toEqual(["teachingPoint", "primary"]);
+    expect(kinds["李庄教学点"]).toEqual(["teachingPoint", "primary"]);
+  });
+
+  it("audits only the ordinary school and the teaching point of 50 pupils or more", () => {
+    const result = audit(read.records);
+    expect(result.schools.map((s) => s.name).sort()).toEqual(["城关小学", "李庄教学点"].sort());
+    expect(result.excluded.map((e) => e.name).sort()).toEqual(["县特殊教育学校", "县职业高级中学", "王庄教学点"].sort());
+  });
+
+  it("excludes a school whose 学校类型 cell says 特殊教育 although its name does not", () => {
+    const r = readSheets([grid("学校", [["学校名称", "学校类型", "在校生数", "县级及以上骨干教师数"], ["阳光学校", "特殊教育学校", 80, 2], ["城关小学", "小学", 900, 9]])]);
+    expect(audit(r.records).excluded.map((e) => e.name)).toEqual(["阳光学校"]);
+  });
+});
+
+describe("2. a 「其中：」 column is a part of its total, never added to it", () => {
+  const rows = [
+    ["学校名称", "在校生数", "其中：高中在校生数", "高于规定学历教师数", "县级及以上骨干教师数"],
+    ["第一中学", 2100, 1200, 160, 30],
+  ];
+  const read = readSheets([grid("初中", rows)]);
+  const record = read.records[0];
+
+  it("gives the junior part of a 完全中学 the total less the senior pupils", () => {
+    expect(record.kind).toBe("completeMiddle");
+    expect(record.stages.junior?.pupils).toBe(900);
+    expect(record.seniorPupils).toBe(1200);
+    expect(record.source?.less).toEqual({ "pupils.junior": "C2" });
+    expect(cellsOf(read.diagnostics, "sheets.part-of-total")).toEqual(["B2"]);
+  });
+
+  it("splits the whole-school teachers over 900 junior and 1200 senior pupils: L1 6.84, no G4 failure", () => {
+    const result = audit(read.records);
+    expect(result.schools[0].students).toBe(900);
+    expect(result.schools[0].values.L1).toBeCloseTo((160 * 900) / (900 + 1.2 * 1200) / 9, 6);
+    expect(result.schools[0].values.L1).toBeCloseTo(6.84, 2);
+    expect(result.guarantees.filter((g) => g.id === "G4" && !g.pass)).toEqual([]);
+  });
+
+  it("refuses a part that is not less than its total, naming the cell", () => {
+    const r = readSheets([grid("初中", [rows[0], ["第一中学", 1000, 1200, 160, 30]])]);
+    expect(r.records).toEqual([]);
+    expect(cellsOf(r.diagnostics, "sheets.part-exceeds-total")).toEqual(["C2"]);
+  });
+});
+
+describe("3. the sheet's 万元 line scales money totals only, never a per-pupil column", () => {
+  const read = readSheets([
+    grid("小学", [
+      ["某县小学资源配置情况统计表"],
+      ["单位：人、平方米、万元"],
+      ["学校名称", "在校生数", "生均教学仪器设备值（元/生）", "教学仪器设备值"],
+      ["城关小学", 1000, 1500, 150],
+    ]),
+  ]);
+
+  it("reads 1500 元/生 as 1500 and the 万元 total as 1,500,000", () => {
+    const r = read.records[0];
+    expect(r.stages.primary?.given?.L6).toBe(1500);
+    expect(r.facilities?.equipmentValue).toBe(1_500_000);
+  });
+
+  it("keeps a per-pupil column without a unit in 元 under a 万元 line", () => {
+    const r = readSheets([grid("小学", [["单位：万元"], ["学校名称", "在校生数", "生均教学仪器设备值"], ["城关小学", 1000, 1500]])]);
+    expect(r.records[0].stages.primary?.given?.L6).toBe(1500);
+  });
+});
+
+describe("4. subtotal rows, whatever their decoration, are never schools", () => {
+  const labels = ["城关镇（小计）", "城关镇小计：", "河口乡合计（1所）", "全县总计（不含教学点）", "两镇共计"];
+  const rows = [["学校名称", "在校生数", "县级及以上骨干教师数"], ["城关小学", 900, 9], ...labels.map((l, i) => [l, 40 + i, 1]), ["河口小学", 600, 6]];
+  const read = readSheets([grid("小学", rows)]);
+
+  it("skips them and counts them among the skipped rows", () => {
+    expect(read.records.map((r) => r.name)).toEqual(["城关小学", "河口小学"]);
+    const line = read.diagnostics.find((d) => d.code === "sheets.total-rows")!;
+    expect(line.cell).toBe("A3");
+    expect(line.message).toContain("跳过5个合计/小计行");
+    for (const l of labels) expect(line.message).toContain(l);
+  });
+});
+
+describe("6. share and rate columns are never read as counts", () => {
+  const headers = ["骨干教师占比（%）", "高于规定学历教师比例(%)", "体育艺术教师占比", "多媒体教室覆盖率"];
+  const read = readSheets([grid("小学", [["学校名称", "在校生数", ...headers, "每百名学生拥有县级以上骨干教师数"], ["城关小学", 1000, 35, 90, 12, 100, 1.2]])]);
+
+  it("maps none of them to a field and keeps the indicator's own ratio wording", () => {
+    expect(read.tables[0].columns.map((c) => c.field)).toEqual(["name", "pupils", "given.L2"]);
+    const r = read.records[0];
+    expect(r.stages.primary?.teachers).toBeUndefined();
+    expect(r.facilities).toBeUndefined();
+    expect(r.stages.primary?.given?.L2).toBe(1.2);
+  });
+
+  it("lists each one in 数据诊断 as set aside, with why", () => {
+    expect(cellsOf(read.diagnostics, "sheets.share-column")).toEqual(["C1", "D1", "E1", "F1"]);
+    expect(read.diagnostics.find((d) => d.cell === "C1")!.message).toContain("是比例或百分比");
+  });
+});
+
+describe("10. a unit written in the cell wins over the column's", () => {
+  it("reads 「12.5万元」 in a 元 column as 125000 元 and 「1,250,000元」 in a 万元 column as 1,250,000 元", () => {
+    const read = readSheets([
+      grid("小学", [
+        ["学校名称", "在校生数", "教学仪器设备值（元）"],
+        ["城关小学", 1000, "12.5万元"],
+      ]),
+      grid("初中", [
+        ["学校名称", "在校生数", "教学仪器设备值（万元）"],
+        ["城关中学", 1000, "1,250,000元"],
+        ["河口中学", 800, 90],
+      ]),
+    ]);
+    const value = Object.fromEntries(read.records.map((r) => [r.name, r.facilities?.equipmentValue]));
+    expect(value).toEqual({ 城关小学: 125000, 城关中学: 1_250_000, 河口中学: 900_000 });
+    expect(cellsOf(read.diagnostics, "sheets.cell-unit")).toEqual(["C2", "C2"]);
+  });
+
+  it("leaves out a figure whose unit does not fit the field, with a warning", () => {
+    const read = readSheets([grid("小学", [["学校名称", "在校生数", "教学及辅助用房面积（㎡）"], ["城关小学", 1000, "12人"]])]);
+    expect(read.records[0].facilities?.teachingArea).toBeUndefined();
+    expect(cellsOf(read.diagnostics, "sheets.cell-unit-mismatch")).toEqual(["C2"]);
+  });
+
+  it("reports the unit the cell carried", () => {
+    expect(parseNumberCell("12.5万元")).toEqual({ kind: "number", value: 12.5, fromText: true, unit: "万元" });
+    expect(parseNumberCell("1,234.5㎡")).toEqual({ kind: "number", value: 1234.5, fromText: true, unit: "m2" });
+  });
+});
+
+describe("JH.INDICATOR and the reader share one unit list", () => {
+  it("accepts 「名」 for teachers and 「万平方米」 for areas, as the reader does", () => {
+    expect(indicatorValue("L1", 9, 1000, "名")).toEqual({ ok: true, value: 0.9 });
+    expect(indicatorValue("L4", 0.45, 1000, "万平方米")).toEqual({ ok: true, value: 4.5 });
+    expect(UNITS.map((u) => u.word)).toEqual(expect.arrayContaining(["名", "万平方米", "万元", "平方米"]));
+  });
+
+  it("still refuses a unit of another measure, listing those that fit", () => {
+    const f = indicatorValue("L4", 4500, 1000, "名");
+    expect(f.ok).toBe(false);
+    expect(!f.ok && f.message).toContain("「万平方米」");
+  });
+});
