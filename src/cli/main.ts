@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], log = console.log, err = con
       input,
       out,
       json: options.json,
-      settings: { standard: options.standard },
+      settings: { ...options.settings, standard: options.standard },
       onStep: (step, rows) => {
         if (rows > LONG_FILE_ROWS) err(`… ${STEP_NAMES[step]}（${rows} 行）`);
       },

@@ -172,6 +172,10 @@ export interface AuditSettings {
   };
   /** Special-school per-pupil funding floor in 元 (a county-level item; some provinces use 8000). */
   specialSchoolFunding: number;
+  /** The school year read when a sheet gives several side by side; null reads the latest. */
+  auditYear: number | null;
+  /** Audit rows hidden or filtered out in the workbook too (by default they are left out and listed). */
+  includeHiddenRows: boolean;
 }
 
 export const DEFAULT_SETTINGS: AuditSettings = {
@@ -186,6 +190,8 @@ export const DEFAULT_SETTINGS: AuditSettings = {
     olderLargeSchools: false,
   },
   specialSchoolFunding: 6000,
+  auditYear: null,
+  includeHiddenRows: false,
 };
 
 /** Settings with any omitted field taken from the defaults. */

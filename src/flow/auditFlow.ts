@@ -5,14 +5,14 @@
  */
 import { audit, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
 import { buildPlan, type PlannedSheetKind, type WorkbookPlan } from "../report";
-import type { ColumnOverride, ReadResult, SkippedSheet, TableInfo } from "../sheets";
+import type { ColumnOverride, ReadOptions, ReadResult, SkippedSheet, TableInfo } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 
 /** What a host supplies: its reads and writes, and the clock. */
 export interface FlowSteps {
   /** Every source sheet of the workbook (the audit's own sheets left out). */
   readGrids(): Promise<SheetGrid[]>;
-  readSheets(grids: SheetGrid[], options: { overrides: ColumnOverride[] }): ReadResult;
+  readSheets(grids: SheetGrid[], options: ReadOptions): ReadResult;
   /** Writes the plan; returns planned sheet name → the name it got in the workbook. */
   writePlan(plan: WorkbookPlan, onProgress: (done: number, total: number) => void): Promise<Record<string, string>>;
   now(): Date;
@@ -65,7 +65,7 @@ export async function runAudit(
   onProgress({ step: "read", fraction: 0 });
   let grids: SheetGrid[] | null = await steps.readGrids();
   onProgress({ step: "detect", fraction: STEP_END.read });
-  const read = steps.readSheets(grids, { overrides });
+  const read = steps.readSheets(grids, { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows });
   grids = null; // a city's grids are large: let them go before the audit and the write
   if (read.records.length === 0) throw new NoSchoolsError(read.skipped, read.diagnostics);
   onProgress({ step: "audit", fraction: STEP_END.detect });
@@ -75,7 +75,7 @@ export async function runAudit(
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   onProgress({ step: "write", fraction: STEP_END.audit });
   const auditedAt = steps.now();
-  const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped }, auditedAt });
+  const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped, hiddenRows: read.hiddenRows ?? [] }, auditedAt });
   const span = STEP_END.write - STEP_END.audit;
   const names = await steps.writePlan(plan, (done, total) =>
     onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) }),

@@ -48,7 +48,13 @@ export function settingLines(ctx: ReportContext): [string, string][] {
     ["室内体育用房", s.subtractIndoorSports ? "从教学及辅助用房中扣除" : "不扣除"],
     ["2019年放宽规定", relaxed.length ? relaxed.join("；") : "均未采用"],
     ["特殊教育学校生均公用经费标准", `${s.specialSchoolFunding}元`],
+    ["审计年份", s.auditYear ? `${s.auditYear}年（表中并列多个年份时）` : "表中并列多个年份时审计最近一年"],
   );
+  const hidden = ctx.input.read?.hiddenRows?.length ?? 0;
+  lines.push([
+    "隐藏或筛选掉的行",
+    s.includeHiddenRows ? "计入审计" : hidden > 0 ? `${hidden}所学校的行被隐藏或筛选掉，未计入（名单见「数据诊断」）` : "不计入（本工作簿没有）",
+  ]);
   return lines;
 }
 

@@ -97,7 +97,7 @@ export function readSheet(
   options: ReadOptions = {},
 ): SheetOutcome {
   if (view.rowCount === 0) return { kind: "skipped", reason: "工作表为空" };
-  const band = findHeaderBand(view, memo) ?? (overrides.length > 0 ? firstRowBand(view) : null);
+  const band = findHeaderBand(view, memo, auditYearOf(options)) ?? (overrides.length > 0 ? firstRowBand(view) : null);
   if (!band) return { kind: "skipped", reason: "未找到学校数据表的表头（如「学校名称」「在校生数」）" };
   let columns = applyOverrides(autoColumns(band), band, overrides, view, sink);
   const has = (test: (f: FieldId) => boolean) => columns.some((c) => test(c.field));
@@ -145,6 +145,7 @@ export function readSheet(
   }
 
   noteShareColumns(view, band, columns, sink);
+  noteYears(view, band, sink);
   const units = unitsOf(columns, band);
   const textColumns = columns.filter((c) => ["name", "code", "county", "owner", "stage"].includes(c.field)).map((c) => c.column);
   const stageOfSheet = sheetStage(view.name);
@@ -207,8 +208,29 @@ export function readSheet(
     units: units.notes,
     records: records.length,
   };
-  const hidden = read.hidden.map((h) => ({ sheet: view.name, row: h.row, name: h.name }));
+  const hidden = read.hidden.map((h) => ({ sheet: view.name, row: h.row, cell: h.address, name: h.name }));
   return { kind: "table", table, records, hidden };
+}
+
+/** The auditYear setting as a year, or null (latest) when absent or not a year. */
+function auditYearOf(options: ReadOptions): number | null {
+  const y = Number(options.auditYear);
+  return options.auditYear !== null && options.auditYear !== undefined && Number.isInteger(y) && y >= 1900 && y <= 2100 ? y : null;
+}
+
+/** Says which school year was read when a sheet gives several side by side, and which columns were set aside. */
+function noteYears(view: SheetView, band: HeaderBand, sink: DiagnosticSink): void {
+  const years = band.years;
+  if (!years) return;
+  const asked = years.asked !== null && years.asked !== years.chosen ? `（设置 auditYear=${years.asked} 的年份表中没有，改用最近一年）` : "";
+  const setAside = years.setAside.map((c) => `${view.letters(c.column)}列「${clip(c.header, 20)}」`);
+  sink.add(
+    years.asked !== null && years.asked !== years.chosen ? "warning" : "info",
+    "sheets.year-chosen",
+    view.name,
+    view.address(band.top, years.setAside[0]?.column ?? 0),
+    `「${view.name}」并列了${years.all.map((y) => `${y}年`).join("、")}的数据，审计${years.chosen}年的列${asked}；未读入的其他年份列：${setAside.slice(0, 20).join("、")}${setAside.length > 20 ? `等${setAside.length}列` : ""}。如要审计其他年份，请设置 auditYear（如 --set auditYear=${years.all[0]}）。`,
+  );
 }
 
 /** Lists the share and rate columns (占比, 比例, 覆盖率, %) set aside: the audit computes its ratios from counts. */

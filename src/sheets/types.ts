@@ -24,6 +24,8 @@ export interface HiddenRow {
   sheet: string;
   /** 1-based worksheet row. */
   row: number;
+  /** A1 address of the school's name cell. */
+  cell: string;
   name: string;
 }
 

@@ -60,6 +60,8 @@ function cleanSettings(raw: unknown): AuditSettings {
     ...pick("includeArtsColumn", isBoolean),
     ...pick("subtractIndoorSports", isBoolean),
     ...pick("specialSchoolFunding", (v) => typeof v === "number" && Number.isFinite(v) && v > 0),
+    ...pick("auditYear", (v) => v === null || (Number.isInteger(v) && (v as number) >= 1900 && (v as number) <= 2100)),
+    ...pick("includeHiddenRows", isBoolean),
     relaxations: flags,
   });
 }

@@ -9,6 +9,7 @@ import { parseNumberCell } from "../../src/sheets/numbers";
 import { UNITS } from "../../src/sheets/units";
 import { cellsOf, grid } from "./helpers";
 
+const E: null = null;
 
 describe("1. the kind in a school's name or 学校类型 cell decides exclusion, not its 学段 cell", () => {
   const rows = [
@@ -123,6 +124,69 @@ describe("6. share and rate columns are never read as counts", () => {
   it("lists each one in 数据诊断 as set aside, with why", () => {
     expect(cellsOf(read.diagnostics, "sheets.share-column")).toEqual(["C1", "D1", "E1", "F1"]);
     expect(read.diagnostics.find((d) => d.cell === "C1")!.message).toContain("是比例或百分比");
+  });
+});
+
+describe("7. two school years side by side: the latest is audited unless auditYear picks another", () => {
+  const sheet = grid(
+    "小学",
+    [
+      ["学校名称", "2023学年", E, "2024学年", E],
+      [E, "在校生数", "县级及以上骨干教师数", "在校生数", "县级及以上骨干教师数"],
+      ["城关小学", 900, 9, 1000, 12],
+    ],
+    [
+      [0, 0, 1, 0],
+      [0, 1, 0, 2],
+      [0, 3, 0, 4],
+    ],
+  );
+
+  it("reads the 2024 columns by default and says which year was used and which columns were set aside", () => {
+    const read = readSheets([sheet]);
+    expect(read.records[0].stages.primary).toEqual({ pupils: 1000, teachers: { backbone: 12 } });
+    const line = read.diagnostics.find((d) => d.code === "sheets.year-chosen")!;
+    expect(line.level).toBe("info");
+    expect(line.message).toContain("审计2024年的列");
+    expect(line.message).toContain("B列");
+    expect(line.message).toContain("C列");
+  });
+
+  it("reads the 2023 columns with auditYear 2023", () => {
+    const read = readSheets([sheet], { auditYear: 2023 });
+    expect(read.records[0].stages.primary).toEqual({ pupils: 900, teachers: { backbone: 9 } });
+    expect(read.diagnostics.find((d) => d.code === "sheets.year-chosen")!.message).toContain("审计2023年的列");
+  });
+
+  it("warns and reads the latest when auditYear names a year the sheet lacks", () => {
+    const read = readSheets([sheet], { auditYear: 2019 });
+    expect(read.records[0].stages.primary?.pupils).toBe(1000);
+    expect(read.diagnostics.find((d) => d.code === "sheets.year-chosen")!.level).toBe("warning");
+  });
+});
+
+describe("9. hidden and filtered-out rows are not audited by default, and are listed", () => {
+  const rows = [
+    ["学校名称", "在校生数", "县级及以上骨干教师数"],
+    ["城关小学", 900, 9],
+    ["甲县城东小学（2023年已撤并）", 300, 0],
+    ["河口小学", 600, 6],
+  ];
+  const hidden = { ...grid("小学", rows), hiddenRows: [2] };
+
+  it("leaves the hidden row out, names it in 数据诊断 and in hiddenRows", () => {
+    const read = readSheets([hidden]);
+    expect(read.records.map((r) => r.name)).toEqual(["城关小学", "河口小学"]);
+    expect(read.hiddenRows).toEqual([{ sheet: "小学", row: 3, cell: "A3", name: "甲县城东小学（2023年已撤并）" }]);
+    const line = read.diagnostics.find((d) => d.code === "sheets.hidden-rows")!;
+    expect(line.cell).toBe("A3");
+    expect(line.message).toContain("甲县城东小学（2023年已撤并）");
+  });
+
+  it("audits it with includeHiddenRows", () => {
+    const read = readSheets([hidden], { includeHiddenRows: true });
+    expect(read.records.map((r) => r.name)).toContain("甲县城东小学（2023年已撤并）");
+    expect(read.hiddenRows).toEqual([]);
   });
 });
 
