@@ -2,7 +2,7 @@ import type { SchoolRecord } from "../engine/types";
 import { DiagnosticSink } from "./diag";
 import type { SheetGrid } from "./grid";
 import { readSheet } from "./sheet";
-import { SchoolRegistry } from "./duplicates";
+import { qualifySameNames, SchoolRegistry } from "./duplicates";
 import { clip } from "./text";
 import type { HiddenRow, ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
 import type { HeaderMatch } from "./vocabulary";
@@ -52,9 +52,9 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
           `工作表「${name}」的${outcome.records.length}所学校中有${copies}所已在前面的工作表读入，该表按重复表未计入，以免同一学校计算两次；如确是不同学校，请核对学校名称或学校代码。`,
         );
       } else if (outcome.kind === "table") {
-        registry.add(outcome.records, keys, sink);
+        const kept = registry.add(outcome.records, keys, sink);
         tables.push(outcome.table);
-        for (const r of outcome.records) records.push(r);
+        for (const r of kept) records.push(r);
         hiddenRows.push(...outcome.hidden);
       } else {
         skipped.push({ sheet: name, reason: outcome.reason });
@@ -66,6 +66,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       sink.add("error", "sheets.internal", name, "", `读取工作表「${name}」时出现内部错误，该表未读入（${clip(String((error as Error)?.message ?? error), 80)}）。`);
     }
   });
+  qualifySameNames(records, sink);
   if (records.length === 0) {
     const searched = names.length ? names.map((n) => `「${n}」`).join("、") : "（没有工作表）";
     const pupilsMissing = sink.list.some((d) => d.code === "sheets.pupils-column-missing");

@@ -220,6 +220,50 @@ describe("10. a unit written in the cell wins over the column's", () => {
   });
 });
 
+describe("11. schools are the same when their code and stage, or name, stage and figures match", () => {
+  const header = ["学校名称", "在校生数", "县级及以上骨干教师数"];
+
+  it("reads township sheets' 「中心小学」 and 「初级中学」 of different figures as different schools, named with their township", () => {
+    const read = readSheets([
+      grid("城关镇", [header, ["中心小学", 900, 9], ["初级中学", 800, 8]]),
+      grid("河口乡", [header, ["中心小学", 400, 3], ["初级中学", 300, 2]]),
+    ]);
+    expect(read.skipped).toEqual([]);
+    expect(read.records.map((r) => r.name)).toEqual(["中心小学（城关镇）", "初级中学（城关镇）", "中心小学（河口乡）", "初级中学（河口乡）"]);
+    expect(cellsOf(read.diagnostics, "sheets.same-name")).toEqual(["A2", "A3"]);
+    const result = audit(read.records);
+    expect(result.schools.map((s) => s.name).sort()).toEqual(["中心小学（城关镇）", "中心小学（河口乡）", "初级中学（城关镇）", "初级中学（河口乡）"].sort());
+  });
+
+  it("counts a school listed identically on two sheets once, with a warning naming both cells", () => {
+    const read = readSheets([grid("城关镇", [header, ["中心小学", 900, 9], ["城关第二小学", 500, 5]]), grid("补报", [header, ["新建小学", 300, 3], ["中心小学", 900, 9]])]);
+    expect(read.records.map((r) => r.name)).toEqual(["中心小学", "城关第二小学", "新建小学"]);
+    const d = read.diagnostics.find((x) => x.code === "sheets.duplicate-school")!;
+    expect(d.cell).toBe("A3");
+    expect(d.message).toContain("城关镇!A2");
+    expect(d.message).toContain("补报!A3");
+  });
+
+  it("takes two rows with the same 学校代码 and stage for one school even when a figure differs", () => {
+    const coded = ["学校名称", "学校代码", "在校生数"];
+    const read = readSheets([grid("小学", [coded, ["城关小学", "3101", 900], ["城关小学（本部）", "3101", 901], ["河口小学", "3102", 400]])]);
+    expect(read.records.map((r) => r.name)).toEqual(["城关小学", "河口小学"]);
+  });
+
+  it("reads a whole sheet that repeats an earlier one figure for figure once, with a warning", () => {
+    const rows = [header, ["中心小学", 900, 9], ["城关第二小学", 500, 5]];
+    const read = readSheets([grid("小学", rows), grid("小学 (2)", rows)]);
+    expect(read.records).toHaveLength(2);
+    expect(read.skipped.map((s) => s.sheet)).toEqual(["小学 (2)"]);
+    expect(read.diagnostics.filter((d) => d.code === "sheets.duplicate-sheet").map((d) => d.level)).toEqual(["warning"]);
+  });
+
+  it("keeps apart same-named schools of different counties by their county", () => {
+    const read = readSheets([grid("小学", [["区县", ...header], ["甲县", "中心小学", 900, 9], ["乙县", "中心小学", 400, 3]])]);
+    expect(read.records.map((r) => [r.county, r.name])).toEqual([["甲县", "中心小学"], ["乙县", "中心小学"]]);
+  });
+});
+
 describe("JH.INDICATOR and the reader share one unit list", () => {
   it("accepts 「名」 for teachers and 「万平方米」 for areas, as the reader does", () => {
     expect(indicatorValue("L1", 9, 1000, "名")).toEqual({ ok: true, value: 0.9 });
