@@ -3,7 +3,7 @@
  * headless command — over injected host steps: read grids → find tables and records → audit →
  * lay out the plan → write it. Pure orchestration: no Office, no ExcelJS, no React.
  */
-import { audit, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
+import { audit, markUnreadStages, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
 import { buildPlan, type PlannedSheetKind, type WorkbookPlan } from "../report";
 import type { ColumnOverride, ReadOptions, ReadResult, SkippedSheet, TableInfo } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
@@ -69,7 +69,8 @@ export async function runAudit(
   grids = null; // a city's grids are large: let them go before the audit and the write
   if (read.records.length === 0) throw new NoSchoolsError(read.skipped, read.diagnostics);
   onProgress({ step: "audit", fraction: STEP_END.detect });
-  const audited = audit(read.records, settings);
+  // A stage the sheets name but of which no school was read leaves the county 未完成, never 达标.
+  const audited = markUnreadStages(audit(read.records, settings), read.unreadStages ?? []);
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
   const result = { ...audited, diagnostics: [...read.diagnostics, ...audited.diagnostics] };
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);

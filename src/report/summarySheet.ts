@@ -1,4 +1,7 @@
-import { STAGE_NAMES, type AuditSettings, type CountyResult, type Stage } from "../engine";
+import { STAGE_NAMES, UNREAD_NOTE, unreadStagesText, type AuditSettings, type CountyResult, type Stage } from "../engine";
+
+/** The county verdict while a stage the sheets name was not read. */
+const INCOMPLETE = "未完成";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
@@ -117,18 +120,25 @@ function layCountyRow(ctx: ReportContext, sheet: SheetLayout, county: CountyResu
   });
   if (hasGuarantees) conditions.push(`${guarantee}="${VERDICT.pass}"`);
   const verdictText = county.pass ? VERDICT.pass : VERDICT.fail;
-  const verdict: PlannedCell =
-    conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
+  const unread = unreadStagesText(county);
+  // A stage the sheets name but not read leaves the county 未完成: no formula can make it 达标.
+  const verdict: PlannedCell = unread
+    ? textCell(INCOMPLETE)
+    : conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
       ? formulaCell(`IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`, verdictText, undefined, "text")
       : textCell(verdictText);
   sheet.set(row, 0, textCell(countyLabel(county.name)));
   sheet.set(row, 1, verdict);
   STAGES.forEach((stage, si) => {
     const pass = county.stages[stage].pass;
-    sheet.set(row, 2 + si, pass === null ? textCell(VERDICT.none) : formulaCell(cellA1(stageRow(si), ST.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
+    sheet.set(row, 2 + si, pass === null ? textCell(county.stages[stage].unread ? UNREAD_NOTE : VERDICT.none) : formulaCell(cellA1(stageRow(si), ST.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
   });
   sheet.set(row, 2 + STAGES.length, textCell(hasGuarantees ? (county.guaranteePass ? VERDICT.pass : VERDICT.fail) : VERDICT.none));
-  sheet.set(row, 3 + STAGES.length, textCell(hasGuarantees && failed > 0 ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」` : ""));
+  const notes = [
+    unread ? `${unread}，县域结论未完成，见「${ctx.names.diagnostics}」` : "",
+    hasGuarantees && failed > 0 ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」` : "",
+  ].filter(Boolean);
+  sheet.set(row, 3 + STAGES.length, textCell(notes.join("；")));
 }
 
 function layStageRow(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsSheet, cv: CvSheet, county: CountyResult, stage: Stage, row: number): void {

@@ -5,6 +5,7 @@ import { parseNumberCell, type ParsedNumber } from "./numbers";
 import { plan, type NumberCell, type Roles, type RowRecord, type TableContext } from "./row-context";
 import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
 import { readSchoolRow } from "./school-row";
+import { kindHint } from "./kinds";
 import { cellText, foldText, rawText } from "./text";
 import type { SheetView } from "./view";
 import { isNameHeader } from "./vocabulary";
@@ -21,6 +22,8 @@ export interface RowsRead {
   totals: { label: string; address: string }[];
   /** School rows hidden or filtered out in the workbook and left out (see TableContext.includeHidden). */
   hidden: { name: string; row: number; address: string }[];
+  /** Stages named by rows that yielded no record (their 学段 cell, section or school name), with the first name cell. */
+  unreadStages: Map<Stage, string>;
 }
 
 /** Footnote rows read for an owner-code legend once the table has ended. */
@@ -47,7 +50,7 @@ export function readRows(ctx: TableContext): RowsRead {
   const roles: Roles = { name: nameCol, seq: seqCol, county: countyCol, code: col("code"), owner: col("owner"), stage: col("stage") };
   const numberCols = columns.filter((c) => !TEXT_FIELDS.has(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
   const nameHeader = foldText(nameCol.header);
-  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set(), totals: [], hidden: [] };
+  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set(), totals: [], hidden: [], unreadStages: new Map() };
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
   let section: Stage | null = null;
   let county = "";
@@ -106,6 +109,12 @@ export function readRows(ctx: TableContext): RowsRead {
     }
     const row = readSchoolRow(ctx, roles, r, nameValue.trim(), nameText, numbers, section, county, out.droppedWhole);
     if (row) out.rows.push(row);
+    else {
+      // A row that names a stage and yields nothing: its stage may end up with no school at all.
+      const stageCell = roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
+      const stage = kindHint(stageCell)?.stage ?? section ?? ctx.sheetStage ?? kindHint(nameText)?.stage;
+      if (stage && !out.unreadStages.has(stage)) out.unreadStages.set(stage, view.address(r, nameCol.column));
+    }
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { foldText } from "./text";
 import type { SheetView } from "./view";
 
 export type SheetOutcome =
-  | { kind: "table"; table: TableInfo; records: SchoolRecord[]; hidden: HiddenRow[] }
+  | { kind: "table"; table: TableInfo; records: SchoolRecord[]; hidden: HiddenRow[]; unreadStages: Map<Stage, string> }
   | { kind: "skipped"; reason: string };
 
 const MONEY_PER_PUPIL_FLOOR = 50;
@@ -209,7 +209,7 @@ export function readSheet(
     records: records.length,
   };
   const hidden = read.hidden.map((h) => ({ sheet: view.name, row: h.row, cell: h.address, name: h.name }));
-  return { kind: "table", table, records, hidden };
+  return { kind: "table", table, records, hidden, unreadStages: read.unreadStages };
 }
 
 /** The auditYear setting as a year, or null (latest) when absent or not a year. */

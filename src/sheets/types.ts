@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../engine/diagnostics";
-import type { SchoolRecord } from "../engine/types";
+import type { SchoolRecord, Stage } from "../engine/types";
 import type { FieldId } from "./fields";
 
 export type { FieldId } from "./fields";
@@ -71,4 +71,9 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   /** School rows left out because hidden or filtered out (empty with includeHiddenRows). */
   hiddenRows?: HiddenRow[];
+  /**
+   * Stages the workbook names (a sheet called 「初中」, 学段 cells, school names) of which no school
+   * was read: the audit cannot judge the county until they are (see markUnreadStages).
+   */
+  unreadStages?: Stage[];
 }

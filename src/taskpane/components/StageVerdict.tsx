@@ -11,7 +11,7 @@ const useStyles = makeStyles({
 export function StageVerdict({ stage }: { stage: StageResult }) {
   const styles = useStyles();
   const t = useStrings();
-  const verdict = stage.pass === null ? t.results.noSchools : stage.pass ? t.results.pass : t.results.fail;
+  const verdict = stage.unread ? t.results.unread : stage.pass === null ? t.results.noSchools : stage.pass ? t.results.pass : t.results.fail;
   return (
     <Card aria-label={`${t.stages[stage.stage]} ${verdict}`}>
       <CardHeader
@@ -23,9 +23,9 @@ export function StageVerdict({ stage }: { stage: StageResult }) {
             </Badge>
           </div>
         }
-        description={<Caption1>{t.results.stageSummary(stage.schools, stage.schoolsPassing, stage.students, stage.cvPass)}</Caption1>}
+        description={<Caption1>{stage.unread ? t.results.unreadHelp : t.results.stageSummary(stage.schools, stage.schoolsPassing, stage.students, stage.cvPass)}</Caption1>}
       />
-      <CvTable stage={stage} />
+      {!stage.unread && <CvTable stage={stage} />}
     </Card>
   );
 }
