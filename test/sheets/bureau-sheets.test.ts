@@ -277,3 +277,13 @@ describe("JH.INDICATOR and the reader share one unit list", () => {
     expect(!f.ok && f.message).toContain("「万平方米」");
   });
 });
+
+describe("1. (cont.) 启智/启明/启聪 name a special school only without a school stage word", () => {
+  it("excludes 「县启智学校」 but audits 「示范区启智小学」 as a primary school", () => {
+    const read = readSheets([grid("学校", [["学校名称", "学段", "在校生数"], ["县启智学校", "小学", 80], ["示范区启智小学", "小学", 900]])]);
+    expect(read.records.map((r) => [r.name, r.kind])).toEqual([
+      ["县启智学校", "special"],
+      ["示范区启智小学", "primary"],
+    ]);
+  });
+});
