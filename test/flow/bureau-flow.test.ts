@@ -7,7 +7,10 @@ import { runAudit, type FlowSteps } from "../../src/flow/auditFlow";
 import type { WorkbookPlan } from "../../src/report";
 import { readSheets } from "../../src/sheets";
 import type { SheetGrid } from "../../src/sheets/grid";
+import { formulaMismatches } from "../report/formulaEval";
 import { grid } from "../sheets/helpers";
+
+const E: null = null;
 
 const HEADER = ["学校名称", "在校生数", "高于规定学历教师数", "县级及以上骨干教师数", "体育艺术专任教师数", "教学及辅助用房面积", "体育运动场馆面积", "教学仪器设备值", "网络多媒体教室数"];
 
@@ -103,5 +106,31 @@ describe("9. a hidden row is not audited and 审计总览 says how many were lef
     const { result } = await run([{ ...grid("小学", rows), hiddenRows: [2] }], { includeHiddenRows: true });
     expect(result.schools.map((s) => s.name)).toContain("甲县城东小学（2023年已撤并）");
     expect(result.pass).toBe(false);
+  });
+});
+
+describe("2. a 完全中学's pupils in the audit sheets: live formulas that take off the 其中 part", () => {
+  it("recompute every formula to the engine's figure (junior 900 = 2100 − 1200)", async () => {
+    const rows = [
+      ["学校名称", "在校生数", "其中：高中在校生数", "高于规定学历教师数", "县级及以上骨干教师数"],
+      ["第一中学", 2100, 1200, 160, 30],
+      ["第二中学", 800, E, 60, 10],
+    ];
+    let plan: WorkbookPlan | undefined;
+    const steps: FlowSteps = {
+      readGrids: async () => [grid("初中", rows)],
+      readSheets: (g, options) => readSheets(g, options),
+      writePlan: async (p) => {
+        plan = p;
+        return {};
+      },
+      now: () => new Date("2026-12-01T00:00:00Z"),
+    };
+    const { result } = await runAudit(steps, DEFAULT_SETTINGS, [], () => undefined);
+    expect(result.schools.find((s) => s.name === "第一中学")!.students).toBe(900);
+    const sources = { 初中: { B2: 2100, C2: 1200, D2: 160, E2: 30, B3: 800, C3: null, D3: 60, E3: 10 } };
+    expect(formulaMismatches(plan!, sources)).toEqual([]);
+    const formulas = plan!.sheets.flatMap((s) => s.rows.flatMap((r) => r.cells.map((c) => c?.formula ?? "")));
+    expect(formulas.some((f) => f.includes("'初中'!B2-'初中'!C2"))).toBe(true);
   });
 });
