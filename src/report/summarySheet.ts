@@ -1,7 +1,4 @@
 import { STAGE_NAMES, UNREAD_NOTE, unreadStagesText, type AuditSettings, type CountyResult, type Stage } from "../engine";
-
-/** The county verdict while a stage the sheets name was not read. */
-const INCOMPLETE = "未完成";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { countyLabel, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
@@ -9,6 +6,9 @@ import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, columnLetter, rangeA1, sheetRef } from "./refs";
 import { blockRange, findBlock, type SchoolsSheet } from "./schoolsSheet";
+
+/** The county verdict while a stage the sheets name was not read. */
+const INCOMPLETE = "未完成";
 
 /** Columns of the per-stage table. */
 const ST = { county: 0, stage: 1, schools: 2, passing: 3, failing: 4, shortfalls: 5, belowFloor: 6, cv: 7, composite: 8, verdict: 9 } as const;
