@@ -1,7 +1,7 @@
 import { stageResult } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
-import { guaranteeChecks } from "./guarantees";
+import { guaranteeChecks, throughTrainGroups, throughTrainSize } from "./guarantees";
 import { evaluateIndicator, missingFigureDiagnostics, type MissingFigure } from "./indicators";
 import { isCount } from "./numeric";
 import type {
@@ -135,6 +135,11 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
   const guarantees: GuaranteeCheck[] = [];
   const missing: MissingFigure[] = [];
 
+  // A through-train school given as one record per part is one school for G4 (its pupils summed).
+  const eligible = records.map((r, i) => (eligibility(r, settings).counted ? i : -1)).filter((i) => i >= 0);
+  const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
+  const grouped = new Set(partGroups.flat());
+
   records.forEach((record, recordIndex) => {
     const county = countyOf(record);
     const source = sourceCell(record);
@@ -161,9 +166,13 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
       countedParts++;
     }
     if (countedParts > 0 && standard.guarantees) {
-      guarantees.push(...guaranteeChecks(record, standard.guarantees, settings, county, source));
+      guarantees.push(...guaranteeChecks(record, standard.guarantees, settings, county, source, !grouped.has(recordIndex)));
     }
   });
+  for (const group of partGroups) {
+    const parts = group.map((i) => records[i]);
+    guarantees.push(...throughTrainSize(parts, standard.guarantees!, settings, countyOf(parts[0]), sourceCell(parts[0])));
+  }
 
   const partsPerStage = { primary: 0, junior: 0 };
   for (const part of schools) partsPerStage[part.stage]++;

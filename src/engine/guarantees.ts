@@ -100,15 +100,72 @@ function musicArtRooms(record: SchoolRecord, rules: GuaranteeRules, settings: Au
   return checks;
 }
 
-/** The school-level government-guarantee checks the sheets allow. */
+/** Part words a through-train school's rows carry after its name (「实验学校小学部」). */
+const PART_SUFFIX = /(小学部|初中部|小学段|初中段|初级中学部|高中部)$/;
+
+/** A school's name without its part word: the name its parts share. */
+function schoolNameOf(name: string): string {
+  return name.replace(/\s+/g, "").replace(PART_SUFFIX, "");
+}
+
+/**
+ * The through-train schools given as one record per part: records of one county with the same
+ * 学校代码, or the same name once 小学部/初中部 is taken off, whose stages do not overlap and
+ * together cover 小学 and 初中. Returns the record indexes of each such school.
+ *
+ * @example
+ * // 「实验学校｜小学部｜1500」 and 「实验学校｜初中部｜1300」 → [[0, 1]]
+ */
+export function throughTrainGroups(records: readonly SchoolRecord[], counted: readonly number[], countyOf: (r: SchoolRecord) => string): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const i of counted) {
+    const r = records[i];
+    const key = `${countyOf(r)}\u0001${r.code ? `#${r.code}` : schoolNameOf(r.name)}`;
+    const list = groups.get(key);
+    if (list) list.push(i);
+    else groups.set(key, [i]);
+  }
+  return [...groups.values()].filter((group) => {
+    if (group.length < 2) return false;
+    const stages = group.flatMap((i) => Object.keys(records[i].stages));
+    return new Set(stages).size === stages.length && stages.includes("primary") && stages.includes("junior");
+  });
+}
+
+/**
+ * G4 of a through-train school given as one record per part: its compulsory pupils summed, under
+ * the through-train limit (1500 + 1300 = 2800 pupils exceed 2500 though each part is under 2000).
+ */
+export function throughTrainSize(
+  parts: readonly SchoolRecord[],
+  rules: GuaranteeRules,
+  settings: AuditSettings,
+  county: string,
+  source: SourceCell | undefined,
+): GuaranteeCheck[] {
+  const stages: SchoolRecord["stages"] = {};
+  for (const part of parts) Object.assign(stages, part.stages);
+  const whole: SchoolRecord = { name: schoolNameOf(parts[0].name), kind: "nineYear", stages };
+  const checks = schoolSize(whole, rules, settings) as GuaranteeCheck[];
+  for (const check of checks) {
+    check.school = whole.name;
+    check.county = county;
+    check.message = `${check.message}（${parts.map((p) => `${p.name}${Object.keys(p.stages).map((st) => STAGE_NAMES[st as keyof typeof STAGE_NAMES]).join("")}${compulsoryPupils(p)}人`).join(" + ")}）`;
+    if (source) check.source = source;
+  }
+  return checks;
+}
+
+/** The school-level government-guarantee checks the sheets allow; `size: false` leaves G4 to throughTrainSize. */
 export function guaranteeChecks(
   record: SchoolRecord,
   rules: GuaranteeRules,
   settings: AuditSettings,
   county: string,
   source: SourceCell | undefined,
+  size = true,
 ): GuaranteeCheck[] {
-  const checks = [...musicArtRooms(record, rules, settings), ...schoolSize(record, rules, settings), ...classSize(record, rules)];
+  const checks = [...musicArtRooms(record, rules, settings), ...(size ? schoolSize(record, rules, settings) : []), ...classSize(record, rules)];
   const located = checks as GuaranteeCheck[];
   for (const check of located) {
     check.school = record.name;

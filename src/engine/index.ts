@@ -3,6 +3,7 @@ export * from "./types";
 export * from "./result";
 export * from "./standards";
 export { audit, UnknownStandardError } from "./audit";
+export { markUnreadStages, unreadStagesText, UNREAD_NOTE } from "./unread";
 export { weightedSpread, unweightedCv, compositeCv, type WeightedSpread } from "./cv";
 export { stageShare, splitNineYear, splitNineYearWhole } from "./split";
 export { atLeast, atMost, ceilWhole, ratio, roundTo, isCount, percentOf } from "./numeric";

@@ -19,8 +19,8 @@ export interface AuditResult {
   guarantees: GuaranteeCheck[];
   excluded: ExcludedRecord[];
   diagnostics: Diagnostic[];
-  /** Every county passes. */
-  pass: boolean;
+  /** Every county passes; null when a county is 未完成 (a stage the sheets name was not read). */
+  pass: boolean | null;
 }
 
 export interface SourceCell {
@@ -140,6 +140,8 @@ export interface StageResult {
   /** Both rules hold; null when the stage has no school. */
   pass: boolean | null;
   note?: string;
+  /** The sheets name this stage but no school of it was read (「未读到学校」): the county is 未完成. */
+  unread?: boolean;
 }
 
 export interface CountyResult {
@@ -150,7 +152,8 @@ export interface CountyResult {
   guaranteePass: boolean;
   /** How many of this county's guarantee checks fail. */
   guaranteesFailed: number;
-  pass: boolean;
+  /** null: 未完成, a stage the sheets name was not read (see StageResult.unread). */
+  pass: boolean | null;
 }
 
 export interface GuaranteeCheck {

@@ -123,6 +123,11 @@ export interface SourceRef {
    * a formula cannot reference such a cell, so the report writes the value there.
    */
   textCells?: string[];
+  /**
+   * A 「其中：」 part to take off a cell, keyed like cells: the junior pupils of a 完全中学 whose
+   * 在校生数 counts its senior pupils are that cell less the 「其中：高中在校生数」 cell.
+   */
+  less?: Record<string, string>;
 }
 
 /** One school (or one already-split school part) as read from the sheets. */
@@ -172,6 +177,10 @@ export interface AuditSettings {
   };
   /** Special-school per-pupil funding floor in 元 (the county item G7). */
   specialSchoolFunding: number;
+  /** The school year read when a sheet gives several side by side; null reads the latest. */
+  auditYear: number | null;
+  /** Audit rows hidden or filtered out in the workbook too (by default they are left out and listed). */
+  includeHiddenRows: boolean;
 }
 
 export const DEFAULT_SETTINGS: AuditSettings = defaultSettings();

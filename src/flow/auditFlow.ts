@@ -3,16 +3,16 @@
  * headless command — over injected host steps: read grids → find tables and records → audit →
  * lay out the plan → write it. Pure orchestration: no Office, no ExcelJS, no React.
  */
-import { audit, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
+import { audit, markUnreadStages, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
 import { buildPlan, type PlannedSheetKind, type WorkbookPlan } from "../report";
-import type { ColumnOverride, ReadResult, SkippedSheet, TableInfo } from "../sheets";
+import type { ColumnOverride, ReadOptions, ReadResult, SkippedSheet, TableInfo } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 
 /** What a host supplies: its reads and writes, and the clock. */
 export interface FlowSteps {
   /** Every source sheet of the workbook (the audit's own sheets left out). */
   readGrids(): Promise<SheetGrid[]>;
-  readSheets(grids: SheetGrid[], options: { overrides: ColumnOverride[] }): ReadResult;
+  readSheets(grids: SheetGrid[], options: ReadOptions): ReadResult;
   /** Writes the plan; returns planned sheet name → the name it got in the workbook. */
   writePlan(plan: WorkbookPlan, onProgress: (done: number, total: number) => void): Promise<Record<string, string>>;
   now(): Date;
@@ -65,17 +65,18 @@ export async function runAudit(
   onProgress({ step: "read", fraction: 0 });
   let grids: SheetGrid[] | null = await steps.readGrids();
   onProgress({ step: "detect", fraction: STEP_END.read });
-  const read = steps.readSheets(grids, { overrides });
+  const read = steps.readSheets(grids, { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows });
   grids = null; // a city's grids are large: let them go before the audit and the write
   if (read.records.length === 0) throw new NoSchoolsError(read.skipped, read.diagnostics);
   onProgress({ step: "audit", fraction: STEP_END.detect });
-  const audited = audit(read.records, settings);
+  // A stage the sheets name but of which no school was read leaves the county 未完成, never 达标.
+  const audited = markUnreadStages(audit(read.records, settings), read.unreadStages ?? []);
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
   const result = { ...audited, diagnostics: [...read.diagnostics, ...audited.diagnostics] };
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   onProgress({ step: "write", fraction: STEP_END.audit });
   const auditedAt = steps.now();
-  const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped }, auditedAt });
+  const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped, hiddenRows: read.hiddenRows ?? [] }, auditedAt });
   const span = STEP_END.write - STEP_END.audit;
   const names = await steps.writePlan(plan, (done, total) =>
     onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) }),

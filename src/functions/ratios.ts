@@ -18,6 +18,7 @@ import {
   type ParameterAddresses,
 } from "./args";
 import { attempt, FunctionFailure, type Outcome } from "./outcome";
+import { UNITS, unitOf } from "../sheets/units";
 
 /**
  * JH.PERHUNDRED: count × 100 / pupils, multiplied before dividing so a value exactly at a threshold
@@ -34,14 +35,20 @@ export function per100(count: unknown, pupils: unknown, addresses?: ParameterAdd
   });
 }
 
-/** Factor from the amount's unit to the indicator's unit: 万元 → 元 is 10000. */
+/**
+ * Factor from the amount's unit to the indicator's unit (万元 → 元 is 10000, 名 → 人 is 1), from the
+ * unit list the sheet reader uses, so a unit the reader accepts in a header is accepted here too.
+ */
 function unitFactor(spec: IndicatorSpec, unit: unknown, arg: Arg): number {
   if (isBlank(unit)) return 1;
   const key = normalizeName(String(unit));
   const money = measureDef(spec.measure).addition.unit === "yuan";
-  if (money && (key === "万元" || key === "万")) return 10000;
-  if (key === normalizeName(spec.unit) || (spec.unit === "平方米" && (key === "m2" || key === "m²"))) return 1;
-  const expected = money ? "「元」或「万元」" : `「${spec.unit}」或省略`;
+  if (money && key === "万") return 10000;
+  const given = unitOf(key);
+  const wanted = unitOf(normalizeName(spec.unit.split("/")[0]));
+  if (given && wanted && given.measure === wanted.measure) return given.factor / wanted.factor;
+  const words = wanted ? UNITS.filter((u) => u.measure === wanted.measure).map((u) => `「${u.word}」`) : [`「${spec.unit}」`];
+  const expected = `${words.join("、")}或省略`;
   throw new FunctionFailure("value", `${argLabel(arg)}「${String(unit)}」不适用于${spec.id}（${spec.shortName}），应为${expected}。`);
 }
 

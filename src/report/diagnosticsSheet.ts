@@ -72,7 +72,11 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
   sheet.skip();
 
   section("四、未计入的学校", ["区县", "学校名称", "学段", "位置", "", "原因"]);
-  if (result.excluded.length === 0) none("（无）");
+  const hiddenRows = read?.hiddenRows ?? [];
+  if (result.excluded.length === 0 && hiddenRows.length === 0) none("（无）");
+  for (const h of hiddenRows) {
+    sheet.append([textCell(""), textCell(h.name), textCell(""), placeCell(h.sheet, h.cell ?? `A${h.row}`), null, textCell("该行在工作簿中被隐藏或筛选掉，未审计（设置「审计隐藏行」可计入）")]);
+  }
   for (const e of result.excluded) {
     sheet.append([
       textCell(countyLabel(e.county)),

@@ -20,6 +20,11 @@ export interface ReportInput {
   /** The audited records, indexed by SchoolPartResult.recordIndex. */
   records: SchoolRecord[];
   /** What the reader read, for the diagnostics sheet (absent when records were built otherwise). */
-  read?: { tables: TableLike[]; skipped: { sheet: string; reason: string }[] };
+  read?: {
+    tables: TableLike[];
+    skipped: { sheet: string; reason: string }[];
+    /** School rows left out because hidden or filtered out in the workbook. */
+    hiddenRows?: { sheet: string; row: number; cell?: string; name: string }[];
+  };
   auditedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { settingsInForce, STAGE_NAMES, type CountyResult, type Stage } from "../engine";
+import { settingsInForce, STAGE_NAMES, UNREAD_NOTE, unreadStagesText, type CountyResult, type Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { countyLabel, floorText, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
@@ -6,6 +6,9 @@ import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, columnLetter, rangeA1, sheetRef } from "./refs";
 import { blockRange, findBlock, type SchoolsSheet } from "./schoolsSheet";
+
+/** The county verdict while a stage the sheets name was not read. */
+const INCOMPLETE = "未完成";
 
 /** Columns of the per-stage table. */
 const ST = { county: 0, stage: 1, schools: 2, passing: 3, failing: 4, shortfalls: 5, belowFloor: 6, cv: 7, composite: 8, verdict: 9 } as const;
@@ -33,6 +36,10 @@ export function settingLines(ctx: ReportContext): [string, string][] {
   }
   const limits = `小学不大于${standard.cvRule.limits.primary}，初中不大于${standard.cvRule.limits.junior}`;
   lines.push(["差异系数规则", standard.cvRule.mode === "each" ? `每项差异系数${limits}` : `综合差异系数${limits}`]);
+  const hidden = ctx.input.read?.hiddenRows?.length ?? 0;
+  if (hidden > 0 && !ctx.input.result.settings.includeHiddenRows) {
+    settings.push(["本工作簿隐藏或筛选掉的行", `${hidden}所学校的行被隐藏或筛选掉，未计入（名单见「数据诊断」）`]);
+  }
   return [...lines, ...settings];
 }
 
@@ -95,18 +102,25 @@ function layCountyRow(ctx: ReportContext, sheet: SheetLayout, county: CountyResu
   });
   if (hasGuarantees) conditions.push(`${guarantee}="${VERDICT.pass}"`);
   const verdictText = county.pass ? VERDICT.pass : VERDICT.fail;
-  const verdict: PlannedCell =
-    conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
+  const unread = unreadStagesText(county);
+  // A stage the sheets name but not read leaves the county 未完成: no formula can make it 达标.
+  const verdict: PlannedCell = unread
+    ? textCell(INCOMPLETE)
+    : conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
       ? formulaCell(`IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`, verdictText, undefined, "text")
       : textCell(verdictText);
   sheet.set(row, 0, textCell(countyLabel(county.name)));
   sheet.set(row, 1, verdict);
   STAGES.forEach((stage, si) => {
     const pass = county.stages[stage].pass;
-    sheet.set(row, 2 + si, pass === null ? textCell(VERDICT.none) : formulaCell(cellA1(stageRow(si), ST.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
+    sheet.set(row, 2 + si, pass === null ? textCell(county.stages[stage].unread ? UNREAD_NOTE : VERDICT.none) : formulaCell(cellA1(stageRow(si), ST.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
   });
   sheet.set(row, 2 + STAGES.length, textCell(hasGuarantees ? (county.guaranteePass ? VERDICT.pass : VERDICT.fail) : VERDICT.none));
-  sheet.set(row, 3 + STAGES.length, textCell(hasGuarantees && failed > 0 ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」` : ""));
+  const notes = [
+    unread ? `${unread}，县域结论未完成，见「${ctx.names.diagnostics}」` : "",
+    hasGuarantees && failed > 0 ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」` : "",
+  ].filter(Boolean);
+  sheet.set(row, 3 + STAGES.length, textCell(notes.join("；")));
 }
 
 function layStageRow(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsSheet, cv: CvSheet, county: CountyResult, stage: Stage, row: number): void {

@@ -28,6 +28,8 @@ export interface HeaderBand {
   score: number;
   /** Text of the rows above the band (titles, 「单位：…」 lines). */
   above: string[];
+  /** Several school years side by side (「2023学年｜2024学年」): the year read and the columns set aside. */
+  years?: { chosen: number; all: number[]; setAside: HeaderColumn[]; asked: number | null };
 }
 
 interface Window {
@@ -142,6 +144,32 @@ function scoreColumns(columns: HeaderColumn[]): number {
   return best.size >= 2 ? score : 0;
 }
 
+/** A school year named in a column's header cells (「2023学年」, 「2024年度」), or null. */
+function yearOf(parts: readonly string[]): number | null {
+  for (const p of parts) {
+    const m = /(?:^|[^\d])((?:19|20)\d{2})(?:[-~—至](?:19|20)?\d{2})?(?:学年度|学年|年度|年)/.exec(p) ?? /^((?:19|20)\d{2})$/.exec(p);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/**
+ * When the band's columns name two or more school years over the same fields, keeps the columns
+ * of one year: the asked one when the band has it, else the latest. The others lose their match.
+ */
+function pickYear(columns: HeaderColumn[], years: (number | null)[], asked: number | null): { columns: HeaderColumn[]; years?: HeaderBand["years"] } {
+  const all = [...new Set(years.filter((y, i): y is number => y !== null && columns[i].match !== null))].sort((a, b) => a - b);
+  if (all.length < 2) return { columns };
+  const chosen = asked !== null && all.includes(asked) ? asked : all[all.length - 1];
+  const setAside: HeaderColumn[] = [];
+  const kept = columns.map((col, i) => {
+    if (years[i] === null || years[i] === chosen || !col.match) return col;
+    setAside.push(col);
+    return { ...col, match: null };
+  });
+  return { columns: kept, years: { chosen, all, setAside, asked } };
+}
+
 /** Keeps each field on its most confident column (the first on ties); the others lose the match. */
 function dropDuplicateFields(columns: HeaderColumn[]): HeaderColumn[] {
   const winner = new Map<string, HeaderColumn>();
@@ -159,7 +187,7 @@ function dropDuplicateFields(columns: HeaderColumn[]): HeaderColumn[] {
  * fields. Merged group cells are flattened into each column (「教师情况」 over 「骨干教师数」).
  * Returns null when no band names at least two fields.
  */
-export function findHeaderBand(view: SheetView, memo = new Map<string, HeaderMatch | null>()): HeaderBand | null {
+export function findHeaderBand(view: SheetView, memo = new Map<string, HeaderMatch | null>(), auditYear: number | null = null): HeaderBand | null {
   const w = buildWindow(view);
   if (!w) return null;
   const roles = w.raw.map((_, i) => rowRole(w, i));
@@ -168,23 +196,27 @@ export function findHeaderBand(view: SheetView, memo = new Map<string, HeaderMat
     if (!memo.has(key)) memo.set(key, matchHeader(parts));
     return memo.get(key)!;
   };
-  let best: { top: number; height: number; columns: HeaderColumn[]; score: number } | null = null;
+  let best: { top: number; height: number; columns: HeaderColumn[]; years: (number | null)[]; score: number } | null = null;
   for (let top = 0; top < w.rows; top++) {
     if (roles[top] !== "header") continue;
     for (let height = 1; height <= MAX_BAND && top + height <= w.rows; height++) {
       if (height > 1 && roles[top + height - 1] === "other") break;
       const columns: HeaderColumn[] = [];
+      const years: (number | null)[] = [];
       const rows = bandRows(w, top, height);
       for (let c = 0; c < w.width; c++) {
         const { parts, header } = flatten(rows, c);
         columns.push({ column: c, header, match: parts.length ? match(parts) : null });
+        years.push(yearOf(parts));
       }
       const score = scoreColumns(columns);
-      if (score > 0 && (!best || score > best.score + 1e-9)) best = { top, height, columns, score };
+      if (score > 0 && (!best || score > best.score + 1e-9)) best = { top, height, columns, years, score };
     }
   }
   if (!best) return null;
-  return bandAt(view, w, best.top, best.height, dropDuplicateFields(best.columns), best.score);
+  const picked = pickYear(best.columns, best.years, auditYear);
+  const band = bandAt(view, w, best.top, best.height, dropDuplicateFields(picked.columns), best.score);
+  return picked.years ? { ...band, years: picked.years } : band;
 }
 
 function bandAt(view: SheetView, w: Window, top: number, height: number, columns: HeaderColumn[], score: number): HeaderBand {

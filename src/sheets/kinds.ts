@@ -9,7 +9,9 @@ export interface KindHint {
 }
 
 const KIND_WORDS: [RegExp, SchoolKind, Stage | undefined][] = [
-  [/特殊教育|特教|培智|启智|启聪|启明|聋哑|盲校|聋校|盲聋/, "special", undefined],
+  [/特殊教育|特教|培智|聋哑|盲校|聋校|盲聋/, "special", undefined],
+  // 启智/启明/启聪 name special schools (「县启智学校」) but also ordinary ones (「启智小学」): see kindHint.
+  [/启智|启聪|启明/, "special", undefined],
   [/职业|职高|中职|职教|技工|技校|中专/, "vocational", undefined],
   [/十二年一贯|十二年制|12年一贯/, "twelveYear", undefined],
   [/九年一贯|九年制|9年一贯/, "nineYear", undefined],
@@ -35,12 +37,15 @@ function stageWord(text: string): KindHint | null {
  * kindHint("城关镇中心小学"); // { kind: "primary", stage: "primary", certainty: "clear" }
  * kindHint("第二初级中学"); // { kind: "junior", stage: "junior", certainty: "clear" }
  * kindHint("实验学校"); // null
+ * kindHint("县启智学校"); // { kind: "special", certainty: "clear" }
+ * kindHint("启智小学"); // { kind: "primary", stage: "primary", certainty: "clear" }
  */
 export function kindHint(text: string): KindHint | null {
   if (!text) return null;
   const stage = stageWord(text);
   for (const [re, kind, defaultStage] of KIND_WORDS) {
     if (!re.test(text)) continue;
+    if (kind === "special" && /启智|启聪|启明/.test(re.source) && stage?.certainty === "clear") continue;
     if (kind === "special" || kind === "vocational") return { kind, certainty: "clear" };
     // A kind word is clear; only a clear stage word (小学部, 初中) refines it, not the weak 「中学」.
     const s = stage?.certainty === "clear" ? stage.stage : defaultStage;

@@ -15,6 +15,8 @@ export interface MappedColumn {
   confidence: number;
   /** Unit written in the header, folded. */
   unit?: string;
+  /** A 「其中：」 column, part of the row's total (see HeaderMatch.part). */
+  part?: boolean;
 }
 
 /** The columns the header band names. */
@@ -27,6 +29,7 @@ export function autoColumns(band: HeaderBand): MappedColumn[] {
       header: c.header,
       confidence: c.match!.confidence,
       ...(c.match!.unit ? { unit: c.match!.unit } : {}),
+      ...(c.match!.part ? { part: true } : {}),
     }));
 }
 

@@ -1,9 +1,11 @@
 import { isCellError, type CellValue } from "./grid";
+import { UNITS } from "./units";
 
 /** What a number cell held. */
 export type ParsedNumber =
   | { kind: "empty" }
-  | { kind: "number"; value: number; fromText: boolean }
+  /** unit: the unit written after the figure in the cell (「12.5万元」 → "万元"), folded. */
+  | { kind: "number"; value: number; fromText: boolean; unit?: string }
   /** An Excel error value (#DIV/0!, #N/A …), as a CellError or as the text Office.js gives. */
   | { kind: "error"; text: string }
   /** Text that is no number (「一千二」, 「约50」), or a logical value. */
@@ -12,8 +14,8 @@ export type ParsedNumber =
 const ERROR_TEXT = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)/i;
 /** Placeholders bureaus type for "nothing here". */
 const PLACEHOLDER = /^[-—–/\\－─]{1,3}$/;
-/** Units a number cell may carry after the figure (「1,234.5㎡」 folds to "1234.5m2"). */
-const TRAILING_UNIT = /(万元|元|平方米|平米|m2|米2|人|名|个|间|台|册|所|班|座)$/;
+/** Units a number cell may carry after the figure (「1,234.5㎡」 folds to "1234.5m2"): the shared unit list. */
+const TRAILING_UNIT = new RegExp(`(${UNITS.map((u) => u.word).join("|")})$`, "i");
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
 /** Shared by every empty cell (most cells of a sheet): nothing mutates a parse result. */
 const EMPTY: ParsedNumber = Object.freeze({ kind: "empty" });
@@ -23,7 +25,7 @@ const EMPTY: ParsedNumber = Object.freeze({ kind: "empty" });
  * surrounding spaces or a trailing unit as the number it shows.
  *
  * @example
- * parseNumberCell("１,２３４.５㎡"); // { kind: "number", value: 1234.5, fromText: true }
+ * parseNumberCell("１,２３４.５㎡"); // { kind: "number", value: 1234.5, fromText: true, unit: "m2" }
  * parseNumberCell({ error: "#DIV/0!" }); // { kind: "error", text: "#DIV/0!" }
  * parseNumberCell("一千二"); // { kind: "invalid", text: "一千二" }
  */
@@ -41,10 +43,11 @@ export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
   const folded = trimmed.normalize("NFKC").replace(/[\s,，]+/g, "");
   if (folded === "" || PLACEHOLDER.test(folded)) return EMPTY;
   if (folded === "无") return { kind: "number", value: 0, fromText: true };
-  const bare = folded.replace(TRAILING_UNIT, "");
+  const unit = TRAILING_UNIT.exec(folded)?.[0];
+  const bare = unit ? folded.slice(0, -unit.length) : folded;
   if (NUMBER.test(bare)) {
     const number = Number(bare);
-    if (Number.isFinite(number)) return { kind: "number", value: number, fromText: true };
+    if (Number.isFinite(number)) return unit ? { kind: "number", value: number, fromText: true, unit: unit.toLowerCase() } : { kind: "number", value: number, fromText: true };
   }
   return { kind: "invalid", text: trimmed };
 }

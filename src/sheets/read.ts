@@ -1,10 +1,11 @@
-import type { SchoolRecord } from "../engine/types";
+import { STAGE_NAMES, type SchoolRecord, type Stage } from "../engine/types";
+import { sheetStage } from "./kinds";
 import { DiagnosticSink } from "./diag";
 import type { SheetGrid } from "./grid";
 import { readSheet } from "./sheet";
-import { SchoolRegistry } from "./duplicates";
+import { qualifySameNames, SchoolRegistry } from "./duplicates";
 import { clip } from "./text";
-import type { ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
+import type { HiddenRow, ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
 import type { HeaderMatch } from "./vocabulary";
 import { sheetView } from "./view";
 
@@ -26,6 +27,12 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const records: SchoolRecord[] = [];
   const tables: TableInfo[] = [];
   const skipped: SkippedSheet[] = [];
+  const hiddenRows: HiddenRow[] = [];
+  /** Where the workbook names each stage: the sheet and cell to point the user to. */
+  const named = new Map<Stage, { sheet: string; cell: string; how: string }>();
+  const nameStage = (stage: Stage | null | undefined, sheet: string, cell: string, how: string) => {
+    if (stage && !named.has(stage)) named.set(stage, { sheet, cell, how });
+  };
   const memo = new Map<string, HeaderMatch | null>();
   const registry = new SchoolRegistry();
   const list: unknown[] = Array.isArray(grids) ? grids : [];
@@ -37,8 +44,9 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       const view = sheetView(grid as SheetGrid);
       name = view.name || name;
       names.push(name);
+      nameStage(sheetStage(view.name), view.name, "", `工作表名「${clip(view.name)}」`);
       const mine = overrides.filter((o) => o && o.sheet === view.name);
-      const outcome = readSheet(view, mine, sink, memo);
+      const outcome = readSheet(view, mine, sink, memo, options ?? {});
       const { keys, copies } = outcome.kind === "table" ? registry.copies(outcome.records) : { keys: [], copies: 0 };
       if (outcome.kind === "table" && copies > 0) {
         const reason = `与前面的工作表重复（${copies}所学校已读入），未重复计入`;
@@ -51,9 +59,11 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
           `工作表「${name}」的${outcome.records.length}所学校中有${copies}所已在前面的工作表读入，该表按重复表未计入，以免同一学校计算两次；如确是不同学校，请核对学校名称或学校代码。`,
         );
       } else if (outcome.kind === "table") {
-        registry.add(outcome.records, keys, sink);
+        const kept = registry.add(outcome.records, keys, sink);
         tables.push(outcome.table);
-        for (const r of outcome.records) records.push(r);
+        for (const r of kept) records.push(r);
+        hiddenRows.push(...outcome.hidden);
+        for (const [stage, cell] of outcome.unreadStages) nameStage(stage, name, cell, `${name}!${cell} 的行`);
       } else {
         skipped.push({ sheet: name, reason: outcome.reason });
         sink.add("info", "sheets.sheet-skipped", name, "", `工作表「${name}」未读入：${outcome.reason}。`);
@@ -64,6 +74,8 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       sink.add("error", "sheets.internal", name, "", `读取工作表「${name}」时出现内部错误，该表未读入（${clip(String((error as Error)?.message ?? error), 80)}）。`);
     }
   });
+  qualifySameNames(records, sink);
+  const unreadStages = unreadStagesOf(named, records, sink);
   if (records.length === 0) {
     const searched = names.length ? names.map((n) => `「${n}」`).join("、") : "（没有工作表）";
     const pupilsMissing = sink.list.some((d) => d.code === "sheets.pupils-column-missing");
@@ -77,5 +89,28 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
         : `没有读到任何学校：已查找工作表${searched}，未找到含「学校名称」和「在校生数」列的学校数据表。`,
     );
   }
-  return { records, tables, skipped, diagnostics: sink.finish() };
+  return { records, tables, skipped, diagnostics: sink.finish(), hiddenRows, unreadStages };
+}
+
+/**
+ * Stages the workbook names (sheet names, 学段 cells, school names) of which no school was read:
+ * each is an error in 数据诊断, and the audit reports it 「未读到学校」 instead of passing the
+ * county on the other stage alone.
+ */
+function unreadStagesOf(named: Map<Stage, { sheet: string; cell: string; how: string }>, records: readonly SchoolRecord[], sink: DiagnosticSink): Stage[] {
+  const read = new Set<string>(records.flatMap((r) => Object.keys(r.stages)));
+  const unread: Stage[] = [];
+  for (const [stage, where] of named) {
+    if (read.has(stage)) continue;
+    unread.push(stage);
+    const label = STAGE_NAMES[stage];
+    sink.add(
+      "error",
+      "sheets.stage-unread",
+      where.sheet,
+      where.cell,
+      `${where.how}表明工作簿中有${label}学校，但没有读到任何${label}学校（表头未识别或各行都未读入，原因见上面的提示）；${label}未审计，县域结论为「未完成」。请修正后重新审计，或在「数据」页指定该表各字段所在的列。`,
+    );
+  }
+  return unread.sort();
 }

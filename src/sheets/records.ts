@@ -5,6 +5,7 @@ import { parseNumberCell, type ParsedNumber } from "./numbers";
 import { plan, type NumberCell, type Roles, type RowRecord, type TableContext } from "./row-context";
 import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
 import { readSchoolRow } from "./school-row";
+import { kindHint } from "./kinds";
 import { cellText, foldText, rawText } from "./text";
 import type { SheetView } from "./view";
 import { isNameHeader } from "./vocabulary";
@@ -17,6 +18,12 @@ export interface RowsRead {
   footnotes: string[];
   /** Whole-school figures of through-train rows that have no per-stage place (classes, ratios). */
   droppedWhole: Set<FieldId>;
+  /** Total rows skipped (小计, 合计 …): their label and the label's cell. */
+  totals: { label: string; address: string }[];
+  /** School rows hidden or filtered out in the workbook and left out (see TableContext.includeHidden). */
+  hidden: { name: string; row: number; address: string }[];
+  /** Stages named by rows that yielded no record (their 学段 cell, section or school name), with the first name cell. */
+  unreadStages: Map<Stage, string>;
 }
 
 /** Footnote rows read for an owner-code legend once the table has ended. */
@@ -43,7 +50,7 @@ export function readRows(ctx: TableContext): RowsRead {
   const roles: Roles = { name: nameCol, seq: seqCol, county: countyCol, code: col("code"), owner: col("owner"), stage: col("stage") };
   const numberCols = columns.filter((c) => !isTextField(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
   const nameHeader = foldText(nameCol.header);
-  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set() };
+  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set(), totals: [], hidden: [], unreadStages: new Map() };
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
   let section: Stage | null = null;
   let county = "";
@@ -61,7 +68,12 @@ export function readRows(ctx: TableContext): RowsRead {
       }
       break;
     }
-    if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) continue;
+    if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) {
+      const label = [nameValue, view.cell(r, seqCol?.column ?? -1)].find((v) => typeof v === "string" && isTotalText(cellText(v)));
+      const at = label === nameValue ? nameCol.column : (seqCol?.column ?? nameCol.column);
+      out.totals.push({ label: rawText(typeof label === "string" ? label : lead), address: view.address(r, at) });
+      continue;
+    }
     if (isMetaText(nameText) || isMetaText(lead)) continue;
     // One NumberCell per column, refilled for every row: nothing keeps them past their row.
     for (const n of numbers) n.parsed = parseNumberCell(view.cell(r, n.column.column));
@@ -90,8 +102,19 @@ export function readRows(ctx: TableContext): RowsRead {
       }
       continue;
     }
+    if (!ctx.includeHidden && view.isHidden(r)) {
+      // Hidden and filtered-out rows are left out by default (a 撤并 school kept out of sight, say) and listed.
+      out.hidden.push({ name: nameValue.trim(), row: view.sheetRow(r), address: view.address(r, nameCol.column) });
+      continue;
+    }
     const row = readSchoolRow(ctx, roles, r, nameValue.trim(), nameText, numbers, section, county, out.droppedWhole);
     if (row) out.rows.push(row);
+    else {
+      // A row that names a stage and yields nothing: its stage may end up with no school at all.
+      const stageCell = roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
+      const stage = kindHint(stageCell)?.stage ?? section ?? ctx.sheetStage ?? kindHint(nameText)?.stage;
+      if (stage && !out.unreadStages.has(stage)) out.unreadStages.set(stage, view.address(r, nameCol.column));
+    }
   }
   return out;
 }

@@ -20,6 +20,8 @@ export interface TableContext {
   /** Text cells read through merged areas. */
   text: (row: number, col: number) => CellValue;
   sink: DiagnosticSink;
+  /** Read hidden and filtered-out rows too (setting includeHiddenRows); by default they are left out. */
+  includeHidden?: boolean;
 }
 
 /** A record read from a row, with the owner text to decode once the footnotes are known. */

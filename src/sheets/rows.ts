@@ -9,6 +9,8 @@ import { cellText } from "./text";
  */
 
 const TOTAL = /^(合计|总计|小计|累计|共计|总和|汇总|平均|均值|平均值|差异系数|标准差|其中[:：]?)|^(全县|全区|全市|全旗|全镇|本县|本区)$|(合计|总计|小计|平均值?|差异系数)$/;
+/** 小计 / 合计 / 总计 / 共计 anywhere in a label: 「城关镇（小计）」, 「城关镇小计：」, 「河口乡合计（1所）」. */
+const TOTAL_ANYWHERE = /小计|合计|总计|共计/;
 const FOOTNOTE =
   /^(注|备注|说明|附注|填表说明|注释|填表人|制表人|负责人|审核人|单位负责人|统计负责人|填报人|联系人|联系电话|填报日期|报出日期|制表日期)\d*[:：.、]|^注\d|^注[:：]?$|^\*/;
 const META = /^(填报单位|填表单位|报送单位|单位|计量单位|统计时间|填报时间|统计截止|时间|日期|制表)(\([^)]*\))?[:：]/;
@@ -17,9 +19,17 @@ const SECTION = /^([一二三四五六七八九十]+[、.]|\(?[一二三四五�
 const SECTION_HEADING = /^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\))/;
 const CODE = /^(L|B|C)\d{1,2}$|^[A-Z]{1,2}$|^[甲乙丙丁戊己庚辛壬癸]$|^栏次$|^\(\d{1,2}\)$|^[①-⑳]$/;
 
-/** A totals row: 合计 / 总计 / 小计 / 全县 / 平均 … in a label cell. */
+/**
+ * A totals row: 合计 / 总计 / 小计 / 全县 / 平均 … in a label cell; 小计, 合计, 总计 and 共计 count
+ * wherever they stand, whatever brackets, colons or counts decorate them.
+ *
+ * @example
+ * isTotalText("城关镇(小计)"); // true
+ * isTotalText("全县总计(不含教学点)"); // true
+ * isTotalText("城关镇中心小学"); // false
+ */
 export function isTotalText(text: string): boolean {
-  return text !== "" && TOTAL.test(text);
+  return text !== "" && (TOTAL.test(text) || TOTAL_ANYWHERE.test(text));
 }
 
 /** A footnote or sign-off line: 「注：」, 「填表人：」 … */

@@ -3,6 +3,7 @@ import { STAGE_NAMES, type SchoolKind, type SchoolRecord, type Stage, type Stage
 import { fieldLabelOf, type FieldId } from "./fields";
 import { kindHint, type KindHint } from "./kinds";
 import { scaleValue, type ParsedNumber } from "./numbers";
+import { cellUnitFactor } from "./units";
 import type { NumberCell, PupilCount, Roles, RowRecord, TableContext } from "./row-context";
 import { cellText, clip, rawText } from "./text";
 import type { SheetView } from "./view";
@@ -86,6 +87,18 @@ function cachedKindHint(text: string): KindHint | null {
   return hint;
 }
 
+/**
+ * The kind a row is audited as. A 学段 cell names a stage, not what the school is: a special or
+ * vocational school is excluded whenever its name or its 学校类型 cell says so, and a 教学点 in
+ * its name stays a teaching point of the stage the 学段 cell gives.
+ */
+function decidingKind(fromColumn: KindHint | null, fromName: KindHint | null): SchoolKind | undefined {
+  for (const kind of ["special", "vocational", "teachingPoint"] as const) {
+    if (fromColumn?.kind === kind || fromName?.kind === kind) return kind;
+  }
+  return fromColumn?.kind ?? fromName?.kind;
+}
+
 function stageText(ctx: TableContext, roles: Roles, r: number): string {
   return roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
 }
@@ -158,6 +171,40 @@ function rowStages(
   return null;
 }
 
+/**
+ * A 「其中：高中在校生数」 column is part of the row's 在校生数, never added to it: the junior part of
+ * a 完全中学 gets the total less the senior pupils. Returns the cell to take off the pupils cell
+ * in formulas (null when the pupils are not one total), or false when the part is not less than the total.
+ */
+function takeSeniorPart(ctx: TableContext, r: number, name: string, counts: PupilCount[], seniorCell: NumberCell, senior: number): Record<string, string> | false | null {
+  if (counts.length !== 1 || counts[0].cell.column.field !== "pupils") return null;
+  const count = counts[0];
+  const { view } = ctx;
+  const totalAddress = view.address(r, count.cell.column.column);
+  const partAddress = view.address(r, seniorCell.column.column);
+  if (senior >= count.value) {
+    ctx.sink.add(
+      "warning",
+      "sheets.part-exceeds-total",
+      view.name,
+      partAddress,
+      `「${clip(name)}」的「其中：高中在校生数」（${view.name}!${partAddress}）为${senior}，不少于在校生数（${totalAddress}）${count.value}；其中数应是总数的一部分，该行未读入，请核对。`,
+    );
+    return false;
+  }
+  count.value -= senior;
+  ctx.sink.add(
+    "info",
+    "sheets.part-of-total",
+    view.name,
+    totalAddress,
+    `「${clip(name)}」的在校生数（${view.name}!${totalAddress}）${count.value + senior}人含「其中」高中在校生${senior}人（${partAddress}），${STAGE_NAMES[count.stage]}按${count.value}人计算。`,
+  );
+  const fromText = (c: NumberCell) => c.parsed.kind === "number" && c.parsed.fromText;
+  // A part read from text cannot be referenced: "" makes the report write the value.
+  return { [`pupils.${count.stage}`]: fromText(count.cell) || fromText(seniorCell) ? "" : partAddress };
+}
+
 function checkPupilTotal(ctx: TableContext, r: number, name: string, counts: PupilCount[], total: NumberCell | null): void {
   if (total?.parsed.kind !== "number") return;
   const sum = counts.reduce((s, c) => s + c.value, 0);
@@ -171,6 +218,40 @@ function checkPupilTotal(ctx: TableContext, r: number, name: string, counts: Pup
     address,
     `「${clip(name)}」在校生合计（${view.name}!${address}）为${total.parsed.value}，但各学段在校生数之和为${sum}；以各学段数为准，请核对。`,
   );
+}
+
+/**
+ * The unit factor of a figure: a unit written in the cell (「12.5万元」) wins over the column's,
+ * converted to the field's unit; a unit that does not fit the field (「12人」 in an area column)
+ * is reported and the figure left out (null).
+ */
+function cellFactor(ctx: TableContext, name: string, r: number, cell: NumberCell, quiet: boolean): number | null {
+  const parsed = cell.parsed as { value: number; unit?: string };
+  if (!parsed.unit) return cell.column.factor;
+  const factor = cellUnitFactor(cell.column.field, parsed.unit);
+  if (factor === cell.column.factor) return factor;
+  if (quiet) return factor;
+  const { view } = ctx;
+  const address = view.address(r, cell.column.column);
+  const label = fieldLabelOf(cell.column.field);
+  if (factor === null) {
+    ctx.sink.add(
+      "warning",
+      "sheets.cell-unit-mismatch",
+      view.name,
+      address,
+      `「${clip(name)}」的${label}（${view.name}!${address}）写的单位「${parsed.unit}」不是${label}的单位；该项未读入，请改为数字或正确的单位。`,
+    );
+  } else {
+    ctx.sink.add(
+      "info",
+      "sheets.cell-unit",
+      view.name,
+      address,
+      `「${clip(name)}」的${label}（${view.name}!${address}）在单元格中写明单位「${parsed.unit}」，按单元格的单位读取（${parsed.value}${parsed.unit}），不按该列的单位。`,
+    );
+  }
+  return factor;
 }
 
 /**
@@ -201,16 +282,18 @@ function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, num
       continue;
     }
     if (cell.parsed.kind !== "number") continue;
-    const value = scaleValue(cell.parsed.value, cell.column.factor);
+    const factor = cellFactor(ctx, record.name, trace.row, cell, quiet);
+    if (factor === null) continue;
+    const value = scaleValue(cell.parsed.value, factor);
     if (base === "seniorPupils") {
       record.seniorPupils = value;
-      noteCell(trace, "seniorPupils", cell);
+      noteCell(trace, "seniorPupils", cell, factor);
       continue;
     }
     if (group === "facilities") {
       record.facilities ??= {};
       (record.facilities as Record<string, number>)[key] = value;
-      noteCell(trace, paths[""], cell);
+      noteCell(trace, paths[""], cell, factor);
       continue;
     }
     const target: Stage | "whole" | null = named ?? (sharedBy === 1 ? stages[0] : sharedBy > 1 && stages.length > 0 ? "whole" : null);
@@ -222,15 +305,15 @@ function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, num
       }
       record.wholeSchoolTeachers ??= {};
       setTeacher(record.wholeSchoolTeachers, key, value);
-      noteCell(trace, paths.whole, cell);
+      noteCell(trace, paths.whole, cell, factor);
       continue;
     }
     placeStageFigure(record.stages[target] as StageFigures, group, key, value);
-    noteCell(trace, paths[target], cell);
+    noteCell(trace, paths[target], cell, factor);
     const twin = group === "given" ? GIVEN_2012_TWIN[key] : undefined;
     if (twin) {
       placeStageFigure(record.stages[target] as StageFigures, group, twin, value);
-      noteCell(trace, `given.${target}.${twin}`, cell);
+      noteCell(trace, `given.${target}.${twin}`, cell, factor);
     }
   }
 }
@@ -249,7 +332,7 @@ export function readSchoolRow(
   const { view } = ctx;
   const fromColumn = cachedKindHint(stageText(ctx, roles, r));
   const fromName = kindHint(nameText);
-  const kindWord = fromColumn?.kind ?? fromName?.kind;
+  const kindWord = decidingKind(fromColumn, fromName);
   // Special and vocational schools are listed as excluded whatever their pupil count says.
   const notAudited = kindWord === "special" || kindWord === "vocational";
   const pupils = readPupils(ctx, r, name, numbers, notAudited) ?? (notAudited ? { staged: [], single: null, total: null } : null);
@@ -258,6 +341,8 @@ export function readSchoolRow(
   if (!counts) return null;
   const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
   const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
+  const less = seniorCell && senior > 0 && seniorCell.column.part ? takeSeniorPart(ctx, r, name, counts, seniorCell, senior) : null;
+  if (less === false) return null;
 
   const record: SchoolRecord = { name, kind: chooseKind(counts.map((c) => c.stage), kindWord, senior), stages: {} };
   const trace: Trace = { view, row: r, cells: { name: view.address(r, roles.name.column) } };
@@ -275,6 +360,7 @@ export function readSchoolRow(
   const source: NonNullable<SchoolRecord["source"]> = { sheet: view.name, row: view.sheetRow(r), cells: trace.cells };
   if (trace.factors) source.factors = trace.factors;
   if (trace.textCells) source.textCells = trace.textCells;
+  if (less) source.less = less;
   record.source = source;
   return { record, ownerText };
 }
@@ -288,9 +374,9 @@ interface Trace {
   textCells?: string[];
 }
 
-function noteCell(trace: Trace, path: string, cell: NumberCell): void {
+function noteCell(trace: Trace, path: string, cell: NumberCell, factor = cell.column.factor): void {
   trace.cells[path] = trace.view.address(trace.row, cell.column.column);
-  if (cell.column.factor !== 1) (trace.factors ??= {})[path] = cell.column.factor;
+  if (factor !== 1) (trace.factors ??= {})[path] = factor;
   if (cell.parsed.kind === "number" && cell.parsed.fromText) (trace.textCells ??= []).push(path);
 }
 

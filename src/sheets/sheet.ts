@@ -7,12 +7,16 @@ import { applyOverrides, autoColumns, columnMappings, fallbackNameColumn, isIndi
 import { mergedTextReader } from "./fill";
 import { decodeOwner, ownerLegend } from "./owner";
 import { readRows } from "./records";
-import type { ColumnOverride, TableInfo } from "./types";
+import type { ColumnOverride, HiddenRow, ReadOptions, TableInfo } from "./types";
+import { clip } from "./text";
 import { columnUnit, sheetUnitLine, targetUnit } from "./units";
-import type { HeaderMatch } from "./vocabulary";
+import { isShareHeader, type HeaderMatch } from "./vocabulary";
+import { foldText } from "./text";
 import type { SheetView } from "./view";
 
-export type SheetOutcome = { kind: "table"; table: TableInfo; records: SchoolRecord[] } | { kind: "skipped"; reason: string };
+export type SheetOutcome =
+  | { kind: "table"; table: TableInfo; records: SchoolRecord[]; hidden: HiddenRow[]; unreadStages: Map<Stage, string> }
+  | { kind: "skipped"; reason: string };
 
 const MONEY_PER_PUPIL_FLOOR = 50;
 
@@ -90,9 +94,10 @@ export function readSheet(
   overrides: readonly ColumnOverride[],
   sink: DiagnosticSink,
   memo: Map<string, HeaderMatch | null>,
+  options: ReadOptions = {},
 ): SheetOutcome {
   if (view.rowCount === 0) return { kind: "skipped", reason: "工作表为空" };
-  const band = findHeaderBand(view, memo) ?? (overrides.length > 0 ? firstRowBand(view) : null);
+  const band = findHeaderBand(view, memo, auditYearOf(options)) ?? (overrides.length > 0 ? firstRowBand(view) : null);
   if (!band) return { kind: "skipped", reason: "未找到学校数据表的表头（如「学校名称」「在校生数」）" };
   let columns = applyOverrides(autoColumns(band), band, overrides, view, sink);
   const has = (test: (f: FieldId) => boolean) => columns.some((c) => test(c.field));
@@ -139,6 +144,8 @@ export function readSheet(
     );
   }
 
+  noteShareColumns(view, band, columns, sink);
+  noteYears(view, band, sink);
   const units = unitsOf(columns, band);
   const textColumns = columns.filter((c) => ["name", "code", "county", "owner", "stage"].includes(c.field)).map((c) => c.column);
   const stageOfSheet = sheetStage(view.name);
@@ -150,7 +157,9 @@ export function readSheet(
     dataStart: band.dataStart,
     text: mergedTextReader(view, textColumns),
     sink,
+    includeHidden: options.includeHiddenRows === true,
   });
+  noteSkippedRows(view, read.totals, read.hidden, sink);
   const legend = ownerLegend(read.footnotes.join(" "));
   let undecoded = 0;
   for (const { record, ownerText } of read.rows) {
@@ -199,5 +208,66 @@ export function readSheet(
     units: units.notes,
     records: records.length,
   };
-  return { kind: "table", table, records };
+  const hidden = read.hidden.map((h) => ({ sheet: view.name, row: h.row, cell: h.address, name: h.name }));
+  return { kind: "table", table, records, hidden, unreadStages: read.unreadStages };
+}
+
+/** The auditYear setting as a year, or null (latest) when absent or not a year. */
+function auditYearOf(options: ReadOptions): number | null {
+  const y = Number(options.auditYear);
+  return options.auditYear !== null && options.auditYear !== undefined && Number.isInteger(y) && y >= 1900 && y <= 2100 ? y : null;
+}
+
+/** Says which school year was read when a sheet gives several side by side, and which columns were set aside. */
+function noteYears(view: SheetView, band: HeaderBand, sink: DiagnosticSink): void {
+  const years = band.years;
+  if (!years) return;
+  const asked = years.asked !== null && years.asked !== years.chosen ? `（设置 auditYear=${years.asked} 的年份表中没有，改用最近一年）` : "";
+  const setAside = years.setAside.map((c) => `${view.letters(c.column)}列「${clip(c.header, 20)}」`);
+  sink.add(
+    years.asked !== null && years.asked !== years.chosen ? "warning" : "info",
+    "sheets.year-chosen",
+    view.name,
+    view.address(band.top, years.setAside[0]?.column ?? 0),
+    `「${view.name}」并列了${years.all.map((y) => `${y}年`).join("、")}的数据，审计${years.chosen}年的列${asked}；未读入的其他年份列：${setAside.slice(0, 20).join("、")}${setAside.length > 20 ? `等${setAside.length}列` : ""}。如要审计其他年份，请设置 auditYear（如 --set auditYear=${years.all[0]}）。`,
+  );
+}
+
+/** Lists the share and rate columns (占比, 比例, 覆盖率, %) set aside: the audit computes its ratios from counts. */
+function noteShareColumns(view: SheetView, band: HeaderBand, columns: readonly MappedColumn[], sink: DiagnosticSink): void {
+  const used = new Set(columns.map((c) => c.column));
+  for (const c of band.columns) {
+    if (used.has(c.column) || !c.header || !isShareHeader(foldText(c.header))) continue;
+    const address = view.address(band.top + band.height - 1, c.column);
+    sink.add(
+      "info",
+      "sheets.share-column",
+      view.name,
+      address,
+      `「${view.name}」的「${clip(c.header)}」列（${address}）是比例或百分比，不是人数、面积或金额，未读入；各项指标由本工具按学校的人数、面积、金额重新计算。`,
+    );
+  }
+}
+
+/** One 数据诊断 line for the total rows skipped on a sheet, one for the hidden school rows left out. */
+function noteSkippedRows(view: SheetView, totals: readonly { label: string; address: string }[], hidden: readonly { name: string; address: string }[], sink: DiagnosticSink): void {
+  const list = (items: string[]) => items.slice(0, 20).join("、") + (items.length > 20 ? `等${items.length}行` : "");
+  if (totals.length > 0) {
+    sink.add(
+      "info",
+      "sheets.total-rows",
+      view.name,
+      totals[0].address,
+      `「${view.name}」跳过${totals.length}个合计/小计行（不是学校）：${list(totals.map((t) => `「${clip(t.label)}」（${t.address}）`))}。`,
+    );
+  }
+  if (hidden.length > 0) {
+    sink.add(
+      "warning",
+      "sheets.hidden-rows",
+      view.name,
+      hidden[0].address,
+      `「${view.name}」有${hidden.length}所学校的行被隐藏或筛选掉，未计入审计：${list(hidden.map((h) => `「${clip(h.name)}」（${h.address}）`))}。如这些学校应当审计，请取消隐藏或清除筛选，或打开设置「审计隐藏行」（includeHiddenRows）。`,
+    );
+  }
 }

@@ -1,5 +1,5 @@
 import type { Diagnostic } from "../engine/diagnostics";
-import type { SchoolRecord } from "../engine/types";
+import type { SchoolRecord, Stage } from "../engine/types";
 import type { FieldId } from "./fields";
 
 export type { FieldId } from "./fields";
@@ -13,6 +13,20 @@ export interface ColumnOverride {
 
 export interface ReadOptions {
   overrides?: ColumnOverride[];
+  /** The school year audited when a sheet gives several side by side (「2023学年｜2024学年」); default the latest. */
+  auditYear?: number | null;
+  /** Read rows hidden or filtered out in the workbook too; by default they are left out and listed. */
+  includeHiddenRows?: boolean;
+}
+
+/** A school row left out because it is hidden or filtered out in the workbook. */
+export interface HiddenRow {
+  sheet: string;
+  /** 1-based worksheet row. */
+  row: number;
+  /** A1 address of the school's name cell. */
+  cell: string;
+  name: string;
 }
 
 /** Which column a field was read from, for the task pane's mapping view. */
@@ -55,4 +69,11 @@ export interface ReadResult {
   tables: TableInfo[];
   skipped: SkippedSheet[];
   diagnostics: Diagnostic[];
+  /** School rows left out because hidden or filtered out (empty with includeHiddenRows). */
+  hiddenRows?: HiddenRow[];
+  /**
+   * Stages the workbook names (a sheet called 「初中」, 学段 cells, school names) of which no school
+   * was read: the audit cannot judge the county until they are (see markUnreadStages).
+   */
+  unreadStages?: Stage[];
 }

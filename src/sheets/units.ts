@@ -1,4 +1,4 @@
-import { fieldUnit, type FieldUnit } from "../engine/catalogue";
+import { fieldUnit, findField, type FieldUnit } from "../engine/catalogue";
 import { parseFieldId } from "./fields";
 
 /** The unit a column's figures are converted from, and the factor to the engine's unit. */
@@ -10,7 +10,7 @@ export interface ColumnUnit {
   unit: string;
 }
 
-const unitOf = (field: string) => fieldUnit(parseFieldId(field).base);
+const fieldUnitOf = (field: string) => fieldUnit(parseFieldId(field).base);
 
 /** The sheet's 「单位：人、平方米、万元」 line among the rows above the header, folded; "" when none. */
 export function sheetUnitLine(above: readonly string[]): string {
@@ -22,42 +22,106 @@ export function sheetUnitLine(above: readonly string[]): string {
   return "";
 }
 
-function moneyFactor(unit: string): number | null {
-  if (/万元/.test(unit)) return 10000;
-  if (/千元/.test(unit)) return 1000;
-  if (/元/.test(unit)) return 1;
-  return null;
+/** What a unit measures. */
+export type Measure = "money" | "area" | "books" | "people" | "rooms" | "devices" | "classes" | "schools" | "count";
+
+/**
+ * Every unit the reader and the custom functions accept, folded (NFKC: 「㎡」 is "m2"), with what
+ * it measures and its factor to the measure's base unit (元, 平方米, 册, 人 …). Longest words first,
+ * so 「万元」 is found before 「元」.
+ */
+export const UNITS: readonly { word: string; measure: Measure; factor: number }[] = [
+  { word: "万平方米", measure: "area", factor: 10000 },
+  { word: "万平米", measure: "area", factor: 10000 },
+  { word: "万m2", measure: "area", factor: 10000 },
+  { word: "平方米", measure: "area", factor: 1 },
+  { word: "平米", measure: "area", factor: 1 },
+  { word: "m2", measure: "area", factor: 1 },
+  { word: "米2", measure: "area", factor: 1 },
+  { word: "万元", measure: "money", factor: 10000 },
+  { word: "千元", measure: "money", factor: 1000 },
+  { word: "元", measure: "money", factor: 1 },
+  { word: "万册", measure: "books", factor: 10000 },
+  { word: "册", measure: "books", factor: 1 },
+  { word: "人", measure: "people", factor: 1 },
+  { word: "名", measure: "people", factor: 1 },
+  { word: "间", measure: "rooms", factor: 1 },
+  { word: "台", measure: "devices", factor: 1 },
+  { word: "班", measure: "classes", factor: 1 },
+  { word: "所", measure: "schools", factor: 1 },
+  { word: "个", measure: "count", factor: 1 },
+  { word: "座", measure: "count", factor: 1 },
+  { word: "套", measure: "count", factor: 1 },
+];
+
+/**
+ * A unit word as a whole (「万平方米」, 「名」), or null when it is none of UNITS.
+ *
+ * @example
+ * unitOf("万平方米"); // { word: "万平方米", measure: "area", factor: 10000 }
+ * unitOf("公斤"); // null
+ */
+export function unitOf(word: string): { word: string; measure: Measure; factor: number } | null {
+  const folded = word.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+  return UNITS.find((u) => u.word === folded) ?? null;
 }
 
-function areaFactor(unit: string): number | null {
-  if (/万(平方米|平米|m2)/.test(unit)) return 10000;
-  if (/平方米|平米|m2|米2/.test(unit)) return 1;
+/** The factor of the first unit of a measure written in a text (a header unit, a 「单位：」 line). */
+function factorIn(text: string, measure: Measure): number | null {
+  return UNITS.find((u) => u.measure === measure && text.includes(u.word))?.factor ?? null;
+}
+
+const moneyFactor = (unit: string) => factorIn(unit, "money");
+const areaFactor = (unit: string) => factorIn(unit, "area");
+
+/** What a field's figures measure (from the catalogue), or null for a plain number or text (每百名…, 年级数). */
+export function measureOf(field: string): Measure | null {
+  const unit = fieldUnitOf(field);
+  return unit === undefined || unit === "text" || unit === "count" ? null : unit;
+}
+
+/**
+ * The factor that takes a figure written with a unit in its own cell (「12.5万元」) to the field's
+ * unit, or null when the unit does not fit the field (「12人」 in an area column).
+ *
+ * @example
+ * cellUnitFactor("facilities.equipmentValue", "万元"); // 10000
+ * cellUnitFactor("facilities.teachingArea", "人"); // null
+ */
+export function cellUnitFactor(field: string, word: string): number | null {
+  const unit = unitOf(word);
+  if (!unit) return null;
+  const measure = measureOf(field);
+  if (measure === unit.measure) return unit.factor;
+  const generic = unit.measure === "count" || unit.measure === "people";
+  if (measure === null) return generic ? 1 : null;
+  if (unit.measure === "count" && ["rooms", "devices", "classes", "schools"].includes(measure)) return 1;
   return null;
 }
 
 /**
  * The unit of a column: money is converted to 元 and areas to m², reading the header's unit first
- * and the sheet's 「单位：」 line second. Other fields keep factor 1.
+ * and the sheet's 「单位：」 line second (totals only: a 生均 column ignores the line). Other fields keep factor 1.
  *
  * @example
  * columnUnit("facilities.equipmentValue", "万元", ""); // { factor: 10000, from: "header", unit: "万元" }
  * columnUnit("facilities.equipmentValue", undefined, "人、平方米、万元"); // { factor: 10000, from: "sheet", unit: "万元" }
+ * columnUnit("given.L6", undefined, "人、平方米、万元"); // { factor: 1, from: "none", unit: "" }
  */
 export function columnUnit(field: string, headerUnit: string | undefined, sheetLine: string): ColumnUnit | null {
-  const unit = unitOf(field);
+  const unit = fieldUnitOf(field);
   const reader = unit === "money" ? moneyFactor : unit === "area" ? areaFactor : unit === "books" ? booksFactor : null;
   if (!reader) return null;
   const fromHeader = headerUnit ? reader(headerUnit) : null;
   if (fromHeader !== null) return { factor: fromHeader, from: "header", unit: headerUnit! };
-  const fromSheet = sheetLine ? reader(sheetLine) : null;
+  // The 「单位：…万元」 line is the unit of totals: a per-pupil (生均) column is in its own unit, 元 when none.
+  const fromSheet = sheetLine && !findField(parseFieldId(field).base)?.heldRatio ? reader(sheetLine) : null;
   if (fromSheet !== null) return { factor: fromSheet, from: "sheet", unit: unitWord(sheetLine, unit) };
   return { factor: 1, from: "none", unit: "" };
 }
 
 function booksFactor(unit: string): number | null {
-  if (/万册/.test(unit)) return 10000;
-  if (/册/.test(unit)) return 1;
-  return null;
+  return factorIn(unit, "books");
 }
 
 function unitWord(line: string, unit: FieldUnit | undefined): string {
@@ -67,7 +131,7 @@ function unitWord(line: string, unit: FieldUnit | undefined): string {
 
 /** The engine's unit of a converted field, for TableInfo.units. */
 export function targetUnit(field: string): string {
-  const unit = unitOf(field);
+  const unit = fieldUnitOf(field);
   if (unit === "money") return "元";
   if (unit === "area") return "平方米";
   return "册";

@@ -20,6 +20,8 @@ export interface SheetView {
   /** Number of cells in a row, capped at MAX_COLUMNS (trailing empties included). */
   length(row: number): number;
   isBlankRow(row: number): boolean;
+  /** True for a row hidden or filtered out in the workbook (grid.hiddenRows). */
+  isHidden(row: number): boolean;
   /** A1 address in worksheet coordinates of a grid cell. */
   address(row: number, col: number): string;
   /** 1-based worksheet row of a grid row. */
@@ -79,6 +81,8 @@ export function sheetView(grid: SheetGrid): SheetView {
   // Column letters are asked for once per figure of every row: cache them.
   const letterCache: string[] = [];
   const letters = (c: number): string => (letterCache[c] ??= columnLetters(originCol + c));
+  const hiddenList: unknown[] = Array.isArray(grid?.hiddenRows) ? grid.hiddenRows : [];
+  const hidden = new Set<number>(hiddenList.filter((r): r is number => Number.isInteger(r) && (r as number) >= 0));
   let rowCount = rows.length;
   while (rowCount > 0 && isBlankRow(rowCount - 1)) rowCount--;
   const merges: MergedArea[] = [];
@@ -94,6 +98,7 @@ export function sheetView(grid: SheetGrid): SheetView {
     cell,
     length,
     isBlankRow,
+    isHidden: (r) => hidden.has(r),
     address: (r, c) => `${letters(c)}${originRow + r + 1}`,
     sheetRow: (r) => originRow + r + 1,
     letters,

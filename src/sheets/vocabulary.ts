@@ -1,4 +1,4 @@
-import { FIELD_DEFS, HEADER_CONFIDENCE, NAME_HEADER, RATIO_WORDS, type FieldDef, type HeaderWording } from "../engine/catalogue";
+import { FIELD_DEFS, HEADER_CONFIDENCE, NAME_HEADER, RATIO_WORDS, SHARE_WORDS, type FieldDef, type HeaderWording } from "../engine/catalogue";
 import type { Stage } from "../engine/types";
 import { fieldIdOf, isStagedBase, type FieldId } from "./fields";
 
@@ -8,6 +8,8 @@ export interface HeaderMatch {
   confidence: number;
   /** Unit written in the header (「（万元）」 → "万元"), folded. */
   unit?: string;
+  /** A 「其中：」 column: a part of the row's total, never added to it (「其中：高中在校生数」). */
+  part?: boolean;
 }
 
 /** A catalogue wording, with the field it names. */
@@ -26,7 +28,19 @@ const RATIO_RULES = rulesOf(FIELD_DEFS.filter((f) => f.heldRatio));
 /** Counts, areas and identity columns, in the catalogue's order (most specific first). */
 const RULES = rulesOf(FIELD_DEFS.filter((f) => !f.heldRatio));
 
-const UNIT = /^(单位:?)?(万元|千元|元|万平方米|平方米|平米|m2|m\^2|米2|人|名|个|间|台|册|万册|所|班|%|间数|个数|人数)$/i;
+/**
+ * True for a header that states a share or rate in other words than the indicator's own
+ * (「骨干教师占比(%)」, 「多媒体教室覆盖率」): such a column is set aside, never read as a count.
+ *
+ * @example
+ * isShareHeader("骨干教师占比(%)"); // true
+ * isShareHeader("每百名学生拥有骨干教师数"); // false
+ */
+export function isShareHeader(text: string): boolean {
+  return SHARE_WORDS.test(text) && !RATIO_WORDS.test(text);
+}
+
+const UNIT = /^(单位:?)?(万元|千元|元|万平方米|平方米|平米|m2|m\^2|米2|人|名|个|间|台|册|万册|所|班|%|间数|个数|人数)(\/(生|人|名|百人|百名学生))?$/i;
 const UNIT_SUFFIX = /(?<=[值积额])(万元|千元|元|万平方米|平方米|平米|m2)$/;
 const STAGE_WORD = /小学部?|初级中学|初中部?|高级中学|高中部?/g;
 
@@ -112,6 +126,8 @@ export function matchHeader(parts: readonly string[]): HeaderMatch | null {
   const leaf = takeUnits(takeStage(cleaned[cleaned.length - 1]).rest);
   const chosen = chooseRule(leaf.rest, whole.rest, cleaned.length > 1);
   if (!chosen) return null;
+  // A share or rate names a count's field (骨干, 多媒体) but is no count: only the ratio rules may take it.
+  if (!RATIO_RULES.includes(chosen.rule) && isShareHeader(joined)) return null;
   let base = chosen.rule.base;
   if (base === "classSizeBands") {
     const band = bandBase(chosen.text);
@@ -120,7 +136,10 @@ export function matchHeader(parts: readonly string[]): HeaderMatch | null {
   }
   const unit = whole.units[whole.units.length - 1];
   const withUnit = (field: FieldId): HeaderMatch => ({ field, confidence: round(chosen.conf), ...(unit ? { unit } : {}) });
-  if (stage === "senior") return base === "pupils" ? withUnit("seniorPupils") : null;
+  if (stage === "senior") {
+    if (base !== "pupils") return null;
+    return cleaned.some((p) => /^其中/.test(p)) ? { ...withUnit("seniorPupils"), part: true } : withUnit("seniorPupils");
+  }
   const stageOk = stage && isStagedBase(base) ? stage : undefined;
   return withUnit(fieldIdOf(base, stageOk));
 }

@@ -41,6 +41,9 @@ export interface Strings {
     pass: string;
     fail: string;
     noSchools: string;
+    /** A stage the workbook names of which no school was read. */
+    unread: string;
+    unreadHelp: string;
     county: (name: string) => string;
     /** The stage's counts and whether its CVs are within their limits. */
     stageSummary: (schools: number, passing: number, students: number, cvPass: boolean | null) => string;
@@ -104,6 +107,8 @@ const zh: Strings = {
     pass: "达标",
     fail: "未达标",
     noSchools: "无学校",
+    unread: "未读到学校",
+    unreadHelp: "工作簿中有该学段的表或行，但没有读到学校；县域结论为「未完成」。原因见「数据诊断」，可在「数据」页指定各字段所在的列。",
     county: (name) => name || "本县",
     stageSummary: (s, p, n, cv) =>
       `${s} 所学校，${p} 所达标，在校生 ${n} 人；${cv === null ? "差异系数无法判定" : cv ? "差异系数均在上限内" : "有差异系数超出上限"}`,
@@ -187,6 +192,8 @@ const en: Strings = {
     pass: "Pass",
     fail: "Fail",
     noSchools: "No schools",
+    unread: "No schools read",
+    unreadHelp: "The workbook has sheets or rows for this stage, but no school could be read; the county verdict is incomplete. See 数据诊断 for why, or map the columns on the Data tab.",
     county: (name) => name || "County",
     stageSummary: (s, p, n, cv) =>
       `${s} schools, ${p} passing, ${n} pupils; ${cv === null ? "CVs cannot be judged" : cv ? "every CV within its limit" : "a CV is over its limit"}`,

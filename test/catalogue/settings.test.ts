@@ -77,7 +77,7 @@ describe("the settings catalogue", () => {
     expect(names()).not.toContain("specialSchoolFunding");
     expect(settingInForce(findSetting("specialSchoolFunding")!, STANDARD_2017, new Set(["G7"]))).toBe(true);
     // 2012 has no L3 and no school checks, but has 生均体育运动场馆面积.
-    expect(names(STANDARD_2012)).toEqual(["standard", "excludePrivate", "subtractIndoorSports", "cityExtraSportsArea"]);
+    expect(names(STANDARD_2012)).toEqual(["standard", "excludePrivate", "subtractIndoorSports", "cityExtraSportsArea", "auditYear", "includeHiddenRows"]);
   });
 
   it("states each value for the summary, with the relaxed figures from the standard's data", () => {
@@ -88,4 +88,17 @@ describe("the settings catalogue", () => {
     );
     expect(describeSetting(findSetting("specialSchoolFunding")!, 8000, STANDARD_2017, "en")).toBe("8000 yuan");
   });
+});
+
+describe("the audit year setting", () => {
+  const year = findSetting("auditYear")!;
+  it.each([
+    ["2023", 2023],
+    ["latest", null],
+    ["最近", null],
+    ["1900", 1900],
+    ["2100", 2100],
+  ])("reads %s", (text, value) => expect(checkSettingValue(year, text)).toEqual({ ok: true, value }));
+  it.each(["1899", "2101", "2023.5", "去年"])("refuses %s", (text) => expect(checkSettingValue(year, text).ok).toBe(false));
+  it("states the latest year in words", () => expect(describeSetting(year, null, STANDARD_2017)).toBe("最近一年"));
 });

@@ -26,3 +26,16 @@ describe("parseArgs", () => {
     expect(() => parseArgs(argv)).toThrow(message);
   });
 });
+
+describe("--set", () => {
+  it("takes auditYear and includeHiddenRows, several times", () => {
+    expect(parseArgs(["县.xlsx", "--set", "auditYear=2023", "--set", "includeHiddenRows=true"]).set).toEqual({ auditYear: 2023, includeHiddenRows: true });
+    expect(parseArgs(["--set", "auditYear=latest"]).set).toEqual({ auditYear: null });
+  });
+
+  it("refuses an unknown setting or a value of the wrong kind, in Chinese", () => {
+    expect(() => parseArgs(["--set", "colour=red"])).toThrow(/没有名为「colour」的设置/);
+    expect(() => parseArgs(["--set", "auditYear=去年"])).toThrow(/四位年份/);
+    expect(() => parseArgs(["--set", "includeHiddenRows=maybe"])).toThrow(/true 或 false/);
+  });
+});

@@ -1,5 +1,5 @@
 import { formatSummary } from "../../src/cli/summary";
-import { audit } from "../../src/engine";
+import { audit, markUnreadStages } from "../../src/engine";
 import { schoolAt } from "../engine/fixtures";
 
 describe("formatSummary", () => {
@@ -27,5 +27,44 @@ describe("formatSummary", () => {
     const text = formatSummary(result, { workbook: "x" });
     expect(text).toContain("政府保障项未达标 1 项");
     expect(text).toContain("结论：未达标");
+  });
+});
+
+describe("formatSummary: every line a sentence (issue #18, item 12)", () => {
+  it("says a CV cannot be computed, and why, instead of 「L1 —>0.50」", () => {
+    const a = schoolAt("甲小学", "primary", 1000, 1.2);
+    const b = schoolAt("乙小学", "primary", 1000, 1.2);
+    delete a.stages.primary!.teachers!.aboveDegree;
+    delete b.stages.primary!.teachers!.aboveDegree;
+    const text = formatSummary(audit([a, b]), { workbook: "x" });
+    expect(text).not.toContain("—>");
+    expect(text).toContain("无法计算差异系数：L1（没有可计算的学校）");
+  });
+
+  it("under 2012 names the composite CV once, and says when it cannot be computed", () => {
+    const a = schoolAt("甲小学", "primary", 1000, 1.2);
+    const text = formatSummary(audit([a], { standard: "2012" }), { workbook: "x" });
+    expect(text.match(/综合差异系数/g)).toHaveLength(1);
+    expect(text).not.toContain("综合差异系数 —");
+  });
+
+  it("ends advice with one full stop, never 「。；」, and every line but the file paths with 。", () => {
+    const failing = schoolAt("城南小学", "primary", 1000, 1.2);
+    failing.stages.primary!.teachers!.backbone = 5;
+    delete failing.facilities!.multimediaRooms;
+    const text = formatSummary(audit([schoolAt("城北小学", "primary", 1000, 1.3), failing]), { workbook: "x" });
+    expect(text).not.toMatch(/。；|。。/);
+    const lines = text.split("\n").filter((l) => !/^(审计工作簿|审计结果 JSON|均衡督导助手)/.test(l));
+    for (const line of lines) expect(line).toMatch(/[。：]$/);
+  });
+});
+
+describe("formatSummary: a stage named but not read (issue #18, item 5)", () => {
+  it("says 「未读到学校」 for the stage and 未完成 for the county, never 达标", () => {
+    const result = markUnreadStages(audit([schoolAt("城北小学", "primary", 1000, 1.3)]), ["junior"]);
+    const text = formatSummary(result, { workbook: "x" });
+    expect(text).toContain("初中：未读到学校");
+    expect(text).toContain("结论：未完成（初中未读到学校）。");
+    expect(text).not.toContain("结论：达标");
   });
 });

@@ -16,7 +16,7 @@ describe("parseNumberCell", () => {
     ["-12", -12, true],
     ["无", 0, true],
   ])("%j → %d", (cell, value, fromText) => {
-    expect(parseNumberCell(cell)).toEqual({ kind: "number", value, fromText });
+    expect(parseNumberCell(cell)).toMatchObject({ kind: "number", value, fromText });
   });
 
   it.each([null, undefined, "", "   ", "-", "—", "/"])("reads %j as empty", (cell) => {

@@ -159,7 +159,7 @@ describe("a whole-school figure that has no per-stage place", () => {
 });
 
 describe("the same school twice", () => {
-  it("is a warning on the second row, and both rows are read", () => {
+  it("is a warning on the second row naming both cells, and the school is read once", () => {
     const result = readSheets([
       grid("小学", [
         ["学校名称", "在校生数", "网络多媒体教室数"],
@@ -168,9 +168,10 @@ describe("the same school twice", () => {
         ["城关小学", 1200, 30],
       ]),
     ]);
-    expect(result.records).toHaveLength(3);
+    expect(result.records.map((r) => r.name)).toEqual(["城关小学", "实验小学"]);
     const d = result.diagnostics.filter((x) => x.code === "sheets.duplicate-school");
     expect(d.map((x) => [x.level, x.sheet, x.cell])).toEqual([["warning", "小学", "A4"]]);
-    expect(d[0].message).toContain("第2行");
+    expect(d[0].message).toContain("小学!A2");
+    expect(d[0].message).toContain("小学!A4");
   });
 });

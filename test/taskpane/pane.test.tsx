@@ -2,6 +2,7 @@
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../src/taskpane/components/App";
 import { CvTable } from "../../src/taskpane/components/CvTable";
+import { StageVerdict } from "../../src/taskpane/components/StageVerdict";
 import { PaneController } from "../../src/taskpane/controller";
 import { OVERRIDES_KEY, SETTINGS_KEY } from "../../src/taskpane/documentSettings";
 import { stringsFor } from "../../src/taskpane/i18n";
@@ -130,6 +131,16 @@ describe("the task pane", () => {
     const rows = within(table).getAllByRole("row");
     expect(within(rows[1]).getAllByRole("cell").map((c) => c.textContent).slice(1)).toEqual(["0.610", "0.50", "超出"]);
     expect(within(rows.at(-1)!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["综合差异系数", "0.700", "0.65", "超出"]);
+  });
+
+  it("says 「未读到学校」 for a stage the workbook names but of which no school was read (issue #18, item 5)", async () => {
+    const { fake } = await openPane();
+    const run = (await new PaneController(fake.service).run())!;
+    const junior = { ...run.result.counties[0].stages.junior, schools: 0, pass: null, unread: true, note: "未读到学校" };
+    render(<StageVerdict stage={junior} />);
+    const card = screen.getByLabelText("初中 未读到学校");
+    expect(card.textContent).toContain("县域结论为「未完成」");
+    expect(within(card).queryByRole("table")).toBeNull();
   });
 
   it("gives a verdict card per county and stage when the sheets hold several counties", async () => {

@@ -49,7 +49,13 @@ describe("runAudit", () => {
     const readSheets = jest.fn(fakeReadSheets);
     const overrides = [{ sheet: "小学", field: "pupils.primary", column: 3 }];
     await runAudit(steps({ readSheets }), DEFAULT_SETTINGS, overrides, () => undefined);
-    expect(readSheets).toHaveBeenCalledWith(expect.any(Array), { overrides });
+    expect(readSheets).toHaveBeenCalledWith(expect.any(Array), { overrides, auditYear: null, includeHiddenRows: false });
+  });
+
+  it("passes the reader's settings (auditYear, includeHiddenRows) to the reader", async () => {
+    const readSheets = jest.fn(fakeReadSheets);
+    await runAudit(steps({ readSheets }), { ...DEFAULT_SETTINGS, auditYear: 2023, includeHiddenRows: true }, [], () => undefined);
+    expect(readSheets).toHaveBeenCalledWith(expect.any(Array), { overrides: [], auditYear: 2023, includeHiddenRows: true });
   });
 
   it("adds the reader's diagnostics to the audit's", async () => {

@@ -11,10 +11,12 @@
 import type { Bilingual } from "./settings";
 
 /**
- * What a field's figures are, in the engine's units: money in 元 and areas in m² (a 万元 or
- * 万平方米 column is converted on reading), books in 册; counts, values and text as written.
+ * What a field's figures measure, in the engine's units: money in 元 and areas in m² (a 万元 or
+ * 万平方米 column is converted on reading), books in 册, people (pupils, teachers), rooms, devices,
+ * classes; "count" for a plain number (a held ratio per 100 pupils, a grade count), "text" for names.
+ * A unit written in a cell must measure the same (「12人」 is no area).
  */
-export type FieldUnit = "text" | "count" | "money" | "area" | "books";
+export type FieldUnit = "text" | "count" | "people" | "rooms" | "devices" | "classes" | "money" | "area" | "books";
 
 /**
  * A header wording: `re` must match the header (the leaf cell, or the whole flattened header for
@@ -54,6 +56,9 @@ export const NAME_HEADER = /^(学校|校名|单位|学校全称|学校\(校区\)
 
 /** Words that make a header a bureau's own ratio (生均…, 每百名学生…), not a count. */
 export const RATIO_WORDS = /生均|每百|百名学生/;
+
+/** Words that make a header a share or a rate (占比, 比例, 覆盖率, %): never a count, whatever figure it names. */
+export const SHARE_WORDS = /占比|比例|比率|率|%|百分比/;
 
 const text = (id: string, zh: string, en: string, wordings: HeaderWording[]): FieldDef => ({ id, label: { zh, en }, unit: "text", wordings });
 
@@ -95,7 +100,7 @@ const FIGURES: FieldDef[] = [
   // 「46-50人」「56人以上」: the band is read from the header itself (see the reader's bandBase).
   { id: "classSizeBands", label: { zh: "班额分段班级数", en: "Classes by size band" }, unit: "count", staged: true, wordings: [{ re: /^\d+[-~—–至到]\d+人?$|^\d+人(及)?(以上|以下)$/, conf: 0.9 }] },
   { id: "largestClass", label: { zh: "最大班额", en: "Largest class" }, unit: "count", staged: true, wordings: [{ re: /最大班额/, conf: 1 }] },
-  { id: "classes", label: { zh: "班级数", en: "Classes" }, unit: "count", staged: true, wordings: [{ re: /班级数|^班数$|^班级$|教学班/, not: /班额/, conf: 1 }] },
+  { id: "classes", label: { zh: "班级数", en: "Classes" }, unit: "classes", staged: true, wordings: [{ re: /班级数|^班数$|^班级$|教学班/, not: /班额/, conf: 1 }] },
   { id: "grades", label: { zh: "年级数", en: "Grades" }, unit: "count", staged: true, wordings: [{ re: /年级数|^年级$/, conf: 1 }] },
   {
     id: "facilities.indoorSportsArea",
@@ -110,9 +115,9 @@ const FIGURES: FieldDef[] = [
     wordings: [{ re: /教学及?辅助用房|教辅用房|教学用房/, conf: 1 }],
   },
   { id: "facilities.musicRoomArea", label: { zh: "音乐专用教室面积", en: "Music room area (m²)" }, unit: "area", wordings: [{ re: /音乐(专用)?(教)?室.*面积|音乐室面积/, conf: 1 }] },
-  { id: "facilities.musicRooms", label: { zh: "音乐专用教室数", en: "Music rooms" }, unit: "count", wordings: [{ re: /音乐(专用)?(教)?室/, not: /面积/, conf: 1 }] },
+  { id: "facilities.musicRooms", label: { zh: "音乐专用教室数", en: "Music rooms" }, unit: "rooms", wordings: [{ re: /音乐(专用)?(教)?室/, not: /面积/, conf: 1 }] },
   { id: "facilities.artRoomArea", label: { zh: "美术专用教室面积", en: "Art room area (m²)" }, unit: "area", wordings: [{ re: /美术(专用)?(教)?室.*面积/, conf: 1 }] },
-  { id: "facilities.artRooms", label: { zh: "美术专用教室数", en: "Art rooms" }, unit: "count", wordings: [{ re: /美术(专用)?(教)?室/, not: /面积/, conf: 1 }] },
+  { id: "facilities.artRooms", label: { zh: "美术专用教室数", en: "Art rooms" }, unit: "rooms", wordings: [{ re: /美术(专用)?(教)?室/, not: /面积/, conf: 1 }] },
   {
     // Before the sports areas: 「改造运动场地面积」 also reads as a 运动场地.
     id: "facilities.extraSportsArea",
@@ -130,14 +135,14 @@ const FIGURES: FieldDef[] = [
   },
   { id: "facilities.sportsGroundArea", label: { zh: "运动场地面积", en: "Sports ground area (m²)" }, unit: "area", wordings: [{ re: /运动场|田径场|操场/, conf: 1 }] },
   { id: "facilities.equipmentValue", label: { zh: "教学仪器设备值", en: "Teaching equipment value (yuan)" }, unit: "money", wordings: [{ re: /仪器设备|教学设备/, conf: 1 }] },
-  { id: "facilities.multimediaRooms", label: { zh: "网络多媒体教室数", en: "Networked multimedia classrooms" }, unit: "count", wordings: [{ re: /多媒体/, conf: 1 }] },
-  { id: "facilities.computers", label: { zh: "计算机台数", en: "Computers" }, unit: "count", wordings: [{ re: /计算机|电脑/, conf: 1 }] },
+  { id: "facilities.multimediaRooms", label: { zh: "网络多媒体教室数", en: "Networked multimedia classrooms" }, unit: "rooms", wordings: [{ re: /多媒体/, conf: 1 }] },
+  { id: "facilities.computers", label: { zh: "计算机台数", en: "Computers" }, unit: "devices", wordings: [{ re: /计算机|电脑/, conf: 1 }] },
   { id: "facilities.books", label: { zh: "图书册数", en: "Books" }, unit: "books", wordings: [{ re: /图书|藏书/, conf: 1 }] },
-  { id: "teachers.backbone", label: { zh: "县级及以上骨干教师数", en: "County-level or higher backbone teachers" }, unit: "count", staged: true, wordings: [{ re: /骨干/, conf: 1 }] },
+  { id: "teachers.backbone", label: { zh: "县级及以上骨干教师数", en: "County-level or higher backbone teachers" }, unit: "people", staged: true, wordings: [{ re: /骨干/, conf: 1 }] },
   {
     id: "teachers.aboveDegree",
     label: { zh: "高于规定学历教师数", en: "Teachers above the required degree" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [
       { re: /高于规定学历|高学历|规定学历以上/, conf: 1 },
@@ -147,35 +152,35 @@ const FIGURES: FieldDef[] = [
   {
     id: "teachers.byDegree.master",
     label: { zh: "硕士（研究生）学历教师数", en: "Teachers with a master's degree" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [{ re: /研究生|硕士/, ctx: /教师|学历|专任|^(研究生|硕士)/, conf: 0.9 }],
   },
   {
     id: "teachers.byDegree.doctor",
     label: { zh: "博士学历教师数", en: "Teachers with a doctorate" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [{ re: /博士/, ctx: /教师|学历|专任|^博士/, conf: 0.9 }],
   },
   {
     id: "teachers.byDegree.bachelor",
     label: { zh: "本科学历教师数", en: "Teachers with a bachelor's degree" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [{ re: /本科/, ctx: /教师|学历|专任|^本科/, conf: 0.9 }],
   },
   {
     id: "teachers.byDegree.associate",
     label: { zh: "专科学历教师数", en: "Teachers with an associate degree" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [{ re: /专科|大专/, ctx: /教师|学历|专任|^(专科|大专)/, conf: 0.9 }],
   },
   {
     id: "teachers.rotatingPeArts",
     label: { zh: "交流轮岗、兼职、走教体艺教师数", en: "Rotating and part-time PE/arts teachers" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [{ re: /交流轮岗|兼职|走教/, ctx: TEACHER, conf: 0.9 }],
     countedWhen: "smallSchoolPeArtsTeachers",
@@ -183,17 +188,17 @@ const FIGURES: FieldDef[] = [
   {
     id: "teachers.peArts",
     label: { zh: "体育、艺术专任教师数", en: "PE and arts teachers" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [{ re: /体育.?艺术|体艺|体育.?音乐.?美术|体育.?美术.?音乐/, ctx: TEACHER, conf: 1 }],
   },
-  { id: "teachers.pe", label: { zh: "体育专任教师数", en: "PE teachers" }, unit: "count", staged: true, wordings: [{ re: /体育/, ctx: TEACHER, conf: 1 }] },
-  { id: "teachers.music", label: { zh: "音乐专任教师数", en: "Music teachers" }, unit: "count", staged: true, wordings: [{ re: /音乐/, ctx: TEACHER, conf: 1 }] },
-  { id: "teachers.art", label: { zh: "美术专任教师数", en: "Art teachers" }, unit: "count", staged: true, wordings: [{ re: /美术/, ctx: TEACHER, conf: 1 }] },
+  { id: "teachers.pe", label: { zh: "体育专任教师数", en: "PE teachers" }, unit: "people", staged: true, wordings: [{ re: /体育/, ctx: TEACHER, conf: 1 }] },
+  { id: "teachers.music", label: { zh: "音乐专任教师数", en: "Music teachers" }, unit: "people", staged: true, wordings: [{ re: /音乐/, ctx: TEACHER, conf: 1 }] },
+  { id: "teachers.art", label: { zh: "美术专任教师数", en: "Art teachers" }, unit: "people", staged: true, wordings: [{ re: /美术/, ctx: TEACHER, conf: 1 }] },
   {
     id: "teachers.arts",
     label: { zh: "艺术专任教师数", en: "Arts teachers (template column)" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [{ re: /艺术/, ctx: TEACHER, conf: 0.9 }],
     countedWhen: "includeArtsColumn",
@@ -201,14 +206,14 @@ const FIGURES: FieldDef[] = [
   {
     id: "teachers.seniorTitle",
     label: { zh: "中级及以上职称教师数", en: "Teachers with an intermediate or senior title" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [{ re: /中级.*职|中高级职称/, conf: 0.9 }],
   },
   {
     id: "teachers.fullTime",
     label: { zh: "专任教师数", en: "Full-time teachers" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [
       { re: /专任教师|^专任$/, conf: 1 },
@@ -216,11 +221,11 @@ const FIGURES: FieldDef[] = [
     ],
   },
   // 师生比 (2012) reads this total when a sheet gives it apart from 专任教师数; no header maps to it.
-  { id: "teachers.total", label: { zh: "专任教师总数", en: "All full-time teachers" }, unit: "count", staged: true, wordings: [] },
+  { id: "teachers.total", label: { zh: "专任教师总数", en: "All full-time teachers" }, unit: "people", staged: true, wordings: [] },
   {
     id: "pupils",
     label: { zh: "在校生数", en: "Pupils" },
-    unit: "count",
+    unit: "people",
     staged: true,
     wordings: [
       {
@@ -231,7 +236,7 @@ const FIGURES: FieldDef[] = [
     ],
   },
   // 「高中在校生数」: the reader maps a pupils header that names 高中 here (senior pupils share facilities).
-  { id: "seniorPupils", label: { zh: "高中在校生数", en: "Senior-high pupils" }, unit: "count", wordings: [] },
+  { id: "seniorPupils", label: { zh: "高中在校生数", en: "Senior-high pupils" }, unit: "people", wordings: [] },
 ];
 
 export const FIELD_DEFS: readonly FieldDef[] = [...RATIOS, ...FIGURES];

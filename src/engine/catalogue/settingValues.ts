@@ -7,7 +7,7 @@ import type { Standard } from "../standards";
 import type { AuditSettings } from "../types";
 import { SETTINGS, type Bilingual, type SettingDef } from "./settings";
 
-export type SettingValue = boolean | number | string;
+export type SettingValue = boolean | number | string | null;
 export type Language = keyof Bilingual;
 
 /** The value at a setting's path. */
@@ -50,8 +50,13 @@ export function acceptedValues(def: SettingDef): string {
       return def.choices.map((c) => c.value).join(" 或 ");
     case "number":
       return `${def.above ? "大于" : "不小于"}${def.min}的数（单位：${def.unit.zh}）`;
+    case "year":
+      return `四位年份（如 2023），或 latest（最近一年）`;
   }
 }
+
+const YEAR_MIN = 1900;
+const YEAR_MAX = 2100;
 
 export type Checked = { ok: true; value: SettingValue } | { ok: false; message: string };
 
@@ -74,7 +79,7 @@ function refuse(def: SettingDef, got: unknown): Checked {
  * checkSettingValue(findSetting("standard")!, "2020").ok; // false
  */
 export function checkSettingValue(def: SettingDef, raw: unknown, options: { typed?: boolean } = {}): Checked {
-  const convertsText = !options.typed || def.type === "choice";
+  const convertsText = !options.typed || def.type === "choice" || def.type === "year";
   const text = typeof raw === "string" && convertsText ? raw.trim().toLowerCase() : null;
   switch (def.type) {
     case "boolean":
@@ -91,6 +96,11 @@ export function checkSettingValue(def: SettingDef, raw: unknown, options: { type
       const value = typeof raw === "number" ? raw : text !== null && text !== "" ? Number(text) : NaN;
       const inRange = Number.isFinite(value) && (def.above ? value > def.min : value >= def.min);
       return inRange ? { ok: true, value } : refuse(def, raw);
+    }
+    case "year": {
+      if (raw === null || (text !== null && /^(latest|最近|最近一年|null|)$/.test(text))) return { ok: true, value: null };
+      const value = typeof raw === "number" ? raw : text !== null ? Number(text) : NaN;
+      return Number.isInteger(value) && value >= YEAR_MIN && value <= YEAR_MAX ? { ok: true, value } : refuse(def, raw);
     }
   }
 }
@@ -126,6 +136,9 @@ export function describeSetting(def: SettingDef, value: SettingValue, standard: 
     }
     case "number":
       return lang === "zh" ? `${value}${def.unit.zh}` : `${value} ${def.unit.en}`;
+    case "year":
+      if (value === null) return lang === "zh" ? "最近一年" : "the latest";
+      return lang === "zh" ? `${value}年` : String(value);
   }
 }
 

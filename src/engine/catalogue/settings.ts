@@ -58,7 +58,13 @@ export interface NumberSetting extends SettingBase {
   above?: boolean;
 }
 
-export type SettingDef = BooleanSetting | ChoiceSetting | NumberSetting;
+/** A school year (2023), or null for the latest a sheet gives. */
+export interface YearSetting extends SettingBase {
+  type: "year";
+  default: null;
+}
+
+export type SettingDef = BooleanSetting | ChoiceSetting | NumberSetting | YearSetting;
 
 export const SETTING_GROUPS: Record<SettingDef["group"], { label: Bilingual; help?: Bilingual }> = {
   basic: { label: { zh: "基本设置", en: "Basic settings" } },
@@ -189,6 +195,33 @@ export const SETTINGS: readonly SettingDef[] = [
       const r = standard.guarantees?.schoolSizeRelaxed;
       return r ? { zh: `小学、初中 ${r.singleStage} 人，一贯制 ${r.throughTrain} 人`, en: `${r.singleStage} pupils, through-train ${r.throughTrain}` } : null;
     },
+  },
+  {
+    id: "auditYear",
+    path: ["auditYear"],
+    type: "year",
+    default: null,
+    label: { zh: "审计年份", en: "School year audited" },
+    help: {
+      zh: "表中并列多个学年（如「2023学年｜2024学年」）时审计哪一年；留空为最近一年。",
+      en: "Which school year to audit when a sheet gives several side by side; blank for the latest.",
+    },
+    group: "basic",
+    affects: [{ kind: "audit" }],
+  },
+  {
+    id: "includeHiddenRows",
+    path: ["includeHiddenRows"],
+    type: "boolean",
+    default: false,
+    states: [
+      { zh: "计入审计", en: "audited" },
+      { zh: "不计入审计（名单见「数据诊断」）", en: "left out (listed in 数据诊断)" },
+    ],
+    label: { zh: "审计隐藏或筛选掉的行", en: "Audit hidden and filtered-out rows" },
+    help: { zh: "默认不审计工作簿中隐藏或筛选掉的行，并在「数据诊断」中列出。", en: "By default hidden or filtered-out rows are left out and listed." },
+    group: "basic",
+    affects: [{ kind: "audit" }],
   },
   {
     id: "specialSchoolFunding",

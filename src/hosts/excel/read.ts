@@ -21,6 +21,8 @@ interface Block {
   rect: Rect;
   /** Filled once the merged areas are queued. */
   merged?: Excel.RangeAreas;
+  /** The visible cells of the block's first column: rows outside are hidden or filtered out. */
+  visible?: Excel.RangeAreas;
 }
 
 interface Piece {
@@ -73,6 +75,13 @@ export async function readWorkbookGrids(
       if (!block.merged) {
         block.merged = block.used.getMergedAreasOrNullObject();
         block.merged.load("address");
+        // One compact address list per sheet (runs of visible rows), in the same request: the
+        // number of syncs does not grow with the rows, nor the payload with rows that are shown.
+        if (block.rect.rows > 1) {
+          const firstColumn = block.sheet.getRangeByIndexes(block.rect.row, block.rect.col, block.rect.rows, 1);
+          block.visible = firstColumn.getSpecialCellsOrNullObject("Visible");
+          block.visible.load("address");
+        }
       }
       piece.range = block.sheet.getRangeByIndexes(tile.row, tile.col, tile.rows, tile.cols);
       piece.range.load("values,valueTypes");
@@ -81,12 +90,15 @@ export async function readWorkbookGrids(
 
   const grids = new Map<string, SheetGrid>();
   for (const block of blocks) {
-    grids.set(block.name, {
+    const grid: SheetGrid = {
       name: block.name,
       rows: Array.from({ length: block.rect.rows }, () => []),
       merges: block.merged ? mergesOf(block.merged, block.rect) : [],
       origin: { row: block.rect.row, col: block.rect.col },
-    });
+    };
+    const hidden = block.visible ? hiddenRowsOf(block.visible, block.rect) : [];
+    if (hidden.length > 0) grid.hiddenRows = hidden;
+    grids.set(block.name, grid);
   }
   for (const piece of pieces) fillPiece(grids.get(piece.block.name) as SheetGrid, piece);
   // An empty sheet is still a sheet the reader may want to mention.
@@ -120,6 +132,26 @@ export function cellValue(value: unknown, type: string | undefined): CellValue {
   if (value === "" || value === null || value === undefined || type === "Empty") return null;
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
   return String(value);
+}
+
+/**
+ * Rows of the used range (0-based grid rows) outside the visible cells of its first column:
+ * hidden by hand or filtered out. A null object means no row is visible.
+ */
+function hiddenRowsOf(visible: Excel.RangeAreas, used: Rect): number[] {
+  const shown = new Array<boolean>(used.rows).fill(false);
+  if (!visible.isNullObject) {
+    for (const rect of parseAreas(visible.address)) {
+      const from = Math.max(rect.row, used.row) - used.row;
+      const to = Math.min(rect.row + rect.rows, used.row + used.rows) - used.row;
+      for (let r = from; r < to; r++) shown[r] = true;
+    }
+  }
+  const hidden: number[] = [];
+  shown.forEach((s, r) => {
+    if (!s) hidden.push(r);
+  });
+  return hidden;
 }
 
 /** Merged areas in grid coordinates (0-based, inclusive), clipped to the used range. */

@@ -23,14 +23,18 @@ export function mergedAreas(worksheet: ExcelJS.Worksheet): MergedArea[] {
 
 /**
  * A worksheet as the reader's SheetGrid, from A1 (origin 0,0). A merged area's value sits in its
- * top-left cell only, as Excel gives it; the other cells of the area read as null.
+ * top-left cell only, as Excel gives it; the other cells of the area read as null. Rows hidden or
+ * filtered out are listed in hiddenRows.
  *
  * @example
  * worksheetToGrid(workbook.getWorksheet("小学")!).rows[0][0]; // "示范区2023年义务教育学校资源配置情况统计表"
  */
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // A row hidden by hand and one an AutoFilter filtered out are both saved as hidden="1".
+    if (row.hidden) hiddenRows.push(rowNumber - 1);
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // not the top-left cell of a merge
@@ -43,5 +47,7 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;
   });
-  return { name: worksheet.name, rows, merges: mergedAreas(worksheet), origin: { row: 0, col: 0 } };
+  const grid: SheetGrid = { name: worksheet.name, rows, merges: mergedAreas(worksheet), origin: { row: 0, col: 0 } };
+  if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  return grid;
 }

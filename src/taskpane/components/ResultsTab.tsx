@@ -35,7 +35,7 @@ export function ResultsTab() {
               {t.results.county(county.name)}
             </Text>
           )}
-          {STAGES.filter((stage) => county.stages[stage].schools > 0).map((stage) => (
+          {STAGES.filter((stage) => county.stages[stage].schools > 0 || county.stages[stage].unread).map((stage) => (
             <StageVerdict key={stage} stage={county.stages[stage]} standardId={result.standard.id} />
           ))}
         </div>

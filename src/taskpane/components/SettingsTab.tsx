@@ -49,6 +49,21 @@ function SettingControl({ def, settings, lang, onChange }: { def: SettingDef; se
           </RadioGroup>
         </Field>
       );
+    case "year":
+      return (
+        <Field label={label} hint={hint}>
+          <Input
+            type="number"
+            placeholder={lang === "zh" ? "最近一年" : "latest"}
+            defaultValue={value === null ? "" : String(value)}
+            onBlur={(e) => {
+              const checked = checkSettingValue(def, e.currentTarget.value);
+              if (checked.ok) onChange(checked.value);
+              else e.currentTarget.value = value === null ? "" : String(value);
+            }}
+          />
+        </Field>
+      );
     case "number":
       return (
         <Field label={`${label}（${def.unit[lang]}）`} hint={hint}>

@@ -8,10 +8,10 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
-export function StageVerdict({ stage, standardId }: { stage: StageResult; standardId: string }) {
+export function StageVerdict({ stage, standardId }: { stage: StageResult; standardId?: string }) {
   const styles = useStyles();
   const t = useStrings();
-  const verdict = stage.pass === null ? t.results.noSchools : stage.pass ? t.results.pass : t.results.fail;
+  const verdict = stage.unread ? t.results.unread : stage.pass === null ? t.results.noSchools : stage.pass ? t.results.pass : t.results.fail;
   return (
     <Card aria-label={`${t.stages[stage.stage]} ${verdict}`}>
       <CardHeader
@@ -23,9 +23,9 @@ export function StageVerdict({ stage, standardId }: { stage: StageResult; standa
             </Badge>
           </div>
         }
-        description={<Caption1>{t.results.stageSummary(stage.schools, stage.schoolsPassing, stage.students, stage.cvPass)}</Caption1>}
+        description={<Caption1>{stage.unread ? t.results.unreadHelp : t.results.stageSummary(stage.schools, stage.schoolsPassing, stage.students, stage.cvPass)}</Caption1>}
       />
-      <CvTable stage={stage} standardId={standardId} />
+      {!stage.unread && <CvTable stage={stage} standardId={standardId} />}
     </Card>
   );
 }

@@ -28,6 +28,8 @@ export interface FakeSheet {
   name: string;
   cells: Map<string, StoredCell>;
   merges: string[];
+  /** 0-based worksheet rows hidden or filtered out. */
+  hiddenRows?: number[];
 }
 
 /** One queued write: a property set or method call on a sheet or range, with its request number. */
@@ -255,6 +257,10 @@ export class FakeWorkbook {
       getMergedAreasOrNullObject() {
         return book.mergedAreas(sheetOf, nameNow, rect);
       },
+      getSpecialCellsOrNullObject(type: string) {
+        if (type !== "Visible") throw new Error(`fake: unexpected special cells ${type}`);
+        return book.mergedAreas(sheetOf, nameNow, rect, visibleRuns);
+      },
       merge(across: boolean) {
         book.queueWrite(nameNow(), address, "merge", across, () => sheetOf().merges.push(address));
       },
@@ -293,7 +299,8 @@ export class FakeWorkbook {
     });
   }
 
-  private mergedAreas(sheetOf: () => FakeSheet, nameNow: () => string, rectOf: () => Rect | undefined) {
+  /** Merged areas of a range, or (with `areasOf`) other areas of it such as its visible cells. */
+  private mergedAreas(sheetOf: () => FakeSheet, nameNow: () => string, rectOf: () => Rect | undefined, areasOf?: (sheet: FakeSheet, r: Rect) => string[]) {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters and proxy traps below need the workbook
     const book = this;
     const created = this.syncs;
@@ -303,12 +310,12 @@ export class FakeWorkbook {
       load(props: string) {
         const sheet = sheetOf();
         const r = rectOf();
-        const inside = sheet.merges.filter((m) => r && overlaps(parseA1(m), r));
+        const inside = areasOf ? (r ? areasOf(sheet, r) : []) : sheet.merges.filter((m) => r && overlaps(parseA1(m), r));
         isNull = inside.length === 0;
         const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
         mock = new OfficeMockObject({ address: inside.map((m) => `${quoted}!${m}`).join(", ") });
         mock.load(props);
-        book.reads.push({ batch: book.syncs + 1, sheet: nameNow(), address: "mergedAreas", props });
+        book.reads.push({ batch: book.syncs + 1, sheet: nameNow(), address: areasOf ? "visibleCells" : "mergedAreas", props });
         const loaded = mock;
         book.pendingLoads.push(() => loaded.sync());
       },
@@ -445,3 +452,19 @@ export function parseInput(input: Scalar): StoredCell | undefined {
 }
 
 export { a1 };
+
+/** The visible cells of a range as A1 areas, one per run of rows that are not hidden. */
+function visibleRuns(sheet: FakeSheet, r: Rect): string[] {
+  const hidden = new Set(sheet.hiddenRows ?? []);
+  const runs: string[] = [];
+  let start = -1;
+  for (let row = r.row; row <= r.row + r.rows; row++) {
+    const shown = row < r.row + r.rows && !hidden.has(row);
+    if (shown && start < 0) start = row;
+    if (!shown && start >= 0) {
+      runs.push(rectAddress({ row: start, col: r.col, rows: row - start, cols: r.cols }));
+      start = -1;
+    }
+  }
+  return runs;
+}

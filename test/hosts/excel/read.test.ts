@@ -57,13 +57,35 @@ describe("readWorkbookGrids", () => {
       [2, "初中", "A1:B2", "rowIndex,columnIndex,rowCount,columnCount"],
       [2, "空表", "(empty)", "rowIndex,columnIndex,rowCount,columnCount"],
       [3, "小学", "mergedAreas", "address"],
+      [3, "小学", "visibleCells", "address"],
       [3, "小学", "B2:E7", "values,valueTypes"],
       [3, "初中", "mergedAreas", "address"],
+      [3, "初中", "visibleCells", "address"],
       [3, "初中", "A1:B2", "values,valueTypes"],
     ]);
     // The owned sheet's used range is never even asked for.
     expect(book.reads.some((r) => r.sheet === "审计总览")).toBe(false);
     expect(book.writes).toEqual([]);
+  });
+
+  test("hidden and filtered-out rows are listed in hiddenRows, read in the same request whatever the row count", async () => {
+    const book = smallCounty();
+    book.sheet("小学").hiddenRows = [3, 5]; // worksheet rows 4 and 6: grid rows 2 and 4 (the sheet starts at B2)
+    const context = book.context();
+    const sync = jest.spyOn(context, "sync");
+    const { grids } = await readWorkbookGrids(context);
+
+    expect(grids[0].hiddenRows).toEqual([2, 4]);
+    expect(grids[1].hiddenRows).toBeUndefined();
+    expect(sync).toHaveBeenCalledTimes(3);
+    const big = new FakeWorkbook();
+    big.addSheet("小学", Array.from({ length: 500 }, (_, r) => [`学校${r}`, r]));
+    big.sheet("小学").hiddenRows = Array.from({ length: 250 }, (_, i) => i * 2);
+    const bigContext = big.context();
+    const bigSync = jest.spyOn(bigContext, "sync");
+    const read = await readWorkbookGrids(bigContext);
+    expect(read.grids[0].hiddenRows).toHaveLength(250);
+    expect(bigSync).toHaveBeenCalledTimes(3);
   });
 
   test("large sheets are read in row bands, requests stay under the cell budget, the grid is whole", async () => {

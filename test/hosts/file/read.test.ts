@@ -242,3 +242,25 @@ describe("warnings about what ExcelJS cannot keep", () => {
     expect(read.grids.map((g) => g.name)).toEqual(["小学"]);
   });
 });
+
+describe("readWorkbookFile: hidden and filtered-out rows", () => {
+  it("lists rows hidden by hand or by a filter in hiddenRows (0-based), and none on a sheet without them", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("小学");
+    ws.addRows([
+      ["学校名称", "在校生数"],
+      ["城关小学", 900],
+      ["甲县城东小学（2023年已撤并）", 300],
+      ["河口小学", 600],
+      ["王庄小学", 200],
+    ]);
+    ws.getRow(3).hidden = true;
+    // An AutoFilter that filtered a row out saves it as hidden too.
+    ws.autoFilter = "A1:B5";
+    ws.getRow(5).hidden = true;
+    wb.addWorksheet("初中").addRows([["学校名称", "在校生数"], ["城关中学", 800]]);
+    const { grids } = await readWorkbookFile(await save(wb, "hidden.xlsx"));
+    expect(grids[0].hiddenRows).toEqual([2, 4]);
+    expect(grids[1].hiddenRows).toBeUndefined();
+  });
+});
