@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, USAGE, UsageError } from "./args";
+import { pathConflict } from "../hosts/file";
 import { auditFile, STEP_NAMES } from "./pipeline";
 import { formatSummary } from "./summary";
 
@@ -43,6 +44,11 @@ export async function main(argv: readonly string[], log = console.log, err = con
     return 2;
   }
   const out = options.out ?? defaultOutput(input, isSample);
+  const conflict = pathConflict({ input, out, json: options.json });
+  if (conflict) {
+    err(`错误：${conflict}`);
+    return 2;
+  }
   try {
     const outcome = await auditFile({
       input,

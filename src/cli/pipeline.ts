@@ -1,9 +1,9 @@
-import { writeFileSync } from "node:fs";
-import path from "node:path";
+import { promises as fs } from "node:fs";
 import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
 import { describeExcluded, describeSkipped, NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
-import { readWorkbookFile, saveWorkbook, writePlan, type WorkbookFile } from "../hosts/file";
+import { pathConflict, readWorkbookFile, saveWorkbook, writeAtomically, writePlan, type WorkbookFile } from "../hosts/file";
 import { readSheets } from "../sheets";
+import { UsageError } from "./args";
 
 /** The steps of a headless audit, for the progress line and the timings. */
 export type Step = "read" | "audit" | "write";
@@ -50,9 +50,8 @@ function problemsOf(error: NoSchoolsError | NothingCountedError): string[] {
  * workbook beside the source sheets. The input file is never written.
  */
 export async function auditFile(options: AuditFileOptions): Promise<AuditFileOutcome> {
-  if (path.resolve(options.out) === path.resolve(options.input)) {
-    throw new Error("输出文件不能与输入工作簿相同：输入工作簿不会被覆盖。");
-  }
+  const conflict = pathConflict(options);
+  if (conflict) throw new UsageError(conflict);
   const timings: Record<Step, number> = { read: 0, audit: 0, write: 0 };
   let current: Step | null = null;
   let started = 0;
@@ -89,7 +88,8 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
       if (step !== current) enter(step);
     });
     enter(null);
-    if (options.json) writeFileSync(options.json, JSON.stringify(run.result, null, 2));
+    const json = options.json;
+    if (json) await writeAtomically(json, (temporary) => fs.writeFile(temporary, JSON.stringify(run.result, null, 2)));
     return { written: true, result: run.result, copyWarnings: file?.warnings ?? [], timings };
   } catch (error) {
     enter(null);

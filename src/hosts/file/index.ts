@@ -7,3 +7,4 @@ export { worksheetToGrid, mergedAreas } from "./grid";
 export { toCellValue, readCellValue } from "./cell-value";
 export { ownedSheetNames } from "./ownership";
 export { unsupportedContentWarnings } from "./losses";
+export { pathConflict, sameFile, writeAtomically, type CommandPaths } from "./paths";
