@@ -59,7 +59,6 @@ export async function main(argv: readonly string[], log = console.log, err = con
         if (rows > LONG_FILE_ROWS) err(`… ${STEP_NAMES[step]}（${rows} 行）`);
       },
     });
-    outcome.copyWarnings.forEach((w) => err(`注意：${w}`));
     if (!outcome.written) {
       err(`错误：工作簿中没有可用的学校数据。\n${outcome.problems.map((p) => `  ${p}`).join("\n")}`);
       return 1;

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
 import { describeExcluded, describeSkipped, NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
-import { pathConflict, readWorkbookFile, saveWorkbook, writeAtomically, writePlan, type WorkbookFile } from "../hosts/file";
+import { appendAuditToPackage, pathConflict, readWorkbookFile, writeAtomically } from "../hosts/file";
 import { readSheets } from "../sheets";
 import { UsageError } from "./args";
 
@@ -24,8 +24,6 @@ export interface AuditFileOptions {
 }
 
 interface Common {
-  /** Warnings about the copy (charts or pivot tables ExcelJS cannot keep). */
-  copyWarnings: string[];
   /** Milliseconds spent in each step. */
   timings: Record<Step, number>;
 }
@@ -64,21 +62,15 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     if (step) options.onStep?.(step, rows);
   };
 
-  let file: WorkbookFile | undefined;
   const steps: FlowSteps = {
     readGrids: async () => {
-      file = await readWorkbookFile(options.input);
-      const grids = file.grids;
+      const { grids } = await readWorkbookFile(options.input);
       rows = grids.reduce((sum, g) => sum + g.rows.length, 0);
-      file.grids = []; // the flow holds the only reference and lets go of it after reading
       return grids;
     },
     readSheets: (grids, readOptions) => readSheets(grids, readOptions),
-    writePlan: async (plan) => {
-      const { sheetNames } = writePlan(file!.workbook, plan);
-      await saveWorkbook(file!.workbook, options.out);
-      return sheetNames;
-    },
+    // The input's package with the audit's parts added: every part of the user's workbook kept as it was.
+    writePlan: async (plan) => (await appendAuditToPackage(options.input, plan, options.out)).sheetNames,
     now: () => options.auditedAt ?? new Date(),
   };
 
@@ -90,11 +82,11 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     enter(null);
     const json = options.json;
     if (json) await writeAtomically(json, (temporary) => fs.writeFile(temporary, JSON.stringify(run.result, null, 2)));
-    return { written: true, result: run.result, copyWarnings: file?.warnings ?? [], timings };
+    return { written: true, result: run.result, timings };
   } catch (error) {
     enter(null);
     if (error instanceof NoSchoolsError || error instanceof NothingCountedError) {
-      return { written: false, problems: problemsOf(error), copyWarnings: file?.warnings ?? [], timings };
+      return { written: false, problems: problemsOf(error), timings };
     }
     throw error;
   }

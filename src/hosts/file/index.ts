@@ -1,4 +1,7 @@
-/** The file host: read .xlsx workbooks with ExcelJS and write audit plans into copies of them. */
+/**
+ * The file host: read .xlsx workbooks, and write audit plans as new parts appended to a copy of the
+ * input package (appendAuditToPackage); the ExcelJS writer (writePlan, saveWorkbook) stays for tests.
+ */
 export { readWorkbookFile, type WorkbookFile } from "./read";
 export { writePlan, type WritePlanResult } from "./write";
 export { saveWorkbook } from "./save";
@@ -8,3 +11,4 @@ export { toCellValue, readCellValue } from "./cell-value";
 export { ownedSheetNames } from "./ownership";
 export { unsupportedContentWarnings } from "./losses";
 export { pathConflict, sameFile, writeAtomically, type CommandPaths } from "./paths";
+export { appendAuditToPackage, type AppendResult } from "./package/append";
