@@ -15,9 +15,14 @@ export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sampl
 /** Rows above which the command reports each step as it goes. */
 const LONG_FILE_ROWS = 2000;
 
+/** A macro workbook stays one: Excel refuses an .xlsx name on macro-enabled content. */
+function outputExtension(input: string): string {
+  return /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+}
+
 /** Where the audited workbook goes by default: beside the input, or here for the bundled sample. */
 export function defaultOutput(input: string, isSample: boolean): string {
-  const name = `${path.basename(input, path.extname(input))}.audit.xlsx`;
+  const name = `${path.basename(input, path.extname(input))}.audit${outputExtension(input)}`;
   return isSample ? path.resolve(name) : path.join(path.dirname(input), name);
 }
 
@@ -39,11 +44,15 @@ export async function main(argv: readonly string[], log = console.log, err = con
     err(`错误：找不到工作簿「${input}」。`);
     return 2;
   }
-  if (!/\.xlsx$/i.test(input)) {
-    err(`错误：「${input}」不是 .xlsx 工作簿（支持 Excel 2007 及以后的 .xlsx 格式；.xls 请先在 Excel 或 WPS 中另存为 .xlsx）。`);
+  if (!/\.xls[xm]$/i.test(input)) {
+    err(`错误：「${input}」不是 .xlsx 或 .xlsm 工作簿（支持 Excel 2007 及以后的格式；.xls 请先在 Excel 或 WPS 中另存为 .xlsx）。`);
     return 2;
   }
   const out = options.out ?? defaultOutput(input, isSample);
+  if (path.extname(out).toLowerCase() !== outputExtension(input)) {
+    err(`错误：审计后的工作簿应使用 ${outputExtension(input)} 扩展名（--out「${path.basename(out)}」）：${outputExtension(input) === ".xlsm" ? "含宏的工作簿审计后仍含宏" : "不含宏的工作簿审计后仍是 .xlsx"}，Excel 不打开扩展名与内容不符的文件。`);
+    return 2;
+  }
   const conflict = pathConflict({ input, out, json: options.json });
   if (conflict) {
     err(`错误：${conflict}`);

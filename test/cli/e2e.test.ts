@@ -119,7 +119,7 @@ describe("npm run audit: usage, messages and exit codes", () => {
     writeFileSync(text, "学校名称,在校生数\n一小,100\n");
     const csv = await run([text]);
     expect(csv.code).toBe(2);
-    expect(csv.err).toContain("不是 .xlsx 工作簿");
+    expect(csv.err).toContain("不是 .xlsx 或 .xlsm 工作簿");
 
     const fake = path.join(dir, "坏文件.xlsx");
     writeFileSync(fake, "this is not a zip");
