@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
 import { describeExcluded, describeSkipped, NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
-import { appendAuditToPackage, pathConflict, readWorkbookFile, writeAtomically } from "../hosts/file";
+import { appendAuditToPackage, pathConflict, readWorkbookStreamed, writeAtomically } from "../hosts/file";
 import { readSheets } from "../sheets";
 import { UsageError } from "./args";
 
@@ -64,7 +64,7 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
 
   const steps: FlowSteps = {
     readGrids: async () => {
-      const { grids } = await readWorkbookFile(options.input);
+      const { grids } = await readWorkbookStreamed(options.input);
       rows = grids.reduce((sum, g) => sum + g.rows.length, 0);
       return grids;
     },

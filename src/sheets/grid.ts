@@ -28,6 +28,8 @@ export interface SheetGrid {
    * Defaults to { row: 0, col: 0 }.
    */
   origin?: { row: number; col: number };
+  /** 0-based indexes into rows of the rows the sheet hides. */
+  hiddenRows?: number[];
 }
 
 export function isCellError(value: unknown): value is CellError {

@@ -2,7 +2,8 @@
  * The file host: read .xlsx workbooks, and write audit plans as new parts appended to a copy of the
  * input package (appendAuditToPackage); the ExcelJS writer (writePlan, saveWorkbook) stays for tests.
  */
-export { readWorkbookFile, type WorkbookFile } from "./read";
+export { readWorkbookFile, readWorkbookStreamed, type WorkbookFile } from "./read";
+export { DEFAULT_LIMITS, limitsFromEnv, type ReadLimits } from "./streaming/limits";
 export { writePlan, type WritePlanResult } from "./write";
 export { saveWorkbook } from "./save";
 export { WorkbookFileError, isWorkbookFileError, type WorkbookFileErrorCode } from "./errors";
