@@ -15,6 +15,9 @@ export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sampl
 /** Rows above which the command reports each step as it goes. */
 const LONG_FILE_ROWS = 2000;
 
+/** Formats the command reads; all but .xlsm give an .xlsx. */
+const READABLE = /\.(xlsx|xlsm|xls|et|xlsb|csv)$/i;
+
 /** A macro workbook stays one: Excel refuses an .xlsx name on macro-enabled content. */
 function outputExtension(input: string): string {
   return /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
@@ -44,8 +47,8 @@ export async function main(argv: readonly string[], log = console.log, err = con
     err(`错误：找不到工作簿「${input}」。`);
     return 2;
   }
-  if (!/\.xls[xm]$/i.test(input)) {
-    err(`错误：「${input}」不是 .xlsx 或 .xlsm 工作簿（支持 Excel 2007 及以后的格式；.xls 请先在 Excel 或 WPS 中另存为 .xlsx）。`);
+  if (!READABLE.test(input)) {
+    err(`错误：「${input}」不是可读取的工作簿（支持 .xlsx、.xlsm、.xls、WPS .et、.xlsb 和 .csv）。`);
     return 2;
   }
   const out = options.out ?? defaultOutput(input, isSample);

@@ -1,7 +1,7 @@
 import { promises as fs } from "node:fs";
 import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
 import { describeExcluded, describeSkipped, NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
-import { appendAuditToPackage, pathConflict, readWorkbookStreamed, writeAtomically } from "../hosts/file";
+import { openWorkbookSource, pathConflict, writeAtomically, type WorkbookSource } from "../hosts/file";
 import { readSheets } from "../sheets";
 import { UsageError } from "./args";
 
@@ -43,7 +43,7 @@ function problemsOf(error: NoSchoolsError | NothingCountedError): string[] {
 }
 
 /**
- * The whole headless flow on an .xlsx file, through the same audit flow as the task pane: read
+ * The whole headless flow on a workbook file (.xlsx, .xlsm, .xls, .et, .xlsb, .csv), through the same audit flow as the task pane: read
  * every sheet, find the school tables, audit, lay out the audit sheets and write them into a new
  * workbook beside the source sheets. The input file is never written.
  */
@@ -62,15 +62,22 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     if (step) options.onStep?.(step, rows);
   };
 
+  let source: WorkbookSource | undefined;
   const steps: FlowSteps = {
     readGrids: async () => {
-      const { grids } = await readWorkbookStreamed(options.input);
+      source = await openWorkbookSource(options.input);
+      const grids = source.grids;
+      source.grids = []; // the flow holds the only reference and lets go of it after reading
       rows = grids.reduce((sum, g) => sum + g.rows.length, 0);
       return grids;
     },
-    readSheets: (grids, readOptions) => readSheets(grids, readOptions),
-    // The input's package with the audit's parts added: every part of the user's workbook kept as it was.
-    writePlan: async (plan) => (await appendAuditToPackage(options.input, plan, options.out)).sheetNames,
+    readSheets: (grids, readOptions) => {
+      const read = readSheets(grids, readOptions);
+      // A converted .xls/.et/.csv: 数据诊断 says the original formatting was not carried.
+      return source?.conversionNote ? { ...read, diagnostics: [source.conversionNote, ...read.diagnostics] } : read;
+    },
+    // An .xlsx/.xlsm: its own package with the audit's parts added, every part of the user's workbook kept as it was.
+    writePlan: async (plan) => (await source!.writeAudit(plan, options.out)).sheetNames,
     now: () => options.auditedAt ?? new Date(),
   };
 

@@ -13,3 +13,4 @@ export { ownedSheetNames } from "./ownership";
 export { unsupportedContentWarnings } from "./losses";
 export { pathConflict, sameFile, writeAtomically, type CommandPaths } from "./paths";
 export { appendAuditToPackage, type AppendResult } from "./package/append";
+export { openWorkbookSource, type WorkbookSource } from "./source";

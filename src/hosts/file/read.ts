@@ -30,7 +30,8 @@ function startsWith(buffer: Buffer, signature: number[]): boolean {
   return signature.every((byte, i) => buffer[i] === byte);
 }
 
-async function readBytes(path: string): Promise<Buffer> {
+/** The bytes of a workbook file, with a Chinese message when it is missing or unreadable. */
+export async function readBytes(path: string): Promise<Buffer> {
   const shown = nodePath.basename(path);
   let stat;
   try {
@@ -49,7 +50,7 @@ async function readBytes(path: string): Promise<Buffer> {
 }
 
 /** Refuses a file that is not a zip package, naming what it is when that is known (.xls, encrypted). */
-function checkSignature(path: string, bytes: Buffer): void {
+export function checkSignature(path: string, bytes: Buffer): void {
   const shown = nodePath.basename(path);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     throw new WorkbookFileError(

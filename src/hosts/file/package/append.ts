@@ -76,19 +76,19 @@ function freshSheetPart(taken: Set<string>, folder: string): string {
 }
 
 /**
- * Writes `planned` into a copy of the .xlsx/.xlsm package at `inputPath`, saved at `outPath`
- * (through a temporary file renamed into place).
+ * Writes `planned` into a copy of the .xlsx/.xlsm package at `input` (a path, or the package's
+ * bytes), saved at `outPath` (through a temporary file renamed into place).
  *
  * @throws WorkbookFileError "same-path" when outPath is the input, "write-failed" when saving fails.
  * @example
  * await appendAuditToPackage("县.xlsx", plan, "县.audit.xlsx");
  * // { sheetNames: { 审计总览: "审计总览", … }, removedSheets: [] }
  */
-export async function appendAuditToPackage(inputPath: string, planned: WorkbookPlan, outPath: string): Promise<AppendResult> {
-  if (sameFile(inputPath, outPath)) {
+export async function appendAuditToPackage(input: string | Buffer, planned: WorkbookPlan, outPath: string): Promise<AppendResult> {
+  if (typeof input === "string" && sameFile(input, outPath)) {
     throw new WorkbookFileError("same-path", outPath, `不能覆盖原工作簿「${nodePath.basename(outPath)}」：请为审计结果另选一个文件名。`);
   }
-  const entries = await readStoredEntries(await fs.readFile(inputPath));
+  const entries = await readStoredEntries(typeof input === "string" ? await fs.readFile(input) : input);
   const pkg: Package = { entries, byName: new Map(entries.map((e) => [e.name, e])) };
 
   const wbPart = workbookPart(pkg);
