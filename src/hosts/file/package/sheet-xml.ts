@@ -16,8 +16,8 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 /** Excel keeps at most 32767 characters in a cell. */
 const MAX_CELL_TEXT = 32767;
 
-/** Rows per chunk handed to the zip writer. */
-const ROWS_PER_CHUNK = 500;
+/** Rows per chunk handed to the zip writer: large enough that the per-chunk await costs little. */
+const ROWS_PER_CHUNK = 1000;
 
 export interface SheetStyles {
   /** The cell format index for a (style, number format) pair. */
@@ -124,7 +124,9 @@ function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string
 }
 
 /**
- * The worksheet XML of a planned sheet, in chunks.
+ * The worksheet XML of a planned sheet, in chunks. Each planned row is let go of once written
+ * (its slot set to null): a city's plan is most of the process's memory, and the flow only needs
+ * the sheets' names and kinds afterwards.
  *
  * @example
  * for (const chunk of sheetXmlChunks(plan.sheets[0], styles)) stream.write(chunk);
@@ -134,7 +136,11 @@ export function* sheetXmlChunks(sheet: PlannedSheet, styles: SheetStyles): Gener
   const links: string[] = [];
   let chunk: string[] = [];
   let rowsInChunk = 0;
-  for (const planned of sheet.rows) {
+  const rows = sheet.rows as (PlannedSheet["rows"][number] | null)[];
+  for (let i = 0; i < rows.length; i++) {
+    const planned = rows[i];
+    if (!planned) continue;
+    rows[i] = null;
     const cells: string[] = [];
     planned.cells.forEach((cell, col) => {
       if (!cell) return;

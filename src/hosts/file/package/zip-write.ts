@@ -120,7 +120,10 @@ export class ZipWriter {
     const pending: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => pending.push(chunk));
     const flush = async () => {
-      while (pending.length > 0) await this.write(pending.shift()!);
+      if (pending.length === 0) return;
+      const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+      pending.length = 0;
+      await this.write(bytes);
     };
     let crc = 0;
     let size = 0;
