@@ -67,7 +67,7 @@ function workbookPart(pkg: Package): string {
 /** A part name not used yet: xl/worksheets/sheet<N>.xml. */
 function freshSheetPart(taken: Set<string>, folder: string): string {
   for (let n = 1; ; n++) {
-    const name = `${folder}/worksheets/sheet${n}.xml`;
+    const name = `${folder ? `${folder}/` : ""}worksheets/sheet${n}.xml`;
     if (!taken.has(name.toLowerCase())) {
       taken.add(name.toLowerCase());
       return name;
