@@ -3,10 +3,12 @@
  * bench/results.json. Timings live here, never in `npm test`.
  * Usage: npm run bench [-- --only engine,reader] [--out bench/results.json] [--schools N]
  *   --only a,b     run only these sections (names below: engine, reader, report, functions,
- *                  excel-host, headless, libreoffice-peer)
+ *                  excel-host, headless, libreoffice-peer, scale)
  *   --out file     where the JSON goes (default bench/results.json, git-ignored)
  *   --schools N    school parts in the generated city workbook of "headless" and
  *                  "libreoffice-peer" (default 20000; also env BENCH_SCHOOLS=N)
+ *   BENCH_SCALE=20000,100000,300000   the sizes of the "scale" section (BENCH_PAIRS pairs
+ *                  of ours and the pandas + openpyxl peer at the first size)
  * The results record the machine and its load average before and after the run: a loaded
  * machine slows every figure.
  */
@@ -25,6 +27,7 @@ const SECTIONS: Section[] = [
   { name: "excel-host", load: () => import("./excelHost") },
   { name: "headless", load: () => import("./headless") },
   { name: "libreoffice-peer", load: () => import("./libreoffice-peer") },
+  { name: "scale", load: () => import("./scale") },
 ];
 
 function argValue(flag: string): string | undefined {

@@ -65,7 +65,7 @@ export function bigCountyRecords(schools: number, seed = 20_000): SchoolRecord[]
 const num = (x: number | undefined): number | null => (x === undefined ? null : x);
 
 /** One row per school part: 区县, 学校名称, 学段, counts, 教师情况 and 办学条件 groups. */
-function bigColumns(): Column[] {
+export function bigColumns(): Column[] {
   const stageOf = (r: SchoolRecord): Stage => (r.stages.primary ? "primary" : "junior");
   const s = (r: SchoolRecord) => r.stages[stageOf(r)];
   const t = (r: SchoolRecord) => s(r)?.teachers;

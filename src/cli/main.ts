@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, findSetting, settingsFromObject, withSetting, type Au
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
 import { auditFile, STEP_NAMES, type Step } from "./pipeline";
 import { createProgress, type Milestone, type ProgressStream } from "./progress";
+import { pathConflict } from "../hosts/file";
 import { formatSummary } from "./summary";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sample-county.xlsx");
@@ -17,9 +18,17 @@ export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sampl
 /** The rows read, shown with the step that works on them. */
 const SHOWS_ROWS: readonly Step[] = ["audit"];
 
+/** Formats the command reads; all but .xlsm give an .xlsx. */
+const READABLE = /\.(xlsx|xlsm|xls|et|xlsb|csv)$/i;
+
+/** A macro workbook stays one: Excel refuses an .xlsx name on macro-enabled content. */
+function outputExtension(input: string): string {
+  return /\.xlsm$/i.test(input) ? ".xlsm" : ".xlsx";
+}
+
 /** Where the audited workbook goes by default: beside the input, or here for the bundled sample. */
 export function defaultOutput(input: string, isSample: boolean): string {
-  const name = `${path.basename(input, path.extname(input))}.audit.xlsx`;
+  const name = `${path.basename(input, path.extname(input))}.audit${outputExtension(input)}`;
   return isSample ? path.resolve(name) : path.join(path.dirname(input), name);
 }
 
@@ -82,11 +91,20 @@ export async function main(
     err(`错误：找不到工作簿「${input}」。`);
     return 2;
   }
-  if (!/\.xlsx$/i.test(input)) {
-    err(`错误：「${input}」不是 .xlsx 工作簿（支持 Excel 2007 及以后的 .xlsx 格式；.xls 请先在 Excel 或 WPS 中另存为 .xlsx）。`);
+  if (!READABLE.test(input)) {
+    err(`错误：「${input}」不是可读取的工作簿（支持 .xlsx、.xlsm、.xls、WPS .et、.xlsb 和 .csv）。`);
     return 2;
   }
   const out = options.out ?? defaultOutput(input, isSample);
+  if (path.extname(out).toLowerCase() !== outputExtension(input)) {
+    err(`错误：审计后的工作簿应使用 ${outputExtension(input)} 扩展名（--out「${path.basename(out)}」）：${outputExtension(input) === ".xlsm" ? "含宏的工作簿审计后仍含宏" : "不含宏的工作簿审计后仍是 .xlsx"}，Excel 不打开扩展名与内容不符的文件。`);
+    return 2;
+  }
+  const conflict = pathConflict({ input, out, json: options.json });
+  if (conflict) {
+    err(`错误：${conflict}`);
+    return 2;
+  }
   const progress = createProgress(progressStream, { quiet: options.quiet === true, steps: Object.keys(STEP_NAMES).length });
   let milestone: Milestone = { label: STEP_NAMES.read, fraction: 0 };
   try {
@@ -102,7 +120,6 @@ export async function main(
       onFraction: (fraction) => progress.update({ ...milestone, fraction }),
     });
     progress.stop(outcome.written);
-    outcome.copyWarnings.forEach((w) => err(`注意：${w}`));
     if (!outcome.written) {
       err(`错误：工作簿中没有可用的学校数据。\n${outcome.problems.map((p) => `  ${p}`).join("\n")}`);
       return 1;

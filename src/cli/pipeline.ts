@@ -1,9 +1,9 @@
-import { writeFileSync } from "node:fs";
-import path from "node:path";
+import { promises as fs } from "node:fs";
 import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
 import { describeExcluded, describeSkipped, NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
-import { readWorkbookFile, saveWorkbook, writePlan, type WorkbookFile } from "../hosts/file";
+import { openWorkbookSource, pathConflict, writeAtomically, type WorkbookSource } from "../hosts/file";
 import { readSheets } from "../sheets";
+import { UsageError } from "./args";
 
 /** The steps of a headless audit, for the progress line and the timings. */
 export type Step = "read" | "audit" | "write";
@@ -29,8 +29,6 @@ export interface AuditFileOptions {
 }
 
 interface Common {
-  /** Warnings about the copy (charts or pivot tables ExcelJS cannot keep). */
-  copyWarnings: string[];
   /** Milliseconds spent in each step. */
   timings: Record<Step, number>;
 }
@@ -50,14 +48,13 @@ function problemsOf(error: NoSchoolsError | NothingCountedError): string[] {
 }
 
 /**
- * The whole headless flow on an .xlsx file, through the same audit flow as the task pane: read
+ * The whole headless flow on a workbook file (.xlsx, .xlsm, .xls, .et, .xlsb, .csv), through the same audit flow as the task pane: read
  * every sheet, find the school tables, audit, lay out the audit sheets and write them into a new
  * workbook beside the source sheets. The input file is never written.
  */
 export async function auditFile(options: AuditFileOptions): Promise<AuditFileOutcome> {
-  if (path.resolve(options.out) === path.resolve(options.input)) {
-    throw new Error("输出文件不能与输入工作簿相同：输入工作簿不会被覆盖。");
-  }
+  const conflict = pathConflict(options);
+  if (conflict) throw new UsageError(conflict);
   const timings: Record<Step, number> = { read: 0, audit: 0, write: 0 };
   let current: Step | null = null;
   let started = 0;
@@ -70,23 +67,22 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     if (step) options.onStep?.(step, rows, fraction);
   };
 
-  let file: WorkbookFile | undefined;
+  let source: WorkbookSource | undefined;
   const steps: FlowSteps = {
     readGrids: async () => {
-      file = await readWorkbookFile(options.input);
-      const grids = file.grids;
+      source = await openWorkbookSource(options.input);
+      const grids = source.grids;
+      source.grids = []; // the flow holds the only reference and lets go of it after reading
       rows = grids.reduce((sum, g) => sum + g.rows.length, 0);
-      file.grids = []; // the flow holds the only reference and lets go of it after reading
       return grids;
     },
-    readSheets: (grids, readOptions) => readSheets(grids, readOptions),
-    writePlan: async (plan, onProgress) => {
-      const { sheetNames } = writePlan(file!.workbook, plan);
-      onProgress(1, 2); // saving a large workbook takes as long as laying it out
-      await saveWorkbook(file!.workbook, options.out);
-      onProgress(2, 2);
-      return sheetNames;
+    readSheets: (grids, readOptions) => {
+      const read = readSheets(grids, readOptions);
+      // A converted .xls/.et/.csv: 数据诊断 says the original formatting was not carried.
+      return source?.conversionNote ? { ...read, diagnostics: [source.conversionNote, ...read.diagnostics] } : read;
     },
+    // An .xlsx/.xlsm: its own package with the audit's parts added, every part of the user's workbook kept as it was.
+    writePlan: async (plan, onProgress) => (await source!.writeAudit(plan, options.out, onProgress)).sheetNames,
     now: () => options.auditedAt ?? new Date(),
   };
 
@@ -97,12 +93,13 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
       else options.onFraction?.(progress.fraction);
     });
     enter(null);
-    if (options.json) writeFileSync(options.json, JSON.stringify(run.result, null, 2));
-    return { written: true, result: run.result, copyWarnings: file?.warnings ?? [], timings };
+    const json = options.json;
+    if (json) await writeAtomically(json, (temporary) => fs.writeFile(temporary, JSON.stringify(run.result, null, 2)));
+    return { written: true, result: run.result, timings };
   } catch (error) {
     enter(null);
     if (error instanceof NoSchoolsError || error instanceof NothingCountedError) {
-      return { written: false, problems: problemsOf(error), copyWarnings: file?.warnings ?? [], timings };
+      return { written: false, problems: problemsOf(error), timings };
     }
     throw error;
   }

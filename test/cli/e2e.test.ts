@@ -118,11 +118,11 @@ describe("npm run audit: usage, messages and exit codes", () => {
     expect(flag.err).toContain("不认识的参数「--bogus」");
     expect(flag.err).toContain("用法");
 
-    const text = path.join(dir, "表.csv");
+    const text = path.join(dir, "表.docx");
     writeFileSync(text, "学校名称,在校生数\n一小,100\n");
     const csv = await run([text]);
     expect(csv.code).toBe(2);
-    expect(csv.err).toContain("不是 .xlsx 工作簿");
+    expect(csv.err).toContain("不是可读取的工作簿");
 
     const fake = path.join(dir, "坏文件.xlsx");
     writeFileSync(fake, "this is not a zip");

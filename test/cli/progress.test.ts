@@ -124,7 +124,11 @@ describe("npm run audit --quiet and the step lines", () => {
     expect(steps.map(([, , fraction]) => fraction)).toEqual([0, 0.4, 0.5]);
     expect(steps[0][1]).toBe(0); // rows are known once the workbook is read
     expect(steps[1][1]).toBeGreaterThan(0);
-    expect(fractions).toEqual([0.3, 0.75, 1]); // the tables found (still reading), the workbook laid out, saved
+    // The tables found (still reading), then each audit sheet as it is written, up to the whole run.
+    expect(fractions[0]).toBe(0.3);
+    expect(fractions.slice(1).every((f, i) => f > fractions[i])).toBe(true);
+    expect(fractions.length).toBeGreaterThan(3);
+    expect(fractions.at(-1)).toBe(1);
   });
 
   it("takes --quiet and -q on the command line and documents it", () => {

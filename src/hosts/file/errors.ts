@@ -9,6 +9,8 @@ export type WorkbookFileErrorCode =
   | "legacy-or-encrypted" // an .xls (BIFF) file or a password-protected .xlsx (both are OLE containers)
   | "not-xlsx" // some other kind of file
   | "corrupt" // a zip, but the workbook inside cannot be read
+  | "limit" // over a read limit (part size, inflate ratio, cells, rows): a zip bomb or a file too large
+  | "unsafe-xml" // a part with a DOCTYPE or entity declarations
   | "same-path" // saving would overwrite the input workbook
   | "write-failed"; // the output could not be written
 

@@ -8,6 +8,8 @@ import { worksheetToGrid } from "./grid";
 import { unsupportedContentWarnings } from "./losses";
 import { ownedSheetNames } from "./ownership";
 import { rememberSourcePath } from "./source-paths";
+import type { ReadLimits } from "./streaming/limits";
+import { readWorkbookGrids, type StreamedWorkbook } from "./streaming/read-grids";
 
 export interface WorkbookFile {
   /** The loaded workbook, to write the audit plan into and save as a copy. */
@@ -28,7 +30,8 @@ function startsWith(buffer: Buffer, signature: number[]): boolean {
   return signature.every((byte, i) => buffer[i] === byte);
 }
 
-async function readBytes(path: string): Promise<Buffer> {
+/** The bytes of a workbook file, with a Chinese message when it is missing or unreadable. */
+export async function readBytes(path: string): Promise<Buffer> {
   const shown = nodePath.basename(path);
   let stat;
   try {
@@ -46,7 +49,8 @@ async function readBytes(path: string): Promise<Buffer> {
   }
 }
 
-async function openZip(path: string, bytes: Buffer): Promise<JSZip> {
+/** Refuses a file that is not a zip package, naming what it is when that is known (.xls, encrypted). */
+export function checkSignature(path: string, bytes: Buffer): void {
   const shown = nodePath.basename(path);
   if (startsWith(bytes, OLE_SIGNATURE)) {
     throw new WorkbookFileError(
@@ -58,6 +62,11 @@ async function openZip(path: string, bytes: Buffer): Promise<JSZip> {
   if (!startsWith(bytes, ZIP_SIGNATURE)) {
     throw new WorkbookFileError("not-xlsx", path, `文件「${shown}」不是 .xlsx 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重试。`);
   }
+}
+
+async function openZip(path: string, bytes: Buffer): Promise<JSZip> {
+  const shown = nodePath.basename(path);
+  checkSignature(path, bytes);
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -94,4 +103,18 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFile> {
   const grids = workbook.worksheets.filter((ws) => !owned.has(ws.name)).map(worksheetToGrid);
   rememberSourcePath(workbook, path);
   return { workbook, grids, warnings, ownedSheets };
+}
+
+/**
+ * Reads an .xlsx/.xlsm file's worksheets with the streaming reader (bounded by the read limits,
+ * see streaming/limits.ts): what the headless audit uses. readWorkbookFile (ExcelJS) stays for tests.
+ *
+ * @throws WorkbookFileError (Chinese message) when the file is missing, not a workbook, over a limit or corrupt.
+ * @example
+ * const { grids } = await readWorkbookStreamed("县教育局资源配置.xlsx");
+ */
+export async function readWorkbookStreamed(path: string, limits?: ReadLimits): Promise<StreamedWorkbook> {
+  const bytes = await readBytes(path);
+  checkSignature(path, bytes);
+  return readWorkbookGrids(path, bytes, limits);
 }

@@ -1,0 +1,223 @@
+import { promises as fs } from "fs";
+import * as nodePath from "path";
+import { chooseSheetNames, renameSheets } from "../../../report";
+import { OWNERSHIP_NAME_PREFIX, type WorkbookPlan } from "../../../report/plan";
+import { quoteSheet } from "../../../report/refs";
+import { causeText, WorkbookFileError } from "../errors";
+import { sameFile, writeAtomically } from "../paths";
+import {
+  appendToWorkbook,
+  editContentTypes,
+  editRelationships,
+  ownedSheetNamesOf,
+  relationships,
+  relsPartOf,
+  removeSheets,
+  resolveTarget,
+  workbookSheets,
+  WORKSHEET_REL,
+  WORKSHEET_TYPE,
+  type NewName,
+} from "./index-parts";
+import { sheetXmlChunks, usedStyles } from "./sheet-xml";
+import { appendAuditStyles } from "./styles-xml";
+import { assertNoDoctype } from "./xml-text";
+import { entryText, readStoredEntries, type StoredEntry } from "./zip-read";
+import { ZipWriter } from "./zip-write";
+
+/**
+ * The audited workbook as the input's package with parts added. Every entry of the input is
+ * copied with its compressed bytes as stored; only the index parts (workbook.xml, its
+ * relationships, [Content_Types].xml, styles.xml) are rewritten, by addition. The audit sheets are
+ * new worksheet parts streamed into the zip. A re-run drops the parts an earlier audit owns
+ * (marked by the workbook names JH_AUDIT_<n>) and nothing else.
+ */
+
+const OFFICE_DOCUMENT = /\/officeDocument$/;
+const STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const CALC_CHAIN_REL = /\/calcChain$/;
+
+export interface AppendResult {
+  /** The plan's preferred sheet name → the name written (another one when a user's sheet had it). */
+  sheetNames: Record<string, string>;
+  /** Audit sheets of an earlier run that were replaced. */
+  removedSheets: string[];
+}
+
+interface Package {
+  entries: StoredEntry[];
+  byName: Map<string, StoredEntry>;
+}
+
+function text(pkg: Package, name: string): string {
+  const entry = pkg.byName.get(name);
+  if (!entry) throw new Error(`缺少部件「${name}」`);
+  const xml = entryText(entry);
+  assertNoDoctype(xml, name);
+  return xml;
+}
+
+/** The workbook part named by the package's root relationships (normally xl/workbook.xml). */
+function workbookPart(pkg: Package): string {
+  const root = relationships(text(pkg, "_rels/.rels")).find((r) => OFFICE_DOCUMENT.test(r.type));
+  if (!root) throw new Error("包中没有工作簿部件");
+  return resolveTarget("", root.target);
+}
+
+/** A part name not used yet: xl/worksheets/sheet<N>.xml. */
+function freshSheetPart(taken: Set<string>, folder: string): string {
+  for (let n = 1; ; n++) {
+    const name = `${folder ? `${folder}/` : ""}worksheets/sheet${n}.xml`;
+    if (!taken.has(name.toLowerCase())) {
+      taken.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
+/**
+ * Writes `planned` into a copy of the .xlsx/.xlsm package at `input` (a path, or the package's
+ * bytes), saved at `outPath` (through a temporary file renamed into place).
+ *
+ * @throws WorkbookFileError "same-path" when outPath is the input, "write-failed" when saving fails.
+ * @example
+ * await appendAuditToPackage("县.xlsx", plan, "县.audit.xlsx");
+ * // { sheetNames: { 审计总览: "审计总览", … }, removedSheets: [] }
+ */
+export async function appendAuditToPackage(
+  input: string | Buffer,
+  planned: WorkbookPlan,
+  outPath: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<AppendResult> {
+  if (typeof input === "string" && sameFile(input, outPath)) {
+    throw new WorkbookFileError("same-path", outPath, `不能覆盖原工作簿「${nodePath.basename(outPath)}」：请为审计结果另选一个文件名。`);
+  }
+  const entries = await readStoredEntries(typeof input === "string" ? await fs.readFile(input) : input);
+  const pkg: Package = { entries, byName: new Map(entries.map((e) => [e.name, e])) };
+
+  const wbPart = workbookPart(pkg);
+  const wbFolder = wbPart.includes("/") ? wbPart.slice(0, wbPart.lastIndexOf("/")) : "";
+  const wbRelsPart = relsPartOf(wbPart);
+  const original = { workbook: text(pkg, wbPart), rels: text(pkg, wbRelsPart), types: text(pkg, "[Content_Types].xml") };
+  const rels = relationships(original.rels);
+
+  // An earlier audit's sheets: their parts, relationships and names go.
+  const owned = ownedSheetNamesOf(original.workbook);
+  const ownedSet = new Set(owned);
+  const ownedRelIds = workbookSheets(original.workbook).filter((s) => ownedSet.has(s.name)).map((s) => s.relId);
+  const droppedParts = new Set<string>();
+  for (const rel of rels) {
+    if (!ownedRelIds.includes(rel.id)) continue;
+    const part = resolveTarget(wbPart, rel.target);
+    droppedParts.add(part);
+    if (pkg.byName.has(relsPartOf(part))) droppedParts.add(relsPartOf(part));
+  }
+  const droppedRelIds = [...ownedRelIds];
+  // The calculation chain lists formula cells by sheet: with sheets gone it would be stale. Excel rebuilds it.
+  if (owned.length > 0) {
+    for (const rel of rels.filter((r) => CALC_CHAIN_REL.test(r.type))) {
+      droppedRelIds.push(rel.id);
+      droppedParts.add(resolveTarget(wbPart, rel.target));
+    }
+  }
+  let workbook = owned.length > 0 ? removeSheets(original.workbook, owned) : original.workbook;
+
+  const remaining = workbookSheets(workbook);
+  const chosen = chooseSheetNames(
+    planned.sheets.map((s) => s.name),
+    remaining.map((s) => ({ name: s.name, owned: false })),
+  );
+  const plan = renameSheets(planned, chosen);
+
+  const taken = new Set(entries.filter((e) => !droppedParts.has(e.name)).map((e) => e.name.toLowerCase()));
+  const relIds = new Set(rels.map((r) => r.id));
+  let nextSheetId = Math.max(0, ...workbookSheets(original.workbook).map((s) => s.sheetId)) + 1;
+  const added = plan.sheets.map((sheet, i) => {
+    const part = freshSheetPart(taken, wbFolder);
+    let relId = `rIdJH${i + 1}`;
+    for (let n = 1; relIds.has(relId); n++) relId = `rIdJH${i + 1}_${n}`;
+    relIds.add(relId);
+    return { sheet, part, relId, sheetId: nextSheetId++ };
+  });
+
+  const names: NewName[] = [];
+  added.forEach(({ sheet }, i) => {
+    names.push({ name: `${OWNERSHIP_NAME_PREFIX}${i + 1}`, formula: `${quoteSheet(sheet.name)}!$A$1` });
+  });
+  added.forEach(({ sheet }, i) => {
+    const rows = sheet.page.repeatRows;
+    if (rows) names.push({ name: "_xlnm.Print_Titles", localSheetId: remaining.length + i, formula: `${quoteSheet(sheet.name)}!$${rows[0]}:$${rows[1]}` });
+  });
+  workbook = appendToWorkbook(
+    workbook,
+    added.map((a) => ({ name: a.sheet.name, sheetId: a.sheetId, relId: a.relId })),
+    names,
+  );
+  const relTarget = (part: string) => (wbFolder && part.startsWith(`${wbFolder}/`) ? part.slice(wbFolder.length + 1) : `/${part}`);
+  const newRels = added.map((a) => ({ id: a.relId, type: WORKSHEET_REL, target: relTarget(a.part) }));
+
+  // Styles: appended to the workbook's own styles part, or a new one when it has none.
+  const stylesRel = rels.find((r) => r.type === STYLES_REL);
+  let stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : `${wbFolder ? `${wbFolder}/` : ""}styles.xml`;
+  const newTypes = added.map((a) => ({ part: a.part, type: WORKSHEET_TYPE }));
+  let stylesOriginal: string;
+  if (stylesRel && pkg.byName.has(stylesPart)) {
+    stylesOriginal = text(pkg, stylesPart);
+  } else {
+    if (taken.has(stylesPart.toLowerCase())) stylesPart = `${wbFolder ? `${wbFolder}/` : ""}jh-styles.xml`;
+    stylesOriginal = MINIMAL_STYLES;
+    newRels.push({ id: "rIdJHStyles", type: STYLES_REL, target: relTarget(stylesPart) });
+    newTypes.push({ part: stylesPart, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" });
+  }
+  const styles = appendAuditStyles(
+    stylesOriginal,
+    plan.sheets.flatMap((s) => usedStyles(s)),
+  );
+
+  const rewritten = new Map<string, string>([
+    [wbPart, workbook],
+    [wbRelsPart, editRelationships(original.rels, droppedRelIds, newRels)],
+    ["[Content_Types].xml", editContentTypes(original.types, [...droppedParts], newTypes)],
+    [stylesPart, styles.xml],
+  ]);
+
+  try {
+    await writeAtomically(outPath, async (temporary) => {
+      const zip = await ZipWriter.create(temporary);
+      try {
+        for (const entry of entries) {
+          if (droppedParts.has(entry.name)) continue;
+          const changed = rewritten.get(entry.name);
+          if (changed !== undefined) {
+            await zip.add(entry.name, [changed]);
+            rewritten.delete(entry.name);
+          } else await zip.copy(entry);
+        }
+        for (const [name, xml] of rewritten) await zip.add(name, [xml]); // a styles part the input lacked
+        for (const [i, a] of added.entries()) {
+          await zip.add(a.part, sheetXmlChunks(a.sheet, styles));
+          onProgress?.(i + 1, added.length);
+        }
+        await zip.finish();
+      } catch (error) {
+        await zip.abort();
+        throw error;
+      }
+    });
+  } catch (error) {
+    throw new WorkbookFileError("write-failed", outPath, `无法保存文件「${outPath}」（${causeText(error)}），请检查文件夹是否存在、是否有写入权限，或文件是否正被其他程序打开。`);
+  }
+  return { sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])), removedSheets: owned };
+}
+
+/** The styles part of a package that has none: one font, the two fills Excel reserves, one border, one format. */
+const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  "</styleSheet>";

@@ -1,0 +1,164 @@
+import type { PlannedCell, PlannedSheet } from "../../../report/plan";
+import { a1 } from "../../../sheets/grid";
+import { styleKey } from "./styles-xml";
+import { escapeAttr, escapeText } from "./xml-text";
+
+/**
+ * One planned audit sheet as worksheet XML, produced in chunks of rows so a city's schools sheet
+ * never sits in memory as one string: inline strings (no shared-string table to merge with the
+ * user's), formulas with their cached values, merges, column widths and hidden columns, frozen
+ * panes, print setup, internal links and conditional formats with data bars.
+ */
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** Excel keeps at most 32767 characters in a cell. */
+const MAX_CELL_TEXT = 32767;
+
+/** Rows per chunk handed to the zip writer: large enough that the per-chunk await costs little. */
+const ROWS_PER_CHUNK = 1000;
+
+export interface SheetStyles {
+  /** The cell format index for a (style, number format) pair. */
+  cellFormat: Map<string, number>;
+  dxf: Record<"pass" | "warn" | "fail", number>;
+}
+
+function withoutEquals(formula: string): string {
+  return formula.startsWith("=") ? formula.slice(1) : formula;
+}
+
+function text(value: string): string {
+  return escapeText(value.slice(0, MAX_CELL_TEXT));
+}
+
+/** The effective style of a cell: a link without its own style looks like a link. */
+function cellStyle(cell: PlannedCell): PlannedCell["style"] {
+  return cell.style ?? (cell.link && !cell.formula ? "link" : undefined);
+}
+
+/** Every (style, number format) pair the sheet's cells use. */
+export function usedStyles(sheet: PlannedSheet): { style?: PlannedCell["style"]; numFmt?: string }[] {
+  const seen = new Map<string, { style?: PlannedCell["style"]; numFmt?: string }>();
+  for (const row of sheet.rows) {
+    for (const cell of row.cells) {
+      if (!cell) continue;
+      const style = cellStyle(cell);
+      if (!style && !cell.numFmt) continue;
+      const key = styleKey(style, cell.numFmt);
+      if (!seen.has(key)) seen.set(key, { style, numFmt: cell.numFmt });
+    }
+  }
+  return [...seen.values()];
+}
+
+function cellXml(ref: string, cell: PlannedCell, styles: SheetStyles): string {
+  const style = cellStyle(cell);
+  const s = style || cell.numFmt ? ` s="${styles.cellFormat.get(styleKey(style, cell.numFmt)) ?? 0}"` : "";
+  const value = cell.value;
+  if (cell.formula) {
+    const f = `<f>${escapeText(withoutEquals(cell.formula))}</f>`;
+    if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
+    if (typeof value === "number") {
+      return Number.isFinite(value) ? `<c r="${ref}"${s}>${f}<v>${value}</v></c>` : `<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`;
+    }
+    if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    return `<c r="${ref}"${s} t="str">${f}<v>${text(value)}</v></c>`;
+  }
+  if (value === null) return s ? `<c r="${ref}"${s}/>` : "";
+  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+  if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text(value)}</t></is></c>`;
+}
+
+function head(sheet: PlannedSheet): string {
+  const fit = sheet.page.fitToWidth ? "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" : "";
+  const freeze = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
+  let pane = "";
+  if (freeze) {
+    const activePane = freeze.rows > 0 && freeze.columns > 0 ? "bottomRight" : freeze.rows > 0 ? "bottomLeft" : "topRight";
+    pane =
+      `<pane${freeze.columns > 0 ? ` xSplit="${freeze.columns}"` : ""}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ""}` +
+      ` topLeftCell="${a1(freeze.rows, freeze.columns)}" activePane="${activePane}" state="frozen"/>` +
+      `<selection pane="${activePane}" activeCell="${a1(freeze.rows, freeze.columns)}" sqref="${a1(freeze.rows, freeze.columns)}"/>`;
+  }
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const widthCount = Math.max(sheet.columnWidths.length, ...[...hidden].map((c) => c + 1));
+  const cols: string[] = [];
+  for (let c = 0; c < widthCount; c++) {
+    const width = sheet.columnWidths[c];
+    if (width === undefined && !hidden.has(c)) continue;
+    cols.push(`<col min="${c + 1}" max="${c + 1}" width="${width ?? 9}"${width !== undefined ? ' customWidth="1"' : ""}${hidden.has(c) ? ' hidden="1"' : ""}/>`);
+  }
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    fit +
+    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetFormatPr defaultRowHeight="15"/>` +
+    (cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "") +
+    "<sheetData>"
+  );
+}
+
+function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string {
+  const parts: string[] = ["</sheetData>"];
+  if (sheet.merges.length > 0) parts.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+  let priority = 1; // plan order: the first rule wins
+  for (const format of sheet.conditionalFormats) {
+    const rules = format.rules
+      .map((rule) => `<cfRule type="expression" dxfId="${styles.dxf[rule.style]}" priority="${priority++}"><formula>${escapeText(withoutEquals(rule.formula))}</formula></cfRule>`)
+      .join("");
+    parts.push(`<conditionalFormatting sqref="${format.range}">${rules}</conditionalFormatting>`);
+  }
+  for (const bar of sheet.dataBars) {
+    const rgb = `FF${bar.color.replace(/^#/, "").toUpperCase()}`;
+    parts.push(`<conditionalFormatting sqref="${bar.range}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${rgb}"/></dataBar></cfRule></conditionalFormatting>`);
+  }
+  if (links.length > 0) parts.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
+  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  const fit = sheet.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "";
+  parts.push(`<pageSetup paperSize="9" orientation="${sheet.page.landscape ? "landscape" : "portrait"}"${fit}/>`);
+  parts.push("</worksheet>");
+  return parts.join("");
+}
+
+/**
+ * The worksheet XML of a planned sheet, in chunks. Each planned row is let go of once written
+ * (its slot set to null): a city's plan is most of the process's memory, and the flow only needs
+ * the sheets' names and kinds afterwards.
+ *
+ * @example
+ * for (const chunk of sheetXmlChunks(plan.sheets[0], styles)) stream.write(chunk);
+ */
+export function* sheetXmlChunks(sheet: PlannedSheet, styles: SheetStyles): Generator<string> {
+  yield head(sheet);
+  const links: string[] = [];
+  let chunk: string[] = [];
+  let rowsInChunk = 0;
+  const rows = sheet.rows as (PlannedSheet["rows"][number] | null)[];
+  for (let i = 0; i < rows.length; i++) {
+    const planned = rows[i];
+    if (!planned) continue;
+    rows[i] = null;
+    const cells: string[] = [];
+    planned.cells.forEach((cell, col) => {
+      if (!cell) return;
+      const ref = a1(planned.row, col);
+      cells.push(cellXml(ref, cell, styles));
+      if (cell.link && !cell.formula) {
+        const display = cell.value === null ? "" : String(cell.value);
+        links.push(`<hyperlink ref="${ref}" location="${escapeAttr(cell.link.replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`);
+      }
+    });
+    const height = planned.height !== undefined ? ` ht="${planned.height}" customHeight="1"` : "";
+    chunk.push(`<row r="${planned.row + 1}"${height}>${cells.join("")}</row>`);
+    if (++rowsInChunk >= ROWS_PER_CHUNK) {
+      yield chunk.join("");
+      chunk = [];
+      rowsInChunk = 0;
+    }
+  }
+  if (chunk.length > 0) yield chunk.join("");
+  yield tail(sheet, styles, links);
+}

@@ -1,0 +1,192 @@
+import { promises as fs } from "fs";
+import { crc32, createDeflateRaw } from "zlib";
+import type { StoredEntry } from "./zip-read";
+
+/**
+ * Writes a zip file entry by entry to disk: stored entries copied with their compressed bytes as
+ * they are (never re-compressed), new parts deflated from streamed text chunks. Memory holds one
+ * chunk at a time, not the package. No ZIP64: a package of 4 GB or 65,535 entries is refused.
+ */
+
+const LOCAL_HEADER = 0x04034b50;
+const CENTRAL_HEADER = 0x02014b50;
+const END_OF_CENTRAL = 0x06054b50;
+const UTF8_NAMES = 1 << 11;
+const DATA_DESCRIPTOR = 1 << 3;
+const LIMIT_32 = 0xffffffff;
+
+interface CentralRecord {
+  name: Buffer;
+  method: number;
+  crc32: number;
+  compressedSize: number;
+  uncompressedSize: number;
+  flags: number;
+  versionNeeded: number;
+  versionMadeBy: number;
+  dosTime: number;
+  dosDate: number;
+  externalAttributes: number;
+  offset: number;
+}
+
+/** DOS date and time of now, as zip headers keep them. */
+function dosNow(): { dosTime: number; dosDate: number } {
+  const d = new Date();
+  return {
+    dosTime: (d.getHours() << 11) | (d.getMinutes() << 5) | Math.floor(d.getSeconds() / 2),
+    dosDate: ((d.getFullYear() - 1980) << 9) | ((d.getMonth() + 1) << 5) | d.getDate(),
+  };
+}
+
+export class ZipWriter {
+  private offset = 0;
+  private readonly records: CentralRecord[] = [];
+
+  private constructor(private readonly file: fs.FileHandle) {}
+
+  static async create(path: string): Promise<ZipWriter> {
+    return new ZipWriter(await fs.open(path, "w"));
+  }
+
+  private async write(bytes: Buffer): Promise<void> {
+    await this.file.write(bytes);
+    this.offset += bytes.length;
+    if (this.offset > LIMIT_32) throw new Error("审计后的工作簿超过 4 GB，无法保存");
+  }
+
+  private localHeader(record: CentralRecord): Buffer {
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(LOCAL_HEADER, 0);
+    header.writeUInt16LE(record.versionNeeded, 4);
+    header.writeUInt16LE(record.flags, 6);
+    header.writeUInt16LE(record.method, 8);
+    header.writeUInt16LE(record.dosTime, 10);
+    header.writeUInt16LE(record.dosDate, 12);
+    header.writeUInt32LE(record.crc32 >>> 0, 14);
+    header.writeUInt32LE(record.compressedSize, 18);
+    header.writeUInt32LE(record.uncompressedSize, 22);
+    header.writeUInt16LE(record.name.length, 26);
+    header.writeUInt16LE(0, 28);
+    return Buffer.concat([header, record.name]);
+  }
+
+  /**
+   * Copies a stored entry: its compressed bytes exactly as read. The sizes go in the local header
+   * (a data descriptor flag of the original is dropped, since the sizes are known).
+   */
+  async copy(entry: StoredEntry): Promise<void> {
+    if (entry.compressedSize > LIMIT_32 || entry.uncompressedSize > LIMIT_32) throw new Error(`压缩项「${entry.name}」超过 4 GB`);
+    const record: CentralRecord = {
+      name: Buffer.from(entry.name, "utf8"),
+      method: entry.method,
+      crc32: entry.crc32,
+      compressedSize: entry.raw.length,
+      uncompressedSize: entry.uncompressedSize,
+      flags: (entry.flags & ~DATA_DESCRIPTOR) | UTF8_NAMES,
+      versionNeeded: Math.max(entry.versionNeeded, 20),
+      versionMadeBy: entry.versionMadeBy,
+      dosTime: entry.dosTime,
+      dosDate: entry.dosDate,
+      externalAttributes: entry.externalAttributes,
+      offset: this.offset,
+    };
+    await this.write(this.localHeader(record));
+    await this.write(entry.raw);
+    this.records.push(record);
+  }
+
+  /**
+   * Adds a new part, deflated from text chunks as they come. The local header is written first
+   * with zero sizes and filled in once the part is complete.
+   */
+  async add(name: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+    const record: CentralRecord = {
+      name: Buffer.from(name, "utf8"),
+      method: 8,
+      crc32: 0,
+      compressedSize: 0,
+      uncompressedSize: 0,
+      flags: UTF8_NAMES,
+      versionNeeded: 20,
+      versionMadeBy: 20,
+      ...dosNow(),
+      externalAttributes: 0,
+      offset: this.offset,
+    };
+    await this.write(this.localHeader(record));
+    const dataStart = this.offset;
+    const deflate = createDeflateRaw({ level: 1 }) // fast: a city's audit sheets are hundreds of megabytes of XML;
+    const pending: Buffer[] = [];
+    deflate.on("data", (chunk: Buffer) => pending.push(chunk));
+    const flush = async () => {
+      if (pending.length === 0) return;
+      const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending);
+      pending.length = 0;
+      await this.write(bytes);
+    };
+    let crc = 0;
+    let size = 0;
+    for await (const text of chunks) {
+      if (text.length === 0) continue;
+      const bytes = Buffer.from(text, "utf8");
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      if (size > LIMIT_32) throw new Error(`新工作表「${name}」超过 4 GB`);
+      if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
+      await flush();
+    }
+    await new Promise<void>((resolve, reject) => {
+      deflate.once("end", resolve);
+      deflate.once("error", reject);
+      deflate.end();
+    });
+    await flush();
+    record.crc32 = crc;
+    record.uncompressedSize = size;
+    record.compressedSize = this.offset - dataStart;
+    // Fill in the local header's CRC and sizes now that they are known.
+    const fields = Buffer.alloc(12);
+    fields.writeUInt32LE(record.crc32 >>> 0, 0);
+    fields.writeUInt32LE(record.compressedSize, 4);
+    fields.writeUInt32LE(record.uncompressedSize, 8);
+    await this.file.write(fields, 0, 12, record.offset + 14);
+    this.records.push(record);
+  }
+
+  /** Writes the central directory and closes the file. */
+  async finish(): Promise<void> {
+    if (this.records.length > 0xffff) throw new Error("审计后的工作簿含有超过 65535 个部件，无法保存");
+    const start = this.offset;
+    for (const r of this.records) {
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(CENTRAL_HEADER, 0);
+      header.writeUInt16LE(r.versionMadeBy, 4);
+      header.writeUInt16LE(r.versionNeeded, 6);
+      header.writeUInt16LE(r.flags, 8);
+      header.writeUInt16LE(r.method, 10);
+      header.writeUInt16LE(r.dosTime, 12);
+      header.writeUInt16LE(r.dosDate, 14);
+      header.writeUInt32LE(r.crc32 >>> 0, 16);
+      header.writeUInt32LE(r.compressedSize, 20);
+      header.writeUInt32LE(r.uncompressedSize, 24);
+      header.writeUInt16LE(r.name.length, 28);
+      header.writeUInt32LE(r.externalAttributes >>> 0, 38);
+      header.writeUInt32LE(r.offset, 42);
+      await this.write(Buffer.concat([header, r.name]));
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(END_OF_CENTRAL, 0);
+    end.writeUInt16LE(this.records.length, 8);
+    end.writeUInt16LE(this.records.length, 10);
+    end.writeUInt32LE(this.offset - start, 12);
+    end.writeUInt32LE(start, 16);
+    await this.write(end);
+    await this.file.close();
+  }
+
+  /** Closes the file without finishing it (the caller removes it). */
+  async abort(): Promise<void> {
+    await this.file.close().catch(() => undefined);
+  }
+}

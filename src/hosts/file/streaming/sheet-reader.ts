@@ -1,0 +1,173 @@
+import type { CellValue, MergedArea, SheetGrid } from "../../../sheets/grid";
+import { serialToIso } from "./number-formats";
+import { xmlStream } from "./xml-stream";
+
+/**
+ * One worksheet part read as a SheetGrid in a single streaming pass: cached values (a formula
+ * cell gives its cached result), merged areas, hidden rows. Only cells with a value are kept;
+ * a merged area's value stays in its top-left cell, the rest read as empty (as ExcelJS gave them).
+ */
+
+export interface SheetContext {
+  sharedStrings: readonly string[];
+  /** Per cell format index: whether a number there is a date serial. */
+  dateStyles: readonly boolean[];
+  date1904: boolean;
+  /** Called per row and per cell with a value, to hold them to the limits. */
+  count: (rows: number, cells: number) => void;
+}
+
+/** 0-based column of a reference such as "AB12". */
+function columnOf(ref: string): number {
+  let col = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const code = ref.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  return col - 1;
+}
+
+function rowOf(ref: string): number {
+  const digits = /\d+$/.exec(ref);
+  return digits ? Number(digits[0]) - 1 : -1;
+}
+
+function mergedArea(ref: string): MergedArea | null {
+  const [from, to = from] = ref.split(":");
+  const top = rowOf(from);
+  const bottom = rowOf(to);
+  const left = columnOf(from);
+  const right = columnOf(to);
+  if (top < 0 || bottom < 0 || left < 0 || right < 0) return null;
+  return { top, left, bottom, right };
+}
+
+/**
+ * A parser for one sheet: feed it the part's text, then call `grid()`.
+ *
+ * @example
+ * const sheet = sheetReader("小学", context);
+ * await parts.stream("xl/worksheets/sheet2.xml", sheet.write);
+ * const grid = sheet.grid();
+ */
+export function sheetReader(name: string, context: SheetContext): { write: (text: string) => void; grid: () => SheetGrid } {
+  const rows: CellValue[][] = [];
+  const merges: MergedArea[] = [];
+  const hidden: number[] = [];
+  let row = -1;
+  let col = -1;
+  let type = "";
+  let style = 0;
+  let value = "";
+  let inValue = false; // inside <v>, or <t> of an inline string (not its phonetic runs)
+  let inPhonetic = false;
+  let hasValue = false;
+
+  const finishCell = () => {
+    if (!hasValue) return;
+    let cell: CellValue = null;
+    switch (type) {
+      case "s":
+        cell = context.sharedStrings[Number(value)] ?? null;
+        break;
+      case "str":
+      case "inlineStr":
+        cell = value;
+        break;
+      case "b":
+        cell = value.trim() === "1" || value.trim() === "true";
+        break;
+      case "e":
+        cell = { error: value.trim() };
+        break;
+      case "d":
+        cell = value.trim().replace(/Z$/, "").replace(/T00:00:00(\.0+)?$/, "");
+        break;
+      default: {
+        const number = Number(value);
+        if (value.trim() === "" || !Number.isFinite(number)) cell = null;
+        else cell = context.dateStyles[style] ? serialToIso(number, context.date1904) : number;
+      }
+    }
+    if (cell === null || row < 0 || col < 0) return;
+    const cells = (rows[row] ??= []);
+    while (cells.length < col) cells.push(null);
+    cells[col] = cell;
+    context.count(0, 1);
+  };
+
+  const parser = xmlStream({
+    open: (element, attrs) => {
+      switch (element) {
+        case "row": {
+          row = attrs.r !== undefined ? Number(attrs.r) - 1 : row + 1;
+          col = -1;
+          if (attrs.hidden === "1" || attrs.hidden === "true") hidden.push(row);
+          context.count(1, 0);
+          break;
+        }
+        case "c":
+          col = attrs.r !== undefined ? columnOf(attrs.r) : col + 1;
+          type = attrs.t ?? "n";
+          style = attrs.s !== undefined ? Number(attrs.s) : 0;
+          value = "";
+          hasValue = false;
+          break;
+        case "v":
+          inValue = true;
+          hasValue = true;
+          break;
+        case "rPh":
+          inPhonetic = true;
+          break;
+        case "t":
+          if (type === "inlineStr" && !inPhonetic) {
+            inValue = true;
+            hasValue = true;
+          }
+          break;
+        case "mergeCell": {
+          const area = attrs.ref ? mergedArea(attrs.ref) : null;
+          if (area) merges.push(area);
+          break;
+        }
+      }
+    },
+    text: (text) => {
+      if (inValue) value += text;
+    },
+    close: (element) => {
+      if (element === "v" || element === "t") inValue = false;
+      else if (element === "rPh") inPhonetic = false;
+      else if (element === "c") finishCell();
+    },
+  });
+
+  return {
+    write: (text) => parser.write(text),
+    grid: () => {
+      parser.close();
+      // A merged area's other cells read as empty, whatever the file left in them.
+      for (const m of merges) {
+        for (let r = m.top; r <= m.bottom; r++) {
+          const cells = rows[r];
+          if (!cells) continue;
+          for (let c = m.left; c <= m.right && c < cells.length; c++) if (r !== m.top || c !== m.left) cells[c] = null;
+        }
+      }
+      // Rows as ExcelJS gave them: no trailing empty cells, empty rows as [], none after the last value.
+      for (let r = 0; r < rows.length; r++) {
+        const cells = rows[r];
+        if (!cells) {
+          rows[r] = [];
+          continue;
+        }
+        while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+      }
+      while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
+      const hiddenRows = hidden.filter((r) => r < rows.length);
+      return { name, rows, merges, origin: { row: 0, col: 0 }, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { StringDecoder } from "string_decoder";
+import yauzl from "yauzl";
+import { limitError, type ReadLimits } from "./limits";
+
+/**
+ * A zip package opened for streaming: the central directory is read first, every entry's
+ * declared sizes are held to the limits before anything is inflated, and a part is inflated in
+ * chunks handed to a callback (yauzl also stops an entry that inflates past its declared size).
+ */
+export class ZipParts {
+  private constructor(
+    private readonly zip: yauzl.ZipFile,
+    readonly entries: Map<string, yauzl.Entry>,
+  ) {}
+
+  /**
+   * Opens a zip held in memory, refusing it when any entry is over the size or ratio limit.
+   *
+   * @example
+   * const parts = await ZipParts.open(bytes, "县.xlsx", DEFAULT_LIMITS);
+   * await parts.text("xl/workbook.xml");
+   */
+  static open(bytes: Buffer, path: string, limits: ReadLimits): Promise<ZipParts> {
+    return new Promise((resolve, reject) => {
+      yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
+        if (error || !zip) return reject(error ?? new Error("not a zip"));
+        const entries = new Map<string, yauzl.Entry>();
+        zip.on("error", reject);
+        zip.on("entry", (entry: yauzl.Entry) => {
+          const where = `部件「${entry.fileName}」`;
+          if (entry.uncompressedSize > limits.maxPartBytes) return reject(limitError(path, "maxPartBytes", where, limits));
+          if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
+            return reject(limitError(path, "maxRatio", where, limits));
+          }
+          entries.set(entry.fileName, entry);
+          zip.readEntry();
+        });
+        zip.on("end", () => resolve(new ZipParts(zip, entries)));
+        zip.readEntry();
+      });
+    });
+  }
+
+  has(name: string): boolean {
+    return this.entries.has(name);
+  }
+
+  /** Inflates a part, handing its text to `onText` chunk by chunk. */
+  stream(name: string, onText: (text: string) => void): Promise<void> {
+    const entry = this.entries.get(name);
+    if (!entry) return Promise.reject(new Error(`缺少部件「${name}」`));
+    return new Promise((resolve, reject) => {
+      this.zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(error ?? new Error("no stream"));
+        const decoder = new StringDecoder("utf8");
+        let first = true;
+        stream.on("data", (chunk: Buffer) => {
+          try {
+            let text = decoder.write(chunk);
+            if (first && text.length > 0) {
+              text = text.replace(/^\uFEFF/, "");
+              first = false;
+            }
+            onText(text);
+          } catch (failure) {
+            stream.destroy();
+            reject(failure);
+          }
+        });
+        stream.on("error", reject);
+        stream.on("end", () => {
+          try {
+            onText(decoder.end());
+            resolve();
+          } catch (failure) {
+            reject(failure);
+          }
+        });
+      });
+    });
+  }
+
+  /** A whole (small) part as text. */
+  async text(name: string): Promise<string> {
+    let out = "";
+    await this.stream(name, (t) => (out += t));
+    return out;
+  }
+}

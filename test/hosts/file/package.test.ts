@@ -1,0 +1,148 @@
+/**
+ * The headless audit writes the input's package with parts added: every entry of a rich workbook
+ * (chart, picture, shape, comment, named style, sheet-scoped names, protection, page breaks, x14
+ * validation, print titles, custom properties, external link, VBA) comes back with the same
+ * compressed bytes; the index parts keep every original element; LibreOffice recalculates every
+ * formula, the user's scoped names included, to the value written; a re-run replaces only the
+ * audit's own parts.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
+import * as path from "path";
+import { main } from "../../../src/cli/main";
+import { entryText, readStoredEntries, type StoredEntry } from "../../../src/hosts/file/package/zip-read";
+import { readCellValue } from "../../../src/hosts/file";
+import ExcelJS from "exceljs";
+import { compareRecalculated } from "../../support/compare";
+import { recalculateAll } from "../../support/libreoffice";
+import { buildRichWorkbook, SCOPED_NAME_FIGURES } from "../../support/rich-workbook";
+import { makeTempDir, removeTempDir } from "../../support/tmp";
+import { missingElements } from "../../support/xml-elements";
+
+const INDEX_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
+const AUDIT_SHEETS = ["审计总览", "学校达标", "差异系数", "问题清单", "表Ⅱ-1", "表Ⅱ-2", "表Ⅲ", "数据诊断"];
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, (line) => out.push(line), (line) => err.push(line));
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+async function entriesOf(file: string): Promise<Map<string, StoredEntry>> {
+  return new Map((await readStoredEntries(readFileSync(file))).map((e) => [e.name, e]));
+}
+
+function textOf(entries: Map<string, StoredEntry>, name: string): string {
+  return entryText(entries.get(name)!);
+}
+
+async function sheetNames(file: string): Promise<string[]> {
+  const xml = textOf(await entriesOf(file), "xl/workbook.xml");
+  return [...xml.matchAll(/<sheet\s[^>]*name="([^"]*)"/g)].map((m) => m[1]);
+}
+
+const suite = process.env.JH_SKIP_LIBREOFFICE === "1" ? describe.skip : describe;
+
+suite("the audited workbook is the input's package with parts added", () => {
+  let dir: string;
+  const files = { xlsx: "", xlsm: "", xlsxOut: "", xlsmOut: "", rerun: "" };
+  let recalculated: string[];
+
+  beforeAll(async () => {
+    dir = makeTempDir("package");
+    files.xlsx = path.join(dir, "富内容.xlsx");
+    files.xlsm = path.join(dir, "宏工作簿.xlsm");
+    writeFileSync(files.xlsx, await buildRichWorkbook());
+    writeFileSync(files.xlsm, await buildRichWorkbook({ macro: true }));
+    for (const input of [files.xlsx, files.xlsm]) {
+      const { code, err } = await run([input]);
+      expect(err).toBe("");
+      expect(code).toBe(0);
+    }
+    files.xlsxOut = path.join(dir, "富内容.audit.xlsx");
+    files.xlsmOut = path.join(dir, "宏工作簿.audit.xlsm");
+    files.rerun = path.join(dir, "再次审计.xlsx");
+    const again = await run([files.xlsxOut, "--out", files.rerun]);
+    expect(again.err).toBe("");
+    expect(again.code).toBe(0);
+    recalculated = await recalculateAll([files.xlsxOut, files.rerun], path.join(dir, "recalculated"));
+  }, 240_000);
+
+  afterAll(() => removeTempDir(dir));
+
+  it.each([
+    ["xlsx", () => [files.xlsx, files.xlsxOut]],
+    ["xlsm", () => [files.xlsm, files.xlsmOut]],
+  ])("copies every non-index entry of the %s input with the same compressed bytes", async (_kind, paths) => {
+    const [input, output] = paths();
+    const before = await entriesOf(input);
+    const after = await entriesOf(output);
+    const changed: string[] = [];
+    for (const [name, entry] of before) {
+      if (INDEX_PARTS.includes(name)) continue;
+      const copy = after.get(name);
+      if (!copy || !copy.raw.equals(entry.raw) || copy.crc32 !== entry.crc32 || copy.method !== entry.method) changed.push(name);
+    }
+    expect(changed).toEqual([]);
+    // The rich parts really were there to be kept.
+    expect([...before.keys()]).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/media/image1.png", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/externalLinks/externalLink1.xml", "docProps/custom.xml", "xl/worksheets/sheet5.xml", "docProps/app.xml"]));
+  });
+
+  it.each([
+    ["xlsx", () => [files.xlsx, files.xlsxOut]],
+    ["xlsm", () => [files.xlsm, files.xlsmOut]],
+  ])("keeps every original element, attribute and namespace of each index part (%s)", async (_kind, paths) => {
+    const [input, output] = paths();
+    const before = await entriesOf(input);
+    const after = await entriesOf(output);
+    for (const part of INDEX_PARTS) {
+      expect({ part, missing: missingElements(textOf(before, part), textOf(after, part), ["count"]) }).toEqual({ part, missing: [] });
+    }
+  });
+
+  it("adds the audit sheets after the user's, each marked as owned, with the user's sheet-scoped names untouched", async () => {
+    expect(await sheetNames(files.xlsxOut)).toEqual(["说明", "小学", "初中", "九年一贯制", "图表页", "汇总", ...AUDIT_SHEETS]);
+    const workbook = textOf(await entriesOf(files.xlsxOut), "xl/workbook.xml");
+    expect(workbook).toContain(`<definedName name="数据" localSheetId="4">'图表页'!$B$1:$B$3</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'小学'!$3:$4</definedName>`);
+    AUDIT_SHEETS.forEach((name, i) => expect(workbook).toContain(`<definedName name="JH_AUDIT_${i + 1}">'${name}'!$A$1</definedName>`));
+    expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="7">');
+  });
+
+  it("an .xlsm stays macro-enabled with vbaProject.bin untouched, under an .xlsm name", async () => {
+    const after = await entriesOf(files.xlsmOut);
+    expect(textOf(after, "[Content_Types].xml")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    expect(after.get("xl/vbaProject.bin")!.raw.equals((await entriesOf(files.xlsm)).get("xl/vbaProject.bin")!.raw)).toBe(true);
+    expect(textOf(after, "xl/_rels/workbook.xml.rels")).toContain('Target="vbaProject.bin"');
+  });
+
+  it("LibreOffice recalculates every formula to the value written, the user's scoped names included", async () => {
+    expect(await compareRecalculated(files.xlsxOut, recalculated[0])).toEqual([]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(recalculated[0]);
+    expect(readCellValue(workbook.getWorksheet("图表页")!.getCell("C1"))).toBe(SCOPED_NAME_FIGURES.chartSheetSum);
+    expect(readCellValue(workbook.getWorksheet("汇总")!.getCell("A1"))).toBe(SCOPED_NAME_FIGURES.summarySheetSum);
+  });
+
+  it("a re-run replaces only the audit's own parts: the user's parts stay byte for byte", async () => {
+    expect(await sheetNames(files.rerun)).toEqual(await sheetNames(files.xlsxOut));
+    const first = await entriesOf(files.xlsxOut);
+    const second = await entriesOf(files.rerun);
+    const input = await entriesOf(files.xlsx);
+    for (const [name, entry] of input) {
+      if (INDEX_PARTS.includes(name)) continue;
+      expect({ name, same: second.get(name)?.raw.equals(entry.raw) }).toEqual({ name, same: true });
+    }
+    const workbook = textOf(second, "xl/workbook.xml");
+    expect((workbook.match(/name="JH_AUDIT_\d+"/g) ?? []).length).toBe(AUDIT_SHEETS.length);
+    expect((workbook.match(/name="_xlnm.Print_Titles"/g) ?? []).length).toBe((textOf(first, "xl/workbook.xml").match(/name="_xlnm.Print_Titles"/g) ?? []).length);
+    expect(missingElements(textOf(input, "xl/workbook.xml"), workbook, ["count"])).toEqual([]);
+    expect(second.size).toBe(first.size);
+    expect(await compareRecalculated(files.rerun, recalculated[1])).toEqual([]);
+  });
+
+  it("writes no temporary file beside the outputs", () => {
+    expect(existsSync(files.xlsxOut)).toBe(true);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+});
