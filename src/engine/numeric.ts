@@ -43,3 +43,8 @@ export function roundTo(x: number, digits: number): number {
   const rounded = Math.round(shifted + tolerance(shifted, 0)) / factor;
   return Math.sign(x) * rounded;
 }
+
+/** a < b strictly: a value equal to b up to rounding noise is not below it (0.15 is not 「低于0.15」). */
+export function below(a: number, b: number): boolean {
+  return !atLeast(a, b);
+}

@@ -167,6 +167,8 @@ export interface AuditSettings {
   };
   /** Special-school per-pupil funding floor in 元 (a county-level item; some provinces use 8000). */
   specialSchoolFunding: number;
+  /** A province's additions to the one-vote veto, by form code (「V7」: 校外培训机构治理和减轻课外负担不力); none by default. */
+  extraVetoItems: string[];
 }
 
 export const DEFAULT_SETTINGS: AuditSettings = {
@@ -181,6 +183,7 @@ export const DEFAULT_SETTINGS: AuditSettings = {
     olderLargeSchools: false,
   },
   specialSchoolFunding: 6000,
+  extraVetoItems: [],
 };
 
 /** Settings with any omitted field taken from the defaults. */
