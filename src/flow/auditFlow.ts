@@ -5,7 +5,7 @@
  */
 import { audit, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
 import { buildPlan, type PlannedSheetKind, type WorkbookPlan } from "../report";
-import type { ColumnOverride, ReadResult, SkippedSheet, TableInfo } from "../sheets";
+import { readCountyForms, type ColumnOverride, type ReadResult, type SkippedSheet, type TableInfo } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 
 /** What a host supplies: its reads and writes, and the clock. */
@@ -65,13 +65,18 @@ export async function runAudit(
   onProgress({ step: "read", fraction: 0 });
   let grids: SheetGrid[] | null = await steps.readGrids();
   onProgress({ step: "detect", fraction: STEP_END.read });
-  const read = steps.readSheets(grids, { overrides });
+  // The county form 「县域指标」 is read on its own and is no school table.
+  const county = readCountyForms(grids);
+  const read = steps.readSheets(
+    grids.filter((g) => !county.sheets.includes(g.name)),
+    { overrides },
+  );
   grids = null; // a city's grids are large: let them go before the audit and the write
   if (read.records.length === 0) throw new NoSchoolsError(read.skipped, read.diagnostics);
   onProgress({ step: "audit", fraction: STEP_END.detect });
-  const audited = audit(read.records, settings);
+  const audited = audit(read.records, settings, { countyForms: county.forms });
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
-  const result = { ...audited, diagnostics: [...read.diagnostics, ...audited.diagnostics] };
+  const result = { ...audited, diagnostics: [...read.diagnostics, ...county.diagnostics, ...audited.diagnostics] };
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   onProgress({ step: "write", fraction: STEP_END.audit });
   const auditedAt = steps.now();

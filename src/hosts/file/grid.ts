@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue, MergedArea, SheetGrid } from "../../sheets/grid";
+import { a1 } from "../../sheets/grid";
 import { readCellValue } from "./cell-value";
 
 interface RangeModel {
@@ -30,12 +31,15 @@ export function mergedAreas(worksheet: ExcelJS.Worksheet): MergedArea[] {
  */
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
+  const percentCells: string[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
       if (cell.type === ExcelJS.ValueType.Merge) return; // not the top-left cell of a merge
       const value = readCellValue(cell);
       if (value === null) return;
+      // The county form's rates: 0.961 shown as 96.1% (SheetGrid.percentCells).
+      if (typeof value === "number" && cell.numFmt?.includes("%")) percentCells.push(a1(rowNumber - 1, colNumber - 1));
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;
     });
@@ -43,5 +47,7 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;
   });
-  return { name: worksheet.name, rows, merges: mergedAreas(worksheet), origin: { row: 0, col: 0 } };
+  const grid: SheetGrid = { name: worksheet.name, rows, merges: mergedAreas(worksheet), origin: { row: 0, col: 0 } };
+  if (percentCells.length) grid.percentCells = percentCells;
+  return grid;
 }
