@@ -7,6 +7,8 @@ export interface CliOptions {
   json?: string;
   standard: string;
   help: boolean;
+  /** `--county-form FILE`: write the blank county form there instead of auditing. */
+  countyForm?: string;
 }
 
 /** A usage error: the message says what was wrong, in Chinese; the command exits 2. */
@@ -23,11 +25,12 @@ export const USAGE = `用法：npm run audit -- [工作簿.xlsx] [--out 输出.x
   --out 文件       审计后的工作簿（默认：与输入同目录的「<名称>.audit.xlsx」；输入文件不会被覆盖）
   --json 文件      另存审计结果 JSON（未舍入的数值）
   --standard 标准  2017（优质均衡，默认）或 2012（基本均衡）
+  --county-form 文件  生成空白「县域指标」填报表（政府保障程度、教育质量、社会认可度、一票否决），填好后放进工作簿一起审计
   --help           显示本说明
 
 退出码：0 审计完成（无论是否达标）；1 工作簿中没有可用的学校数据；2 用法错误或文件无法读取。`;
 
-const VALUE_FLAGS = new Set(["--out", "--json", "--standard"]);
+const VALUE_FLAGS = new Set(["--out", "--json", "--standard", "--county-form"]);
 
 /** Parses the command line (without node and the script). */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -42,6 +45,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       i++;
       if (arg === "--out") options.out = value;
       else if (arg === "--json") options.json = value;
+      else if (arg === "--county-form") options.countyForm = value;
       else options.standard = value;
     } else if (arg.startsWith("-")) {
       throw new UsageError(`不认识的参数「${arg}」。`);

@@ -6,6 +6,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, USAGE, UsageError } from "./args";
+import { writeBlankCountyForm } from "./countyForm";
 import { auditFile, STEP_NAMES } from "./pipeline";
 import { formatSummary } from "./summary";
 
@@ -30,6 +31,20 @@ export async function main(argv: readonly string[], log = console.log, err = con
   }
   if (options.help) {
     log(USAGE);
+    return 0;
+  }
+  if (options.countyForm !== undefined) {
+    if (!/\.xlsx$/i.test(options.countyForm)) {
+      err(`错误：县域指标表应保存为 .xlsx 文件，「${options.countyForm}」不是。`);
+      return 2;
+    }
+    try {
+      await writeBlankCountyForm(options.countyForm);
+    } catch (error) {
+      err(`错误：无法生成县域指标表：${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+    log(`已生成空白县域指标表：${options.countyForm}\n请填写「填报值」列（空着的项目按未核查处理），把该表复制到学校数据工作簿中，再运行审计。`);
     return 0;
   }
   const isSample = options.input === undefined;

@@ -51,3 +51,4 @@ export function buildPlan(input: ReportInput): WorkbookPlan {
   sheets.push(buildDiagnosticsSheet(ctx));
   return { sheets, activate: "summary" };
 }
+export { buildCountyFormPlan, buildCountyFormSheet, COUNTY_FORM_SHEET } from "./countyFormSheet";

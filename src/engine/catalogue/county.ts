@@ -361,6 +361,10 @@ export const DIMENSION_NAMES: Record<CountyDimension | "resource", string> = {
   recognition: "社会认可度",
 };
 
+/** The county verdict and item statuses as the report and the summary print them. */
+export const VERDICT_NAMES = { pass: "达标", fail: "未达标", incomplete: "未完成" } as const;
+export const STATUS_NAMES = { pass: "达标", fail: "未达标", unchecked: "未核查" } as const;
+
 const INPUTS_BY_CODE = new Map(COUNTY_INPUTS.map((i) => [i.code, i]));
 
 /** The form input with this code, or undefined. */
