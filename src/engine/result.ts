@@ -202,7 +202,7 @@ export interface CountyResult {
   /** Input codes of the county form still to fill (unchecked items, blank veto rows). */
   missing: string[];
   /** The county form read for this county: its sheet and the 填报值 cell of each code. */
-  form?: { sheet: string; cells: Record<string, string> };
+  form?: CountyFormCells;
 }
 
 export interface GuaranteeCheck {
@@ -225,4 +225,23 @@ export interface ExcludedRecord {
   reason: string;
   stage?: Stage;
   source?: SourceCell;
+}
+
+/** Where the county form's values sit, for live formulas and for the pane's click to a cell. */
+export interface CountyFormCells {
+  sheet: string;
+  /** Code → A1 address of its 填报值 cell. */
+  cells: Record<string, string>;
+  /** Code → the value read (null when blank or unusable). */
+  values: Record<string, number | boolean | null>;
+  /** Codes whose cell held text the reader parsed (「96.1%」, 「Ⅳ」): formulas use the value read. */
+  textCodes: string[];
+  /** Codes entered as a rate (填报比例). */
+  percentCodes: string[];
+  /** Codes whose value the reader rejected (a diagnostic names the cell). */
+  invalidCodes: string[];
+  /** Code → A1 address of its 佐证材料 cell, when the form has that column. */
+  evidenceCells: Record<string, string>;
+  /** Code → the document named in its 佐证材料 cell. */
+  evidence: Record<string, string>;
 }

@@ -88,6 +88,10 @@ export type PlannedSheetKind =
   | "declaration-II-2"
   | "declaration-III"
   | "diagnostics"
+  | "declaration-IV"
+  | "declaration-V"
+  | "declaration-VI"
+  | "evidence"
   /** The blank county form 「县域指标」: written for the user to fill, never marked as the audit's. */
   | "county-form";
 

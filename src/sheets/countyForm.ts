@@ -153,6 +153,9 @@ function readForm(grid: SheetGrid, columns: FormColumns, diagnostics: Diagnostic
     const parsed = parseValue(input, row[columns.value], percentCells.has(cell));
     const entry: CountyFormEntry = { code, value: parsed.value, sheet: grid.name, cell };
     if (parsed.percent) entry.percent = true;
+    const raw = row[columns.value];
+    if (typeof raw === "string" && input.kind !== "yesno" && parsed.value !== null) entry.fromText = true;
+    if (columns.evidence !== undefined) entry.evidenceCell = address(r, columns.evidence);
     const evidence = columns.evidence !== undefined ? rawText(row[columns.evidence]) : "";
     if (evidence) entry.evidence = evidence;
     if (parsed.problem) {

@@ -37,7 +37,8 @@ describe("finding the county form", () => {
     expect(sheets).toEqual(["我县填报"]);
     expect(forms).toHaveLength(1);
     const e = forms[0].entries;
-    expect(e.G1).toEqual({ code: "G1", value: true, sheet: "我县填报", cell: "D4", evidence: "某县学校布局规划（2021—2030）" });
+    expect(e.G1).toEqual({ code: "G1", value: true, sheet: "我县填报", cell: "D4", evidence: "某县学校布局规划（2021—2030）", evidenceCell: "F4" });
+    expect(e["Q9-1"].fromText).toBe(true);
     expect(e["G2-1"].value).toBe(650);
     expect(e["G11-2"].value).toBe(173);
     expect(e["G14-4"].value).toBe(true);

@@ -12,11 +12,15 @@ export interface CountyFormEntry {
   percent?: boolean;
   /** 佐证材料: the document's name. */
   evidence?: string;
+  /** The cell held text the reader parsed (「96.1%」, 「Ⅳ」, 「173人」): a formula cannot use it as a number. */
+  fromText?: boolean;
   /** Why the row cannot be used (the reader gave a diagnostic): its item is 未核查. */
   invalid?: string;
   /** Where the 填报值 cell is, so findings and the pane can point at it. */
   sheet?: string;
   cell?: string;
+  /** The 佐证材料 cell of the row, when the form has that column. */
+  evidenceCell?: string;
 }
 
 /** The form of one county: several counties in one workbook each have their own. */

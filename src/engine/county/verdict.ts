@@ -5,6 +5,7 @@
  */
 import { COUNTY_ITEMS, VETO_ITEMS, type CountyDimension } from "../catalogue/county";
 import type {
+  CountyFormCells,
   CountyItemResult,
   CountyVerdict,
   DimensionId,
@@ -24,7 +25,7 @@ export interface CountyStandardResult {
   items: CountyItemResult[];
   veto: VetoResult[];
   missing: string[];
-  form?: { sheet: string; cells: Record<string, string> };
+  form?: CountyFormCells;
 }
 
 function dimension(statuses: readonly ItemStatus[]): DimensionResult {
@@ -106,9 +107,17 @@ export function countyStandard(
     missing: missing.filter((c, i, all) => all.indexOf(c) === i),
   };
   if (form) {
-    const cells: Record<string, string> = {};
-    for (const [code, e] of Object.entries(form.entries)) if (e.cell) cells[code] = e.cell;
-    result.form = { sheet: form.sheet, cells };
+    const f: CountyFormCells = { sheet: form.sheet, cells: {}, values: {}, textCodes: [], percentCodes: [], invalidCodes: [], evidenceCells: {}, evidence: {} };
+    for (const [code, e] of Object.entries(form.entries)) {
+      if (e.cell) f.cells[code] = e.cell;
+      if (e.evidenceCell) f.evidenceCells[code] = e.evidenceCell;
+      if (e.evidence) f.evidence[code] = e.evidence;
+      f.values[code] = e.invalid ? null : e.value;
+      if (e.fromText) f.textCodes.push(code);
+      if (e.percent) f.percentCodes.push(code);
+      if (e.invalid) f.invalidCodes.push(code);
+    }
+    result.form = f;
   }
   return result;
 }
