@@ -101,3 +101,18 @@ describe("the county declaration tables", () => {
     expect(at(vi, rowsWith(vi, 0, "V3")[0], 7)).toMatchObject({ value: "触发" });
   });
 });
+
+describe("问题清单 rows for failed county items", () => {
+  it("says what it takes, as a live formula, and links to the form cell", () => {
+    const { plan, grid } = planFor({ ...PASSING_VALUES, "G11-2": 170, "G8-1": 100000, "G8-2": 110000, "S1-1": 1000, "S1-2": 800, Q5: false });
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    const findings = sheetOf(plan, "findings");
+    const advice = (id: string) => at(findings, rowsWith(findings, 3, id)[0], 9);
+    expect(advice("G11")).toMatchObject({ value: "上一年度交流轮岗教师数还需增加1人" });
+    expect(advice("G11")?.formula).toContain("'县域指标'!");
+    expect(advice("G8")).toMatchObject({ value: "还需提高10000元" });
+    expect(advice("S1")).toMatchObject({ value: "满意问卷数还需增加50份" });
+    expect(advice("Q5")?.value).toContain("提供佐证材料");
+    expect(at(findings, rowsWith(findings, 3, "G11")[0], 10)?.link).toMatch(/^'县域指标'!C\d+$/);
+  });
+});

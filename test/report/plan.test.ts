@@ -64,7 +64,7 @@ describe("buildPlan: live formulas written with their values", () => {
   });
 
   it("uses only functions that Excel, WPS and LibreOffice share, and no leading =", () => {
-    const shared = new Set(["SUMPRODUCT", "SUM", "SQRT", "IF", "AND", "OR", "ISBLANK", "TEXT", "COUNTIF", "COUNT", "ROUND", "AVERAGE", "IFERROR"]);
+    const shared = new Set(["SUMPRODUCT", "SUM", "SQRT", "IF", "AND", "OR", "ISBLANK", "TEXT", "INT", "MAX", "COUNTIF", "COUNT", "ROUND", "AVERAGE", "IFERROR"]);
     const formulas = allCells(plan).flatMap(({ cell: c }) => (c.formula ? [c.formula] : []));
     const cfs = plan.sheets.flatMap((s) => s.conditionalFormats.flatMap((cf) => cf.rules.map((r) => r.formula)));
     expect(formulas.length).toBeGreaterThan(200);
