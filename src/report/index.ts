@@ -8,6 +8,7 @@ import { buildDeclarationII1 } from "./declarationII1";
 import { buildDeclarationII2 } from "./declarationII2";
 import { buildDeclarationIII } from "./declarationIII";
 import { buildDiagnosticsSheet } from "./diagnosticsSheet";
+import { buildDeclarationI } from "./declarationI";
 import { buildEvidenceList, buildItemsDeclaration, buildRecognitionDeclaration, type CountyTable } from "./declarationCounty";
 import { buildFindingsSheet } from "./findingsSheet";
 import type { ReportInput } from "./input";
@@ -63,6 +64,7 @@ export function buildPlan(input: ReportInput): WorkbookPlan {
   const sheets: PlannedSheet[] = [buildSummarySheet(ctx, schools, cv, tablesOf), schools.sheet, cv.sheet, buildFindingsSheet(ctx, schools)];
   if (ctx.standard.schoolRule) {
     for (const set of ctx.names.declarations) {
+      if (set.i) sheets.push(buildDeclarationI(ctx, set.county, set.i));
       sheets.push(
         buildDeclarationII1(ctx, schools, set.county, set.ii1),
         buildDeclarationII2(ctx, schools, set.county, set.ii2),

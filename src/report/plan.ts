@@ -88,6 +88,7 @@ export type PlannedSheetKind =
   | "declaration-II-2"
   | "declaration-III"
   | "diagnostics"
+  | "declaration-I"
   | "declaration-IV"
   | "declaration-V"
   | "declaration-VI"

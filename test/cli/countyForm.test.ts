@@ -118,6 +118,25 @@ describe("the bundled sample and the school-sheet-only fixtures", () => {
     const g15 = county.items.find((i) => i.id === "G15")!.value as [number, boolean];
     expect(Math.round(g15[0] * 1000) / 10).toBe(96.1);
     expect(county.missing).toEqual([]);
+
+    // 表Ⅰ shows the seed's totals.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(path.join(dir, "sample.audit.xlsx"));
+    const t1 = book.getWorksheet("表Ⅰ")!;
+    const rowOf = (label: string) => {
+      let found = 0;
+      t1.eachRow((row, r) => {
+        if (row.getCell(1).value === label) found = r;
+      });
+      return t1.getRow(found);
+    };
+    const cached = (v: ExcelJS.CellValue) => (v && typeof v === "object" && "formula" in v ? (v as ExcelJS.CellFormulaValue).result : v);
+    const total = rowOf("合计");
+    expect([2, 3, 4, 5, 6, 7].map((c) => cached(total.getCell(c).value))).toEqual([34, 36, 36825, 12264, 2078, 1146]);
+    const privates = rowOf("其中：民办学校");
+    expect((cached(privates.getCell(4).value) as number) + (cached(privates.getCell(5).value) as number)).toBe(1595);
+    const share = cached(rowOf("民办学校在校生占比").getCell(4).value) as number;
+    expect(Math.round(share * 10000) / 100).toBe(3.25);
   });
 
   it("a workbook with school sheets only audits as before, with the verdict 未完成 and what is missing — never 达标", async () => {
