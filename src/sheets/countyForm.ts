@@ -36,7 +36,8 @@ const ROMAN: Record<string, number> = { Ⅰ: 1, Ⅱ: 2, Ⅲ: 3, Ⅳ: 4, I: 1, II
 function findColumns(grid: SheetGrid): FormColumns | null {
   const rows = Array.isArray(grid.rows) ? grid.rows : [];
   for (let r = 0; r < Math.min(rows.length, HEADER_SEARCH_ROWS); r++) {
-    const texts = (rows[r] ?? []).map((v) => cellText(v));
+    // Array.from: rows may be sparse, and map would leave the holes undefined.
+    const texts = Array.from(Array.isArray(rows[r]) ? rows[r] : [], (v) => cellText(v));
     const code = texts.findIndex((t) => t === "编号" || t === "指标编号" || t === "代码");
     const value = texts.findIndex((t) => t.startsWith("填报值") || t === "填报数" || t === "填报数值");
     if (code < 0 || value < 0) continue;
@@ -209,10 +210,19 @@ export function readCountyForms(grids: readonly SheetGrid[]): CountyFormRead {
   const sheets: string[] = [];
   for (const grid of Array.isArray(grids) ? grids : []) {
     if (!grid || !Array.isArray(grid.rows)) continue;
-    const columns = findColumns(grid);
-    if (!columns) continue;
+    let columns: FormColumns | null;
+    let read: CountyForm[];
+    try {
+      columns = findColumns(grid);
+      if (!columns) continue;
+      read = readForm(grid, columns, diagnostics);
+    } catch (error) {
+      // A reader bug must not stop the audit: say so, in Chinese, and go on without this form.
+      diagnostics.push({ level: "error", code: "county-form.internal", sheet: grid.name, cell: "", message: `读取县域指标表「${grid.name}」时出现内部错误，该表未读入（${clip(String((error as Error)?.message ?? error), 80)}）。` });
+      continue;
+    }
     sheets.push(grid.name);
-    for (const form of readForm(grid, columns, diagnostics)) {
+    for (const form of read) {
       const earlier = forms.find((f) => f.county === form.county);
       if (earlier) {
         diagnostics.push({

@@ -80,6 +80,19 @@ export interface Strings {
     openSheet: (name: string) => string;
     auditedAt: (when: string) => string;
     guarantees: string;
+    /** The whole standard's verdict of a county: 达标 / 未达标 / 未完成. */
+    countyVerdict: Record<"pass" | "fail" | "incomplete", string>;
+    wholeStandard: string;
+    dimensions: Record<"resource" | "guarantee" | "quality" | "recognition", string>;
+    itemStatus: Record<"pass" | "fail" | "unchecked", string>;
+    /** One dimension's line: its status and counts. */
+    dimensionLine: (name: string, status: string, checked: number, passed: number, failed: number, unchecked: number) => string;
+    failedItems: string;
+    vetoTriggered: string;
+    missing: string;
+    /** How to fill what is missing: in the form, or insert the form first. */
+    missingHint: (formSheet: string | null) => string;
+    fillCell: (code: string) => string;
     /** What it takes to fix a shortfall (the engine's figures, in this language). */
     advice: (shortfall: Shortfall) => string;
   };
@@ -166,6 +179,16 @@ const zh: Strings = {
     openSheet: (name) => `打开工作表「${name}」`,
     auditedAt: (when) => `审计时间：${when}`,
     guarantees: "办学条件保障（G3–G5）未通过的学校",
+    countyVerdict: { pass: "达标", fail: "未达标", incomplete: "未完成" },
+    wholeStandard: "县域结论（四个方面与一票否决）",
+    dimensions: { resource: "资源配置", guarantee: "政府保障程度", quality: "教育质量", recognition: "社会认可度" },
+    itemStatus: { pass: "达标", fail: "未达标", unchecked: "未核查" },
+    dimensionLine: (name, status, checked, passed, failed, unchecked) => `${name}：${status}（核查${checked}项，达标${passed}项，未达标${failed}项，未核查${unchecked}项）`,
+    failedItems: "未达标项目",
+    vetoTriggered: "一票否决情形",
+    missing: "待补充",
+    missingHint: (sheet) => (sheet ? `点击编号跳到「${sheet}」表中要填写的单元格。` : "工作簿中还没有县域指标表：在「数据」页点击「插入县域指标表」后填写。"),
+    fillCell: (code) => `填写 ${code}`,
     // The engine words its advice in Chinese already.
     advice: (shortfall) => shortfall.advice,
   },
@@ -280,6 +303,16 @@ const en: Strings = {
     openSheet: (name) => `Open sheet “${name}”`,
     auditedAt: (when) => `Audited ${when}`,
     guarantees: "Schools failing the guarantee checks (G3–G5)",
+    countyVerdict: { pass: "Meets the standard", fail: "Does not meet the standard", incomplete: "Not yet decidable" },
+    wholeStandard: "County verdict (four dimensions and the veto)",
+    dimensions: { resource: "Resource allocation", guarantee: "Government guarantee", quality: "Education quality", recognition: "Social recognition" },
+    itemStatus: { pass: "met", fail: "not met", unchecked: "unchecked" },
+    dimensionLine: (name, status, checked, passed, failed, unchecked) => `${name}: ${status} (${checked} checked, ${passed} met, ${failed} not met, ${unchecked} unchecked)`,
+    failedItems: "Items not met",
+    vetoTriggered: "Veto items triggered",
+    missing: "Still to fill in",
+    missingHint: (sheet) => (sheet ? `Click a code to go to its cell in 「${sheet}」.` : "The workbook has no county form yet: on the Data tab, click “Insert county form” and fill it in."),
+    fillCell: (code) => `Fill in ${code}`,
     advice: englishAdvice,
   },
 };

@@ -1,3 +1,4 @@
+import type { SheetGrid } from "../../src/sheets/grid";
 /**
  * Fakes for the pane's tests: a document-settings store, and an AuditService built from the real
  * pipeline (engine and report included) over the small county workbook, with the Excel I/O
@@ -58,6 +59,8 @@ export interface FakeWorkbook {
   readError: unknown;
   /** Planned name → the name the fake workbook gives it. */
   renames: Record<string, string>;
+  /** More sheets the fake workbook holds beside the small county (a county form). */
+  extraGrids: SheetGrid[];
 }
 
 /** The small county (in two counties when given) behind a fake service. */
@@ -73,11 +76,12 @@ export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook 
     holdWrite: null,
     readError: null,
     renames: {},
+    extraGrids: [],
   };
   const steps: PipelineSteps = {
     readGrids: async () => {
       if (fake.readError) throw fake.readError;
-      return smallCountyGrids();
+      return [...smallCountyGrids(), ...fake.extraGrids];
     },
     readSheets: (grids, options) => {
       fake.scans.push({ overrides: options.overrides });
