@@ -33,6 +33,8 @@ export interface Strings {
     skipped: string;
     units: string;
     hint: string;
+    insertCountyForm: string;
+    countyFormHint: string;
   };
   stages: Record<Stage, string>;
   /** Short indicator names for the narrow CV table (the full name is its tooltip). */
@@ -125,6 +127,8 @@ const zh: Strings = {
     skipped: "未作为学校表读取的工作表",
     units: "单位换算",
     hint: "可在下方更改各字段所在的列。选择保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
+    insertCountyForm: "插入县域指标表",
+    countyFormHint: "政府保障程度、教育质量、社会认可度和一票否决按县填报：插入「县域指标」表并填写「填报值」列，审计时读取，不会改写。",
   },
   stages: { primary: "小学", junior: "初中" },
   indicatorShort: {
@@ -249,6 +253,8 @@ const en: Strings = {
     skipped: "Sheets not read as school tables",
     units: "Unit conversions",
     hint: "Change a field's column below. Choices are saved in the workbook and used by the ribbon button and next time.",
+    insertCountyForm: "Insert county form",
+    countyFormHint: "Government guarantee, education quality, social recognition and the veto are entered per county: insert the 「县域指标」 sheet and fill in its 填报值 column. The audit reads it and never rewrites it.",
   },
   stages: { primary: "Primary", junior: "Junior secondary" },
   indicatorShort: {

@@ -61,6 +61,8 @@ export interface FakeWorkbook {
   renames: Record<string, string>;
   /** More sheets the fake workbook holds beside the small county (a county form). */
   extraGrids: SheetGrid[];
+  /** How many times the pane inserted the county form. */
+  inserted: number;
 }
 
 /** The small county (in two counties when given) behind a fake service. */
@@ -77,6 +79,7 @@ export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook 
     readError: null,
     renames: {},
     extraGrids: [],
+    inserted: 0,
   };
   const steps: PipelineSteps = {
     readGrids: async () => {
@@ -102,6 +105,10 @@ export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook 
     run: (s, overrides, onProgress) => runAudit(steps, s, overrides, onProgress),
     select: async (sheet, address) => {
       fake.selected.push({ sheet, address });
+    },
+    insertCountyForm: async () => {
+      fake.inserted++;
+      return "县域指标";
     },
     loadSaved: () => loadState(settings),
     save: (state) => saveState(settings, state),

@@ -136,6 +136,13 @@ describe("the task pane", () => {
     expect(screen.queryByRole("button", { name: "填写 G2" })).toBeNull();
   });
 
+  it("inserts the county form from 数据 and shows its first cell to fill", async () => {
+    const { fake } = await openPane();
+    fireEvent.click(screen.getByRole("button", { name: "插入县域指标表" }));
+    await waitFor(() => expect(fake.inserted).toBe(1));
+    await waitFor(() => expect(fake.selected.at(-1)).toEqual({ sheet: "县域指标", address: "D5" }));
+  });
+
   it("marks a CV over its limit, and judges the composite under 2012", async () => {
     const { fake } = await openPane();
     fake.settings.set(SETTINGS_KEY, { standard: "2012" });
