@@ -57,16 +57,15 @@ export function CountyVerdict({ county }: { county: CountyResult }) {
             {t.results.missingHint(form ? form.sheet : null)}
           </Text>
           <div className={styles.codes}>
-            {county.missing.map((code) => {
-              const cell = form?.cells[code];
-              return cell ? (
-                <Link key={code} as="button" aria-label={t.results.fillCell(code)} onClick={() => void controller.select(form!.sheet, cell)}>
+            {county.missing
+              .filter((code) => form?.cells[code])
+              .map((code) => (
+                <Link key={code} as="button" aria-label={t.results.fillCell(code)} onClick={() => void controller.select(form!.sheet, form!.cells[code])}>
                   {code}
                 </Link>
-              ) : (
-                <Text key={code}>{code}</Text>
-              );
-            })}
+              ))}
+            {/* Codes without a cell in the form (or without a form): one line of text, not one element each. */}
+            {county.missing.some((code) => !form?.cells[code]) && <Text>{county.missing.filter((code) => !form?.cells[code]).join("、")}</Text>}
           </div>
         </div>
       )}
