@@ -133,6 +133,7 @@ describe("the task pane", () => {
     const fake = fakeWorkbook();
     fake.extraGrids = [{ name: "县域指标", merges: [], rows: [["县域指标"], ["编号", "项目", "填报值"], ["G1", "学校规划布局合理", null], ["G2", "四统一", "是"]] }];
     await openPane("zh-CN", fake);
+    expect(screen.getByText(/「县域指标」：县域指标表：按县填报/)).toBeTruthy();
     await runFromButton();
     expect(screen.getByText(/点击编号跳到「县域指标」表/)).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "填写 G1" }));
