@@ -210,6 +210,11 @@ function buildRecords(campuses: Campus[], parts: Part[], z: Record<Stage, Record
       const floor = Math.max(...needs.map((n) => n.floor));
       records[i].facilities![facilityField[id]] = numerator(value, floor, STEP[id]);
     }
+    // G3: one music and one art room per 12 classes, a little above 96 / 90 m² each (no random draw,
+    // so the indicators above keep their figures).
+    const classes = (records[i].stages.primary?.classes ?? 0) + (records[i].stages.junior?.classes ?? 0);
+    const rooms = Math.ceil(classes / 12);
+    Object.assign(records[i].facilities!, { musicRooms: rooms, musicRoomArea: rooms * 102, artRooms: rooms, artRoomArea: rooms * 95 });
   });
   return records;
 }

@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { SchoolRecord, Stage } from "../src/engine";
 import { SAMPLE_COUNTY_NAME, SAMPLE_TARGETS, sampleCounty } from "./sample-county";
+import { addSampleCountyForm } from "./sample-county-form";
 import { sourceOf, writeCover, writeTable, type Column, type TableSpec } from "./sheet-layout";
 
 /**
@@ -33,6 +34,16 @@ function facilityColumns(group: string): Column[] {
   ];
 }
 
+/** G3's rooms, after every other column so the earlier columns keep their cells. */
+function roomColumns(group: string): Column[] {
+  return [
+    { group, header: "音乐专用教室（间）", key: "facilities.musicRooms", value: (r) => num(r.facilities?.musicRooms), total: true, width: 8 },
+    { group, header: "音乐专用教室面积（㎡）", key: "facilities.musicRoomArea", value: (r) => num(r.facilities?.musicRoomArea), total: true },
+    { group, header: "美术专用教室（间）", key: "facilities.artRooms", value: (r) => num(r.facilities?.artRooms), total: true, width: 8 },
+    { group, header: "美术专用教室面积（㎡）", key: "facilities.artRoomArea", value: (r) => num(r.facilities?.artRoomArea), total: true },
+  ];
+}
+
 function singleStageColumns(stage: Stage): Column[] {
   const s = (r: SchoolRecord) => r.stages[stage];
   const t = (r: SchoolRecord) => s(r)?.teachers;
@@ -49,6 +60,7 @@ function singleStageColumns(stage: Stage): Column[] {
     { group: "教师情况", header: "县级及以上骨干教师数", key: `teachers.${stage}.backbone`, value: (r) => num(t(r)?.backbone), total: true },
     { group: "教师情况", header: "体育、艺术（音乐、美术）专任教师数", key: `teachers.${stage}.peArts`, value: (r) => num(t(r)?.peArts), total: true, width: 14 },
     ...facilityColumns("办学条件"),
+    ...roomColumns("专用教室"),
   ];
 }
 
@@ -74,6 +86,7 @@ function nineYearColumns(): Column[] {
     ...perStage("县级及以上骨干教师数", "县级及以上骨干教师数", "teachers.{stage}.backbone", (r, st) => r.stages[st]?.teachers?.backbone),
     ...perStage("体育、艺术（音乐、美术）专任教师数", "体育、艺术专任教师数", "teachers.{stage}.peArts", (r, st) => r.stages[st]?.teachers?.peArts),
     ...facilityColumns("办学条件（全校共用）"),
+    ...roomColumns("专用教室（全校共用）"),
   ];
 }
 
@@ -118,6 +131,8 @@ const COVER_LINES = [
   "",
   "工作表：「小学」「初中」各校一行；「九年一贯制」每校区一行，分学段列出学生和教师，校舍、场馆、设备为全校共用。",
   "单位：人数为人，面积为平方米，教学仪器设备总值为万元。",
+  "「县域指标」为政府保障程度、教育质量、社会认可度和一票否决的县级填报值：教师交流轮岗173人，占符合条件教师1704人的10.15%，其中骨干教师78人（45.09%）；",
+  "符合条件的随迁子女8049人，在公办学校就读7736人（96.1%）；其余为合理的样例数值。",
 ];
 
 /** The sample county workbook (not yet saved). */
@@ -128,5 +143,6 @@ export function sampleCountyWorkbook(): ExcelJS.Workbook {
   workbook.modified = workbook.created;
   writeCover(workbook, "说明", COVER_LINES);
   for (const spec of sampleCountyTables()) writeTable(workbook, spec);
+  addSampleCountyForm(workbook);
   return workbook;
 }

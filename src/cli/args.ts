@@ -13,6 +13,8 @@ export interface CliOptions {
   settingsFile?: string;
   /** --quiet: no progress bar or step lines (errors, warnings and the summary still show). */
   quiet?: boolean;
+  /** `--county-form FILE`: write the blank county form there instead of auditing. */
+  countyForm?: string;
 }
 
 /** A usage error: the message says what was wrong, in Chinese; the command exits 2. */
@@ -33,6 +35,7 @@ export const USAGE = `用法：npm run audit -- [工作簿.xlsx] [--out 输出.x
   --set 设置=取值  改一项设置，可重复，如 --set cityExtraSportsArea=true（可用的设置见下）
   --settings 文件  从 JSON 文件读入一组设置，如 {"specialSchoolFunding": 8000}；--set 和 --standard 优先
   --quiet          不显示进度（错误、警告和结果摘要照常显示）
+  --county-form 文件  生成空白「县域指标」填报表（政府保障程度、教育质量、社会认可度、一票否决），填好后放进工作簿一起审计
   --help           显示本说明
 
 退出码：0 审计完成（无论是否达标）；1 工作簿中没有可用的学校数据；2 用法错误或文件无法读取。
@@ -40,7 +43,7 @@ export const USAGE = `用法：npm run audit -- [工作簿.xlsx] [--out 输出.x
 可用的设置（--set 设置=取值）：
 ${SETTINGS.map((def) => `  ${def.id}  ${def.label.zh}；取值：${acceptedValues(def)}；默认：${String(def.default)}`).join("\n")}`;
 
-const VALUE_FLAGS = new Set(["--out", "--json", "--standard", "--set", "--settings"]);
+const VALUE_FLAGS = new Set(["--out", "--json", "--standard", "--set", "--settings", "--county-form"]);
 
 /**
  * One `--set id=value`, checked against the catalogue.
@@ -78,7 +81,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       else if (arg === "--set") {
         const { id, value: setting } = parseSetting(value);
         (options.set ??= {})[id] = setting;
-      } else options.standard = value;
+      } else if (arg === "--county-form") options.countyForm = value;
+      else options.standard = value;
     } else if (arg.startsWith("-")) {
       throw new UsageError(`不认识的参数「${arg}」。`);
     } else if (options.input === undefined) {

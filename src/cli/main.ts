@@ -11,6 +11,7 @@ import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
 import { auditFile, STEP_NAMES, type Step } from "./pipeline";
 import { createProgress, type Milestone, type ProgressStream } from "./progress";
 import { pathConflict } from "../hosts/file";
+import { writeBlankCountyForm } from "./countyForm";
 import { formatSummary } from "./summary";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sample-county.xlsx");
@@ -83,6 +84,20 @@ export async function main(
   }
   if (options.help) {
     log(USAGE);
+    return 0;
+  }
+  if (options.countyForm !== undefined) {
+    if (!/\.xlsx$/i.test(options.countyForm)) {
+      err(`错误：县域指标表应保存为 .xlsx 文件，「${options.countyForm}」不是。`);
+      return 2;
+    }
+    try {
+      await writeBlankCountyForm(options.countyForm);
+    } catch (error) {
+      err(`错误：无法生成县域指标表：${error instanceof Error ? error.message : String(error)}`);
+      return 2;
+    }
+    log(`已生成空白县域指标表：${options.countyForm}\n请填写「填报值」列（空着的项目按未核查处理），把该表复制到学校数据工作簿中，再运行审计。`);
     return 0;
   }
   const isSample = options.input === undefined;

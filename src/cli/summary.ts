@@ -1,4 +1,4 @@
-import { STAGE_NAMES, STAGES, UNREAD_NOTE, unreadStagesText, type AuditResult, type CountyResult, type StageResult } from "../engine";
+import { DIMENSION_NAMES, STAGE_NAMES, STAGES, STATUS_NAMES, UNREAD_NOTE, unreadStagesText, VERDICT_NAMES, type AuditResult, type CountyResult, type DimensionId, type StageResult } from "../engine";
 
 const MAX_LISTED = 10;
 
@@ -42,8 +42,23 @@ function countyLines(county: CountyResult, result: AuditResult): string[] {
     );
   }
   if (county.guaranteesFailed > 0) lines.push(`  ${title}政府保障项未达标 ${county.guaranteesFailed} 项（学校规模、班额、音乐美术教室）。`);
-  const unread = unreadStagesText(county);
-  lines.push(`  ${title}结论：${county.pass === null ? `未完成（${unread}）` : county.pass ? "达标" : "未达标"}。`);
+  const unread = county.pass === null ? `（${unreadStagesText(county)}）` : "";
+  lines.push(`  ${title}结论：${VERDICT_NAMES[county.verdict]}${unread}。`);
+  if (county.items.length === 0) return lines;
+  for (const id of Object.keys(DIMENSION_NAMES) as DimensionId[]) {
+    const d = county.dimensions[id];
+    lines.push(`    ${DIMENSION_NAMES[id]}：${STATUS_NAMES[d.status]}（核查${d.checked}项，达标${d.passed}项，未达标${d.failed}项，未核查${d.unchecked}项）。`);
+  }
+  const failed = county.items.filter((i) => i.status === "fail").map((i) => `${i.id} ${i.name}`);
+  if (failed.length) lines.push(`    未达标项目：${failed.join("、")}。`);
+  const vetoed = county.veto.filter((v) => v.triggered === true).map((v) => `${v.id} ${v.label}`);
+  if (vetoed.length) lines.push(`    一票否决：${vetoed.join("、")}。`);
+  if (county.missing.length) {
+    const shown = county.missing.slice(0, 20).join("、");
+    const more = county.missing.length > 20 ? ` 等${county.missing.length}项` : "";
+    const how = county.form ? `请在「${county.form.sheet}」表填写` : "请用 npm run audit -- --county-form 县域指标.xlsx 生成县域指标表，填好后放进工作簿";
+    lines.push(`    待补充：${shown}${more}（${how}）。`);
+  }
   return lines;
 }
 

@@ -17,6 +17,8 @@ import type {
 } from "./result";
 import { stageShare } from "./split";
 import { uncountedFieldNotes } from "./uncounted";
+import type { CountyForm } from "./county/form";
+import { countyStandard, overallVerdict } from "./county/verdict";
 import { findStandard, type Standard } from "./standards";
 import { resolveSettings, STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord, type SettingsInput, type Stage } from "./types";
 import { schoolPasses, shortfallOf } from "./verdicts";
@@ -107,14 +109,44 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-function countyResult(name: string, standard: Standard, parts: SchoolPartResult[], guarantees: GuaranteeCheck[]): CountyResult {
+function countyResult(
+  name: string,
+  standard: Standard,
+  parts: SchoolPartResult[],
+  guarantees: GuaranteeCheck[],
+  form: CountyForm | undefined,
+  settings: AuditSettings,
+): CountyResult {
   const byStage = groupBy(parts, (p) => p.stage);
   const stages = {} as Record<Stage, StageResult>;
   for (const stage of STAGES) stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? []);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
   const guaranteesFailed = guarantees.filter((g) => !g.pass).length;
   const guaranteePass = guaranteesFailed === 0;
-  return { name, stages, guaranteePass, guaranteesFailed, pass: judged.length > 0 && judged.every(Boolean) && guaranteePass };
+  const pass = judged.length > 0 && judged.every(Boolean) && guaranteePass;
+  if (!standard.guarantees) {
+    // The 2012 basic-balance standard has no county items: its verdict is resource allocation alone.
+    const none = { status: "unchecked" as const, checked: 0, passed: 0, failed: 0, unchecked: 0 };
+    const resource = { status: pass ? ("pass" as const) : ("fail" as const), checked: judged.length, passed: judged.filter(Boolean).length, failed: judged.filter((p) => !p).length, unchecked: 0 };
+    return { name, stages, guaranteePass, guaranteesFailed, pass, verdict: pass ? "pass" : "fail", dimensions: { resource, guarantee: none, quality: none, recognition: none }, items: [], veto: [], missing: [] };
+  }
+  return { name, stages, guaranteePass, guaranteesFailed, pass, ...countyStandard(stages, guarantees, form, settings) };
+}
+
+/** Options beside the school records. */
+export interface AuditOptions {
+  /** The county forms 「县域指标」 read from the workbook (one per county). */
+  countyForms?: readonly CountyForm[];
+}
+
+/**
+ * The form of a county: by name; a single form and a single county go together even when only one
+ * of them names the county.
+ */
+function formFor(name: string, forms: readonly CountyForm[], countyCount: number): CountyForm | undefined {
+  const named = forms.find((f) => f.county === name);
+  if (named) return named;
+  return countyCount === 1 && forms.length === 1 ? forms[0] : undefined;
 }
 
 /**
@@ -124,7 +156,7 @@ function countyResult(name: string, standard: Standard, parts: SchoolPartResult[
  *
  * @throws UnknownStandardError when settings.standard names no known standard.
  */
-export function audit(records: readonly SchoolRecord[], settingsInput: SettingsInput = {}): AuditResult {
+export function audit(records: readonly SchoolRecord[], settingsInput: SettingsInput = {}, options: AuditOptions = {}): AuditResult {
   const settings = resolveSettings(settingsInput);
   const standard = findStandard(settings.standard);
   if (!standard) throw new UnknownStandardError(settings.standard);
@@ -183,7 +215,21 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
   const byCounty = groupBy(schools, (s) => s.county);
   const guaranteesByCounty = groupBy(guarantees, (g) => g.county);
   if (byCounty.size === 0) byCounty.set("", []);
-  const counties = [...byCounty].map(([name, parts]) => countyResult(name, standard, parts, guaranteesByCounty.get(name) ?? []));
+  const forms = options.countyForms ?? [];
+  const counties = [...byCounty].map(([name, parts]) =>
+    countyResult(name, standard, parts, guaranteesByCounty.get(name) ?? [], formFor(name, forms, byCounty.size), settings),
+  );
+  for (const form of forms) {
+    if (!counties.some((c) => formFor(c.name, forms, counties.length) === form)) {
+      diagnostics.push({
+        level: "warning",
+        code: "engine.county-form-unmatched",
+        sheet: form.sheet,
+        cell: "",
+        message: `县域指标表「${form.sheet}」中县（区）「${form.county}」在学校表中没有对应的学校，该县的填报值未使用。`,
+      });
+    }
+  }
   if (schools.length === 0) {
     diagnostics.push({ level: "error", code: "engine.no-schools", sheet: "", cell: "", message: "没有可参与计算的学校：请检查在校生数和学段。" });
   }
@@ -197,5 +243,6 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
     excluded,
     diagnostics,
     pass: schools.length > 0 && counties.every((c) => c.pass),
+    verdict: schools.length > 0 ? overallVerdict(counties.map((c) => c.verdict)) : "incomplete",
   };
 }

@@ -51,3 +51,8 @@ export function roundTo(x: number, digits: number): number {
 export function percentOf(share: number): string {
   return `${Number((share * 100).toFixed(4))}%`;
 }
+
+/** a < b strictly: a value equal to b up to rounding noise is not below it (0.15 is not 「低于0.15」). */
+export function below(a: number, b: number): boolean {
+  return !atLeast(a, b);
+}

@@ -19,8 +19,59 @@ export interface AuditResult {
   guarantees: GuaranteeCheck[];
   excluded: ExcludedRecord[];
   diagnostics: Diagnostic[];
-  /** Every county passes; null when a county is 未完成 (a stage the sheets name was not read). */
+  /**
+   * Every county passes resource allocation and the school-level G3–G5 checks (see verdict for the
+   * whole standard); null when a county is 未完成 (a stage the sheets name was not read).
+   */
   pass: boolean | null;
+  /** The whole standard over all counties: "fail" when one fails, "pass" when all pass, else "incomplete". */
+  verdict: CountyVerdict;
+}
+
+/** 达标 / 未达标 / 未完成 (not yet decidable: items are 未核查). */
+export type CountyVerdict = "pass" | "fail" | "incomplete";
+
+/** 达标 / 未达标 / 未核查 of an item or a dimension. */
+export type ItemStatus = "pass" | "fail" | "unchecked";
+
+export type DimensionId = "resource" | "guarantee" | "quality" | "recognition";
+
+export interface DimensionResult {
+  status: ItemStatus;
+  checked: number;
+  passed: number;
+  failed: number;
+  unchecked: number;
+}
+
+/** A figure of a county item: a number, 是/否, one entry per sub-rule, or Q9's subjects. */
+export type ItemValue = number | boolean | null | ItemValue[] | { subject: string; level: number; rate: number }[];
+export type ItemRequired = number | boolean | null | ItemRequired[] | { level: number; rate: number };
+
+/** One item of the guarantee, quality or recognition dimension (G1–G15, Q1–Q9, S1). */
+export interface CountyItemResult {
+  id: string;
+  name: string;
+  dimension: Exclude<DimensionId, "resource">;
+  status: ItemStatus;
+  /** Unrounded: a rate as a fraction, 元, a level; a list for an item judged on several rules. */
+  value: ItemValue;
+  required: ItemRequired;
+  /** "form": the county form's counts; "form-rate": a rate entered as such (填报比例); "schools": the school sheets. */
+  source: "form" | "form-rate" | "schools" | null;
+  /** Input codes still to fill for this item (empty when checked). */
+  missing: string[];
+  /** Why unchecked, or how it was decided, in Chinese. */
+  notes: string[];
+  /** 佐证材料 named in the form for the item's evidence rows. */
+  evidence?: string;
+}
+
+export interface VetoResult {
+  id: string;
+  label: string;
+  /** 是 → true, 否 → false, blank or absent → null (the county is then 未完成). */
+  triggered: boolean | null;
 }
 
 export interface SourceCell {
@@ -152,8 +203,20 @@ export interface CountyResult {
   guaranteePass: boolean;
   /** How many of this county's guarantee checks fail. */
   guaranteesFailed: number;
-  /** null: 未完成, a stage the sheets name was not read (see StageResult.unread). */
+  /**
+   * Resource allocation and the school-level G3–G5 checks pass (kept as before; see verdict);
+   * null: 未完成, a stage the sheets name was not read (see StageResult.unread).
+   */
   pass: boolean | null;
+  /** The whole 2017 standard: four dimensions and the veto. */
+  verdict: CountyVerdict;
+  dimensions: Record<DimensionId, DimensionResult>;
+  items: CountyItemResult[];
+  veto: VetoResult[];
+  /** Input codes of the county form still to fill (unchecked items, blank veto rows). */
+  missing: string[];
+  /** The county form read for this county: its sheet and the 填报值 cell of each code. */
+  form?: CountyFormCells;
 }
 
 export interface GuaranteeCheck {
@@ -176,4 +239,23 @@ export interface ExcludedRecord {
   reason: string;
   stage?: Stage;
   source?: SourceCell;
+}
+
+/** Where the county form's values sit, for live formulas and for the pane's click to a cell. */
+export interface CountyFormCells {
+  sheet: string;
+  /** Code → A1 address of its 填报值 cell. */
+  cells: Record<string, string>;
+  /** Code → the value read (null when blank or unusable). */
+  values: Record<string, number | boolean | null>;
+  /** Codes whose cell held text the reader parsed (「96.1%」, 「Ⅳ」): formulas use the value read. */
+  textCodes: string[];
+  /** Codes entered as a rate (填报比例). */
+  percentCodes: string[];
+  /** Codes whose value the reader rejected (a diagnostic names the cell). */
+  invalidCodes: string[];
+  /** Code → A1 address of its 佐证材料 cell, when the form has that column. */
+  evidenceCells: Record<string, string>;
+  /** Code → the document named in its 佐证材料 cell. */
+  evidence: Record<string, string>;
 }

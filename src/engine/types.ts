@@ -181,6 +181,8 @@ export interface AuditSettings {
   auditYear: number | null;
   /** Audit rows hidden or filtered out in the workbook too (by default they are left out and listed). */
   includeHiddenRows: boolean;
+  /** A province's additions to the one-vote veto, by form code (「V7」: 校外培训机构治理和减轻课外负担不力); none by default. */
+  extraVetoItems: string[];
 }
 
 export const DEFAULT_SETTINGS: AuditSettings = defaultSettings();

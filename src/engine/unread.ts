@@ -1,4 +1,5 @@
-import type { AuditResult, CountyResult } from "./result";
+import { combineVerdict, overallVerdict } from "./county/verdict";
+import type { AuditResult, CountyResult, DimensionResult } from "./result";
 import { STAGE_NAMES, type Stage } from "./types";
 
 /** What a stage the sheets name but no school of which was read is called wherever it is shown. */
@@ -13,6 +14,7 @@ export const UNREAD_NOTE = "未读到学校";
  * const result = markUnreadStages(audit(records), ["junior"]);
  * result.counties[0].stages.junior.note; // "未读到学校"
  * result.pass; // null
+ * result.verdict; // "incomplete" (or "fail" when something else failed)
  */
 export function markUnreadStages(result: AuditResult, stages: readonly Stage[]): AuditResult {
   if (stages.length === 0) return result;
@@ -21,10 +23,15 @@ export function markUnreadStages(result: AuditResult, stages: readonly Stage[]):
     if (missing.length === 0) return county;
     const marked = { ...county.stages };
     for (const s of missing) marked[s] = { ...marked[s], pass: null, unread: true, note: UNREAD_NOTE };
-    return { ...county, stages: marked, pass: null };
+    // Each unread stage is an unchecked part of resource allocation: the county is 未完成 unless something failed.
+    const resource: DimensionResult = { ...county.dimensions.resource, unchecked: county.dimensions.resource.unchecked + missing.length };
+    if (resource.status === "pass") resource.status = "unchecked";
+    const dimensions = { ...county.dimensions, resource };
+    return { ...county, stages: marked, pass: null, dimensions, verdict: combineVerdict(Object.values(dimensions), county.veto) };
   });
   const pass = counties.some((c) => c.pass === null) ? null : result.pass;
-  return { ...result, counties, stages: counties.length === 1 ? counties[0].stages : result.stages, pass };
+  const verdict = overallVerdict(counties.map((c) => c.verdict));
+  return { ...result, counties, stages: counties.length === 1 ? counties[0].stages : result.stages, pass, verdict };
 }
 
 /** 「初中未读到学校」 for the stages of a county that were not read, or "" when none. */

@@ -5,7 +5,7 @@
  */
 import { audit, markUnreadStages, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
 import { buildPlan, type PlannedSheetKind, type WorkbookPlan } from "../report";
-import type { ColumnOverride, ReadOptions, ReadResult, SkippedSheet, TableInfo } from "../sheets";
+import { readCountyForms, type ColumnOverride, type ReadOptions, type ReadResult, type SkippedSheet, type TableInfo } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 
 /** What a host supplies: its reads and writes, and the clock. */
@@ -65,14 +65,19 @@ export async function runAudit(
   onProgress({ step: "read", fraction: 0 });
   let grids: SheetGrid[] | null = await steps.readGrids();
   onProgress({ step: "detect", fraction: STEP_END.read });
-  const read = steps.readSheets(grids, { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows });
+  // The county form 「县域指标」 is read on its own and is no school table.
+  const county = readCountyForms(grids);
+  const read = steps.readSheets(
+    grids.filter((g) => !county.sheets.includes(g.name)),
+    { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows },
+  );
   grids = null; // a city's grids are large: let them go before the audit and the write
   if (read.records.length === 0) throw new NoSchoolsError(read.skipped, read.diagnostics);
   onProgress({ step: "audit", fraction: STEP_END.detect });
   // A stage the sheets name but of which no school was read leaves the county 未完成, never 达标.
-  const audited = markUnreadStages(audit(read.records, settings), read.unreadStages ?? []);
+  const audited = markUnreadStages(audit(read.records, settings, { countyForms: county.forms }), read.unreadStages ?? []);
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
-  const result = { ...audited, diagnostics: [...read.diagnostics, ...audited.diagnostics] };
+  const result = { ...audited, diagnostics: [...read.diagnostics, ...county.diagnostics, ...audited.diagnostics] };
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   onProgress({ step: "write", fraction: STEP_END.audit });
   const auditedAt = steps.now();

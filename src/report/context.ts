@@ -10,7 +10,9 @@ export interface PlanNames {
   findings: string;
   diagnostics: string;
   /** One declaration set per county, in result.counties order. */
-  declarations: { county: string; ii1: string; ii2: string; iii: string }[];
+  declarations: { county: string; ii1: string; ii2: string; iii: string; i?: string; iv?: string; v?: string; vi?: string }[];
+  /** 佐证材料清单, when any county has the whole standard's items. */
+  evidence?: string;
 }
 
 export interface ReportContext {
@@ -56,7 +58,9 @@ export function planNames(input: ReportInput): PlanNames {
       ii1: take(`表Ⅱ-1${suffix(c.name)}`),
       ii2: take(`表Ⅱ-2${suffix(c.name)}`),
       iii: take(`表Ⅲ${suffix(c.name)}`),
+      ...(c.items.length > 0 && c.form ? { i: take(`表Ⅰ${suffix(c.name)}`), iv: take(`表Ⅳ${suffix(c.name)}`), v: take(`表Ⅴ${suffix(c.name)}`), vi: take(`表Ⅵ${suffix(c.name)}`) } : {}),
     })),
+    ...(input.result.counties.some((c) => c.items.length > 0 && c.form) ? { evidence: take("佐证材料清单") } : {}),
     diagnostics: take("数据诊断"),
   };
 }

@@ -5,6 +5,7 @@ import { printSetup, SheetLayout } from "./layout";
 import type { PlannedSheet } from "./plan";
 import { cellA1, plainA1, sheetRef } from "./refs";
 import type { SchoolsSheet } from "./schoolsSheet";
+import { countyFindings } from "./countyFindings";
 
 const F = { county: 0, school: 1, stage: 2, id: 3, name: 4, value: 5, required: 6, gap: 7, belowFloor: 8, advice: 9, source: 10 } as const;
 
@@ -74,6 +75,23 @@ export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): P
         ]);
       }
     }
+  }
+  // The county items that fail (政府保障程度, 教育质量, 社会认可度): one row per failing rule.
+  for (const f of countyFindings(ctx)) {
+    any = true;
+    sheet.append([
+      textCell(f.county),
+      textCell("（县域指标）"),
+      textCell("—"),
+      textCell(f.id),
+      textCell(f.name),
+      f.value,
+      f.required,
+      numberCell(null),
+      textCell("—"),
+      f.advice,
+      f.link ? textCell(`${f.link.sheet}!${f.link.address}`, "link", sheetRef(f.link.sheet, f.link.address)) : textCell(""),
+    ]);
   }
   if (!any) sheet.append([textCell("没有未达到要求的指标。", "note")]);
   const last = sheet.next - 1;

@@ -8,6 +8,8 @@ import { buildDeclarationII1 } from "./declarationII1";
 import { buildDeclarationII2 } from "./declarationII2";
 import { buildDeclarationIII } from "./declarationIII";
 import { buildDiagnosticsSheet } from "./diagnosticsSheet";
+import { buildDeclarationI } from "./declarationI";
+import { buildEvidenceList, buildItemsDeclaration, buildRecognitionDeclaration, type CountyTable } from "./declarationCounty";
 import { buildFindingsSheet } from "./findingsSheet";
 import type { ReportInput } from "./input";
 import type { PlannedSheet, WorkbookPlan } from "./plan";
@@ -38,16 +40,42 @@ export function buildPlan(input: ReportInput): WorkbookPlan {
   const ctx = reportContext(input);
   const schools = buildSchoolsSheet(ctx);
   const cv = buildCvSheet(ctx, schools);
-  const sheets: PlannedSheet[] = [buildSummarySheet(ctx, schools, cv), schools.sheet, cv.sheet, buildFindingsSheet(ctx, schools)];
+  // 表Ⅳ–Ⅵ first: 审计总览's whole-standard verdict references their verdict cells.
+  const countyTables = new Map<string, { iv: CountyTable; v: CountyTable; vi: CountyTable }>();
+  for (const set of ctx.names.declarations) {
+    const county = ctx.input.result.counties.find((c) => c.name === set.county)!;
+    if (!set.iv || !set.v || !set.vi || county.items.length === 0) continue;
+    countyTables.set(set.county, {
+      iv: buildItemsDeclaration(ctx, county, "guarantee", "表Ⅳ", set.iv),
+      v: buildItemsDeclaration(ctx, county, "quality", "表Ⅴ", set.v),
+      vi: buildRecognitionDeclaration(ctx, county, set.vi),
+    });
+  }
+  const tablesOf = (county: string) => {
+    const t = countyTables.get(county);
+    if (!t) return undefined;
+    return {
+      guarantee: [t.iv.sheet.name, t.iv.verdicts] as [string, string],
+      quality: [t.v.sheet.name, t.v.verdicts] as [string, string],
+      recognition: [t.vi.sheet.name, t.vi.verdicts] as [string, string],
+      veto: [t.vi.sheet.name, t.vi.veto!] as [string, string],
+    };
+  };
+  const sheets: PlannedSheet[] = [buildSummarySheet(ctx, schools, cv, tablesOf), schools.sheet, cv.sheet, buildFindingsSheet(ctx, schools)];
   if (ctx.standard.schoolRule) {
     for (const set of ctx.names.declarations) {
+      if (set.i) sheets.push(buildDeclarationI(ctx, set.county, set.i));
       sheets.push(
         buildDeclarationII1(ctx, schools, set.county, set.ii1),
         buildDeclarationII2(ctx, schools, set.county, set.ii2),
         buildDeclarationIII(ctx, cv, set.county, set.iii),
       );
+      const t = countyTables.get(set.county);
+      if (t) sheets.push(t.iv.sheet, t.v.sheet, t.vi.sheet);
     }
   }
+  if (ctx.names.evidence) sheets.push(buildEvidenceList(ctx, ctx.names.evidence));
   sheets.push(buildDiagnosticsSheet(ctx));
   return { sheets, activate: "summary" };
 }
+export { buildCountyFormPlan, buildCountyFormSheet, COUNTY_FORM_SHEET } from "./countyFormSheet";

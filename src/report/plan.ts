@@ -87,7 +87,14 @@ export type PlannedSheetKind =
   | "declaration-II-1"
   | "declaration-II-2"
   | "declaration-III"
-  | "diagnostics";
+  | "diagnostics"
+  | "declaration-I"
+  | "declaration-IV"
+  | "declaration-V"
+  | "declaration-VI"
+  | "evidence"
+  /** The blank county form 「县域指标」: written for the user to fill, never marked as the audit's. */
+  | "county-form";
 
 export interface PlannedSheet {
   kind: PlannedSheetKind;

@@ -1,4 +1,4 @@
-import { settingsInForce, STAGE_NAMES, UNREAD_NOTE, unreadStagesText, type CountyResult, type Stage } from "../engine";
+import { DIMENSION_NAMES, settingsInForce, STAGE_NAMES, STATUS_NAMES, UNREAD_NOTE, unreadStagesText, VERDICT_NAMES, type CountyResult, type DimensionId, type Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { countyLabel, floorText, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
@@ -28,7 +28,13 @@ export function beijingTime(date: Date): string {
 /** The standard's rules and the settings in force, as lines a reader checks. */
 export function settingLines(ctx: ReportContext): [string, string][] {
   const { standard } = ctx;
-  const [standardLine, ...settings] = settingsInForce(ctx.input.result.settings, standard);
+  // County items a setting changes (G7's funding floor, the veto) count only where the form decided them.
+  const decided = new Set<string>();
+  for (const county of ctx.input.result.counties) {
+    for (const item of county.items ?? []) if (item.status !== "unchecked") decided.add(item.id);
+    if ((county.veto ?? []).some((v) => v.triggered !== null)) decided.add("veto");
+  }
+  const [standardLine, ...settings] = settingsInForce(ctx.input.result.settings, standard, decided);
   const lines: [string, string][] = [standardLine, ["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`]];
   if (standard.schoolRule) {
     const r = standard.schoolRule;
@@ -48,7 +54,7 @@ export function settingLines(ctx: ReportContext): [string, string][] {
  * their limits with a data bar on CV/limit, and the standard and settings used. Every figure
  * references 学校达标 or 差异系数.
  */
-export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv: CvSheet): PlannedSheet {
+export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv: CvSheet, countyTables: CountyTablesOf = () => undefined): PlannedSheet {
   const { result } = ctx.input;
   const counties = result.counties;
   const sheet = new SheetLayout("summary", ctx.names.summary, [14, 14, 12, 12, 12, 14, 14, 14, 14, 12]);
@@ -57,6 +63,15 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
   sheet.append([textCell(`评估标准：${ctx.standard.name}（${ctx.standard.document}）；审计时间：${beijingTime(ctx.input.auditedAt)}（北京时间）`, "subtitle")]);
   sheet.merge(1, 0, 1, ST.verdict);
   sheet.skip();
+  const hasCountyItems = counties.some((c) => c.items.length > 0);
+  // The whole-standard block comes first; the resource rows it references follow it.
+  const wholeRows = hasCountyItems ? 3 + counties.length + 1 + 4 * counties.length + 1 + counties.filter((c) => c.missing.length > 0).length + 1 : 0;
+  const blockStart = sheet.next;
+  const resourceRow = (ci: number) => blockStart + wholeRows + 2 + ci;
+  if (hasCountyItems) {
+    layWholeStandard(sheet, counties, countyTables, resourceRow);
+    if (sheet.next !== blockStart + wholeRows) throw new Error("审计总览的县域结论区行数与预留的不一致");
+  }
 
   // Row numbers are fixed up front: the county verdicts reference the stage rows below them.
   const countyHeader = sheet.next + 1;
@@ -65,8 +80,8 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
   const stageHeader = stageLabel + 1;
   const stageRow = (ci: number, si: number) => stageHeader + 1 + ci * STAGES.length + si;
 
-  sheet.append([textCell("一、县域结论", "subtitle")]);
-  sheet.append(["区县", "县域结论", ...STAGES.map((s) => `${STAGE_NAMES[s]}结论`), "学校保障项", "说明"].map((h) => textCell(h, "header")));
+  sheet.append([textCell(hasCountyItems ? "资源配置结论（资源配置方面及学校规模、班额、专用教室）" : "一、县域结论", "subtitle")]);
+  sheet.append(["区县", hasCountyItems ? "资源配置及学校保障项" : "县域结论", ...STAGES.map((s) => `${STAGE_NAMES[s]}结论`), "学校保障项", "说明"].map((h) => textCell(h, "header")));
   counties.forEach((county, ci) => layCountyRow(ctx, sheet, county, countyStart + ci, (si) => stageRow(ci, si)));
   sheet.colourVerdicts(countyStart, 1, countyStart + counties.length - 1, 2 + STAGES.length);
 
@@ -90,6 +105,91 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
     sheet.merge(row, 1, row, ST.verdict);
   }
   return sheet.build({ freeze: { rows: 2, columns: 0 }, page: printSetup(0, 1) });
+}
+
+/** Where a county's 表Ⅳ/Ⅴ/Ⅵ verdict cells are: sheet name and A1 ranges. */
+export type CountyTablesOf = (county: string) => { guarantee: [string, string]; quality: [string, string]; recognition: [string, string]; veto: [string, string] } | undefined;
+
+const statusOf = (range: string, v: string): string =>
+  `IF(COUNTIF(${range},"${STATUS_NAMES.fail}")>0,"${STATUS_NAMES.fail}",IF(COUNTIF(${range},"${STATUS_NAMES.unchecked}")>0,"${STATUS_NAMES.unchecked}",${v}))`;
+
+/**
+ * 一、县域结论 of the whole standard: per county the verdict (达标 / 未达标 / 未完成) from the four
+ * dimensions and the veto, each a formula over the declaration tables; then one line per dimension
+ * with its counts, and 「待补充」 listing what to enter.
+ */
+function layWholeStandard(sheet: SheetLayout, counties: readonly CountyResult[], tablesOf: CountyTablesOf, resourceRow: (ci: number) => number): void {
+  const dims = Object.keys(DIMENSION_NAMES) as DimensionId[];
+  sheet.append([textCell("一、县域结论（资源配置、政府保障程度、教育质量、社会认可度四个方面均达标且无一票否决情形）", "subtitle")]);
+  sheet.append(["区县", "县域结论", ...dims.map((d) => DIMENSION_NAMES[d]), "一票否决"].map((h) => textCell(h, "header")));
+  const first = sheet.next;
+  counties.forEach((county, ci) => {
+    const row = sheet.next;
+    const tables = tablesOf(county.name);
+    const at = (c: number) => cellA1(row, c);
+    const stageCells = rangeA1(resourceRow(ci), 2, resourceRow(ci), 1 + STAGES.length);
+    const resource = formulaCell(
+      `IF(COUNTIF(${stageCells},"${VERDICT.fail}")>0,"${STATUS_NAMES.fail}",IF(COUNTIF(${stageCells},"${VERDICT.pass}")>0,"${STATUS_NAMES.pass}","${STATUS_NAMES.unchecked}"))`,
+      STATUS_NAMES[county.dimensions.resource.status],
+      undefined,
+      "text",
+    );
+    const dimCell = (d: "guarantee" | "quality" | "recognition"): PlannedCell => {
+      if (!tables) return textCell(STATUS_NAMES[county.dimensions[d].status]);
+      const range = sheetRef(tables[d][0], tables[d][1]);
+      return formulaCell(statusOf(range, `"${STATUS_NAMES.pass}"`), STATUS_NAMES[county.dimensions[d].status], undefined, "text");
+    };
+    const vetoNow = county.veto.some((v) => v.triggered === true) ? "是" : county.veto.some((v) => v.triggered === null) ? "未填报" : "否";
+    const veto = tables
+      ? formulaCell(`IF(COUNTIF(${sheetRef(tables.veto[0], tables.veto[1])},"触发")>0,"是",IF(COUNTIF(${sheetRef(tables.veto[0], tables.veto[1])},"未核查")>0,"未填报","否"))`, vetoNow, undefined, "text")
+      : textCell(vetoNow);
+    const dimsAt = dims.map((_, k) => at(2 + k));
+    const verdict = formulaCell(
+      `IF(OR(${dimsAt.map((c) => `${c}="${STATUS_NAMES.fail}"`).join(",")},${at(6)}="是"),"${VERDICT_NAMES.fail}",IF(AND(${dimsAt.map((c) => `${c}="${STATUS_NAMES.pass}"`).join(",")},${at(6)}="否"),"${VERDICT_NAMES.pass}","${VERDICT_NAMES.incomplete}"))`,
+      VERDICT_NAMES[county.verdict],
+      undefined,
+      "text",
+    );
+    sheet.append([textCell(countyLabel(county.name)), verdict, resource, dimCell("guarantee"), dimCell("quality"), dimCell("recognition"), veto]);
+  });
+  sheet.colourVerdicts(first, 1, sheet.next - 1, 5);
+  sheet.skip();
+  sheet.append(["区县", "方面", "结论", "核查项数", "达标", "未达标", "未核查"].map((h) => textCell(h, "header")));
+  counties.forEach((county, ci) => {
+    const tables = tablesOf(county.name);
+    for (const d of dims) {
+      const r = county.dimensions[d];
+      const row = sheet.next;
+      const countOf = (word: string, value: number): PlannedCell => {
+        if (d === "resource") {
+          const stageCells = rangeA1(resourceRow(ci), 2, resourceRow(ci), 1 + STAGES.length);
+          const w = word === STATUS_NAMES.unchecked ? null : word === STATUS_NAMES.pass ? VERDICT.pass : VERDICT.fail;
+          return w ? formulaCell(`COUNTIF(${stageCells},"${w}")`, value, FMT.count) : numberCell(value, FMT.count);
+        }
+        if (!tables) return numberCell(value, FMT.count);
+        return formulaCell(`COUNTIF(${sheetRef(tables[d][0], tables[d][1])},"${word}")`, value, FMT.count);
+      };
+      sheet.append([
+        textCell(countyLabel(county.name)),
+        textCell(DIMENSION_NAMES[d]),
+        formulaCell(cellA1(first + ci, 2 + dims.indexOf(d)), STATUS_NAMES[r.status], undefined, "text"),
+        formulaCell(`${cellA1(row, 4)}+${cellA1(row, 5)}`, r.checked, FMT.count),
+        countOf(STATUS_NAMES.pass, r.passed),
+        countOf(STATUS_NAMES.fail, r.failed),
+        countOf(STATUS_NAMES.unchecked, r.unchecked),
+      ]);
+    }
+  });
+  sheet.skip();
+  for (const county of counties) {
+    if (county.missing.length === 0) continue;
+    const row = sheet.append([
+      textCell(`待补充（${countyLabel(county.name)}）`, "header"),
+      textCell(`${county.missing.join("、")}：${county.form ? `请在「${county.form.sheet}」表填写这些编号的填报值` : "请插入「县域指标」表（任务窗格「数据」页或 npm run audit -- --county-form）并填写"}`),
+    ]);
+    sheet.merge(row, 1, row, ST.verdict);
+  }
+  sheet.skip();
 }
 
 function layCountyRow(ctx: ReportContext, sheet: SheetLayout, county: CountyResult, row: number, stageRow: (si: number) => number): void {

@@ -33,6 +33,12 @@ export interface SheetGrid {
    * the host did not read visibility; hidden rows are still read (the reader decides what to do).
    */
   hiddenRows?: number[];
+  /**
+   * A1 addresses (worksheet coordinates) of number cells shown with a % format (0.961 shown as
+   * 96.1%). Optional: a host that cannot tell leaves it out, and the county form then reads such a
+   * cell as a rate only when it cannot be a count (see src/sheets/countyForm.ts).
+   */
+  percentCells?: string[];
 }
 
 export function isCellError(value: unknown): value is CellError {

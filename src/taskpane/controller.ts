@@ -95,6 +95,17 @@ export class PaneController {
     return this.running;
   }
 
+  /** Inserts the blank county form and shows its first 填报值 cell. */
+  async insertCountyForm(): Promise<void> {
+    if (!this.service.insertCountyForm) return;
+    try {
+      const sheet = await this.service.insertCountyForm();
+      await this.select(sheet, "D5");
+    } catch (error) {
+      this.update({ error: this.describe(error) });
+    }
+  }
+
   /** Shows a cell of the workbook (a finding's source, an audit sheet). */
   async select(sheet: string, address: string): Promise<void> {
     try {

@@ -3,7 +3,7 @@
  * plan, select a cell), the sheet reader in between, and the workbook's document settings for
  * the saved choices. The only task-pane module that touches Office.js.
  */
-import type { WorkbookPlan } from "../report";
+import { buildCountyFormPlan, type WorkbookPlan } from "../report";
 import type { SheetGrid } from "../sheets/grid";
 import { loadState, saveState, type SettingsStore } from "./documentSettings";
 import { runAudit, scanWorkbook, type PipelineSteps } from "./pipeline";
@@ -15,7 +15,7 @@ export interface ExcelHostApi {
   writePlanToWorkbook(
     context: Excel.RequestContext,
     plan: WorkbookPlan,
-    options: { onProgress?: (done: number, total: number) => void },
+    options: { onProgress?: (done: number, total: number) => void; owned?: boolean },
   ): Promise<{ sheetNames: Record<string, string> }>;
   selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void>;
   describeExcelError(error: unknown): string;
@@ -54,5 +54,11 @@ export function createExcelService(parts: ExcelServiceParts): AuditService {
     loadSaved: () => loadState(parts.settings),
     save: (state) => saveState(parts.settings, state),
     describeError: (error) => parts.host.describeExcelError(error),
+    insertCountyForm: () =>
+      parts.run(async (context) => {
+        // The user's sheet from now on: not marked as the audit's, so a re-run never replaces it.
+        const { sheetNames } = await parts.host.writePlanToWorkbook(context, buildCountyFormPlan(), { owned: false });
+        return Object.values(sheetNames)[0];
+      }),
   };
 }

@@ -33,6 +33,8 @@ export interface Strings {
     skipped: string;
     units: string;
     hint: string;
+    insertCountyForm: string;
+    countyFormHint: string;
   };
   stages: Record<Stage, string>;
   settings: { saved: string };
@@ -65,6 +67,19 @@ export interface Strings {
     openSheet: (name: string) => string;
     auditedAt: (when: string) => string;
     guarantees: string;
+    /** The whole standard's verdict of a county: 达标 / 未达标 / 未完成. */
+    countyVerdict: Record<"pass" | "fail" | "incomplete", string>;
+    wholeStandard: string;
+    dimensions: Record<"resource" | "guarantee" | "quality" | "recognition", string>;
+    itemStatus: Record<"pass" | "fail" | "unchecked", string>;
+    /** One dimension's line: its status and counts. */
+    dimensionLine: (name: string, status: string, checked: number, passed: number, failed: number, unchecked: number) => string;
+    failedItems: string;
+    vetoTriggered: string;
+    missing: string;
+    /** How to fill what is missing: in the form, or insert the form first. */
+    missingHint: (formSheet: string | null) => string;
+    fillCell: (code: string) => string;
     /** What it takes to fix a shortfall (the engine's figures, in this language). */
     advice: (shortfall: Shortfall) => string;
   };
@@ -97,6 +112,8 @@ const zh: Strings = {
     skipped: "未作为学校表读取的工作表",
     units: "单位换算",
     hint: "可在下方更改各字段所在的列。选择保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
+    insertCountyForm: "插入县域指标表",
+    countyFormHint: "政府保障程度、教育质量、社会认可度和一票否决按县填报：插入「县域指标」表并填写「填报值」列，审计时读取，不会改写。",
   },
   stages: { primary: "小学", junior: "初中" },
   settings: {
@@ -130,6 +147,16 @@ const zh: Strings = {
     openSheet: (name) => `打开工作表「${name}」`,
     auditedAt: (when) => `审计时间：${when}`,
     guarantees: "办学条件保障（G3–G5）未通过的学校",
+    countyVerdict: { pass: "达标", fail: "未达标", incomplete: "未完成" },
+    wholeStandard: "县域结论（四个方面与一票否决）",
+    dimensions: { resource: "资源配置", guarantee: "政府保障程度", quality: "教育质量", recognition: "社会认可度" },
+    itemStatus: { pass: "达标", fail: "未达标", unchecked: "未核查" },
+    dimensionLine: (name, status, checked, passed, failed, unchecked) => `${name}：${status}（核查${checked}项，达标${passed}项，未达标${failed}项，未核查${unchecked}项）`,
+    failedItems: "未达标项目",
+    vetoTriggered: "一票否决情形",
+    missing: "待补充",
+    missingHint: (sheet) => (sheet ? `点击编号跳到「${sheet}」表中要填写的单元格。` : "工作簿中还没有县域指标表：在「数据」页点击「插入县域指标表」后填写。"),
+    fillCell: (code) => `填写 ${code}`,
     // The engine words its advice in Chinese already.
     advice: (shortfall) => shortfall.advice,
   },
@@ -182,6 +209,8 @@ const en: Strings = {
     skipped: "Sheets not read as school tables",
     units: "Unit conversions",
     hint: "Change a field's column below. Choices are saved in the workbook and used by the ribbon button and next time.",
+    insertCountyForm: "Insert county form",
+    countyFormHint: "Government guarantee, education quality, social recognition and the veto are entered per county: insert the 「县域指标」 sheet and fill in its 填报值 column. The audit reads it and never rewrites it.",
   },
   stages: { primary: "Primary", junior: "Junior secondary" },
   settings: {
@@ -215,6 +244,16 @@ const en: Strings = {
     openSheet: (name) => `Open sheet “${name}”`,
     auditedAt: (when) => `Audited ${when}`,
     guarantees: "Schools failing the guarantee checks (G3–G5)",
+    countyVerdict: { pass: "Meets the standard", fail: "Does not meet the standard", incomplete: "Not yet decidable" },
+    wholeStandard: "County verdict (four dimensions and the veto)",
+    dimensions: { resource: "Resource allocation", guarantee: "Government guarantee", quality: "Education quality", recognition: "Social recognition" },
+    itemStatus: { pass: "met", fail: "not met", unchecked: "unchecked" },
+    dimensionLine: (name, status, checked, passed, failed, unchecked) => `${name}: ${status} (${checked} checked, ${passed} met, ${failed} not met, ${unchecked} unchecked)`,
+    failedItems: "Items not met",
+    vetoTriggered: "Veto items triggered",
+    missing: "Still to fill in",
+    missingHint: (sheet) => (sheet ? `Click a code to go to its cell in 「${sheet}」.` : "The workbook has no county form yet: on the Data tab, click “Insert county form” and fill it in."),
+    fillCell: (code) => `Fill in ${code}`,
     advice: englishAdvice,
   },
 };

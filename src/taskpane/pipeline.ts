@@ -3,7 +3,7 @@
  * shows the tables and the columns each sheet offers for the mapping dropdowns.
  */
 import type { FlowSteps } from "../flow/auditFlow";
-import type { ReadResult } from "../sheets";
+import { readCountyForms, type ReadResult } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 import { columnChoices } from "./columns";
 import type { ColumnOverride, FoundTable, ScanResult } from "./service";
@@ -27,8 +27,14 @@ export interface PipelineSteps extends FlowSteps {
  */
 export async function scanWorkbook(steps: PipelineSteps, overrides: ColumnOverride[]): Promise<ScanResult> {
   const grids = await steps.readGrids();
-  const read = steps.readSheets(grids, { overrides });
-  return { tables: read.tables, skipped: read.skipped, choices: choicesOf(grids, read.tables), fields: [...steps.fields] };
+  // The county form is read by the audit on its own: say so rather than call it a sheet without schools.
+  const forms = readCountyForms(grids).sheets;
+  const read = steps.readSheets(
+    grids.filter((g) => !forms.includes(g.name)),
+    { overrides },
+  );
+  const skipped = [...forms.map((sheet) => ({ sheet, reason: "县域指标表：按县填报的政府保障程度、教育质量、社会认可度和一票否决，审计时读取" })), ...read.skipped];
+  return { tables: read.tables, skipped, choices: choicesOf(grids, read.tables), fields: [...steps.fields] };
 }
 
 function choicesOf(grids: SheetGrid[], tables: FoundTable[]): ScanResult["choices"] {

@@ -48,6 +48,8 @@ export interface AuditService {
   loadSaved(): SavedState;
   /** Saves settings and overrides into the workbook. */
   save(state: SavedState): Promise<void>;
+  /** Inserts the blank county form 「县域指标」 as a user sheet; resolves to the name it got. */
+  insertCountyForm?(): Promise<string>;
   /** A Chinese message for an error thrown by any method above: what happened and what to do. */
   describeError(error: unknown): string;
 }

@@ -15,9 +15,9 @@ import {
 
 describe("the settings catalogue", () => {
   it("builds the engine's defaults: every setting at its default, each at its own path", () => {
-    for (const def of SETTINGS) expect(settingValue(DEFAULT_SETTINGS, def)).toBe(def.default);
+    for (const def of SETTINGS) expect(settingValue(DEFAULT_SETTINGS, def)).toEqual(def.default);
     const leaves = (o: object, prefix = ""): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null ? leaves(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+      Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
     expect(leaves(DEFAULT_SETTINGS).sort()).toEqual(SETTINGS.map((d) => d.path.join(".")).sort());
   });
 

@@ -56,7 +56,9 @@ describe("buildPlan with several counties", () => {
   it("gives a verdict per county in the summary", () => {
     const summary = sheetOf(plan, "summary");
     for (const county of result.counties) {
-      const row = rowsWith(summary, 0, county.name)[0];
+      // The whole-standard row, its four dimension lines, then the resource row.
+    const [whole, , , , , row] = rowsWith(summary, 0, county.name);
+      expect(at(summary, whole, 1)?.value).toBe({ pass: "达标", fail: "未达标", incomplete: "未完成" }[county.verdict]);
       expect(at(summary, row, 1)?.value).toBe(county.pass ? "达标" : "未达标");
     }
   });

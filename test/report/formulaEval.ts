@@ -399,6 +399,21 @@ export class PlanWorkbook {
         return num(scalar(ev(args[0]))) !== 0 ? ev(args[1]) : args[2] ? ev(args[2]) : false;
       case "AND":
         return args.map(ev).flatMap(flat).filter((x) => x !== null && typeof x !== "string").every((x) => num(x) !== 0);
+      case "INT":
+        return lift1(ev(args[0]), (x) => Math.floor(num(x)));
+      case "MAX":
+        return Math.max(...numbers(args.map(ev)));
+      case "OR":
+        return args.map(ev).flatMap(flat).filter((x) => x !== null && typeof x !== "string").some((x) => num(x) !== 0);
+      case "ISBLANK":
+        return scalar(ev(args[0])) === null;
+      case "TEXT": {
+        const fmt = String(scalar(ev(args[1])));
+        const m = /^0(?:\.(0+))?$/.exec(fmt);
+        if (!m) throw new Error(`TEXT format ${fmt} is not supported`);
+        const d = m[1]?.length ?? 0;
+        return roundHalfAway(num(scalar(ev(args[0]))), d).toFixed(d);
+      }
       case "IFERROR":
         try {
           return ev(args[0]);

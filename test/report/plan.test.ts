@@ -64,7 +64,7 @@ describe("buildPlan: live formulas written with their values", () => {
   });
 
   it("uses only functions that Excel, WPS and LibreOffice share, and no leading =", () => {
-    const shared = new Set(["SUMPRODUCT", "SUM", "SQRT", "IF", "AND", "COUNTIF", "COUNT", "ROUND", "AVERAGE", "IFERROR"]);
+    const shared = new Set(["SUMPRODUCT", "SUM", "SQRT", "IF", "AND", "OR", "ISBLANK", "TEXT", "INT", "MAX", "COUNTIF", "COUNT", "ROUND", "AVERAGE", "IFERROR"]);
     const formulas = allCells(plan).flatMap(({ cell: c }) => (c.formula ? [c.formula] : []));
     const cfs = plan.sheets.flatMap((s) => s.conditionalFormats.flatMap((cf) => cf.rules.map((r) => r.formula)));
     expect(formulas.length).toBeGreaterThan(200);
@@ -246,7 +246,11 @@ describe("buildPlan: the CV sheet", () => {
 describe("buildPlan: the summary", () => {
   it("gives the county verdict as a formula over the stage verdicts and the guarantees", () => {
     const summary = sheetOf(plan, "summary");
-    const row = rowsWith(summary, 0, "全县")[0];
+    // The whole-standard row, its four dimension lines, then the resource row.
+    const [whole, , , , , row] = rowsWith(summary, 0, "全县");
+    // The whole standard first: a failed resource dimension fails the county though the rest is unchecked.
+    expect(at(summary, whole, 1)).toMatchObject({ value: "未达标" });
+    expect(at(summary, whole, 1)?.formula).toMatch(/^IF\(OR\(/);
     expect(at(summary, row, 1)).toMatchObject({ value: "未达标" });
     expect(at(summary, row, 1)?.formula).toMatch(/^IF\(AND\(J\d+="达标",J\d+="达标",E\d+="达标"\),"达标","未达标"\)$/);
   });

@@ -67,9 +67,9 @@ export async function buildRichWorkbook(options: { macro?: boolean } = {}): Prom
   const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
   const text = async (name: string) => zip.file(name)!.async("string");
 
-  zip.file("xl/worksheets/sheet5.xml", CHART_SHEET);
-  zip.file("xl/worksheets/_rels/sheet5.xml.rels", CHART_SHEET_RELS);
-  zip.file("xl/worksheets/sheet6.xml", SUMMARY_SHEET);
+  zip.file("xl/worksheets/sheet91.xml", CHART_SHEET);
+  zip.file("xl/worksheets/_rels/sheet91.xml.rels", CHART_SHEET_RELS);
+  zip.file("xl/worksheets/sheet92.xml", SUMMARY_SHEET);
   zip.file("xl/drawings/drawing1.xml", DRAWING);
   zip.file("xl/drawings/_rels/drawing1.xml.rels", DRAWING_RELS);
   zip.file("xl/drawings/vmlDrawing1.vml", VML);
@@ -81,11 +81,13 @@ export async function buildRichWorkbook(options: { macro?: boolean } = {}): Prom
   zip.file("docProps/custom.xml", CUSTOM_PROPS);
 
   let workbook = await text("xl/workbook.xml");
+  // The chart sheet follows the sample's own sheets: its sheet-scoped name points at its index.
+  const chartSheetIndex = (workbook.match(/<sheet /g) ?? []).length;
   workbook = insertBefore(workbook, "<sheets>", '<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="x6fVbbiTbTlVgBPUbj3fWuTSbMflDDBWUt4l1HZ5LPsO/XAx7mAWaUKmzDEzkszD7rRUXQXQyFtTBxrUxd8c7w==" workbookSaltValue="8Qh0G6QqfMWz+nlZjDmHmw==" workbookSpinCount="100000" lockStructure="1"/>');
-  workbook = insertBefore(workbook, "</sheets>", '<sheet name="图表页" sheetId="5" r:id="rId20"/><sheet name="汇总" sheetId="6" r:id="rId21"/>');
+  workbook = insertBefore(workbook, "</sheets>", '<sheet name="图表页" sheetId="91" r:id="rId20"/><sheet name="汇总" sheetId="92" r:id="rId21"/>');
   workbook = workbook.replace(
     "</sheets>",
-    `</sheets><externalReferences><externalReference r:id="rId22"/></externalReferences><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'小学'!$3:$4</definedName><definedName name="数据">'图表页'!$A$1:$A$3</definedName><definedName name="数据" localSheetId="4">'图表页'!$B$1:$B$3</definedName><definedName name="外部值">[1]Sheet1!$A$1</definedName><definedName name="折算系数">1.1</definedName></definedNames>`,
+    `</sheets><externalReferences><externalReference r:id="rId22"/></externalReferences><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'小学'!$3:$4</definedName><definedName name="数据">'图表页'!$A$1:$A$3</definedName><definedName name="数据" localSheetId="${chartSheetIndex}">'图表页'!$B$1:$B$3</definedName><definedName name="外部值">[1]Sheet1!$A$1</definedName><definedName name="折算系数">1.1</definedName></definedNames>`,
   );
   zip.file("xl/workbook.xml", workbook);
 
@@ -93,7 +95,7 @@ export async function buildRichWorkbook(options: { macro?: boolean } = {}): Prom
   rels = insertBefore(
     rels,
     "</Relationships>",
-    `<Relationship Id="rId20" Type="${REL}/worksheet" Target="worksheets/sheet5.xml"/><Relationship Id="rId21" Type="${REL}/worksheet" Target="worksheets/sheet6.xml"/><Relationship Id="rId22" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/>` +
+    `<Relationship Id="rId20" Type="${REL}/worksheet" Target="worksheets/sheet91.xml"/><Relationship Id="rId21" Type="${REL}/worksheet" Target="worksheets/sheet92.xml"/><Relationship Id="rId22" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/>` +
       (options.macro ? `<Relationship Id="rId23" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>` : ""),
   );
   zip.file("xl/_rels/workbook.xml.rels", rels);
@@ -115,8 +117,8 @@ export async function buildRichWorkbook(options: { macro?: boolean } = {}): Prom
     types,
     "</Types>",
     [
-      override("/xl/worksheets/sheet5.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
-      override("/xl/worksheets/sheet6.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
+      override("/xl/worksheets/sheet91.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
+      override("/xl/worksheets/sheet92.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
       override("/xl/drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml"),
       override("/xl/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"),
       override("/xl/comments1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"),

@@ -1,3 +1,4 @@
+import type { SheetGrid } from "../../src/sheets/grid";
 /**
  * Fakes for the pane's tests: a document-settings store, and an AuditService built from the real
  * pipeline (engine and report included) over the small county workbook, with the Excel I/O
@@ -58,6 +59,10 @@ export interface FakeWorkbook {
   readError: unknown;
   /** Planned name → the name the fake workbook gives it. */
   renames: Record<string, string>;
+  /** More sheets the fake workbook holds beside the small county (a county form). */
+  extraGrids: SheetGrid[];
+  /** How many times the pane inserted the county form. */
+  inserted: number;
 }
 
 /** The small county (in two counties when given) behind a fake service. */
@@ -73,11 +78,13 @@ export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook 
     holdWrite: null,
     readError: null,
     renames: {},
+    extraGrids: [],
+    inserted: 0,
   };
   const steps: PipelineSteps = {
     readGrids: async () => {
       if (fake.readError) throw fake.readError;
-      return smallCountyGrids();
+      return [...smallCountyGrids(), ...fake.extraGrids];
     },
     readSheets: (grids, options) => {
       fake.scans.push({ overrides: options.overrides });
@@ -98,6 +105,10 @@ export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook 
     run: (s, overrides, onProgress) => runAudit(steps, s, overrides, onProgress),
     select: async (sheet, address) => {
       fake.selected.push({ sheet, address });
+    },
+    insertCountyForm: async () => {
+      fake.inserted++;
+      return "县域指标";
     },
     loadSaved: () => loadState(settings),
     save: (state) => saveState(settings, state),

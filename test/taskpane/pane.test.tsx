@@ -9,6 +9,10 @@ import { stringsFor } from "../../src/taskpane/i18n";
 import { HOSTILE_NAME } from "../report/fixture";
 import { deferred, fakeWorkbook, type FakeWorkbook } from "./fakes";
 
+// Each run renders the whole pane in jsdom (3–4 s on a quiet machine): the 5 s default is too
+// tight on a shared CI box. A timeout, not a timed assertion.
+jest.setTimeout(30_000);
+
 async function openPane(language = "zh-CN", fake: FakeWorkbook = fakeWorkbook()) {
   const controller = new PaneController(fake.service);
   render(<App controller={controller} strings={stringsFor(language)} />);
@@ -114,6 +118,35 @@ describe("the task pane", () => {
     expect(screen.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」` })).toBeTruthy();
     expect(screen.getByText(/L1 需增加6名高于规定学历教师/)).toBeTruthy();
     expect(screen.getByRole("button", { name: "打开工作表「审计总览」" })).toBeTruthy();
+  });
+
+  it("shows the county verdict of the whole standard, its dimension lines and what is missing", async () => {
+    await openPane();
+    await runFromButton();
+    const card = screen.getByRole("group", { name: "县域结论（四个方面与一票否决） 未达标" });
+    expect(within(card).getByText("资源配置：未达标（核查2项，达标0项，未达标2项，未核查0项）")).toBeTruthy();
+    expect(within(card).getByText(/政府保障程度：未核查（核查\d+项/)).toBeTruthy();
+    expect(within(card).getByText(/工作簿中还没有县域指标表/)).toBeTruthy();
+    expect(within(card).getByText(/^G1、G2、/)).toBeTruthy();
+  });
+
+  it("takes a click on a missing code to its cell in the county form", async () => {
+    const fake = fakeWorkbook();
+    fake.extraGrids = [{ name: "县域指标", merges: [], rows: [["县域指标"], ["编号", "项目", "填报值"], ["G1", "学校规划布局合理", null], ["G2", "四统一", "是"]] }];
+    await openPane("zh-CN", fake);
+    expect(screen.getByText(/「县域指标」：县域指标表：按县填报/)).toBeTruthy();
+    await runFromButton();
+    expect(screen.getByText(/点击编号跳到「县域指标」表/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "填写 G1" }));
+    await waitFor(() => expect(fake.selected.at(-1)).toEqual({ sheet: "县域指标", address: "C3" }));
+    expect(screen.queryByRole("button", { name: "填写 G2" })).toBeNull();
+  });
+
+  it("inserts the county form from 数据 and shows its first cell to fill", async () => {
+    const { fake } = await openPane();
+    fireEvent.click(screen.getByRole("button", { name: "插入县域指标表" }));
+    await waitFor(() => expect(fake.inserted).toBe(1));
+    await waitFor(() => expect(fake.selected.at(-1)).toEqual({ sheet: "县域指标", address: "D5" }));
   });
 
   it("marks a CV over its limit, and judges the composite under 2012", async () => {

@@ -7,7 +7,7 @@ import type { Standard } from "../standards";
 import type { AuditSettings } from "../types";
 import { SETTINGS, type Bilingual, type SettingDef } from "./settings";
 
-export type SettingValue = boolean | number | string | null;
+export type SettingValue = boolean | number | string | null | readonly string[];
 export type Language = keyof Bilingual;
 
 /** The value at a setting's path. */
@@ -52,6 +52,8 @@ export function acceptedValues(def: SettingDef): string {
       return `${def.above ? "大于" : "不小于"}${def.min}的数（单位：${def.unit.zh}）`;
     case "year":
       return `四位年份（如 2023），或 latest（最近一年）`;
+    case "codes":
+      return `用逗号分隔的编号，可选 ${def.choices.map((c) => c.value).join("、")}（留空为不增加）`;
   }
 }
 
@@ -64,7 +66,8 @@ const TRUE_WORDS = new Set(["true", "1", "是", "yes", "on", "开"]);
 const FALSE_WORDS = new Set(["false", "0", "否", "no", "off", "关"]);
 
 function refuse(def: SettingDef, got: unknown): Checked {
-  return { ok: false, message: `设置「${def.id}」（${def.label.zh}）的取值「${String(got)}」无效：应为${acceptedValues(def)}。` };
+  const shown = typeof got === "string" ? got : JSON.stringify(got);
+  return { ok: false, message: `设置「${def.id}」（${def.label.zh}）的取值「${shown}」无效：应为${acceptedValues(def)}。` };
 }
 
 /**
@@ -80,6 +83,7 @@ function refuse(def: SettingDef, got: unknown): Checked {
  */
 export function checkSettingValue(def: SettingDef, raw: unknown, options: { typed?: boolean } = {}): Checked {
   const convertsText = !options.typed || def.type === "choice" || def.type === "year";
+  if (options.typed && def.type === "codes" && !Array.isArray(raw)) return refuse(def, raw);
   const text = typeof raw === "string" && convertsText ? raw.trim().toLowerCase() : null;
   switch (def.type) {
     case "boolean":
@@ -96,6 +100,12 @@ export function checkSettingValue(def: SettingDef, raw: unknown, options: { type
       const value = typeof raw === "number" ? raw : text !== null && text !== "" ? Number(text) : NaN;
       const inRange = Number.isFinite(value) && (def.above ? value > def.min : value >= def.min);
       return inRange ? { ok: true, value } : refuse(def, raw);
+    }
+    case "codes": {
+      const codes = Array.isArray(raw) ? raw : text !== null ? text.split(/[,，、\s]+/).filter(Boolean) : null;
+      if (!codes || codes.some((c) => typeof c !== "string")) return refuse(def, raw);
+      const values = (codes as string[]).map((c) => def.choices.find((choice) => choice.value.toLowerCase() === c.toLowerCase())?.value);
+      return values.every((v) => v !== undefined) ? { ok: true, value: [...new Set(values as string[])] } : refuse(def, raw);
     }
     case "year": {
       if (raw === null || (text !== null && /^(latest|最近|最近一年|null|)$/.test(text))) return { ok: true, value: null };
@@ -139,6 +149,11 @@ export function describeSetting(def: SettingDef, value: SettingValue, standard: 
     case "year":
       if (value === null) return lang === "zh" ? "最近一年" : "the latest";
       return lang === "zh" ? `${value}年` : String(value);
+    case "codes": {
+      const codes = (value ?? []) as readonly string[];
+      if (codes.length === 0) return lang === "zh" ? "无" : "none";
+      return codes.map((c) => def.choices.find((choice) => choice.value === c)?.label[lang] ?? c).join(lang === "zh" ? "、" : ", ");
+    }
   }
 }
 

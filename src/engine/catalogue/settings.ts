@@ -6,6 +6,7 @@
  * this list; none of them names a setting again.
  */
 import { STANDARDS, type Standard } from "../standards";
+import { VETO_ITEMS } from "./county";
 
 export interface Bilingual {
   zh: string;
@@ -17,7 +18,7 @@ export type SettingTarget =
   | { kind: "audit" } // always in force (the standard, who counts)
   | { kind: "measure"; measure: string } // changes an indicator's numerator
   | { kind: "guarantee"; rule: "rooms" | "schoolSize" } // changes a school check (G3, G4)
-  | { kind: "countyItem"; item: string }; // changes a county item (G7 …)
+  | { kind: "countyItem"; item: string }; // changes a county item (G7 …, "veto")
 
 interface SettingBase {
   /** What the command line and settings files call it. */
@@ -64,7 +65,14 @@ export interface YearSetting extends SettingBase {
   default: null;
 }
 
-export type SettingDef = BooleanSetting | ChoiceSetting | NumberSetting | YearSetting;
+/** Several codes out of a list (a province's veto items); none by default. */
+export interface CodesSetting extends SettingBase {
+  type: "codes";
+  default: readonly string[];
+  choices: readonly { value: string; label: Bilingual }[];
+}
+
+export type SettingDef = BooleanSetting | ChoiceSetting | NumberSetting | YearSetting | CodesSetting;
 
 export const SETTING_GROUPS: Record<SettingDef["group"], { label: Bilingual; help?: Bilingual }> = {
   basic: { label: { zh: "基本设置", en: "Basic settings" } },
@@ -235,6 +243,17 @@ export const SETTINGS: readonly SettingDef[] = [
     help: { zh: "国家标准 6000 元，部分省份 8000 元。", en: "6000 yuan nationally, 8000 in some provinces." },
     group: "basic",
     affects: [{ kind: "countyItem", item: "G7" }],
+  },
+  {
+    id: "extraVetoItems",
+    path: ["extraVetoItems"],
+    type: "codes",
+    default: [],
+    choices: VETO_ITEMS.filter((v) => v.optional).map((v) => ({ value: v.code, label: { zh: `${v.code} ${v.label.replace(/（是\/否）$/, "")}`, en: v.code } })),
+    label: { zh: "本省增加的一票否决项", en: "Province's extra veto items" },
+    help: { zh: "国家六项之外，本省规定的一票否决项（县域指标表中相应的行）。", en: "Veto items a province adds to the national six (rows of the county form)." },
+    group: "basic",
+    affects: [{ kind: "countyItem", item: "veto" }],
   },
 ];
 

@@ -28,6 +28,11 @@ export interface WriteOptions {
   maxCellsPerRequest?: number;
   /** Called after each request Excel has finished: done of total requests. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * false writes user sheets (the blank county form): no ownership marker, and no earlier audit
+   * sheet replaced. Default true.
+   */
+  owned?: boolean;
 }
 
 /**
@@ -53,7 +58,8 @@ export async function writePlanToWorkbook(
   const existing = worksheets.items.map((sheet) => sheet.name);
   const existingKeys = new Set(existing.map(sheetKey));
   const ownership = ownershipOf(names.items);
-  const oldSheets = ownership.sheets.filter((name) => existingKeys.has(sheetKey(name)));
+  const owned = options.owned !== false;
+  const oldSheets = owned ? ownership.sheets.filter((name) => existingKeys.has(sheetKey(name))) : [];
   const naming = nameSheets(
     plan.sheets.map((sheet) => sheet.name),
     existing,
@@ -74,7 +80,7 @@ export async function writePlanToWorkbook(
         if (index === 0) {
           naming.forEach(({ writeAs }, i) => {
             const sheet = worksheets.add(writeAs);
-            queueMarkSheet(context, sheet, ownership.nextNumber + i);
+            if (owned) queueMarkSheet(context, sheet, ownership.nextNumber + i);
             added.push(sheet);
           });
         }
@@ -92,7 +98,7 @@ export async function writePlanToWorkbook(
   const shown = plan.sheets.findIndex((sheet) => sheet.kind === plan.activate);
   if (shown >= 0) added[shown].activate();
   for (const name of oldSheets) worksheets.getItem(name).delete();
-  queueUnmark(context, ownership.markerNames);
+  if (owned) queueUnmark(context, ownership.markerNames);
   naming.forEach(({ writeAs, final }, i) => {
     if (writeAs !== final) added[i].name = final;
   });

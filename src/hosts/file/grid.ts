@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { CellValue, MergedArea, SheetGrid } from "../../sheets/grid";
+import { a1 } from "../../sheets/grid";
 import { readCellValue } from "./cell-value";
 
 interface RangeModel {
@@ -32,6 +33,7 @@ export function mergedAreas(worksheet: ExcelJS.Worksheet): MergedArea[] {
 export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   const rows: CellValue[][] = [];
   const hiddenRows: number[] = [];
+  const percentCells: string[] = [];
   worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     // A row hidden by hand and one an AutoFilter filtered out are both saved as hidden="1".
     if (row.hidden) hiddenRows.push(rowNumber - 1);
@@ -40,6 +42,8 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
       if (cell.type === ExcelJS.ValueType.Merge) return; // not the top-left cell of a merge
       const value = readCellValue(cell);
       if (value === null) return;
+      // The county form's rates: 0.961 shown as 96.1% (SheetGrid.percentCells).
+      if (typeof value === "number" && cell.numFmt?.includes("%")) percentCells.push(a1(rowNumber - 1, colNumber - 1));
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;
     });
@@ -49,5 +53,6 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
   });
   const grid: SheetGrid = { name: worksheet.name, rows, merges: mergedAreas(worksheet), origin: { row: 0, col: 0 } };
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
+  if (percentCells.length) grid.percentCells = percentCells;
   return grid;
 }

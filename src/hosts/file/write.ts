@@ -134,8 +134,10 @@ function activate(workbook: ExcelJS.Workbook, sheetName: string | undefined): vo
  * writePlan(workbook, plan).sheetNames; // { "审计总览": "审计总览", "学校明细": "学校明细" }
  * await saveWorkbook(workbook, "county-审计.xlsx");
  */
-export function writePlan(workbook: ExcelJS.Workbook, planned: WorkbookPlan): WritePlanResult {
-  const removedSheets = removeOwnedSheets(workbook);
+export function writePlan(workbook: ExcelJS.Workbook, planned: WorkbookPlan, options: { owned?: boolean } = {}): WritePlanResult {
+  // owned: false writes user sheets (the blank county form): no marker, and no earlier audit sheet removed.
+  const owned = options.owned !== false;
+  const removedSheets = owned ? removeOwnedSheets(workbook) : [];
   const chosen = chooseSheetNames(
     planned.sheets.map((s) => s.name),
     workbook.worksheets.map((ws) => ({ name: ws.name, owned: false })),
@@ -148,7 +150,7 @@ export function writePlan(workbook: ExcelJS.Workbook, planned: WorkbookPlan): Wr
     writeLayout(ws, sheet);
     writeConditionalFormats(ws, sheet.conditionalFormats, sheet.dataBars);
   }
-  markOwned(workbook, chosen);
+  if (owned) markOwned(workbook, chosen);
   // Excel recomputes every formula on open; viewers that do not recalculate show the cached results.
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   const activeIndex = plan.sheets.findIndex((s) => s.kind === plan.activate);

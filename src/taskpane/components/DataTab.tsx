@@ -24,6 +24,12 @@ export function DataTab() {
           {t.data.rescan}
         </Button>
       </div>
+      <div className={styles.bar}>
+        <Caption1>{t.data.countyFormHint}</Caption1>
+        <Button size="small" className={styles.rescan} onClick={() => void controller.insertCountyForm()}>
+          {t.data.insertCountyForm}
+        </Button>
+      </div>
       {scanning && <Spinner size="tiny" label={t.data.scanning} />}
       {scan && scan.tables.length === 0 && !scanning && <Text>{t.data.none}</Text>}
       {scan?.tables.map((table, i) => (

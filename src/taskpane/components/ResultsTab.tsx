@@ -1,6 +1,7 @@
 /** 「结果」: the verdict per county and stage, the failing schools, and links to the audit sheets. */
 import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { STAGES } from "../../engine";
+import { CountyVerdict } from "./CountyVerdict";
 import { FailingSchools } from "./FailingSchools";
 import { GuaranteeFailures } from "./GuaranteeFailures";
 import { SheetLinks } from "./SheetLinks";
@@ -35,6 +36,7 @@ export function ResultsTab() {
               {t.results.county(county.name)}
             </Text>
           )}
+          <CountyVerdict county={county} />
           {STAGES.filter((stage) => county.stages[stage].schools > 0 || county.stages[stage].unread).map((stage) => (
             <StageVerdict key={stage} stage={county.stages[stage]} standardId={result.standard.id} />
           ))}

@@ -3,7 +3,7 @@
  * type (a switch or radio buttons for yes/no, radio buttons for a choice, a number field). Saved
  * in the workbook. Nothing here names a setting: a new catalogue entry appears by itself.
  */
-import { Caption1, Field, Input, makeStyles, Radio, RadioGroup, Switch, Text, tokens } from "@fluentui/react-components";
+import { Caption1, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Switch, Text, tokens } from "@fluentui/react-components";
 import {
   checkSettingValue,
   SETTING_GROUPS,
@@ -49,6 +49,17 @@ function SettingControl({ def, settings, lang, onChange }: { def: SettingDef; se
           </RadioGroup>
         </Field>
       );
+    case "codes": {
+      const chosen = (value ?? []) as readonly string[];
+      const toggle = (code: string, on: boolean) => onChange(on ? [...chosen, code] : chosen.filter((c) => c !== code));
+      return (
+        <Field label={label} hint={hint}>
+          {def.choices.map((c) => (
+            <Checkbox key={c.value} checked={chosen.includes(c.value)} label={c.label[lang]} onChange={(_e, data) => toggle(c.value, data.checked === true)} />
+          ))}
+        </Field>
+      );
+    }
     case "year":
       return (
         <Field label={label} hint={hint}>

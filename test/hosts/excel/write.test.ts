@@ -321,3 +321,17 @@ describe("failures leave the previous audit in place", () => {
     expect(book.writes).toEqual([]);
   });
 });
+
+describe("writePlanToWorkbook: the blank county form (owned: false)", () => {
+  test("adds the user's form without a marker and leaves an earlier audit's sheets and markers alone", async () => {
+    const { buildCountyFormPlan } = await import("../../../src/report");
+    const book = county();
+    await writePlanToWorkbook(book.context(), countyPlan(3));
+    const markers = book.names.map((n) => n.name);
+    const sheetsBefore = book.sheets.map((s) => s.name);
+    const { sheetNames } = await writePlanToWorkbook(book.context(), buildCountyFormPlan(), { owned: false });
+    expect(sheetNames).toEqual({ 县域指标: "县域指标" });
+    expect(book.sheets.map((s) => s.name)).toEqual([...sheetsBefore, "县域指标"]);
+    expect(book.names.map((n) => n.name)).toEqual(markers);
+  });
+});

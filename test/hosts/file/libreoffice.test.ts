@@ -14,7 +14,7 @@ import { partText, sheetPartPath } from "../../support/xlsx-parts";
  */
 
 const SAMPLE = path.resolve(__dirname, "../../../assets/sample-county.xlsx");
-const SOURCE_SHEETS = ["说明", "小学", "初中", "九年一贯制"];
+const SOURCE_SHEETS = ["说明", "小学", "初中", "九年一贯制", "县域指标"];
 const primaryRecords = () => sampleCountySourcedRecords().filter((r) => r.kind === "primary");
 
 async function reopen(file: string): Promise<ExcelJS.Workbook> {

@@ -20,6 +20,8 @@ import { missingElements } from "../../support/xml-elements";
 
 const INDEX_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
 const AUDIT_SHEETS = ["审计总览", "学校达标", "差异系数", "问题清单", "表Ⅱ-1", "表Ⅱ-2", "表Ⅲ", "数据诊断"];
+/** The rich workbook's own sheets: the sample county's, then the chart sheet and a summary sheet. */
+const USER_SHEETS = ["说明", "小学", "初中", "九年一贯制", "县域指标", "图表页", "汇总"];
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
@@ -101,12 +103,17 @@ suite("the audited workbook is the input's package with parts added", () => {
   });
 
   it("adds the audit sheets after the user's, each marked as owned, with the user's sheet-scoped names untouched", async () => {
-    expect(await sheetNames(files.xlsxOut)).toEqual(["说明", "小学", "初中", "九年一贯制", "图表页", "汇总", ...AUDIT_SHEETS]);
+    const names = await sheetNames(files.xlsxOut);
+    expect(names.slice(0, USER_SHEETS.length)).toEqual(USER_SHEETS);
+    const audit = names.slice(USER_SHEETS.length);
+    expect(audit).toEqual(expect.arrayContaining(AUDIT_SHEETS));
     const workbook = textOf(await entriesOf(files.xlsxOut), "xl/workbook.xml");
-    expect(workbook).toContain(`<definedName name="数据" localSheetId="4">'图表页'!$B$1:$B$3</definedName>`);
+    expect(workbook).toContain(`<definedName name="数据" localSheetId="${USER_SHEETS.indexOf("图表页")}">'图表页'!$B$1:$B$3</definedName>`);
     expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'小学'!$3:$4</definedName>`);
-    AUDIT_SHEETS.forEach((name, i) => expect(workbook).toContain(`<definedName name="JH_AUDIT_${i + 1}">'${name}'!$A$1</definedName>`));
-    expect(workbook).toContain('<definedName name="_xlnm.Print_Titles" localSheetId="7">');
+    audit.forEach((name, i) => expect(workbook).toContain(`<definedName name="JH_AUDIT_${i + 1}">'${name}'!$A$1</definedName>`));
+    // The audit's own print titles are scoped to the audit sheets, after every user sheet.
+    const printTitles = [...workbook.matchAll(/name="_xlnm\.Print_Titles" localSheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(printTitles.filter((i) => i >= USER_SHEETS.length).length).toBeGreaterThan(0);
   });
 
   it("an .xlsm stays macro-enabled with vbaProject.bin untouched, under an .xlsm name", async () => {
@@ -134,7 +141,7 @@ suite("the audited workbook is the input's package with parts added", () => {
       expect({ name, same: second.get(name)?.raw.equals(entry.raw) }).toEqual({ name, same: true });
     }
     const workbook = textOf(second, "xl/workbook.xml");
-    expect((workbook.match(/name="JH_AUDIT_\d+"/g) ?? []).length).toBe(AUDIT_SHEETS.length);
+    expect((workbook.match(/name="JH_AUDIT_\d+"/g) ?? []).length).toBe((await sheetNames(files.rerun)).length - USER_SHEETS.length);
     expect((workbook.match(/name="_xlnm.Print_Titles"/g) ?? []).length).toBe((textOf(first, "xl/workbook.xml").match(/name="_xlnm.Print_Titles"/g) ?? []).length);
     expect(missingElements(textOf(input, "xl/workbook.xml"), workbook, ["count"])).toEqual([]);
     expect(second.size).toBe(first.size);

@@ -82,7 +82,7 @@ describe("assets/sample-county.xlsx (committed)", () => {
   it("is exactly what the generator makes now (regenerate with npx tsx scripts/generate-sample.ts)", async () => {
     const fresh = path.join(dir, "fresh-sample.xlsx");
     await sampleCountyWorkbook().xlsx.writeFile(fresh);
-    expect(await diffSheets(SAMPLE, fresh, ["说明", "小学", "初中", "九年一贯制"])).toEqual([]);
+    expect(await diffSheets(SAMPLE, fresh, ["说明", "小学", "初中", "九年一贯制", "县域指标"])).toEqual([]);
   });
 
   it("holds every record's figures at its source cells (万元 × 10000 = 元)", async () => {
@@ -106,10 +106,10 @@ describe("assets/sample-county.xlsx (committed)", () => {
 
   it("is laid out as a bureau keeps it: merged title, unit line, two header rows with groups, 合计, 注", async () => {
     const { grids } = await readWorkbookFile(SAMPLE);
-    expect(grids.map((g) => g.name)).toEqual(["说明", "小学", "初中", "九年一贯制"]);
+    expect(grids.map((g) => g.name)).toEqual(["说明", "小学", "初中", "九年一贯制", "县域指标"]);
     const primary = grids[1];
     expect(primary.rows[0][0]).toBe(SAMPLE_TITLE);
-    expect(primary.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 14 });
+    expect(primary.merges).toContainEqual({ top: 0, left: 0, bottom: 0, right: 18 });
     expect(String(primary.rows[1][0])).toContain("单位：人、平方米、万元");
     expect(primary.rows[2][7]).toBe("教师情况");
     expect(primary.merges).toContainEqual({ top: 2, left: 7, bottom: 2, right: 10 });

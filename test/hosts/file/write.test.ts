@@ -11,7 +11,7 @@ import { makeTempDir, removeTempDir } from "../../support/tmp";
 import { cellXml, partText, sheetPartPath } from "../../support/xlsx-parts";
 
 const SAMPLE = path.resolve(__dirname, "../../../assets/sample-county.xlsx");
-const SOURCE_SHEETS = ["说明", "小学", "初中", "九年一贯制"];
+const SOURCE_SHEETS = ["说明", "小学", "初中", "九年一贯制", "县域指标"];
 const primaryRecords = () => sampleCountySourcedRecords().filter((r) => r.kind === "primary");
 
 let dir: string;

@@ -12,6 +12,19 @@ export function isDateFormatCode(code: string): boolean {
   return /[ymdhsb]/i.test(bare.replace(/General/gi, ""));
 }
 
+/** Built-in percent formats: 0% and 0.00%. */
+const BUILT_IN_PERCENTS = new Set([9, 10]);
+
+/** True for a format code that shows a percent (a % outside "quotes" and [brackets]). */
+export function isPercentFormatCode(code: string): boolean {
+  return code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").includes("%");
+}
+
+/** Per cell format index (s="…"), whether it shows a percent: 0.961 shown as 96.1% (SheetGrid.percentCells). */
+export function percentStyles(numFmtIds: readonly number[], customFormats: ReadonlyMap<number, string>): boolean[] {
+  return numFmtIds.map((id) => (customFormats.has(id) ? isPercentFormatCode(customFormats.get(id)!) : BUILT_IN_PERCENTS.has(id)));
+}
+
 /** Per cell format index (s="…"), whether it shows dates. */
 export function dateStyles(numFmtIds: readonly number[], customFormats: ReadonlyMap<number, string>): boolean[] {
   return numFmtIds.map((id) => (customFormats.has(id) ? isDateFormatCode(customFormats.get(id)!) : BUILT_IN_DATES.has(id)));

@@ -3,7 +3,7 @@ import type { SheetGrid } from "../../../sheets/grid";
 import { causeText, WorkbookFileError } from "../errors";
 import { ownedSheetNamesOf, relationships, relsPartOf, resolveTarget, workbookSheets } from "../package/index-parts";
 import { limitError, limitsFromEnv, type ReadLimits } from "./limits";
-import { dateStyles } from "./number-formats";
+import { dateStyles, percentStyles } from "./number-formats";
 import { sheetReader } from "./sheet-reader";
 import { UnsafeXmlError, xmlStream } from "./xml-stream";
 import { ZipParts } from "./zip-parts";
@@ -50,8 +50,9 @@ async function sharedStrings(parts: ZipParts, part: string | undefined): Promise
   return out;
 }
 
-async function styleDates(parts: ZipParts, part: string | undefined): Promise<boolean[]> {
-  if (!part || !parts.has(part)) return [];
+/** Per cell format index, whether it shows a date and whether it shows a percent. */
+async function cellFormats(parts: ZipParts, part: string | undefined): Promise<{ dates: boolean[]; percents: boolean[] }> {
+  if (!part || !parts.has(part)) return { dates: [], percents: [] };
   const custom = new Map<number, string>();
   const ids: number[] = [];
   let inCellXfs = false;
@@ -67,7 +68,7 @@ async function styleDates(parts: ZipParts, part: string | undefined): Promise<bo
   });
   await parts.stream(part, parser.write);
   parser.close();
-  return dateStyles(ids, custom);
+  return { dates: dateStyles(ids, custom), percents: percentStyles(ids, custom) };
 }
 
 /**
@@ -96,7 +97,7 @@ export async function readWorkbookGrids(path: string, bytes: Buffer, limits: Rea
       return rel ? resolveTarget(workbookPart, rel.target) : undefined;
     };
     const strings = await sharedStrings(parts, target(/\/sharedStrings$/));
-    const dates = await styleDates(parts, target(/\/styles$/));
+    const formats = await cellFormats(parts, target(/\/styles$/));
     const date1904 = /<(?:\w+:)?workbookPr\s[^>]*date1904\s*=\s*"(?:1|true)"/.test(workbookXml);
     const ownedSheets = ownedSheetNamesOf(workbookXml);
     const owned = new Set(ownedSheets);
@@ -113,7 +114,8 @@ export async function readWorkbookGrids(path: string, bytes: Buffer, limits: Rea
       const where = `工作表「${sheet.name}」`;
       const reader = sheetReader(sheet.name, {
         sharedStrings: strings,
-        dateStyles: dates,
+        dateStyles: formats.dates,
+        percentStyles: formats.percents,
         date1904,
         count: (r, c) => {
           rows += r;

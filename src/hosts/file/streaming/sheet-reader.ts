@@ -1,4 +1,4 @@
-import type { CellValue, MergedArea, SheetGrid } from "../../../sheets/grid";
+import { a1, type CellValue, type MergedArea, type SheetGrid } from "../../../sheets/grid";
 import { serialToIso } from "./number-formats";
 import { xmlStream } from "./xml-stream";
 
@@ -12,6 +12,8 @@ export interface SheetContext {
   sharedStrings: readonly string[];
   /** Per cell format index: whether a number there is a date serial. */
   dateStyles: readonly boolean[];
+  /** Per cell format index: whether a number there is shown as a percent (SheetGrid.percentCells). */
+  percentStyles?: readonly boolean[];
   date1904: boolean;
   /** Called per row and per cell with a value, to hold them to the limits. */
   count: (rows: number, cells: number) => void;
@@ -55,6 +57,7 @@ export function sheetReader(name: string, context: SheetContext): { write: (text
   const rows: CellValue[][] = [];
   const merges: MergedArea[] = [];
   const hidden: number[] = [];
+  const percentCells: string[] = [];
   let row = -1;
   let col = -1;
   let type = "";
@@ -87,7 +90,11 @@ export function sheetReader(name: string, context: SheetContext): { write: (text
       default: {
         const number = Number(value);
         if (value.trim() === "" || !Number.isFinite(number)) cell = null;
-        else cell = context.dateStyles[style] ? serialToIso(number, context.date1904) : number;
+        else if (context.dateStyles[style]) cell = serialToIso(number, context.date1904);
+        else {
+          cell = number;
+          if (context.percentStyles?.[style] && row >= 0 && col >= 0) percentCells.push(a1(row, col));
+        }
       }
     }
     if (cell === null || row < 0 || col < 0) return;
@@ -167,7 +174,14 @@ export function sheetReader(name: string, context: SheetContext): { write: (text
       }
       while (rows.length > 0 && rows[rows.length - 1].length === 0) rows.pop();
       const hiddenRows = hidden.filter((r) => r < rows.length);
-      return { name, rows, merges, origin: { row: 0, col: 0 }, ...(hiddenRows.length > 0 ? { hiddenRows } : {}) };
+      return {
+        name,
+        rows,
+        merges,
+        origin: { row: 0, col: 0 },
+        ...(hiddenRows.length > 0 ? { hiddenRows } : {}),
+        ...(percentCells.length > 0 ? { percentCells } : {}),
+      };
     },
   };
 }

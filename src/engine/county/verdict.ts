@@ -1,0 +1,131 @@
+/**
+ * The whole 2017 standard for one county: the items of the catalogue, the veto, the four dimensions
+ * and the county verdict. An unchecked item is never a pass; a failed item or a triggered veto fails
+ * the county whatever else is missing.
+ */
+import { COUNTY_ITEMS, VETO_ITEMS, type CountyDimension } from "../catalogue/county";
+import type {
+  CountyFormCells,
+  CountyItemResult,
+  CountyVerdict,
+  DimensionId,
+  DimensionResult,
+  GuaranteeCheck,
+  ItemStatus,
+  StageResult,
+  VetoResult,
+} from "../result";
+import { STAGES, type AuditSettings, type Stage } from "../types";
+import type { CountyForm } from "./form";
+import { evaluateRule } from "./rules";
+
+export interface CountyStandardResult {
+  verdict: CountyVerdict;
+  dimensions: Record<DimensionId, DimensionResult>;
+  items: CountyItemResult[];
+  veto: VetoResult[];
+  missing: string[];
+  form?: CountyFormCells;
+}
+
+function dimension(statuses: readonly ItemStatus[]): DimensionResult {
+  const passed = statuses.filter((s) => s === "pass").length;
+  const failed = statuses.filter((s) => s === "fail").length;
+  const unchecked = statuses.length - passed - failed;
+  const status: ItemStatus = failed > 0 ? "fail" : unchecked > 0 || statuses.length === 0 ? "unchecked" : "pass";
+  return { status, checked: passed + failed, passed, failed, unchecked };
+}
+
+/** Resource allocation: one verdict per stage that has schools (its CV rule and school rule). */
+function resourceStatuses(stages: Record<Stage, StageResult>): ItemStatus[] {
+  return STAGES.filter((s) => stages[s].schools > 0).map((s) => (stages[s].pass === null ? "unchecked" : stages[s].pass ? "pass" : "fail"));
+}
+
+/** 达标 only when every dimension passed and no veto row says 是 or is blank; a fail or a veto dominates. */
+export function combineVerdict(dimensions: readonly DimensionResult[], veto: readonly VetoResult[]): CountyVerdict {
+  if (dimensions.some((d) => d.status === "fail") || veto.some((v) => v.triggered === true)) return "fail";
+  if (dimensions.every((d) => d.status === "pass") && veto.every((v) => v.triggered === false)) return "pass";
+  return "incomplete";
+}
+
+/** The verdict over several counties: one fails → fail; all pass → pass; else incomplete. */
+export function overallVerdict(verdicts: readonly CountyVerdict[]): CountyVerdict {
+  if (verdicts.some((v) => v === "fail")) return "fail";
+  return verdicts.length > 0 && verdicts.every((v) => v === "pass") ? "pass" : "incomplete";
+}
+
+/**
+ * Evaluates the county items of the catalogue, the veto and the four dimensions.
+ *
+ * @example
+ * const r = countyStandard(stages, [], undefined, DEFAULT_SETTINGS);
+ * r.verdict; // "incomplete": without a county form the guarantee, quality and recognition items are 未核查
+ */
+export function countyStandard(
+  stages: Record<Stage, StageResult>,
+  schoolChecks: readonly GuaranteeCheck[],
+  form: CountyForm | undefined,
+  settings: AuditSettings,
+): CountyStandardResult {
+  const ctx = { entries: form?.entries ?? {}, schoolChecks, settings, hasForm: form !== undefined };
+  const items: CountyItemResult[] = COUNTY_ITEMS.map((item) => {
+    const outcome = evaluateRule(item.rule, ctx);
+    const result: CountyItemResult = {
+      id: item.id,
+      name: item.name,
+      dimension: item.dimension,
+      status: outcome.status,
+      value: outcome.value,
+      required: outcome.required,
+      source: outcome.source,
+      missing: outcome.missing.filter((c, i, all) => all.indexOf(c) === i),
+      notes: outcome.notes,
+    };
+    const named = evidenceOf(item.id, ctx.entries);
+    if (named) result.evidence = named;
+    return result;
+  });
+  const extra = new Set(settings.extraVetoItems);
+  const veto: VetoResult[] = VETO_ITEMS.filter((v) => !v.optional || extra.has(v.code)).map((v) => {
+    const e = ctx.entries[v.code];
+    const triggered = e && !e.invalid && typeof e.value === "boolean" ? e.value : null;
+    return { id: v.code, label: v.label, triggered };
+  });
+  const byDimension = (d: CountyDimension) => dimension(items.filter((i) => i.dimension === d).map((i) => i.status));
+  const dimensions: Record<DimensionId, DimensionResult> = {
+    resource: dimension(resourceStatuses(stages)),
+    guarantee: byDimension("guarantee"),
+    quality: byDimension("quality"),
+    recognition: byDimension("recognition"),
+  };
+  const missing = [...items.flatMap((i) => (i.status === "unchecked" ? i.missing : [])), ...veto.filter((v) => v.triggered === null).map((v) => v.id)];
+  const result: CountyStandardResult = {
+    verdict: combineVerdict(Object.values(dimensions), veto),
+    dimensions,
+    items,
+    veto,
+    missing: missing.filter((c, i, all) => all.indexOf(c) === i),
+  };
+  if (form) {
+    const f: CountyFormCells = { sheet: form.sheet, cells: {}, values: {}, textCodes: [], percentCodes: [], invalidCodes: [], evidenceCells: {}, evidence: {} };
+    for (const [code, e] of Object.entries(form.entries)) {
+      if (e.cell) f.cells[code] = e.cell;
+      if (e.evidenceCell) f.evidenceCells[code] = e.evidenceCell;
+      if (e.evidence) f.evidence[code] = e.evidence;
+      f.values[code] = e.invalid ? null : e.value;
+      if (e.fromText) f.textCodes.push(code);
+      if (e.percent) f.percentCodes.push(code);
+      if (e.invalid) f.invalidCodes.push(code);
+    }
+    result.form = f;
+  }
+  return result;
+}
+
+/** The document names given on the item's rows (G14-4's 佐证材料 belongs to G14). */
+function evidenceOf(itemId: string, entries: CountyForm["entries"]): string | undefined {
+  const names = Object.values(entries)
+    .filter((e) => e.evidence && (e.code === itemId || e.code.startsWith(`${itemId}-`)))
+    .map((e) => e.evidence!);
+  return names.length ? [...new Set(names)].join("；") : undefined;
+}
