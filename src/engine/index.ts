@@ -5,7 +5,7 @@ export * from "./standards";
 export { audit, UnknownStandardError, type AuditOptions } from "./audit";
 export { markUnreadStages, unreadStagesText, UNREAD_NOTE } from "./unread";
 export type { CountyForm, CountyFormEntry } from "./county/form";
-export { combineVerdict, overallVerdict } from "./county/verdict";
+export { combineVerdict, decidedCountyItems, overallVerdict } from "./county/verdict";
 export * from "./catalogue/county";
 export { weightedSpread, unweightedCv, compositeCv, type WeightedSpread } from "./cv";
 export { stageShare, splitNineYear, splitNineYearWhole } from "./split";

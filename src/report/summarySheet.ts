@@ -1,4 +1,4 @@
-import { DIMENSION_NAMES, settingsInForce, STAGE_NAMES, STATUS_NAMES, UNREAD_NOTE, unreadStagesText, VERDICT_NAMES, type CountyResult, type DimensionId, type Stage } from "../engine";
+import { decidedCountyItems, DIMENSION_NAMES, settingsInForce, STAGE_NAMES, STATUS_NAMES, UNREAD_NOTE, unreadStagesText, VERDICT_NAMES, type CountyResult, type DimensionId, type Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { countyLabel, floorText, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
@@ -29,11 +29,7 @@ export function beijingTime(date: Date): string {
 export function settingLines(ctx: ReportContext): [string, string][] {
   const { standard } = ctx;
   // County items a setting changes (G7's funding floor, the veto) count only where the form decided them.
-  const decided = new Set<string>();
-  for (const county of ctx.input.result.counties) {
-    for (const item of county.items ?? []) if (item.status !== "unchecked") decided.add(item.id);
-    if ((county.veto ?? []).some((v) => v.triggered !== null)) decided.add("veto");
-  }
+  const decided = decidedCountyItems(ctx.input.result.counties);
   const [standardLine, ...settings] = settingsInForce(ctx.input.result.settings, standard, decided);
   const lines: [string, string][] = [standardLine, ["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`]];
   if (standard.schoolRule) {

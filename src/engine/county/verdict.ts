@@ -6,6 +6,7 @@
 import { COUNTY_ITEMS, VETO_ITEMS, type CountyDimension } from "../catalogue/county";
 import type {
   CountyFormCells,
+  CountyResult,
   CountyItemResult,
   CountyVerdict,
   DimensionId,
@@ -128,4 +129,21 @@ function evidenceOf(itemId: string, entries: CountyForm["entries"]): string | un
     .filter((e) => e.evidence && (e.code === itemId || e.code.startsWith(`${itemId}-`)))
     .map((e) => e.evidence!);
   return names.length ? [...new Set(names)].join("；") : undefined;
+}
+
+/**
+ * The county items the audit decided (达标 or 未达标, not 未核查), plus "veto" once a county form was
+ * read: what a setting that changes a county item acts on (settingInForce).
+ *
+ * @example
+ * decidedCountyItems(result.counties).has("G7"); // true when the form gave G7's figures
+ */
+export function decidedCountyItems(counties: readonly Pick<CountyResult, "items" | "form">[]): Set<string> {
+  const decided = new Set<string>();
+  for (const county of counties) {
+    for (const item of county.items) if (item.status !== "unchecked") decided.add(item.id);
+    // The veto settings act once a county form is read (their optional rows are answered there).
+    if (county.form) decided.add("veto");
+  }
+  return decided;
 }
