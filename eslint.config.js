@@ -4,13 +4,26 @@ const tseslint = require("typescript-eslint");
 const officeAddins = require("eslint-plugin-office-addins");
 
 module.exports = tseslint.config(
-  { ignores: ["node_modules/", "dist/", "build/", "coverage/", "test-artifacts/", "**/*.js", "!eslint.config.js"] },
+  {
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "build/",
+      "coverage/",
+      "test-artifacts/",
+      "**/*.js",
+      "!eslint.config.js",
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     files: ["**/*.ts", "**/*.tsx"],
     plugins: { "office-addins": officeAddins },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-eval": "error",
       "office-addins/call-sync-after-load": "error",
       "office-addins/call-sync-before-read": "error",
@@ -25,5 +38,5 @@ module.exports = tseslint.config(
   {
     files: ["eslint.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },
-  },
+  }
 );

@@ -38,14 +38,20 @@ module.exports = {
       ...shared,
       displayName: "unit",
       testPathIgnorePatterns: ["/node_modules/", ...SLOW],
-      setupFilesAfterEnv: ["<rootDir>/test/support/timeout-unit.ts", "<rootDir>/test/support/testing-library-waits.ts"],
+      setupFilesAfterEnv: [
+        "<rootDir>/test/support/timeout-unit.ts",
+        "<rootDir>/test/support/testing-library-waits.ts",
+      ],
     },
     {
       ...shared,
       displayName: "slow",
       testMatch: SLOW.map((p) => (p.endsWith("/") ? `${p}**/*.test.{ts,tsx}` : p)),
       // A build, Chromium or soffice on a machine shared with other builds: minutes, not seconds.
-      setupFilesAfterEnv: ["<rootDir>/test/support/timeout-slow.ts", "<rootDir>/test/support/testing-library-waits.ts"],
+      setupFilesAfterEnv: [
+        "<rootDir>/test/support/timeout-slow.ts",
+        "<rootDir>/test/support/testing-library-waits.ts",
+      ],
     },
   ],
 };

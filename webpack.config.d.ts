@@ -1,7 +1,10 @@
 /** Types for webpack.config.js, so the tests can build with it and read its output names. */
 import type { Configuration } from "webpack";
 
-declare function config(env?: { outDir?: string; mode?: string }, argv?: { mode?: string }): Configuration;
+declare function config(
+  env?: { outDir?: string; mode?: string },
+  argv?: { mode?: string }
+): Configuration;
 declare namespace config {
   const OUTPUT_FILES: {
     page: string;

@@ -28,9 +28,18 @@ function devServer() {
   const certs = path.join(os.homedir(), ".office-addin-dev-certs");
   const file = (name) => path.join(certs, name);
   const https = fs.existsSync(file("localhost.crt"))
-    ? { type: "https", options: { key: file("localhost.key"), cert: file("localhost.crt"), ca: file("ca.crt") } }
+    ? {
+        type: "https",
+        options: { key: file("localhost.key"), cert: file("localhost.crt"), ca: file("ca.crt") },
+      }
     : "https"; // no dev certificates yet: a self-signed one (Excel will refuse it; see README)
-  return { port: 3000, server: https, headers: { "Access-Control-Allow-Origin": "*" }, hot: false, liveReload: true };
+  return {
+    port: 3000,
+    server: https,
+    headers: { "Access-Control-Allow-Origin": "*" },
+    hot: false,
+    liveReload: true,
+  };
 }
 
 /** Output file names, shared with the tests. */
@@ -80,14 +89,20 @@ module.exports = (env = {}, argv = {}) => {
             // The root tsconfig targets node (commonjs) for jest and tsx; the browser bundle wants
             // ES modules (tree shaking) and a target every WebView2/Safari in Office runs.
             // Type checking is `npm run typecheck`; the build only transpiles.
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", target: "es2017", sourceMap: true } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", target: "es2017", sourceMap: true },
+            },
           },
         },
       ],
     },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: OUTPUT_FILES.metadata, input: FUNCTIONS_SOURCE }),
-      new LocalizedMetadataPlugin({ source: OUTPUT_FILES.metadata, output: OUTPUT_FILES.metadataZhCn }),
+      new LocalizedMetadataPlugin({
+        source: OUTPUT_FILES.metadata,
+        output: OUTPUT_FILES.metadataZhCn,
+      }),
       new HtmlWebpackPlugin({
         filename: OUTPUT_FILES.page,
         template: "./src/taskpane/taskpane.html",

@@ -48,9 +48,13 @@ class WpsPackagePlugin {
   apply(compiler) {
     const { Compilation, sources } = compiler.webpack;
     compiler.hooks.thisCompilation.tap("WpsPackagePlugin", (compilation) => {
-      compilation.hooks.processAssets.tap({ name: "WpsPackagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        for (const [name, text] of Object.entries(this.files)) compilation.emitAsset(name, new sources.RawSource(text));
-      });
+      compilation.hooks.processAssets.tap(
+        { name: "WpsPackagePlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        () => {
+          for (const [name, text] of Object.entries(this.files))
+            compilation.emitAsset(name, new sources.RawSource(text));
+        }
+      );
     });
     compiler.hooks.afterEmit.tapPromise("WpsPackagePlugin", async (compilation) => {
       const out = compilation.outputOptions.path;
@@ -60,11 +64,20 @@ class WpsPackagePlugin {
           const full = path.join(dir, entry.name);
           const name = prefix + entry.name;
           if (entry.isDirectory()) add(full, `${name}/`);
-          else if (name !== WPS_FILES.zip && !name.endsWith(".map")) zip.file(name, fs.readFileSync(full), name.endsWith(".sh") ? { unixPermissions: 0o755 } : {});
+          else if (name !== WPS_FILES.zip && !name.endsWith(".map"))
+            zip.file(
+              name,
+              fs.readFileSync(full),
+              name.endsWith(".sh") ? { unixPermissions: 0o755 } : {}
+            );
         }
       };
       add(out, "");
-      const bytes = await zip.generateAsync({ type: "nodebuffer", platform: "UNIX", compression: "DEFLATE" });
+      const bytes = await zip.generateAsync({
+        type: "nodebuffer",
+        platform: "UNIX",
+        compression: "DEFLATE",
+      });
       fs.writeFileSync(path.join(out, WPS_FILES.zip), bytes);
     });
   }
@@ -73,7 +86,8 @@ class WpsPackagePlugin {
 module.exports = async (env = {}, argv = {}) => {
   const mode = argv.mode || env.mode || "production";
   const generated = await generateCustomFunctionsMetadata([FUNCTIONS_SOURCE], false);
-  if (generated.errors.length > 0) throw new Error(`custom function metadata: ${generated.errors.join("; ")}`);
+  if (generated.errors.length > 0)
+    throw new Error(`custom function metadata: ${generated.errors.join("; ")}`);
   const metadata = JSON.parse(generated.metadataJson);
   const specs = wps.wpsFunctionSpecs(metadata, generated.associate);
   const namespace = wps.functionsNamespace();
@@ -99,13 +113,19 @@ module.exports = async (env = {}, argv = {}) => {
           use: {
             loader: "ts-loader",
             // WPS on Windows and Linux embeds Chromium (CEF); es2017 as for Office's WebViews.
-            options: { transpileOnly: true, compilerOptions: { module: "es2020", target: "es2017", sourceMap: true } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "es2020", target: "es2017", sourceMap: true },
+            },
           },
         },
       ],
     },
     plugins: [
-      new webpack.DefinePlugin({ JH_WPS_FUNCTIONS: JSON.stringify(specs), JH_WPS_NAMESPACE: JSON.stringify(namespace) }),
+      new webpack.DefinePlugin({
+        JH_WPS_FUNCTIONS: JSON.stringify(specs),
+        JH_WPS_NAMESPACE: JSON.stringify(namespace),
+      }),
       new HtmlWebpackPlugin({
         filename: inFolder(WPS_FILES.page),
         template: "./src/wps/index.html",
@@ -113,8 +133,14 @@ module.exports = async (env = {}, argv = {}) => {
         // script in <head>: the callbacks must exist before WPS loads the ribbon).
         inject: false,
       }),
-      new HtmlWebpackPlugin({ filename: inFolder(WPS_FILES.pane), template: "./src/wps/taskpane.html", inject: false }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-*.png", to: `${WPS_FILES.folder}/assets/[name][ext]` }] }),
+      new HtmlWebpackPlugin({
+        filename: inFolder(WPS_FILES.pane),
+        template: "./src/wps/taskpane.html",
+        inject: false,
+      }),
+      new CopyWebpackPlugin({
+        patterns: [{ from: "assets/icon-*.png", to: `${WPS_FILES.folder}/assets/[name][ext]` }],
+      }),
       new WpsPackagePlugin({
         [inFolder(WPS_FILES.ribbon)]: wps.ribbonXml(),
         [inFolder(WPS_FILES.functions)]: wps.wpsFunctionsJson(metadata, readTable()),

@@ -27,7 +27,8 @@ export function benchSchools(argv: readonly string[] = process.argv, env = proce
   const raw = i >= 0 ? argv[i + 1] : env.BENCH_SCHOOLS;
   if (raw === undefined) return DEFAULT_BIG_SCHOOLS;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--schools / BENCH_SCHOOLS must be a positive whole number, got "${raw}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--schools / BENCH_SCHOOLS must be a positive whole number, got "${raw}"`);
   return n;
 }
 
@@ -39,10 +40,17 @@ export interface ChildRun {
 }
 
 /** Runs `node --import tsx …args` in the repo root; rejects on a non-zero exit. */
-export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ wallMs: number; stdout: string; stderr: string }> {
+export function runNode(
+  args: string[],
+  env: NodeJS.ProcessEnv = {}
+): Promise<{ wallMs: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
@@ -50,7 +58,8 @@ export function runNode(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ 
     child.on("error", reject);
     child.on("close", (code) => {
       const wallMs = performance.now() - started;
-      if (code !== 0) reject(new Error(`node ${args.join(" ")} exited ${code}:\n${stderr.slice(-2000)}`));
+      if (code !== 0)
+        reject(new Error(`node ${args.join(" ")} exited ${code}:\n${stderr.slice(-2000)}`));
       else resolve({ wallMs, stdout, stderr });
     });
   });
@@ -100,7 +109,9 @@ async function doBigRun(schools: number): Promise<BigRun> {
 
   // The real command, with a hook that writes the process's peak RSS as it exits.
   const rssFile = path.join(dir, "command-rss.json");
-  const command = await runNode(["--import", RSS_HOOK, CLI, input, "--out", output], { BENCH_RSS_FILE: rssFile });
+  const command = await runNode(["--import", RSS_HOOK, CLI, input, "--out", output], {
+    BENCH_RSS_FILE: rssFile,
+  });
   if (!existsSync(output)) throw new Error(`the headless command wrote no ${output}`);
   const { maxRssMb } = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssMb: number };
 

@@ -17,7 +17,10 @@ export function writeBigWorkbook(file: string, schools: number): void {
   const width = columns.length;
   const rows: Value[][] = [];
   rows.push(["某市2024年义务教育学校资源配置情况统计表", ...Array<Value>(width - 1).fill(null)]);
-  rows.push(["填报单位：某市教育局（盖章）　　　　　　单位：人、平方米、万元", ...Array<Value>(width - 1).fill(null)]);
+  rows.push([
+    "填报单位：某市教育局（盖章）　　　　　　单位：人、平方米、万元",
+    ...Array<Value>(width - 1).fill(null),
+  ]);
   rows.push(columns.map((c) => c.group ?? c.header));
   rows.push(columns.map((c) => (c.group ? c.header : null)));
   const totals = columns.map(() => 0);
@@ -27,11 +30,18 @@ export function writeBigWorkbook(file: string, schools: number): void {
         const value = c.value(record, i);
         if (c.total && typeof value === "number") totals[col] += value;
         return value;
-      }),
+      })
     );
   });
-  rows.push(columns.map((c, col) => (col === 2 ? "合计" : c.total ? Math.round(totals[col] * 100) / 100 : null)));
-  rows.push(["注：本表为基准测试生成的虚构数据，学校名称均为虚构。", ...Array<Value>(width - 1).fill(null)]);
+  rows.push(
+    columns.map((c, col) =>
+      col === 2 ? "合计" : c.total ? Math.round(totals[col] * 100) / 100 : null
+    )
+  );
+  rows.push([
+    "注：本表为基准测试生成的虚构数据，学校名称均为虚构。",
+    ...Array<Value>(width - 1).fill(null),
+  ]);
 
   const sheet = XLSX.utils.aoa_to_sheet(rows, { dense: true } as XLSX.AOA2SheetOpts);
   const merges: XLSX.Range[] = [

@@ -21,14 +21,21 @@ const utf8 = (value: unknown) => Buffer.byteLength(JSON.stringify(value ?? null)
 
 function requestBytes(writes: WriteRecord[]): Map<number, number> {
   const sizes = new Map<number, number>();
-  for (const w of writes) sizes.set(w.batch, (sizes.get(w.batch) ?? 0) + utf8(w.value) + ACTION_OVERHEAD_BYTES);
+  for (const w of writes)
+    sizes.set(w.batch, (sizes.get(w.batch) ?? 0) + utf8(w.value) + ACTION_OVERHEAD_BYTES);
   return sizes;
 }
 
 /** Chinese school names and plain numbers, as a bureau's sheet holds them. */
 function sourceSheet(rows: number, cols: number): SourceValue[][] {
   return Array.from({ length: rows }, (_, r) =>
-    Array.from({ length: cols }, (_, c) => (c === 0 ? `某某县城关镇第${r + 1}中心小学（含分校区）` : c === 1 ? "九年一贯制" : r * cols + c + 0.25)),
+    Array.from({ length: cols }, (_, c) =>
+      c === 0
+        ? `某某县城关镇第${r + 1}中心小学（含分校区）`
+        : c === 1
+          ? "九年一贯制"
+          : r * cols + c + 0.25
+    )
   );
 }
 
@@ -40,7 +47,14 @@ export async function run(): Promise<BenchFigure[]> {
   const t0 = performance.now();
   planOps(plan, { writeAs: new Map(), final: new Map() }, DEFAULT_MAX_CELLS_PER_REQUEST);
   const opsMs = performance.now() - t0;
-  figures.push({ section: SECTION, name: `plan → operations, ${schools} schools`, value: opsMs, unit: "ms", target: "< 500 ms", met: opsMs < 500 });
+  figures.push({
+    section: SECTION,
+    name: `plan → operations, ${schools} schools`,
+    value: opsMs,
+    unit: "ms",
+    target: "< 500 ms",
+    met: opsMs < 500,
+  });
 
   const book = new FakeWorkbook();
   book.addSheet("小学", [["学校"]]);
@@ -54,7 +68,12 @@ export async function run(): Promise<BenchFigure[]> {
   await writePlanToWorkbook(context, plan);
   const writeSizes = [...requestBytes(book.writes).values()];
   const maxWrite = Math.max(...writeSizes);
-  figures.push({ section: SECTION, name: `write round trips, ${schools} schools, default budget`, value: syncs, unit: "syncs" });
+  figures.push({
+    section: SECTION,
+    name: `write round trips, ${schools} schools, default budget`,
+    value: syncs,
+    unit: "syncs",
+  });
   figures.push({
     section: SECTION,
     name: "largest write request (estimated)",
@@ -65,8 +84,18 @@ export async function run(): Promise<BenchFigure[]> {
   });
   const cellWrites = book.writes.filter((w) => w.what === "formulas" || w.what === "numberFormat");
   const cellBytes = cellWrites.reduce((sum, w) => sum + utf8(w.value), 0);
-  const cells = cellWrites.reduce((sum, w) => sum + (w.value as unknown[][]).reduce((n, row) => n + row.length, 0), 0);
-  figures.push({ section: SECTION, name: "bytes per written cell (formulas + formats)", value: cellBytes / cells, unit: "B", target: "≤ 100 B (budget)", met: cellBytes / cells <= 100 });
+  const cells = cellWrites.reduce(
+    (sum, w) => sum + (w.value as unknown[][]).reduce((n, row) => n + row.length, 0),
+    0
+  );
+  figures.push({
+    section: SECTION,
+    name: "bytes per written cell (formulas + formats)",
+    value: cellBytes / cells,
+    unit: "B",
+    target: "≤ 100 B (budget)",
+    met: cellBytes / cells <= 100,
+  });
 
   const source = new FakeWorkbook();
   source.addSheet("小学", sourceSheet(10_000, 30));
@@ -82,12 +111,34 @@ export async function run(): Promise<BenchFigure[]> {
     const first = Number(from.replace(/\D/g, "")) - 1;
     const last = Number(to.replace(/\D/g, "")) - 1;
     const values = sheet.slice(first, last + 1);
-    const types = values.map((row) => row.map((v) => (typeof v === "number" ? "Double" : "String")));
-    tileBytes.set(read.batch, (tileBytes.get(read.batch) ?? 0) + utf8(values) + utf8(types) + ACTION_OVERHEAD_BYTES);
+    const types = values.map((row) =>
+      row.map((v) => (typeof v === "number" ? "Double" : "String"))
+    );
+    tileBytes.set(
+      read.batch,
+      (tileBytes.get(read.batch) ?? 0) + utf8(values) + utf8(types) + ACTION_OVERHEAD_BYTES
+    );
   }
   const maxRead = Math.max(...tileBytes.values());
-  figures.push({ section: SECTION, name: "read round trips, 10,000 × 30 sheet", value: source.syncs, unit: "syncs" });
-  figures.push({ section: SECTION, name: "largest read response (estimated)", value: maxRead / 1024 / 1024, unit: "MB", target: "< 5 MB", met: maxRead < LIMIT_BYTES });
-  figures.push({ section: SECTION, name: "read 10,000 × 30 through the fake", value: readMs, unit: "ms" });
+  figures.push({
+    section: SECTION,
+    name: "read round trips, 10,000 × 30 sheet",
+    value: source.syncs,
+    unit: "syncs",
+  });
+  figures.push({
+    section: SECTION,
+    name: "largest read response (estimated)",
+    value: maxRead / 1024 / 1024,
+    unit: "MB",
+    target: "< 5 MB",
+    met: maxRead < LIMIT_BYTES,
+  });
+  figures.push({
+    section: SECTION,
+    name: "read 10,000 × 30 through the fake",
+    value: readMs,
+    unit: "ms",
+  });
   return figures;
 }

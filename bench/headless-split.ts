@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const outcome = await auditFile({ input, out });
   if (!outcome.written) throw new Error("the audit wrote no workbook");
   const maxRssMb = process.resourceUsage().maxRSS / 1024; // kilobytes → MB
-  console.log(JSON.stringify({ ...outcome.timings, maxRssMb, schoolParts: outcome.result.schools.length }));
+  console.log(
+    JSON.stringify({ ...outcome.timings, maxRssMb, schoolParts: outcome.result.schools.length })
+  );
 }
 
 main().catch((error) => {

@@ -32,33 +32,49 @@ async function countFormulas(file: string): Promise<number> {
     ws.eachRow((row) =>
       row.eachCell((cell) => {
         if (cell.type === ExcelJS.ValueType.Formula) formulas++;
-      }),
-    ),
+      })
+    )
   );
   return formulas;
 }
 
 export async function run(): Promise<BenchFigure[]> {
   if (!libreOfficeAvailable()) {
-    process.stderr.write("bench: libreoffice-peer skipped: soffice not found (apt-get install libreoffice-calc)\n");
+    process.stderr.write(
+      "bench: libreoffice-peer skipped: soffice not found (apt-get install libreoffice-calc)\n"
+    );
     return [];
   }
   const figures: BenchFigure[] = [];
   const add = (name: string, value: number, unit: string, target?: string, met?: boolean) =>
-    figures.push({ section: SECTION, name, value, unit, ...(target === undefined ? {} : { target, met }) });
+    figures.push({
+      section: SECTION,
+      name,
+      value,
+      unit,
+      ...(target === undefined ? {} : { target, met }),
+    });
 
   // The bundled sample county (a bureau's size), for scale: ours vs LibreOffice on 36 parts.
   const dir = (await bigRun()).dir;
   const sampleOut = path.join(dir, "sample.audit.xlsx");
   const sampleOurs = (await runNode([CLI, SAMPLE, "--out", sampleOut])).wallMs;
-  const [, sampleLo] = await timed(() => recalculate(sampleOut, path.join(dir, "lo-sample"), LO_TIMEOUT_MS));
+  const [, sampleLo] = await timed(() =>
+    recalculate(sampleOut, path.join(dir, "lo-sample"), LO_TIMEOUT_MS)
+  );
   add("sample county (36 parts): ours, npm run audit wall", sampleOurs, "ms");
-  add("sample county (36 parts): LibreOffice recalculation of the audit (incl. start-up)", sampleLo, "ms");
+  add(
+    "sample county (36 parts): LibreOffice recalculation of the audit (incl. start-up)",
+    sampleLo,
+    "ms"
+  );
   add("sample county: ratio LibreOffice / ours", sampleLo / sampleOurs, "x");
 
   const big = await bigRun();
   const n = big.schools.toLocaleString("en-US");
-  const [recalculated, loMs] = await timed(() => recalculate(big.output, path.join(big.dir, "lo"), LO_TIMEOUT_MS));
+  const [recalculated, loMs] = await timed(() =>
+    recalculate(big.output, path.join(big.dir, "lo"), LO_TIMEOUT_MS)
+  );
   const ratio = loMs / big.command.wallMs;
   add(`${n} schools: ours, npm run audit wall (same run as "headless")`, big.command.wallMs, "ms");
   add(`${n} schools: LibreOffice headless recalculation of the same audit`, loMs, "ms");
@@ -67,7 +83,13 @@ export async function run(): Promise<BenchFigure[]> {
   const [mismatches, compareMs] = await timed(() => compareRecalculated(big.output, recalculated));
   const formulas = await countFormulas(big.output);
   add(`${n} schools: formula cells compared (ours vs LibreOffice)`, formulas, "cells");
-  add(`${n} schools: recalculated values differing from ours`, mismatches.length, "cells", "0", mismatches.length === 0);
+  add(
+    `${n} schools: recalculated values differing from ours`,
+    mismatches.length,
+    "cells",
+    "0",
+    mismatches.length === 0
+  );
   add("compare time (ExcelJS reads both workbooks)", compareMs, "ms");
   if (mismatches.length > 0) {
     process.stderr.write(`bench: first mismatches: ${JSON.stringify(mismatches.slice(0, 5))}\n`);

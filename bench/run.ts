@@ -62,7 +62,13 @@ async function main(): Promise<void> {
     figures.push(...(await (await section.load()).run()));
   }
   printTable(figures);
-  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverage: { before: loadBefore, after: os.loadavg() } };
+  const machine = {
+    cpus: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "",
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverage: { before: loadBefore, after: os.loadavg() },
+  };
   writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), machine, figures }, null, 2));
   console.log(`\nfigures written to ${out}`);
 }

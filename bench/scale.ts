@@ -34,9 +34,15 @@ function peerAvailable(): boolean {
 }
 
 /** Our command on `input`: wall time and peak RSS (exit code must be 0). */
-async function ours(input: string, output: string, dir: string): Promise<{ wallMs: number; maxRssMb: number }> {
+async function ours(
+  input: string,
+  output: string,
+  dir: string
+): Promise<{ wallMs: number; maxRssMb: number }> {
   const rssFile = path.join(dir, "rss.json");
-  const { wallMs } = await runNode(["--import", RSS_HOOK, CLI, input, "--out", output], { BENCH_RSS_FILE: rssFile });
+  const { wallMs } = await runNode(["--import", RSS_HOOK, CLI, input, "--out", output], {
+    BENCH_RSS_FILE: rssFile,
+  });
   if (!existsSync(output)) throw new Error(`the headless command wrote no ${output}`);
   const { maxRssMb } = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssMb: number };
   return { wallMs, maxRssMb };
@@ -63,7 +69,13 @@ function peer(input: string, output: string): Promise<{ wallMs: number; maxRssMb
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   const add = (name: string, value: number, unit: string, target?: string, met?: boolean) =>
-    figures.push({ section: SECTION, name, value, unit, ...(target === undefined ? {} : { target, met }) });
+    figures.push({
+      section: SECTION,
+      name,
+      value,
+      unit,
+      ...(target === undefined ? {} : { target, met }),
+    });
   const dir = makeTempDir("bench-scale");
   process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
   const all = sizes();
@@ -85,9 +97,25 @@ export async function run(): Promise<BenchFigure[]> {
       const oursWall = median(oursRuns.map((r) => r.wallMs));
       const peerWall = median(peerRuns.map((r) => r.wallMs));
       const oursRss = Math.max(...oursRuns.map((r) => r.maxRssMb));
-      add(`${n} schools: ours, npm run audit wall (median of ${PAIRS}, interleaved with the peer)`, oursWall, "ms", `≤ ${Math.round(peerWall / 2)} ms (half the peer)`, oursWall <= peerWall / 2);
-      add(`${n} schools: peer, pandas + openpyxl values-only audit wall (median of ${PAIRS})`, peerWall, "ms");
-      add(`${n} schools: ratio peer / ours`, peerWall / oursWall, "x", "≥ 2", peerWall / oursWall >= 2);
+      add(
+        `${n} schools: ours, npm run audit wall (median of ${PAIRS}, interleaved with the peer)`,
+        oursWall,
+        "ms",
+        `≤ ${Math.round(peerWall / 2)} ms (half the peer)`,
+        oursWall <= peerWall / 2
+      );
+      add(
+        `${n} schools: peer, pandas + openpyxl values-only audit wall (median of ${PAIRS})`,
+        peerWall,
+        "ms"
+      );
+      add(
+        `${n} schools: ratio peer / ours`,
+        peerWall / oursWall,
+        "x",
+        "≥ 2",
+        peerWall / oursWall >= 2
+      );
       add(`${n} schools: ours, peak RSS`, oursRss, "MB", "≤ 300 MB", oursRss <= 300);
       add(`${n} schools: peer, peak RSS`, Math.max(...peerRuns.map((r) => r.maxRssMb)), "MB");
       add(`${n} schools: audited workbook size`, mb(statSync(output).size), "MB");
@@ -95,8 +123,20 @@ export async function run(): Promise<BenchFigure[]> {
     }
     const run = await ours(input, output, dir);
     const last = schools >= 300_000; // the province target
-    add(`${n} schools: ours, npm run audit wall (exit 0)`, run.wallMs, "ms", last ? "< 300 s" : undefined, last ? run.wallMs < 300_000 : undefined);
-    add(`${n} schools: ours, peak RSS`, run.maxRssMb, "MB", last ? "≤ 2048 MB" : undefined, last ? run.maxRssMb <= 2048 : undefined);
+    add(
+      `${n} schools: ours, npm run audit wall (exit 0)`,
+      run.wallMs,
+      "ms",
+      last ? "< 300 s" : undefined,
+      last ? run.wallMs < 300_000 : undefined
+    );
+    add(
+      `${n} schools: ours, peak RSS`,
+      run.maxRssMb,
+      "MB",
+      last ? "≤ 2048 MB" : undefined,
+      last ? run.maxRssMb <= 2048 : undefined
+    );
     add(`${n} schools: audited workbook size`, mb(statSync(output).size), "MB");
     rmSync(output, { force: true });
     rmSync(input, { force: true });

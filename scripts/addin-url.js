@@ -11,12 +11,15 @@ function addinBaseUrl(env = process.env) {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`ADDIN_BASE_URL "${raw}" is not an absolute URL (e.g. https://addins.example.gov.cn/junheng/)`);
+    throw new Error(
+      `ADDIN_BASE_URL "${raw}" is not an absolute URL (e.g. https://addins.example.gov.cn/junheng/)`
+    );
   }
   if (url.protocol !== "https:" && url.hostname !== "localhost" && url.hostname !== "127.0.0.1") {
     throw new Error(`ADDIN_BASE_URL "${raw}" must use https: Office loads add-ins only over https`);
   }
-  if (url.search || url.hash) throw new Error(`ADDIN_BASE_URL "${raw}" must not have a query or fragment`);
+  if (url.search || url.hash)
+    throw new Error(`ADDIN_BASE_URL "${raw}" must not have a query or fragment`);
   const href = url.href;
   return href.endsWith("/") ? href : `${href}/`;
 }

@@ -54,7 +54,8 @@ export function bigCountyRecords(schools: number, seed = 20_000): SchoolRecord[]
         teachingArea: Math.round((stage === "primary" ? 5.3 : 6.8) * f() * pupils),
         sportsArea: Math.round((stage === "primary" ? 8.8 : 12) * f() * pupils),
         // Whole 元 hundreds, so the sheet's 万元 with two decimals is exact.
-        equipmentValue: Math.round(((stage === "primary" ? 2400 : 3000) * f() * pupils) / 100) * 100,
+        equipmentValue:
+          Math.round(((stage === "primary" ? 2400 : 3000) * f() * pupils) / 100) * 100,
         multimediaRooms: per100(2.8),
       },
     });
@@ -78,19 +79,51 @@ export function bigColumns(): Column[] {
     { header: "班级数", value: (r) => num(s(r)?.classes), total: true, width: 8 },
     { header: "最大班额（人）", value: (r) => num(s(r)?.largestClass), width: 8 },
     { group: "教师情况", header: "专任教师数", value: (r) => num(t(r)?.fullTime), total: true },
-    { group: "教师情况", header: "高于规定学历教师数", value: (r) => num(t(r)?.aboveDegree), total: true },
-    { group: "教师情况", header: "县级及以上骨干教师数", value: (r) => num(t(r)?.backbone), total: true },
-    { group: "教师情况", header: "体育、艺术（音乐、美术）专任教师数", value: (r) => num(t(r)?.peArts), total: true, width: 14 },
-    { group: "办学条件", header: "教学及辅助用房面积（㎡）", value: (r) => num(r.facilities?.teachingArea), total: true },
-    { group: "办学条件", header: "体育运动场（馆）面积（㎡）", value: (r) => num(r.facilities?.sportsArea), total: true },
+    {
+      group: "教师情况",
+      header: "高于规定学历教师数",
+      value: (r) => num(t(r)?.aboveDegree),
+      total: true,
+    },
+    {
+      group: "教师情况",
+      header: "县级及以上骨干教师数",
+      value: (r) => num(t(r)?.backbone),
+      total: true,
+    },
+    {
+      group: "教师情况",
+      header: "体育、艺术（音乐、美术）专任教师数",
+      value: (r) => num(t(r)?.peArts),
+      total: true,
+      width: 14,
+    },
+    {
+      group: "办学条件",
+      header: "教学及辅助用房面积（㎡）",
+      value: (r) => num(r.facilities?.teachingArea),
+      total: true,
+    },
+    {
+      group: "办学条件",
+      header: "体育运动场（馆）面积（㎡）",
+      value: (r) => num(r.facilities?.sportsArea),
+      total: true,
+    },
     {
       group: "办学条件",
       header: "教学仪器设备总值（万元）",
-      value: (r) => (r.facilities?.equipmentValue === undefined ? null : r.facilities.equipmentValue / 10000),
+      value: (r) =>
+        r.facilities?.equipmentValue === undefined ? null : r.facilities.equipmentValue / 10000,
       numFmt: "0.00",
       total: true,
     },
-    { group: "办学条件", header: "网络多媒体教室（间）", value: (r) => num(r.facilities?.multimediaRooms), total: true },
+    {
+      group: "办学条件",
+      header: "网络多媒体教室（间）",
+      value: (r) => num(r.facilities?.multimediaRooms),
+      total: true,
+    },
   ];
 }
 

@@ -24,7 +24,8 @@ const R1C1_LIKE = /^(R[0-9]*C?[0-9]*|C[0-9]*)$/i;
 function nameProblem(name) {
   if (typeof name !== "string" || name === "") return "the name is empty";
   if ([...name].length < 3) return `${name} has fewer than 3 characters`;
-  if (!ALLOWED.test(name)) return `${name} may hold only letters, digits, "." and "_", starting with a letter`;
+  if (!ALLOWED.test(name))
+    return `${name} may hold only letters, digits, "." and "_", starting with a letter`;
   for (const part of name.split(".")) {
     if (A1_LIKE.test(part)) return `${name} reads as a cell reference (A1 style)`;
     if (R1C1_LIKE.test(part)) return `${name} reads as a cell reference (R1C1 style)`;

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   await sampleCountyWorkbook().xlsx.writeFile(SAMPLE_PATH);
   await messyCountyWorkbook().xlsx.writeFile(MESSY_PATH);
   const stages = result.stages!;
-  console.log(`wrote ${path.relative(ROOT, SAMPLE_PATH)}: composite CV primary ${stages.primary.compositeCv!.toFixed(5)}, junior ${stages.junior.compositeCv!.toFixed(5)} (spread ${spread.primary.toFixed(4)} / ${spread.junior.toFixed(4)})`);
+  console.log(
+    `wrote ${path.relative(ROOT, SAMPLE_PATH)}: composite CV primary ${stages.primary.compositeCv!.toFixed(5)}, junior ${stages.junior.compositeCv!.toFixed(5)} (spread ${spread.primary.toFixed(4)} / ${spread.junior.toFixed(4)})`
+  );
   console.log(`wrote ${path.relative(ROOT, MESSY_PATH)}`);
 }
 

@@ -19,7 +19,11 @@ export interface Metadata {
 }
 export type TranslationTable = Record<
   string,
-  { name: string; description: string; parameters: Record<string, { name: string; description: string }> }
+  {
+    name: string;
+    description: string;
+    parameters: Record<string, { name: string; description: string }>;
+  }
 >;
 export const TABLE_PATH: string;
 export function readTable(file?: string): TranslationTable;

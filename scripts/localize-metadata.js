@@ -25,7 +25,8 @@ function localizeMetadata(metadata, table) {
   const problems = [];
   const ids = new Set(metadata.functions.map((f) => f.id));
   for (const id of Object.keys(table)) {
-    if (!ids.has(id)) problems.push(`the table translates ${id}, which functions.json does not have`);
+    if (!ids.has(id))
+      problems.push(`the table translates ${id}, which functions.json does not have`);
   }
   const functions = metadata.functions.map((fn) => {
     const entry = table[fn.id];
@@ -34,14 +35,17 @@ function localizeMetadata(metadata, table) {
       return fn;
     }
     for (const key of ["name", "description"]) {
-      if (typeof entry[key] !== "string" || entry[key].trim() === "") problems.push(`${fn.id}: no Chinese ${key}`);
+      if (typeof entry[key] !== "string" || entry[key].trim() === "")
+        problems.push(`${fn.id}: no Chinese ${key}`);
     }
     const params = fn.parameters ?? [];
     const tableParams = entry.parameters ?? {};
     const generatedNames = params.map((p) => p.name);
     const tableNames = Object.keys(tableParams);
     if (generatedNames.join(",") !== tableNames.join(",")) {
-      problems.push(`${fn.id}: parameters are [${generatedNames.join(", ")}] but the table has [${tableNames.join(", ")}]`);
+      problems.push(
+        `${fn.id}: parameters are [${generatedNames.join(", ")}] but the table has [${tableNames.join(", ")}]`
+      );
     }
     return {
       ...fn,
@@ -73,7 +77,11 @@ function localizeMetadataJson(metadataJson, table = readTable()) {
  * Webpack step: after custom-functions-metadata-plugin emitted `source`, emit `output` beside it.
  */
 class LocalizedMetadataPlugin {
-  constructor({ source = "functions.json", output = "functions.zh-cn.json", table = TABLE_PATH } = {}) {
+  constructor({
+    source = "functions.json",
+    output = "functions.zh-cn.json",
+    table = TABLE_PATH,
+  } = {}) {
     this.options = { source, output, table };
   }
 
@@ -86,23 +94,35 @@ class LocalizedMetadataPlugin {
         () => {
           const asset = compilation.getAsset(this.options.source);
           if (!asset) {
-            compilation.errors.push(new WebpackError(`LocalizedMetadataPlugin: ${this.options.source} was not generated`));
+            compilation.errors.push(
+              new WebpackError(`LocalizedMetadataPlugin: ${this.options.source} was not generated`)
+            );
             return;
           }
           try {
             const source = asset.source.source().toString();
             const text = localizeMetadataJson(source, readTable(this.options.table));
             // Office refuses (or misreads) ids and names that break its naming rules: fail the build.
-            const problems = [...metadataNameProblems(JSON.parse(source)), ...metadataNameProblems(JSON.parse(text))];
-            if (problems.length > 0) throw new Error(`custom-function names break Office's rules: ${problems.join("; ")}`);
+            const problems = [
+              ...metadataNameProblems(JSON.parse(source)),
+              ...metadataNameProblems(JSON.parse(text)),
+            ];
+            if (problems.length > 0)
+              throw new Error(`custom-function names break Office's rules: ${problems.join("; ")}`);
             compilation.emitAsset(this.options.output, new sources.RawSource(text));
           } catch (error) {
             compilation.errors.push(new WebpackError(`LocalizedMetadataPlugin: ${error.message}`));
           }
-        },
+        }
       );
     });
   }
 }
 
-module.exports = { TABLE_PATH, readTable, localizeMetadata, localizeMetadataJson, LocalizedMetadataPlugin };
+module.exports = {
+  TABLE_PATH,
+  readTable,
+  localizeMetadata,
+  localizeMetadataJson,
+  LocalizedMetadataPlugin,
+};

@@ -50,7 +50,10 @@ function auditPixel(x, y, size) {
   const v = (y + 0.5) / size;
   if (outsideSquare(u, v)) return CLEAR;
   const knee = [0.42, 0.7];
-  const d = Math.min(segmentDistance(u, v, [0.2, 0.5], knee), segmentDistance(u, v, knee, [0.8, 0.28]));
+  const d = Math.min(
+    segmentDistance(u, v, [0.2, 0.5], knee),
+    segmentDistance(u, v, knee, [0.8, 0.28])
+  );
   return d < 0.075 ? WHITE : GREEN;
 }
 

@@ -27,15 +27,59 @@ interface PrimaryRow {
 }
 
 const PRIMARY_CITY: PrimaryRow[] = [
-  { name: "示范县第一小学", type: "小学", kind: "primary", pupils: 1234, teachers: [70, 66, 15, 13], facilities: [7800, 11500, 520.5, 35], render: { pupils: "thousands" } },
-  { name: "示范县第二小学", type: "小学", kind: "primary", pupils: 1056, teachers: [61, 58, 12, 11], facilities: [6900, 9800, 446.2, 30], render: { pupils: "fullwidth", area: "thousands" } },
-  { name: HOSTILE_NAME, type: "小学", kind: "primary", pupils: 880, teachers: [50, 47, 10, 9], facilities: [5600, 8100, 360.8, 24] },
+  {
+    name: "示范县第一小学",
+    type: "小学",
+    kind: "primary",
+    pupils: 1234,
+    teachers: [70, 66, 15, 13],
+    facilities: [7800, 11500, 520.5, 35],
+    render: { pupils: "thousands" },
+  },
+  {
+    name: "示范县第二小学",
+    type: "小学",
+    kind: "primary",
+    pupils: 1056,
+    teachers: [61, 58, 12, 11],
+    facilities: [6900, 9800, 446.2, 30],
+    render: { pupils: "fullwidth", area: "thousands" },
+  },
+  {
+    name: HOSTILE_NAME,
+    type: "小学",
+    kind: "primary",
+    pupils: 880,
+    teachers: [50, 47, 10, 9],
+    facilities: [5600, 8100, 360.8, 24],
+  },
 ];
 
 const PRIMARY_RURAL: PrimaryRow[] = [
-  { name: "示范县河口村教学点", type: "教学点", kind: "teachingPoint", pupils: 15, teachers: [3, 3, 0, 1], facilities: [260, 900, 6.5, 1] },
-  { name: "示范县培智学校", type: "特殊教育学校", kind: "special", teachers: [24, 22, 3, 4], facilities: [3100, 2500, 180, 8] },
-  { name: "示范县第三小学", type: "小学", kind: "primary", pupils: 642, teachers: [38, 35, 7, 6], facilities: [3500, 5200, 150.75, 16], render: { equipment: "thousands" } },
+  {
+    name: "示范县河口村教学点",
+    type: "教学点",
+    kind: "teachingPoint",
+    pupils: 15,
+    teachers: [3, 3, 0, 1],
+    facilities: [260, 900, 6.5, 1],
+  },
+  {
+    name: "示范县培智学校",
+    type: "特殊教育学校",
+    kind: "special",
+    teachers: [24, 22, 3, 4],
+    facilities: [3100, 2500, 180, 8],
+  },
+  {
+    name: "示范县第三小学",
+    type: "小学",
+    kind: "primary",
+    pupils: 642,
+    teachers: [38, 35, 7, 6],
+    facilities: [3500, 5200, 150.75, 16],
+    render: { equipment: "thousands" },
+  },
 ];
 
 interface JuniorRow {
@@ -46,8 +90,18 @@ interface JuniorRow {
 }
 
 const JUNIOR: JuniorRow[] = [
-  { name: "示范县第一初级中学", pupils: 1120, teachers: [105, 101, 28, 17], facilities: [9900, 15800, 1020.5, 30] },
-  { name: "示范县实验中学", pupils: 860, teachers: [82, 79, 20, 13], facilities: [7700, 12100, 610.3, 24] },
+  {
+    name: "示范县第一初级中学",
+    pupils: 1120,
+    teachers: [105, 101, 28, 17],
+    facilities: [9900, 15800, 1020.5, 30],
+  },
+  {
+    name: "示范县实验中学",
+    pupils: 860,
+    teachers: [82, 79, 20, 13],
+    facilities: [7700, 12100, 610.3, 24],
+  },
 ];
 
 const NINE_YEAR = {
@@ -65,7 +119,8 @@ const FULL_WIDTH_DIGITS = "０１２３４５６７８９";
 /** 「1234」 as stored by a careless sheet: 「1,234」 or 「１２３４」. */
 function rendered(value: number, how: Render = "plain"): string | number {
   if (how === "thousands") return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  if (how === "fullwidth") return String(value).replace(/[0-9]/g, (d) => FULL_WIDTH_DIGITS[Number(d)]);
+  if (how === "fullwidth")
+    return String(value).replace(/[0-9]/g, (d) => FULL_WIDTH_DIGITS[Number(d)]);
   return value;
 }
 
@@ -130,7 +185,8 @@ function primarySheet(workbook: ExcelJS.Workbook): void {
     // The bureau's own ratio: Excel coerces 「1,234」 in arithmetic, not full-width digits; a blank divides by 0.
     let result: number | { error: ExcelJS.CellErrorValue["error"] };
     if (s.pupils === undefined) result = { error: "#DIV/0!" as ExcelJS.CellErrorValue["error"] };
-    else if (s.render?.pupils === "fullwidth") result = { error: "#VALUE!" as ExcelJS.CellErrorValue["error"] };
+    else if (s.render?.pupils === "fullwidth")
+      result = { error: "#VALUE!" as ExcelJS.CellErrorValue["error"] };
     else result = (s.facilities[2] * 10000) / s.pupils; // Excel caches the full value; 0.00 only formats it
     row.getCell(13).value = { formula: `K${r}*10000/D${r}`, result } as ExcelJS.CellFormulaValue;
     row.getCell(13).numFmt = "0.00";
@@ -149,7 +205,10 @@ function primarySheet(workbook: ExcelJS.Workbook): void {
         if (typeof v === "number") sum += v;
       }
       const letter = String.fromCharCode(64 + c);
-      row.getCell(c).value = { formula: `SUM(${letter}${from}:${letter}${to})`, result: Math.round(sum * 100) / 100 } as ExcelJS.CellFormulaValue;
+      row.getCell(c).value = {
+        formula: `SUM(${letter}${from}:${letter}${to})`,
+        result: Math.round(sum * 100) / 100,
+      } as ExcelJS.CellFormulaValue;
     }
     r++;
   };
@@ -162,7 +221,10 @@ function primarySheet(workbook: ExcelJS.Workbook): void {
   subtotal("乡镇小计", ruralStart, r - 1);
   r++;
   ws.getCell(r, 2).value = "合计";
-  ws.getCell(r, 4).value = PRIMARY_CITY.concat(PRIMARY_RURAL).reduce((s, x) => s + (x.pupils ?? 0), 0);
+  ws.getCell(r, 4).value = PRIMARY_CITY.concat(PRIMARY_RURAL).reduce(
+    (s, x) => s + (x.pupils ?? 0),
+    0
+  );
   r += 2;
   ws.getCell(r, 1).value = "注：在校生数以学籍系统为准；文本格式的数字为各校填报原样。";
   ws.mergeCells(r, 1, r, 13);
@@ -174,7 +236,19 @@ function juniorSheet(workbook: ExcelJS.Workbook): void {
   ws.getCell("A1").value = "示范县2023年初中办学条件统计表";
   ws.mergeCells("A1:K1");
   ws.getCell("A2").value = "单位：人、平方米、万元";
-  const headers = ["序号", "学校名称", "学生数", "专任教师数", "高于规定学历教师数", "县级及以上骨干教师数", "体育、艺术（音乐、美术）专任教师数", "教学及辅助用房面积（㎡）", "体育运动场（馆）面积（㎡）", "教学仪器设备总值（万元）", "网络多媒体教室（间）"];
+  const headers = [
+    "序号",
+    "学校名称",
+    "学生数",
+    "专任教师数",
+    "高于规定学历教师数",
+    "县级及以上骨干教师数",
+    "体育、艺术（音乐、美术）专任教师数",
+    "教学及辅助用房面积（㎡）",
+    "体育运动场（馆）面积（㎡）",
+    "教学仪器设备总值（万元）",
+    "网络多媒体教室（间）",
+  ];
   headers.forEach((h, c) => {
     ws.getCell(3, c + 1).value = h;
     ws.mergeCells(3, c + 1, 4, c + 1);
@@ -182,10 +256,22 @@ function juniorSheet(workbook: ExcelJS.Workbook): void {
   headerStyle(ws, 3, 4, headers.length);
   JUNIOR.forEach((s, i) => {
     const row = ws.getRow(5 + i);
-    row.values = [i + 1, s.name, s.pupils, ...s.teachers, s.facilities[0], s.facilities[1], i === 0 ? rendered(s.facilities[2], "thousands") : s.facilities[2], s.facilities[3]];
+    row.values = [
+      i + 1,
+      s.name,
+      s.pupils,
+      ...s.teachers,
+      s.facilities[0],
+      s.facilities[1],
+      i === 0 ? rendered(s.facilities[2], "thousands") : s.facilities[2],
+      s.facilities[3],
+    ];
   });
   ws.getCell(5 + JUNIOR.length, 2).value = "合计";
-  ws.getCell(5 + JUNIOR.length, 3).value = { formula: `SUM(C5:C${4 + JUNIOR.length})`, result: JUNIOR.reduce((s, x) => s + x.pupils, 0) } as ExcelJS.CellFormulaValue;
+  ws.getCell(5 + JUNIOR.length, 3).value = {
+    formula: `SUM(C5:C${4 + JUNIOR.length})`,
+    result: JUNIOR.reduce((s, x) => s + x.pupils, 0),
+  } as ExcelJS.CellFormulaValue;
   ws.getColumn(2).width = 30;
 }
 
@@ -213,7 +299,12 @@ function nineYearSheet(workbook: ExcelJS.Workbook): void {
   });
   ws.getCell(2, 13).value = "办学条件（全校共用）";
   ws.mergeCells(2, 13, 2, 16);
-  ["教学及辅助用房面积（㎡）", "体育运动场馆面积（㎡）", "教学仪器设备值（万元）", "网络多媒体教室数"].forEach((h, k) => (ws.getCell(3, 13 + k).value = h));
+  [
+    "教学及辅助用房面积（㎡）",
+    "体育运动场馆面积（㎡）",
+    "教学仪器设备值（万元）",
+    "网络多媒体教室数",
+  ].forEach((h, k) => (ws.getCell(3, 13 + k).value = h));
   headerStyle(ws, 2, 3, 16);
   const s = NINE_YEAR;
   ws.getRow(4).values = [
@@ -246,8 +337,18 @@ export function messyCountyWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
-function facilities([area, sports, wan, rooms]: [number, number, number, number]): SchoolRecord["facilities"] {
-  return { teachingArea: area, sportsArea: sports, equipmentValue: Math.round(wan * 10000), multimediaRooms: rooms };
+function facilities([area, sports, wan, rooms]: [
+  number,
+  number,
+  number,
+  number,
+]): SchoolRecord["facilities"] {
+  return {
+    teachingArea: area,
+    sportsArea: sports,
+    equipmentValue: Math.round(wan * 10000),
+    multimediaRooms: rooms,
+  };
 }
 
 /**
@@ -256,23 +357,52 @@ function facilities([area, sports, wan, rooms]: [number, number, number, number]
  * pupil count; the teaching point has 15 (both are excluded by the engine).
  */
 export function messyCountyExpectedRecords(): SchoolRecord[] {
-  const teachers = ([fullTime, aboveDegree, backbone, peArts]: [number, number, number, number]) => ({ fullTime, aboveDegree, backbone, peArts });
-  const primary = PRIMARY_CITY.concat(PRIMARY_RURAL).map(
-    (s): SchoolRecord => ({
-      name: s.name,
-      kind: s.kind,
-      stages: { primary: { ...(s.pupils === undefined ? {} : { pupils: s.pupils }), teachers: teachers(s.teachers) } },
-      facilities: facilities(s.facilities),
-    }),
-  );
-  const junior = JUNIOR.map((s): SchoolRecord => ({ name: s.name, kind: "junior", stages: { junior: { pupils: s.pupils, teachers: teachers(s.teachers) } }, facilities: facilities(s.facilities) }));
+  const teachers = ([fullTime, aboveDegree, backbone, peArts]: [
+    number,
+    number,
+    number,
+    number,
+  ]) => ({ fullTime, aboveDegree, backbone, peArts });
+  const primary = PRIMARY_CITY.concat(PRIMARY_RURAL).map((s): SchoolRecord => ({
+    name: s.name,
+    kind: s.kind,
+    stages: {
+      primary: {
+        ...(s.pupils === undefined ? {} : { pupils: s.pupils }),
+        teachers: teachers(s.teachers),
+      },
+    },
+    facilities: facilities(s.facilities),
+  }));
+  const junior = JUNIOR.map((s): SchoolRecord => ({
+    name: s.name,
+    kind: "junior",
+    stages: { junior: { pupils: s.pupils, teachers: teachers(s.teachers) } },
+    facilities: facilities(s.facilities),
+  }));
   const n = NINE_YEAR;
   const nine: SchoolRecord = {
     name: n.name,
     kind: "nineYear",
     stages: {
-      primary: { pupils: n.pupils.primary, teachers: { fullTime: n.fullTime.primary, aboveDegree: n.above.primary, backbone: n.backbone.primary, peArts: n.peArts.primary } },
-      junior: { pupils: n.pupils.junior, teachers: { fullTime: n.fullTime.junior, aboveDegree: n.above.junior, backbone: n.backbone.junior, peArts: n.peArts.junior } },
+      primary: {
+        pupils: n.pupils.primary,
+        teachers: {
+          fullTime: n.fullTime.primary,
+          aboveDegree: n.above.primary,
+          backbone: n.backbone.primary,
+          peArts: n.peArts.primary,
+        },
+      },
+      junior: {
+        pupils: n.pupils.junior,
+        teachers: {
+          fullTime: n.fullTime.junior,
+          aboveDegree: n.above.junior,
+          backbone: n.backbone.junior,
+          peArts: n.peArts.junior,
+        },
+      },
     },
     facilities: facilities(n.facilities),
   };

@@ -5,7 +5,8 @@
 "use strict";
 
 const WORLDWIDE_OFFICE_JS_URL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const CHINA_OFFICE_JS_URL = "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
+const CHINA_OFFICE_JS_URL =
+  "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
 
 /**
  * OFFICE_JS_URL from the environment (default: the worldwide CDN), checked to be an absolute https
@@ -25,7 +26,9 @@ function officeJsUrl(env = process.env) {
     throw new Error(`OFFICE_JS_URL "${raw}" is not an absolute URL (e.g. ${CHINA_OFFICE_JS_URL})`);
   }
   if (url.protocol !== "https:" && url.hostname !== "localhost" && url.hostname !== "127.0.0.1") {
-    throw new Error(`OFFICE_JS_URL "${raw}" must use https: Office add-in pages load only https content`);
+    throw new Error(
+      `OFFICE_JS_URL "${raw}" must use https: Office add-in pages load only https content`
+    );
   }
   return url.href;
 }

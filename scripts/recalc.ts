@@ -14,7 +14,9 @@ async function main(argv: string[]): Promise<number> {
   const outDir = outIndex >= 0 ? argv[outIndex + 1] : undefined;
   const inputs = argv.filter((a, i) => !a.startsWith("--") && i !== outIndex + 1);
   if (!outDir || inputs.length === 0) {
-    console.error("用法：npx tsx scripts/recalc.ts <工作簿.xlsx …> --out <输出文件夹> [--pdf] [--compare]");
+    console.error(
+      "用法：npx tsx scripts/recalc.ts <工作簿.xlsx …> --out <输出文件夹> [--pdf] [--compare]"
+    );
     return 2;
   }
   const started = Date.now();
@@ -25,9 +27,16 @@ async function main(argv: string[]): Promise<number> {
     for (const [i, input] of inputs.entries()) {
       const found = await compareRecalculated(input, outputs[i]);
       mismatches += found.length;
-      for (const m of found) console.log(`${m.sheet}!${m.cell} =${m.formula}: 写入 ${JSON.stringify(m.written)}，重算 ${JSON.stringify(m.recalculated)}`);
+      for (const m of found)
+        console.log(
+          `${m.sheet}!${m.cell} =${m.formula}: 写入 ${JSON.stringify(m.written)}，重算 ${JSON.stringify(m.recalculated)}`
+        );
     }
-    console.log(mismatches === 0 ? "所有公式的缓存值与重算结果一致。" : `${mismatches} 个公式的缓存值与重算结果不一致。`);
+    console.log(
+      mismatches === 0
+        ? "所有公式的缓存值与重算结果一致。"
+        : `${mismatches} 个公式的缓存值与重算结果不一致。`
+    );
   }
   if (argv.includes("--pdf")) {
     for (const output of outputs) console.log(`PDF：${await renderPdf(output, outDir)}`);
@@ -40,5 +49,5 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
-  },
+  }
 );

@@ -33,7 +33,27 @@ export interface Campus {
   owner: Owner;
 }
 
-const PRIMARY_NAMES = ["闻涛", "钱塘", "浦沿", "长河", "西兴", "白马湖", "星光", "滨文", "月明", "丹枫", "东信", "聚才", "共联", "彩虹", "春晓", "海创", "六和", "明德", "启智"];
+const PRIMARY_NAMES = [
+  "闻涛",
+  "钱塘",
+  "浦沿",
+  "长河",
+  "西兴",
+  "白马湖",
+  "星光",
+  "滨文",
+  "月明",
+  "丹枫",
+  "东信",
+  "聚才",
+  "共联",
+  "彩虹",
+  "春晓",
+  "海创",
+  "六和",
+  "明德",
+  "启智",
+];
 const JUNIOR_NAMES = ["江南", "闻涛", "钱塘", "浦沿", "长河", "西兴", "白马湖", "滨文", "丹枫"];
 const NINE_YEAR_NAMES = ["杨帆", "星辰", "江晖"];
 
@@ -41,16 +61,54 @@ const NINE_YEAR_NAMES = ["杨帆", "星辰", "江晖"];
 export function sampleCampuses(): Campus[] {
   const campuses: Campus[] = [
     { name: "示范区实验小学", school: "示范区实验小学", kind: "primary", owner: "public" },
-    { name: "示范区实验小学（东校区）", school: "示范区实验小学", kind: "primary", owner: "public" },
+    {
+      name: "示范区实验小学（东校区）",
+      school: "示范区实验小学",
+      kind: "primary",
+      owner: "public",
+    },
   ];
-  for (const n of PRIMARY_NAMES) campuses.push({ name: `示范区${n}小学`, school: `示范区${n}小学`, kind: "primary", owner: "public" });
-  for (const n of JUNIOR_NAMES) campuses.push({ name: `示范区${n}初级中学`, school: `示范区${n}初级中学`, kind: "junior", owner: "public" });
+  for (const n of PRIMARY_NAMES)
+    campuses.push({
+      name: `示范区${n}小学`,
+      school: `示范区${n}小学`,
+      kind: "primary",
+      owner: "public",
+    });
+  for (const n of JUNIOR_NAMES)
+    campuses.push({
+      name: `示范区${n}初级中学`,
+      school: `示范区${n}初级中学`,
+      kind: "junior",
+      owner: "public",
+    });
   campuses.push(
-    { name: "示范区育才学校（北校区）", school: "示范区育才学校", kind: "nineYear", owner: "public" },
-    { name: "示范区育才学校（南校区）", school: "示范区育才学校", kind: "nineYear", owner: "public" },
+    {
+      name: "示范区育才学校（北校区）",
+      school: "示范区育才学校",
+      kind: "nineYear",
+      owner: "public",
+    },
+    {
+      name: "示范区育才学校（南校区）",
+      school: "示范区育才学校",
+      kind: "nineYear",
+      owner: "public",
+    }
   );
-  for (const n of NINE_YEAR_NAMES) campuses.push({ name: `示范区${n}学校`, school: `示范区${n}学校`, kind: "nineYear", owner: "public" });
-  campuses.push({ name: "示范区启明外国语学校", school: "示范区启明外国语学校", kind: "nineYear", owner: "private" });
+  for (const n of NINE_YEAR_NAMES)
+    campuses.push({
+      name: `示范区${n}学校`,
+      school: `示范区${n}学校`,
+      kind: "nineYear",
+      owner: "public",
+    });
+  campuses.push({
+    name: "示范区启明外国语学校",
+    school: "示范区启明外国语学校",
+    kind: "nineYear",
+    owner: "private",
+  });
   return campuses;
 }
 
@@ -69,7 +127,15 @@ const LEVELS: Record<Stage, Record<IndicatorId, number>> = {
   junior: { L1: 9.1, L2: 2.6, L3: 1.6, L4: 8.5, L5: 14.0, L6: 5500, L7: 3.2 },
 };
 
-const SCALE: Record<IndicatorId, number> = { L1: 100, L2: 100, L3: 100, L4: 1, L5: 1, L6: 1, L7: 100 };
+const SCALE: Record<IndicatorId, number> = {
+  L1: 100,
+  L2: 100,
+  L3: 100,
+  L4: 1,
+  L5: 1,
+  L6: 1,
+  L7: 100,
+};
 
 /** The private nine-year school's pupils (1595 in all). */
 const PRIVATE_PUPILS: Record<Stage, number> = { primary: 1045, junior: 550 };
@@ -91,7 +157,9 @@ function partsWithPupils(campuses: Campus[], random: () => number): Part[] {
     const fixed = members.filter(({ c }) => c.owner === "private");
     const rest = SAMPLE_TARGETS.pupils[stage] - fixed.length * PRIVATE_PUPILS[stage];
     // Single-stage campuses are larger than a through-train school's stage.
-    const weights = free.map(({ c }) => (c.kind === "nineYear" ? 0.55 + 0.3 * random() : 0.8 + 0.45 * random()));
+    const weights = free.map(({ c }) =>
+      c.kind === "nineYear" ? 0.55 + 0.3 * random() : 0.8 + 0.45 * random()
+    );
     const pupils = apportion(rest, weights);
     free.forEach(({ i }, k) => parts.push({ campus: i, stage, pupils: pupils[k] }));
     fixed.forEach(({ i }) => parts.push({ campus: i, stage, pupils: PRIVATE_PUPILS[stage] }));
@@ -141,8 +209,17 @@ interface Spread {
 }
 
 /** The records for a given spread: the tuning loop calls this until the composites are right. */
-function buildRecords(campuses: Campus[], parts: Part[], z: Record<Stage, Record<IndicatorId, number[]>>, spread: Spread, random: () => number): SchoolRecord[] {
-  const byStage: Record<Stage, Part[]> = { primary: parts.filter((p) => p.stage === "primary"), junior: parts.filter((p) => p.stage === "junior") };
+function buildRecords(
+  campuses: Campus[],
+  parts: Part[],
+  z: Record<Stage, Record<IndicatorId, number[]>>,
+  spread: Spread,
+  random: () => number
+): SchoolRecord[] {
+  const byStage: Record<Stage, Part[]> = {
+    primary: parts.filter((p) => p.stage === "primary"),
+    junior: parts.filter((p) => p.stage === "junior"),
+  };
   // Target value of each indicator for each part.
   const target = (stage: Stage, id: IndicatorId, k: number): number => {
     const level = LEVELS[stage][id];
@@ -159,34 +236,55 @@ function buildRecords(campuses: Campus[], parts: Part[], z: Record<Stage, Record
     stages: {},
     facilities: {},
   }));
-  const pupilsOf = (campus: number, stage: Stage) => parts.find((p) => p.campus === campus && p.stage === stage)?.pupils ?? 0;
+  const pupilsOf = (campus: number, stage: Stage) =>
+    parts.find((p) => p.campus === campus && p.stage === stage)?.pupils ?? 0;
 
   for (const stage of ["primary", "junior"] as Stage[]) {
     const list = byStage[stage];
-    const above = list.map((p, k) => numerator((target(stage, "L1", k) * p.pupils) / 100, (THRESHOLDS[stage].L1 * p.pupils) / 100, 1));
+    const above = list.map((p, k) =>
+      numerator(
+        (target(stage, "L1", k) * p.pupils) / 100,
+        (THRESHOLDS[stage].L1 * p.pupils) / 100,
+        1
+      )
+    );
     // Full-time teachers: the above-degree ones plus the rest of the stage total, by pupils.
     const extra = apportion(
       SAMPLE_TARGETS.teachers[stage] - above.reduce((s, a) => s + a, 0),
-      list.map((p) => p.pupils),
+      list.map((p) => p.pupils)
     );
-    if (extra.some((x) => x < 0)) throw new Error("样例生成失败：高于规定学历教师数超过专任教师总数");
+    if (extra.some((x) => x < 0))
+      throw new Error("样例生成失败：高于规定学历教师数超过专任教师总数");
     list.forEach((p, k) => {
       const classSize = stage === "primary" ? 42.5 : 46.5;
       const limit = stage === "primary" ? 45 : 50;
       const classes = Math.ceil(p.pupils / classSize);
-      const teacherCount = (id: IndicatorId) => numerator((target(stage, id, k) * p.pupils) / 100, (THRESHOLDS[stage][id] * p.pupils) / 100, 1);
+      const teacherCount = (id: IndicatorId) =>
+        numerator(
+          (target(stage, id, k) * p.pupils) / 100,
+          (THRESHOLDS[stage][id] * p.pupils) / 100,
+          1
+        );
       records[p.campus].stages[stage] = {
         pupils: p.pupils,
         classes,
         largestClass: Math.min(limit, Math.ceil(p.pupils / classes) + Math.floor(random() * 3)),
-        teachers: { fullTime: above[k] + extra[k], aboveDegree: above[k], backbone: teacherCount("L2"), peArts: teacherCount("L3") },
+        teachers: {
+          fullTime: above[k] + extra[k],
+          aboveDegree: above[k],
+          backbone: teacherCount("L2"),
+          peArts: teacherCount("L3"),
+        },
       };
     });
   }
 
   // Facilities: a single-stage campus's own; a nine-year campus's shared by weighted pupils
   // (junior ×1.1), sized so both parts reach their targets and thresholds.
-  const facilityField: Record<"L4" | "L5" | "L6" | "L7", "teachingArea" | "sportsArea" | "equipmentValue" | "multimediaRooms"> = {
+  const facilityField: Record<
+    "L4" | "L5" | "L6" | "L7",
+    "teachingArea" | "sportsArea" | "equipmentValue" | "multimediaRooms"
+  > = {
     L4: "teachingArea",
     L5: "sportsArea",
     L6: "equipmentValue",
@@ -199,22 +297,35 @@ function buildRecords(campuses: Campus[], parts: Part[], z: Record<Stage, Record
       for (const stage of ["primary", "junior"] as Stage[]) {
         const k = byStage[stage].findIndex((p) => p.campus === i);
         if (k < 0) continue;
-        const share = c.kind === "nineYear" ? (stage === "primary" ? pupilsOf(i, "primary") : 1.1 * pupilsOf(i, "junior")) / weighted : 1;
+        const share =
+          c.kind === "nineYear"
+            ? (stage === "primary" ? pupilsOf(i, "primary") : 1.1 * pupilsOf(i, "junior")) /
+              weighted
+            : 1;
         const pupils = byStage[stage][k].pupils;
         needs.push({
           value: (target(stage, id, k) * pupils) / SCALE[id] / share,
           floor: (THRESHOLDS[stage][id] * MARGIN * pupils) / SCALE[id] / share,
         });
       }
-      const value = c.kind === "nineYear" ? needs.reduce((s, n) => s + n.value, 0) / needs.length : needs[0].value;
+      const value =
+        c.kind === "nineYear"
+          ? needs.reduce((s, n) => s + n.value, 0) / needs.length
+          : needs[0].value;
       const floor = Math.max(...needs.map((n) => n.floor));
       records[i].facilities![facilityField[id]] = numerator(value, floor, STEP[id]);
     }
     // G3: one music and one art room per 12 classes, a little above 96 / 90 m² each (no random draw,
     // so the indicators above keep their figures).
-    const classes = (records[i].stages.primary?.classes ?? 0) + (records[i].stages.junior?.classes ?? 0);
+    const classes =
+      (records[i].stages.primary?.classes ?? 0) + (records[i].stages.junior?.classes ?? 0);
     const rooms = Math.ceil(classes / 12);
-    Object.assign(records[i].facilities!, { musicRooms: rooms, musicRoomArea: rooms * 102, artRooms: rooms, artRoomArea: rooms * 95 });
+    Object.assign(records[i].facilities!, {
+      musicRooms: rooms,
+      musicRoomArea: rooms * 102,
+      artRooms: rooms,
+      artRoomArea: rooms * 95,
+    });
   });
   return records;
 }
@@ -261,8 +372,14 @@ export function sampleCounty(): SampleCounty {
   const campuses = sampleCampuses();
   const parts = partsWithPupils(campuses, mulberry32(2023));
   const z = {
-    primary: spreads(parts.filter((p) => p.stage === "primary"), mulberry32(11)),
-    junior: spreads(parts.filter((p) => p.stage === "junior"), mulberry32(12)),
+    primary: spreads(
+      parts.filter((p) => p.stage === "primary"),
+      mulberry32(11)
+    ),
+    junior: spreads(
+      parts.filter((p) => p.stage === "junior"),
+      mulberry32(12)
+    ),
   };
   // The class-size noise must not change between tuning trials: a fresh PRNG per build.
   const build = (s: Spread) => buildRecords(campuses, parts, z, s, mulberry32(7));
@@ -271,7 +388,11 @@ export function sampleCounty(): SampleCounty {
     spread = tune(build, spread, "primary");
     spread = tune(build, spread, "junior");
     const cv = composites(build(spread));
-    if (Math.abs(cv.primary - SAMPLE_TARGETS.compositeCv.primary) < 0.0002 && Math.abs(cv.junior - SAMPLE_TARGETS.compositeCv.junior) < 0.0002) break;
+    if (
+      Math.abs(cv.primary - SAMPLE_TARGETS.compositeCv.primary) < 0.0002 &&
+      Math.abs(cv.junior - SAMPLE_TARGETS.compositeCv.junior) < 0.0002
+    )
+      break;
   }
   cached = { campuses, records: build(spread), spread };
   return cached;
@@ -286,29 +407,46 @@ export function sampleCountyRecords(): SchoolRecord[] {
  * Checks the sample against every published figure; returns the problems (empty when all hold).
  * The generator refuses to write a workbook that fails it.
  */
-export function checkSampleCounty(records: SchoolRecord[], result: AuditResult = audit(records)): string[] {
+export function checkSampleCounty(
+  records: SchoolRecord[],
+  result: AuditResult = audit(records)
+): string[] {
   const problems: string[] = [];
   const stages = result.stages;
   if (!stages) return ["审计结果含多个区县"];
   for (const stage of ["primary", "junior"] as Stage[]) {
     const s = stages[stage];
     const cv = s.compositeCv === null ? null : Math.round(s.compositeCv * 1000) / 1000;
-    if (cv !== SAMPLE_TARGETS.compositeCv[stage]) problems.push(`${stage} composite CV ${s.compositeCv} does not round to ${SAMPLE_TARGETS.compositeCv[stage]}`);
-    if (s.students !== SAMPLE_TARGETS.pupils[stage]) problems.push(`${stage} pupils ${s.students} ≠ ${SAMPLE_TARGETS.pupils[stage]}`);
-    if (s.schools !== SAMPLE_TARGETS.parts[stage]) problems.push(`${stage} parts ${s.schools} ≠ ${SAMPLE_TARGETS.parts[stage]}`);
-    const teachers = records.reduce((sum, r) => sum + (r.stages[stage]?.teachers?.fullTime ?? 0), 0);
-    if (teachers !== SAMPLE_TARGETS.teachers[stage]) problems.push(`${stage} teachers ${teachers} ≠ ${SAMPLE_TARGETS.teachers[stage]}`);
+    if (cv !== SAMPLE_TARGETS.compositeCv[stage])
+      problems.push(
+        `${stage} composite CV ${s.compositeCv} does not round to ${SAMPLE_TARGETS.compositeCv[stage]}`
+      );
+    if (s.students !== SAMPLE_TARGETS.pupils[stage])
+      problems.push(`${stage} pupils ${s.students} ≠ ${SAMPLE_TARGETS.pupils[stage]}`);
+    if (s.schools !== SAMPLE_TARGETS.parts[stage])
+      problems.push(`${stage} parts ${s.schools} ≠ ${SAMPLE_TARGETS.parts[stage]}`);
+    const teachers = records.reduce(
+      (sum, r) => sum + (r.stages[stage]?.teachers?.fullTime ?? 0),
+      0
+    );
+    if (teachers !== SAMPLE_TARGETS.teachers[stage])
+      problems.push(`${stage} teachers ${teachers} ≠ ${SAMPLE_TARGETS.teachers[stage]}`);
     if (s.pass !== true) problems.push(`${stage} does not pass`);
   }
-  for (const part of result.schools) if (part.met !== 7) problems.push(`${part.name} ${part.stage} meets ${part.met} of 7`);
+  for (const part of result.schools)
+    if (part.met !== 7) problems.push(`${part.name} ${part.stage} meets ${part.met} of 7`);
   for (const g of result.guarantees) if (!g.pass) problems.push(`${g.school}: ${g.message}`);
   const privatePupils = records
     .filter((r) => r.owner === "private")
     .reduce((sum, r) => sum + (r.stages.primary?.pupils ?? 0) + (r.stages.junior?.pupils ?? 0), 0);
-  if (privatePupils !== SAMPLE_TARGETS.privatePupils) problems.push(`private pupils ${privatePupils} ≠ ${SAMPLE_TARGETS.privatePupils}`);
-  if (records.length !== SAMPLE_TARGETS.campuses) problems.push(`campuses ${records.length} ≠ ${SAMPLE_TARGETS.campuses}`);
+  if (privatePupils !== SAMPLE_TARGETS.privatePupils)
+    problems.push(`private pupils ${privatePupils} ≠ ${SAMPLE_TARGETS.privatePupils}`);
+  if (records.length !== SAMPLE_TARGETS.campuses)
+    problems.push(`campuses ${records.length} ≠ ${SAMPLE_TARGETS.campuses}`);
   const schools = new Set(sampleCampuses().map((c) => c.school)).size;
-  if (schools !== SAMPLE_TARGETS.schools) problems.push(`schools ${schools} ≠ ${SAMPLE_TARGETS.schools}`);
-  if (result.excluded.length > 0) problems.push(`excluded: ${result.excluded.map((e) => e.name).join(", ")}`);
+  if (schools !== SAMPLE_TARGETS.schools)
+    problems.push(`schools ${schools} ≠ ${SAMPLE_TARGETS.schools}`);
+  if (result.excluded.length > 0)
+    problems.push(`excluded: ${result.excluded.map((e) => e.name).join(", ")}`);
   return problems;
 }

@@ -15,12 +15,25 @@ const STAGE_LABEL: Record<Stage, string> = { primary: "小学", junior: "初中"
 
 const num = (x: number | undefined): number | null => (x === undefined ? null : x);
 /** 元 → 万元 with the two decimals the statistics keep. */
-const wanYuan = (yuan: number | undefined): number | null => (yuan === undefined ? null : Math.round(yuan / 100) / 100);
+const wanYuan = (yuan: number | undefined): number | null =>
+  yuan === undefined ? null : Math.round(yuan / 100) / 100;
 
 function facilityColumns(group: string): Column[] {
   return [
-    { group, header: "教学及辅助用房面积（㎡）", key: "facilities.teachingArea", value: (r) => num(r.facilities?.teachingArea), total: true },
-    { group, header: "体育运动场（馆）面积（㎡）", key: "facilities.sportsArea", value: (r) => num(r.facilities?.sportsArea), total: true },
+    {
+      group,
+      header: "教学及辅助用房面积（㎡）",
+      key: "facilities.teachingArea",
+      value: (r) => num(r.facilities?.teachingArea),
+      total: true,
+    },
+    {
+      group,
+      header: "体育运动场（馆）面积（㎡）",
+      key: "facilities.sportsArea",
+      value: (r) => num(r.facilities?.sportsArea),
+      total: true,
+    },
     {
       group,
       header: "教学仪器设备总值（万元）",
@@ -30,17 +43,49 @@ function facilityColumns(group: string): Column[] {
       numFmt: "0.00",
       total: true,
     },
-    { group, header: "网络多媒体教室（间）", key: "facilities.multimediaRooms", value: (r) => num(r.facilities?.multimediaRooms), total: true },
+    {
+      group,
+      header: "网络多媒体教室（间）",
+      key: "facilities.multimediaRooms",
+      value: (r) => num(r.facilities?.multimediaRooms),
+      total: true,
+    },
   ];
 }
 
 /** G3's rooms, after every other column so the earlier columns keep their cells. */
 function roomColumns(group: string): Column[] {
   return [
-    { group, header: "音乐专用教室（间）", key: "facilities.musicRooms", value: (r) => num(r.facilities?.musicRooms), total: true, width: 8 },
-    { group, header: "音乐专用教室面积（㎡）", key: "facilities.musicRoomArea", value: (r) => num(r.facilities?.musicRoomArea), total: true },
-    { group, header: "美术专用教室（间）", key: "facilities.artRooms", value: (r) => num(r.facilities?.artRooms), total: true, width: 8 },
-    { group, header: "美术专用教室面积（㎡）", key: "facilities.artRoomArea", value: (r) => num(r.facilities?.artRoomArea), total: true },
+    {
+      group,
+      header: "音乐专用教室（间）",
+      key: "facilities.musicRooms",
+      value: (r) => num(r.facilities?.musicRooms),
+      total: true,
+      width: 8,
+    },
+    {
+      group,
+      header: "音乐专用教室面积（㎡）",
+      key: "facilities.musicRoomArea",
+      value: (r) => num(r.facilities?.musicRoomArea),
+      total: true,
+    },
+    {
+      group,
+      header: "美术专用教室（间）",
+      key: "facilities.artRooms",
+      value: (r) => num(r.facilities?.artRooms),
+      total: true,
+      width: 8,
+    },
+    {
+      group,
+      header: "美术专用教室面积（㎡）",
+      key: "facilities.artRoomArea",
+      value: (r) => num(r.facilities?.artRoomArea),
+      total: true,
+    },
   ];
 }
 
@@ -52,20 +97,67 @@ function singleStageColumns(stage: Stage): Column[] {
     { header: "学校名称", key: "name", value: (r) => r.name },
     { header: "学段", value: () => STAGE_LABEL[stage], width: 8 },
     { header: "办学性质", value: (r) => r.ownerLabel ?? null, width: 8 },
-    { header: "在校学生数（人）", key: `pupils.${stage}`, value: (r) => num(s(r)?.pupils), total: true },
-    { header: "班级数", key: `classes.${stage}`, value: (r) => num(s(r)?.classes), total: true, width: 8 },
-    { header: "最大班额（人）", key: `largestClass.${stage}`, value: (r) => num(s(r)?.largestClass), width: 8 },
-    { group: "教师情况", header: "专任教师数", key: `teachers.${stage}.fullTime`, value: (r) => num(t(r)?.fullTime), total: true },
-    { group: "教师情况", header: "高于规定学历教师数", key: `teachers.${stage}.aboveDegree`, value: (r) => num(t(r)?.aboveDegree), total: true },
-    { group: "教师情况", header: "县级及以上骨干教师数", key: `teachers.${stage}.backbone`, value: (r) => num(t(r)?.backbone), total: true },
-    { group: "教师情况", header: "体育、艺术（音乐、美术）专任教师数", key: `teachers.${stage}.peArts`, value: (r) => num(t(r)?.peArts), total: true, width: 14 },
+    {
+      header: "在校学生数（人）",
+      key: `pupils.${stage}`,
+      value: (r) => num(s(r)?.pupils),
+      total: true,
+    },
+    {
+      header: "班级数",
+      key: `classes.${stage}`,
+      value: (r) => num(s(r)?.classes),
+      total: true,
+      width: 8,
+    },
+    {
+      header: "最大班额（人）",
+      key: `largestClass.${stage}`,
+      value: (r) => num(s(r)?.largestClass),
+      width: 8,
+    },
+    {
+      group: "教师情况",
+      header: "专任教师数",
+      key: `teachers.${stage}.fullTime`,
+      value: (r) => num(t(r)?.fullTime),
+      total: true,
+    },
+    {
+      group: "教师情况",
+      header: "高于规定学历教师数",
+      key: `teachers.${stage}.aboveDegree`,
+      value: (r) => num(t(r)?.aboveDegree),
+      total: true,
+    },
+    {
+      group: "教师情况",
+      header: "县级及以上骨干教师数",
+      key: `teachers.${stage}.backbone`,
+      value: (r) => num(t(r)?.backbone),
+      total: true,
+    },
+    {
+      group: "教师情况",
+      header: "体育、艺术（音乐、美术）专任教师数",
+      key: `teachers.${stage}.peArts`,
+      value: (r) => num(t(r)?.peArts),
+      total: true,
+      width: 14,
+    },
     ...facilityColumns("办学条件"),
     ...roomColumns("专用教室"),
   ];
 }
 
 function nineYearColumns(): Column[] {
-  const perStage = (group: string, header: string, key: string, get: (r: SchoolRecord, st: Stage) => number | undefined, total = true): Column[] =>
+  const perStage = (
+    group: string,
+    header: string,
+    key: string,
+    get: (r: SchoolRecord, st: Stage) => number | undefined,
+    total = true
+  ): Column[] =>
     (["primary", "junior"] as Stage[]).map((st) => ({
       group,
       header: `${STAGE_LABEL[st]}${header}`,
@@ -80,11 +172,37 @@ function nineYearColumns(): Column[] {
     { header: "办学性质", value: (r) => r.ownerLabel ?? null, width: 8 },
     ...perStage("在校学生数（人）", "在校生数", "pupils.{stage}", (r, st) => r.stages[st]?.pupils),
     ...perStage("班级数", "班级数", "classes.{stage}", (r, st) => r.stages[st]?.classes),
-    ...perStage("最大班额（人）", "最大班额", "largestClass.{stage}", (r, st) => r.stages[st]?.largestClass, false),
-    ...perStage("专任教师数", "专任教师数", "teachers.{stage}.fullTime", (r, st) => r.stages[st]?.teachers?.fullTime),
-    ...perStage("高于规定学历教师数", "高于规定学历教师数", "teachers.{stage}.aboveDegree", (r, st) => r.stages[st]?.teachers?.aboveDegree),
-    ...perStage("县级及以上骨干教师数", "县级及以上骨干教师数", "teachers.{stage}.backbone", (r, st) => r.stages[st]?.teachers?.backbone),
-    ...perStage("体育、艺术（音乐、美术）专任教师数", "体育、艺术专任教师数", "teachers.{stage}.peArts", (r, st) => r.stages[st]?.teachers?.peArts),
+    ...perStage(
+      "最大班额（人）",
+      "最大班额",
+      "largestClass.{stage}",
+      (r, st) => r.stages[st]?.largestClass,
+      false
+    ),
+    ...perStage(
+      "专任教师数",
+      "专任教师数",
+      "teachers.{stage}.fullTime",
+      (r, st) => r.stages[st]?.teachers?.fullTime
+    ),
+    ...perStage(
+      "高于规定学历教师数",
+      "高于规定学历教师数",
+      "teachers.{stage}.aboveDegree",
+      (r, st) => r.stages[st]?.teachers?.aboveDegree
+    ),
+    ...perStage(
+      "县级及以上骨干教师数",
+      "县级及以上骨干教师数",
+      "teachers.{stage}.backbone",
+      (r, st) => r.stages[st]?.teachers?.backbone
+    ),
+    ...perStage(
+      "体育、艺术（音乐、美术）专任教师数",
+      "体育、艺术专任教师数",
+      "teachers.{stage}.peArts",
+      (r, st) => r.stages[st]?.teachers?.peArts
+    ),
     ...facilityColumns("办学条件（全校共用）"),
     ...roomColumns("专用教室（全校共用）"),
   ];
@@ -100,8 +218,22 @@ export function sampleCountyTables(): TableSpec[] {
   const { records } = sampleCounty();
   const of = (kind: SchoolRecord["kind"]) => records.filter((r) => r.kind === kind);
   return [
-    { sheet: "小学", title: SAMPLE_TITLE, unitLine: UNIT_LINE, columns: singleStageColumns("primary"), records: of("primary"), notes: NOTES },
-    { sheet: "初中", title: SAMPLE_TITLE, unitLine: UNIT_LINE, columns: singleStageColumns("junior"), records: of("junior"), notes: NOTES },
+    {
+      sheet: "小学",
+      title: SAMPLE_TITLE,
+      unitLine: UNIT_LINE,
+      columns: singleStageColumns("primary"),
+      records: of("primary"),
+      notes: NOTES,
+    },
+    {
+      sheet: "初中",
+      title: SAMPLE_TITLE,
+      unitLine: UNIT_LINE,
+      columns: singleStageColumns("junior"),
+      records: of("junior"),
+      notes: NOTES,
+    },
     {
       sheet: "九年一贯制",
       title: `${SAMPLE_COUNTY_NAME}2023年九年一贯制学校资源配置情况统计表`,
@@ -118,7 +250,9 @@ export function sampleCountyTables(): TableSpec[] {
  * 万元 factor): what a perfect reader of assets/sample-county.xlsx would produce, in sheet order.
  */
 export function sampleCountySourcedRecords(): SchoolRecord[] {
-  return sampleCountyTables().flatMap((spec) => spec.records.map((record, i) => ({ ...structuredClone(record), source: sourceOf(spec, i) })));
+  return sampleCountyTables().flatMap((spec) =>
+    spec.records.map((record, i) => ({ ...structuredClone(record), source: sourceOf(spec, i) }))
+  );
 }
 
 const COVER_LINES = [

@@ -63,7 +63,9 @@ function roundTotal(value: number): number {
 
 /** Writes one table sheet; returns the worksheet. */
 export function writeTable(workbook: ExcelJS.Workbook, spec: TableSpec): ExcelJS.Worksheet {
-  const ws = workbook.addWorksheet(spec.sheet, { views: [{ state: "frozen", xSplit: 2, ySplit: FIRST_DATA_ROW - 1 }] });
+  const ws = workbook.addWorksheet(spec.sheet, {
+    views: [{ state: "frozen", xSplit: 2, ySplit: FIRST_DATA_ROW - 1 }],
+  });
   const last = spec.columns.length - 1;
   ws.getCell("A1").value = spec.title;
   ws.getCell("A1").font = { bold: true, size: 16 };
@@ -122,7 +124,10 @@ export function writeTable(workbook: ExcelJS.Workbook, spec: TableSpec): ExcelJS
     if (!column.total) return;
     const letters = columnLetters(c);
     const sum = spec.records.reduce((s, r, i) => s + Number(column.value(r, i) ?? 0), 0);
-    cell.value = { formula: `SUM(${letters}${dataRow(0)}:${letters}${dataRow(spec.records.length - 1)})`, result: roundTotal(sum) };
+    cell.value = {
+      formula: `SUM(${letters}${dataRow(0)}:${letters}${dataRow(spec.records.length - 1)})`,
+      result: roundTotal(sum),
+    };
     if (column.numFmt) cell.numFmt = column.numFmt;
   });
 
@@ -134,12 +139,22 @@ export function writeTable(workbook: ExcelJS.Workbook, spec: TableSpec): ExcelJS
   spec.columns.forEach((column, c) => {
     ws.getColumn(c + 1).width = column.width ?? (c === 1 ? 28 : 12);
   });
-  ws.pageSetup = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 } as Partial<ExcelJS.PageSetup>;
+  ws.pageSetup = {
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 9,
+  } as Partial<ExcelJS.PageSetup>;
   return ws;
 }
 
 /** A cover sheet of plain lines (the first one bold). */
-export function writeCover(workbook: ExcelJS.Workbook, name: string, lines: string[]): ExcelJS.Worksheet {
+export function writeCover(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  lines: string[]
+): ExcelJS.Worksheet {
   const ws = workbook.addWorksheet(name);
   lines.forEach((line, i) => {
     ws.getCell(i + 1, 1).value = line;

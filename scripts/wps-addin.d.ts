@@ -18,9 +18,22 @@ export const WPS_NAME: RegExp;
 export function addinIdentity(pkg?: { version: string }): AddinIdentity;
 export function functionsNamespace(manifestXml?: string): string;
 export function wpsFunctionSpecs(
-  metadata: Pick<Metadata, "functions"> | { functions: { id: string; name: string; parameters?: { name: string; dimensionality?: string; optional?: boolean }[] }[] },
-  associations: { id: string; functionName: string }[],
-): { id: string; name: string; functionName: string; params: { name: string; matrix: boolean; optional: boolean }[] }[];
+  metadata:
+    | Pick<Metadata, "functions">
+    | {
+        functions: {
+          id: string;
+          name: string;
+          parameters?: { name: string; dimensionality?: string; optional?: boolean }[];
+        }[];
+      },
+  associations: { id: string; functionName: string }[]
+): {
+  id: string;
+  name: string;
+  functionName: string;
+  params: { name: string; matrix: boolean; optional: boolean }[];
+}[];
 export function wpsFunctionsJson(metadata: unknown, table: TranslationTable): string;
 export function ribbonXml(ribbon?: RibbonSpec): string;
 export function readRibbon(): RibbonSpec;

@@ -22,7 +22,9 @@ function addinIdentity(pkg = require(path.join(ROOT, "package.json"))) {
 }
 
 /** The custom functions' namespace of the Office manifest (<bt:String id="Functions.Namespace">). */
-function functionsNamespace(manifestXml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")) {
+function functionsNamespace(
+  manifestXml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8")
+) {
   const match = /<bt:String\s+id="Functions\.Namespace"\s+DefaultValue="([^"]+)"/.exec(manifestXml);
   if (!match) throw new Error("manifest.xml has no Functions.Namespace string");
   return match[1];
@@ -46,13 +48,18 @@ function wpsFunctionSpecs(metadata, associations) {
   const problems = [];
   const specs = metadata.functions.map((fn) => {
     const assoc = associations.find((a) => a.id === fn.id);
-    if (!WPS_NAME.test(fn.name)) problems.push(`${fn.name}: WPS function names may hold only letters, digits and _`);
+    if (!WPS_NAME.test(fn.name))
+      problems.push(`${fn.name}: WPS function names may hold only letters, digits and _`);
     if (!assoc) problems.push(`${fn.id}: no associated function`);
     return {
       id: fn.id,
       name: fn.name,
       functionName: assoc ? assoc.functionName : "",
-      params: (fn.parameters ?? []).map((p) => ({ name: p.name, matrix: p.dimensionality === "matrix", optional: p.optional === true })),
+      params: (fn.parameters ?? []).map((p) => ({
+        name: p.name,
+        matrix: p.dimensionality === "matrix",
+        optional: p.optional === true,
+      })),
     };
   });
   if (problems.length > 0) throw new Error(`WPS functions: ${problems.join("; ")}`);
@@ -74,7 +81,7 @@ function wpsFunctionsJson(metadata, table) {
         const t = (zh.parameters ?? {})[p.name];
         return {
           name: p.name,
-          description: t ? `${t.name}：${t.description}` : p.description ?? "",
+          description: t ? `${t.name}：${t.description}` : (p.description ?? ""),
           type: `${wpsType(p)}${p.optional ? "?" : ""}`,
         };
       }),
@@ -85,7 +92,11 @@ function wpsFunctionsJson(metadata, table) {
 }
 
 function escapeXml(text) {
-  return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return String(text)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /** ribbon.xml (customUI) from src/wps/ribbon.json. */
@@ -94,7 +105,7 @@ function ribbonXml(ribbon = readRibbon()) {
     .map(
       (b) =>
         `          <button id="${escapeXml(b.id)}" label="${escapeXml(b.label)}" screentip="${escapeXml(b.screentip)}" ` +
-        `onAction="${ribbon.onAction}" getImage="${ribbon.getImage}" size="large"/>`,
+        `onAction="${ribbon.onAction}" getImage="${ribbon.getImage}" size="large"/>`
     )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,4 +1,12 @@
-import { acceptedValues, checkSettingValue, findSetting, findStandard, SETTINGS, unknownSettingMessage, type SettingValue } from "../engine";
+import {
+  acceptedValues,
+  checkSettingValue,
+  findSetting,
+  findStandard,
+  SETTINGS,
+  unknownSettingMessage,
+  type SettingValue,
+} from "../engine";
 
 export interface CliOptions {
   /** The workbook to audit; undefined audits the bundled sample. */
@@ -43,7 +51,14 @@ export const USAGE = `用法：npm run audit -- [工作簿.xlsx] [--out 输出.x
 可用的设置（--set 设置=取值）：
 ${SETTINGS.map((def) => `  ${def.id}  ${def.label.zh}；取值：${acceptedValues(def)}；默认：${String(def.default)}`).join("\n")}`;
 
-const VALUE_FLAGS = new Set(["--out", "--json", "--standard", "--set", "--settings", "--county-form"]);
+const VALUE_FLAGS = new Set([
+  "--out",
+  "--json",
+  "--standard",
+  "--set",
+  "--settings",
+  "--county-form",
+]);
 
 /**
  * One `--set id=value`, checked against the catalogue.
@@ -53,7 +68,10 @@ const VALUE_FLAGS = new Set(["--out", "--json", "--standard", "--set", "--settin
  */
 export function parseSetting(text: string): { id: string; value: SettingValue } {
   const eq = text.indexOf("=");
-  if (eq <= 0) throw new UsageError(`--set 的取值应写成「设置=取值」，如 --set cityExtraSportsArea=true，收到「${text}」。`);
+  if (eq <= 0)
+    throw new UsageError(
+      `--set 的取值应写成「设置=取值」，如 --set cityExtraSportsArea=true，收到「${text}」。`
+    );
   const id = text.slice(0, eq).trim();
   const def = findSetting(id);
   if (!def) throw new UsageError(unknownSettingMessage(id));
@@ -73,7 +91,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       options.quiet = true;
     } else if (VALUE_FLAGS.has(arg)) {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`参数 ${arg} 后面缺少取值。`);
+      if (value === undefined || value.startsWith("--"))
+        throw new UsageError(`参数 ${arg} 后面缺少取值。`);
       i++;
       if (arg === "--out") options.out = value;
       else if (arg === "--json") options.json = value;
@@ -91,6 +110,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       throw new UsageError(`只能指定一个工作簿，多出了「${arg}」。`);
     }
   }
-  if (!findStandard(options.standard)) throw new UsageError(`未知的评估标准「${options.standard}」：可选 2017 或 2012。`);
+  if (!findStandard(options.standard))
+    throw new UsageError(`未知的评估标准「${options.standard}」：可选 2017 或 2012。`);
   return options;
 }

@@ -13,8 +13,13 @@ import { buildCountyFormPlan } from "../report";
  * @example
  * await writeBlankCountyForm("县域指标.xlsx"); // a workbook with one sheet 「县域指标」
  */
-export async function writeBlankCountyForm(path: string, counties: readonly string[] = [], extraVetoItems: readonly string[] = []): Promise<void> {
-  if (existsSync(path)) throw new Error(`文件「${path}」已存在：为免覆盖已填报的表，请另选文件名。`);
+export async function writeBlankCountyForm(
+  path: string,
+  counties: readonly string[] = [],
+  extraVetoItems: readonly string[] = []
+): Promise<void> {
+  if (existsSync(path))
+    throw new Error(`文件「${path}」已存在：为免覆盖已填报的表，请另选文件名。`);
   const workbook = new ExcelJS.Workbook();
   writePlan(workbook, buildCountyFormPlan(counties, extraVetoItems), { owned: false });
   await saveWorkbook(workbook, path);

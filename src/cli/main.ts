@@ -6,7 +6,13 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { DEFAULT_SETTINGS, findSetting, settingsFromObject, withSetting, type AuditSettings } from "../engine";
+import {
+  DEFAULT_SETTINGS,
+  findSetting,
+  settingsFromObject,
+  withSetting,
+  type AuditSettings,
+} from "../engine";
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
 import { auditFile, STEP_NAMES, type Step } from "./pipeline";
 import { createProgress, type Milestone, type ProgressStream } from "./progress";
@@ -45,18 +51,25 @@ export function settingsOf(options: CliOptions, standardGiven: boolean): AuditSe
     try {
       raw = JSON.parse(readFileSync(options.settingsFile, "utf8"));
     } catch (error) {
-      const why = (error as NodeJS.ErrnoException).code === "ENOENT" ? "找不到该文件" : "不是有效的 JSON";
-      throw new UsageError(`设置文件「${options.settingsFile}」${why}。应为形如 {"specialSchoolFunding": 8000} 的 JSON 对象。`);
+      const why =
+        (error as NodeJS.ErrnoException).code === "ENOENT" ? "找不到该文件" : "不是有效的 JSON";
+      throw new UsageError(
+        `设置文件「${options.settingsFile}」${why}。应为形如 {"specialSchoolFunding": 8000} 的 JSON 对象。`
+      );
     }
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      throw new UsageError(`设置文件「${options.settingsFile}」应为 JSON 对象，如 {"specialSchoolFunding": 8000}。`);
+      throw new UsageError(
+        `设置文件「${options.settingsFile}」应为 JSON 对象，如 {"specialSchoolFunding": 8000}。`
+      );
     }
     const read = settingsFromObject(settings, raw as Record<string, unknown>);
-    if (read.problems.length > 0) throw new UsageError(`设置文件「${options.settingsFile}」有误：${read.problems.join("")}`);
+    if (read.problems.length > 0)
+      throw new UsageError(`设置文件「${options.settingsFile}」有误：${read.problems.join("")}`);
     settings = read.settings;
   }
   if (standardGiven) settings = withSetting(settings, findSetting("standard")!, options.standard);
-  for (const [id, value] of Object.entries(options.set ?? {})) settings = withSetting(settings, findSetting(id)!, value);
+  for (const [id, value] of Object.entries(options.set ?? {}))
+    settings = withSetting(settings, findSetting(id)!, value);
   return settings;
 }
 
@@ -71,7 +84,7 @@ export async function main(
   argv: readonly string[],
   log = console.log,
   err = console.error,
-  progressStream: ProgressStream = process.stderr,
+  progressStream: ProgressStream = process.stderr
 ): Promise<number> {
   let options;
   let settings;
@@ -97,7 +110,9 @@ export async function main(
       err(`错误：无法生成县域指标表：${error instanceof Error ? error.message : String(error)}`);
       return 2;
     }
-    log(`已生成空白县域指标表：${options.countyForm}\n请填写「填报值」列（空着的项目按未核查处理），把该表复制到学校数据工作簿中，再运行审计。`);
+    log(
+      `已生成空白县域指标表：${options.countyForm}\n请填写「填报值」列（空着的项目按未核查处理），把该表复制到学校数据工作簿中，再运行审计。`
+    );
     return 0;
   }
   const isSample = options.input === undefined;
@@ -107,12 +122,16 @@ export async function main(
     return 2;
   }
   if (!READABLE.test(input)) {
-    err(`错误：「${input}」不是可读取的工作簿（支持 .xlsx、.xlsm、.xls、WPS .et、.xlsb 和 .csv）。`);
+    err(
+      `错误：「${input}」不是可读取的工作簿（支持 .xlsx、.xlsm、.xls、WPS .et、.xlsb 和 .csv）。`
+    );
     return 2;
   }
   const out = options.out ?? defaultOutput(input, isSample);
   if (path.extname(out).toLowerCase() !== outputExtension(input)) {
-    err(`错误：审计后的工作簿应使用 ${outputExtension(input)} 扩展名（--out「${path.basename(out)}」）：${outputExtension(input) === ".xlsm" ? "含宏的工作簿审计后仍含宏" : "不含宏的工作簿审计后仍是 .xlsx"}，Excel 不打开扩展名与内容不符的文件。`);
+    err(
+      `错误：审计后的工作簿应使用 ${outputExtension(input)} 扩展名（--out「${path.basename(out)}」）：${outputExtension(input) === ".xlsm" ? "含宏的工作簿审计后仍含宏" : "不含宏的工作簿审计后仍是 .xlsx"}，Excel 不打开扩展名与内容不符的文件。`
+    );
     return 2;
   }
   const conflict = pathConflict({ input, out, json: options.json });
@@ -120,7 +139,10 @@ export async function main(
     err(`错误：${conflict}`);
     return 2;
   }
-  const progress = createProgress(progressStream, { quiet: options.quiet === true, steps: Object.keys(STEP_NAMES).length });
+  const progress = createProgress(progressStream, {
+    quiet: options.quiet === true,
+    steps: Object.keys(STEP_NAMES).length,
+  });
   let milestone: Milestone = { label: STEP_NAMES.read, fraction: 0 };
   try {
     const outcome = await auditFile({
@@ -129,14 +151,20 @@ export async function main(
       json: options.json,
       settings,
       onStep: (step, rows, fraction) => {
-        milestone = { label: STEP_NAMES[step], fraction, ...(SHOWS_ROWS.includes(step) ? { rows } : {}) };
+        milestone = {
+          label: STEP_NAMES[step],
+          fraction,
+          ...(SHOWS_ROWS.includes(step) ? { rows } : {}),
+        };
         progress.update(milestone);
       },
       onFraction: (fraction) => progress.update({ ...milestone, fraction }),
     });
     progress.stop(outcome.written);
     if (!outcome.written) {
-      err(`错误：工作簿中没有可用的学校数据。\n${outcome.problems.map((p) => `  ${p}`).join("\n")}`);
+      err(
+        `错误：工作簿中没有可用的学校数据。\n${outcome.problems.map((p) => `  ${p}`).join("\n")}`
+      );
       return 1;
     }
     log(formatSummary(outcome.result, { workbook: out, json: options.json }));

@@ -1,16 +1,38 @@
 import { promises as fs } from "node:fs";
 import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
-import { describeExcluded, describeSkipped, NoSchoolsError, NothingCountedError, runAudit, type FlowSteps, type RunStep } from "../flow/auditFlow";
-import { openWorkbookSource, pathConflict, writeAtomically, type WorkbookSource } from "../hosts/file";
+import {
+  describeExcluded,
+  describeSkipped,
+  NoSchoolsError,
+  NothingCountedError,
+  runAudit,
+  type FlowSteps,
+  type RunStep,
+} from "../flow/auditFlow";
+import {
+  openWorkbookSource,
+  pathConflict,
+  writeAtomically,
+  type WorkbookSource,
+} from "../hosts/file";
 import { readSheets } from "../sheets";
 import { UsageError } from "./args";
 
 /** The steps of a headless audit, for the progress line and the timings. */
 export type Step = "read" | "audit" | "write";
-export const STEP_NAMES: Record<Step, string> = { read: "读取工作簿", audit: "审计", write: "写入审计工作表" };
+export const STEP_NAMES: Record<Step, string> = {
+  read: "读取工作簿",
+  audit: "审计",
+  write: "写入审计工作表",
+};
 
 /** The flow's steps as the command reports them: finding the tables is part of reading. */
-const CLI_STEP: Record<RunStep, Step> = { read: "read", detect: "read", audit: "audit", write: "write" };
+const CLI_STEP: Record<RunStep, Step> = {
+  read: "read",
+  detect: "read",
+  audit: "audit",
+  write: "write",
+};
 
 export interface AuditFileOptions {
   input: string;
@@ -43,7 +65,9 @@ function problemsOf(error: NoSchoolsError | NothingCountedError): string[] {
   if (error instanceof NothingCountedError) {
     return error.excluded.map(describeExcluded);
   }
-  const errors = error.diagnostics.filter((d) => d.level === "error").map((d) => `${d.sheet ? `「${d.sheet}」` : ""}${d.message}`);
+  const errors = error.diagnostics
+    .filter((d) => d.level === "error")
+    .map((d) => `${d.sheet ? `「${d.sheet}」` : ""}${d.message}`);
   return [...errors, ...error.skipped.map(describeSkipped)];
 }
 
@@ -79,10 +103,13 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     readSheets: (grids, readOptions) => {
       const read = readSheets(grids, readOptions);
       // A converted .xls/.et/.csv: 数据诊断 says the original formatting was not carried.
-      return source?.conversionNote ? { ...read, diagnostics: [source.conversionNote, ...read.diagnostics] } : read;
+      return source?.conversionNote
+        ? { ...read, diagnostics: [source.conversionNote, ...read.diagnostics] }
+        : read;
     },
     // An .xlsx/.xlsm: its own package with the audit's parts added, every part of the user's workbook kept as it was.
-    writePlan: async (plan, onProgress) => (await source!.writeAudit(plan, options.out, onProgress)).sheetNames,
+    writePlan: async (plan, onProgress) =>
+      (await source!.writeAudit(plan, options.out, onProgress)).sheetNames,
     now: () => options.auditedAt ?? new Date(),
   };
 
@@ -94,7 +121,10 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     });
     enter(null);
     const json = options.json;
-    if (json) await writeAtomically(json, (temporary) => fs.writeFile(temporary, JSON.stringify(run.result, null, 2)));
+    if (json)
+      await writeAtomically(json, (temporary) =>
+        fs.writeFile(temporary, JSON.stringify(run.result, null, 2))
+      );
     return { written: true, result: run.result, timings };
   } catch (error) {
     enter(null);

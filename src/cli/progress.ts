@@ -45,7 +45,10 @@ const SILENT: Progress = { update: () => undefined, stop: () => undefined };
  * progress.update({ label: "读取工作簿", fraction: 0 });
  * progress.stop();
  */
-export function createProgress(stream: ProgressStream, options: { quiet: boolean; steps: number }): Progress {
+export function createProgress(
+  stream: ProgressStream,
+  options: { quiet: boolean; steps: number }
+): Progress {
   if (options.quiet) return SILENT;
   return stream.isTTY ? barProgress(stream) : lineProgress(stream, options.steps);
 }

@@ -26,7 +26,11 @@ export interface CommandHost {
  * @example
  * await oneClickAudit(controller, host, event); // event.completed() has been called
  */
-export async function oneClickAudit(runner: AuditRunner, host: CommandHost, event?: { completed(): void }): Promise<void> {
+export async function oneClickAudit(
+  runner: AuditRunner,
+  host: CommandHost,
+  event?: { completed(): void }
+): Promise<void> {
   try {
     // Best effort: where the pane cannot be shown the audit still runs and activates 审计总览.
     await host.showPane().catch(() => undefined);

@@ -31,7 +31,12 @@ function columnsOf(specs: readonly IndicatorSpec[], parts: readonly SchoolPartRe
   return columns;
 }
 
-function indicatorResult(spec: IndicatorSpec, standard: Standard, stage: Stage, column: Column): IndicatorStageResult {
+function indicatorResult(
+  spec: IndicatorSpec,
+  standard: Standard,
+  stage: Stage,
+  column: Column
+): IndicatorStageResult {
   const { values, pupils, metSchools } = column;
   const spread = weightedSpread(values, pupils);
   const limit = standard.cvRule.mode === "each" ? standard.cvRule.limits[stage] : null;
@@ -59,13 +64,20 @@ function indicatorResult(spec: IndicatorSpec, standard: Standard, stage: Stage, 
  * A stage's verdict: each indicator's weighted mean and CV against its limit (2017), or the
  * composite CV against its limit (2012), and whether every school part meets the school rule.
  */
-export function stageResult(standard: Standard, stage: Stage, parts: SchoolPartResult[]): StageResult {
+export function stageResult(
+  standard: Standard,
+  stage: Stage,
+  parts: SchoolPartResult[]
+): StageResult {
   const indicators: Record<string, IndicatorStageResult> = {};
   const columns = columnsOf(standard.indicators, parts);
-  standard.indicators.forEach((spec, i) => (indicators[spec.id] = indicatorResult(spec, standard, stage, columns[i])));
+  standard.indicators.forEach(
+    (spec, i) => (indicators[spec.id] = indicatorResult(spec, standard, stage, columns[i]))
+  );
   const list = Object.values(indicators);
   const composite = compositeCv(list.map((i) => i.cv));
-  const compositeLimit = standard.cvRule.mode === "composite" ? standard.cvRule.limits[stage] : null;
+  const compositeLimit =
+    standard.cvRule.mode === "composite" ? standard.cvRule.limits[stage] : null;
   const schoolsPassing = parts.filter((p) => p.pass === true).length;
   const schoolsPass = standard.schoolRule ? schoolsPassing === parts.length : null;
   const students = parts.reduce((s, p) => s + p.students, 0);

@@ -20,7 +20,15 @@ import { uncountedFieldNotes } from "./uncounted";
 import type { CountyForm } from "./county/form";
 import { countyStandard, overallVerdict } from "./county/verdict";
 import { findStandard, type Standard } from "./standards";
-import { resolveSettings, STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord, type SettingsInput, type Stage } from "./types";
+import {
+  resolveSettings,
+  STAGE_NAMES,
+  STAGES,
+  type AuditSettings,
+  type SchoolRecord,
+  type SettingsInput,
+  type Stage,
+} from "./types";
 import { schoolPasses, shortfallOf } from "./verdicts";
 
 export class UnknownStandardError extends Error {
@@ -43,7 +51,8 @@ function countyOf(record: SchoolRecord): string {
 /** Why a pupil count is unusable, or null when it is fine. */
 function pupilProblem(pupils: unknown): string | null {
   if (pupils === undefined || pupils === null) return "缺失";
-  if (typeof pupils !== "number" || !Number.isFinite(pupils)) return `不是有效数字（${formatNumber(pupils)}）`;
+  if (typeof pupils !== "number" || !Number.isFinite(pupils))
+    return `不是有效数字（${formatNumber(pupils)}）`;
   if (pupils < 0) return `为负数（${formatNumber(pupils)}）`;
   if (pupils === 0) return "为0";
   return null;
@@ -59,7 +68,7 @@ function auditPart(
   settings: AuditSettings,
   source: SourceCell | undefined,
   diagnostics: Diagnostic[],
-  missing: MissingFigure[],
+  missing: MissingFigure[]
 ): SchoolPartResult {
   const share = stageShare(record, stage);
   const ctx = { record, stage, settings, share, pupils };
@@ -73,7 +82,9 @@ function auditPart(
     const shortfall = standard.schoolRule ? shortfallOf(spec, detail, pupils, share) : null;
     if (shortfall) shortfalls.push(shortfall);
   }
-  const verdict = standard.schoolRule ? schoolPasses(standard.schoolRule, Object.values(details)) : { met: 0, pass: null };
+  const verdict = standard.schoolRule
+    ? schoolPasses(standard.schoolRule, Object.values(details))
+    : { met: 0, pass: null };
   const figures = record.stages[stage];
   const part: SchoolPartResult = {
     recordIndex,
@@ -115,11 +126,12 @@ function countyResult(
   parts: SchoolPartResult[],
   guarantees: GuaranteeCheck[],
   form: CountyForm | undefined,
-  settings: AuditSettings,
+  settings: AuditSettings
 ): CountyResult {
   const byStage = groupBy(parts, (p) => p.stage);
   const stages = {} as Record<Stage, StageResult>;
-  for (const stage of STAGES) stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? []);
+  for (const stage of STAGES)
+    stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? []);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
   const guaranteesFailed = guarantees.filter((g) => !g.pass).length;
   const guaranteePass = guaranteesFailed === 0;
@@ -127,10 +139,34 @@ function countyResult(
   if (!standard.guarantees) {
     // The 2012 basic-balance standard has no county items: its verdict is resource allocation alone.
     const none = { status: "unchecked" as const, checked: 0, passed: 0, failed: 0, unchecked: 0 };
-    const resource = { status: pass ? ("pass" as const) : ("fail" as const), checked: judged.length, passed: judged.filter(Boolean).length, failed: judged.filter((p) => !p).length, unchecked: 0 };
-    return { name, stages, guaranteePass, guaranteesFailed, pass, verdict: pass ? "pass" : "fail", dimensions: { resource, guarantee: none, quality: none, recognition: none }, items: [], veto: [], missing: [] };
+    const resource = {
+      status: pass ? ("pass" as const) : ("fail" as const),
+      checked: judged.length,
+      passed: judged.filter(Boolean).length,
+      failed: judged.filter((p) => !p).length,
+      unchecked: 0,
+    };
+    return {
+      name,
+      stages,
+      guaranteePass,
+      guaranteesFailed,
+      pass,
+      verdict: pass ? "pass" : "fail",
+      dimensions: { resource, guarantee: none, quality: none, recognition: none },
+      items: [],
+      veto: [],
+      missing: [],
+    };
   }
-  return { name, stages, guaranteePass, guaranteesFailed, pass, ...countyStandard(stages, guarantees, form, settings) };
+  return {
+    name,
+    stages,
+    guaranteePass,
+    guaranteesFailed,
+    pass,
+    ...countyStandard(stages, guarantees, form, settings),
+  };
 }
 
 /** Options beside the school records. */
@@ -143,7 +179,11 @@ export interface AuditOptions {
  * The form of a county: by name; a single form and a single county go together even when only one
  * of them names the county.
  */
-function formFor(name: string, forms: readonly CountyForm[], countyCount: number): CountyForm | undefined {
+function formFor(
+  name: string,
+  forms: readonly CountyForm[],
+  countyCount: number
+): CountyForm | undefined {
   const named = forms.find((f) => f.county === name);
   if (named) return named;
   return countyCount === 1 && forms.length === 1 ? forms[0] : undefined;
@@ -156,7 +196,11 @@ function formFor(name: string, forms: readonly CountyForm[], countyCount: number
  *
  * @throws UnknownStandardError when settings.standard names no known standard.
  */
-export function audit(records: readonly SchoolRecord[], settingsInput: SettingsInput = {}, options: AuditOptions = {}): AuditResult {
+export function audit(
+  records: readonly SchoolRecord[],
+  settingsInput: SettingsInput = {},
+  options: AuditOptions = {}
+): AuditResult {
   const settings = resolveSettings(settingsInput);
   const standard = findStandard(settings.standard);
   if (!standard) throw new UnknownStandardError(settings.standard);
@@ -168,7 +212,9 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
   const missing: MissingFigure[] = [];
 
   // A through-train school given as one record per part is one school for G4 (its pupils summed).
-  const eligible = records.map((r, i) => (eligibility(r, settings).counted ? i : -1)).filter((i) => i >= 0);
+  const eligible = records
+    .map((r, i) => (eligibility(r, settings).counted ? i : -1))
+    .filter((i) => i >= 0);
   const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
   const grouped = new Set(partGroups.flat());
 
@@ -177,8 +223,21 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
     const source = sourceCell(record);
     const verdict = eligibility(record, settings);
     if (!verdict.counted) {
-      excluded.push({ recordIndex, name: record.name, county, reason: verdict.reason, ...(source ? { source } : {}) });
-      diagnostics.push(recordDiagnostic(record, "info", verdict.code, `${describeRecord(record)}未计入：${verdict.reason}。`));
+      excluded.push({
+        recordIndex,
+        name: record.name,
+        county,
+        reason: verdict.reason,
+        ...(source ? { source } : {}),
+      });
+      diagnostics.push(
+        recordDiagnostic(
+          record,
+          "info",
+          verdict.code,
+          `${describeRecord(record)}未计入：${verdict.reason}。`
+        )
+      );
       return;
     }
     let countedParts = 0;
@@ -188,22 +247,64 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
       const problem = pupilProblem(pupils);
       if (problem) {
         const reason = `${STAGE_NAMES[stage]}在校生数${problem}，应为大于0的人数`;
-        excluded.push({ recordIndex, name: record.name, county, stage, reason, ...(source ? { source } : {}) });
+        excluded.push({
+          recordIndex,
+          name: record.name,
+          county,
+          stage,
+          reason,
+          ...(source ? { source } : {}),
+        });
         diagnostics.push(
-          recordDiagnostic(record, "warning", "engine.pupils-invalid", `${describeRecord(record)}${reason}；该校${STAGE_NAMES[stage]}部分未参与计算。`, `pupils.${stage}`),
+          recordDiagnostic(
+            record,
+            "warning",
+            "engine.pupils-invalid",
+            `${describeRecord(record)}${reason}；该校${STAGE_NAMES[stage]}部分未参与计算。`,
+            `pupils.${stage}`
+          )
         );
         continue;
       }
-      schools.push(auditPart(recordIndex, record, stage, pupils as number, standard, settings, source, diagnostics, missing));
+      schools.push(
+        auditPart(
+          recordIndex,
+          record,
+          stage,
+          pupils as number,
+          standard,
+          settings,
+          source,
+          diagnostics,
+          missing
+        )
+      );
       countedParts++;
     }
     if (countedParts > 0 && standard.guarantees) {
-      guarantees.push(...guaranteeChecks(record, standard.guarantees, settings, county, source, !grouped.has(recordIndex)));
+      guarantees.push(
+        ...guaranteeChecks(
+          record,
+          standard.guarantees,
+          settings,
+          county,
+          source,
+          !grouped.has(recordIndex)
+        )
+      );
     }
   });
   for (const group of partGroups) {
     const parts = group.map((i) => records[i]);
-    guarantees.push(...throughTrainSize(parts, standard.guarantees!, settings, countyOf(parts[0]), sourceCell(parts[0])));
+    guarantees.push(
+      ...throughTrainSize(
+        parts,
+        standard.guarantees!,
+        settings,
+        countyOf(parts[0]),
+        sourceCell(parts[0])
+      )
+    );
   }
 
   const partsPerStage = { primary: 0, junior: 0 };
@@ -217,7 +318,14 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
   if (byCounty.size === 0) byCounty.set("", []);
   const forms = options.countyForms ?? [];
   const counties = [...byCounty].map(([name, parts]) =>
-    countyResult(name, standard, parts, guaranteesByCounty.get(name) ?? [], formFor(name, forms, byCounty.size), settings),
+    countyResult(
+      name,
+      standard,
+      parts,
+      guaranteesByCounty.get(name) ?? [],
+      formFor(name, forms, byCounty.size),
+      settings
+    )
   );
   for (const form of forms) {
     if (!counties.some((c) => formFor(c.name, forms, counties.length) === form)) {
@@ -231,7 +339,13 @@ export function audit(records: readonly SchoolRecord[], settingsInput: SettingsI
     }
   }
   if (schools.length === 0) {
-    diagnostics.push({ level: "error", code: "engine.no-schools", sheet: "", cell: "", message: "没有可参与计算的学校：请检查在校生数和学段。" });
+    diagnostics.push({
+      level: "error",
+      code: "engine.no-schools",
+      sheet: "",
+      cell: "",
+      message: "没有可参与计算的学校：请检查在校生数和学段。",
+    });
   }
   return {
     standard: { id: standard.id, name: standard.name, document: standard.document },

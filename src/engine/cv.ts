@@ -1,4 +1,9 @@
-import { mean, standardDeviation, weightedMean, weightedStandardDeviation } from "simple-statistics";
+import {
+  mean,
+  standardDeviation,
+  weightedMean,
+  weightedStandardDeviation,
+} from "simple-statistics";
 
 /** The enrolment-weighted spread of one indicator over one stage's schools. */
 export interface WeightedSpread {
@@ -18,7 +23,10 @@ export interface WeightedSpread {
  * // The 2012 method notes' worked example (books per pupil): CV 0.515.
  * weightedSpread([279 / 45, 137 / 37, 935 / 89, 160 / 76, 402 / 55], [45, 37, 89, 76, 55]).cv; // ≈ 0.515
  */
-export function weightedSpread(values: readonly number[], pupils: readonly number[]): WeightedSpread | null {
+export function weightedSpread(
+  values: readonly number[],
+  pupils: readonly number[]
+): WeightedSpread | null {
   if (values.length === 0 || values.length !== pupils.length) return null;
   if (!pupils.some((p) => p > 0)) return null;
   const x = values as number[];

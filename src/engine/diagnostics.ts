@@ -29,7 +29,9 @@ export function cellOf(record: SchoolRecord, field?: string): string {
 /** How a record is named in messages: its name and, when known, where it sits. */
 export function describeRecord(record: SchoolRecord): string {
   const name = record.name?.trim() || "（未命名学校）";
-  return record.source ? `「${name}」（${record.source.sheet} 第${record.source.row}行）` : `「${name}」`;
+  return record.source
+    ? `「${name}」（${record.source.sheet} 第${record.source.row}行）`
+    : `「${name}」`;
 }
 
 export function recordDiagnostic(
@@ -37,7 +39,7 @@ export function recordDiagnostic(
   level: DiagnosticLevel,
   code: string,
   message: string,
-  field?: string,
+  field?: string
 ): Diagnostic {
   return { level, code, sheet: record.source?.sheet ?? "", cell: cellOf(record, field), message };
 }

@@ -6,7 +6,10 @@ export type Eligibility = { counted: true } | { counted: false; code: string; re
 
 /** Pupils over all compulsory stages of a record (unusable figures count as 0). */
 export function compulsoryPupils(record: SchoolRecord): number {
-  return Object.values(record.stages).reduce((sum, s) => sum + (isCount(s?.pupils) ? s.pupils : 0), 0);
+  return Object.values(record.stages).reduce(
+    (sum, s) => sum + (isCount(s?.pupils) ? s.pupils : 0),
+    0
+  );
 }
 
 /**
@@ -16,9 +19,17 @@ export function compulsoryPupils(record: SchoolRecord): number {
 export function eligibility(record: SchoolRecord, settings: AuditSettings): Eligibility {
   switch (record.kind) {
     case "special":
-      return { counted: false, code: "engine.excluded-special", reason: "特殊教育学校，不参与义务教育学校资源配置计算" };
+      return {
+        counted: false,
+        code: "engine.excluded-special",
+        reason: "特殊教育学校，不参与义务教育学校资源配置计算",
+      };
     case "vocational":
-      return { counted: false, code: "engine.excluded-vocational", reason: "职业学校，不参与义务教育学校资源配置计算" };
+      return {
+        counted: false,
+        code: "engine.excluded-vocational",
+        reason: "职业学校，不参与义务教育学校资源配置计算",
+      };
     case "teachingPoint": {
       const pupils = compulsoryPupils(record);
       // Without a usable pupil count the pupil check below reports the cell instead.
@@ -33,10 +44,18 @@ export function eligibility(record: SchoolRecord, settings: AuditSettings): Elig
     }
   }
   if (settings.excludePrivate && record.owner === "private") {
-    return { counted: false, code: "engine.excluded-private", reason: "民办学校（按设置不参与计算）" };
+    return {
+      counted: false,
+      code: "engine.excluded-private",
+      reason: "民办学校（按设置不参与计算）",
+    };
   }
   if (Object.keys(record.stages).length === 0) {
-    return { counted: false, code: "engine.no-stage", reason: "未识别学段（小学或初中），无法计算" };
+    return {
+      counted: false,
+      code: "engine.no-stage",
+      reason: "未识别学段（小学或初中），无法计算",
+    };
   }
   return { counted: true };
 }

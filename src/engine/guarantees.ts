@@ -12,7 +12,9 @@ type Check = Omit<GuaranteeCheck, "school" | "county" | "source">;
 function schoolSize(record: SchoolRecord, rules: GuaranteeRules, settings: AuditSettings): Check[] {
   const pupils = compulsoryPupils(record);
   if (pupils <= 0) return [];
-  const limits = settings.relaxations.olderLargeSchools ? rules.schoolSizeRelaxed : rules.schoolSize;
+  const limits = settings.relaxations.olderLargeSchools
+    ? rules.schoolSizeRelaxed
+    : rules.schoolSize;
   const through = THROUGH_TRAIN_KINDS.has(record.kind);
   const limit = through ? limits.throughTrain : limits.singleStage;
   const pass = pupils <= limit;
@@ -51,7 +53,9 @@ function classSize(record: SchoolRecord, rules: GuaranteeRules): Check[] {
           : `${STAGE_NAMES[stage]}最大班额${figures.largestClass}人，超过${limit}人`,
       });
     } else if (figures.classSizeBands && figures.classSizeBands.length > 0) {
-      const over = figures.classSizeBands.filter((b) => b.min > limit && isCount(b.count) && b.count > 0);
+      const over = figures.classSizeBands.filter(
+        (b) => b.min > limit && isCount(b.count) && b.count > 0
+      );
       const count = over.reduce((s, b) => s + b.count, 0);
       checks.push({
         id: "G5",
@@ -60,7 +64,10 @@ function classSize(record: SchoolRecord, rules: GuaranteeRules): Check[] {
         pass: count === 0,
         value: count,
         limit,
-        message: count === 0 ? `${STAGE_NAMES[stage]}没有超过${limit}人的班级` : `${STAGE_NAMES[stage]}有${count}个班级超过${limit}人`,
+        message:
+          count === 0
+            ? `${STAGE_NAMES[stage]}没有超过${limit}人的班级`
+            : `${STAGE_NAMES[stage]}有${count}个班级超过${limit}人`,
       });
     }
   }
@@ -68,9 +75,16 @@ function classSize(record: SchoolRecord, rules: GuaranteeRules): Check[] {
 }
 
 /** G3: at least ceil(classes / 12) music rooms and as many art rooms, each ≥ 96 / 90 m². */
-function musicArtRooms(record: SchoolRecord, rules: GuaranteeRules, settings: AuditSettings): Check[] {
+function musicArtRooms(
+  record: SchoolRecord,
+  rules: GuaranteeRules,
+  settings: AuditSettings
+): Check[] {
   const f = record.facilities ?? {};
-  const classes = STAGES.reduce((s, stage) => s + (isCount(record.stages[stage]?.classes) ? record.stages[stage]!.classes! : 0), 0);
+  const classes = STAGES.reduce(
+    (s, stage) => s + (isCount(record.stages[stage]?.classes) ? record.stages[stage]!.classes! : 0),
+    0
+  );
   if (classes <= 0) return [];
   const required = Math.ceil(classes / rules.rooms.classesPerRoom);
   const minArea = settings.relaxations.olderRoomAreas ? rules.roomsRelaxed : rules.rooms;
@@ -86,7 +100,9 @@ function musicArtRooms(record: SchoolRecord, rules: GuaranteeRules, settings: Au
     const bigEnough = average === undefined || average >= leastArea;
     const problems = [
       enough ? "" : `${classes}个班需${required}间${label}专用教室，现有${count}间`,
-      bigEnough ? "" : `${label}专用教室平均面积${average!.toFixed(1)}平方米，低于${leastArea}平方米`,
+      bigEnough
+        ? ""
+        : `${label}专用教室平均面积${average!.toFixed(1)}平方米，低于${leastArea}平方米`,
     ].filter(Boolean);
     checks.push({
       id: "G3",
@@ -94,7 +110,10 @@ function musicArtRooms(record: SchoolRecord, rules: GuaranteeRules, settings: Au
       pass: problems.length === 0,
       value: count,
       limit: required,
-      message: problems.length === 0 ? `${label}专用教室${count}间，满足${classes}个班的要求` : problems.join("；"),
+      message:
+        problems.length === 0
+          ? `${label}专用教室${count}间，满足${classes}个班的要求`
+          : problems.join("；"),
     });
   }
   return checks;
@@ -116,7 +135,11 @@ function schoolNameOf(name: string): string {
  * @example
  * // 「实验学校｜小学部｜1500」 and 「实验学校｜初中部｜1300」 → [[0, 1]]
  */
-export function throughTrainGroups(records: readonly SchoolRecord[], counted: readonly number[], countyOf: (r: SchoolRecord) => string): number[][] {
+export function throughTrainGroups(
+  records: readonly SchoolRecord[],
+  counted: readonly number[],
+  countyOf: (r: SchoolRecord) => string
+): number[][] {
   const groups = new Map<string, number[]>();
   for (const i of counted) {
     const r = records[i];
@@ -128,7 +151,11 @@ export function throughTrainGroups(records: readonly SchoolRecord[], counted: re
   return [...groups.values()].filter((group) => {
     if (group.length < 2) return false;
     const stages = group.flatMap((i) => Object.keys(records[i].stages));
-    return new Set(stages).size === stages.length && stages.includes("primary") && stages.includes("junior");
+    return (
+      new Set(stages).size === stages.length &&
+      stages.includes("primary") &&
+      stages.includes("junior")
+    );
   });
 }
 
@@ -141,7 +168,7 @@ export function throughTrainSize(
   rules: GuaranteeRules,
   settings: AuditSettings,
   county: string,
-  source: SourceCell | undefined,
+  source: SourceCell | undefined
 ): GuaranteeCheck[] {
   const stages: SchoolRecord["stages"] = {};
   for (const part of parts) Object.assign(stages, part.stages);
@@ -150,7 +177,14 @@ export function throughTrainSize(
   for (const check of checks) {
     check.school = whole.name;
     check.county = county;
-    check.message = `${check.message}（${parts.map((p) => `${p.name}${Object.keys(p.stages).map((st) => STAGE_NAMES[st as keyof typeof STAGE_NAMES]).join("")}${compulsoryPupils(p)}人`).join(" + ")}）`;
+    check.message = `${check.message}（${parts
+      .map(
+        (p) =>
+          `${p.name}${Object.keys(p.stages)
+            .map((st) => STAGE_NAMES[st as keyof typeof STAGE_NAMES])
+            .join("")}${compulsoryPupils(p)}人`
+      )
+      .join(" + ")}）`;
     if (source) check.source = source;
   }
   return checks;
@@ -163,9 +197,13 @@ export function guaranteeChecks(
   settings: AuditSettings,
   county: string,
   source: SourceCell | undefined,
-  size = true,
+  size = true
 ): GuaranteeCheck[] {
-  const checks = [...musicArtRooms(record, rules, settings), ...(size ? schoolSize(record, rules, settings) : []), ...classSize(record, rules)];
+  const checks = [
+    ...musicArtRooms(record, rules, settings),
+    ...(size ? schoolSize(record, rules, settings) : []),
+    ...classSize(record, rules),
+  ];
   const located = checks as GuaranteeCheck[];
   for (const check of located) {
     check.school = record.name;
@@ -174,4 +212,3 @@ export function guaranteeChecks(
   }
   return located;
 }
-

@@ -20,7 +20,15 @@ export interface Origin {
   notes: readonly string[];
   estimate: boolean;
 }
-export const NO_ORIGIN: Origin = Object.freeze({ from: null, numerator: null, fields: NO_STRINGS, subtracted: NO_STRINGS, split: false, notes: NO_STRINGS, estimate: false });
+export const NO_ORIGIN: Origin = Object.freeze({
+  from: null,
+  numerator: null,
+  fields: NO_STRINGS,
+  subtracted: NO_STRINGS,
+  split: false,
+  notes: NO_STRINGS,
+  estimate: false,
+});
 
 /**
  * The detail of one indicator, judged against its threshold and floor when it has a value.
@@ -28,7 +36,12 @@ export const NO_ORIGIN: Origin = Object.freeze({ from: null, numerator: null, fi
  * @example
  * judgedDetail(0.9, 0.8, 0.8).met; // false (reachesFloor: true)
  */
-export function judgedDetail(threshold: number | null, floorRatio: number, value: number | null, origin: Origin = NO_ORIGIN): IndicatorDetail {
+export function judgedDetail(
+  threshold: number | null,
+  floorRatio: number,
+  value: number | null,
+  origin: Origin = NO_ORIGIN
+): IndicatorDetail {
   const floor = threshold === null ? null : threshold * floorRatio;
   const judged = value !== null && threshold !== null && floor !== null;
   return {
@@ -65,7 +78,7 @@ export function evaluateIndicator(
   ctx: MeasureContext,
   standard: Standard,
   diagnostics: Diagnostic[],
-  missing: MissingFigure[],
+  missing: MissingFigure[]
 ): IndicatorDetail {
   const { record, stage } = ctx;
   const floorRatio = standard.schoolRule?.floorRatio ?? 1;
@@ -79,8 +92,8 @@ export function evaluateIndicator(
         "warning",
         "engine.count-invalid",
         `${who(ctx)}的「${fieldLabel(outcome.field)}」为 ${formatNumber(outcome.value)}，应为不小于0的数字；该校${spec.id}（${spec.shortName}）不参与计算。`,
-        outcome.field,
-      ),
+        outcome.field
+      )
     );
     return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, null);
   }
@@ -93,8 +106,8 @@ export function evaluateIndicator(
           "warning",
           "engine.count-negative",
           `${who(ctx)}的${spec.shortName}扣除后为负数（${formatNumber(outcome.value)}），请核对「${outcome.fields.map(fieldLabel).join("」「")}」；该校${spec.id}不参与计算。`,
-          outcome.fields[outcome.fields.length - 1],
-        ),
+          outcome.fields[outcome.fields.length - 1]
+        )
       );
       return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, null);
     }
@@ -107,11 +120,15 @@ export function evaluateIndicator(
           "warning",
           "engine.given-mismatch",
           `${who(ctx)}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，按原始数据计算应为 ${formatNumber(value)}${slip}；以原始数据为准。`,
-          givenField(ctx, spec),
-        ),
+          givenField(ctx, spec)
+        )
       );
     }
-    return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, value, { ...outcome, from: "counts", numerator: outcome.value });
+    return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, value, {
+      ...outcome,
+      from: "counts",
+      numerator: outcome.value,
+    });
   }
 
   if (given !== undefined) {
@@ -122,12 +139,16 @@ export function evaluateIndicator(
           "warning",
           "engine.given-invalid",
           `${who(ctx)}表内${spec.id}（${spec.shortName}）为 ${formatNumber(given)}，应为不小于0的数字；该校${spec.id}不参与计算。`,
-          givenField(ctx, spec),
-        ),
+          givenField(ctx, spec)
+        )
       );
       return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, null);
     }
-    return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, given, { ...NO_ORIGIN, from: "given", fields: [givenField(ctx, spec)] });
+    return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, given, {
+      ...NO_ORIGIN,
+      from: "given",
+      fields: [givenField(ctx, spec)],
+    });
   }
 
   missing.push({ record, stage, spec });
@@ -145,7 +166,10 @@ export interface MissingFigure {
  * The diagnostics for missing figures. When every part of a stage lacks an indicator, the sheet
  * has no column for it: one warning says so, instead of one per school (hundreds in a city).
  */
-export function missingFigureDiagnostics(missing: readonly MissingFigure[], partsPerStage: Record<Stage, number>): Diagnostic[] {
+export function missingFigureDiagnostics(
+  missing: readonly MissingFigure[],
+  partsPerStage: Record<Stage, number>
+): Diagnostic[] {
   const byIndicator = new Map<string, MissingFigure[]>();
   for (const m of missing) {
     const key = `${m.stage}\u0000${m.spec.id}`;
@@ -162,8 +186,8 @@ export function missingFigureDiagnostics(missing: readonly MissingFigure[], part
           record,
           "warning",
           "engine.indicator-missing-everywhere",
-          `所有${STAGE_NAMES[stage]}学校（部）都缺少计算${spec.id}（${spec.name}）所需的数据：请检查表中是否有对应的列（在加载项的「数据」页可以指定）；该项按未达标处理，且无法计算差异系数。`,
-        ),
+          `所有${STAGE_NAMES[stage]}学校（部）都缺少计算${spec.id}（${spec.name}）所需的数据：请检查表中是否有对应的列（在加载项的「数据」页可以指定）；该项按未达标处理，且无法计算差异系数。`
+        )
       );
       continue;
     }
@@ -173,8 +197,8 @@ export function missingFigureDiagnostics(missing: readonly MissingFigure[], part
           m.record,
           "warning",
           "engine.indicator-missing",
-          `「${m.record.name}」${STAGE_NAMES[m.stage]}缺少计算${m.spec.id}（${m.spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`,
-        ),
+          `「${m.record.name}」${STAGE_NAMES[m.stage]}缺少计算${m.spec.id}（${m.spec.name}）所需的数据；该项按未达标处理，且不参与差异系数计算。`
+        )
       );
     }
   }

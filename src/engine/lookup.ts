@@ -1,4 +1,10 @@
-import { findStandard, STANDARD_2012, STANDARD_2017, type IndicatorSpec, type Standard } from "./standards";
+import {
+  findStandard,
+  STANDARD_2012,
+  STANDARD_2017,
+  type IndicatorSpec,
+  type Standard,
+} from "./standards";
 import { STAGE_NAMES, type Stage } from "./types";
 
 /**
@@ -31,7 +37,9 @@ export function normalizeName(text: string): string {
 export function findIndicator(standard: Standard, text: string): IndicatorSpec | undefined {
   const key = normalizeName(text);
   if (key === "") return undefined;
-  return standard.indicators.find((spec) => [spec.id, spec.name, spec.shortName, ...spec.aliases].some((n) => normalizeName(n) === key));
+  return standard.indicators.find((spec) =>
+    [spec.id, spec.name, spec.shortName, ...spec.aliases].some((n) => normalizeName(n) === key)
+  );
 }
 
 const STAGE_WORDS: Record<Stage, string[]> = {

@@ -91,7 +91,15 @@ class Sum {
     if (this.invalid) return { kind: "invalid", ...this.invalid };
     if (this.fields.length === 0) return MISSING;
     const subtracted = this.subtracted.length === 0 ? NO_NOTES : sharedFields(this.subtracted);
-    return { kind: "ok", value: this.value * factor, fields: sharedFields(this.fields), subtracted, split: factor !== 1, estimate, notes: this.notes };
+    return {
+      kind: "ok",
+      value: this.value * factor,
+      fields: sharedFields(this.fields),
+      subtracted,
+      split: factor !== 1,
+      estimate,
+      notes: this.notes,
+    };
   }
 }
 
@@ -106,14 +114,23 @@ interface ResolvedTerm extends MeasureTerm {
 function resolveTerm(term: MeasureTerm): ResolvedTerm {
   const keys = term.field.split(".").slice(1);
   const paths: Record<string, string> = { "": term.field };
-  for (const owner of ["primary", "junior", "whole"] as const) paths[owner] = fieldPath(term.field, owner);
+  for (const owner of ["primary", "junior", "whole"] as const)
+    paths[owner] = fieldPath(term.field, owner);
   const when = term.extra ? findSetting(term.extra.setting) : undefined;
-  if (term.extra && !when) throw new Error(`catalogue: measure term ${term.field} names an unknown setting ${term.extra.setting}`);
+  if (term.extra && !when)
+    throw new Error(
+      `catalogue: measure term ${term.field} names an unknown setting ${term.extra.setting}`
+    );
   return { ...term, keys, paths, ...(when ? { when } : {}) };
 }
 
 /** The catalogue's measures, resolved once (audits evaluate them for every part). */
-const RESOLVED = new Map(MEASURE_DEFS.map((def) => [def.id, { def, alternatives: def.alternatives.map((a) => a.map(resolveTerm)) }]));
+const RESOLVED = new Map(
+  MEASURE_DEFS.map((def) => [
+    def.id,
+    { def, alternatives: def.alternatives.map((a) => a.map(resolveTerm)) },
+  ])
+);
 
 function figureOf(owner: object | undefined, keys: readonly string[]): unknown {
   let node: unknown = owner;
@@ -137,9 +154,18 @@ function applies(term: ResolvedTerm, ctx: MeasureContext): boolean {
  * facilities): the first alternative with any of its own figures, plus the extras whose
  * condition holds once that alternative gave something.
  */
-function sumOver(alternatives: readonly (readonly ResolvedTerm[])[], figures: object | undefined, owner: string, ctx: MeasureContext): Sum {
-  const has = (t: ResolvedTerm) => !t.extra && (!t.stages || t.stages.includes(ctx.stage)) && figureOf(figures, t.keys) !== undefined;
-  const chosen = alternatives.find((terms) => terms.some(has)) ?? alternatives[alternatives.length - 1];
+function sumOver(
+  alternatives: readonly (readonly ResolvedTerm[])[],
+  figures: object | undefined,
+  owner: string,
+  ctx: MeasureContext
+): Sum {
+  const has = (t: ResolvedTerm) =>
+    !t.extra &&
+    (!t.stages || t.stages.includes(ctx.stage)) &&
+    figureOf(figures, t.keys) !== undefined;
+  const chosen =
+    alternatives.find((terms) => terms.some(has)) ?? alternatives[alternatives.length - 1];
   const sum = new Sum();
   for (const term of chosen) {
     if (!applies(term, ctx)) continue;
@@ -173,7 +199,9 @@ function fromTeachers(ctx: MeasureContext, measure: Resolved): MeasureOutcome {
 function fromFacilities(ctx: MeasureContext, measure: Resolved): MeasureOutcome {
   const sum = sumOver(measure.alternatives, ctx.record.facilities ?? {}, "", ctx);
   if (ctx.share === 1 || !sum.present) return sum.outcome();
-  return sum.note(`共用设施按折算学生数分摊（占${(ctx.share * 100).toFixed(1)}%）`).outcome(ctx.share);
+  return sum
+    .note(`共用设施按折算学生数分摊（占${(ctx.share * 100).toFixed(1)}%）`)
+    .outcome(ctx.share);
 }
 
 function resolved(id: MeasureId): Resolved {

@@ -45,8 +45,10 @@ export interface DimensionResult {
 }
 
 /** A figure of a county item: a number, 是/否, one entry per sub-rule, or Q9's subjects. */
-export type ItemValue = number | boolean | null | ItemValue[] | { subject: string; level: number; rate: number }[];
-export type ItemRequired = number | boolean | null | ItemRequired[] | { level: number; rate: number };
+export type ItemValue =
+  number | boolean | null | ItemValue[] | { subject: string; level: number; rate: number }[];
+export type ItemRequired =
+  number | boolean | null | ItemRequired[] | { level: number; rate: number };
 
 /** One item of the guarantee, quality or recognition dimension (G1–G15, Q1–Q9, S1). */
 export interface CountyItemResult {

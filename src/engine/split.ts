@@ -33,8 +33,13 @@ export function stageShare(record: SchoolRecord, stage: Stage): number {
 }
 
 /** A 九年一贯制 school's facility figure split into its primary and junior parts: (23226, 166, 210) → [9711, 13515]. */
-export function splitNineYear(total: number, primaryPupils: number, juniorPupils: number): [number, number] {
-  const weighted = primaryPupils * THROUGH_TRAIN_WEIGHTS.primary + juniorPupils * THROUGH_TRAIN_WEIGHTS.junior;
+export function splitNineYear(
+  total: number,
+  primaryPupils: number,
+  juniorPupils: number
+): [number, number] {
+  const weighted =
+    primaryPupils * THROUGH_TRAIN_WEIGHTS.primary + juniorPupils * THROUGH_TRAIN_WEIGHTS.junior;
   if (weighted <= 0) return [0, 0];
   const primary = (total * primaryPupils * THROUGH_TRAIN_WEIGHTS.primary) / weighted;
   return [primary, total - primary];
@@ -45,7 +50,11 @@ export function splitNineYear(total: number, primaryPupils: number, juniorPupils
  * keeps the whole units of its exact share, the junior part the rest:
  * (23226, 166, 210) → [9711, 13515]. Indicator values use the exact shares.
  */
-export function splitNineYearWhole(total: number, primaryPupils: number, juniorPupils: number): [number, number] {
+export function splitNineYearWhole(
+  total: number,
+  primaryPupils: number,
+  juniorPupils: number
+): [number, number] {
   const [primary] = splitNineYear(total, primaryPupils, juniorPupils);
   const whole = Math.floor(primary + 1e-9);
   return [whole, total - whole];

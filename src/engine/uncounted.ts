@@ -16,7 +16,10 @@ function pathsOf(base: string): string[] {
  * column while cityExtraSportsArea is off): read and shown, not counted, and the user is told how
  * to count it. Named at the first record that holds it.
  */
-export function uncountedFieldNotes(records: readonly SchoolRecord[], settings: AuditSettings): Diagnostic[] {
+export function uncountedFieldNotes(
+  records: readonly SchoolRecord[],
+  settings: AuditSettings
+): Diagnostic[] {
   const notes: Diagnostic[] = [];
   for (const field of FIELD_DEFS) {
     const setting = field.countedWhen ? findSetting(field.countedWhen) : undefined;
@@ -37,8 +40,8 @@ export function uncountedFieldNotes(records: readonly SchoolRecord[], settings: 
         "info",
         "engine.field-not-counted",
         `表中有「${field.label.zh}」（${count}所学校填写），已读入但未计入：设置「${setting.label.zh}」未开启。需要计入时在加载项「设置」页开启，或在命令行加 --set ${setting.id}=true。`,
-        first.path,
-      ),
+        first.path
+      )
     );
   }
   return notes;

@@ -22,16 +22,32 @@ export function markUnreadStages(result: AuditResult, stages: readonly Stage[]):
     const missing = stages.filter((s) => county.stages[s].schools === 0);
     if (missing.length === 0) return county;
     const marked = { ...county.stages };
-    for (const s of missing) marked[s] = { ...marked[s], pass: null, unread: true, note: UNREAD_NOTE };
+    for (const s of missing)
+      marked[s] = { ...marked[s], pass: null, unread: true, note: UNREAD_NOTE };
     // Each unread stage is an unchecked part of resource allocation: the county is 未完成 unless something failed.
-    const resource: DimensionResult = { ...county.dimensions.resource, unchecked: county.dimensions.resource.unchecked + missing.length };
+    const resource: DimensionResult = {
+      ...county.dimensions.resource,
+      unchecked: county.dimensions.resource.unchecked + missing.length,
+    };
     if (resource.status === "pass") resource.status = "unchecked";
     const dimensions = { ...county.dimensions, resource };
-    return { ...county, stages: marked, pass: null, dimensions, verdict: combineVerdict(Object.values(dimensions), county.veto) };
+    return {
+      ...county,
+      stages: marked,
+      pass: null,
+      dimensions,
+      verdict: combineVerdict(Object.values(dimensions), county.veto),
+    };
   });
   const pass = counties.some((c) => c.pass === null) ? null : result.pass;
   const verdict = overallVerdict(counties.map((c) => c.verdict));
-  return { ...result, counties, stages: counties.length === 1 ? counties[0].stages : result.stages, pass, verdict };
+  return {
+    ...result,
+    counties,
+    stages: counties.length === 1 ? counties[0].stages : result.stages,
+    pass,
+    verdict,
+  };
 }
 
 /** 「初中未读到学校」 for the stages of a county that were not read, or "" when none. */

@@ -38,7 +38,12 @@ function roundUpAddition(addition: MeasureDef["addition"], x: number): number {
  * `share` is the part's share of a shared facility: a school adds to the whole building, so for a
  * split facility the addition is what the whole school must add for this part's share to reach it.
  */
-export function shortfallOf(spec: IndicatorSpec, detail: IndicatorDetail, pupils: number, share: number): Shortfall | null {
+export function shortfallOf(
+  spec: IndicatorSpec,
+  detail: IndicatorDetail,
+  pupils: number,
+  share: number
+): Shortfall | null {
   if (detail.met === true || detail.threshold === null || detail.floor === null) return null;
   const { source, addition: fix } = measureDef(spec.measure);
   const bySchool = source === "facilities" && share > 0 && share < 1;
@@ -63,7 +68,8 @@ export function shortfallOf(spec: IndicatorSpec, detail: IndicatorDetail, pupils
     };
   }
   const numerator = detail.numerator ?? (detail.value * pupils) / spec.scale;
-  const needed = (target: number) => roundUpAddition(fix, ((target * pupils) / spec.scale - numerator) / (bySchool ? share : 1));
+  const needed = (target: number) =>
+    roundUpAddition(fix, ((target * pupils) / spec.scale - numerator) / (bySchool ? share : 1));
   const addition = needed(detail.threshold);
   const additionToFloor = needed(detail.floor);
   const belowFloor = detail.reachesFloor === false;
@@ -92,7 +98,10 @@ export function shortfallOf(spec: IndicatorSpec, detail: IndicatorDetail, pupils
 }
 
 /** The school rule: at least minMet indicators met and every other one at its floor or above. */
-export function schoolPasses(rule: SchoolRule, details: IndicatorDetail[]): { met: number; pass: boolean } {
+export function schoolPasses(
+  rule: SchoolRule,
+  details: IndicatorDetail[]
+): { met: number; pass: boolean } {
   const met = details.filter((d) => d.met === true).length;
   const allReachFloor = details.every((d) => d.value !== null && d.reachesFloor === true);
   return { met, pass: met >= rule.minMet && allReachFloor };

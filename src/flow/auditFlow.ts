@@ -3,9 +3,24 @@
  * headless command — over injected host steps: read grids → find tables and records → audit →
  * lay out the plan → write it. Pure orchestration: no Office, no ExcelJS, no React.
  */
-import { audit, markUnreadStages, type AuditResult, type AuditSettings, type Diagnostic, type ExcludedRecord, type SchoolRecord } from "../engine";
+import {
+  audit,
+  markUnreadStages,
+  type AuditResult,
+  type AuditSettings,
+  type Diagnostic,
+  type ExcludedRecord,
+  type SchoolRecord,
+} from "../engine";
 import { buildPlan, type PlannedSheetKind, type WorkbookPlan } from "../report";
-import { readCountyForms, type ColumnOverride, type ReadOptions, type ReadResult, type SkippedSheet, type TableInfo } from "../sheets";
+import {
+  readCountyForms,
+  type ColumnOverride,
+  type ReadOptions,
+  type ReadResult,
+  type SkippedSheet,
+  type TableInfo,
+} from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 
 /** What a host supplies: its reads and writes, and the clock. */
@@ -14,7 +29,10 @@ export interface FlowSteps {
   readGrids(): Promise<SheetGrid[]>;
   readSheets(grids: SheetGrid[], options: ReadOptions): ReadResult;
   /** Writes the plan; returns planned sheet name → the name it got in the workbook. */
-  writePlan(plan: WorkbookPlan, onProgress: (done: number, total: number) => void): Promise<Record<string, string>>;
+  writePlan(
+    plan: WorkbookPlan,
+    onProgress: (done: number, total: number) => void
+  ): Promise<Record<string, string>>;
   now(): Date;
 }
 
@@ -60,7 +78,7 @@ export async function runAudit(
   steps: FlowSteps,
   settings: AuditSettings,
   overrides: ColumnOverride[],
-  onProgress: (progress: RunProgress) => void,
+  onProgress: (progress: RunProgress) => void
 ): Promise<RunResult> {
   onProgress({ step: "read", fraction: 0 });
   let grids: SheetGrid[] | null = await steps.readGrids();
@@ -69,22 +87,33 @@ export async function runAudit(
   const county = readCountyForms(grids);
   const read = steps.readSheets(
     grids.filter((g) => !county.sheets.includes(g.name)),
-    { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows },
+    { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows }
   );
   grids = null; // a city's grids are large: let them go before the audit and the write
   if (read.records.length === 0) throw new NoSchoolsError(read.skipped, read.diagnostics);
   onProgress({ step: "audit", fraction: STEP_END.detect });
   // A stage the sheets name but of which no school was read leaves the county 未完成, never 达标.
-  const audited = markUnreadStages(audit(read.records, settings, { countyForms: county.forms }), read.unreadStages ?? []);
+  const audited = markUnreadStages(
+    audit(read.records, settings, { countyForms: county.forms }),
+    read.unreadStages ?? []
+  );
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
-  const result = { ...audited, diagnostics: [...read.diagnostics, ...county.diagnostics, ...audited.diagnostics] };
+  const result = {
+    ...audited,
+    diagnostics: [...read.diagnostics, ...county.diagnostics, ...audited.diagnostics],
+  };
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   onProgress({ step: "write", fraction: STEP_END.audit });
   const auditedAt = steps.now();
-  const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped, hiddenRows: read.hiddenRows ?? [] }, auditedAt });
+  const plan = buildPlan({
+    result,
+    records: read.records,
+    read: { tables: read.tables, skipped: read.skipped, hiddenRows: read.hiddenRows ?? [] },
+    auditedAt,
+  });
   const span = STEP_END.write - STEP_END.audit;
   const names = await steps.writePlan(plan, (done, total) =>
-    onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) }),
+    onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) })
   );
   const sheets = plan.sheets.map((sheet) => ({
     kind: sheet.kind,
@@ -109,12 +138,12 @@ export class NoSchoolsError extends Error {
   constructor(
     readonly skipped: SkippedSheet[],
     /** The reader's findings, its errors first among them (「未找到在校生数列」 …). */
-    readonly diagnostics: Diagnostic[] = [],
+    readonly diagnostics: Diagnostic[] = []
   ) {
     const why = skipped.slice(0, 3).map(describeSkipped);
     super(
       `没有在工作簿中找到学校数据表${why.length ? `（${why.join("；")}）` : ""}。` +
-        "请打开含学校名称、在校生数等列的统计表后重试，或在「数据」页指定各字段所在的列。",
+        "请打开含学校名称、在校生数等列的统计表后重试，或在「数据」页指定各字段所在的列。"
     );
     this.name = "NoSchoolsError";
   }
@@ -126,7 +155,7 @@ export class NothingCountedError extends Error {
     const why = excluded.slice(0, 3).map(describeExcluded);
     super(
       `读到的学校都不计入审计${why.length ? `（${why.join("；")}${excluded.length > 3 ? " 等" : ""}）` : ""}，未写入审计表。` +
-        "请检查学校类型和在校生数，或在「数据」页改正列的对应关系后重试。",
+        "请检查学校类型和在校生数，或在「数据」页改正列的对应关系后重试。"
     );
     this.name = "NothingCountedError";
   }

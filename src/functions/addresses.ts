@@ -21,7 +21,11 @@ function columnIndex(letters: string): number {
  * cellAddress("Sheet1!B2:B6", 2, 0); // "Sheet1!B4"
  * cellAddress("'学校 数据'!$C$3:$D$9", 0, 1); // "'学校 数据'!D3"
  */
-export function cellAddress(rangeAddress: string | null | undefined, row: number, col: number): string | null {
+export function cellAddress(
+  rangeAddress: string | null | undefined,
+  row: number,
+  col: number
+): string | null {
   if (typeof rangeAddress !== "string") return null;
   const match = RANGE_START.exec(rangeAddress.trim());
   if (!match) return null;

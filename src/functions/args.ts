@@ -1,4 +1,10 @@
-import { findIndicator, indicatorChoices, parseStage, parseStandard, stageChoices } from "../engine/lookup";
+import {
+  findIndicator,
+  indicatorChoices,
+  parseStage,
+  parseStandard,
+  stageChoices,
+} from "../engine/lookup";
 import { STANDARD_2017, type IndicatorSpec, type Standard } from "../engine/standards";
 import type { Stage } from "../engine/types";
 import { cellAddress } from "./addresses";
@@ -78,7 +84,8 @@ function describe(x: unknown): string {
 }
 
 function notANumber(arg: Arg, x: unknown, where: string | null): FunctionFailure {
-  const hint = typeof x === "string" && /\d/.test(x) ? "（若是以文本存储的数字，请先转换为数字）" : "";
+  const hint =
+    typeof x === "string" && /\d/.test(x) ? "（若是以文本存储的数字，请先转换为数字）" : "";
   const who = where === null ? scalarLabel(arg) : `${argLabel(arg)}${where}`;
   return new FunctionFailure("value", `${who}是${describe(x)}，应为数字${hint}。`);
 }
@@ -115,7 +122,10 @@ export function cellPlace(arg: Arg, row: number, col: number): string {
 export function rangeNumber(x: unknown, arg: Arg, row: number, col: number): number | null {
   if (typeof x === "number") {
     if (Number.isFinite(x) && x >= 0) return x;
-    throw new FunctionFailure("value", `${argLabel(arg)}${cellPlace(arg, row, col)}为 ${x}，应为不小于0的数。`);
+    throw new FunctionFailure(
+      "value",
+      `${argLabel(arg)}${cellPlace(arg, row, col)}为 ${x}，应为不小于0的数。`
+    );
   }
   if (isBlank(x)) return null;
   throw notANumber(arg, x, cellPlace(arg, row, col));
@@ -125,21 +135,24 @@ export function rangeNumber(x: unknown, arg: Arg, row: number, col: number): num
 export function readCount(x: unknown, arg: Arg): number {
   if (isBlank(x)) throw new FunctionFailure("value", `${scalarLabel(arg)}为空，应为不小于0的数。`);
   if (typeof x !== "number") throw notANumber(arg, x, null);
-  if (!Number.isFinite(x) || x < 0) throw new FunctionFailure("value", `${scalarLabel(arg)}为 ${x}，应为不小于0的数。`);
+  if (!Number.isFinite(x) || x < 0)
+    throw new FunctionFailure("value", `${scalarLabel(arg)}为 ${x}，应为不小于0的数。`);
   return x;
 }
 
 /** Pupils: a count that must be above 0, else #DIV/0! (a ratio over no pupils does not exist). */
 export function readPupils(x: unknown, arg: Arg): number {
   const pupils = readCount(x, arg);
-  if (pupils === 0) throw new FunctionFailure("divisionByZero", `${scalarLabel(arg)}为0：在校生数为0时无法计算。`);
+  if (pupils === 0)
+    throw new FunctionFailure("divisionByZero", `${scalarLabel(arg)}为0：在校生数为0时无法计算。`);
   return pupils;
 }
 
 /** Text of a name argument (a number is accepted as its text: 2017, or an id typed as a number). */
 function readName(x: unknown, arg: Arg, expected: string): string {
   if (isBlank(x)) throw new FunctionFailure("value", `${scalarLabel(arg)}为空，应为${expected}。`);
-  if (typeof x !== "string" && typeof x !== "number") throw new FunctionFailure("value", `${scalarLabel(arg)}是${describe(x)}，应为${expected}。`);
+  if (typeof x !== "string" && typeof x !== "number")
+    throw new FunctionFailure("value", `${scalarLabel(arg)}是${describe(x)}，应为${expected}。`);
   return String(x);
 }
 
@@ -148,7 +161,11 @@ export function readStandard(x: unknown, arg: Arg): Standard {
   if (isBlank(x)) return STANDARD_2017;
   const expected = "2017（优质均衡）或 2012（基本均衡）";
   const standard = parseStandard(readName(x, arg, expected));
-  if (!standard) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}${quoted(x)}不是已知的标准，应为${expected}。`);
+  if (!standard)
+    throw new FunctionFailure(
+      "notAvailable",
+      `${scalarLabel(arg)}${quoted(x)}不是已知的标准，应为${expected}。`
+    );
   return standard;
 }
 
@@ -156,7 +173,11 @@ export function readStandard(x: unknown, arg: Arg): Standard {
 export function readStage(x: unknown, arg: Arg): Stage {
   const expected = `${stageChoices()}（或 primary、junior）`;
   const stage = parseStage(readName(x, arg, expected));
-  if (!stage) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}${quoted(x)}不是学段，应为${expected}。`);
+  if (!stage)
+    throw new FunctionFailure(
+      "notAvailable",
+      `${scalarLabel(arg)}${quoted(x)}不是学段，应为${expected}。`
+    );
   return stage;
 }
 
@@ -164,7 +185,8 @@ export function readStage(x: unknown, arg: Arg): Stage {
 export function readIndicator(x: unknown, arg: Arg, standard: Standard): IndicatorSpec {
   const expected = `${standard.name}的指标：${indicatorChoices(standard)}，或指标全称`;
   const spec = findIndicator(standard, readName(x, arg, expected));
-  if (!spec) throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}${quoted(x)}不是${expected}。`);
+  if (!spec)
+    throw new FunctionFailure("notAvailable", `${scalarLabel(arg)}${quoted(x)}不是${expected}。`);
   return spec;
 }
 
@@ -172,7 +194,10 @@ export function readIndicator(x: unknown, arg: Arg, standard: Standard): Indicat
 export function thresholdOf(spec: IndicatorSpec, stage: Stage, standard: Standard): number {
   const threshold = spec.thresholds?.[stage];
   if (threshold === undefined) {
-    throw new FunctionFailure("notAvailable", `${standard.name}没有逐校的达标要求（${spec.id} ${spec.shortName}）：只有 2017 优质均衡标准规定了标准值。`);
+    throw new FunctionFailure(
+      "notAvailable",
+      `${standard.name}没有逐校的达标要求（${spec.id} ${spec.shortName}）：只有 2017 优质均衡标准规定了标准值。`
+    );
   }
   return threshold;
 }

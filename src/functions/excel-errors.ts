@@ -23,7 +23,9 @@ export interface ErrorApi {
 }
 
 function hostApi(): ErrorApi | undefined {
-  return typeof CustomFunctions === "undefined" ? undefined : (CustomFunctions as unknown as ErrorApi);
+  return typeof CustomFunctions === "undefined"
+    ? undefined
+    : (CustomFunctions as unknown as ErrorApi);
 }
 
 /**
@@ -36,7 +38,9 @@ function hostApi(): ErrorApi | undefined {
 export function toExcelError(failure: Failure, api: ErrorApi | undefined = hostApi()): unknown {
   const code = ERROR_CODES[failure.kind];
   if (!api) return new Error(`${code} ${failure.message}`);
-  return TAKES_MESSAGE.has(failure.kind) ? new api.Error(code as never, failure.message) : new api.Error(code as never);
+  return TAKES_MESSAGE.has(failure.kind)
+    ? new api.Error(code as never, failure.message)
+    : new api.Error(code as never);
 }
 
 /**

@@ -24,7 +24,11 @@ import { compliant, cvLimit, gap, schoolPass, threshold } from "./verdicts";
  * @param [pupils] Each school's enrolled pupils, cell for cell with values (same size). Omit for the unweighted CV (the standard weights).
  * @returns The weighted CV.
  */
-export function weightedCv(values: unknown[][], pupils?: unknown[][], invocation?: CustomFunctions.Invocation): number {
+export function weightedCv(
+  values: unknown[][],
+  pupils?: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): number {
   return excelResult(cv(values, pupils, invocation?.parameterAddresses));
 }
 
@@ -36,7 +40,11 @@ export function weightedCv(values: unknown[][], pupils?: unknown[][], invocation
  * @param [pupils] Each school's enrolled pupils: one column with as many rows as values. Omit for unweighted CVs (the standard weights).
  * @returns The mean of the columns' CVs.
  */
-export function compositeWeightedCv(values: unknown[][], pupils?: unknown[][], invocation?: CustomFunctions.Invocation): number {
+export function compositeWeightedCv(
+  values: unknown[][],
+  pupils?: unknown[][],
+  invocation?: CustomFunctions.Invocation
+): number {
   return excelResult(compositeCv(values, pupils, invocation?.parameterAddresses));
 }
 
@@ -48,7 +56,11 @@ export function compositeWeightedCv(values: unknown[][], pupils?: unknown[][], i
  * @param pupils Enrolled pupils (above 0).
  * @returns count × 100 / pupils.
  */
-export function perHundred(count: number, pupils: number, invocation?: CustomFunctions.Invocation): number {
+export function perHundred(
+  count: number,
+  pupils: number,
+  invocation?: CustomFunctions.Invocation
+): number {
   return excelResult(per100(count, pupils, invocation?.parameterAddresses));
 }
 
@@ -63,8 +75,17 @@ export function perHundred(count: number, pupils: number, invocation?: CustomFun
  * @param [standard] 2017 (high-quality balance, default) or 2012 (basic balance).
  * @returns The indicator's value.
  */
-export function indicatorFromCounts(indicator: string, amount: unknown[][], pupils: number, unit?: string, standard?: unknown, invocation?: CustomFunctions.Invocation): number {
-  return excelResult(indicatorValue(indicator, amount, pupils, unit, standard, invocation?.parameterAddresses));
+export function indicatorFromCounts(
+  indicator: string,
+  amount: unknown[][],
+  pupils: number,
+  unit?: string,
+  standard?: unknown,
+  invocation?: CustomFunctions.Invocation
+): number {
+  return excelResult(
+    indicatorValue(indicator, amount, pupils, unit, standard, invocation?.parameterAddresses)
+  );
 }
 
 /**
@@ -76,7 +97,12 @@ export function indicatorFromCounts(indicator: string, amount: unknown[][], pupi
  * @param [standard] 2017 (default) or 2012.
  * @returns The threshold.
  */
-export function indicatorThreshold(indicator: string, stage: string, standard?: unknown, invocation?: CustomFunctions.Invocation): number {
+export function indicatorThreshold(
+  indicator: string,
+  stage: string,
+  standard?: unknown,
+  invocation?: CustomFunctions.Invocation
+): number {
   return excelResult(threshold(indicator, stage, standard, invocation?.parameterAddresses));
 }
 
@@ -88,7 +114,11 @@ export function indicatorThreshold(indicator: string, stage: string, standard?: 
  * @param [standard] 2017 (default) or 2012.
  * @returns The CV limit.
  */
-export function cvLimitOf(stage: string, standard?: unknown, invocation?: CustomFunctions.Invocation): number {
+export function cvLimitOf(
+  stage: string,
+  standard?: unknown,
+  invocation?: CustomFunctions.Invocation
+): number {
   return excelResult(cvLimit(stage, standard, invocation?.parameterAddresses));
 }
 
@@ -102,7 +132,13 @@ export function cvLimitOf(stage: string, standard?: unknown, invocation?: Custom
  * @param [standard] 2017 (default).
  * @returns TRUE when met.
  */
-export function meetsThreshold(value: number, indicator: string, stage: string, standard?: unknown, invocation?: CustomFunctions.Invocation): boolean {
+export function meetsThreshold(
+  value: number,
+  indicator: string,
+  stage: string,
+  standard?: unknown,
+  invocation?: CustomFunctions.Invocation
+): boolean {
   return excelResult(compliant(value, indicator, stage, standard, invocation?.parameterAddresses));
 }
 
@@ -115,7 +151,12 @@ export function meetsThreshold(value: number, indicator: string, stage: string, 
  * @param [standard] 2017 (default).
  * @returns TRUE when the school part passes.
  */
-export function schoolPassesRule(values: unknown[][], stage: string, standard?: unknown, invocation?: CustomFunctions.Invocation): boolean {
+export function schoolPassesRule(
+  values: unknown[][],
+  stage: string,
+  standard?: unknown,
+  invocation?: CustomFunctions.Invocation
+): boolean {
   return excelResult(schoolPass(values, stage, standard, invocation?.parameterAddresses));
 }
 
@@ -130,8 +171,17 @@ export function schoolPassesRule(values: unknown[][], stage: string, standard?: 
  * @param [standard] 2017 (default).
  * @returns The addition needed.
  */
-export function additionNeeded(value: number, indicator: string, stage: string, pupils: number, standard?: unknown, invocation?: CustomFunctions.Invocation): number {
-  return excelResult(gap(value, indicator, stage, pupils, standard, invocation?.parameterAddresses));
+export function additionNeeded(
+  value: number,
+  indicator: string,
+  stage: string,
+  pupils: number,
+  standard?: unknown,
+  invocation?: CustomFunctions.Invocation
+): number {
+  return excelResult(
+    gap(value, indicator, stage, pupils, standard, invocation?.parameterAddresses)
+  );
 }
 
 /**
@@ -144,6 +194,14 @@ export function additionNeeded(value: number, indicator: string, stage: string, 
  * @param part Which stage's share: 小学 or 初中 (primary or junior).
  * @returns The stage's share (unrounded).
  */
-export function throughTrainShare(total: number, primaryPupils: number, juniorPupils: number, part: string, invocation?: CustomFunctions.Invocation): number {
-  return excelResult(split(total, primaryPupils, juniorPupils, part, invocation?.parameterAddresses));
+export function throughTrainShare(
+  total: number,
+  primaryPupils: number,
+  juniorPupils: number,
+  part: string,
+  invocation?: CustomFunctions.Invocation
+): number {
+  return excelResult(
+    split(total, primaryPupils, juniorPupils, part, invocation?.parameterAddresses)
+  );
 }

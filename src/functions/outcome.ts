@@ -23,7 +23,7 @@ export type Outcome<T> = { ok: true; value: T } | Failure;
 export class FunctionFailure extends Error {
   constructor(
     readonly kind: FailureKind,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "FunctionFailure";
@@ -31,7 +31,8 @@ export class FunctionFailure extends Error {
 }
 
 /** The message users see when something unforeseen goes wrong: no stack trace, a way forward. */
-export const UNEXPECTED_MESSAGE = "JH 函数计算时发生意外错误：请检查参数，若仍有问题请把公式和数据告知维护人员。";
+export const UNEXPECTED_MESSAGE =
+  "JH 函数计算时发生意外错误：请检查参数，若仍有问题请把公式和数据告知维护人员。";
 
 /** A result too large (or undefined) for Excel: figures near 1e308 overflow in the sums. */
 export const OVERFLOW_MESSAGE = "JH 函数的计算结果超出数值范围：请检查参数是否有异常大的数。";
@@ -47,10 +48,12 @@ export const OVERFLOW_MESSAGE = "JH 函数的计算结果超出数值范围：�
 export function attempt<T>(body: () => T): Outcome<T> {
   try {
     const value = body();
-    if (typeof value === "number" && !Number.isFinite(value)) return { ok: false, kind: "number", message: OVERFLOW_MESSAGE };
+    if (typeof value === "number" && !Number.isFinite(value))
+      return { ok: false, kind: "number", message: OVERFLOW_MESSAGE };
     return { ok: true, value };
   } catch (error) {
-    if (error instanceof FunctionFailure) return { ok: false, kind: error.kind, message: error.message };
+    if (error instanceof FunctionFailure)
+      return { ok: false, kind: error.kind, message: error.message };
     return { ok: false, kind: "value", message: UNEXPECTED_MESSAGE };
   }
 }

@@ -27,7 +27,11 @@ import { UNITS, unitOf } from "../sheets/units";
  * @example
  * per100(9, 1000); // { ok: true, value: 0.9 }
  */
-export function per100(count: unknown, pupils: unknown, addresses?: ParameterAddresses): Outcome<number> {
+export function per100(
+  count: unknown,
+  pupils: unknown,
+  addresses?: ParameterAddresses
+): Outcome<number> {
   return attempt(() => {
     const n = readCount(count, argOf("PERHUNDRED", "count", addresses));
     const p = readPupils(pupils, argOf("PERHUNDRED", "pupils", addresses));
@@ -47,9 +51,14 @@ function unitFactor(spec: IndicatorSpec, unit: unknown, arg: Arg): number {
   const given = unitOf(key);
   const wanted = unitOf(normalizeName(spec.unit.split("/")[0]));
   if (given && wanted && given.measure === wanted.measure) return given.factor / wanted.factor;
-  const words = wanted ? UNITS.filter((u) => u.measure === wanted.measure).map((u) => `「${u.word}」`) : [`「${spec.unit}」`];
+  const words = wanted
+    ? UNITS.filter((u) => u.measure === wanted.measure).map((u) => `「${u.word}」`)
+    : [`「${spec.unit}」`];
   const expected = `${words.join("、")}或省略`;
-  throw new FunctionFailure("value", `${argLabel(arg)}「${String(unit)}」不适用于${spec.id}（${spec.shortName}），应为${expected}。`);
+  throw new FunctionFailure(
+    "value",
+    `${argLabel(arg)}「${String(unit)}」不适用于${spec.id}（${spec.shortName}），应为${expected}。`
+  );
 }
 
 /**
@@ -60,7 +69,14 @@ function unitFactor(spec: IndicatorSpec, unit: unknown, arg: Arg): number {
  * indicatorValue("体艺教师", [[3, 3, 3]], 1000); // { ok: true, value: 0.9 }
  * indicatorValue("L6", 180.5, 1000, "万元"); // { ok: true, value: 1805 }
  */
-export function indicatorValue(indicator: unknown, amount: unknown, pupils: unknown, unit?: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<number> {
+export function indicatorValue(
+  indicator: unknown,
+  amount: unknown,
+  pupils: unknown,
+  unit?: unknown,
+  standard?: unknown,
+  addresses?: ParameterAddresses
+): Outcome<number> {
   return attempt(() => {
     const std = readStandard(standard, argOf("INDICATOR", "standard", addresses));
     const spec = readIndicator(indicator, argOf("INDICATOR", "indicator", addresses), std);
@@ -75,9 +91,13 @@ export function indicatorValue(indicator: unknown, amount: unknown, pupils: unkn
           sum += x;
           present++;
         }
-      }),
+      })
     );
-    if (present === 0) throw new FunctionFailure("notAvailable", `${argLabel(amountArg)}为空：缺少计算${spec.id}（${spec.shortName}）的数据。`);
+    if (present === 0)
+      throw new FunctionFailure(
+        "notAvailable",
+        `${argLabel(amountArg)}为空：缺少计算${spec.id}（${spec.shortName}）的数据。`
+      );
     const factor = unitFactor(spec, unit, argOf("INDICATOR", "unit", addresses));
     const p = readPupils(pupils, argOf("INDICATOR", "pupils", addresses));
     return ratio(sum * factor, p, spec.scale);
@@ -93,13 +113,20 @@ export function indicatorValue(indicator: unknown, amount: unknown, pupils: unkn
  * split(23226, 166, 210, "小学"); // { ok: true, value: 9711.627… }
  * split(23226, 166, 210, "初中"); // { ok: true, value: 13514.372… }
  */
-export function split(total: unknown, primaryPupils: unknown, juniorPupils: unknown, part: unknown, addresses?: ParameterAddresses): Outcome<number> {
+export function split(
+  total: unknown,
+  primaryPupils: unknown,
+  juniorPupils: unknown,
+  part: unknown,
+  addresses?: ParameterAddresses
+): Outcome<number> {
   return attempt(() => {
     const t = readCount(total, argOf("SPLIT", "total", addresses));
     const a = readCount(primaryPupils, argOf("SPLIT", "primaryPupils", addresses));
     const b = readCount(juniorPupils, argOf("SPLIT", "juniorPupils", addresses));
     const stage = readStage(part, argOf("SPLIT", "part", addresses));
-    if (a + b === 0) throw new FunctionFailure("divisionByZero", "JH.SPLIT 的小学生数与初中生数都为0：无法分摊。");
+    if (a + b === 0)
+      throw new FunctionFailure("divisionByZero", "JH.SPLIT 的小学生数与初中生数都为0：无法分摊。");
     const [primary, junior] = splitNineYear(t, a, b);
     return stage === "primary" ? primary : junior;
   });

@@ -1,5 +1,14 @@
 import { compositeCv as meanOfCvs, unweightedCv, weightedSpread } from "../engine/cv";
-import { argLabel, argOf, isBlank, rangeNumber, readRange, type Arg, type FunctionId, type ParameterAddresses } from "./args";
+import {
+  argLabel,
+  argOf,
+  isBlank,
+  rangeNumber,
+  readRange,
+  type Arg,
+  type FunctionId,
+  type ParameterAddresses,
+} from "./args";
 import { attempt, FunctionFailure, type Outcome } from "./outcome";
 
 /** One indicator's values and weights after blanks were skipped pairwise. */
@@ -29,7 +38,7 @@ function readColumn(
   col: number,
   pupils: unknown[][] | null,
   pupilsArg: Arg,
-  pupilCol: number,
+  pupilCol: number
 ): Column {
   const n = values.length;
   const xs = new Float64Array(n);
@@ -59,7 +68,10 @@ function readColumn(
 
 function joinColumns(columns: Column[]): Column {
   const total = columns.reduce((s, c) => s + c.values.length, 0);
-  const all: Column = { values: new Float64Array(total), pupils: columns[0].pupils ? new Float64Array(total) : null };
+  const all: Column = {
+    values: new Float64Array(total),
+    pupils: columns[0].pupils ? new Float64Array(total) : null,
+  };
   let offset = 0;
   for (const column of columns) {
     all.values.set(column.values, offset);
@@ -79,15 +91,22 @@ function asNumbers(xs: Float64Array): number[] {
 
 /** The CV of one column, or a #DIV/0! failure saying why none exists. */
 function columnCv(column: Column, where: string): number {
-  if (column.values.length === 0) throw new FunctionFailure("divisionByZero", `${where}没有既有指标值又有在校生数的学校，无法计算差异系数。`);
+  if (column.values.length === 0)
+    throw new FunctionFailure(
+      "divisionByZero",
+      `${where}没有既有指标值又有在校生数的学校，无法计算差异系数。`
+    );
   if (column.pupils) {
     const spread = weightedSpread(asNumbers(column.values), asNumbers(column.pupils));
-    if (!spread) throw new FunctionFailure("divisionByZero", `${where}在校生数合计为0，无法计算差异系数。`);
-    if (spread.cv === null) throw new FunctionFailure("divisionByZero", `${where}加权平均值为0，差异系数无法计算。`);
+    if (!spread)
+      throw new FunctionFailure("divisionByZero", `${where}在校生数合计为0，无法计算差异系数。`);
+    if (spread.cv === null)
+      throw new FunctionFailure("divisionByZero", `${where}加权平均值为0，差异系数无法计算。`);
     return spread.cv;
   }
   const cv = unweightedCv(asNumbers(column.values));
-  if (cv === null) throw new FunctionFailure("divisionByZero", `${where}平均值为0，差异系数无法计算。`);
+  if (cv === null)
+    throw new FunctionFailure("divisionByZero", `${where}平均值为0，差异系数无法计算。`);
   return cv;
 }
 
@@ -105,7 +124,11 @@ function args(fn: FunctionId, addresses: ParameterAddresses): { valuesArg: Arg; 
  * // The 2012 method notes' worked example: books per pupil, weighted by pupils.
  * cv([[279 / 45], [137 / 37], [935 / 89], [160 / 76], [402 / 55]], [[45], [37], [89], [76], [55]]); // { ok: true, value: 0.515… }
  */
-export function cv(values: unknown, pupils?: unknown, addresses?: ParameterAddresses): Outcome<number> {
+export function cv(
+  values: unknown,
+  pupils?: unknown,
+  addresses?: ParameterAddresses
+): Outcome<number> {
   return attempt(() => {
     const { valuesArg, pupilsArg } = args("WEIGHTEDCV", addresses);
     const x = readRange(values, valuesArg);
@@ -113,13 +136,16 @@ export function cv(values: unknown, pupils?: unknown, addresses?: ParameterAddre
     if (w && (w.length !== x.length || w[0].length !== x[0].length)) {
       throw new FunctionFailure(
         "value",
-        `${argLabel(valuesArg)}是${sizeOf(x)}，${argLabel(pupilsArg)}是${sizeOf(w)}：两者应逐格对应、大小相同。`,
+        `${argLabel(valuesArg)}是${sizeOf(x)}，${argLabel(pupilsArg)}是${sizeOf(w)}：两者应逐格对应、大小相同。`
       );
     }
     // Every cell is one school. A single column (the usual case) is read as it is; a block is read
     // column by column into one list (a loop, not push(...xs), which overflows the stack on a whole column).
     const columns = x[0].map((_, c) => readColumn(x, valuesArg, c, w, pupilsArg, c));
-    return columnCv(columns.length === 1 ? columns[0] : joinColumns(columns), `${argLabel(valuesArg)}中`);
+    return columnCv(
+      columns.length === 1 ? columns[0] : joinColumns(columns),
+      `${argLabel(valuesArg)}中`
+    );
   });
 }
 
@@ -130,7 +156,11 @@ export function cv(values: unknown, pupils?: unknown, addresses?: ParameterAddre
  * @example
  * compositeCv([[1, 10], [2, 20]], [[1], [1]]); // { ok: true, value: 0.333… } (both columns have CV 1/3)
  */
-export function compositeCv(values: unknown, pupils?: unknown, addresses?: ParameterAddresses): Outcome<number> {
+export function compositeCv(
+  values: unknown,
+  pupils?: unknown,
+  addresses?: ParameterAddresses
+): Outcome<number> {
   return attempt(() => {
     const { valuesArg, pupilsArg } = args("COMPOSITECV", addresses);
     const x = readRange(values, valuesArg);
@@ -138,7 +168,7 @@ export function compositeCv(values: unknown, pupils?: unknown, addresses?: Param
     if (w && (w.length !== x.length || w[0].length !== 1)) {
       throw new FunctionFailure(
         "value",
-        `${argLabel(valuesArg)}有${x.length}行，${argLabel(pupilsArg)}是${sizeOf(w)}：在校生数应为一列，行数与指标值表相同。`,
+        `${argLabel(valuesArg)}有${x.length}行，${argLabel(pupilsArg)}是${sizeOf(w)}：在校生数应为一列，行数与指标值表相同。`
       );
     }
     const cvs: number[] = [];

@@ -26,7 +26,12 @@ import { attempt, FunctionFailure, type Outcome } from "./outcome";
  * threshold("L3", "小学"); // { ok: true, value: 0.9 }
  * threshold("教学用房", "初中"); // { ok: true, value: 5.8 }
  */
-export function threshold(indicator: unknown, stage: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<number> {
+export function threshold(
+  indicator: unknown,
+  stage: unknown,
+  standard?: unknown,
+  addresses?: ParameterAddresses
+): Outcome<number> {
   return attempt(() => {
     const std = readStandard(standard, argOf("STANDARD", "standard", addresses));
     const spec = readIndicator(indicator, argOf("STANDARD", "indicator", addresses), std);
@@ -42,7 +47,11 @@ export function threshold(indicator: unknown, stage: unknown, standard?: unknown
  * @example
  * cvLimit("初中"); // { ok: true, value: 0.45 }
  */
-export function cvLimit(stage: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<number> {
+export function cvLimit(
+  stage: unknown,
+  standard?: unknown,
+  addresses?: ParameterAddresses
+): Outcome<number> {
   return attempt(() => {
     const std = readStandard(standard, argOf("CVLIMIT", "standard", addresses));
     const s = readStage(stage, argOf("CVLIMIT", "stage", addresses));
@@ -58,7 +67,13 @@ export function cvLimit(stage: unknown, standard?: unknown, addresses?: Paramete
  * compliant(0.9, "L3", "小学"); // { ok: true, value: true }
  * compliant(0.89, "L3", "小学"); // { ok: true, value: false }
  */
-export function compliant(value: unknown, indicator: unknown, stage: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<boolean> {
+export function compliant(
+  value: unknown,
+  indicator: unknown,
+  stage: unknown,
+  standard?: unknown,
+  addresses?: ParameterAddresses
+): Outcome<boolean> {
   return attempt(() => {
     const std = readStandard(standard, argOf("COMPLIANT", "standard", addresses));
     const spec = readIndicator(indicator, argOf("COMPLIANT", "indicator", addresses), std);
@@ -70,14 +85,22 @@ export function compliant(value: unknown, indicator: unknown, stage: unknown, st
 
 /** An indicator's detail as the engine's verdict code reads it (a value held, against threshold and floor). */
 function detailOf(value: number | null, threshold: number, floorRatio: number): IndicatorDetail {
-  return judgedDetail(threshold, floorRatio, value, value === null ? NO_ORIGIN : { ...NO_ORIGIN, from: "given" });
+  return judgedDetail(
+    threshold,
+    floorRatio,
+    value,
+    value === null ? NO_ORIGIN : { ...NO_ORIGIN, from: "given" }
+  );
 }
 
 /** Which standards have a school rule, stated from their data (how many met, the floor for the others). */
 function schoolRuleHint(): string {
   return Object.values(STANDARDS)
     .filter((s) => s.schoolRule)
-    .map((s) => `${s.name}规定「至少${s.schoolRule!.minMet}项达标、其余不低于${percentOf(s.schoolRule!.floorRatio)}」。`)
+    .map(
+      (s) =>
+        `${s.name}规定「至少${s.schoolRule!.minMet}项达标、其余不低于${percentOf(s.schoolRule!.floorRatio)}」。`
+    )
     .join("");
 }
 
@@ -90,24 +113,36 @@ function schoolRuleHint(): string {
  * // Six met, L7 at 2.0 of 2.3 (87%): passes.
  * schoolPass([[4.2, 1, 0.9, 4.5, 7.5, 2000, 2.0]], "小学"); // { ok: true, value: true }
  */
-export function schoolPass(values: unknown, stage: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<boolean> {
+export function schoolPass(
+  values: unknown,
+  stage: unknown,
+  standard?: unknown,
+  addresses?: ParameterAddresses
+): Outcome<boolean> {
   return attempt(() => {
     const std = readStandard(standard, argOf("SCHOOLPASS", "standard", addresses));
     const s = readStage(stage, argOf("SCHOOLPASS", "stage", addresses));
     const rule = std.schoolRule;
-    if (!rule) throw new FunctionFailure("notAvailable", `${std.name}没有学校达标规则：${schoolRuleHint()}`);
+    if (!rule)
+      throw new FunctionFailure("notAvailable", `${std.name}没有学校达标规则：${schoolRuleHint()}`);
     const valuesArg: Arg = argOf("SCHOOLPASS", "values", addresses);
     const cells = readRange(values, valuesArg);
     const flat: (number | null)[] = [];
-    cells.forEach((row, r) => row.forEach((cell, c) => flat.push(rangeNumber(cell, valuesArg, r, c))));
-    const specs = std.indicators.filter((spec): spec is IndicatorSpec & { thresholds: object } => spec.thresholds !== undefined);
+    cells.forEach((row, r) =>
+      row.forEach((cell, c) => flat.push(rangeNumber(cell, valuesArg, r, c)))
+    );
+    const specs = std.indicators.filter(
+      (spec): spec is IndicatorSpec & { thresholds: object } => spec.thresholds !== undefined
+    );
     if (flat.length !== specs.length || (cells.length !== 1 && cells[0].length !== 1)) {
       throw new FunctionFailure(
         "value",
-        `${argLabel(valuesArg)}有${flat.length}个单元格（${cells.length}行${cells[0].length}列），应为按 ${specs.map((x) => x.id).join("、")} 顺序的一行或一列共${specs.length}个值。`,
+        `${argLabel(valuesArg)}有${flat.length}个单元格（${cells.length}行${cells[0].length}列），应为按 ${specs.map((x) => x.id).join("、")} 顺序的一行或一列共${specs.length}个值。`
       );
     }
-    const details = specs.map((spec, i) => detailOf(flat[i], thresholdOf(spec, s, std), rule.floorRatio));
+    const details = specs.map((spec, i) =>
+      detailOf(flat[i], thresholdOf(spec, s, std), rule.floorRatio)
+    );
     return schoolPasses(rule, details).pass;
   });
 }
@@ -120,7 +155,14 @@ export function schoolPass(values: unknown, stage: unknown, standard?: unknown, 
  * // L3 at 0.8 for 1000 pupils (8 teachers): one more teacher reaches 0.9.
  * gap(0.8, "L3", "小学", 1000); // { ok: true, value: 1 }
  */
-export function gap(value: unknown, indicator: unknown, stage: unknown, pupils: unknown, standard?: unknown, addresses?: ParameterAddresses): Outcome<number> {
+export function gap(
+  value: unknown,
+  indicator: unknown,
+  stage: unknown,
+  pupils: unknown,
+  standard?: unknown,
+  addresses?: ParameterAddresses
+): Outcome<number> {
   return attempt(() => {
     const std = readStandard(standard, argOf("GAP", "standard", addresses));
     const spec = readIndicator(indicator, argOf("GAP", "indicator", addresses), std);

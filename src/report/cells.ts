@@ -20,7 +20,11 @@ export function textCell(value: string, style: CellStyle = "text", link?: string
 }
 
 /** A literal number (no formula): used where no source cell can be referenced. */
-export function numberCell(value: number | null, numFmt?: string, style: CellStyle = "number"): PlannedCell {
+export function numberCell(
+  value: number | null,
+  numFmt?: string,
+  style: CellStyle = "number"
+): PlannedCell {
   return { value, style, ...(numFmt ? { numFmt } : {}) };
 }
 
@@ -29,7 +33,7 @@ export function formulaCell(
   formula: string,
   value: string | number | boolean | null,
   numFmt?: string,
-  style: CellStyle = "number",
+  style: CellStyle = "number"
 ): PlannedCell {
   return { value, formula, style, ...(numFmt ? { numFmt } : {}) };
 }

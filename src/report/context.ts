@@ -1,4 +1,11 @@
-import { findStandard, percentOf, STAGES, type SchoolPartResult, type Stage, type Standard } from "../engine";
+import {
+  findStandard,
+  percentOf,
+  STAGES,
+  type SchoolPartResult,
+  type Stage,
+  type Standard,
+} from "../engine";
 import type { ReportInput } from "./input";
 import { uniqueSheetName } from "./sheetNames";
 
@@ -10,7 +17,16 @@ export interface PlanNames {
   findings: string;
   diagnostics: string;
   /** One declaration set per county, in result.counties order. */
-  declarations: { county: string; ii1: string; ii2: string; iii: string; i?: string; iv?: string; v?: string; vi?: string }[];
+  declarations: {
+    county: string;
+    ii1: string;
+    ii2: string;
+    iii: string;
+    i?: string;
+    iv?: string;
+    v?: string;
+    vi?: string;
+  }[];
   /** 佐证材料清单, when any county has the whole standard's items. */
   evidence?: string;
 }
@@ -58,9 +74,18 @@ export function planNames(input: ReportInput): PlanNames {
       ii1: take(`表Ⅱ-1${suffix(c.name)}`),
       ii2: take(`表Ⅱ-2${suffix(c.name)}`),
       iii: take(`表Ⅲ${suffix(c.name)}`),
-      ...(c.items.length > 0 && c.form ? { i: take(`表Ⅰ${suffix(c.name)}`), iv: take(`表Ⅳ${suffix(c.name)}`), v: take(`表Ⅴ${suffix(c.name)}`), vi: take(`表Ⅵ${suffix(c.name)}`) } : {}),
+      ...(c.items.length > 0 && c.form
+        ? {
+            i: take(`表Ⅰ${suffix(c.name)}`),
+            iv: take(`表Ⅳ${suffix(c.name)}`),
+            v: take(`表Ⅴ${suffix(c.name)}`),
+            vi: take(`表Ⅵ${suffix(c.name)}`),
+          }
+        : {}),
     })),
-    ...(input.result.counties.some((c) => c.items.length > 0 && c.form) ? { evidence: take("佐证材料清单") } : {}),
+    ...(input.result.counties.some((c) => c.items.length > 0 && c.form)
+      ? { evidence: take("佐证材料清单") }
+      : {}),
     diagnostics: take("数据诊断"),
   };
 }
@@ -79,10 +104,15 @@ export function floorText(standard: Standard): string {
 
 export function reportContext(input: ReportInput): ReportContext {
   const standard = findStandard(input.result.standard.id);
-  if (!standard) throw new ReportInputError(`审计结果使用了未知的评估标准「${input.result.standard.id}」，无法生成审计表。`);
+  if (!standard)
+    throw new ReportInputError(
+      `审计结果使用了未知的评估标准「${input.result.standard.id}」，无法生成审计表。`
+    );
   for (const part of input.result.schools) {
     if (!input.records[part.recordIndex]) {
-      throw new ReportInputError(`审计结果中的学校「${part.name}」找不到对应的原始记录（第${part.recordIndex + 1}条）：请用同一批记录生成审计表。`);
+      throw new ReportInputError(
+        `审计结果中的学校「${part.name}」找不到对应的原始记录（第${part.recordIndex + 1}条）：请用同一批记录生成审计表。`
+      );
     }
   }
   const parts = new Map<string, SchoolPartResult[]>();

@@ -32,7 +32,11 @@ function failingRules(rule: ItemRule, cells: FormCells): ItemRule[] {
   return statusFormula(cells, rule)?.v === "未达标" ? [rule] : [];
 }
 
-function ratioFinding(cells: FormCells, rule: Ratio, settings: ReportContext["input"]["result"]["settings"]): Pick<CountyFinding, "value" | "required" | "advice"> {
+function ratioFinding(
+  cells: FormCells,
+  rule: Ratio,
+  settings: ReportContext["input"]["result"]["settings"]
+): Pick<CountyFinding, "value" | "required" | "advice"> {
   const min = typeof rule.min === "number" ? rule.min : settings[rule.min.setting];
   const value = ratioValue(cells, rule)!;
   const percent = typeof rule.min === "number";
@@ -42,7 +46,11 @@ function ratioFinding(cells: FormCells, rule: Ratio, settings: ReportContext["in
   let advice: PlannedCell;
   if (!rateEntered && termCodes(rule.numerator).length >= 1 && percent) {
     // Whole persons: the numerator must reach min × denominator.
-    const den = rule.denominator.map((t) => (typeof t === "string" ? cells.ref(t) : { f: `-${cells.ref(t.subtract).f}`, v: -(cells.value(t.subtract) as number) }));
+    const den = rule.denominator.map((t) =>
+      typeof t === "string"
+        ? cells.ref(t)
+        : { f: `-${cells.ref(t.subtract).f}`, v: -(cells.value(t.subtract) as number) }
+    );
     const denF = den.map((d) => d.f).join("+");
     const denV = den.reduce((s, d) => s + (d.v as number), 0);
     const numV = (value.v as number) * denV;
@@ -52,13 +60,23 @@ function ratioFinding(cells: FormCells, rule: Ratio, settings: ReportContext["in
       `"${numLabel}还需增加"&MAX(0,${ceilF(`${numberLiteral(min)}*(${denF})-(${value.f})*(${denF})`)})&"${unit}"`,
       `${numLabel}还需增加${need}${unit}`,
       undefined,
-      "text",
+      "text"
     );
   } else {
     const gap = min - (value.v as number);
     advice = percent
-      ? formulaCell(`"比例还需提高"&TEXT((${numberLiteral(min)}-(${value.f}))*100,"0.0")&"个百分点"`, `比例还需提高${(Math.round(gap * 1000) / 10).toFixed(1)}个百分点`, undefined, "text")
-      : formulaCell(`"生均还需增加"&${ceilF(`${numberLiteral(min)}-(${value.f})`)}&"元"`, `生均还需增加${ceilV(gap)}元`, undefined, "text");
+      ? formulaCell(
+          `"比例还需提高"&TEXT((${numberLiteral(min)}-(${value.f}))*100,"0.0")&"个百分点"`,
+          `比例还需提高${(Math.round(gap * 1000) / 10).toFixed(1)}个百分点`,
+          undefined,
+          "text"
+        )
+      : formulaCell(
+          `"生均还需增加"&${ceilF(`${numberLiteral(min)}-(${value.f})`)}&"元"`,
+          `生均还需增加${ceilV(gap)}元`,
+          undefined,
+          "text"
+        );
   }
   return { value: formulaCell(value.f, value.v, fmt), required: numberCell(min, fmt), advice };
 }
@@ -73,12 +91,34 @@ export function countyFindings(ctx: ReportContext): CountyFinding[] {
       const engine = county.items.find((i) => i.id === item.id);
       if (engine?.status !== "fail" || item.rule.kind === "schools") continue;
       for (const rule of failingRules(item.rule, cells)) {
-        const firstCode = rule.kind === "evidence" ? rule.input : rule.kind === "ratio" ? termCodes(rule.numerator)[0] : rule.kind === "allOf" ? rule.part : rule.kind === "atLeast" ? rule.value : "";
+        const firstCode =
+          rule.kind === "evidence"
+            ? rule.input
+            : rule.kind === "ratio"
+              ? termCodes(rule.numerator)[0]
+              : rule.kind === "allOf"
+                ? rule.part
+                : rule.kind === "atLeast"
+                  ? rule.value
+                  : "";
         const address = county.form.cells[firstCode];
-        const base = { county: countyLabel(county.name), id: item.id, name: item.name, ...(address ? { link: { sheet: county.form.sheet, address } } : {}) };
-        if (rule.kind === "ratio") out.push({ ...base, ...ratioFinding(cells, rule, ctx.input.result.settings) });
+        const base = {
+          county: countyLabel(county.name),
+          id: item.id,
+          name: item.name,
+          ...(address ? { link: { sheet: county.form.sheet, address } } : {}),
+        };
+        if (rule.kind === "ratio")
+          out.push({ ...base, ...ratioFinding(cells, rule, ctx.input.result.settings) });
         else if (rule.kind === "evidence") {
-          out.push({ ...base, value: textCell("否"), required: textCell("是"), advice: textCell(`须达到「${(countyInput(rule.input)?.label ?? "").replace(/（是\/否）$/, "")}」并提供佐证材料`) });
+          out.push({
+            ...base,
+            value: textCell("否"),
+            required: textCell("是"),
+            advice: textCell(
+              `须达到「${(countyInput(rule.input)?.label ?? "").replace(/（是\/否）$/, "")}」并提供佐证材料`
+            ),
+          });
         } else if (rule.kind === "atLeast" || rule.kind === "allOf") {
           const a = cells.ref(rule.kind === "atLeast" ? rule.value : rule.part);
           const b = cells.ref(rule.kind === "atLeast" ? rule.than : rule.whole);
@@ -89,14 +129,23 @@ export function countyFindings(ctx: ReportContext): CountyFinding[] {
             ...base,
             value: formulaCell(a.f, a.v, "0"),
             required: formulaCell(b.f, b.v, "0"),
-            advice: formulaCell(`"${label}"&${ceilF(`${b.f}-${a.f}`)}&"${unit}"`, `${label}${ceilV(gap)}${unit}`, undefined, "text"),
+            advice: formulaCell(
+              `"${label}"&${ceilF(`${b.f}-${a.f}`)}&"${unit}"`,
+              `${label}${ceilV(gap)}${unit}`,
+              undefined,
+              "text"
+            ),
           });
         } else {
-          out.push({ ...base, value: textCell(engine.notes.join("；")), required: textCell("学业水平Ⅲ级以上且校际差异率低于0.15"), advice: textCell("提高相关科目学业水平，缩小校际差异") });
+          out.push({
+            ...base,
+            value: textCell(engine.notes.join("；")),
+            required: textCell("学业水平Ⅲ级以上且校际差异率低于0.15"),
+            advice: textCell("提高相关科目学业水平，缩小校际差异"),
+          });
         }
       }
     }
   }
   return out;
 }
-

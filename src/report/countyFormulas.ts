@@ -3,7 +3,14 @@
  * form's cells: each piece carries its formula text and the value it has now, so the cached
  * result always matches what Excel or LibreOffice computes. No item is named here.
  */
-import { COUNTY_INPUTS, countyInput, STATUS_NAMES, termCodes, type ItemRule, type Term } from "../engine/catalogue/county";
+import {
+  COUNTY_INPUTS,
+  countyInput,
+  STATUS_NAMES,
+  termCodes,
+  type ItemRule,
+  type Term,
+} from "../engine/catalogue/county";
 import { roundTo, type AuditSettings, type CountyFormCells } from "../engine";
 import { numberLiteral, sheetRef } from "./refs";
 
@@ -25,7 +32,7 @@ const str = (s: string): Expr => ({ f: `"${s.replace(/"/g, '""')}"`, v: s });
 export class FormCells {
   constructor(
     readonly form: CountyFormCells | undefined,
-    readonly settings: AuditSettings,
+    readonly settings: AuditSettings
   ) {}
 
   has(code: string): boolean {
@@ -62,13 +69,24 @@ export class FormCells {
 /** TRUE when any of the codes is blank. */
 function anyBlank(cells: FormCells, codes: readonly string[]): Expr {
   const refs = codes.map((c) => cells.ref(c));
-  const blankF = (r: Expr) => (r.f.startsWith("'") || /^[A-Z]+\d+$/.test(r.f) ? `ISBLANK(${r.f})` : r.v === null ? "TRUE" : "FALSE");
-  return { f: refs.length === 1 ? blankF(refs[0]) : `OR(${refs.map(blankF).join(",")})`, v: codes.some((c) => cells.blank(c)) };
+  const blankF = (r: Expr) =>
+    r.f.startsWith("'") || /^[A-Z]+\d+$/.test(r.f)
+      ? `ISBLANK(${r.f})`
+      : r.v === null
+        ? "TRUE"
+        : "FALSE";
+  return {
+    f: refs.length === 1 ? blankF(refs[0]) : `OR(${refs.map(blankF).join(",")})`,
+    v: codes.some((c) => cells.blank(c)),
+  };
 }
 
 function yes(cells: FormCells, code: string): Expr {
   const r = cells.ref(code);
-  return { f: `OR(${[...YES_WORDS.map((w) => `${r.f}="${w}"`), `${r.f}=TRUE`].join(",")})`, v: cells.value(code) === true };
+  return {
+    f: `OR(${[...YES_WORDS.map((w) => `${r.f}="${w}"`), `${r.f}=TRUE`].join(",")})`,
+    v: cells.value(code) === true,
+  };
 }
 
 function sum(cells: FormCells, terms: readonly Term[]): Expr {
@@ -91,13 +109,18 @@ function compare(x: Expr, bound: number, cmp: ">=" | "<"): Expr {
 }
 
 function status(blank: Expr, ok: Expr, extraUnchecked?: Expr): Expr {
-  const unchecked = extraUnchecked ? { f: `OR(${blank.f},${extraUnchecked.f})`, v: Boolean(blank.v) || Boolean(extraUnchecked.v) } : blank;
+  const unchecked = extraUnchecked
+    ? { f: `OR(${blank.f},${extraUnchecked.f})`, v: Boolean(blank.v) || Boolean(extraUnchecked.v) }
+    : blank;
   const v = unchecked.v ? UNCHECKED : ok.v ? PASS : FAIL;
   return { f: `IF(${unchecked.f},"${UNCHECKED}",IF(${ok.f},"${PASS}","${FAIL}"))`, v };
 }
 
 /** The rate of a ratio rule as the engine takes it: entered as such, or from the counts. */
-export function ratioValue(cells: FormCells, rule: Extract<ItemRule, { kind: "ratio" }>): Expr | null {
+export function ratioValue(
+  cells: FormCells,
+  rule: Extract<ItemRule, { kind: "ratio" }>
+): Expr | null {
   if (rule.rateInput && cells.isPercent(rule.rateInput)) return cells.ref(rule.rateInput);
   const num = sum(cells, rule.numerator);
   const den = sum(cells, rule.denominator);
@@ -122,11 +145,15 @@ export function statusFormula(cells: FormCells, rule: ItemRule): Expr | null {
       if (cells.anyInvalid([rule.input])) return null;
       return status(anyBlank(cells, [rule.input]), yes(cells, rule.input));
     case "ratio": {
-      const codes = [...termCodes(rule.numerator), ...termCodes(rule.denominator)].filter((c, i, a) => a.indexOf(c) === i);
+      const codes = [...termCodes(rule.numerator), ...termCodes(rule.denominator)].filter(
+        (c, i, a) => a.indexOf(c) === i
+      );
       if (cells.anyInvalid(codes)) return null;
       const min = threshold(rule, cells.settings);
       if (rule.rateInput && cells.isPercent(rule.rateInput)) {
-        const counted = termCodes(rule.denominator).some((c) => !cells.blank(c) && !cells.isPercent(c));
+        const counted = termCodes(rule.denominator).some(
+          (c) => !cells.blank(c) && !cells.isPercent(c)
+        );
         if (counted) return null;
         const rate = cells.ref(rule.rateInput);
         return status(anyBlank(cells, [rule.rateInput]), compare(rate, min, rule.cmp));
@@ -136,11 +163,17 @@ export function statusFormula(cells: FormCells, rule: ItemRule): Expr | null {
       const num = sum(cells, rule.numerator);
       const zero: Expr = { f: `${den.f}<=0`, v: !(typeof den.v === "number" && den.v > 0) };
       const blank = anyBlank(cells, codes);
-      const rate: Expr = { f: `${num.f}/${den.f}`, v: !blank.v && !zero.v ? (num.v as number) / (den.v as number) : null };
+      const rate: Expr = {
+        f: `${num.f}/${den.f}`,
+        v: !blank.v && !zero.v ? (num.v as number) / (den.v as number) : null,
+      };
       const s = status(blank, compare(rate, min, rule.cmp), zero);
       if (rule.optional) {
         // Both rows blank: the pair was not surveyed, and the item is judged without it.
-        const none = { f: `AND(${codes.map((c) => `ISBLANK(${cells.ref(c).f})`).join(",")})`, v: codes.every((c) => cells.blank(c)) };
+        const none = {
+          f: `AND(${codes.map((c) => `ISBLANK(${cells.ref(c).f})`).join(",")})`,
+          v: codes.every((c) => cells.blank(c)),
+        };
         if (!codes.every((c) => cells.has(c))) return null;
         return { f: `IF(${none.f},"${PASS}",${s.f})`, v: none.v ? PASS : s.v };
       }
@@ -150,7 +183,10 @@ export function statusFormula(cells: FormCells, rule: ItemRule): Expr | null {
       if (cells.anyInvalid([rule.part, rule.whole])) return null;
       const part = cells.ref(rule.part);
       const whole = cells.ref(rule.whole);
-      const ok: Expr = { f: `${part.f}>=${whole.f}`, v: typeof part.v === "number" && typeof whole.v === "number" && part.v >= whole.v };
+      const ok: Expr = {
+        f: `${part.f}>=${whole.f}`,
+        v: typeof part.v === "number" && typeof whole.v === "number" && part.v >= whole.v,
+      };
       return status(anyBlank(cells, [rule.whole, rule.part]), ok);
     }
     case "atLeast": {
@@ -159,7 +195,10 @@ export function statusFormula(cells: FormCells, rule: ItemRule): Expr | null {
       const than = cells.ref(rule.than);
       const t = typeof than.v === "number" ? than.v : 0;
       const tol = 1e-9 * Math.max(Math.abs(t), 1);
-      const ok: Expr = { f: `${value.f}>=${than.f}-${numberLiteral(tol)}`, v: typeof value.v === "number" && value.v >= t - tol };
+      const ok: Expr = {
+        f: `${value.f}>=${than.f}-${numberLiteral(tol)}`,
+        v: typeof value.v === "number" && value.v >= t - tol,
+      };
       return status(anyBlank(cells, [rule.value, rule.than]), ok);
     }
     case "levelAndRate": {
@@ -171,14 +210,21 @@ export function statusFormula(cells: FormCells, rule: ItemRule): Expr | null {
         const rate = compare(cells.ref(s.rate), rule.maxRate, "<");
         return { f: `AND(${level.f},${rate.f})`, v: Boolean(level.v) && Boolean(rate.v) };
       });
-      const ok: Expr = { f: `AND(${checks.map((c) => c.f).join(",")})`, v: checks.every((c) => c.v) };
+      const ok: Expr = {
+        f: `AND(${checks.map((c) => c.f).join(",")})`,
+        v: checks.every((c) => c.v),
+      };
       return status(anyBlank(cells, codes), ok);
     }
     case "all": {
       const parts = rule.rules.map((r) => statusFormula(cells, r));
       if (parts.some((p) => p === null)) return null;
       const ps = parts as Expr[];
-      const v = ps.some((p) => p.v === FAIL) ? FAIL : ps.some((p) => p.v === UNCHECKED) ? UNCHECKED : PASS;
+      const v = ps.some((p) => p.v === FAIL)
+        ? FAIL
+        : ps.some((p) => p.v === UNCHECKED)
+          ? UNCHECKED
+          : PASS;
       const any = (word: string) => `OR(${ps.map((p) => `${p.f}="${word}"`).join(",")})`;
       return { f: `IF(${any(FAIL)},"${FAIL}",IF(${any(UNCHECKED)},"${UNCHECKED}","${PASS}"))`, v };
     }
@@ -191,11 +237,17 @@ export function statusFormula(cells: FormCells, rule: ItemRule): Expr | null {
 function shown(cells: FormCells, x: Expr, digits: number, scale = 1): Expr {
   const n = typeof x.v === "number" ? roundTo(x.v * scale, digits).toFixed(digits) : "__";
   const body = scale === 1 ? x.f : `${x.f}*${scale}`;
-  return { f: `IF(${x.f}="","__",TEXT(${body},"${digits === 0 ? "0" : `0.${"0".repeat(digits)}`}"))`, v: n };
+  return {
+    f: `IF(${x.f}="","__",TEXT(${body},"${digits === 0 ? "0" : `0.${"0".repeat(digits)}`}"))`,
+    v: n,
+  };
 }
 
 function concat(pieces: Expr[]): Expr {
-  return { f: pieces.map((p) => p.f).join("&"), v: pieces.map((p) => (p.v === null ? "" : String(p.v))).join("") };
+  return {
+    f: pieces.map((p) => p.f).join("&"),
+    v: pieces.map((p) => (p.v === null ? "" : String(p.v))).join(""),
+  };
 }
 
 /** An input's label without its 「（是/否）」 hint. */
@@ -223,7 +275,10 @@ export function figureSentence(cells: FormCells, rule: ItemRule, inputs: readonl
     const r = cells.ref(code);
     if (input.kind === "yesno") {
       const y = yes(cells, code);
-      pieces.push(str(`${plainLabel(code)}：`), { f: `IF(${r.f}="","未填报",IF(${y.f},"是","否"))`, v: r.v === null ? "未填报" : r.v === true ? "是" : "否" });
+      pieces.push(str(`${plainLabel(code)}：`), {
+        f: `IF(${r.f}="","未填报",IF(${y.f},"是","否"))`,
+        v: r.v === null ? "未填报" : r.v === true ? "是" : "否",
+      });
     } else {
       pieces.push(str(`${plainLabel(code)}`), shown(cells, r, 0), str(input.unit));
     }
@@ -233,7 +288,12 @@ export function figureSentence(cells: FormCells, rule: ItemRule, inputs: readonl
     if (!value) continue;
     sep();
     const what = rate.rateInput && cells.isPercent(rate.rateInput) ? "比例（填报比例）" : "比例";
-    if (typeof rate.min === "number") pieces.push(str(`${plainLabel(termCodes(rate.numerator)[0]).replace(/^其中/, "")}${what}`), shown(cells, value, 1, 100), str("%"));
+    if (typeof rate.min === "number")
+      pieces.push(
+        str(`${plainLabel(termCodes(rate.numerator)[0]).replace(/^其中/, "")}${what}`),
+        shown(cells, value, 1, 100),
+        str("%")
+      );
     else pieces.push(str("生均"), shown(cells, value, 0), str("元"));
   }
   if (rule.kind === "levelAndRate") {
@@ -241,7 +301,12 @@ export function figureSentence(cells: FormCells, rule: ItemRule, inputs: readonl
       if (cells.blank(s.level) && cells.blank(s.rate)) continue;
       sep();
       const level = cells.ref(s.level);
-      pieces.push(str(`${s.name}`), shown(cells, level, 0), str("级、校际差异率"), shown(cells, cells.ref(s.rate), 2));
+      pieces.push(
+        str(`${s.name}`),
+        shown(cells, level, 0),
+        str("级、校际差异率"),
+        shown(cells, cells.ref(s.rate), 2)
+      );
     }
   }
   return pieces.length ? concat(pieces) : str("");

@@ -7,7 +7,20 @@ import { cellA1, rangeA1 } from "./refs";
 import { blockRange, findBlock, type SchoolsSheet } from "./schoolsSheet";
 
 /** CV sheet columns. */
-export const CV_COL = { county: 0, stage: 1, id: 2, name: 3, schools: 4, students: 5, mean: 6, sd: 7, cv: 8, limit: 9, verdict: 10, note: 11 } as const;
+export const CV_COL = {
+  county: 0,
+  stage: 1,
+  id: 2,
+  name: 3,
+  schools: 4,
+  students: 5,
+  mean: 6,
+  sd: 7,
+  cv: 8,
+  limit: 9,
+  verdict: 10,
+  note: 11,
+} as const;
 
 /** Where a county's stage sits in 差异系数: a row per indicator, then the composite row. */
 export interface CvStageRows {
@@ -44,13 +57,26 @@ export function buildCvSheet(ctx: ReportContext, schools: SchoolsSheet): CvSheet
   sheet.append([
     textCell(
       "按在校生数加权：加权平均值 X̄ = Σ(Pᵢ·Xᵢ)/ΣPᵢ，标准差 S = √(Σ Pᵢ(Xᵢ−X̄)²/ΣPᵢ)，差异系数 = S/X̄；缺少数据的学校不计入。综合差异系数为各项差异系数的平均值。",
-      "subtitle",
+      "subtitle"
     ),
   ]);
   sheet.merge(1, 0, 1, CV_COL.note);
   const header = sheet.append(
-    ["区县", "学段", "指标", "指标名称", "学校数", "在校生数", "加权平均值", "标准差S", "差异系数", "限值", "结论", "说明"].map((h) => textCell(h, "header")),
-    30,
+    [
+      "区县",
+      "学段",
+      "指标",
+      "指标名称",
+      "学校数",
+      "在校生数",
+      "加权平均值",
+      "标准差S",
+      "差异系数",
+      "限值",
+      "结论",
+      "说明",
+    ].map((h) => textCell(h, "header")),
+    30
   );
 
   const stages: CvStageRows[] = [];
@@ -60,10 +86,24 @@ export function buildCvSheet(ctx: ReportContext, schools: SchoolsSheet): CvSheet
     }
   }
   sheet.colourVerdicts(header + 1, CV_COL.verdict, sheet.next - 1, CV_COL.verdict);
-  return { name, stages, sheet: sheet.build({ freeze: { rows: header + 1, columns: 0 }, page: printSetup(header, header) }) };
+  return {
+    name,
+    stages,
+    sheet: sheet.build({
+      freeze: { rows: header + 1, columns: 0 },
+      page: printSetup(header, header),
+    }),
+  };
 }
 
-function layStage(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsSheet, county: string, stage: Stage, result: StageResult): CvStageRows {
+function layStage(
+  ctx: ReportContext,
+  sheet: SheetLayout,
+  schools: SchoolsSheet,
+  county: string,
+  stage: Stage,
+  result: StageResult
+): CvStageRows {
   const block = findBlock(schools, county, stage);
   const rows: Record<string, number> = {};
   const first = sheet.next;
@@ -72,7 +112,10 @@ function layStage(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsSheet,
     const row = sheet.next;
     rows[spec.id] = row;
     const ranges = block
-      ? { x: blockRange(schools, block, schools.col.indicator(i)), w: blockRange(schools, block, schools.col.weight(i)) }
+      ? {
+          x: blockRange(schools, block, schools.col.indicator(i)),
+          w: blockRange(schools, block, schools.col.weight(i)),
+        }
       : null;
     sheet.append([
       textCell(countyLabel(county)),
@@ -95,7 +138,11 @@ function layStage(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsSheet,
     null,
     result.compositeCv === null
       ? numberCell(null, FMT.cv)
-      : formulaCell(`AVERAGE(${rangeA1(first, CV_COL.cv, last, CV_COL.cv)})`, result.compositeCv, FMT.cv),
+      : formulaCell(
+          `AVERAGE(${rangeA1(first, CV_COL.cv, last, CV_COL.cv)})`,
+          result.compositeCv,
+          FMT.cv
+        ),
     numberCell(result.compositeLimit, FMT.value),
     compositeVerdict(compositeRow, result),
     textCell(result.note ?? (result.compositeCv === null ? "有指标无法计算差异系数" : "")),
@@ -112,14 +159,28 @@ function compositeVerdict(row: number, result: StageResult): PlannedCell {
 }
 
 /** 学校数 … 说明 of one indicator row. */
-function statCells(row: number, ind: IndicatorStageResult, ranges: { x: string; w: string } | null): PlannedCell[] {
+function statCells(
+  row: number,
+  ind: IndicatorStageResult,
+  ranges: { x: string; w: string } | null
+): PlannedCell[] {
   const at = (c: number) => cellA1(row, c);
-  const mean = ranges && ind.mean !== null ? formulaCell(`SUMPRODUCT(${ranges.w},${ranges.x})/SUM(${ranges.w})`, ind.mean, FMT.value) : numberCell(null, FMT.value);
+  const mean =
+    ranges && ind.mean !== null
+      ? formulaCell(`SUMPRODUCT(${ranges.w},${ranges.x})/SUM(${ranges.w})`, ind.mean, FMT.value)
+      : numberCell(null, FMT.value);
   const sd =
     ranges && ind.sd !== null
-      ? formulaCell(`SQRT(SUMPRODUCT(${ranges.w},(${ranges.x}-${at(CV_COL.mean)})^2)/SUM(${ranges.w}))`, ind.sd, FMT.value)
+      ? formulaCell(
+          `SQRT(SUMPRODUCT(${ranges.w},(${ranges.x}-${at(CV_COL.mean)})^2)/SUM(${ranges.w}))`,
+          ind.sd,
+          FMT.value
+        )
       : numberCell(null, FMT.value);
-  const cv = ranges && ind.cv !== null ? formulaCell(`${at(CV_COL.sd)}/${at(CV_COL.mean)}`, ind.cv, FMT.cv) : numberCell(null, FMT.cv);
+  const cv =
+    ranges && ind.cv !== null
+      ? formulaCell(`${at(CV_COL.sd)}/${at(CV_COL.mean)}`, ind.cv, FMT.cv)
+      : numberCell(null, FMT.cv);
   let verdict: PlannedCell;
   if (ind.limit === null) verdict = textCell(VERDICT.none);
   else if (ind.cv === null || !ranges) verdict = textCell(VERDICT.fail, "fail");
@@ -128,7 +189,9 @@ function statCells(row: number, ind: IndicatorStageResult, ranges: { x: string; 
     verdict = formulaCell(f, ind.pass ? VERDICT.pass : VERDICT.fail, undefined, "text");
   }
   return [
-    ranges ? formulaCell(`COUNTIF(${ranges.w},">0")`, ind.schools, FMT.count) : numberCell(0, FMT.count),
+    ranges
+      ? formulaCell(`COUNTIF(${ranges.w},">0")`, ind.schools, FMT.count)
+      : numberCell(0, FMT.count),
     ranges ? formulaCell(`SUM(${ranges.w})`, ind.students, FMT.count) : numberCell(0, FMT.count),
     mean,
     sd,

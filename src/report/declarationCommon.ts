@@ -14,7 +14,13 @@ export function longName(spec: IndicatorSpec): string {
  * The head of a declaration table: its number (表Ⅱ-2), its title merged across the table, and
  * the 填报单位 line naming the county. Returns the next free row.
  */
-export function declarationHead(sheet: SheetLayout, number: string, title: string, county: string, lastCol: number): number {
+export function declarationHead(
+  sheet: SheetLayout,
+  number: string,
+  title: string,
+  county: string,
+  lastCol: number
+): number {
   sheet.append([textCell(number, "subtitle")]);
   const titleRow = sheet.append([textCell(title, "title")], 28);
   sheet.merge(titleRow, 0, titleRow, lastCol);

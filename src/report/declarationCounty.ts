@@ -4,7 +4,14 @@
  * 佐证材料), 表Ⅵ 社会认可度 (the questionnaire columns) with the one-vote veto, and 佐证材料清单.
  * Every figure and verdict is a live formula over the county form 「县域指标」.
  */
-import { COUNTY_INPUTS, COUNTY_ITEMS, ruleInputs, STATUS_NAMES, type CountyDimension, type CountyResult } from "../engine";
+import {
+  COUNTY_INPUTS,
+  COUNTY_ITEMS,
+  ruleInputs,
+  STATUS_NAMES,
+  type CountyDimension,
+  type CountyResult,
+} from "../engine";
 import { FMT, formulaCell, textCell } from "./cells";
 import { countyLabel, type ReportContext } from "./context";
 import { FormCells, figureSentence, ratioValue, statusFormula, type Expr } from "./countyFormulas";
@@ -22,14 +29,22 @@ export interface CountyTable {
   veto?: string;
 }
 
-const exprCell = (e: Expr, numFmt?: string, style: PlannedCell["style"] = "text"): PlannedCell => formulaCell(e.f, e.v, numFmt, style);
+const exprCell = (e: Expr, numFmt?: string, style: PlannedCell["style"] = "text"): PlannedCell =>
+  formulaCell(e.f, e.v, numFmt, style);
 
 /** The signature block every declaration table carries. */
 function signatures(sheet: SheetLayout, county: string, lastCol: number): void {
   sheet.skip();
-  const a = sheet.append([textCell(`填报单位（盖章）：${county ? `${county}教育局` : ""}`, "subtitle")]);
+  const a = sheet.append([
+    textCell(`填报单位（盖章）：${county ? `${county}教育局` : ""}`, "subtitle"),
+  ]);
   sheet.merge(a, 0, a, lastCol);
-  const b = sheet.append([textCell("填表人：　　　　　　　　审核人：　　　　　　　　日期：　　　　年　　月　　日", "subtitle")]);
+  const b = sheet.append([
+    textCell(
+      "填表人：　　　　　　　　审核人：　　　　　　　　日期：　　　　年　　月　　日",
+      "subtitle"
+    ),
+  ]);
   sheet.merge(b, 0, b, lastCol);
 }
 
@@ -59,66 +74,134 @@ function evidenceCell(county: CountyResult, codes: readonly string[]): PlannedCe
  * 表Ⅳ (guarantee) or 表Ⅴ (quality): per item its number, name, the figure as a sentence, the
  * verdict and the evidence named.
  */
-export function buildItemsDeclaration(ctx: ReportContext, county: CountyResult, dimension: CountyDimension, number: string, name: string): CountyTable {
-  const title = dimension === "guarantee" ? "县域义务教育优质均衡发展政府保障程度情况" : "县域义务教育优质均衡发展教育质量情况";
-  const sheet = new SheetLayout(dimension === "guarantee" ? "declaration-IV" : "declaration-V", name, [6, 22, 60, 10, 28]);
+export function buildItemsDeclaration(
+  ctx: ReportContext,
+  county: CountyResult,
+  dimension: CountyDimension,
+  number: string,
+  name: string
+): CountyTable {
+  const title =
+    dimension === "guarantee"
+      ? "县域义务教育优质均衡发展政府保障程度情况"
+      : "县域义务教育优质均衡发展教育质量情况";
+  const sheet = new SheetLayout(
+    dimension === "guarantee" ? "declaration-IV" : "declaration-V",
+    name,
+    [6, 22, 60, 10, 28]
+  );
   const top = declarationHead(sheet, number, title, countyLabel(county.name), 4);
   sheet.next = top;
-  sheet.append(["序号", "名称", "指标值或简要结论", "是否达标", "佐证材料"].map((h) => textCell(h, "header")), 24);
+  sheet.append(
+    ["序号", "名称", "指标值或简要结论", "是否达标", "佐证材料"].map((h) => textCell(h, "header")),
+    24
+  );
   const cells = formCells(ctx, county);
   const first = sheet.next;
   COUNTY_ITEMS.filter((i) => i.dimension === dimension).forEach((item, k) => {
     const engine = county.items.find((i) => i.id === item.id)!;
     const figure: PlannedCell =
       item.rule.kind === "schools"
-        ? textCell(engine.status === "unchecked" ? engine.notes.join("；") : engine.status === "pass" ? "所有学校均符合要求" : engine.notes.slice(0, 3).join("；"))
+        ? textCell(
+            engine.status === "unchecked"
+              ? engine.notes.join("；")
+              : engine.status === "pass"
+                ? "所有学校均符合要求"
+                : engine.notes.slice(0, 3).join("；")
+          )
         : county.form
           ? exprCell(figureSentence(cells, item.rule, ruleInputs(item.rule)))
           : textCell(`未填报：请在县域指标表填报${engine.missing.join("、")}`);
-    const row = sheet.append([
-      textCell(String(k + 1)),
-      textCell(`${item.id} ${item.name}`),
-      figure,
-      verdictCell(cells, county, item.id),
-      evidenceCell(county, ruleInputs(item.rule)),
-    ], 42);
+    const row = sheet.append(
+      [
+        textCell(String(k + 1)),
+        textCell(`${item.id} ${item.name}`),
+        figure,
+        verdictCell(cells, county, item.id),
+        evidenceCell(county, ruleInputs(item.rule)),
+      ],
+      42
+    );
     void row;
   });
   const last = sheet.next - 1;
   sheet.colourVerdicts(first, 3, last, 3);
-  declarationNotes(sheet, ["表中所有比例数值保留一位小数，其余保留整数；是否达标按未舍入的数值判断。", "各省另有申报模板的，以省级模板为准。"], 4);
+  declarationNotes(
+    sheet,
+    [
+      "表中所有比例数值保留一位小数，其余保留整数；是否达标按未舍入的数值判断。",
+      "各省另有申报模板的，以省级模板为准。",
+    ],
+    4
+  );
   signatures(sheet, county.name, 4);
   return {
-    sheet: sheet.build({ freeze: { rows: top + 1, columns: 0 }, page: { landscape: false, fitToWidth: true, repeatRows: [top + 1, top + 1] }, county: county.name }),
+    sheet: sheet.build({
+      freeze: { rows: top + 1, columns: 0 },
+      page: { landscape: false, fitToWidth: true, repeatRows: [top + 1, top + 1] },
+      county: county.name,
+    }),
     verdicts: rangeA1(first, 3, last, 3),
   };
 }
 
 /** 表Ⅵ 社会认可度: the questionnaire columns, the verdict, then the one-vote veto rows. */
-export function buildRecognitionDeclaration(ctx: ReportContext, county: CountyResult, name: string): CountyTable {
+export function buildRecognitionDeclaration(
+  ctx: ReportContext,
+  county: CountyResult,
+  name: string
+): CountyTable {
   const sheet = new SheetLayout("declaration-VI", name, [12, 12, 12, 12, 12, 12, 12, 10]);
-  const top = declarationHead(sheet, "表Ⅵ", "县域义务教育优质均衡发展社会认可度情况", countyLabel(county.name), 7);
+  const top = declarationHead(
+    sheet,
+    "表Ⅵ",
+    "县域义务教育优质均衡发展社会认可度情况",
+    countyLabel(county.name),
+    7
+  );
   sheet.next = top;
   sheet.append(
-    ["对象", "回收有效问卷数", "满意问卷数", "问卷调查综合满意度", "实地走访人数", "满意人数", "实地走访满意度", "是否达标"].map((h) => textCell(h, "header")),
-    36,
+    [
+      "对象",
+      "回收有效问卷数",
+      "满意问卷数",
+      "问卷调查综合满意度",
+      "实地走访人数",
+      "满意人数",
+      "实地走访满意度",
+      "是否达标",
+    ].map((h) => textCell(h, "header")),
+    36
   );
   const cells = formCells(ctx, county);
   const s1 = COUNTY_ITEMS.find((i) => i.id === "S1")!;
   const [survey, visits] = s1.rule.kind === "all" ? s1.rule.rules : [s1.rule, s1.rule];
   const count = (code: string): PlannedCell => {
     const r = cells.ref(code);
-    return county.form && r.v !== null ? exprCell(r, FMT.count, "number") : textCell(r.v === null ? "" : String(r.v));
+    return county.form && r.v !== null
+      ? exprCell(r, FMT.count, "number")
+      : textCell(r.v === null ? "" : String(r.v));
   };
   const rate = (rule: typeof survey): PlannedCell => {
     const v = rule.kind === "ratio" ? ratioValue(cells, rule) : null;
     return v && v.v !== null ? exprCell(v, "0.0%", "number") : textCell("");
   };
-  const row = sheet.append([textCell("计"), count("S1-1"), count("S1-2"), rate(survey), count("S1-3"), count("S1-4"), rate(visits), verdictCell(cells, county, "S1")]);
+  const row = sheet.append([
+    textCell("计"),
+    count("S1-1"),
+    count("S1-2"),
+    rate(survey),
+    count("S1-3"),
+    count("S1-4"),
+    rate(visits),
+    verdictCell(cells, county, "S1"),
+  ]);
   sheet.colourVerdicts(row, 7, row, 7);
   sheet.skip();
   sheet.append([textCell("一票否决", "subtitle")]);
-  sheet.append(["编号", "情形", "", "", "", "", "填报", "是否触发"].map((h) => textCell(h, "header")));
+  sheet.append(
+    ["编号", "情形", "", "", "", "", "填报", "是否触发"].map((h) => textCell(h, "header"))
+  );
   const vetoFirst = sheet.next;
   for (const v of county.veto) {
     const r = sheet.next;
@@ -133,16 +216,28 @@ export function buildRecognitionDeclaration(ctx: ReportContext, county: CountyRe
       null,
       null,
       null,
-      filled ? formulaCell(`IF(${ref.f}="","未填报",IF(${yesF},"是","否"))`, shown, undefined, "text") : textCell(shown),
-      filled ? formulaCell(`IF(${cellA1(r, 6)}="是","触发",IF(${cellA1(r, 6)}="否","未触发","未核查"))`, v.triggered === null ? "未核查" : v.triggered ? "触发" : "未触发", undefined, "text") : textCell(v.triggered === null ? "未核查" : v.triggered ? "触发" : "未触发"),
+      filled
+        ? formulaCell(`IF(${ref.f}="","未填报",IF(${yesF},"是","否"))`, shown, undefined, "text")
+        : textCell(shown),
+      filled
+        ? formulaCell(
+            `IF(${cellA1(r, 6)}="是","触发",IF(${cellA1(r, 6)}="否","未触发","未核查"))`,
+            v.triggered === null ? "未核查" : v.triggered ? "触发" : "未触发",
+            undefined,
+            "text"
+          )
+        : textCell(v.triggered === null ? "未核查" : v.triggered ? "触发" : "未触发"),
     ]);
     sheet.merge(r, 1, r, 5);
   }
   const vetoLast = sheet.next - 1;
   declarationNotes(
     sheet,
-    ["综合满意度＝满意问卷数÷回收有效问卷数，走访满意度＝满意人数÷实地走访人数，均须达到85%；比例保留一位小数。", "一票否决任一情形为「是」的，县域不予认定；各省另有申报模板的，以省级模板为准。"],
-    7,
+    [
+      "综合满意度＝满意问卷数÷回收有效问卷数，走访满意度＝满意人数÷实地走访人数，均须达到85%；比例保留一位小数。",
+      "一票否决任一情形为「是」的，县域不予认定；各省另有申报模板的，以省级模板为准。",
+    ],
+    7
   );
   signatures(sheet, county.name, 7);
   return {
@@ -162,9 +257,13 @@ export function buildEvidenceList(ctx: ReportContext, name: string): PlannedShee
     if (county.items.length === 0) continue;
     for (const input of COUNTY_INPUTS.filter((i) => i.kind === "yesno" && i.item !== "veto")) {
       const cell = evidenceCell(county, [input.code]);
-      sheet.append([textCell(countyLabel(county.name)), textCell(input.code), textCell(input.label.replace(/（是\/否）$/, "")), cell]);
+      sheet.append([
+        textCell(countyLabel(county.name)),
+        textCell(input.code),
+        textCell(input.label.replace(/（是\/否）$/, "")),
+        cell,
+      ]);
     }
   }
   return sheet.build({ page: { landscape: false, fitToWidth: true } });
 }
-

@@ -29,8 +29,15 @@ export function schoolOfCampus(name: string): string {
   return name.replace(/[（(][^（()）]*校区[)）]\s*$/, "").trim();
 }
 
-function sumCell(records: readonly SchoolRecord[], field: (stage: Stage) => string, stage: Stage, value: (r: SchoolRecord) => number | undefined): PlannedCell {
-  const terms = records.map((r) => (typeof value(r) === "number" ? fieldTerm(r, field(stage)) : null)).filter((t) => t !== null);
+function sumCell(
+  records: readonly SchoolRecord[],
+  field: (stage: Stage) => string,
+  stage: Stage,
+  value: (r: SchoolRecord) => number | undefined
+): PlannedCell {
+  const terms = records
+    .map((r) => (typeof value(r) === "number" ? fieldTerm(r, field(stage)) : null))
+    .filter((t) => t !== null);
   const total = records.reduce((s, r) => s + (value(r) ?? 0), 0);
   if (terms.length === 0) return numberCell(total, FMT.count);
   if (terms.length > MAX_TERMS) return numberCell(total, FMT.count);
@@ -39,12 +46,25 @@ function sumCell(records: readonly SchoolRecord[], field: (stage: Stage) => stri
 
 /** 表Ⅰ for one county, over its counted records. */
 export function buildDeclarationI(ctx: ReportContext, county: string, name: string): PlannedSheet {
-  const counted = new Set(ctx.input.result.schools.filter((p) => p.county === county).map((p) => p.recordIndex));
+  const counted = new Set(
+    ctx.input.result.schools.filter((p) => p.county === county).map((p) => p.recordIndex)
+  );
   const records = [...counted].map((i) => ctx.input.records[i]);
   const sheet = new SheetLayout("declaration-I", name, [18, 10, 10, 12, 12, 12, 12]);
   const top = declarationHead(sheet, "表Ⅰ", "县域基本情况", countyLabel(county), 6);
   sheet.next = top;
-  sheet.append(["学校类型", "学校数（所）", "校区数（个）", "小学在校生数（人）", "初中在校生数（人）", "小学专任教师数（人）", "初中专任教师数（人）"].map((h) => textCell(h, "header")), 36);
+  sheet.append(
+    [
+      "学校类型",
+      "学校数（所）",
+      "校区数（个）",
+      "小学在校生数（人）",
+      "初中在校生数（人）",
+      "小学专任教师数（人）",
+      "初中专任教师数（人）",
+    ].map((h) => textCell(h, "header")),
+    36
+  );
   const pupils = (stage: Stage) => (r: SchoolRecord) => r.stages[stage]?.pupils;
   const teachers = (stage: Stage) => (r: SchoolRecord) => r.stages[stage]?.teachers?.fullTime;
   const row = (label: string, list: readonly SchoolRecord[]): PlannedCell[] => [
@@ -68,17 +88,29 @@ export function buildDeclarationI(ctx: ReportContext, county: string, name: stri
     const values = [
       new Set(records.map((r) => schoolOfCampus(r.name))).size,
       records.length,
-      ...(["primary", "junior"] as Stage[]).map((s) => records.reduce((t, r) => t + (pupils(s)(r) ?? 0), 0)),
-      ...(["primary", "junior"] as Stage[]).map((s) => records.reduce((t, r) => t + (teachers(s)(r) ?? 0), 0)),
+      ...(["primary", "junior"] as Stage[]).map((s) =>
+        records.reduce((t, r) => t + (pupils(s)(r) ?? 0), 0)
+      ),
+      ...(["primary", "junior"] as Stage[]).map((s) =>
+        records.reduce((t, r) => t + (teachers(s)(r) ?? 0), 0)
+      ),
     ];
     // Schools: a school with campuses of two types counts once in the total, so the total is its own count.
-    return c === 1 ? numberCell(values[0], FMT.count) : formulaCell(cells, values[c - 1], FMT.count);
+    return c === 1
+      ? numberCell(values[0], FMT.count)
+      : formulaCell(cells, values[c - 1], FMT.count);
   });
   sheet.append([textCell("合计", "header"), ...totals]);
   const privates = records.filter((r) => r.owner === "private");
   const privateRow = sheet.append(row("其中：民办学校", privates));
-  const privatePupils = privates.reduce((t, r) => t + (r.stages.primary?.pupils ?? 0) + (r.stages.junior?.pupils ?? 0), 0);
-  const allPupils = records.reduce((t, r) => t + (r.stages.primary?.pupils ?? 0) + (r.stages.junior?.pupils ?? 0), 0);
+  const privatePupils = privates.reduce(
+    (t, r) => t + (r.stages.primary?.pupils ?? 0) + (r.stages.junior?.pupils ?? 0),
+    0
+  );
+  const allPupils = records.reduce(
+    (t, r) => t + (r.stages.primary?.pupils ?? 0) + (r.stages.junior?.pupils ?? 0),
+    0
+  );
   const share = sheet.append([
     textCell("民办学校在校生占比"),
     null,
@@ -86,15 +118,29 @@ export function buildDeclarationI(ctx: ReportContext, county: string, name: stri
     formulaCell(
       `IF((${cellA1(totalRow, 3)}+${cellA1(totalRow, 4)})=0,"",(${cellA1(privateRow, 3)}+${cellA1(privateRow, 4)})/(${cellA1(totalRow, 3)}+${cellA1(totalRow, 4)}))`,
       allPupils === 0 ? "" : privatePupils / allPupils,
-      "0.00%",
+      "0.00%"
     ),
   ]);
   sheet.merge(share, 0, share, 2);
-  declarationNotes(sheet, ["按审计计入的学校统计（特殊教育学校、职业学校和不足50人的教学点不计入）；校区按学校名称中的「××校区」归并为学校。", "各省另有申报模板的，以省级模板为准。"], 6);
+  declarationNotes(
+    sheet,
+    [
+      "按审计计入的学校统计（特殊教育学校、职业学校和不足50人的教学点不计入）；校区按学校名称中的「××校区」归并为学校。",
+      "各省另有申报模板的，以省级模板为准。",
+    ],
+    6
+  );
   sheet.skip();
-  const sign = sheet.append([textCell(`填报单位（盖章）：${county ? `${county}教育局` : ""}`, "subtitle")]);
+  const sign = sheet.append([
+    textCell(`填报单位（盖章）：${county ? `${county}教育局` : ""}`, "subtitle"),
+  ]);
   sheet.merge(sign, 0, sign, 6);
-  const sign2 = sheet.append([textCell("填表人：　　　　　　　　审核人：　　　　　　　　日期：　　　　年　　月　　日", "subtitle")]);
+  const sign2 = sheet.append([
+    textCell(
+      "填表人：　　　　　　　　审核人：　　　　　　　　日期：　　　　年　　月　　日",
+      "subtitle"
+    ),
+  ]);
   sheet.merge(sign2, 0, sign2, 6);
   return sheet.build({ page: { landscape: false, fitToWidth: true }, county });
 }

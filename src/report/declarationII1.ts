@@ -11,11 +11,26 @@ import { blockRange, findBlock, type SchoolsSheet } from "./schoolsSheet";
  * 表Ⅱ-1: per stage the number of schools and, per indicator and for the school rule, the schools
  * meeting it (达标学校总数) and their share (达标学校比例). Counts are formulas over 学校达标.
  */
-export function buildDeclarationII1(ctx: ReportContext, schools: SchoolsSheet, county: string, name: string): PlannedSheet {
+export function buildDeclarationII1(
+  ctx: ReportContext,
+  schools: SchoolsSheet,
+  county: string,
+  name: string
+): PlannedSheet {
   const specs = ctx.standard.indicators;
   const lastCol = 1 + 2 * (specs.length + 1);
-  const sheet = new SheetLayout("declaration-II-1", name, [8, 10, ...Array.from({ length: 2 * (specs.length + 1) }, () => 11)]);
-  const top = declarationHead(sheet, "表Ⅱ-1", "小学、初中资源配置达标情况（汇总）", county, lastCol);
+  const sheet = new SheetLayout("declaration-II-1", name, [
+    8,
+    10,
+    ...Array.from({ length: 2 * (specs.length + 1) }, () => 11),
+  ]);
+  const top = declarationHead(
+    sheet,
+    "表Ⅱ-1",
+    "小学、初中资源配置达标情况（汇总）",
+    county,
+    lastCol
+  );
 
   const groups = [...specs.map((s) => longName(s)), "学校综合评估达标"];
   sheet.set(top, 0, textCell("学段", "header"));
@@ -55,18 +70,38 @@ export function buildDeclarationII1(ctx: ReportContext, schools: SchoolsSheet, c
       sheet.next = row + 1;
       continue;
     }
-    sheet.set(row, 1, formulaCell(`COUNT(${blockRange(schools, block, schools.col.pupils)})`, block.rows.length, FMT.count));
+    sheet.set(
+      row,
+      1,
+      formulaCell(
+        `COUNT(${blockRange(schools, block, schools.col.pupils)})`,
+        block.rows.length,
+        FMT.count
+      )
+    );
     const pair = (k: number, formula: string, met: number) => {
       const c = 2 + 2 * k;
       sheet.set(row, c, formulaCell(formula, met, FMT.count));
-      sheet.set(row, c + 1, formulaCell(`${cellA1(row, c)}/${total}`, met / block.rows.length, FMT.percent));
+      sheet.set(
+        row,
+        c + 1,
+        formulaCell(`${cellA1(row, c)}/${total}`, met / block.rows.length, FMT.percent)
+      );
     };
     specs.forEach((spec, i) => {
       const col = schools.col.indicator(i);
       const threshold = sheetRef(schools.name, cellA1(block.thresholdRow!, col, "both"));
-      pair(i, `SUMPRODUCT((ROUND(${blockRange(schools, block, col)},9)>=${threshold})*1)`, result.indicators[spec.id].metSchools);
+      pair(
+        i,
+        `SUMPRODUCT((ROUND(${blockRange(schools, block, col)},9)>=${threshold})*1)`,
+        result.indicators[spec.id].metSchools
+      );
     });
-    pair(specs.length, `COUNTIF(${blockRange(schools, block, schools.col.verdict)},"${VERDICT.pass}")`, result.schoolsPassing);
+    pair(
+      specs.length,
+      `COUNTIF(${blockRange(schools, block, schools.col.verdict)},"${VERDICT.pass}")`,
+      result.schoolsPassing
+    );
     sheet.next = row + 1;
   }
   sheet.skip();
@@ -77,7 +112,11 @@ export function buildDeclarationII1(ctx: ReportContext, schools: SchoolsSheet, c
       "2. 小学包括一贯制学校的小学部，初中包括一贯制学校的初中部和完全中学的初中部，每个学段部分计为一所学校。",
       "3. 本表数据由「学校达标」表公式计算。",
     ],
-    lastCol,
+    lastCol
   );
-  return sheet.build({ freeze: { rows: codeRow + 1, columns: 1 }, page: printSetup(top, codeRow), county });
+  return sheet.build({
+    freeze: { rows: codeRow + 1, columns: 1 },
+    page: printSetup(top, codeRow),
+    county,
+  });
 }

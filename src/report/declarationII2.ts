@@ -26,8 +26,12 @@ export function remark(ctx: ReportContext, part: SchoolPartResult): string {
   const specs = ctx.standard.indicators;
   const floor = floorText(ctx.standard);
   const met = specs.filter((s) => part.details[s.id]?.met === true).map((s) => s.id);
-  const nearly = specs.filter((s) => part.details[s.id]?.met === false && part.details[s.id]?.reachesFloor === true).map((s) => s.id);
-  const below = specs.filter((s) => part.details[s.id]?.met !== true && part.details[s.id]?.reachesFloor !== true).map((s) => s.id);
+  const nearly = specs
+    .filter((s) => part.details[s.id]?.met === false && part.details[s.id]?.reachesFloor === true)
+    .map((s) => s.id);
+  const below = specs
+    .filter((s) => part.details[s.id]?.met !== true && part.details[s.id]?.reachesFloor !== true)
+    .map((s) => s.id);
   const bits = [`达标：${met.length ? met.join("、") : "无"}`];
   if (nearly.length) bits.push(`未达标但不低于${floor}：${nearly.join("、")}`);
   if (below.length) bits.push(`低于${floor}或缺数据：${below.join("、")}`);
@@ -35,10 +39,16 @@ export function remark(ctx: ReportContext, part: SchoolPartResult): string {
 }
 
 /** 年级数 / 班级数 from the source cell when the reader named one, else the figure. */
-function countCell(ctx: ReportContext, part: SchoolPartResult, field: "grades" | "classes"): PlannedCell {
+function countCell(
+  ctx: ReportContext,
+  part: SchoolPartResult,
+  field: "grades" | "classes"
+): PlannedCell {
   const value = part[field] ?? null;
   const term = fieldTerm(ctx.input.records[part.recordIndex], `${field}.${part.stage}`);
-  return value !== null && term?.live ? formulaCell(term.expr, value, FMT.count) : numberCell(value, FMT.count);
+  return value !== null && term?.live
+    ? formulaCell(term.expr, value, FMT.count)
+    : numberCell(value, FMT.count);
 }
 
 /**
@@ -47,16 +57,50 @@ function countCell(ctx: ReportContext, part: SchoolPartResult, field: "grades" |
  * under the header; 小学 rows then 初中 rows, numbered from 1 in each; values reference 学校达标,
  * and a value short of its threshold gets the dark (fail) fill the tables ask for.
  */
-export function buildDeclarationII2(ctx: ReportContext, schools: SchoolsSheet, county: string, name: string): PlannedSheet {
+export function buildDeclarationII2(
+  ctx: ReportContext,
+  schools: SchoolsSheet,
+  county: string,
+  name: string
+): PlannedSheet {
   const specs = ctx.standard.indicators;
   const firstIndicator = 6;
   const passCol = firstIndicator + specs.length;
   const remarkCol = passCol + 1;
-  const sheet = new SheetLayout("declaration-II-2", name, [6, 28, 10, 10, 8, 8, ...specs.map(() => 12), 12, 40]);
-  const top = declarationHead(sheet, "表Ⅱ-2", "小学、初中资源配置基本情况（分学校）", county, remarkCol);
+  const sheet = new SheetLayout("declaration-II-2", name, [
+    6,
+    28,
+    10,
+    10,
+    8,
+    8,
+    ...specs.map(() => 12),
+    12,
+    40,
+  ]);
+  const top = declarationHead(
+    sheet,
+    "表Ⅱ-2",
+    "小学、初中资源配置基本情况（分学校）",
+    county,
+    remarkCol
+  );
 
-  const headers = ["序号", "学校名称", "举办者类型", "在校生数（人）", "年级数（个）", "班级数（个）", ...specs.map(longName), "该校综合评估是否达标", "备注"];
-  sheet.append(headers.map((h) => textCell(h, "header")), 72);
+  const headers = [
+    "序号",
+    "学校名称",
+    "举办者类型",
+    "在校生数（人）",
+    "年级数（个）",
+    "班级数（个）",
+    ...specs.map(longName),
+    "该校综合评估是否达标",
+    "备注",
+  ];
+  sheet.append(
+    headers.map((h) => textCell(h, "header")),
+    72
+  );
   const codeRow = sheet.append(headers.map((_, c) => textCell(c === 0 ? "" : `L${c}`, "code")));
 
   for (const stage of STAGES) {
@@ -81,9 +125,16 @@ export function buildDeclarationII2(ctx: ReportContext, schools: SchoolsSheet, c
         ...specs.map((spec, i) => {
           const value = part.values[spec.id];
           // A reference to an empty cell reads 0: a missing value stays empty.
-          return value === null ? numberCell(null, FMT.value) : formulaCell(ref(schools.col.indicator(i)), value, FMT.value);
+          return value === null
+            ? numberCell(null, FMT.value)
+            : formulaCell(ref(schools.col.indicator(i)), value, FMT.value);
         }),
-        formulaCell(`IF(${ref(schools.col.verdict)}="${VERDICT.pass}","${YES}","${NO}")`, part.pass ? YES : NO, undefined, "text"),
+        formulaCell(
+          `IF(${ref(schools.col.verdict)}="${VERDICT.pass}","${YES}","${NO}")`,
+          part.pass ? YES : NO,
+          undefined,
+          "text"
+        ),
         textCell(remark(ctx, part)),
       ]);
     });
@@ -95,7 +146,9 @@ export function buildDeclarationII2(ctx: ReportContext, schools: SchoolsSheet, c
       const c = firstIndicator + i;
       sheet.conditionalFormats.push({
         range: rangeA1(first, c, last, c),
-        rules: [{ formula: `ROUND(${cellA1(first, c)},9)<${numberLiteral(threshold)}`, style: "fail" }],
+        rules: [
+          { formula: `ROUND(${cellA1(first, c)},9)<${numberLiteral(threshold)}`, style: "fail" },
+        ],
       });
     });
   }
@@ -107,7 +160,11 @@ export function buildDeclarationII2(ctx: ReportContext, schools: SchoolsSheet, c
       "2. 各项指标值保留两位小数，未达到要求的指标值所在格以深色背景标示；数值引自「学校达标」表，按源数据单元格公式计算。",
       `3. 该校综合评估是否达标：至少${ctx.standard.schoolRule?.minMet ?? specs.length}项指标达到要求、其余项不低于要求的${Math.round((ctx.standard.schoolRule?.floorRatio ?? 1) * 100)}%为「是」。`,
     ],
-    remarkCol,
+    remarkCol
   );
-  return sheet.build({ freeze: { rows: codeRow + 1, columns: 2 }, page: printSetup(top, codeRow), county });
+  return sheet.build({
+    freeze: { rows: codeRow + 1, columns: 2 },
+    page: printSetup(top, codeRow),
+    county,
+  });
 }

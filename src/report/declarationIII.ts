@@ -11,13 +11,37 @@ import { cellA1, sheetRef } from "./refs";
  * 表Ⅲ 县域义务教育学校校际间均衡情况: per stage the county mean (全县平均值, 2 decimals) and the CV
  * (差异系数, 3 decimals) of each indicator, and the composite CV; all reference 差异系数.
  */
-export function buildDeclarationIII(ctx: ReportContext, cv: CvSheet, county: string, name: string): PlannedSheet {
+export function buildDeclarationIII(
+  ctx: ReportContext,
+  cv: CvSheet,
+  county: string,
+  name: string
+): PlannedSheet {
   const specs = ctx.standard.indicators;
   const compositeCol = 2 + specs.length;
   const sheet = new SheetLayout("declaration-III", name, [8, 12, ...specs.map(() => 13), 12]);
-  const top = declarationHead(sheet, "表Ⅲ", "县域义务教育学校校际间均衡情况（资源配置）", county, compositeCol);
-  sheet.append([textCell("学段", "header"), textCell("项目", "header"), ...specs.map((s) => textCell(longName(s), "header")), textCell("综合差异系数", "header")], 72);
-  const codeRow = sheet.append([textCell("", "code"), textCell("", "code"), ...specs.map((s) => textCell(s.id, "code")), textCell("综合", "code")]);
+  const top = declarationHead(
+    sheet,
+    "表Ⅲ",
+    "县域义务教育学校校际间均衡情况（资源配置）",
+    county,
+    compositeCol
+  );
+  sheet.append(
+    [
+      textCell("学段", "header"),
+      textCell("项目", "header"),
+      ...specs.map((s) => textCell(longName(s), "header")),
+      textCell("综合差异系数", "header"),
+    ],
+    72
+  );
+  const codeRow = sheet.append([
+    textCell("", "code"),
+    textCell("", "code"),
+    ...specs.map((s) => textCell(s.id, "code")),
+    textCell("综合", "code"),
+  ]);
 
   const countyResult = ctx.input.result.counties.find((c) => c.name === county)!;
   for (const stage of STAGES) {
@@ -25,17 +49,23 @@ export function buildDeclarationIII(ctx: ReportContext, cv: CvSheet, county: str
     const rows = findCvRows(cv, county, stage);
     // A reference to an empty cell reads 0: a figure that does not exist stays empty.
     const ref = (row: number, col: number, value: number | null, fmt: string): PlannedCell =>
-      value === null ? numberCell(null, fmt) : formulaCell(sheetRef(cv.name, cellA1(row, col)), value, fmt);
+      value === null
+        ? numberCell(null, fmt)
+        : formulaCell(sheetRef(cv.name, cellA1(row, col)), value, fmt);
     const meanRow = sheet.append([
       textCell(STAGE_NAMES[stage]),
       textCell("全县平均值"),
-      ...specs.map((s) => ref(rows.indicators[s.id], CV_COL.mean, result.indicators[s.id].mean, FMT.value)),
+      ...specs.map((s) =>
+        ref(rows.indicators[s.id], CV_COL.mean, result.indicators[s.id].mean, FMT.value)
+      ),
       textCell("—"),
     ]);
     sheet.append([
       textCell(""),
       textCell("差异系数"),
-      ...specs.map((s) => ref(rows.indicators[s.id], CV_COL.cv, result.indicators[s.id].cv, FMT.cv)),
+      ...specs.map((s) =>
+        ref(rows.indicators[s.id], CV_COL.cv, result.indicators[s.id].cv, FMT.cv)
+      ),
       ref(rows.composite, CV_COL.cv, result.compositeCv, FMT.cv),
     ]);
     sheet.merge(meanRow, 0, meanRow + 1, 0);
@@ -49,7 +79,11 @@ export function buildDeclarationIII(ctx: ReportContext, cv: CvSheet, county: str
       "2. 差异系数 = 标准差 ÷ 全县平均值，标准差按各校在校生数加权计算；缺少数据的学校不计入该项。",
       `3. 综合差异系数为各项指标差异系数的平均值。${ctx.standard.cvRule.mode === "each" ? `每项差异系数小学不大于${limits.primary}、初中不大于${limits.junior}为达标。` : `综合差异系数小学不大于${limits.primary}、初中不大于${limits.junior}为达标。`}`,
     ],
-    compositeCol,
+    compositeCol
   );
-  return sheet.build({ freeze: { rows: codeRow + 1, columns: 2 }, page: printSetup(top, codeRow), county });
+  return sheet.build({
+    freeze: { rows: codeRow + 1, columns: 2 },
+    page: printSetup(top, codeRow),
+    county,
+  });
 }

@@ -24,7 +24,12 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
   const sheet = new SheetLayout("diagnostics", ctx.names.diagnostics, [16, 14, 12, 28, 12, 60]);
   sheet.append([textCell("数据诊断", "title")]);
   sheet.merge(0, 0, 0, 5);
-  sheet.append([textCell("读取了哪些表、各列识别为什么、哪些学校未计入及原因，以及所有需要核对的单元格。", "subtitle")]);
+  sheet.append([
+    textCell(
+      "读取了哪些表、各列识别为什么、哪些学校未计入及原因，以及所有需要核对的单元格。",
+      "subtitle"
+    ),
+  ]);
   sheet.merge(1, 0, 1, 5);
   sheet.skip();
 
@@ -75,14 +80,23 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
   const hiddenRows = read?.hiddenRows ?? [];
   if (result.excluded.length === 0 && hiddenRows.length === 0) none("（无）");
   for (const h of hiddenRows) {
-    sheet.append([textCell(""), textCell(h.name), textCell(""), placeCell(h.sheet, h.cell ?? `A${h.row}`), null, textCell("该行在工作簿中被隐藏或筛选掉，未审计（设置「审计隐藏行」可计入）")]);
+    sheet.append([
+      textCell(""),
+      textCell(h.name),
+      textCell(""),
+      placeCell(h.sheet, h.cell ?? `A${h.row}`),
+      null,
+      textCell("该行在工作簿中被隐藏或筛选掉，未审计（设置「审计隐藏行」可计入）"),
+    ]);
   }
   for (const e of result.excluded) {
     sheet.append([
       textCell(countyLabel(e.county)),
       textCell(e.name),
       textCell(e.stage ? STAGE_NAMES[e.stage] : "全校"),
-      e.source ? placeCell(e.source.sheet, e.source.cell ?? (e.source.row > 0 ? `A${e.source.row}` : "")) : textCell(""),
+      e.source
+        ? placeCell(e.source.sheet, e.source.cell ?? (e.source.row > 0 ? `A${e.source.row}` : ""))
+        : textCell(""),
       null,
       textCell(e.reason),
     ]);
@@ -107,7 +121,14 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
   section("六、诊断信息", ["级别", "代码", "工作表", "单元格", "", "说明"]);
   if (result.diagnostics.length === 0) none("（无）");
   for (const d of result.diagnostics) {
-    sheet.append([textCell(LEVEL[d.level] ?? d.level), textCell(d.code), textCell(d.sheet), placeCell(d.sheet, d.cell), null, textCell(d.message)]);
+    sheet.append([
+      textCell(LEVEL[d.level] ?? d.level),
+      textCell(d.code),
+      textCell(d.sheet),
+      placeCell(d.sheet, d.cell),
+      null,
+      textCell(d.message),
+    ]);
   }
   return sheet.build({ freeze: { rows: 2, columns: 0 }, page: printSetup(0, 1) });
 }

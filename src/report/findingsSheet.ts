@@ -7,13 +7,29 @@ import { cellA1, plainA1, sheetRef } from "./refs";
 import type { SchoolsSheet } from "./schoolsSheet";
 import { countyFindings } from "./countyFindings";
 
-const F = { county: 0, school: 1, stage: 2, id: 3, name: 4, value: 5, required: 6, gap: 7, belowFloor: 8, advice: 9, source: 10 } as const;
+const F = {
+  county: 0,
+  school: 1,
+  stage: 2,
+  id: 3,
+  name: 4,
+  value: 5,
+  required: 6,
+  gap: 7,
+  belowFloor: 8,
+  advice: 9,
+  source: 10,
+} as const;
 
 /**
  * The source cell to show for a shortfall: the indicator's first field with a cell (the count
  * behind it), else the school's name cell, else its row.
  */
-export function shortfallSource(ctx: ReportContext, part: SchoolPartResult, shortfall: Shortfall): { sheet: string; address: string } | null {
+export function shortfallSource(
+  ctx: ReportContext,
+  part: SchoolPartResult,
+  shortfall: Shortfall
+): { sheet: string; address: string } | null {
   const source = ctx.input.records[part.recordIndex]?.source;
   if (!source) return null;
   const fields = part.details[shortfall.indicator]?.fields ?? [];
@@ -32,14 +48,35 @@ export function shortfallSource(ctx: ReportContext, part: SchoolPartResult, shor
  * a formula; the advice is the engine's text.
  */
 export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): PlannedSheet {
-  const sheet = new SheetLayout("findings", ctx.names.findings, [12, 28, 8, 6, 36, 12, 10, 10, 10, 60, 16]);
+  const sheet = new SheetLayout(
+    "findings",
+    ctx.names.findings,
+    [12, 28, 8, 6, 36, 12, 10, 10, 10, 60, 16]
+  );
   sheet.append([textCell("问题清单（未达到要求的指标）", "title")]);
   sheet.merge(0, 0, 0, F.source);
-  sheet.append([textCell("每行一项未达标指标；「整改所需」为使该项达到要求所需的最少增加量；点击「源单元格」跳转到原始数据。", "subtitle")]);
+  sheet.append([
+    textCell(
+      "每行一项未达标指标；「整改所需」为使该项达到要求所需的最少增加量；点击「源单元格」跳转到原始数据。",
+      "subtitle"
+    ),
+  ]);
   sheet.merge(1, 0, 1, F.source);
   const header = sheet.append(
-    ["区县", "学校名称", "学段", "指标", "指标名称", "数值", "要求", "差距", `低于${floorText(ctx.standard)}`, "整改所需", "源单元格"].map((h) => textCell(h, "header")),
-    30,
+    [
+      "区县",
+      "学校名称",
+      "学段",
+      "指标",
+      "指标名称",
+      "数值",
+      "要求",
+      "差距",
+      `低于${floorText(ctx.standard)}`,
+      "整改所需",
+      "源单元格",
+    ].map((h) => textCell(h, "header")),
+    30
   );
   const specIndex = new Map(ctx.standard.indicators.map((s, i) => [s.id, i]));
   let any = false;
@@ -66,12 +103,25 @@ export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): P
           // A missing value stays visibly missing: a reference to the empty cell would read 0.
           missing ? textCell("缺失", "fail") : formulaCell(valueRef, shortfall.value, FMT.value),
           formulaCell(requiredRef, shortfall.required, FMT.value),
-          missing ? numberCell(null, FMT.value) : formulaCell(`${at(F.required)}-${at(F.value)}`, shortfall.gap, FMT.value),
+          missing
+            ? numberCell(null, FMT.value)
+            : formulaCell(`${at(F.required)}-${at(F.value)}`, shortfall.gap, FMT.value),
           missing
             ? textCell(YES, "fail")
-            : formulaCell(`IF(ROUND(${at(F.value)},9)<${floorRef},"${YES}","${NO}")`, shortfall.belowFloor ? YES : NO, undefined, "text"),
+            : formulaCell(
+                `IF(ROUND(${at(F.value)},9)<${floorRef},"${YES}","${NO}")`,
+                shortfall.belowFloor ? YES : NO,
+                undefined,
+                "text"
+              ),
           textCell(shortfall.advice),
-          source ? textCell(`${source.sheet}!${source.address}`, "link", sheetRef(source.sheet, source.address)) : textCell(""),
+          source
+            ? textCell(
+                `${source.sheet}!${source.address}`,
+                "link",
+                sheetRef(source.sheet, source.address)
+              )
+            : textCell(""),
         ]);
       }
     }
@@ -90,7 +140,13 @@ export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): P
       numberCell(null),
       textCell("—"),
       f.advice,
-      f.link ? textCell(`${f.link.sheet}!${f.link.address}`, "link", sheetRef(f.link.sheet, f.link.address)) : textCell(""),
+      f.link
+        ? textCell(
+            `${f.link.sheet}!${f.link.address}`,
+            "link",
+            sheetRef(f.link.sheet, f.link.address)
+          )
+        : textCell(""),
     ]);
   }
   if (!any) sheet.append([textCell("没有未达到要求的指标。", "note")]);
@@ -105,5 +161,8 @@ export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): P
       ],
     });
   }
-  return sheet.build({ freeze: { rows: header + 1, columns: 2 }, page: printSetup(header, header) });
+  return sheet.build({
+    freeze: { rows: header + 1, columns: 2 },
+    page: printSetup(header, header),
+  });
 }

@@ -9,7 +9,12 @@ import { buildDeclarationII2 } from "./declarationII2";
 import { buildDeclarationIII } from "./declarationIII";
 import { buildDiagnosticsSheet } from "./diagnosticsSheet";
 import { buildDeclarationI } from "./declarationI";
-import { buildEvidenceList, buildItemsDeclaration, buildRecognitionDeclaration, type CountyTable } from "./declarationCounty";
+import {
+  buildEvidenceList,
+  buildItemsDeclaration,
+  buildRecognitionDeclaration,
+  type CountyTable,
+} from "./declarationCounty";
 import { buildFindingsSheet } from "./findingsSheet";
 import type { ReportInput } from "./input";
 import type { PlannedSheet, WorkbookPlan } from "./plan";
@@ -19,7 +24,13 @@ import { buildSummarySheet } from "./summarySheet";
 export * from "./plan";
 export type { ReportInput, TableLike } from "./input";
 export { ReportInputError } from "./context";
-export { chooseSheetNames, sanitizeSheetName, sheetKey, uniqueSheetName, MAX_SHEET_NAME } from "./sheetNames";
+export {
+  chooseSheetNames,
+  sanitizeSheetName,
+  sheetKey,
+  uniqueSheetName,
+  MAX_SHEET_NAME,
+} from "./sheetNames";
 export { renameSheets } from "./rename";
 export { quoteSheet } from "./refs";
 export { renameRefs } from "./rename";
@@ -61,14 +72,19 @@ export function buildPlan(input: ReportInput): WorkbookPlan {
       veto: [t.vi.sheet.name, t.vi.veto!] as [string, string],
     };
   };
-  const sheets: PlannedSheet[] = [buildSummarySheet(ctx, schools, cv, tablesOf), schools.sheet, cv.sheet, buildFindingsSheet(ctx, schools)];
+  const sheets: PlannedSheet[] = [
+    buildSummarySheet(ctx, schools, cv, tablesOf),
+    schools.sheet,
+    cv.sheet,
+    buildFindingsSheet(ctx, schools),
+  ];
   if (ctx.standard.schoolRule) {
     for (const set of ctx.names.declarations) {
       if (set.i) sheets.push(buildDeclarationI(ctx, set.county, set.i));
       sheets.push(
         buildDeclarationII1(ctx, schools, set.county, set.ii1),
         buildDeclarationII2(ctx, schools, set.county, set.ii2),
-        buildDeclarationIII(ctx, cv, set.county, set.iii),
+        buildDeclarationIII(ctx, cv, set.county, set.iii)
       );
       const t = countyTables.get(set.county);
       if (t) sheets.push(t.iv.sheet, t.v.sheet, t.vi.sheet);

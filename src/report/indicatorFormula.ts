@@ -1,4 +1,11 @@
-import { isCount, THROUGH_TRAIN_WEIGHTS, type IndicatorDetail, type IndicatorSpec, type SchoolRecord, type Stage } from "../engine";
+import {
+  isCount,
+  THROUGH_TRAIN_WEIGHTS,
+  type IndicatorDetail,
+  type IndicatorSpec,
+  type SchoolRecord,
+  type Stage,
+} from "../engine";
 import { numberLiteral } from "./refs";
 import { fieldTerm, type Term } from "./sourceTerms";
 
@@ -17,7 +24,10 @@ function weighted(term: Term, weight: number): string {
  * 九年一贯制 junior part `(B*1.1/(A+B*1.1))` with A, B the primary and junior pupils; senior
  * pupils weigh 1.32. Mirrors the engine's stageShare: unusable pupil figures weigh nothing.
  */
-export function shareFormula(record: SchoolRecord, stage: Stage): { expr: string; live: boolean } | null {
+export function shareFormula(
+  record: SchoolRecord,
+  stage: Stage
+): { expr: string; live: boolean } | null {
   const parts: { key: "primary" | "junior" | "senior"; term: Term }[] = [];
   const add = (key: "primary" | "junior" | "senior", field: string, value: unknown) => {
     if (!isCount(value)) return;
@@ -30,7 +40,10 @@ export function shareFormula(record: SchoolRecord, stage: Stage): { expr: string
   const own = parts.find((p) => p.key === stage);
   if (!own) return null;
   const sum = parts.map((p) => weighted(p.term, THROUGH_TRAIN_WEIGHTS[p.key])).join("+");
-  return { expr: `(${weighted(own.term, THROUGH_TRAIN_WEIGHTS[stage])}/(${sum}))`, live: parts.some((p) => p.term.live) };
+  return {
+    expr: `(${weighted(own.term, THROUGH_TRAIN_WEIGHTS[stage])}/(${sum}))`,
+    live: parts.some((p) => p.term.live),
+  };
 }
 
 /**
@@ -47,7 +60,12 @@ export function shareFormula(record: SchoolRecord, stage: Stage): { expr: string
  * indicatorValue(record, "primary", L1, detail); // L1 of a 小学 row
  * // { formula: "'小学'!D4*100/'小学'!C4", value: 4.5 }
  */
-export function indicatorValue(record: SchoolRecord, stage: Stage, spec: IndicatorSpec, detail: IndicatorDetail): LiveValue {
+export function indicatorValue(
+  record: SchoolRecord,
+  stage: Stage,
+  spec: IndicatorSpec,
+  detail: IndicatorDetail
+): LiveValue {
   const literal: LiveValue = { value: detail.value };
   if (detail.value === null) return literal;
 

@@ -1,4 +1,12 @@
-import type { ConditionalFormat, DataBar, PageSetup, PlannedCell, PlannedRow, PlannedSheet, PlannedSheetKind } from "./plan";
+import type {
+  ConditionalFormat,
+  DataBar,
+  PageSetup,
+  PlannedCell,
+  PlannedRow,
+  PlannedSheet,
+  PlannedSheetKind,
+} from "./plan";
 import { VERDICT } from "./cells";
 import { cellA1, rangeA1 } from "./refs";
 
@@ -17,7 +25,7 @@ export class SheetLayout {
   constructor(
     readonly kind: PlannedSheetKind,
     readonly name: string,
-    readonly columnWidths: number[],
+    readonly columnWidths: number[]
   ) {}
 
   /** Sets one cell (0-based). */
@@ -70,10 +78,19 @@ export class SheetLayout {
     });
   }
 
-  build(options: { freeze?: { rows: number; columns: number }; page: PageSetup; county?: string; hiddenColumns?: number[] }): PlannedSheet {
+  build(options: {
+    freeze?: { rows: number; columns: number };
+    page: PageSetup;
+    county?: string;
+    hiddenColumns?: number[];
+  }): PlannedSheet {
     const rows: PlannedRow[] = [...this.rows.entries()]
       .sort(([a], [b]) => a - b)
-      .map(([row, { cells, height }]) => ({ row, cells, ...(height !== undefined ? { height } : {}) }));
+      .map(([row, { cells, height }]) => ({
+        row,
+        cells,
+        ...(height !== undefined ? { height } : {}),
+      }));
     return {
       kind: this.kind,
       name: this.name,
@@ -81,7 +98,9 @@ export class SheetLayout {
       rows,
       merges: this.merges,
       columnWidths: this.columnWidths,
-      ...(options.hiddenColumns && options.hiddenColumns.length > 0 ? { hiddenColumns: options.hiddenColumns } : {}),
+      ...(options.hiddenColumns && options.hiddenColumns.length > 0
+        ? { hiddenColumns: options.hiddenColumns }
+        : {}),
       ...(options.freeze ? { freeze: options.freeze } : {}),
       conditionalFormats: this.conditionalFormats,
       dataBars: this.dataBars,

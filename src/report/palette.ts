@@ -27,16 +27,24 @@ export const BORDER_COLOR = "#BFBFBF";
 const GREY_TEXT = "#595959";
 
 /** Fill and font of each verdict, shared by cell styles and conditional formats. */
-export const VERDICT_COLORS: Record<"pass" | "warn" | "fail", { fill: string; fontColor: string }> = {
-  pass: { fill: "#C6EFCE", fontColor: "#006100" },
-  warn: { fill: "#FFEB9C", fontColor: "#9C5700" },
-  fail: { fill: "#FFC7CE", fontColor: "#9C0006" },
-};
+export const VERDICT_COLORS: Record<"pass" | "warn" | "fail", { fill: string; fontColor: string }> =
+  {
+    pass: { fill: "#C6EFCE", fontColor: "#006100" },
+    warn: { fill: "#FFEB9C", fontColor: "#9C5700" },
+    fail: { fill: "#FFC7CE", fontColor: "#9C0006" },
+  };
 
 export const PALETTE: Record<CellStyle, StyleSpec> = {
   title: { bold: true, size: 14, horizontal: "left", vertical: "middle" },
   subtitle: { size: 10, fontColor: GREY_TEXT, vertical: "middle" },
-  header: { bold: true, fill: "#DDEBF7", borders: true, wrap: true, horizontal: "center", vertical: "middle" },
+  header: {
+    bold: true,
+    fill: "#DDEBF7",
+    borders: true,
+    wrap: true,
+    horizontal: "center",
+    vertical: "middle",
+  },
   code: { size: 9, fontColor: GREY_TEXT, fill: "#F2F2F2", borders: true, horizontal: "center" },
   text: { borders: true, vertical: "middle" },
   number: { borders: true, horizontal: "right", vertical: "middle" },

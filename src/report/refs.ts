@@ -14,7 +14,11 @@ export const columnLetter = columnLetters;
  * cellA1(4, 2); // "C5"
  * cellA1(4, 2, "row"); // "C$5"
  */
-export function cellA1(row: number, col: number, abs: "none" | "row" | "col" | "both" = "none"): string {
+export function cellA1(
+  row: number,
+  col: number,
+  abs: "none" | "row" | "col" | "both" = "none"
+): string {
   const c = (abs === "col" || abs === "both" ? "$" : "") + columnLetter(col);
   const r = (abs === "row" || abs === "both" ? "$" : "") + String(row + 1);
   return c + r;

@@ -10,7 +10,8 @@ const NAME_CHAR = /[A-Za-z0-9_.\u00C0-\uFFFF]/;
 function endOfQuoted(text: string, start: number): number {
   const quote = text[start];
   let j = start + 1;
-  while (j < text.length && !(text[j] === quote && text[j + 1] !== quote)) j += text[j] === quote ? 2 : 1;
+  while (j < text.length && !(text[j] === quote && text[j + 1] !== quote))
+    j += text[j] === quote ? 2 : 1;
   return j + 1;
 }
 
@@ -87,7 +88,10 @@ export function renameSheets(plan: WorkbookPlan, names: string[]): WorkbookPlan 
       ...s,
       name: rename.get(s.name) ?? s.name,
       rows: s.rows.map((r) => ({ ...r, cells: r.cells.map(cell) })),
-      conditionalFormats: s.conditionalFormats.map((cf) => ({ ...cf, rules: cf.rules.map((r) => ({ ...r, formula: renameRefs(r.formula, rename) })) })),
+      conditionalFormats: s.conditionalFormats.map((cf) => ({
+        ...cf,
+        rules: cf.rules.map((r) => ({ ...r, formula: renameRefs(r.formula, rename) })),
+      })),
     })),
   };
 }

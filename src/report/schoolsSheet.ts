@@ -55,7 +55,11 @@ export interface SchoolsSheet {
 }
 
 /** The block of a county and stage, or undefined when it has no school. */
-export function findBlock(schools: SchoolsSheet, county: string, stage: Stage): SchoolBlock | undefined {
+export function findBlock(
+  schools: SchoolsSheet,
+  county: string,
+  stage: Stage
+): SchoolBlock | undefined {
   return schools.blocks.find((b) => b.county === county && b.stage === stage);
 }
 
@@ -67,7 +71,8 @@ export function round9(x: number): number {
 /** Link target of a part's source row: its name cell. */
 export function nameLink(ctx: ReportContext, part: SchoolPartResult): string | undefined {
   const source = ctx.input.records[part.recordIndex]?.source;
-  const address = plainA1(source?.cells?.name) ?? (source && source.row > 0 ? `A${source.row}` : null);
+  const address =
+    plainA1(source?.cells?.name) ?? (source && source.row > 0 ? `A${source.row}` : null);
   return source && address ? sheetRef(source.sheet, address) : undefined;
 }
 
@@ -94,7 +99,7 @@ export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
         ? `各项数值为引用源数据单元格的公式。红色：低于要求的${floorText(standard)}；黄色：未达到要求；绿色：达到要求。` +
             `学校达标规则：至少${rule.minMet}项达到要求，其余项不低于要求的${floorText(standard)}。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。`
         : "各项数值为引用源数据单元格的公式。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。",
-      "subtitle",
+      "subtitle"
     ),
   ]);
   sheet.merge(1, 0, 1, col.verdict);
@@ -109,7 +114,7 @@ export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
       textCell("是否达标", "header"),
       ...specs.map((s) => textCell(`权重 ${s.id}`, "header")),
     ],
-    36,
+    36
   );
 
   const blocks: SchoolBlock[] = [];
@@ -133,7 +138,14 @@ export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
   };
 }
 
-function layBlock(ctx: ReportContext, sheet: SheetLayout, col: SchoolColumns, county: string, stage: Stage, parts: SchoolPartResult[]): SchoolBlock {
+function layBlock(
+  ctx: ReportContext,
+  sheet: SheetLayout,
+  col: SchoolColumns,
+  county: string,
+  stage: Stage,
+  parts: SchoolPartResult[]
+): SchoolBlock {
   const specs = ctx.standard.indicators;
   const rule = ctx.standard.schoolRule;
   const stageName = STAGE_NAMES[stage];
@@ -145,7 +157,13 @@ function layBlock(ctx: ReportContext, sheet: SheetLayout, col: SchoolColumns, co
     sheet.set(thresholdRow, col.county, textCell(countyLabel(county), "code"));
     sheet.set(thresholdRow, col.name, textCell(`${stageName}标准值`, "code"));
     sheet.set(thresholdRow, col.stage, textCell(stageName, "code"));
-    specs.forEach((s, i) => sheet.set(thresholdRow!, col.indicator(i), numberCell(s.thresholds?.[stage] ?? null, FMT.value, "code")));
+    specs.forEach((s, i) =>
+      sheet.set(
+        thresholdRow!,
+        col.indicator(i),
+        numberCell(s.thresholds?.[stage] ?? null, FMT.value, "code")
+      )
+    );
     floorRow = thresholdRow + 1;
     sheet.set(floorRow, col.county, textCell(countyLabel(county), "code"));
     sheet.set(floorRow, col.name, textCell(`标准值的${floorText(ctx.standard)}`, "code"));
@@ -154,7 +172,16 @@ function layBlock(ctx: ReportContext, sheet: SheetLayout, col: SchoolColumns, co
       const t = s.thresholds?.[stage];
       if (t === undefined) return;
       const c = col.indicator(i);
-      sheet.set(floorRow!, c, formulaCell(`ROUND(${cellA1(thresholdRow!, c)}*${numberLiteral(rule.floorRatio)},9)`, round9(t * rule.floorRatio), FMT.value, "code"));
+      sheet.set(
+        floorRow!,
+        c,
+        formulaCell(
+          `ROUND(${cellA1(thresholdRow!, c)}*${numberLiteral(rule.floorRatio)},9)`,
+          round9(t * rule.floorRatio),
+          FMT.value,
+          "code"
+        )
+      );
     });
     sheet.next = floorRow + 1;
   }
@@ -192,7 +219,7 @@ function layPart(
   part: SchoolPartResult,
   row: number,
   thresholdRow: number | null,
-  floorRow: number | null,
+  floorRow: number | null
 ): void {
   const record = ctx.input.records[part.recordIndex];
   const specs = ctx.standard.indicators;
@@ -208,9 +235,19 @@ function layPart(
 
   specs.forEach((spec, i) => {
     const detail = part.details[spec.id];
-    sheet.set(row, col.indicator(i), live(indicatorValue(record, part.stage, spec, detail), FMT.value));
+    sheet.set(
+      row,
+      col.indicator(i),
+      live(indicatorValue(record, part.stage, spec, detail), FMT.value)
+    );
     // The CV weight: the part's pupils where it has a value, 0 where it has none (not in the CV).
-    sheet.set(row, col.weight(i), detail.value === null ? numberCell(0, FMT.count) : formulaCell(pupils, part.students, FMT.count));
+    sheet.set(
+      row,
+      col.weight(i),
+      detail.value === null
+        ? numberCell(0, FMT.count)
+        : formulaCell(pupils, part.students, FMT.count)
+    );
   });
 
   if (!rule || thresholdRow === null || floorRow === null) {
@@ -219,14 +256,23 @@ function layPart(
     return;
   }
   const value = (i: number) => `ROUND(${cellA1(row, col.indicator(i))},9)`;
-  const metTerms = specs.map((_, i) => `(${value(i)}>=${cellA1(thresholdRow, col.indicator(i), "row")})`);
+  const metTerms = specs.map(
+    (_, i) => `(${value(i)}>=${cellA1(thresholdRow, col.indicator(i), "row")})`
+  );
   sheet.set(row, col.met, formulaCell(metTerms.join("+"), part.met, FMT.count));
   const floors = specs.map((_, i) => `${value(i)}>=${cellA1(floorRow, col.indicator(i), "row")}`);
   const verdict = `IF(AND(${cellA1(row, col.met)}>=${rule.minMet},${floors.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`;
-  sheet.set(row, col.verdict, formulaCell(verdict, part.pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
+  sheet.set(
+    row,
+    col.verdict,
+    formulaCell(verdict, part.pass ? VERDICT.pass : VERDICT.fail, undefined, "text")
+  );
 }
 
 /** `'学校达标'!E6:E9` of an indicator (or weight) column over a block. */
 export function blockRange(schools: SchoolsSheet, block: SchoolBlock, column: number): string {
-  return sheetRef(schools.name, `${columnLetter(column)}${block.first + 1}:${columnLetter(column)}${block.last + 1}`);
+  return sheetRef(
+    schools.name,
+    `${columnLetter(column)}${block.first + 1}:${columnLetter(column)}${block.last + 1}`
+  );
 }

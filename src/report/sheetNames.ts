@@ -26,7 +26,9 @@ function truncate(name: string, max: number): string {
  * sanitizeSheetName("表Ⅱ-2 某县[城区]/东"); // "表Ⅱ-2 某县_城区__东"
  */
 export function sanitizeSheetName(name: string): string {
-  let out = String(name).replace(FORBIDDEN, "_").replace(/[\u0000-\u001f\u007f]/g, "");
+  let out = String(name)
+    .replace(FORBIDDEN, "_")
+    .replace(/[\u0000-\u001f\u007f]/g, "");
   out = out.replace(/^[\s']+|[\s']+$/g, "");
   out = truncate(out, MAX_SHEET_NAME).replace(/[\s']+$/, "");
   if (out === "") return "工作表";
@@ -72,7 +74,10 @@ export function uniqueSheetName(name: string, taken: ReadonlySet<string>): strin
  *   { name: "学校达标", owned: true },
  * ]); // ["审计总览 (2)", "学校达标"]
  */
-export function chooseSheetNames(planned: string[], existing: { name: string; owned: boolean }[]): string[] {
+export function chooseSheetNames(
+  planned: string[],
+  existing: { name: string; owned: boolean }[]
+): string[] {
   const taken = new Set(existing.filter((s) => !s.owned).map((s) => s.name.toLowerCase()));
   return planned.map((name) => {
     const chosen = uniqueSheetName(name, taken);

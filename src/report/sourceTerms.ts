@@ -43,12 +43,19 @@ export function fieldTerm(record: SchoolRecord, field: string): Term | null {
   if (ref && part !== undefined) {
     const partAddress = plainA1(part);
     // The stage's pupils are the total less its 「其中：」 part of another stage (both cells live).
-    if (partAddress) return { expr: `(${ref}-${sheetRef(record.source!.sheet, partAddress)})`, live: true, compound: true };
+    if (partAddress)
+      return {
+        expr: `(${ref}-${sheetRef(record.source!.sheet, partAddress)})`,
+        live: true,
+        compound: true,
+      };
     return isCount(value) ? { expr: numberLiteral(value), live: false, compound: false } : null;
   }
   if (ref) {
     const factor = factorOf(record, field);
-    return factor === 1 ? { expr: ref, live: true, compound: false } : { expr: `${ref}*${numberLiteral(factor)}`, live: true, compound: true };
+    return factor === 1
+      ? { expr: ref, live: true, compound: false }
+      : { expr: `${ref}*${numberLiteral(factor)}`, live: true, compound: true };
   }
   if (!isCount(value)) return null;
   return { expr: numberLiteral(value), live: false, compound: false };

@@ -1,4 +1,16 @@
-import { decidedCountyItems, DIMENSION_NAMES, settingsInForce, STAGE_NAMES, STATUS_NAMES, UNREAD_NOTE, unreadStagesText, VERDICT_NAMES, type CountyResult, type DimensionId, type Stage } from "../engine";
+import {
+  decidedCountyItems,
+  DIMENSION_NAMES,
+  settingsInForce,
+  STAGE_NAMES,
+  STATUS_NAMES,
+  UNREAD_NOTE,
+  unreadStagesText,
+  VERDICT_NAMES,
+  type CountyResult,
+  type DimensionId,
+  type Stage,
+} from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { countyLabel, floorText, partsOf, STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
@@ -11,7 +23,18 @@ import { blockRange, findBlock, type SchoolsSheet } from "./schoolsSheet";
 const INCOMPLETE = "未完成";
 
 /** Columns of the per-stage table. */
-const ST = { county: 0, stage: 1, schools: 2, passing: 3, failing: 4, shortfalls: 5, belowFloor: 6, cv: 7, composite: 8, verdict: 9 } as const;
+const ST = {
+  county: 0,
+  stage: 1,
+  schools: 2,
+  passing: 3,
+  failing: 4,
+  shortfalls: 5,
+  belowFloor: 6,
+  cv: 7,
+  composite: 8,
+  verdict: 9,
+} as const;
 
 /**
  * The audit time as 北京时间 (UTC+8), which is what a county bureau reads.
@@ -31,16 +54,28 @@ export function settingLines(ctx: ReportContext): [string, string][] {
   // County items a setting changes (G7's funding floor, the veto) count only where the form decided them.
   const decided = decidedCountyItems(ctx.input.result.counties);
   const [standardLine, ...settings] = settingsInForce(ctx.input.result.settings, standard, decided);
-  const lines: [string, string][] = [standardLine, ["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`]];
+  const lines: [string, string][] = [
+    standardLine,
+    ["审计时间", `${beijingTime(ctx.input.auditedAt)}（北京时间）`],
+  ];
   if (standard.schoolRule) {
     const r = standard.schoolRule;
-    lines.push(["学校达标规则", `至少${r.minMet}项达到要求，其余项不低于要求的${floorText(standard)}`]);
+    lines.push([
+      "学校达标规则",
+      `至少${r.minMet}项达到要求，其余项不低于要求的${floorText(standard)}`,
+    ]);
   }
   const limits = `小学不大于${standard.cvRule.limits.primary}，初中不大于${standard.cvRule.limits.junior}`;
-  lines.push(["差异系数规则", standard.cvRule.mode === "each" ? `每项差异系数${limits}` : `综合差异系数${limits}`]);
+  lines.push([
+    "差异系数规则",
+    standard.cvRule.mode === "each" ? `每项差异系数${limits}` : `综合差异系数${limits}`,
+  ]);
   const hidden = ctx.input.read?.hiddenRows?.length ?? 0;
   if (hidden > 0 && !ctx.input.result.settings.includeHiddenRows) {
-    settings.push(["本工作簿隐藏或筛选掉的行", `${hidden}所学校的行被隐藏或筛选掉，未计入（名单见「数据诊断」）`]);
+    settings.push([
+      "本工作簿隐藏或筛选掉的行",
+      `${hidden}所学校的行被隐藏或筛选掉，未计入（名单见「数据诊断」）`,
+    ]);
   }
   return [...lines, ...settings];
 }
@@ -50,23 +85,46 @@ export function settingLines(ctx: ReportContext): [string, string][] {
  * their limits with a data bar on CV/limit, and the standard and settings used. Every figure
  * references 学校达标 or 差异系数.
  */
-export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv: CvSheet, countyTables: CountyTablesOf = () => undefined): PlannedSheet {
+export function buildSummarySheet(
+  ctx: ReportContext,
+  schools: SchoolsSheet,
+  cv: CvSheet,
+  countyTables: CountyTablesOf = () => undefined
+): PlannedSheet {
   const { result } = ctx.input;
   const counties = result.counties;
-  const sheet = new SheetLayout("summary", ctx.names.summary, [14, 14, 12, 12, 12, 14, 14, 14, 14, 12]);
+  const sheet = new SheetLayout(
+    "summary",
+    ctx.names.summary,
+    [14, 14, 12, 12, 12, 14, 14, 14, 14, 12]
+  );
   sheet.append([textCell("县域义务教育均衡发展审计总览", "title")]);
   sheet.merge(0, 0, 0, ST.verdict);
-  sheet.append([textCell(`评估标准：${ctx.standard.name}（${ctx.standard.document}）；审计时间：${beijingTime(ctx.input.auditedAt)}（北京时间）`, "subtitle")]);
+  sheet.append([
+    textCell(
+      `评估标准：${ctx.standard.name}（${ctx.standard.document}）；审计时间：${beijingTime(ctx.input.auditedAt)}（北京时间）`,
+      "subtitle"
+    ),
+  ]);
   sheet.merge(1, 0, 1, ST.verdict);
   sheet.skip();
   const hasCountyItems = counties.some((c) => c.items.length > 0);
   // The whole-standard block comes first; the resource rows it references follow it.
-  const wholeRows = hasCountyItems ? 3 + counties.length + 1 + 4 * counties.length + 1 + counties.filter((c) => c.missing.length > 0).length + 1 : 0;
+  const wholeRows = hasCountyItems
+    ? 3 +
+      counties.length +
+      1 +
+      4 * counties.length +
+      1 +
+      counties.filter((c) => c.missing.length > 0).length +
+      1
+    : 0;
   const blockStart = sheet.next;
   const resourceRow = (ci: number) => blockStart + wholeRows + 2 + ci;
   if (hasCountyItems) {
     layWholeStandard(sheet, counties, countyTables, resourceRow);
-    if (sheet.next !== blockStart + wholeRows) throw new Error("审计总览的县域结论区行数与预留的不一致");
+    if (sheet.next !== blockStart + wholeRows)
+      throw new Error("审计总览的县域结论区行数与预留的不一致");
   }
 
   // Row numbers are fixed up front: the county verdicts reference the stage rows below them.
@@ -76,18 +134,48 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
   const stageHeader = stageLabel + 1;
   const stageRow = (ci: number, si: number) => stageHeader + 1 + ci * STAGES.length + si;
 
-  sheet.append([textCell(hasCountyItems ? "资源配置结论（资源配置方面及学校规模、班额、专用教室）" : "一、县域结论", "subtitle")]);
-  sheet.append(["区县", hasCountyItems ? "资源配置及学校保障项" : "县域结论", ...STAGES.map((s) => `${STAGE_NAMES[s]}结论`), "学校保障项", "说明"].map((h) => textCell(h, "header")));
-  counties.forEach((county, ci) => layCountyRow(ctx, sheet, county, countyStart + ci, (si) => stageRow(ci, si)));
+  sheet.append([
+    textCell(
+      hasCountyItems ? "资源配置结论（资源配置方面及学校规模、班额、专用教室）" : "一、县域结论",
+      "subtitle"
+    ),
+  ]);
+  sheet.append(
+    [
+      "区县",
+      hasCountyItems ? "资源配置及学校保障项" : "县域结论",
+      ...STAGES.map((s) => `${STAGE_NAMES[s]}结论`),
+      "学校保障项",
+      "说明",
+    ].map((h) => textCell(h, "header"))
+  );
+  counties.forEach((county, ci) =>
+    layCountyRow(ctx, sheet, county, countyStart + ci, (si) => stageRow(ci, si))
+  );
   sheet.colourVerdicts(countyStart, 1, countyStart + counties.length - 1, 2 + STAGES.length);
 
   sheet.next = stageLabel;
   sheet.append([textCell("二、分学段", "subtitle")]);
   sheet.append(
-    ["区县", "学段", "学校数", "达标学校数", "未达标学校数", "未达标指标项次", `其中低于${floorText(ctx.standard)}`, "差异系数结论", "综合差异系数", "学段结论"].map((h) => textCell(h, "header")),
-    30,
+    [
+      "区县",
+      "学段",
+      "学校数",
+      "达标学校数",
+      "未达标学校数",
+      "未达标指标项次",
+      `其中低于${floorText(ctx.standard)}`,
+      "差异系数结论",
+      "综合差异系数",
+      "学段结论",
+    ].map((h) => textCell(h, "header")),
+    30
   );
-  counties.forEach((county, ci) => STAGES.forEach((stage, si) => layStageRow(ctx, sheet, schools, cv, county, stage, stageRow(ci, si))));
+  counties.forEach((county, ci) =>
+    STAGES.forEach((stage, si) =>
+      layStageRow(ctx, sheet, schools, cv, county, stage, stageRow(ci, si))
+    )
+  );
   const lastStage = stageRow(counties.length - 1, STAGES.length - 1);
   sheet.colourVerdicts(stageRow(0, 0), ST.cv, lastStage, ST.cv);
   sheet.colourVerdicts(stageRow(0, 0), ST.verdict, lastStage, ST.verdict);
@@ -104,7 +192,16 @@ export function buildSummarySheet(ctx: ReportContext, schools: SchoolsSheet, cv:
 }
 
 /** Where a county's 表Ⅳ/Ⅴ/Ⅵ verdict cells are: sheet name and A1 ranges. */
-export type CountyTablesOf = (county: string) => { guarantee: [string, string]; quality: [string, string]; recognition: [string, string]; veto: [string, string] } | undefined;
+export type CountyTablesOf = (
+  county: string
+) =>
+  | {
+      guarantee: [string, string];
+      quality: [string, string];
+      recognition: [string, string];
+      veto: [string, string];
+    }
+  | undefined;
 
 const statusOf = (range: string, v: string): string =>
   `IF(COUNTIF(${range},"${STATUS_NAMES.fail}")>0,"${STATUS_NAMES.fail}",IF(COUNTIF(${range},"${STATUS_NAMES.unchecked}")>0,"${STATUS_NAMES.unchecked}",${v}))`;
@@ -114,10 +211,24 @@ const statusOf = (range: string, v: string): string =>
  * dimensions and the veto, each a formula over the declaration tables; then one line per dimension
  * with its counts, and 「待补充」 listing what to enter.
  */
-function layWholeStandard(sheet: SheetLayout, counties: readonly CountyResult[], tablesOf: CountyTablesOf, resourceRow: (ci: number) => number): void {
+function layWholeStandard(
+  sheet: SheetLayout,
+  counties: readonly CountyResult[],
+  tablesOf: CountyTablesOf,
+  resourceRow: (ci: number) => number
+): void {
   const dims = Object.keys(DIMENSION_NAMES) as DimensionId[];
-  sheet.append([textCell("一、县域结论（资源配置、政府保障程度、教育质量、社会认可度四个方面均达标且无一票否决情形）", "subtitle")]);
-  sheet.append(["区县", "县域结论", ...dims.map((d) => DIMENSION_NAMES[d]), "一票否决"].map((h) => textCell(h, "header")));
+  sheet.append([
+    textCell(
+      "一、县域结论（资源配置、政府保障程度、教育质量、社会认可度四个方面均达标且无一票否决情形）",
+      "subtitle"
+    ),
+  ]);
+  sheet.append(
+    ["区县", "县域结论", ...dims.map((d) => DIMENSION_NAMES[d]), "一票否决"].map((h) =>
+      textCell(h, "header")
+    )
+  );
   const first = sheet.next;
   counties.forEach((county, ci) => {
     const row = sheet.next;
@@ -128,29 +239,55 @@ function layWholeStandard(sheet: SheetLayout, counties: readonly CountyResult[],
       `IF(COUNTIF(${stageCells},"${VERDICT.fail}")>0,"${STATUS_NAMES.fail}",IF(COUNTIF(${stageCells},"${VERDICT.pass}")>0,"${STATUS_NAMES.pass}","${STATUS_NAMES.unchecked}"))`,
       STATUS_NAMES[county.dimensions.resource.status],
       undefined,
-      "text",
+      "text"
     );
     const dimCell = (d: "guarantee" | "quality" | "recognition"): PlannedCell => {
       if (!tables) return textCell(STATUS_NAMES[county.dimensions[d].status]);
       const range = sheetRef(tables[d][0], tables[d][1]);
-      return formulaCell(statusOf(range, `"${STATUS_NAMES.pass}"`), STATUS_NAMES[county.dimensions[d].status], undefined, "text");
+      return formulaCell(
+        statusOf(range, `"${STATUS_NAMES.pass}"`),
+        STATUS_NAMES[county.dimensions[d].status],
+        undefined,
+        "text"
+      );
     };
-    const vetoNow = county.veto.some((v) => v.triggered === true) ? "是" : county.veto.some((v) => v.triggered === null) ? "未填报" : "否";
+    const vetoNow = county.veto.some((v) => v.triggered === true)
+      ? "是"
+      : county.veto.some((v) => v.triggered === null)
+        ? "未填报"
+        : "否";
     const veto = tables
-      ? formulaCell(`IF(COUNTIF(${sheetRef(tables.veto[0], tables.veto[1])},"触发")>0,"是",IF(COUNTIF(${sheetRef(tables.veto[0], tables.veto[1])},"未核查")>0,"未填报","否"))`, vetoNow, undefined, "text")
+      ? formulaCell(
+          `IF(COUNTIF(${sheetRef(tables.veto[0], tables.veto[1])},"触发")>0,"是",IF(COUNTIF(${sheetRef(tables.veto[0], tables.veto[1])},"未核查")>0,"未填报","否"))`,
+          vetoNow,
+          undefined,
+          "text"
+        )
       : textCell(vetoNow);
     const dimsAt = dims.map((_, k) => at(2 + k));
     const verdict = formulaCell(
       `IF(OR(${dimsAt.map((c) => `${c}="${STATUS_NAMES.fail}"`).join(",")},${at(6)}="是"),"${VERDICT_NAMES.fail}",IF(AND(${dimsAt.map((c) => `${c}="${STATUS_NAMES.pass}"`).join(",")},${at(6)}="否"),"${VERDICT_NAMES.pass}","${VERDICT_NAMES.incomplete}"))`,
       VERDICT_NAMES[county.verdict],
       undefined,
-      "text",
+      "text"
     );
-    sheet.append([textCell(countyLabel(county.name)), verdict, resource, dimCell("guarantee"), dimCell("quality"), dimCell("recognition"), veto]);
+    sheet.append([
+      textCell(countyLabel(county.name)),
+      verdict,
+      resource,
+      dimCell("guarantee"),
+      dimCell("quality"),
+      dimCell("recognition"),
+      veto,
+    ]);
   });
   sheet.colourVerdicts(first, 1, sheet.next - 1, 5);
   sheet.skip();
-  sheet.append(["区县", "方面", "结论", "核查项数", "达标", "未达标", "未核查"].map((h) => textCell(h, "header")));
+  sheet.append(
+    ["区县", "方面", "结论", "核查项数", "达标", "未达标", "未核查"].map((h) =>
+      textCell(h, "header")
+    )
+  );
   counties.forEach((county, ci) => {
     const tables = tablesOf(county.name);
     for (const d of dims) {
@@ -159,16 +296,32 @@ function layWholeStandard(sheet: SheetLayout, counties: readonly CountyResult[],
       const countOf = (word: string, value: number): PlannedCell => {
         if (d === "resource") {
           const stageCells = rangeA1(resourceRow(ci), 2, resourceRow(ci), 1 + STAGES.length);
-          const w = word === STATUS_NAMES.unchecked ? null : word === STATUS_NAMES.pass ? VERDICT.pass : VERDICT.fail;
-          return w ? formulaCell(`COUNTIF(${stageCells},"${w}")`, value, FMT.count) : numberCell(value, FMT.count);
+          const w =
+            word === STATUS_NAMES.unchecked
+              ? null
+              : word === STATUS_NAMES.pass
+                ? VERDICT.pass
+                : VERDICT.fail;
+          return w
+            ? formulaCell(`COUNTIF(${stageCells},"${w}")`, value, FMT.count)
+            : numberCell(value, FMT.count);
         }
         if (!tables) return numberCell(value, FMT.count);
-        return formulaCell(`COUNTIF(${sheetRef(tables[d][0], tables[d][1])},"${word}")`, value, FMT.count);
+        return formulaCell(
+          `COUNTIF(${sheetRef(tables[d][0], tables[d][1])},"${word}")`,
+          value,
+          FMT.count
+        );
       };
       sheet.append([
         textCell(countyLabel(county.name)),
         textCell(DIMENSION_NAMES[d]),
-        formulaCell(cellA1(first + ci, 2 + dims.indexOf(d)), STATUS_NAMES[r.status], undefined, "text"),
+        formulaCell(
+          cellA1(first + ci, 2 + dims.indexOf(d)),
+          STATUS_NAMES[r.status],
+          undefined,
+          "text"
+        ),
         formulaCell(`${cellA1(row, 4)}+${cellA1(row, 5)}`, r.checked, FMT.count),
         countOf(STATUS_NAMES.pass, r.passed),
         countOf(STATUS_NAMES.fail, r.failed),
@@ -181,20 +334,29 @@ function layWholeStandard(sheet: SheetLayout, counties: readonly CountyResult[],
     if (county.missing.length === 0) continue;
     const row = sheet.append([
       textCell(`待补充（${countyLabel(county.name)}）`, "header"),
-      textCell(`${county.missing.join("、")}：${county.form ? `请在「${county.form.sheet}」表填写这些编号的填报值` : "请插入「县域指标」表（任务窗格「数据」页或 npm run audit -- --county-form）并填写"}`),
+      textCell(
+        `${county.missing.join("、")}：${county.form ? `请在「${county.form.sheet}」表填写这些编号的填报值` : "请插入「县域指标」表（任务窗格「数据」页或 npm run audit -- --county-form）并填写"}`
+      ),
     ]);
     sheet.merge(row, 1, row, ST.verdict);
   }
   sheet.skip();
 }
 
-function layCountyRow(ctx: ReportContext, sheet: SheetLayout, county: CountyResult, row: number, stageRow: (si: number) => number): void {
+function layCountyRow(
+  ctx: ReportContext,
+  sheet: SheetLayout,
+  county: CountyResult,
+  row: number,
+  stageRow: (si: number) => number
+): void {
   const hasGuarantees = Boolean(ctx.standard.guarantees);
   const failed = county.guaranteesFailed;
   const guarantee = cellA1(row, 2 + STAGES.length);
   const conditions: string[] = [];
   STAGES.forEach((stage, si) => {
-    if (county.stages[stage].pass !== null) conditions.push(`${cellA1(stageRow(si), ST.verdict)}="${VERDICT.pass}"`);
+    if (county.stages[stage].pass !== null)
+      conditions.push(`${cellA1(stageRow(si), ST.verdict)}="${VERDICT.pass}"`);
   });
   if (hasGuarantees) conditions.push(`${guarantee}="${VERDICT.pass}"`);
   const verdictText = county.pass ? VERDICT.pass : VERDICT.fail;
@@ -203,23 +365,53 @@ function layCountyRow(ctx: ReportContext, sheet: SheetLayout, county: CountyResu
   const verdict: PlannedCell = unread
     ? textCell(INCOMPLETE)
     : conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
-      ? formulaCell(`IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`, verdictText, undefined, "text")
+      ? formulaCell(
+          `IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`,
+          verdictText,
+          undefined,
+          "text"
+        )
       : textCell(verdictText);
   sheet.set(row, 0, textCell(countyLabel(county.name)));
   sheet.set(row, 1, verdict);
   STAGES.forEach((stage, si) => {
     const pass = county.stages[stage].pass;
-    sheet.set(row, 2 + si, pass === null ? textCell(county.stages[stage].unread ? UNREAD_NOTE : VERDICT.none) : formulaCell(cellA1(stageRow(si), ST.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
+    sheet.set(
+      row,
+      2 + si,
+      pass === null
+        ? textCell(county.stages[stage].unread ? UNREAD_NOTE : VERDICT.none)
+        : formulaCell(
+            cellA1(stageRow(si), ST.verdict),
+            pass ? VERDICT.pass : VERDICT.fail,
+            undefined,
+            "text"
+          )
+    );
   });
-  sheet.set(row, 2 + STAGES.length, textCell(hasGuarantees ? (county.guaranteePass ? VERDICT.pass : VERDICT.fail) : VERDICT.none));
+  sheet.set(
+    row,
+    2 + STAGES.length,
+    textCell(hasGuarantees ? (county.guaranteePass ? VERDICT.pass : VERDICT.fail) : VERDICT.none)
+  );
   const notes = [
     unread ? `${unread}，县域结论未完成，见「${ctx.names.diagnostics}」` : "",
-    hasGuarantees && failed > 0 ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」` : "",
+    hasGuarantees && failed > 0
+      ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」`
+      : "",
   ].filter(Boolean);
   sheet.set(row, 3 + STAGES.length, textCell(notes.join("；")));
 }
 
-function layStageRow(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsSheet, cv: CvSheet, county: CountyResult, stage: Stage, row: number): void {
+function layStageRow(
+  ctx: ReportContext,
+  sheet: SheetLayout,
+  schools: SchoolsSheet,
+  cv: CvSheet,
+  county: CountyResult,
+  stage: Stage,
+  row: number
+): void {
   const result = county.stages[stage];
   const block = findBlock(schools, county.name, stage);
   const rule = ctx.standard.schoolRule;
@@ -234,13 +426,33 @@ function layStageRow(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsShe
     set(ST.verdict, textCell(result.note ?? VERDICT.none));
     return;
   }
-  set(ST.schools, formulaCell(`COUNT(${blockRange(schools, block, schools.col.pupils)})`, parts.length, FMT.count));
+  set(
+    ST.schools,
+    formulaCell(`COUNT(${blockRange(schools, block, schools.col.pupils)})`, parts.length, FMT.count)
+  );
   if (rule) {
     const verdicts = blockRange(schools, block, schools.col.verdict);
-    set(ST.passing, formulaCell(`COUNTIF(${verdicts},"${VERDICT.pass}")`, result.schoolsPassing, FMT.count));
-    set(ST.failing, formulaCell(`${at(ST.schools)}-${at(ST.passing)}`, parts.length - result.schoolsPassing, FMT.count));
+    set(
+      ST.passing,
+      formulaCell(`COUNTIF(${verdicts},"${VERDICT.pass}")`, result.schoolsPassing, FMT.count)
+    );
+    set(
+      ST.failing,
+      formulaCell(
+        `${at(ST.schools)}-${at(ST.passing)}`,
+        parts.length - result.schoolsPassing,
+        FMT.count
+      )
+    );
     const shortfalls = parts.reduce((s, p) => s + p.shortfalls.length, 0);
-    set(ST.shortfalls, formulaCell(`${at(ST.schools)}*${n}-SUM(${blockRange(schools, block, schools.col.met)})`, shortfalls, FMT.count));
+    set(
+      ST.shortfalls,
+      formulaCell(
+        `${at(ST.schools)}*${n}-SUM(${blockRange(schools, block, schools.col.met)})`,
+        shortfalls,
+        FMT.count
+      )
+    );
     const below = parts.reduce((s, p) => s + p.shortfalls.filter((f) => f.belowFloor).length, 0);
     const terms = ctx.standard.indicators.map((_, i) => {
       const c = schools.col.indicator(i);
@@ -253,26 +465,53 @@ function layStageRow(ctx: ReportContext, sheet: SheetLayout, schools: SchoolsShe
   if (ctx.standard.cvRule.mode === "each") {
     const first = cvRows.indicators[ctx.standard.indicators[0].id];
     const range = sheetRef(cv.name, rangeA1(first, CV_COL.verdict, first + n - 1, CV_COL.verdict));
-    set(ST.cv, formulaCell(`IF(COUNTIF(${range},"${VERDICT.pass}")=${n},"${VERDICT.pass}","${VERDICT.fail}")`, cvVerdict, undefined, "text"));
+    set(
+      ST.cv,
+      formulaCell(
+        `IF(COUNTIF(${range},"${VERDICT.pass}")=${n},"${VERDICT.pass}","${VERDICT.fail}")`,
+        cvVerdict,
+        undefined,
+        "text"
+      )
+    );
   } else {
-    set(ST.cv, formulaCell(sheetRef(cv.name, cellA1(cvRows.composite, CV_COL.verdict)), cvVerdict, undefined, "text"));
+    set(
+      ST.cv,
+      formulaCell(
+        sheetRef(cv.name, cellA1(cvRows.composite, CV_COL.verdict)),
+        cvVerdict,
+        undefined,
+        "text"
+      )
+    );
   }
   set(
     ST.composite,
     result.compositeCv === null
       ? numberCell(null, FMT.cv)
-      : formulaCell(sheetRef(cv.name, cellA1(cvRows.composite, CV_COL.cv)), result.compositeCv, FMT.cv),
+      : formulaCell(
+          sheetRef(cv.name, cellA1(cvRows.composite, CV_COL.cv)),
+          result.compositeCv,
+          FMT.cv
+        )
   );
   const verdict = rule
     ? `IF(AND(${at(ST.cv)}="${VERDICT.pass}",${at(ST.failing)}=0),"${VERDICT.pass}","${VERDICT.fail}")`
     : `IF(${at(ST.cv)}="${VERDICT.pass}","${VERDICT.pass}","${VERDICT.fail}")`;
-  set(ST.verdict, formulaCell(verdict, result.pass ? VERDICT.pass : VERDICT.fail, undefined, "text"));
+  set(
+    ST.verdict,
+    formulaCell(verdict, result.pass ? VERDICT.pass : VERDICT.fail, undefined, "text")
+  );
 }
 
 /** 三、差异系数与限值: each CV and its limit, the ratio CV/limit with a data bar (over 1 fails). */
 function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
   sheet.append([textCell("三、差异系数与限值（差异系数/限值 不超过1为达标）", "subtitle")]);
-  sheet.append(["区县", "学段", "指标", "差异系数", "限值", "差异系数/限值", "结论"].map((h) => textCell(h, "header")));
+  sheet.append(
+    ["区县", "学段", "指标", "差异系数", "限值", "差异系数/限值", "结论"].map((h) =>
+      textCell(h, "header")
+    )
+  );
   const first = sheet.next;
   for (const county of ctx.input.result.counties) {
     for (const stage of STAGES) {
@@ -280,20 +519,53 @@ function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
       const rows = findCvRows(cv, county.name, stage);
       for (const spec of ctx.standard.indicators) {
         const ind = result.indicators[spec.id];
-        layCvRow(sheet, cv, county.name, stage, spec.id, rows.indicators[spec.id], ind.cv, ind.limit, ind.limit === null ? null : ind.pass);
+        layCvRow(
+          sheet,
+          cv,
+          county.name,
+          stage,
+          spec.id,
+          rows.indicators[spec.id],
+          ind.cv,
+          ind.limit,
+          ind.limit === null ? null : ind.pass
+        );
       }
-      layCvRow(sheet, cv, county.name, stage, "综合", rows.composite, result.compositeCv, result.compositeLimit, result.compositeLimit === null ? null : result.cvPass);
+      layCvRow(
+        sheet,
+        cv,
+        county.name,
+        stage,
+        "综合",
+        rows.composite,
+        result.compositeCv,
+        result.compositeLimit,
+        result.compositeLimit === null ? null : result.cvPass
+      );
     }
   }
   const last = sheet.next - 1;
   const ratioCol = 5;
   sheet.dataBars.push({ range: rangeA1(first, ratioCol, last, ratioCol), color: "#5B9BD5" });
   const topLeft = `${columnLetter(ratioCol)}${first + 1}`;
-  sheet.conditionalFormats.push({ range: rangeA1(first, ratioCol, last, ratioCol), rules: [{ formula: `ROUND(${topLeft},9)>1`, style: "fail" }] });
+  sheet.conditionalFormats.push({
+    range: rangeA1(first, ratioCol, last, ratioCol),
+    rules: [{ formula: `ROUND(${topLeft},9)>1`, style: "fail" }],
+  });
   sheet.colourVerdicts(first, 6, last, 6);
 }
 
-function layCvRow(sheet: SheetLayout, cv: CvSheet, county: string, stage: Stage, id: string, cvRow: number, value: number | null, limit: number | null, pass: boolean | null): void {
+function layCvRow(
+  sheet: SheetLayout,
+  cv: CvSheet,
+  county: string,
+  stage: Stage,
+  id: string,
+  cvRow: number,
+  value: number | null,
+  limit: number | null,
+  pass: boolean | null
+): void {
   const row = sheet.next;
   const ref = (c: number) => sheetRef(cv.name, cellA1(cvRow, c));
   // A reference to an empty cell recalculates to 0: where the CV sheet has no number, write none.
@@ -303,7 +575,11 @@ function layCvRow(sheet: SheetLayout, cv: CvSheet, county: string, stage: Stage,
     textCell(id),
     value === null ? numberCell(null, FMT.cv) : formulaCell(ref(CV_COL.cv), value, FMT.cv),
     limit === null ? numberCell(null, FMT.value) : formulaCell(ref(CV_COL.limit), limit, FMT.value),
-    value === null || limit === null ? numberCell(null, FMT.value) : formulaCell(`${cellA1(row, 3)}/${cellA1(row, 4)}`, value / limit, FMT.value),
-    pass === null ? textCell(VERDICT.none) : formulaCell(ref(CV_COL.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"),
+    value === null || limit === null
+      ? numberCell(null, FMT.value)
+      : formulaCell(`${cellA1(row, 3)}/${cellA1(row, 4)}`, value / limit, FMT.value),
+    pass === null
+      ? textCell(VERDICT.none)
+      : formulaCell(ref(CV_COL.verdict), pass ? VERDICT.pass : VERDICT.fail, undefined, "text"),
   ]);
 }

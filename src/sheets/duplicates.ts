@@ -16,7 +16,8 @@ function figures(record: SchoolRecord): Map<string, number> {
   const walk = (prefix: string, value: unknown) => {
     if (typeof value === "number") out.set(prefix, value);
     else if (Array.isArray(value)) value.forEach((v, i) => walk(`${prefix}.${i}`, v));
-    else if (value !== null && typeof value === "object") for (const [k, v] of Object.entries(value)) walk(`${prefix}.${k}`, v);
+    else if (value !== null && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) walk(`${prefix}.${k}`, v);
   };
   walk("stages", record.stages);
   walk("facilities", record.facilities);
@@ -83,20 +84,27 @@ export class SchoolRegistry {
    * Registers a table's records and returns those to audit: a school part already read (same code
    * and stage, or same name, stage and figures) is left out with a warning naming both cells.
    */
-  add(records: readonly SchoolRecord[], keys: readonly string[], sink: DiagnosticSink): SchoolRecord[] {
+  add(
+    records: readonly SchoolRecord[],
+    keys: readonly string[],
+    sink: DiagnosticSink
+  ): SchoolRecord[] {
     const kept: SchoolRecord[] = [];
     records.forEach((record, i) => {
       const key = keys[i];
       const twin = this.twin(record, key);
       if (twin) {
         const src = record.source!;
-        const how = record.code && twin.code ? `学校代码（${clip(record.code)}）和学段相同` : "名称、学段和各项数据都相同";
+        const how =
+          record.code && twin.code
+            ? `学校代码（${clip(record.code)}）和学段相同`
+            : "名称、学段和各项数据都相同";
         sink.add(
           "warning",
           "sheets.duplicate-school",
           src.sheet,
           src.cells?.name ?? "",
-          `「${clip(record.name)}」出现了两次：${place(twin)}（第${twin.source!.row}行）和 ${place(record)}（第${src.row}行）${how}，按同一所学校只计一次（第二行未计入）；同一学校同一学段只应填一行，请删去重复行。`,
+          `「${clip(record.name)}」出现了两次：${place(twin)}（第${twin.source!.row}行）和 ${place(record)}（第${src.row}行）${how}，按同一所学校只计一次（第二行未计入）；同一学校同一学段只应填一行，请删去重复行。`
         );
         return;
       }
@@ -127,7 +135,8 @@ export function qualifySameNames(records: SchoolRecord[], sink: DiagnosticSink):
   }
   for (const group of groups.values()) {
     if (group.length < 2) continue;
-    const overlap = (a: SchoolRecord, b: SchoolRecord) => Object.keys(a.stages).some((st) => st in b.stages);
+    const overlap = (a: SchoolRecord, b: SchoolRecord) =>
+      Object.keys(a.stages).some((st) => st in b.stages);
     const clash = group.some((a, i) => group.some((b, j) => j > i && overlap(a, b)));
     if (!clash) continue;
     const sheetOf = (r: SchoolRecord) => r.source?.sheet ?? "";
@@ -136,7 +145,10 @@ export function qualifySameNames(records: SchoolRecord[], sink: DiagnosticSink):
     for (const r of group) {
       // Rows on one sheet with a shared stage need their row too; a through-train school's parts do not.
       const sameSheet = group.some((o) => o !== r && sheetOf(o) === sheetOf(r) && overlap(o, r));
-      const parts = [sheets.size > 1 ? sheetOf(r) : "", sameSheet && r.source ? `第${r.source.row}行` : ""].filter(Boolean);
+      const parts = [
+        sheets.size > 1 ? sheetOf(r) : "",
+        sameSheet && r.source ? `第${r.source.row}行` : "",
+      ].filter(Boolean);
       r.name = `${r.name}（${parts.join("")}）`;
     }
     const first = group[0].source;
@@ -145,7 +157,7 @@ export function qualifySameNames(records: SchoolRecord[], sink: DiagnosticSink):
       "sheets.same-name",
       first?.sheet ?? "",
       first?.cells?.name ?? "",
-      `「${clip(original)}」有${group.length}所数据不同的学校同名，按不同学校审计，名称后注明所在工作表或行：${group.map((r) => `「${clip(r.name, 60)}」`).join("、")}。`,
+      `「${clip(original)}」有${group.length}所数据不同的学校同名，按不同学校审计，名称后注明所在工作表或行：${group.map((r) => `「${clip(r.name, 60)}」`).join("、")}。`
     );
   }
 }

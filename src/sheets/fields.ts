@@ -6,7 +6,15 @@
 import { FIELD_DEFS, fieldLabelOf, isStagedBase, type FieldDef } from "../engine/catalogue";
 import type { Stage } from "../engine/types";
 
-export { fieldLabelOf, fieldPath, isKnownField, isStagedBase, isTextField, parseFieldId, type ParsedField } from "../engine/catalogue";
+export {
+  fieldLabelOf,
+  fieldPath,
+  isKnownField,
+  isStagedBase,
+  isTextField,
+  parseFieldId,
+  type ParsedField,
+} from "../engine/catalogue";
 
 /** A field the reader knows: "name", "pupils", "pupils.primary", "teachers.junior.backbone" … */
 export type FieldId = string;
@@ -23,9 +31,12 @@ export function fieldIdOf(base: string, stage?: Stage): FieldId {
 
 /** The dropdowns' order: who the school is, its pupils, its other figures, then ratios it already holds. */
 function offeredBases(): string[] {
-  const place = (f: FieldDef) => (f.unit === "text" ? 0 : f.id === "pupils" || f.id === "seniorPupils" ? 1 : f.heldRatio ? 3 : 2);
+  const place = (f: FieldDef) =>
+    f.unit === "text" ? 0 : f.id === "pupils" || f.id === "seniorPupils" ? 1 : f.heldRatio ? 3 : 2;
   const ordered = [0, 1, 2, 3].flatMap((p) => FIELD_DEFS.filter((f) => place(f) === p));
-  return ordered.flatMap((f) => (f.id === "classSizeBands" ? COMMON_BANDS.map((b) => `classSizeBands.${b}`) : [f.id]));
+  return ordered.flatMap((f) =>
+    f.id === "classSizeBands" ? COMMON_BANDS.map((b) => `classSizeBands.${b}`) : [f.id]
+  );
 }
 
 function allFields(): { id: FieldId; label: string }[] {

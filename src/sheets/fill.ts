@@ -10,7 +10,10 @@ const FILL_BUDGET = 2_000_000;
  * Reads text cells through merged areas: a county or school name merged down over several rows
  * belongs to each of them. Numbers are not filled (a merged figure is counted once, at its top).
  */
-export function mergedTextReader(view: SheetView, columns: readonly number[]): (row: number, col: number) => CellValue {
+export function mergedTextReader(
+  view: SheetView,
+  columns: readonly number[]
+): (row: number, col: number) => CellValue {
   const wanted = new Set(columns);
   const fills = new Map<number, Map<number, CellValue>>();
   let budget = FILL_BUDGET;

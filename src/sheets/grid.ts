@@ -42,7 +42,9 @@ export interface SheetGrid {
 }
 
 export function isCellError(value: unknown): value is CellError {
-  return typeof value === "object" && value !== null && typeof (value as CellError).error === "string";
+  return (
+    typeof value === "object" && value !== null && typeof (value as CellError).error === "string"
+  );
 }
 
 /** Column letters of a 0-based column index: 0 → A, 26 → AA. */

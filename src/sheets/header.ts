@@ -73,7 +73,8 @@ function buildWindow(view: SheetView): Window | null {
     const topLeft = view.cell(m.top, m.left);
     const source = m.top >= start ? text[m.top - start][m.left] : cellText(topLeft);
     if (!source) continue;
-    const sourceShown = typeof topLeft === "string" ? topLeft.replace(/\s+/g, "").slice(0, 200) : source;
+    const sourceShown =
+      typeof topLeft === "string" ? topLeft.replace(/\s+/g, "").slice(0, 200) : source;
     for (let r = Math.max(m.top, start); r <= Math.min(m.bottom, end - 1) && budget > 0; r++) {
       for (let c = m.left; c <= Math.min(m.right, width - 1); c++, budget--) {
         if (text[r - start][c] === "") {
@@ -109,7 +110,13 @@ function bandRows(w: Window, top: number, height: number): { text: string[][]; s
   for (let i = 0; i < height - 1; i++) {
     const row = text[i];
     for (let c = 1; c < row.length; c++) {
-      if (row[c] === "" && row[c - 1] !== "" && leaves[c] !== "" && leaves[c - 1] !== "" && leaves[c - 1] !== row[c - 1]) {
+      if (
+        row[c] === "" &&
+        row[c - 1] !== "" &&
+        leaves[c] !== "" &&
+        leaves[c - 1] !== "" &&
+        leaves[c - 1] !== row[c - 1]
+      ) {
         row[c] = row[c - 1];
         shown[i][c] = shown[i][c - 1];
       }
@@ -119,7 +126,10 @@ function bandRows(w: Window, top: number, height: number): { text: string[][]; s
 }
 
 /** A column's header cells top to bottom, a cell merged down over several band rows counted once. */
-function flatten(rows: { text: string[][]; shown: string[][] }, col: number): { parts: string[]; header: string } {
+function flatten(
+  rows: { text: string[][]; shown: string[][] },
+  col: number
+): { parts: string[]; header: string } {
   const parts: string[] = [];
   let header = "";
   rows.text.forEach((row, i) => {
@@ -147,7 +157,9 @@ function scoreColumns(columns: HeaderColumn[]): number {
 /** A school year named in a column's header cells (「2023学年」, 「2024年度」), or null. */
 function yearOf(parts: readonly string[]): number | null {
   for (const p of parts) {
-    const m = /(?:^|[^\d])((?:19|20)\d{2})(?:[-~—至](?:19|20)?\d{2})?(?:学年度|学年|年度|年)/.exec(p) ?? /^((?:19|20)\d{2})$/.exec(p);
+    const m =
+      /(?:^|[^\d])((?:19|20)\d{2})(?:[-~—至](?:19|20)?\d{2})?(?:学年度|学年|年度|年)/.exec(p) ??
+      /^((?:19|20)\d{2})$/.exec(p);
     if (m) return Number(m[1]);
   }
   return null;
@@ -157,8 +169,14 @@ function yearOf(parts: readonly string[]): number | null {
  * When the band's columns name two or more school years over the same fields, keeps the columns
  * of one year: the asked one when the band has it, else the latest. The others lose their match.
  */
-function pickYear(columns: HeaderColumn[], years: (number | null)[], asked: number | null): { columns: HeaderColumn[]; years?: HeaderBand["years"] } {
-  const all = [...new Set(years.filter((y, i): y is number => y !== null && columns[i].match !== null))].sort((a, b) => a - b);
+function pickYear(
+  columns: HeaderColumn[],
+  years: (number | null)[],
+  asked: number | null
+): { columns: HeaderColumn[]; years?: HeaderBand["years"] } {
+  const all = [
+    ...new Set(years.filter((y, i): y is number => y !== null && columns[i].match !== null)),
+  ].sort((a, b) => a - b);
   if (all.length < 2) return { columns };
   const chosen = asked !== null && all.includes(asked) ? asked : all[all.length - 1];
   const setAside: HeaderColumn[] = [];
@@ -176,9 +194,12 @@ function dropDuplicateFields(columns: HeaderColumn[]): HeaderColumn[] {
   for (const col of columns) {
     if (!col.match) continue;
     const current = winner.get(col.match.field);
-    if (!current || col.match.confidence > current.match!.confidence) winner.set(col.match.field, col);
+    if (!current || col.match.confidence > current.match!.confidence)
+      winner.set(col.match.field, col);
   }
-  return columns.map((col) => (col.match && winner.get(col.match.field) !== col ? { ...col, match: null } : col));
+  return columns.map((col) =>
+    col.match && winner.get(col.match.field) !== col ? { ...col, match: null } : col
+  );
 }
 
 /**
@@ -187,7 +208,11 @@ function dropDuplicateFields(columns: HeaderColumn[]): HeaderColumn[] {
  * fields. Merged group cells are flattened into each column (「教师情况」 over 「骨干教师数」).
  * Returns null when no band names at least two fields.
  */
-export function findHeaderBand(view: SheetView, memo = new Map<string, HeaderMatch | null>(), auditYear: number | null = null): HeaderBand | null {
+export function findHeaderBand(
+  view: SheetView,
+  memo = new Map<string, HeaderMatch | null>(),
+  auditYear: number | null = null
+): HeaderBand | null {
   const w = buildWindow(view);
   if (!w) return null;
   const roles = w.raw.map((_, i) => rowRole(w, i));
@@ -196,7 +221,13 @@ export function findHeaderBand(view: SheetView, memo = new Map<string, HeaderMat
     if (!memo.has(key)) memo.set(key, matchHeader(parts));
     return memo.get(key)!;
   };
-  let best: { top: number; height: number; columns: HeaderColumn[]; years: (number | null)[]; score: number } | null = null;
+  let best: {
+    top: number;
+    height: number;
+    columns: HeaderColumn[];
+    years: (number | null)[];
+    score: number;
+  } | null = null;
   for (let top = 0; top < w.rows; top++) {
     if (roles[top] !== "header") continue;
     for (let height = 1; height <= MAX_BAND && top + height <= w.rows; height++) {
@@ -210,16 +241,31 @@ export function findHeaderBand(view: SheetView, memo = new Map<string, HeaderMat
         years.push(yearOf(parts));
       }
       const score = scoreColumns(columns);
-      if (score > 0 && (!best || score > best.score + 1e-9)) best = { top, height, columns, years, score };
+      if (score > 0 && (!best || score > best.score + 1e-9))
+        best = { top, height, columns, years, score };
     }
   }
   if (!best) return null;
   const picked = pickYear(best.columns, best.years, auditYear);
-  const band = bandAt(view, w, best.top, best.height, dropDuplicateFields(picked.columns), best.score);
+  const band = bandAt(
+    view,
+    w,
+    best.top,
+    best.height,
+    dropDuplicateFields(picked.columns),
+    best.score
+  );
   return picked.years ? { ...band, years: picked.years } : band;
 }
 
-function bandAt(view: SheetView, w: Window, top: number, height: number, columns: HeaderColumn[], score: number): HeaderBand {
+function bandAt(
+  view: SheetView,
+  w: Window,
+  top: number,
+  height: number,
+  columns: HeaderColumn[],
+  score: number
+): HeaderBand {
   let dataStart = w.start + top + height;
   while (dataStart < view.rowCount && view.isBlankRow(dataStart)) dataStart++;
   const codeRow: CellValue[] = [];

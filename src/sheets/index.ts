@@ -4,5 +4,13 @@
  */
 export { readSheets } from "./read";
 export { FIELDS } from "./fields";
-export type { FieldId, ColumnOverride, ReadOptions, ColumnMapping, TableInfo, SkippedSheet, ReadResult } from "./types";
+export type {
+  FieldId,
+  ColumnOverride,
+  ReadOptions,
+  ColumnMapping,
+  TableInfo,
+  SkippedSheet,
+  ReadResult,
+} from "./types";
 export { readCountyForms, type CountyFormRead } from "./countyForm";

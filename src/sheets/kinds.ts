@@ -21,11 +21,14 @@ const KIND_WORDS: [RegExp, SchoolKind, Stage | undefined][] = [
 
 function stageWord(text: string): KindHint | null {
   if (/小学部|小学段|小学阶段/.test(text)) return { stage: "primary", certainty: "clear" };
-  if (/初中部|初中段|初中阶段|初级中学部/.test(text)) return { stage: "junior", certainty: "clear" };
-  if (/小学$|^小学|小学校区|小学\(|小学分校|小学本部/.test(text)) return { stage: "primary", certainty: "clear" };
+  if (/初中部|初中段|初中阶段|初级中学部/.test(text))
+    return { stage: "junior", certainty: "clear" };
+  if (/小学$|^小学|小学校区|小学\(|小学分校|小学本部/.test(text))
+    return { stage: "primary", certainty: "clear" };
   if (/初级中学|初中/.test(text)) return { stage: "junior", certainty: "clear" };
   if (/小学/.test(text)) return { stage: "primary", certainty: "clear" };
-  if (/中学/.test(text) && !/高级中学|高中/.test(text)) return { stage: "junior", certainty: "weak" };
+  if (/中学/.test(text) && !/高级中学|高中/.test(text))
+    return { stage: "junior", certainty: "weak" };
   return null;
 }
 
@@ -45,7 +48,8 @@ export function kindHint(text: string): KindHint | null {
   const stage = stageWord(text);
   for (const [re, kind, defaultStage] of KIND_WORDS) {
     if (!re.test(text)) continue;
-    if (kind === "special" && /启智|启聪|启明/.test(re.source) && stage?.certainty === "clear") continue;
+    if (kind === "special" && /启智|启聪|启明/.test(re.source) && stage?.certainty === "clear")
+      continue;
     if (kind === "special" || kind === "vocational") return { kind, certainty: "clear" };
     // A kind word is clear; only a clear stage word (小学部, 初中) refines it, not the weak 「中学」.
     const s = stage?.certainty === "clear" ? stage.stage : defaultStage;

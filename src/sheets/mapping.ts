@@ -43,22 +43,31 @@ export function applyOverrides(
   band: HeaderBand | null,
   overrides: readonly ColumnOverride[],
   view: SheetView,
-  sink: DiagnosticSink,
+  sink: DiagnosticSink
 ): MappedColumn[] {
   let result = [...columns];
   for (const o of overrides) {
     const field = typeof o?.field === "string" ? o.field : "";
     if (!isKnownField(field)) {
-      sink.add("warning", "sheets.override-invalid", view.name, "", `列设置中的字段「${clip(String(field))}」无法识别，已忽略；请从字段列表中选择。`);
-      continue;
-    }
-    if (o.column !== null && !(Number.isInteger(o.column) && o.column >= 0 && o.column < MAX_COLUMNS)) {
       sink.add(
         "warning",
         "sheets.override-invalid",
         view.name,
         "",
-        `「${fieldLabelOf(field)}」的列设置（${clip(String(o.column))}）不是有效的列号，已忽略；应为0到${MAX_COLUMNS - 1}之间的整数。`,
+        `列设置中的字段「${clip(String(field))}」无法识别，已忽略；请从字段列表中选择。`
+      );
+      continue;
+    }
+    if (
+      o.column !== null &&
+      !(Number.isInteger(o.column) && o.column >= 0 && o.column < MAX_COLUMNS)
+    ) {
+      sink.add(
+        "warning",
+        "sheets.override-invalid",
+        view.name,
+        "",
+        `「${fieldLabelOf(field)}」的列设置（${clip(String(o.column))}）不是有效的列号，已忽略；应为0到${MAX_COLUMNS - 1}之间的整数。`
       );
       continue;
     }
@@ -75,7 +84,11 @@ export function applyOverrides(
  * When no header names the school, the first of the leading columns whose data cells are mostly
  * words (not numbers, not totals) is taken as the name column, with a low confidence.
  */
-export function fallbackNameColumn(view: SheetView, band: HeaderBand, columns: MappedColumn[]): MappedColumn | null {
+export function fallbackNameColumn(
+  view: SheetView,
+  band: HeaderBand,
+  columns: MappedColumn[]
+): MappedColumn | null {
   const used = new Set(columns.map((c) => c.column));
   const width = Math.min(4, band.columns.length);
   for (let c = 0; c < width; c++) {

@@ -11,7 +11,8 @@ export type ParsedNumber =
   /** Text that is no number (「一千二」, 「约50」), or a logical value. */
   | { kind: "invalid"; text: string };
 
-const ERROR_TEXT = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)/i;
+const ERROR_TEXT =
+  /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)/i;
 /** Placeholders bureaus type for "nothing here". */
 const PLACEHOLDER = /^[-—–/\\－─]{1,3}$/;
 /** Units a number cell may carry after the figure (「1,234.5㎡」 folds to "1234.5m2"): the shared unit list. */
@@ -32,7 +33,9 @@ const EMPTY: ParsedNumber = Object.freeze({ kind: "empty" });
 export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === "number") {
-    return Number.isFinite(value) ? { kind: "number", value, fromText: false } : { kind: "invalid", text: String(value) };
+    return Number.isFinite(value)
+      ? { kind: "number", value, fromText: false }
+      : { kind: "invalid", text: String(value) };
   }
   if (typeof value === "boolean") return { kind: "invalid", text: value ? "TRUE" : "FALSE" };
   if (isCellError(value)) return { kind: "error", text: value.error };
@@ -47,7 +50,10 @@ export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
   const bare = unit ? folded.slice(0, -unit.length) : folded;
   if (NUMBER.test(bare)) {
     const number = Number(bare);
-    if (Number.isFinite(number)) return unit ? { kind: "number", value: number, fromText: true, unit: unit.toLowerCase() } : { kind: "number", value: number, fromText: true };
+    if (Number.isFinite(number))
+      return unit
+        ? { kind: "number", value: number, fromText: true, unit: unit.toLowerCase() }
+        : { kind: "number", value: number, fromText: true };
   }
   return { kind: "invalid", text: trimmed };
 }

@@ -47,7 +47,8 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       nameStage(sheetStage(view.name), view.name, "", `工作表名「${clip(view.name)}」`);
       const mine = overrides.filter((o) => o && o.sheet === view.name);
       const outcome = readSheet(view, mine, sink, memo, options ?? {});
-      const { keys, copies } = outcome.kind === "table" ? registry.copies(outcome.records) : { keys: [], copies: 0 };
+      const { keys, copies } =
+        outcome.kind === "table" ? registry.copies(outcome.records) : { keys: [], copies: 0 };
       if (outcome.kind === "table" && copies > 0) {
         const reason = `与前面的工作表重复（${copies}所学校已读入），未重复计入`;
         skipped.push({ sheet: name, reason });
@@ -56,22 +57,35 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
           "sheets.duplicate-sheet",
           name,
           "",
-          `工作表「${name}」的${outcome.records.length}所学校中有${copies}所已在前面的工作表读入，该表按重复表未计入，以免同一学校计算两次；如确是不同学校，请核对学校名称或学校代码。`,
+          `工作表「${name}」的${outcome.records.length}所学校中有${copies}所已在前面的工作表读入，该表按重复表未计入，以免同一学校计算两次；如确是不同学校，请核对学校名称或学校代码。`
         );
       } else if (outcome.kind === "table") {
         const kept = registry.add(outcome.records, keys, sink);
         tables.push(outcome.table);
         for (const r of kept) records.push(r);
         hiddenRows.push(...outcome.hidden);
-        for (const [stage, cell] of outcome.unreadStages) nameStage(stage, name, cell, `${name}!${cell} 的行`);
+        for (const [stage, cell] of outcome.unreadStages)
+          nameStage(stage, name, cell, `${name}!${cell} 的行`);
       } else {
         skipped.push({ sheet: name, reason: outcome.reason });
-        sink.add("info", "sheets.sheet-skipped", name, "", `工作表「${name}」未读入：${outcome.reason}。`);
+        sink.add(
+          "info",
+          "sheets.sheet-skipped",
+          name,
+          "",
+          `工作表「${name}」未读入：${outcome.reason}。`
+        );
       }
     } catch (error) {
       // A reader bug must not stop the audit of the other sheets; say so in Chinese, no stack trace.
       skipped.push({ sheet: name, reason: "读取时出现内部错误" });
-      sink.add("error", "sheets.internal", name, "", `读取工作表「${name}」时出现内部错误，该表未读入（${clip(String((error as Error)?.message ?? error), 80)}）。`);
+      sink.add(
+        "error",
+        "sheets.internal",
+        name,
+        "",
+        `读取工作表「${name}」时出现内部错误，该表未读入（${clip(String((error as Error)?.message ?? error), 80)}）。`
+      );
     }
   });
   qualifySameNames(records, sink);
@@ -86,7 +100,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       "",
       pupilsMissing
         ? `未找到在校生数列，没有读到任何学校（已查找工作表：${searched}）。`
-        : `没有读到任何学校：已查找工作表${searched}，未找到含「学校名称」和「在校生数」列的学校数据表。`,
+        : `没有读到任何学校：已查找工作表${searched}，未找到含「学校名称」和「在校生数」列的学校数据表。`
     );
   }
   return { records, tables, skipped, diagnostics: sink.finish(), hiddenRows, unreadStages };
@@ -97,7 +111,11 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
  * each is an error in 数据诊断, and the audit reports it 「未读到学校」 instead of passing the
  * county on the other stage alone.
  */
-function unreadStagesOf(named: Map<Stage, { sheet: string; cell: string; how: string }>, records: readonly SchoolRecord[], sink: DiagnosticSink): Stage[] {
+function unreadStagesOf(
+  named: Map<Stage, { sheet: string; cell: string; how: string }>,
+  records: readonly SchoolRecord[],
+  sink: DiagnosticSink
+): Stage[] {
   const read = new Set<string>(records.flatMap((r) => Object.keys(r.stages)));
   const unread: Stage[] = [];
   for (const [stage, where] of named) {
@@ -109,7 +127,7 @@ function unreadStagesOf(named: Map<Stage, { sheet: string; cell: string; how: st
       "sheets.stage-unread",
       where.sheet,
       where.cell,
-      `${where.how}表明工作簿中有${label}学校，但没有读到任何${label}学校（表头未识别或各行都未读入，原因见上面的提示）；${label}未审计，县域结论为「未完成」。请修正后重新审计，或在「数据」页指定该表各字段所在的列。`,
+      `${where.how}表明工作簿中有${label}学校，但没有读到任何${label}学校（表头未识别或各行都未读入，原因见上面的提示）；${label}未审计，县域结论为「未完成」。请修正后重新审计，或在「数据」页指定该表各字段所在的列。`
     );
   }
   return unread.sort();

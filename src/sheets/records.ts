@@ -2,7 +2,13 @@
 import type { Stage } from "../engine/types";
 import { parseFieldId, isTextField, type FieldId } from "./fields";
 import { parseNumberCell, type ParsedNumber } from "./numbers";
-import { plan, type NumberCell, type Roles, type RowRecord, type TableContext } from "./row-context";
+import {
+  plan,
+  type NumberCell,
+  type Roles,
+  type RowRecord,
+  type TableContext,
+} from "./row-context";
 import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
 import { readSchoolRow } from "./school-row";
 import { kindHint } from "./kinds";
@@ -47,10 +53,26 @@ export function readRows(ctx: TableContext): RowsRead {
   const nameCol = col("name")!;
   const seqCol = col("seq");
   const countyCol = col("county");
-  const roles: Roles = { name: nameCol, seq: seqCol, county: countyCol, code: col("code"), owner: col("owner"), stage: col("stage") };
-  const numberCols = columns.filter((c) => !isTextField(parseFieldId(c.field).base)).map((c) => plan(c, ctx.factors));
+  const roles: Roles = {
+    name: nameCol,
+    seq: seqCol,
+    county: countyCol,
+    code: col("code"),
+    owner: col("owner"),
+    stage: col("stage"),
+  };
+  const numberCols = columns
+    .filter((c) => !isTextField(parseFieldId(c.field).base))
+    .map((c) => plan(c, ctx.factors));
   const nameHeader = foldText(nameCol.header);
-  const out: RowsRead = { rows: [], footnotes: [], droppedWhole: new Set(), totals: [], hidden: [], unreadStages: new Map() };
+  const out: RowsRead = {
+    rows: [],
+    footnotes: [],
+    droppedWhole: new Set(),
+    totals: [],
+    hidden: [],
+    unreadStages: new Map(),
+  };
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
   let section: Stage | null = null;
   let county = "";
@@ -69,9 +91,14 @@ export function readRows(ctx: TableContext): RowsRead {
       break;
     }
     if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) {
-      const label = [nameValue, view.cell(r, seqCol?.column ?? -1)].find((v) => typeof v === "string" && isTotalText(cellText(v)));
+      const label = [nameValue, view.cell(r, seqCol?.column ?? -1)].find(
+        (v) => typeof v === "string" && isTotalText(cellText(v))
+      );
       const at = label === nameValue ? nameCol.column : (seqCol?.column ?? nameCol.column);
-      out.totals.push({ label: rawText(typeof label === "string" ? label : lead), address: view.address(r, at) });
+      out.totals.push({
+        label: rawText(typeof label === "string" ? label : lead),
+        address: view.address(r, at),
+      });
       continue;
     }
     if (isMetaText(nameText) || isMetaText(lead)) continue;
@@ -97,23 +124,39 @@ export function readRows(ctx: TableContext): RowsRead {
           "sheets.name-missing",
           view.name,
           view.address(r, nameCol.column),
-          `工作表「${view.name}」第${view.sheetRow(r)}行有数据但学校名称（${view.address(r, nameCol.column)}）${nameText ? "不是文字" : "为空"}；该行未读入，应填写学校名称。`,
+          `工作表「${view.name}」第${view.sheetRow(r)}行有数据但学校名称（${view.address(r, nameCol.column)}）${nameText ? "不是文字" : "为空"}；该行未读入，应填写学校名称。`
         );
       }
       continue;
     }
     if (!ctx.includeHidden && view.isHidden(r)) {
       // Hidden and filtered-out rows are left out by default (a 撤并 school kept out of sight, say) and listed.
-      out.hidden.push({ name: nameValue.trim(), row: view.sheetRow(r), address: view.address(r, nameCol.column) });
+      out.hidden.push({
+        name: nameValue.trim(),
+        row: view.sheetRow(r),
+        address: view.address(r, nameCol.column),
+      });
       continue;
     }
-    const row = readSchoolRow(ctx, roles, r, nameValue.trim(), nameText, numbers, section, county, out.droppedWhole);
+    const row = readSchoolRow(
+      ctx,
+      roles,
+      r,
+      nameValue.trim(),
+      nameText,
+      numbers,
+      section,
+      county,
+      out.droppedWhole
+    );
     if (row) out.rows.push(row);
     else {
       // A row that names a stage and yields nothing: its stage may end up with no school at all.
       const stageCell = roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
-      const stage = kindHint(stageCell)?.stage ?? section ?? ctx.sheetStage ?? kindHint(nameText)?.stage;
-      if (stage && !out.unreadStages.has(stage)) out.unreadStages.set(stage, view.address(r, nameCol.column));
+      const stage =
+        kindHint(stageCell)?.stage ?? section ?? ctx.sheetStage ?? kindHint(nameText)?.stage;
+      if (stage && !out.unreadStages.has(stage))
+        out.unreadStages.set(stage, view.address(r, nameCol.column));
     }
   }
   return out;

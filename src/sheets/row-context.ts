@@ -60,11 +60,20 @@ export interface Roles {
 export function plan(column: MappedColumn, factors: ReadonlyMap<FieldId, number>): PlannedColumn {
   const { base, stage } = parseFieldId(column.field);
   const paths: Record<string, string> = { "": fieldPath(base) };
-  for (const target of ["primary", "junior", "whole"] as const) paths[target] = fieldPath(base, target);
+  for (const target of ["primary", "junior", "whole"] as const)
+    paths[target] = fieldPath(base, target);
   const dot = base.indexOf(".");
   const group = dot < 0 ? base : base.slice(0, dot);
   const key = dot < 0 ? "" : base.slice(dot + 1);
-  return { ...column, base, group, key, ...(stage ? { stage } : {}), factor: factors.get(column.field) ?? 1, paths };
+  return {
+    ...column,
+    base,
+    group,
+    key,
+    ...(stage ? { stage } : {}),
+    factor: factors.get(column.field) ?? 1,
+    paths,
+  };
 }
 
 export type PupilCount = { stage: Stage; value: number; cell: NumberCell };

@@ -1,5 +1,12 @@
 /** One school row → one record: pupils and stage, kind, figures in their places, source cells. */
-import { STAGE_NAMES, type SchoolKind, type SchoolRecord, type Stage, type StageFigures, type TeacherFigures } from "../engine/types";
+import {
+  STAGE_NAMES,
+  type SchoolKind,
+  type SchoolRecord,
+  type Stage,
+  type StageFigures,
+  type TeacherFigures,
+} from "../engine/types";
 import { fieldLabelOf, type FieldId } from "./fields";
 import { kindHint, type KindHint } from "./kinds";
 import { scaleValue, type ParsedNumber } from "./numbers";
@@ -30,14 +37,20 @@ function setTeacher(teachers: TeacherFigures, key: string, value: number): void 
   }
 }
 
-function pupilDiagnostic(ctx: TableContext, r: number, name: string, cell: NumberCell, left: boolean): void {
+function pupilDiagnostic(
+  ctx: TableContext,
+  r: number,
+  name: string,
+  cell: NumberCell,
+  left: boolean
+): void {
   const address = ctx.view.address(r, cell.column.column);
   ctx.sink.add(
     "warning",
     "sheets.pupils-invalid",
     ctx.view.name,
     address,
-    `「${clip(name)}」的${fieldLabelOf(cell.column.field)}（${ctx.view.name}!${address}）${describeParsed(cell.parsed)}，应为大于0的人数${left ? "；该行未读入" : "；该学段未读入"}。`,
+    `「${clip(name)}」的${fieldLabelOf(cell.column.field)}（${ctx.view.name}!${address}）${describeParsed(cell.parsed)}，应为大于0的人数${left ? "；该行未读入" : "；该学段未读入"}。`
   );
 }
 
@@ -47,31 +60,38 @@ function readPupils(
   r: number,
   name: string,
   numbers: NumberCell[],
-  quiet: boolean,
+  quiet: boolean
 ): { staged: PupilCount[]; single: NumberCell | null; total: NumberCell | null } | null {
   const complain = (cell: NumberCell, left: boolean) => {
     if (!quiet) pupilDiagnostic(ctx, r, name, cell, left);
   };
-  const staged = numbers.filter((n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior");
+  const staged = numbers.filter(
+    (n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior"
+  );
   const single = numbers.find((n) => n.column.field === "pupils") ?? null;
   if (staged.some((n) => n.parsed.kind !== "empty")) {
     const counts: PupilCount[] = [];
     for (const n of staged) {
       if (n.parsed.kind === "number" && n.parsed.value > 0) {
         counts.push({ stage: n.column.stage!, value: n.parsed.value, cell: n });
-      } else if (n.parsed.kind !== "empty" && !(n.parsed.kind === "number" && n.parsed.value === 0)) {
+      } else if (
+        n.parsed.kind !== "empty" &&
+        !(n.parsed.kind === "number" && n.parsed.value === 0)
+      ) {
         complain(n, false);
       }
     }
     if (counts.length > 0) return { staged: counts, single: null, total: single };
-    if (single && single.parsed.kind === "number" && single.parsed.value > 0) return { staged: [], single, total: null };
+    if (single && single.parsed.kind === "number" && single.parsed.value > 0)
+      return { staged: [], single, total: null };
     const shown = staged.find((n) => n.parsed.kind === "number") ?? staged[0];
     if (shown.parsed.kind === "number") complain(shown, true);
     return null;
   }
   const cell = single ?? staged[0];
   if (!cell) return null;
-  if (cell.parsed.kind === "number" && cell.parsed.value > 0) return { staged: [], single: cell, total: null };
+  if (cell.parsed.kind === "number" && cell.parsed.value > 0)
+    return { staged: [], single: cell, total: null };
   complain(cell, true);
   return null;
 }
@@ -92,7 +112,10 @@ function cachedKindHint(text: string): KindHint | null {
  * vocational school is excluded whenever its name or its 学校类型 cell says so, and a 教学点 in
  * its name stays a teaching point of the stage the 学段 cell gives.
  */
-function decidingKind(fromColumn: KindHint | null, fromName: KindHint | null): SchoolKind | undefined {
+function decidingKind(
+  fromColumn: KindHint | null,
+  fromName: KindHint | null
+): SchoolKind | undefined {
   for (const kind of ["special", "vocational", "teachingPoint"] as const) {
     if (fromColumn?.kind === kind || fromName?.kind === kind) return kind;
   }
@@ -111,7 +134,7 @@ function singleStage(
   name: string,
   fromColumn: KindHint | null,
   fromName: KindHint | null,
-  section: Stage | null,
+  section: Stage | null
 ): Stage | null {
   const stage = fromColumn?.stage ?? section ?? ctx.sheetStage;
   if (stage) return stage;
@@ -124,7 +147,7 @@ function singleStage(
       weak ? "sheets.stage-guessed" : "sheets.stage-from-name",
       ctx.view.name,
       address,
-      `「${clip(name)}」（${ctx.view.name}!${address}）表中没有学段，按校名判断为${STAGE_NAMES[guess]}${weak ? "（「中学」也可能是完全中学或高中，请在学段列注明）" : ""}。`,
+      `「${clip(name)}」（${ctx.view.name}!${address}）表中没有学段，按校名判断为${STAGE_NAMES[guess]}${weak ? "（「中学」也可能是完全中学或高中，请在学段列注明）" : ""}。`
     );
     return guess;
   }
@@ -132,7 +155,12 @@ function singleStage(
 }
 
 function chooseKind(stages: Stage[], hint: SchoolKind | undefined, senior: number): SchoolKind {
-  if (stages.length >= 2) return hint === "twelveYear" || hint === "nineYear" ? hint : senior > 0 ? "twelveYear" : "nineYear";
+  if (stages.length >= 2)
+    return hint === "twelveYear" || hint === "nineYear"
+      ? hint
+      : senior > 0
+        ? "twelveYear"
+        : "nineYear";
   if (hint && hint !== "primary" && hint !== "junior") return hint;
   if (stages.length === 1) {
     if (stages[0] === "junior" && senior > 0) return "completeMiddle";
@@ -148,8 +176,13 @@ function rowStages(
   r: number,
   name: string,
   pupils: NonNullable<ReturnType<typeof readPupils>>,
-  hints: { fromColumn: KindHint | null; fromName: KindHint | null; kindWord?: SchoolKind; notAudited: boolean },
-  section: Stage | null,
+  hints: {
+    fromColumn: KindHint | null;
+    fromName: KindHint | null;
+    kindWord?: SchoolKind;
+    notAudited: boolean;
+  },
+  section: Stage | null
 ): PupilCount[] | null {
   if (pupils.staged.length > 0 || !pupils.single) return pupils.staged;
   const value = (pupils.single.parsed as { value: number }).value;
@@ -166,7 +199,7 @@ function rowStages(
     address,
     through
       ? `「${clip(name)}」（${view.name}!${address}）是一贯制学校，但只有一个在校生数且没有学段，无法分出小学和初中；该行未读入。应分列填写小学、初中在校生数，或分成小学部、初中部两行。`
-      : `无法判断「${clip(name)}」（${view.name}!${address}）的学段；该行未读入。应在学段列填写「小学」或「初中」。`,
+      : `无法判断「${clip(name)}」（${view.name}!${address}）的学段；该行未读入。应在学段列填写「小学」或「初中」。`
   );
   return null;
 }
@@ -176,7 +209,14 @@ function rowStages(
  * a 完全中学 gets the total less the senior pupils. Returns the cell to take off the pupils cell
  * in formulas (null when the pupils are not one total), or false when the part is not less than the total.
  */
-function takeSeniorPart(ctx: TableContext, r: number, name: string, counts: PupilCount[], seniorCell: NumberCell, senior: number): Record<string, string> | false | null {
+function takeSeniorPart(
+  ctx: TableContext,
+  r: number,
+  name: string,
+  counts: PupilCount[],
+  seniorCell: NumberCell,
+  senior: number
+): Record<string, string> | false | null {
   if (counts.length !== 1 || counts[0].cell.column.field !== "pupils") return null;
   const count = counts[0];
   const { view } = ctx;
@@ -188,7 +228,7 @@ function takeSeniorPart(ctx: TableContext, r: number, name: string, counts: Pupi
       "sheets.part-exceeds-total",
       view.name,
       partAddress,
-      `「${clip(name)}」的「其中：高中在校生数」（${view.name}!${partAddress}）为${senior}，不少于在校生数（${totalAddress}）${count.value}；其中数应是总数的一部分，该行未读入，请核对。`,
+      `「${clip(name)}」的「其中：高中在校生数」（${view.name}!${partAddress}）为${senior}，不少于在校生数（${totalAddress}）${count.value}；其中数应是总数的一部分，该行未读入，请核对。`
     );
     return false;
   }
@@ -198,14 +238,22 @@ function takeSeniorPart(ctx: TableContext, r: number, name: string, counts: Pupi
     "sheets.part-of-total",
     view.name,
     totalAddress,
-    `「${clip(name)}」的在校生数（${view.name}!${totalAddress}）${count.value + senior}人含「其中」高中在校生${senior}人（${partAddress}），${STAGE_NAMES[count.stage]}按${count.value}人计算。`,
+    `「${clip(name)}」的在校生数（${view.name}!${totalAddress}）${count.value + senior}人含「其中」高中在校生${senior}人（${partAddress}），${STAGE_NAMES[count.stage]}按${count.value}人计算。`
   );
   const fromText = (c: NumberCell) => c.parsed.kind === "number" && c.parsed.fromText;
   // A part read from text cannot be referenced: "" makes the report write the value.
-  return { [`pupils.${count.stage}`]: fromText(count.cell) || fromText(seniorCell) ? "" : partAddress };
+  return {
+    [`pupils.${count.stage}`]: fromText(count.cell) || fromText(seniorCell) ? "" : partAddress,
+  };
 }
 
-function checkPupilTotal(ctx: TableContext, r: number, name: string, counts: PupilCount[], total: NumberCell | null): void {
+function checkPupilTotal(
+  ctx: TableContext,
+  r: number,
+  name: string,
+  counts: PupilCount[],
+  total: NumberCell | null
+): void {
   if (total?.parsed.kind !== "number") return;
   const sum = counts.reduce((s, c) => s + c.value, 0);
   if (Math.abs(sum - total.parsed.value) <= 1e-9) return;
@@ -216,7 +264,7 @@ function checkPupilTotal(ctx: TableContext, r: number, name: string, counts: Pup
     "sheets.pupils-total-mismatch",
     view.name,
     address,
-    `「${clip(name)}」在校生合计（${view.name}!${address}）为${total.parsed.value}，但各学段在校生数之和为${sum}；以各学段数为准，请核对。`,
+    `「${clip(name)}」在校生合计（${view.name}!${address}）为${total.parsed.value}，但各学段在校生数之和为${sum}；以各学段数为准，请核对。`
   );
 }
 
@@ -225,7 +273,13 @@ function checkPupilTotal(ctx: TableContext, r: number, name: string, counts: Pup
  * converted to the field's unit; a unit that does not fit the field (「12人」 in an area column)
  * is reported and the figure left out (null).
  */
-function cellFactor(ctx: TableContext, name: string, r: number, cell: NumberCell, quiet: boolean): number | null {
+function cellFactor(
+  ctx: TableContext,
+  name: string,
+  r: number,
+  cell: NumberCell,
+  quiet: boolean
+): number | null {
   const parsed = cell.parsed as { value: number; unit?: string };
   if (!parsed.unit) return cell.column.factor;
   const factor = cellUnitFactor(cell.column.field, parsed.unit);
@@ -240,7 +294,7 @@ function cellFactor(ctx: TableContext, name: string, r: number, cell: NumberCell
       "sheets.cell-unit-mismatch",
       view.name,
       address,
-      `「${clip(name)}」的${label}（${view.name}!${address}）写的单位「${parsed.unit}」不是${label}的单位；该项未读入，请改为数字或正确的单位。`,
+      `「${clip(name)}」的${label}（${view.name}!${address}）写的单位「${parsed.unit}」不是${label}的单位；该项未读入，请改为数字或正确的单位。`
     );
   } else {
     ctx.sink.add(
@@ -248,7 +302,7 @@ function cellFactor(ctx: TableContext, name: string, r: number, cell: NumberCell
       "sheets.cell-unit",
       view.name,
       address,
-      `「${clip(name)}」的${label}（${view.name}!${address}）在单元格中写明单位「${parsed.unit}」，按单元格的单位读取（${parsed.value}${parsed.unit}），不按该列的单位。`,
+      `「${clip(name)}」的${label}（${view.name}!${address}）在单元格中写明单位「${parsed.unit}」，按单元格的单位读取（${parsed.value}${parsed.unit}），不按该列的单位。`
     );
   }
   return factor;
@@ -260,11 +314,20 @@ function cellFactor(ctx: TableContext, name: string, r: number, cell: NumberCell
  * row, or of a 完全中学 row that also counts senior pupils) to the whole school, for the engine to
  * split by weighted pupils. Error values and words are reported and left out.
  */
-function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, numbers: NumberCell[], quiet: boolean, droppedWhole: Set<FieldId>): void {
+function placeFigures(
+  ctx: TableContext,
+  record: SchoolRecord,
+  trace: Trace,
+  numbers: NumberCell[],
+  quiet: boolean,
+  droppedWhole: Set<FieldId>
+): void {
   const { view } = ctx;
   const stages = Object.keys(record.stages) as Stage[];
   // Senior pupils on the row mean its unnamed figures are the whole school's, senior part included.
-  const hasSenior = numbers.some((c) => c.column.base === "seniorPupils" && c.parsed.kind === "number" && c.parsed.value > 0);
+  const hasSenior = numbers.some(
+    (c) => c.column.base === "seniorPupils" && c.parsed.kind === "number" && c.parsed.value > 0
+  );
   const sharedBy = stages.length + (hasSenior ? 1 : 0);
   for (const cell of numbers) {
     const { base, group, key, stage: named, paths } = cell.column;
@@ -277,7 +340,7 @@ function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, num
         cell.parsed.kind === "error" ? "sheets.cell-error" : "sheets.cell-not-number",
         view.name,
         address,
-        `「${clip(record.name)}」的${fieldLabelOf(cell.column.field)}（${view.name}!${address}）${describeParsed(cell.parsed)}，应为数字；该项按缺失处理。`,
+        `「${clip(record.name)}」的${fieldLabelOf(cell.column.field)}（${view.name}!${address}）${describeParsed(cell.parsed)}，应为数字；该项按缺失处理。`
       );
       continue;
     }
@@ -296,7 +359,8 @@ function placeFigures(ctx: TableContext, record: SchoolRecord, trace: Trace, num
       noteCell(trace, paths[""], cell, factor);
       continue;
     }
-    const target: Stage | "whole" | null = named ?? (sharedBy === 1 ? stages[0] : sharedBy > 1 && stages.length > 0 ? "whole" : null);
+    const target: Stage | "whole" | null =
+      named ?? (sharedBy === 1 ? stages[0] : sharedBy > 1 && stages.length > 0 ? "whole" : null);
     if (target === null || (target !== "whole" && !record.stages[target])) continue;
     if (target === "whole") {
       if (group !== "teachers") {
@@ -327,7 +391,7 @@ export function readSchoolRow(
   numbers: NumberCell[],
   section: Stage | null,
   county: string,
-  droppedWhole: Set<FieldId>,
+  droppedWhole: Set<FieldId>
 ): RowRecord | null {
   const { view } = ctx;
   const fromColumn = cachedKindHint(stageText(ctx, roles, r));
@@ -335,16 +399,37 @@ export function readSchoolRow(
   const kindWord = decidingKind(fromColumn, fromName);
   // Special and vocational schools are listed as excluded whatever their pupil count says.
   const notAudited = kindWord === "special" || kindWord === "vocational";
-  const pupils = readPupils(ctx, r, name, numbers, notAudited) ?? (notAudited ? { staged: [], single: null, total: null } : null);
+  const pupils =
+    readPupils(ctx, r, name, numbers, notAudited) ??
+    (notAudited ? { staged: [], single: null, total: null } : null);
   if (!pupils) return null;
-  const counts = rowStages(ctx, roles, r, name, pupils, { fromColumn, fromName, kindWord, notAudited }, section);
+  const counts = rowStages(
+    ctx,
+    roles,
+    r,
+    name,
+    pupils,
+    { fromColumn, fromName, kindWord, notAudited },
+    section
+  );
   if (!counts) return null;
   const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
   const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
-  const less = seniorCell && senior > 0 && seniorCell.column.part ? takeSeniorPart(ctx, r, name, counts, seniorCell, senior) : null;
+  const less =
+    seniorCell && senior > 0 && seniorCell.column.part
+      ? takeSeniorPart(ctx, r, name, counts, seniorCell, senior)
+      : null;
   if (less === false) return null;
 
-  const record: SchoolRecord = { name, kind: chooseKind(counts.map((c) => c.stage), kindWord, senior), stages: {} };
+  const record: SchoolRecord = {
+    name,
+    kind: chooseKind(
+      counts.map((c) => c.stage),
+      kindWord,
+      senior
+    ),
+    stages: {},
+  };
   const trace: Trace = { view, row: r, cells: { name: view.address(r, roles.name.column) } };
   for (const c of counts) {
     record.stages[c.stage] = { pupils: c.value };
@@ -357,7 +442,11 @@ export function readSchoolRow(
   if (codeText) record.code = codeText;
   if (county) record.county = county;
   const ownerText = roles.owner ? rawText(ctx.text(r, roles.owner.column)) : "";
-  const source: NonNullable<SchoolRecord["source"]> = { sheet: view.name, row: view.sheetRow(r), cells: trace.cells };
+  const source: NonNullable<SchoolRecord["source"]> = {
+    sheet: view.name,
+    row: view.sheetRow(r),
+    cells: trace.cells,
+  };
   if (trace.factors) source.factors = trace.factors;
   if (trace.textCells) source.textCells = trace.textCells;
   if (less) source.less = less;
@@ -393,7 +482,11 @@ function placeStageFigure(figures: StageFigures, group: string, key: string, val
   } else if (group === "classSizeBands") {
     const [min, max] = key.split("-");
     figures.classSizeBands ??= [];
-    figures.classSizeBands.push({ min: Number(min), ...(max ? { max: Number(max) } : {}), count: value });
+    figures.classSizeBands.push({
+      min: Number(min),
+      ...(max ? { max: Number(max) } : {}),
+      count: value,
+    });
   } else if (group === "classes" || group === "grades" || group === "largestClass") {
     figures[group] = value;
   }

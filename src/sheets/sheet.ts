@@ -3,7 +3,14 @@ import type { DiagnosticSink } from "./diag";
 import { fieldLabelOf, parseFieldId, isTextField, type FieldId } from "./fields";
 import { findHeaderBand, firstRowBand, type HeaderBand } from "./header";
 import { sheetStage } from "./kinds";
-import { applyOverrides, autoColumns, columnMappings, fallbackNameColumn, isIndicatorField, type MappedColumn } from "./mapping";
+import {
+  applyOverrides,
+  autoColumns,
+  columnMappings,
+  fallbackNameColumn,
+  isIndicatorField,
+  type MappedColumn,
+} from "./mapping";
 import { mergedTextReader } from "./fill";
 import { decodeOwner, ownerLegend } from "./owner";
 import { readRows } from "./records";
@@ -15,12 +22,21 @@ import { foldText } from "./text";
 import type { SheetView } from "./view";
 
 export type SheetOutcome =
-  | { kind: "table"; table: TableInfo; records: SchoolRecord[]; hidden: HiddenRow[]; unreadStages: Map<Stage, string> }
+  | {
+      kind: "table";
+      table: TableInfo;
+      records: SchoolRecord[];
+      hidden: HiddenRow[];
+      unreadStages: Map<Stage, string>;
+    }
   | { kind: "skipped"; reason: string };
 
 const MONEY_PER_PUPIL_FLOOR = 50;
 
-function unitsOf(columns: readonly MappedColumn[], band: HeaderBand): { factors: Map<FieldId, number>; notes: string[]; unknownMoney: MappedColumn[] } {
+function unitsOf(
+  columns: readonly MappedColumn[],
+  band: HeaderBand
+): { factors: Map<FieldId, number>; notes: string[]; unknownMoney: MappedColumn[] } {
   const line = sheetUnitLine(band.above);
   const factors = new Map<FieldId, number>();
   const notes: string[] = [];
@@ -31,7 +47,9 @@ function unitsOf(columns: readonly MappedColumn[], band: HeaderBand): { factors:
     const label = fieldLabelOf(c.field);
     if (unit.factor !== 1) {
       factors.set(c.field, unit.factor);
-      notes.push(`${label}：${unit.unit}→${targetUnit(c.field)}${unit.from === "sheet" ? "（据表头「单位」行）" : ""}`);
+      notes.push(
+        `${label}：${unit.unit}→${targetUnit(c.field)}${unit.from === "sheet" ? "（据表头「单位」行）" : ""}`
+      );
     } else if (unit.from === "none" && targetUnit(c.field) === "元") {
       notes.push(`${label}：未注明单位，按元读取`);
       unknownMoney.push(c);
@@ -41,7 +59,13 @@ function unitsOf(columns: readonly MappedColumn[], band: HeaderBand): { factors:
 }
 
 /** Warns when equipment value with no unit looks like 万元 (a few 元 per pupil). */
-function checkMoneyUnit(view: SheetView, band: HeaderBand, records: SchoolRecord[], columns: MappedColumn[], sink: DiagnosticSink): void {
+function checkMoneyUnit(
+  view: SheetView,
+  band: HeaderBand,
+  records: SchoolRecord[],
+  columns: MappedColumn[],
+  sink: DiagnosticSink
+): void {
   if (!columns.some((c) => parseFieldId(c.field).base === "facilities.equipmentValue")) return;
   const perPupil: number[] = [];
   for (const r of records) {
@@ -60,7 +84,7 @@ function checkMoneyUnit(view: SheetView, band: HeaderBand, records: SchoolRecord
     "sheets.unit-suspect",
     view.name,
     address,
-    `「${view.name}」的教学仪器设备值列（${view.letters(col.column)}列）未注明单位，按元读取后生均只有约${median.toFixed(2)}元，疑为万元；如是万元，请在表头注明「（万元）」。`,
+    `「${view.name}」的教学仪器设备值列（${view.letters(col.column)}列）未注明单位，按元读取后生均只有约${median.toFixed(2)}元，疑为万元；如是万元，请在表头注明「（万元）」。`
   );
 }
 
@@ -68,7 +92,12 @@ function checkMoneyUnit(view: SheetView, band: HeaderBand, records: SchoolRecord
  * Warns about a figure merged down over several school rows (a shared facility of 小学部 and
  * 初中部 rows, say): its value sits in the top row only and is read for that school alone.
  */
-function checkMergedFigures(view: SheetView, band: HeaderBand, columns: readonly MappedColumn[], sink: DiagnosticSink): void {
+function checkMergedFigures(
+  view: SheetView,
+  band: HeaderBand,
+  columns: readonly MappedColumn[],
+  sink: DiagnosticSink
+): void {
   const numeric = columns.filter((c) => !isTextField(parseFieldId(c.field).base));
   for (const m of view.merges) {
     if (m.top < band.dataStart || m.bottom === m.top) continue;
@@ -80,7 +109,7 @@ function checkMergedFigures(view: SheetView, band: HeaderBand, columns: readonly
       "sheets.merged-figure",
       view.name,
       view.address(m.top, column.column),
-      `「${view.name}」的${fieldLabelOf(column.field)}单元格 ${range} 合并跨越第${view.sheetRow(m.top)}至${view.sheetRow(m.bottom)}行，只计入第${view.sheetRow(m.top)}行的学校；应取消合并，每行分别填写（一贯制学校的共用设施可合并为一行，分列填写小学、初中在校生数）。`,
+      `「${view.name}」的${fieldLabelOf(column.field)}单元格 ${range} 合并跨越第${view.sheetRow(m.top)}至${view.sheetRow(m.bottom)}行，只计入第${view.sheetRow(m.top)}行的学校；应取消合并，每行分别填写（一贯制学校的共用设施可合并为一行，分列填写小学、初中在校生数）。`
     );
   }
 }
@@ -94,11 +123,14 @@ export function readSheet(
   overrides: readonly ColumnOverride[],
   sink: DiagnosticSink,
   memo: Map<string, HeaderMatch | null>,
-  options: ReadOptions = {},
+  options: ReadOptions = {}
 ): SheetOutcome {
   if (view.rowCount === 0) return { kind: "skipped", reason: "工作表为空" };
-  const band = findHeaderBand(view, memo, auditYearOf(options)) ?? (overrides.length > 0 ? firstRowBand(view) : null);
-  if (!band) return { kind: "skipped", reason: "未找到学校数据表的表头（如「学校名称」「在校生数」）" };
+  const band =
+    findHeaderBand(view, memo, auditYearOf(options)) ??
+    (overrides.length > 0 ? firstRowBand(view) : null);
+  if (!band)
+    return { kind: "skipped", reason: "未找到学校数据表的表头（如「学校名称」「在校生数」）" };
   let columns = applyOverrides(autoColumns(band), band, overrides, view, sink);
   const has = (test: (f: FieldId) => boolean) => columns.some((c) => test(c.field));
   const hasPupils = has((f) => /^pupils(\.|$)/.test(f));
@@ -109,15 +141,17 @@ export function readSheet(
   const hasName = has((f) => f === "name");
   const indicators = has(isIndicatorField);
   const headerCell = view.address(band.top, 0);
-  if (!hasName && !hasPupils) return { kind: "skipped", reason: "不是学校数据表：没有「学校名称」和「在校生数」列" };
+  if (!hasName && !hasPupils)
+    return { kind: "skipped", reason: "不是学校数据表：没有「学校名称」和「在校生数」列" };
   if (!hasPupils) {
-    if (!indicators) return { kind: "skipped", reason: "不是学校数据表：没有「在校生数」列和指标列" };
+    if (!indicators)
+      return { kind: "skipped", reason: "不是学校数据表：没有「在校生数」列和指标列" };
     sink.add(
       "error",
       "sheets.pupils-column-missing",
       view.name,
       headerCell,
-      `未找到在校生数列：工作表「${view.name}」第${view.sheetRow(band.top)}行起的表头中没有「在校生数」（或「在校学生数」「学生数」「小学在校生数」等）；该表未读入。请在任务窗格中指定在校生数所在的列。`,
+      `未找到在校生数列：工作表「${view.name}」第${view.sheetRow(band.top)}行起的表头中没有「在校生数」（或「在校学生数」「学生数」「小学在校生数」等）；该表未读入。请在任务窗格中指定在校生数所在的列。`
     );
     return { kind: "skipped", reason: "未找到在校生数列" };
   }
@@ -130,7 +164,7 @@ export function readSheet(
       "sheets.name-column-missing",
       view.name,
       headerCell,
-      `未找到学校名称列：工作表「${view.name}」第${view.sheetRow(band.top)}行起的表头中没有「学校名称」；该表未读入。请在任务窗格中指定学校名称所在的列。`,
+      `未找到学校名称列：工作表「${view.name}」第${view.sheetRow(band.top)}行起的表头中没有「学校名称」；该表未读入。请在任务窗格中指定学校名称所在的列。`
     );
     return { kind: "skipped", reason: "未找到学校名称列" };
   }
@@ -140,14 +174,16 @@ export function readSheet(
       "sheets.indicators-missing",
       view.name,
       headerCell,
-      `未找到任何指标列：工作表「${view.name}」的表头中没有教师数（高于规定学历、骨干、体育艺术）、校舍面积、运动场馆面积、仪器设备值、多媒体教室数，也没有生均、每百名学生等指标值；只读入了学校名称和在校生数。`,
+      `未找到任何指标列：工作表「${view.name}」的表头中没有教师数（高于规定学历、骨干、体育艺术）、校舍面积、运动场馆面积、仪器设备值、多媒体教室数，也没有生均、每百名学生等指标值；只读入了学校名称和在校生数。`
     );
   }
 
   noteShareColumns(view, band, columns, sink);
   noteYears(view, band, sink);
   const units = unitsOf(columns, band);
-  const textColumns = columns.filter((c) => ["name", "code", "county", "owner", "stage"].includes(c.field)).map((c) => c.column);
+  const textColumns = columns
+    .filter((c) => ["name", "code", "county", "owner", "stage"].includes(c.field))
+    .map((c) => c.column);
   const stageOfSheet = sheetStage(view.name);
   const read = readRows({
     view,
@@ -176,7 +212,7 @@ export function readSheet(
       "sheets.owner-code",
       view.name,
       view.address(band.top, ownerCol.column),
-      `「${view.name}」有${undecoded}所学校的举办者类型（${view.letters(ownerCol.column)}列）无法判断公办或民办，按公办计算并保留原文；如有民办学校，请填写「民办」。`,
+      `「${view.name}」有${undecoded}所学校的举办者类型（${view.letters(ownerCol.column)}列）无法判断公办或民办，按公办计算并保留原文；如有民办学校，请填写「民办」。`
     );
   }
   for (const field of read.droppedWhole) {
@@ -186,19 +222,26 @@ export function readSheet(
       "sheets.whole-school-figure",
       view.name,
       column ? view.address(band.top, column.column) : "",
-      `「${view.name}」的「${fieldLabelOf(field)}」未分学段，一贯制学校的该项无法分到小学和初中，未读入；请分列填写。`,
+      `「${view.name}」的「${fieldLabelOf(field)}」未分学段，一贯制学校的该项无法分到小学和初中，未读入；请分列填写。`
     );
   }
   checkMergedFigures(view, band, columns, sink);
   const records = read.rows.map((r) => r.record);
   if (units.unknownMoney.length) checkMoneyUnit(view, band, records, columns, sink);
   if (records.length === 0) {
-    sink.add("warning", "sheets.no-rows", view.name, view.address(band.dataStart, 0), `工作表「${view.name}」有表头但没有读到学校数据行。`);
+    sink.add(
+      "warning",
+      "sheets.no-rows",
+      view.name,
+      view.address(band.dataStart, 0),
+      `工作表「${view.name}」有表头但没有读到学校数据行。`
+    );
   }
   const rows = records.map((r) => r.source!.row);
   const singleStages = new Set(records.map((r) => Object.keys(r.stages).join(",")));
   const uniform = singleStages.size === 1 ? ([...singleStages][0] as Stage | string) : "";
-  const stage = stageOfSheet ?? (uniform === "primary" || uniform === "junior" ? uniform : undefined);
+  const stage =
+    stageOfSheet ?? (uniform === "primary" || uniform === "junior" ? uniform : undefined);
   const table: TableInfo = {
     sheet: view.name,
     headerRows: [view.sheetRow(band.top), view.sheetRow(band.top + band.height - 1)],
@@ -208,33 +251,54 @@ export function readSheet(
     units: units.notes,
     records: records.length,
   };
-  const hidden = read.hidden.map((h) => ({ sheet: view.name, row: h.row, cell: h.address, name: h.name }));
+  const hidden = read.hidden.map((h) => ({
+    sheet: view.name,
+    row: h.row,
+    cell: h.address,
+    name: h.name,
+  }));
   return { kind: "table", table, records, hidden, unreadStages: read.unreadStages };
 }
 
 /** The auditYear setting as a year, or null (latest) when absent or not a year. */
 function auditYearOf(options: ReadOptions): number | null {
   const y = Number(options.auditYear);
-  return options.auditYear !== null && options.auditYear !== undefined && Number.isInteger(y) && y >= 1900 && y <= 2100 ? y : null;
+  return options.auditYear !== null &&
+    options.auditYear !== undefined &&
+    Number.isInteger(y) &&
+    y >= 1900 &&
+    y <= 2100
+    ? y
+    : null;
 }
 
 /** Says which school year was read when a sheet gives several side by side, and which columns were set aside. */
 function noteYears(view: SheetView, band: HeaderBand, sink: DiagnosticSink): void {
   const years = band.years;
   if (!years) return;
-  const asked = years.asked !== null && years.asked !== years.chosen ? `（设置 auditYear=${years.asked} 的年份表中没有，改用最近一年）` : "";
-  const setAside = years.setAside.map((c) => `${view.letters(c.column)}列「${clip(c.header, 20)}」`);
+  const asked =
+    years.asked !== null && years.asked !== years.chosen
+      ? `（设置 auditYear=${years.asked} 的年份表中没有，改用最近一年）`
+      : "";
+  const setAside = years.setAside.map(
+    (c) => `${view.letters(c.column)}列「${clip(c.header, 20)}」`
+  );
   sink.add(
     years.asked !== null && years.asked !== years.chosen ? "warning" : "info",
     "sheets.year-chosen",
     view.name,
     view.address(band.top, years.setAside[0]?.column ?? 0),
-    `「${view.name}」并列了${years.all.map((y) => `${y}年`).join("、")}的数据，审计${years.chosen}年的列${asked}；未读入的其他年份列：${setAside.slice(0, 20).join("、")}${setAside.length > 20 ? `等${setAside.length}列` : ""}。如要审计其他年份，请设置 auditYear（如 --set auditYear=${years.all[0]}）。`,
+    `「${view.name}」并列了${years.all.map((y) => `${y}年`).join("、")}的数据，审计${years.chosen}年的列${asked}；未读入的其他年份列：${setAside.slice(0, 20).join("、")}${setAside.length > 20 ? `等${setAside.length}列` : ""}。如要审计其他年份，请设置 auditYear（如 --set auditYear=${years.all[0]}）。`
   );
 }
 
 /** Lists the share and rate columns (占比, 比例, 覆盖率, %) set aside: the audit computes its ratios from counts. */
-function noteShareColumns(view: SheetView, band: HeaderBand, columns: readonly MappedColumn[], sink: DiagnosticSink): void {
+function noteShareColumns(
+  view: SheetView,
+  band: HeaderBand,
+  columns: readonly MappedColumn[],
+  sink: DiagnosticSink
+): void {
   const used = new Set(columns.map((c) => c.column));
   for (const c of band.columns) {
     if (used.has(c.column) || !c.header || !isShareHeader(foldText(c.header))) continue;
@@ -244,21 +308,27 @@ function noteShareColumns(view: SheetView, band: HeaderBand, columns: readonly M
       "sheets.share-column",
       view.name,
       address,
-      `「${view.name}」的「${clip(c.header)}」列（${address}）是比例或百分比，不是人数、面积或金额，未读入；各项指标由本工具按学校的人数、面积、金额重新计算。`,
+      `「${view.name}」的「${clip(c.header)}」列（${address}）是比例或百分比，不是人数、面积或金额，未读入；各项指标由本工具按学校的人数、面积、金额重新计算。`
     );
   }
 }
 
 /** One 数据诊断 line for the total rows skipped on a sheet, one for the hidden school rows left out. */
-function noteSkippedRows(view: SheetView, totals: readonly { label: string; address: string }[], hidden: readonly { name: string; address: string }[], sink: DiagnosticSink): void {
-  const list = (items: string[]) => items.slice(0, 20).join("、") + (items.length > 20 ? `等${items.length}行` : "");
+function noteSkippedRows(
+  view: SheetView,
+  totals: readonly { label: string; address: string }[],
+  hidden: readonly { name: string; address: string }[],
+  sink: DiagnosticSink
+): void {
+  const list = (items: string[]) =>
+    items.slice(0, 20).join("、") + (items.length > 20 ? `等${items.length}行` : "");
   if (totals.length > 0) {
     sink.add(
       "info",
       "sheets.total-rows",
       view.name,
       totals[0].address,
-      `「${view.name}」跳过${totals.length}个合计/小计行（不是学校）：${list(totals.map((t) => `「${clip(t.label)}」（${t.address}）`))}。`,
+      `「${view.name}」跳过${totals.length}个合计/小计行（不是学校）：${list(totals.map((t) => `「${clip(t.label)}」（${t.address}）`))}。`
     );
   }
   if (hidden.length > 0) {
@@ -267,7 +337,7 @@ function noteSkippedRows(view: SheetView, totals: readonly { label: string; addr
       "sheets.hidden-rows",
       view.name,
       hidden[0].address,
-      `「${view.name}」有${hidden.length}所学校的行被隐藏或筛选掉，未计入审计：${list(hidden.map((h) => `「${clip(h.name)}」（${h.address}）`))}。如这些学校应当审计，请取消隐藏或清除筛选，或打开设置「审计隐藏行」（includeHiddenRows）。`,
+      `「${view.name}」有${hidden.length}所学校的行被隐藏或筛选掉，未计入审计：${list(hidden.map((h) => `「${clip(h.name)}」（${h.address}）`))}。如这些学校应当审计，请取消隐藏或清除筛选，或打开设置「审计隐藏行」（includeHiddenRows）。`
     );
   }
 }

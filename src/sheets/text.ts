@@ -9,7 +9,8 @@ import { isCellError, type CellValue } from "./grid";
  * foldText("生均教学及辅助用 房面积（ ㎡）"); // "生均教学及辅助用房面积(m2)"
  */
 /** Text NFKC leaves as it is: ASCII, CJK ideographs and CJK punctuation (checked first: normalize is slow). */
-const NFKC_STABLE = /^[\u0021-\u007e\u3001-\u300f\u3012\u3013\u3016-\u3035\u3400-\u4dbf\u4e00-\u9fff]*$/;
+const NFKC_STABLE =
+  /^[\u0021-\u007e\u3001-\u300f\u3012\u3013\u3016-\u3035\u3400-\u4dbf\u4e00-\u9fff]*$/;
 
 export function foldText(text: string): string {
   if (NFKC_STABLE.test(text)) return text;

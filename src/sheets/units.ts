@@ -23,7 +23,8 @@ export function sheetUnitLine(above: readonly string[]): string {
 }
 
 /** What a unit measures. */
-export type Measure = "money" | "area" | "books" | "people" | "rooms" | "devices" | "classes" | "schools" | "count";
+export type Measure =
+  "money" | "area" | "books" | "people" | "rooms" | "devices" | "classes" | "schools" | "count";
 
 /**
  * Every unit the reader and the custom functions accept, folded (NFKC: 「㎡」 is "m2"), with what
@@ -95,7 +96,8 @@ export function cellUnitFactor(field: string, word: string): number | null {
   if (measure === unit.measure) return unit.factor;
   const generic = unit.measure === "count" || unit.measure === "people";
   if (measure === null) return generic ? 1 : null;
-  if (unit.measure === "count" && ["rooms", "devices", "classes", "schools"].includes(measure)) return 1;
+  if (unit.measure === "count" && ["rooms", "devices", "classes", "schools"].includes(measure))
+    return 1;
   return null;
 }
 
@@ -108,15 +110,28 @@ export function cellUnitFactor(field: string, word: string): number | null {
  * columnUnit("facilities.equipmentValue", undefined, "人、平方米、万元"); // { factor: 10000, from: "sheet", unit: "万元" }
  * columnUnit("given.L6", undefined, "人、平方米、万元"); // { factor: 1, from: "none", unit: "" }
  */
-export function columnUnit(field: string, headerUnit: string | undefined, sheetLine: string): ColumnUnit | null {
+export function columnUnit(
+  field: string,
+  headerUnit: string | undefined,
+  sheetLine: string
+): ColumnUnit | null {
   const unit = fieldUnitOf(field);
-  const reader = unit === "money" ? moneyFactor : unit === "area" ? areaFactor : unit === "books" ? booksFactor : null;
+  const reader =
+    unit === "money"
+      ? moneyFactor
+      : unit === "area"
+        ? areaFactor
+        : unit === "books"
+          ? booksFactor
+          : null;
   if (!reader) return null;
   const fromHeader = headerUnit ? reader(headerUnit) : null;
   if (fromHeader !== null) return { factor: fromHeader, from: "header", unit: headerUnit! };
   // The 「单位：…万元」 line is the unit of totals: a per-pupil (生均) column is in its own unit, 元 when none.
-  const fromSheet = sheetLine && !findField(parseFieldId(field).base)?.heldRatio ? reader(sheetLine) : null;
-  if (fromSheet !== null) return { factor: fromSheet, from: "sheet", unit: unitWord(sheetLine, unit) };
+  const fromSheet =
+    sheetLine && !findField(parseFieldId(field).base)?.heldRatio ? reader(sheetLine) : null;
+  if (fromSheet !== null)
+    return { factor: fromSheet, from: "sheet", unit: unitWord(sheetLine, unit) };
   return { factor: 1, from: "none", unit: "" };
 }
 
@@ -125,7 +140,8 @@ function booksFactor(unit: string): number | null {
 }
 
 function unitWord(line: string, unit: FieldUnit | undefined): string {
-  const pattern = unit === "money" ? /万元|千元|元/ : unit === "area" ? /万平方米|平方米|平米|m2/ : /万册|册/;
+  const pattern =
+    unit === "money" ? /万元|千元|元/ : unit === "area" ? /万平方米|平方米|平米|m2/ : /万册|册/;
   return pattern.exec(line)?.[0] ?? "";
 }
 

@@ -1,4 +1,10 @@
-import { columnLetters, isCellError, type CellValue, type MergedArea, type SheetGrid } from "./grid";
+import {
+  columnLetters,
+  isCellError,
+  type CellValue,
+  type MergedArea,
+  type SheetGrid,
+} from "./grid";
 import { isEmptyCell } from "./text";
 
 /** Columns the reader looks at: real tables have well under a hundred; 16,384 hostile ones cost nothing. */
@@ -48,7 +54,12 @@ function validMerge(m: unknown, rowCount: number): MergedArea | null {
   const ints = [top, left, bottom, right].every((v) => Number.isInteger(v) && v >= 0);
   if (!ints || bottom < top || right < left || top >= rowCount || left >= MAX_COLUMNS) return null;
   if (top === bottom && left === right) return null;
-  return { top, left, bottom: Math.min(bottom, rowCount - 1), right: Math.min(right, MAX_COLUMNS - 1) };
+  return {
+    top,
+    left,
+    bottom: Math.min(bottom, rowCount - 1),
+    right: Math.min(right, MAX_COLUMNS - 1),
+  };
 }
 
 /**
@@ -82,7 +93,9 @@ export function sheetView(grid: SheetGrid): SheetView {
   const letterCache: string[] = [];
   const letters = (c: number): string => (letterCache[c] ??= columnLetters(originCol + c));
   const hiddenList: unknown[] = Array.isArray(grid?.hiddenRows) ? grid.hiddenRows : [];
-  const hidden = new Set<number>(hiddenList.filter((r): r is number => Number.isInteger(r) && (r as number) >= 0));
+  const hidden = new Set<number>(
+    hiddenList.filter((r): r is number => Number.isInteger(r) && (r as number) >= 0)
+  );
   let rowCount = rows.length;
   while (rowCount > 0 && isBlankRow(rowCount - 1)) rowCount--;
   const merges: MergedArea[] = [];

@@ -1,4 +1,12 @@
-import { FIELD_DEFS, HEADER_CONFIDENCE, NAME_HEADER, RATIO_WORDS, SHARE_WORDS, type FieldDef, type HeaderWording } from "../engine/catalogue";
+import {
+  FIELD_DEFS,
+  HEADER_CONFIDENCE,
+  NAME_HEADER,
+  RATIO_WORDS,
+  SHARE_WORDS,
+  type FieldDef,
+  type HeaderWording,
+} from "../engine/catalogue";
 import type { Stage } from "../engine/types";
 import { fieldIdOf, isStagedBase, type FieldId } from "./fields";
 
@@ -22,7 +30,8 @@ export function isNameHeader(text: string): boolean {
   return NAME_HEADER.test(text);
 }
 
-const rulesOf = (fields: readonly FieldDef[]): Rule[] => fields.flatMap((f) => f.wordings.map((w) => ({ ...w, base: f.id })));
+const rulesOf = (fields: readonly FieldDef[]): Rule[] =>
+  fields.flatMap((f) => f.wordings.map((w) => ({ ...w, base: f.id })));
 /** Ratios a bureau computed itself (→ given.*): tried first, since 「生均教学用房」 also names a room. */
 const RATIO_RULES = rulesOf(FIELD_DEFS.filter((f) => f.heldRatio));
 /** Counts, areas and identity columns, in the catalogue's order (most specific first). */
@@ -40,7 +49,8 @@ export function isShareHeader(text: string): boolean {
   return SHARE_WORDS.test(text) && !RATIO_WORDS.test(text);
 }
 
-const UNIT = /^(单位:?)?(万元|千元|元|万平方米|平方米|平米|m2|m\^2|米2|人|名|个|间|台|册|万册|所|班|%|间数|个数|人数)(\/(生|人|名|百人|百名学生))?$/i;
+const UNIT =
+  /^(单位:?)?(万元|千元|元|万平方米|平方米|平米|m2|m\^2|米2|人|名|个|间|台|册|万册|所|班|%|间数|个数|人数)(\/(生|人|名|百人|百名学生))?$/i;
 const UNIT_SUFFIX = /(?<=[值积额])(万元|千元|元|万平方米|平方米|平米|m2)$/;
 const STAGE_WORD = /小学部?|初级中学|初中部?|高级中学|高中部?/g;
 
@@ -74,7 +84,12 @@ function takeUnits(text: string): { units: string[]; rest: string } {
 function firstMatch(rules: Rule[], text: string, ctx: string): Rule | null {
   if (!text) return null;
   for (const rule of rules) {
-    if (rule.re.test(text) && (!rule.ctx || rule.ctx.test(ctx)) && (!rule.not || !rule.not.test(text))) return rule;
+    if (
+      rule.re.test(text) &&
+      (!rule.ctx || rule.ctx.test(ctx)) &&
+      (!rule.not || !rule.not.test(text))
+    )
+      return rule;
   }
   return null;
 }
@@ -90,17 +105,28 @@ function bandBase(text: string): string | null {
 }
 
 /** Chooses the rule for a header: ratios first, then the leaf cell, then the whole flattened text. */
-function chooseRule(leaf: string, whole: string, grouped: boolean): { rule: Rule; text: string; conf: number } | null {
+function chooseRule(
+  leaf: string,
+  whole: string,
+  grouped: boolean
+): { rule: Rule; text: string; conf: number } | null {
   const candidates: [Rule[], string, number][] = [[RATIO_RULES, leaf, 1]];
-  if (RATIO_WORDS.test(whole)) candidates.push([RATIO_RULES, whole, HEADER_CONFIDENCE.ratioFromGroup]);
+  if (RATIO_WORDS.test(whole))
+    candidates.push([RATIO_RULES, whole, HEADER_CONFIDENCE.ratioFromGroup]);
   if (!RATIO_WORDS.test(leaf)) {
     candidates.push([RULES, leaf, 1]);
-    if (grouped && !RATIO_WORDS.test(whole)) candidates.push([RULES, whole, HEADER_CONFIDENCE.grouped]);
+    if (grouped && !RATIO_WORDS.test(whole))
+      candidates.push([RULES, whole, HEADER_CONFIDENCE.grouped]);
   }
   for (const [rules, text, factor] of candidates) {
     for (const variant of [text, text.replace(/\([^()]*\)/g, "")]) {
       const rule = firstMatch(rules, variant, whole);
-      if (rule) return { rule, text: variant, conf: rule.conf * factor * (variant === text ? 1 : HEADER_CONFIDENCE.bracketsDropped) };
+      if (rule)
+        return {
+          rule,
+          text: variant,
+          conf: rule.conf * factor * (variant === text ? 1 : HEADER_CONFIDENCE.bracketsDropped),
+        };
     }
   }
   return null;
@@ -135,10 +161,16 @@ export function matchHeader(parts: readonly string[]): HeaderMatch | null {
     base = band;
   }
   const unit = whole.units[whole.units.length - 1];
-  const withUnit = (field: FieldId): HeaderMatch => ({ field, confidence: round(chosen.conf), ...(unit ? { unit } : {}) });
+  const withUnit = (field: FieldId): HeaderMatch => ({
+    field,
+    confidence: round(chosen.conf),
+    ...(unit ? { unit } : {}),
+  });
   if (stage === "senior") {
     if (base !== "pupils") return null;
-    return cleaned.some((p) => /^其中/.test(p)) ? { ...withUnit("seniorPupils"), part: true } : withUnit("seniorPupils");
+    return cleaned.some((p) => /^其中/.test(p))
+      ? { ...withUnit("seniorPupils"), part: true }
+      : withUnit("seniorPupils");
   }
   const stageOk = stage && isStagedBase(base) ? stage : undefined;
   return withUnit(fieldIdOf(base, stageOk));

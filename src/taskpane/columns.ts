@@ -24,14 +24,20 @@ export function columnChoices(grid: SheetGrid, headerRows: [number, number]): Co
       const text = cellText(valueAt(grid, row, col));
       if (text && parts[parts.length - 1] !== text) parts.push(text);
     }
-    choices.push({ column: col, letter: columnLetters(origin.col + col), header: parts.join(" / ") });
+    choices.push({
+      column: col,
+      letter: columnLetters(origin.col + col),
+      header: parts.join(" / "),
+    });
   }
   return choices;
 }
 
 /** The value shown at (row, col): a merged area shows its top-left value everywhere. */
 function valueAt(grid: SheetGrid, row: number, col: number): CellValue {
-  const area = grid.merges.find((m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right);
+  const area = grid.merges.find(
+    (m) => row >= m.top && row <= m.bottom && col >= m.left && col <= m.right
+  );
   const r = area ? area.top : row;
   const c = area ? area.left : col;
   return grid.rows[r]?.[c] ?? null;

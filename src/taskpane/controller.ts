@@ -6,7 +6,14 @@
  */
 import type { AuditSettings } from "../engine";
 import { withOverride } from "./documentSettings";
-import type { AuditService, ColumnOverride, RunProgress, RunResult, SavedState, ScanResult } from "./service";
+import type {
+  AuditService,
+  ColumnOverride,
+  RunProgress,
+  RunResult,
+  SavedState,
+  ScanResult,
+} from "./service";
 
 export type PaneTab = "data" | "settings" | "results";
 
@@ -39,7 +46,16 @@ export class PaneController {
   private running: Promise<RunResult | null> | null = null;
 
   constructor(private readonly service: AuditService) {
-    this.state = { tab: "data", saved: service.loadSaved(), scan: null, scanning: false, progress: null, lastRun: null, error: null, selected: null };
+    this.state = {
+      tab: "data",
+      saved: service.loadSaved(),
+      scan: null,
+      scanning: false,
+      progress: null,
+      lastRun: null,
+      error: null,
+      selected: null,
+    };
   }
 
   getState = (): PaneState => this.state;
@@ -70,7 +86,10 @@ export class PaneController {
 
   /** Maps a field to another column (null: do not use it), saves the choice and rescans. */
   async changeMapping(choice: ColumnOverride): Promise<void> {
-    const saved = { ...this.state.saved, overrides: withOverride(this.state.saved.overrides, choice) };
+    const saved = {
+      ...this.state.saved,
+      overrides: withOverride(this.state.saved.overrides, choice),
+    };
     this.update({ saved });
     if (await this.persist(saved)) await this.rescan();
   }
@@ -120,8 +139,15 @@ export class PaneController {
     const { settings, overrides } = this.state.saved;
     this.update({ error: null, progress: { step: "read", fraction: 0 } });
     try {
-      const outcome = await this.service.run(settings, overrides, (progress) => this.update({ progress }));
-      this.update({ progress: null, lastRun: outcome, tab: "results", scan: this.state.scan ? { ...this.state.scan, tables: outcome.tables } : null });
+      const outcome = await this.service.run(settings, overrides, (progress) =>
+        this.update({ progress })
+      );
+      this.update({
+        progress: null,
+        lastRun: outcome,
+        tab: "results",
+        scan: this.state.scan ? { ...this.state.scan, tables: outcome.tables } : null,
+      });
       return outcome;
     } catch (error) {
       this.update({ progress: null, error: this.describe(error) });

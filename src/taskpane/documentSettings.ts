@@ -23,7 +23,10 @@ export const OVERRIDES_KEY = "junheng.columnOverrides";
  * loadState(Office.context.document.settings).settings.standard; // "2017" in a new workbook
  */
 export function loadState(store: SettingsStore): SavedState {
-  return { settings: cleanSettings(store.get(SETTINGS_KEY)), overrides: cleanOverrides(store.get(OVERRIDES_KEY)) };
+  return {
+    settings: cleanSettings(store.get(SETTINGS_KEY)),
+    overrides: cleanOverrides(store.get(OVERRIDES_KEY)),
+  };
 }
 
 /**
@@ -39,7 +42,12 @@ export function saveState(store: SettingsStore, state: SavedState): Promise<void
     store.saveAsync((result) => {
       // Office.AsyncResultStatus.Succeeded is "succeeded"; compare by value so tests need no Office.
       if (String(result.status).toLowerCase() === "succeeded") resolve();
-      else reject(new Error(`设置未能保存到工作簿：${result.error?.message ?? "未知原因"}。请确认工作簿可编辑后重试。`));
+      else
+        reject(
+          new Error(
+            `设置未能保存到工作簿：${result.error?.message ?? "未知原因"}。请确认工作簿可编辑后重试。`
+          )
+        );
     });
   });
 }
@@ -52,13 +60,15 @@ function cleanSettings(raw: unknown): AuditSettings {
 
 function cleanOverrides(raw: unknown): ColumnOverride[] {
   if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (o): o is ColumnOverride =>
-      isObject(o) &&
-      typeof o.sheet === "string" &&
-      typeof o.field === "string" &&
-      (o.column === null || (Number.isInteger(o.column) && (o.column as number) >= 0)),
-  ).map((o) => ({ sheet: o.sheet, field: o.field, column: o.column }));
+  return raw
+    .filter(
+      (o): o is ColumnOverride =>
+        isObject(o) &&
+        typeof o.sheet === "string" &&
+        typeof o.field === "string" &&
+        (o.column === null || (Number.isInteger(o.column) && (o.column as number) >= 0))
+    )
+    .map((o) => ({ sheet: o.sheet, field: o.field, column: o.column }));
 }
 
 /**
@@ -67,7 +77,10 @@ function cleanOverrides(raw: unknown): ColumnOverride[] {
  * @example
  * withOverride([], { sheet: "小学", field: "pupils", column: 3 }); // [{ sheet: "小学", field: "pupils", column: 3 }]
  */
-export function withOverride(overrides: ColumnOverride[], choice: ColumnOverride): ColumnOverride[] {
+export function withOverride(
+  overrides: ColumnOverride[],
+  choice: ColumnOverride
+): ColumnOverride[] {
   return [...overrides.filter((o) => o.sheet !== choice.sheet || o.field !== choice.field), choice];
 }
 

@@ -11,11 +11,13 @@ import type { AuditService } from "./service";
 
 /** The Excel host's functions (src/hosts/excel), by shape. */
 export interface ExcelHostApi {
-  readWorkbookGrids(context: Excel.RequestContext): Promise<{ grids: SheetGrid[]; ownedSheets: string[] }>;
+  readWorkbookGrids(
+    context: Excel.RequestContext
+  ): Promise<{ grids: SheetGrid[]; ownedSheets: string[] }>;
   writePlanToWorkbook(
     context: Excel.RequestContext,
     plan: WorkbookPlan,
-    options: { onProgress?: (done: number, total: number) => void; owned?: boolean },
+    options: { onProgress?: (done: number, total: number) => void; owned?: boolean }
   ): Promise<{ sheetNames: Record<string, string> }>;
   selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void>;
   describeExcelError(error: unknown): string;
@@ -40,24 +42,33 @@ export interface ExcelServiceParts {
  */
 export function createExcelService(parts: ExcelServiceParts): AuditService {
   const steps: PipelineSteps = {
-    readGrids: () => parts.run(async (context) => (await parts.host.readWorkbookGrids(context)).grids),
+    readGrids: () =>
+      parts.run(async (context) => (await parts.host.readWorkbookGrids(context)).grids),
     readSheets: parts.reader.readSheets,
     fields: parts.reader.fields,
     writePlan: (plan, onProgress) =>
-      parts.run(async (context) => (await parts.host.writePlanToWorkbook(context, plan, { onProgress })).sheetNames),
+      parts.run(
+        async (context) =>
+          (await parts.host.writePlanToWorkbook(context, plan, { onProgress })).sheetNames
+      ),
     now: parts.now ?? (() => new Date()),
   };
   return {
     scan: (overrides) => scanWorkbook(steps, overrides),
     run: (settings, overrides, onProgress) => runAudit(steps, settings, overrides, onProgress),
-    select: (sheet, address) => parts.run((context) => parts.host.selectCell(context, sheet, address)),
+    select: (sheet, address) =>
+      parts.run((context) => parts.host.selectCell(context, sheet, address)),
     loadSaved: () => loadState(parts.settings),
     save: (state) => saveState(parts.settings, state),
     describeError: (error) => parts.host.describeExcelError(error),
     insertCountyForm: () =>
       parts.run(async (context) => {
         // The user's sheet from now on: not marked as the audit's, so a re-run never replaces it.
-        const { sheetNames } = await parts.host.writePlanToWorkbook(context, buildCountyFormPlan(), { owned: false });
+        const { sheetNames } = await parts.host.writePlanToWorkbook(
+          context,
+          buildCountyFormPlan(),
+          { owned: false }
+        );
         return Object.values(sheetNames)[0];
       }),
   };

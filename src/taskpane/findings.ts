@@ -50,7 +50,13 @@ export function failingSchools(run: RunResult): SchoolFinding[] {
       const sheet = part.source?.sheet ?? source?.sheet;
       const row = part.source?.row ?? source?.row;
       const nameCell = part.source?.cell ?? cells.name;
-      const target: CellTarget | null = sheet ? (nameCell ? { sheet, address: nameCell } : row ? { sheet, address: `${row}:${row}` } : null) : null;
+      const target: CellTarget | null = sheet
+        ? nameCell
+          ? { sheet, address: nameCell }
+          : row
+            ? { sheet, address: `${row}:${row}` }
+            : null
+        : null;
       return {
         key: `${part.recordIndex}:${part.stage}`,
         name: part.name,

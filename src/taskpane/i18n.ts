@@ -48,7 +48,12 @@ export interface Strings {
     unreadHelp: string;
     county: (name: string) => string;
     /** The stage's counts and whether its CVs are within their limits. */
-    stageSummary: (schools: number, passing: number, students: number, cvPass: boolean | null) => string;
+    stageSummary: (
+      schools: number,
+      passing: number,
+      students: number,
+      cvPass: boolean | null
+    ) => string;
     indicator: string;
     cv: string;
     limit: string;
@@ -73,7 +78,14 @@ export interface Strings {
     dimensions: Record<"resource" | "guarantee" | "quality" | "recognition", string>;
     itemStatus: Record<"pass" | "fail" | "unchecked", string>;
     /** One dimension's line: its status and counts. */
-    dimensionLine: (name: string, status: string, checked: number, passed: number, failed: number, unchecked: number) => string;
+    dimensionLine: (
+      name: string,
+      status: string,
+      checked: number,
+      passed: number,
+      failed: number,
+      unchecked: number
+    ) => string;
     failedItems: string;
     vetoTriggered: string;
     missing: string;
@@ -113,7 +125,8 @@ const zh: Strings = {
     units: "单位换算",
     hint: "可在下方更改各字段所在的列。选择保存在工作簿中，「一键审计」按钮和下次打开时都会使用。",
     insertCountyForm: "插入县域指标表",
-    countyFormHint: "政府保障程度、教育质量、社会认可度和一票否决按县填报：插入「县域指标」表并填写「填报值」列，审计时读取，不会改写。",
+    countyFormHint:
+      "政府保障程度、教育质量、社会认可度和一票否决按县填报：插入「县域指标」表并填写「填报值」列，审计时读取，不会改写。",
   },
   stages: { primary: "小学", junior: "初中" },
   settings: {
@@ -125,7 +138,8 @@ const zh: Strings = {
     fail: "未达标",
     noSchools: "无学校",
     unread: "未读到学校",
-    unreadHelp: "工作簿中有该学段的表或行，但没有读到学校；县域结论为「未完成」。原因见「数据诊断」，可在「数据」页指定各字段所在的列。",
+    unreadHelp:
+      "工作簿中有该学段的表或行，但没有读到学校；县域结论为「未完成」。原因见「数据诊断」，可在「数据」页指定各字段所在的列。",
     county: (name) => name || "本县",
     stageSummary: (s, p, n, cv) =>
       `${s} 所学校，${p} 所达标，在校生 ${n} 人；${cv === null ? "差异系数无法判定" : cv ? "差异系数均在上限内" : "有差异系数超出上限"}`,
@@ -149,13 +163,22 @@ const zh: Strings = {
     guarantees: "办学条件保障（G3–G5）未通过的学校",
     countyVerdict: { pass: "达标", fail: "未达标", incomplete: "未完成" },
     wholeStandard: "县域结论（四个方面与一票否决）",
-    dimensions: { resource: "资源配置", guarantee: "政府保障程度", quality: "教育质量", recognition: "社会认可度" },
+    dimensions: {
+      resource: "资源配置",
+      guarantee: "政府保障程度",
+      quality: "教育质量",
+      recognition: "社会认可度",
+    },
     itemStatus: { pass: "达标", fail: "未达标", unchecked: "未核查" },
-    dimensionLine: (name, status, checked, passed, failed, unchecked) => `${name}：${status}（核查${checked}项，达标${passed}项，未达标${failed}项，未核查${unchecked}项）`,
+    dimensionLine: (name, status, checked, passed, failed, unchecked) =>
+      `${name}：${status}（核查${checked}项，达标${passed}项，未达标${failed}项，未核查${unchecked}项）`,
     failedItems: "未达标项目",
     vetoTriggered: "一票否决情形",
     missing: "待补充",
-    missingHint: (sheet) => (sheet ? `点击编号跳到「${sheet}」表中要填写的单元格。` : "工作簿中还没有县域指标表：在「数据」页点击「插入县域指标表」后填写。"),
+    missingHint: (sheet) =>
+      sheet
+        ? `点击编号跳到「${sheet}」表中要填写的单元格。`
+        : "工作簿中还没有县域指标表：在「数据」页点击「插入县域指标表」后填写。",
     fillCell: (code) => `填写 ${code}`,
     // The engine words its advice in Chinese already.
     advice: (shortfall) => shortfall.advice,
@@ -172,9 +195,11 @@ function englishAmount(shortfall: Shortfall, amount: number): string {
 
 /** The engine's advice in English, from its figures: 「需增加2名…」 → "Add 2 county-level backbone teachers". */
 function englishAdvice(shortfall: Shortfall): string {
-  if (shortfall.value === null || shortfall.addition === null) return `No ${shortfall.indicator} figures: it cannot be shown to meet the standard. Fill them in.`;
+  if (shortfall.value === null || shortfall.addition === null)
+    return `No ${shortfall.indicator} figures: it cannot be shown to meet the standard. Fill them in.`;
   let text = `${shortfall.additionScope === "school" ? "The whole school must add" : "Add"} ${englishAmount(shortfall, shortfall.addition)}`;
-  if (shortfall.additionScope === "school") text += " (shared by its stages, split by weighted pupils)";
+  if (shortfall.additionScope === "school")
+    text += " (shared by its stages, split by weighted pupils)";
   if (shortfall.belowFloor && shortfall.additionToFloor !== null) {
     const floor = percentOf(shortfall.floor / shortfall.required);
     text += `; below ${floor} of the standard: at least ${englishAmount(shortfall, shortfall.additionToFloor)} to reach ${floor}`;
@@ -188,7 +213,12 @@ const en: Strings = {
   tabs: { data: "Data", settings: "Settings", results: "Results" },
   runButton: "Run audit",
   running: "Auditing…",
-  steps: { read: "Reading sheets", detect: "Finding tables", audit: "Auditing", write: "Writing audit sheets" },
+  steps: {
+    read: "Reading sheets",
+    detect: "Finding tables",
+    audit: "Auditing",
+    write: "Writing audit sheets",
+  },
   progressLabel: (step, percent) => `${step} (${percent}%)`,
   errorTitle: "Could not finish",
   dismiss: "Dismiss",
@@ -210,7 +240,8 @@ const en: Strings = {
     units: "Unit conversions",
     hint: "Change a field's column below. Choices are saved in the workbook and used by the ribbon button and next time.",
     insertCountyForm: "Insert county form",
-    countyFormHint: "Government guarantee, education quality, social recognition and the veto are entered per county: insert the 「县域指标」 sheet and fill in its 填报值 column. The audit reads it and never rewrites it.",
+    countyFormHint:
+      "Government guarantee, education quality, social recognition and the veto are entered per county: insert the 「县域指标」 sheet and fill in its 填报值 column. The audit reads it and never rewrites it.",
   },
   stages: { primary: "Primary", junior: "Junior secondary" },
   settings: {
@@ -222,7 +253,8 @@ const en: Strings = {
     fail: "Fail",
     noSchools: "No schools",
     unread: "No schools read",
-    unreadHelp: "The workbook has sheets or rows for this stage, but no school could be read; the county verdict is incomplete. See 数据诊断 for why, or map the columns on the Data tab.",
+    unreadHelp:
+      "The workbook has sheets or rows for this stage, but no school could be read; the county verdict is incomplete. See 数据诊断 for why, or map the columns on the Data tab.",
     county: (name) => name || "County",
     stageSummary: (s, p, n, cv) =>
       `${s} schools, ${p} passing, ${n} pupils; ${cv === null ? "CVs cannot be judged" : cv ? "every CV within its limit" : "a CV is over its limit"}`,
@@ -244,15 +276,28 @@ const en: Strings = {
     openSheet: (name) => `Open sheet “${name}”`,
     auditedAt: (when) => `Audited ${when}`,
     guarantees: "Schools failing the guarantee checks (G3–G5)",
-    countyVerdict: { pass: "Meets the standard", fail: "Does not meet the standard", incomplete: "Not yet decidable" },
+    countyVerdict: {
+      pass: "Meets the standard",
+      fail: "Does not meet the standard",
+      incomplete: "Not yet decidable",
+    },
     wholeStandard: "County verdict (four dimensions and the veto)",
-    dimensions: { resource: "Resource allocation", guarantee: "Government guarantee", quality: "Education quality", recognition: "Social recognition" },
+    dimensions: {
+      resource: "Resource allocation",
+      guarantee: "Government guarantee",
+      quality: "Education quality",
+      recognition: "Social recognition",
+    },
     itemStatus: { pass: "met", fail: "not met", unchecked: "unchecked" },
-    dimensionLine: (name, status, checked, passed, failed, unchecked) => `${name}: ${status} (${checked} checked, ${passed} met, ${failed} not met, ${unchecked} unchecked)`,
+    dimensionLine: (name, status, checked, passed, failed, unchecked) =>
+      `${name}: ${status} (${checked} checked, ${passed} met, ${failed} not met, ${unchecked} unchecked)`,
     failedItems: "Items not met",
     vetoTriggered: "Veto items triggered",
     missing: "Still to fill in",
-    missingHint: (sheet) => (sheet ? `Click a code to go to its cell in 「${sheet}」.` : "The workbook has no county form yet: on the Data tab, click “Insert county form” and fill it in."),
+    missingHint: (sheet) =>
+      sheet
+        ? `Click a code to go to its cell in 「${sheet}」.`
+        : "The workbook has no county form yet: on the Data tab, click “Insert county form” and fill it in.",
     fillCell: (code) => `Fill in ${code}`,
     advice: englishAdvice,
   },

@@ -25,16 +25,30 @@ export interface PipelineSteps extends FlowSteps {
  * const scan = await scanWorkbook(steps, []);
  * scan.tables[0].columns.find((c) => c.field === "pupils")?.letter; // "D"
  */
-export async function scanWorkbook(steps: PipelineSteps, overrides: ColumnOverride[]): Promise<ScanResult> {
+export async function scanWorkbook(
+  steps: PipelineSteps,
+  overrides: ColumnOverride[]
+): Promise<ScanResult> {
   const grids = await steps.readGrids();
   // The county form is read by the audit on its own: say so rather than call it a sheet without schools.
   const forms = readCountyForms(grids).sheets;
   const read = steps.readSheets(
     grids.filter((g) => !forms.includes(g.name)),
-    { overrides },
+    { overrides }
   );
-  const skipped = [...forms.map((sheet) => ({ sheet, reason: "县域指标表：按县填报的政府保障程度、教育质量、社会认可度和一票否决，审计时读取" })), ...read.skipped];
-  return { tables: read.tables, skipped, choices: choicesOf(grids, read.tables), fields: [...steps.fields] };
+  const skipped = [
+    ...forms.map((sheet) => ({
+      sheet,
+      reason: "县域指标表：按县填报的政府保障程度、教育质量、社会认可度和一票否决，审计时读取",
+    })),
+    ...read.skipped,
+  ];
+  return {
+    tables: read.tables,
+    skipped,
+    choices: choicesOf(grids, read.tables),
+    fields: [...steps.fields],
+  };
 }
 
 function choicesOf(grids: SheetGrid[], tables: FoundTable[]): ScanResult["choices"] {

@@ -41,7 +41,11 @@ export interface AuditService {
   /** Reads the workbook and finds the school tables, applying the overrides. */
   scan(overrides: ColumnOverride[]): Promise<ScanResult>;
   /** Reads, audits and writes the audit sheets, reporting each step. */
-  run(settings: AuditSettings, overrides: ColumnOverride[], onProgress: (progress: RunProgress) => void): Promise<RunResult>;
+  run(
+    settings: AuditSettings,
+    overrides: ColumnOverride[],
+    onProgress: (progress: RunProgress) => void
+  ): Promise<RunResult>;
   /** Activates the sheet and selects the address ("F12", or "A1" to show a sheet). */
   select(sheet: string, address: string): Promise<void>;
   /** The saved settings and overrides (defaults when the workbook holds none). */

@@ -16,7 +16,9 @@ const ready: Promise<PaneController> = Office.onReady().then(() => {
   const root = document.getElementById("app");
   if (root) {
     root.textContent = "";
-    createRoot(root).render(createElement(App, { controller, strings: stringsFor(Office.context.displayLanguage) }));
+    createRoot(root).render(
+      createElement(App, { controller, strings: stringsFor(Office.context.displayLanguage) })
+    );
   }
   void controller.rescan();
   return controller;
@@ -30,5 +32,5 @@ registerCommands(
   {
     showPane: () => Office.addin.showAsTaskpane(),
     associate: (id, action) => Office.actions.associate(id, action),
-  },
+  }
 );

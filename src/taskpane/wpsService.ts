@@ -19,7 +19,11 @@ import type { AuditService } from "./service";
  * const service = createWpsService(window.Application, window.localStorage);
  * await service.run(settings, [], (p) => console.log(p.step));
  */
-export function createWpsService(app: EtApplication, storage: KeyValueStorage, now: () => Date = () => new Date()): AuditService {
+export function createWpsService(
+  app: EtApplication,
+  storage: KeyValueStorage,
+  now: () => Date = () => new Date()
+): AuditService {
   const steps: PipelineSteps = { ...wpsHost.wpsSteps(app, { now }), fields: sheetReader.fields };
   const store = () => localSettingsStore(storage, workbookPath(app));
   return {

@@ -69,11 +69,15 @@ function asScalar(value: unknown): unknown {
  * const per100 = wpsWrapper(perHundred, { id: "PER100", name: "PER100", functionName: "perHundred", params: [...] });
  * per100(9, 1000); // 0.9
  */
-export function wpsWrapper(implementation: Implementation, spec: WpsFunctionSpec): (...args: unknown[]) => unknown {
+export function wpsWrapper(
+  implementation: Implementation,
+  spec: WpsFunctionSpec
+): (...args: unknown[]) => unknown {
   return (...args: unknown[]) => {
     const adapted = spec.params.map((param, i) => {
       const arg = args[i];
-      if (arg === undefined || (param.optional && arg === null)) return param.matrix && !param.optional ? [[null]] : null;
+      if (arg === undefined || (param.optional && arg === null))
+        return param.matrix && !param.optional ? [[null]] : null;
       return param.matrix ? asMatrix(arg) : asScalar(arg);
     });
     try {
@@ -96,7 +100,7 @@ export function registerWpsFunctions(
   wps: WpsGlobal | undefined,
   namespace: string,
   implementations: Record<string, unknown>,
-  specs: readonly WpsFunctionSpec[],
+  specs: readonly WpsFunctionSpec[]
 ): string[] {
   if (!wps || typeof wps.AddCustomFunction !== "function") return [];
   const registered: string[] = [];

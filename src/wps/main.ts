@@ -11,9 +11,18 @@ import type { EtApplication } from "../hosts/wps/et";
 declare const JH_WPS_FUNCTIONS: WpsFunctionSpec[];
 declare const JH_WPS_NAMESPACE: string;
 
-const page = window as unknown as Window & { Application: EtApplication; wps?: WpsGlobal; jhRegisteredFunctions?: string[] };
+const page = window as unknown as Window & {
+  Application: EtApplication;
+  wps?: WpsGlobal;
+  jhRegisteredFunctions?: string[];
+};
 
-page.jhRegisteredFunctions = registerWpsFunctions(page.wps, JH_WPS_NAMESPACE, functions as unknown as Record<string, unknown>, JH_WPS_FUNCTIONS);
+page.jhRegisteredFunctions = registerWpsFunctions(
+  page.wps,
+  JH_WPS_NAMESPACE,
+  functions as unknown as Record<string, unknown>,
+  JH_WPS_FUNCTIONS
+);
 
 Object.assign(
   page,
@@ -22,5 +31,5 @@ Object.assign(
     paneUrl: () => new URL("taskpane.html", document.location.href).href,
     storage: page.localStorage,
     alert: (message) => page.alert(message),
-  }),
+  })
 );

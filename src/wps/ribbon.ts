@@ -56,7 +56,8 @@ export function ribbonCallbacks(deps: RibbonDeps): Record<string, (control?: unk
           return true;
       }
     },
-    [RIBBON.getImage]: (control?: unknown) => images.get((control as RibbonControl | undefined)?.Id ?? "") ?? "assets/icon-32.png",
+    [RIBBON.getImage]: (control?: unknown) =>
+      images.get((control as RibbonControl | undefined)?.Id ?? "") ?? "assets/icon-32.png",
   };
 }
 
@@ -67,7 +68,9 @@ export async function oneClickAudit(deps: RibbonDeps): Promise<boolean> {
     const saved = service.loadSaved();
     const run = await service.run(saved.settings, saved.overrides, () => undefined);
     const verdict = run.result.pass ? "全部达标" : "有未达标项";
-    deps.alert(`审计完成（${verdict}），已写入：${run.sheets.map((s) => s.name).join("、")}。打开任务窗格可查看各学段结论和未达标学校。`);
+    deps.alert(
+      `审计完成（${verdict}），已写入：${run.sheets.map((s) => s.name).join("、")}。打开任务窗格可查看各学段结论和未达标学校。`
+    );
     return true;
   } catch (error) {
     deps.alert(service.describeError(error));
@@ -80,12 +83,16 @@ function showPane(deps: RibbonDeps): void {
   const app = deps.app();
   const storage = app.PluginStorage;
   const id = storage?.getItem(PANE_ID_KEY);
-  const existing = id !== undefined && id !== null && id !== "" ? app.GetTaskPane?.(id as string | number) : null;
+  const existing =
+    id !== undefined && id !== null && id !== "" ? app.GetTaskPane?.(id as string | number) : null;
   if (existing) {
     existing.Visible = true;
     return;
   }
-  if (!app.CreateTaskPane) throw new Error("当前 WPS 版本不支持任务窗格（Application.CreateTaskPane）。请升级 WPS 表格后重试。");
+  if (!app.CreateTaskPane)
+    throw new Error(
+      "当前 WPS 版本不支持任务窗格（Application.CreateTaskPane）。请升级 WPS 表格后重试。"
+    );
   const pane = app.CreateTaskPane(deps.paneUrl(), "均衡督导助手");
   storage?.setItem(PANE_ID_KEY, pane.ID);
   pane.DockPosition = DOCK_RIGHT;

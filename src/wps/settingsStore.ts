@@ -42,7 +42,10 @@ export function localSettingsStore(storage: KeyValueStorage, workbookPath: strin
         pending.clear();
         callback?.({ status: "succeeded" });
       } catch (error) {
-        callback?.({ status: "failed", error: { message: error instanceof Error ? error.message : String(error) } });
+        callback?.({
+          status: "failed",
+          error: { message: error instanceof Error ? error.message : String(error) },
+        });
       }
     },
   };

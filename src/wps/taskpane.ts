@@ -15,6 +15,8 @@ const controller = new PaneController(createWpsService(page.Application, page.lo
 const root = document.getElementById("app");
 if (root) {
   root.textContent = "";
-  createRoot(root).render(createElement(App, { controller, strings: stringsFor(navigator.language) }));
+  createRoot(root).render(
+    createElement(App, { controller, strings: stringsFor(navigator.language) })
+  );
 }
 void controller.rescan();

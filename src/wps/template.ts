@@ -30,7 +30,8 @@ export const TEMPLATE_COLUMNS: readonly { header: string; width: number }[] = [
 ];
 
 const TITLE = "县域义务教育学校资源配置情况统计表";
-const UNIT_LINE = "填报单位：　　　　　　单位：人、平方米、万元（学段填 小学 或 初中；九年一贯制学校分学段各填一行）";
+const UNIT_LINE =
+  "填报单位：　　　　　　单位：人、平方米、万元（学段填 小学 或 初中；九年一贯制学校分学段各填一行）";
 /** 0-based row of the header. */
 export const TEMPLATE_HEADER_ROW = 2;
 
@@ -50,7 +51,11 @@ export function insertCountyTable(app: EtApplication): string {
   const width = TEMPLATE_COLUMNS.length;
   const row = (cells: string[]) => [...cells, ...Array(width - cells.length).fill("")];
   const last = columnsAddress(width - 1, width - 1).split(":")[0];
-  sheet.Range(`A1:${last}${TEMPLATE_HEADER_ROW + 1}`).Formula = [row([TITLE]), row([UNIT_LINE]), TEMPLATE_COLUMNS.map((c) => c.header)];
+  sheet.Range(`A1:${last}${TEMPLATE_HEADER_ROW + 1}`).Formula = [
+    row([TITLE]),
+    row([UNIT_LINE]),
+    TEMPLATE_COLUMNS.map((c) => c.header),
+  ];
   sheet.Range(`A1:${last}1`).Merge(false);
   sheet.Range("A1").Font.Bold = true;
   sheet.Range("A1").Font.Size = 14;

@@ -6,7 +6,13 @@
 import * as path from "path";
 import { readWorkbookFile } from "../../src/hosts/file";
 import { readSheets } from "../../src/sheets";
-import { BIG_SHEET, bigCountyRecords, bigCountyWorkbook, DEFAULT_BIG_SCHOOLS, SCHOOLS_PER_COUNTY } from "../../scripts/big-workbook";
+import {
+  BIG_SHEET,
+  bigCountyRecords,
+  bigCountyWorkbook,
+  DEFAULT_BIG_SCHOOLS,
+  SCHOOLS_PER_COUNTY,
+} from "../../scripts/big-workbook";
 import { benchSchools } from "../../bench/big-run";
 import { makeTempDir, removeTempDir } from "../support/tmp";
 
@@ -22,7 +28,17 @@ describe("bigCountyRecords", () => {
   it("is deterministic and two primary parts for every junior one", () => {
     const a = bigCountyRecords(9);
     expect(bigCountyRecords(9)).toEqual(a);
-    expect(a.map((r) => r.kind)).toEqual(["primary", "primary", "junior", "primary", "primary", "junior", "primary", "primary", "junior"]);
+    expect(a.map((r) => r.kind)).toEqual([
+      "primary",
+      "primary",
+      "junior",
+      "primary",
+      "primary",
+      "junior",
+      "primary",
+      "primary",
+      "junior",
+    ]);
     expect(bigCountyRecords(9, 7)).not.toEqual(a);
   });
 

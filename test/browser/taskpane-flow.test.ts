@@ -3,7 +3,14 @@ import * as path from "path";
 import type { Page } from "playwright-core";
 import { OUTPUT_FILES } from "../../webpack.config";
 import { OVERRIDES_KEY } from "../../src/taskpane/documentSettings";
-import { build, bundleScript, officeStub, openBrowser, transitionsDone, type BrowserSession } from "../support/browser";
+import {
+  build,
+  bundleScript,
+  officeStub,
+  openBrowser,
+  transitionsDone,
+  type BrowserSession,
+} from "../support/browser";
 import { HOSTILE_NAME } from "../report/fixture";
 import { makeTempDir, removeTempDir } from "../support/tmp";
 
@@ -27,7 +34,12 @@ let page: Page;
 interface TestWindow {
   __actions: Record<string, (event: { completed(): void }) => void>;
   __panesShown: number;
-  __workbook: { sheets: { name: string }[]; activeSheet: string; selection: string; writes: { what: string }[] };
+  __workbook: {
+    sheets: { name: string }[];
+    activeSheet: string;
+    selection: string;
+    writes: { what: string }[];
+  };
   __settings: Record<string, string>;
   __holdWrites(): void;
   __releaseWrites(): void;
@@ -41,12 +53,15 @@ async function shot(name: string, full = false): Promise<void> {
   // Let Fluent's colour transitions (disabled → enabled) finish: the picture, not an assertion.
   await transitionsDone(page);
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-  if (full) await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`), fullPage: true });
+  if (full)
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-full.png`), fullPage: true });
 }
 
 /** The page is no wider than the pane: nothing cut off or scrolling sideways. */
 async function fitsWidth(): Promise<boolean> {
-  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+  return page.evaluate(
+    () => document.documentElement.scrollWidth <= document.documentElement.clientWidth
+  );
 }
 
 function workbook() {
@@ -66,7 +81,10 @@ beforeAll(async () => {
   outDir = makeTempDir("pane");
   await build(outDir);
   const fakeExcel = await bundleScript(path.join(__dirname, "support", "fakeExcelRuntime.ts"));
-  session = await openBrowser(outDir, officeStub("zh-CN") + "\n" + fakeExcel, { width: WIDTH, height: 900 });
+  session = await openBrowser(outDir, officeStub("zh-CN") + "\n" + fakeExcel, {
+    width: WIDTH,
+    height: 900,
+  });
   page = session.page;
   await page.goto(`${session.origin}/${OUTPUT_FILES.page}`);
 });
@@ -80,9 +98,17 @@ describe("the task pane over a small county, step by step", () => {
   it("1. opens on 数据 with the tables found, each field's column and confidence", async () => {
     const primary = page.getByRole("group", { name: "小学", exact: true });
     await primary.waitFor();
-    expect(await page.getByRole("tab", { name: "数据" }).getAttribute("aria-selected")).toBe("true");
-    expect(await primary.getByRole("combobox", { name: "「小学」中「在校生数」所在的列" }).textContent()).toBe("C 列：在校生数");
-    expect(await primary.getByRole("combobox", { name: "「小学」中「教学仪器设备值」所在的列" }).textContent()).toBe("L 列：教学仪器设备值（万元）");
+    expect(await page.getByRole("tab", { name: "数据" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
+    expect(
+      await primary.getByRole("combobox", { name: "「小学」中「在校生数」所在的列" }).textContent()
+    ).toBe("C 列：在校生数");
+    expect(
+      await primary
+        .getByRole("combobox", { name: "「小学」中「教学仪器设备值」所在的列" })
+        .textContent()
+    ).toBe("L 列：教学仪器设备值（万元）");
     expect(await primary.getByText("把握 100%").count()).toBe(15);
     expect(await primary.getByText("单位换算：教学仪器设备值：万元→元").isVisible()).toBe(true);
     expect(await page.getByRole("group", { name: "O'Brien" }).isVisible()).toBe(true);
@@ -102,7 +128,9 @@ describe("the task pane over a small county, step by step", () => {
 
   it("2. changes a mapping with the dropdown, and saves it in the workbook's settings", async () => {
     const primary = page.getByRole("group", { name: "小学", exact: true });
-    const indoor = primary.getByRole("combobox", { name: "「小学」中「其中：室内体育用房面积」所在的列" });
+    const indoor = primary.getByRole("combobox", {
+      name: "「小学」中「其中：室内体育用房面积」所在的列",
+    });
     await indoor.scrollIntoViewIfNeeded();
     await indoor.click();
     const unused = page.getByRole("option", { name: "不使用此字段" });
@@ -111,13 +139,20 @@ describe("the task pane over a small county, step by step", () => {
     await unused.click();
     await page.waitForFunction(
       (key) => (window as unknown as TestWindow).__settings[key] !== undefined,
-      OVERRIDES_KEY,
+      OVERRIDES_KEY
     );
-    const saved = await page.evaluate((key) => JSON.parse((window as unknown as TestWindow).__settings[key]), OVERRIDES_KEY);
+    const saved = await page.evaluate(
+      (key) => JSON.parse((window as unknown as TestWindow).__settings[key]),
+      OVERRIDES_KEY
+    );
     expect(saved).toEqual([{ sheet: "小学", field: "facilities.indoorSportsArea", column: null }]);
     // The field stays on show, set aside, so it can be used again.
     await page.waitForFunction(() =>
-      [...document.querySelectorAll("[role=combobox]")].some((c) => c.getAttribute("aria-label")?.includes("其中：室内体育用房面积") && c.textContent === "不使用此字段"),
+      [...document.querySelectorAll("[role=combobox]")].some(
+        (c) =>
+          c.getAttribute("aria-label")?.includes("其中：室内体育用房面积") &&
+          c.textContent === "不使用此字段"
+      )
     );
     expect(await primary.getByText("未使用").isVisible()).toBe(true);
     await primary.getByText("未使用").scrollIntoViewIfNeeded();
@@ -128,7 +163,9 @@ describe("the task pane over a small county, step by step", () => {
   it("3. shows 设置 at the pane's width", async () => {
     await page.getByRole("tab", { name: "设置" }).click();
     await page.getByRole("radio", { name: "2017 优质均衡（教督〔2017〕6号）" }).waitFor();
-    expect(await page.getByRole("radio", { name: "2017 优质均衡（教督〔2017〕6号）" }).isChecked()).toBe(true);
+    expect(
+      await page.getByRole("radio", { name: "2017 优质均衡（教督〔2017〕6号）" }).isChecked()
+    ).toBe(true);
     expect(await fitsWidth()).toBe(true);
     await shot("04-settings");
   });
@@ -147,23 +184,49 @@ describe("the task pane over a small county, step by step", () => {
   });
 
   it("5. shows the verdicts, CVs, failing schools and audit sheets, which the real Excel host wrote", async () => {
-    expect(await page.getByRole("tab", { name: "结果" }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.getByRole("tab", { name: "结果" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
     expect(await page.getByRole("group", { name: "小学 未达标" }).isVisible()).toBe(true);
-    expect(await page.getByRole("table", { name: "小学 差异系数" }).getByRole("row").count()).toBe(9);
-    expect(await page.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」`, exact: true }).isVisible()).toBe(true);
+    expect(await page.getByRole("table", { name: "小学 差异系数" }).getByRole("row").count()).toBe(
+      9
+    );
+    expect(
+      await page
+        .getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」`, exact: true })
+        .isVisible()
+    ).toBe(true);
     const book = await workbook();
-    expect(book.sheets).toEqual(expect.arrayContaining(["小学", "初中", "O'Brien", "说明", "审计总览", "学校达标", "差异系数", "问题清单", "数据诊断"]));
+    expect(book.sheets).toEqual(
+      expect.arrayContaining([
+        "小学",
+        "初中",
+        "O'Brien",
+        "说明",
+        "审计总览",
+        "学校达标",
+        "差异系数",
+        "问题清单",
+        "数据诊断",
+      ])
+    );
     expect(book.activeSheet).toBe("审计总览");
-    expect(await page.getByRole("button", { name: "打开工作表「问题清单」" }).isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "打开工作表「问题清单」" }).isVisible()).toBe(
+      true
+    );
     expect(await fitsWidth()).toBe(true);
     await shot("06-results", true);
   });
 
   it("6. selects a finding's source cell when it is clicked, and opens an audit sheet from its link", async () => {
-    const finding = page.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」的「每百名学生拥有高于规定学历教师数」数据` });
+    const finding = page.getByRole("button", {
+      name: `在源表中选中「${HOSTILE_NAME}」的「每百名学生拥有高于规定学历教师数」数据`,
+    });
     await finding.scrollIntoViewIfNeeded();
     await finding.click();
-    await page.waitForFunction(() => (window as unknown as TestWindow).__workbook.selection === "D7");
+    await page.waitForFunction(
+      () => (window as unknown as TestWindow).__workbook.selection === "D7"
+    );
     expect(await workbook()).toMatchObject({ activeSheet: "小学", selection: "D7" });
     await page.getByRole("status").filter({ hasText: "已在工作表「小学」中选中 D7" }).waitFor();
     await finding.focus();
@@ -172,7 +235,9 @@ describe("the task pane over a small county, step by step", () => {
     // Keyboard: Enter on a focused sheet link activates that sheet.
     await page.getByRole("button", { name: "打开工作表「问题清单」" }).focus();
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => (window as unknown as TestWindow).__workbook.activeSheet === "问题清单");
+    await page.waitForFunction(
+      () => (window as unknown as TestWindow).__workbook.activeSheet === "问题清单"
+    );
   });
 
   it("7. stays readable at 320 px, without page errors or outside requests", async () => {
@@ -190,7 +255,7 @@ describe("the task pane over a small county, step by step", () => {
         new Promise<boolean>((resolve) => {
           const w = window as unknown as TestWindow;
           w.__actions.runAudit({ completed: () => resolve(true) });
-        }),
+        })
     );
     expect(completed).toBe(true);
     expect(await page.evaluate(() => (window as unknown as TestWindow).__panesShown)).toBe(1);
@@ -214,7 +279,11 @@ describe("the task pane over a small county, step by step", () => {
       await english.getByRole("button", { name: "Run audit" }).click();
       await english.getByRole("region", { name: "Results" }).waitFor();
       expect(await english.getByText("Schools that fail").isVisible()).toBe(true);
-      expect(await english.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      expect(
+        await english.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth
+        )
+      ).toBe(true);
       await english.mouse.move(WIDTH - 2, 2);
       await transitionsDone(english);
       await english.screenshot({ path: path.join(ARTIFACTS, "09-results-english.png") });

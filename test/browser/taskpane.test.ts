@@ -24,7 +24,10 @@ let page: Page;
 
 beforeAll(async () => {
   outDir = makeTempDir("dist");
-  const previous = { ADDIN_BASE_URL: process.env.ADDIN_BASE_URL, OFFICE_JS_URL: process.env.OFFICE_JS_URL };
+  const previous = {
+    ADDIN_BASE_URL: process.env.ADDIN_BASE_URL,
+    OFFICE_JS_URL: process.env.OFFICE_JS_URL,
+  };
   process.env.ADDIN_BASE_URL = PRODUCTION_BASE;
   process.env.OFFICE_JS_URL = CUSTOM_OFFICE_JS;
   try {
@@ -52,18 +55,27 @@ function built(name: string): string {
 
 describe("the production build", () => {
   it("emits functions.json and functions.zh-cn.json equal to the golden files", () => {
-    expect(built(OUTPUT_FILES.metadata)).toBe(fs.readFileSync(path.join(GOLDEN_DIR, "functions.json"), "utf8"));
-    expect(built(OUTPUT_FILES.metadataZhCn)).toBe(fs.readFileSync(path.join(GOLDEN_DIR, "functions.zh-cn.json"), "utf8"));
+    expect(built(OUTPUT_FILES.metadata)).toBe(
+      fs.readFileSync(path.join(GOLDEN_DIR, "functions.json"), "utf8")
+    );
+    expect(built(OUTPUT_FILES.metadataZhCn)).toBe(
+      fs.readFileSync(path.join(GOLDEN_DIR, "functions.zh-cn.json"), "utf8")
+    );
   });
 
   it("writes dist/manifest.xml on ADDIN_BASE_URL, every URL naming an emitted file", () => {
     const manifest = built(OUTPUT_FILES.manifest);
     expect(manifest).not.toContain("localhost");
-    const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
+    const urls = [...manifest.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map(
+      (m) => m[1]
+    );
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls) {
       expect(url.startsWith(PRODUCTION_BASE)).toBe(true);
-      expect([url, fs.existsSync(path.join(outDir, url.slice(PRODUCTION_BASE.length)))]).toEqual([url, true]);
+      expect([url, fs.existsSync(path.join(outDir, url.slice(PRODUCTION_BASE.length)))]).toEqual([
+        url,
+        true,
+      ]);
     }
   });
 
@@ -76,11 +88,15 @@ describe("the production build", () => {
   });
 
   it("puts OFFICE_JS_URL into every emitted page that loads office.js", () => {
-    const pages = fs.readdirSync(outDir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html"));
+    const pages = fs
+      .readdirSync(outDir, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".html"));
     expect(pages).toContain(OUTPUT_FILES.page);
     for (const page of pages) {
       // The production page is minified: attribute quotes may be gone.
-      const sources = [...built(page).matchAll(/<script[^>]*\ssrc="?([^"\s>]*office\.js)/g)].map((m) => m[1]);
+      const sources = [...built(page).matchAll(/<script[^>]*\ssrc="?([^"\s>]*office\.js)/g)].map(
+        (m) => m[1]
+      );
       expect([page, sources]).toEqual([page, [CUSTOM_OFFICE_JS]]);
     }
   });
@@ -88,7 +104,11 @@ describe("the production build", () => {
 
 describe("the shared-runtime page in Chromium", () => {
   it("associates every function id of functions.json", async () => {
-    const ids = (JSON.parse(built(OUTPUT_FILES.metadata)) as { functions: { id: string }[] }).functions.map((f) => f.id).sort();
+    const ids = (
+      JSON.parse(built(OUTPUT_FILES.metadata)) as { functions: { id: string }[] }
+    ).functions
+      .map((f) => f.id)
+      .sort();
     const associated = await page.evaluate(() => {
       const table = (window as unknown as { __associated: Record<string, unknown> }).__associated;
       return Object.keys(table)
@@ -101,12 +121,14 @@ describe("the shared-runtime page in Chromium", () => {
 
   it("computes the worked example with the recorded CV: 0.515", async () => {
     const cv = await page.evaluate(() => {
-      const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => number> }).__associated;
+      const fns = (
+        window as unknown as { __associated: Record<string, (...args: unknown[]) => number> }
+      ).__associated;
       const pupils = [[45], [37], [89], [76], [55]];
       const books = [279, 137, 935, 160, 402];
       return fns.WEIGHTEDCV(
         books.map((b, i) => [b / pupils[i][0]]),
-        pupils,
+        pupils
       );
     });
     expect(cv).toBeCloseTo(0.515, 3);
@@ -114,7 +136,9 @@ describe("the shared-runtime page in Chromium", () => {
 
   it("gives 0.9 for PERHUNDRED(9, 1000), and COMPLIANT meets L3 with it", async () => {
     const result = await page.evaluate(() => {
-      const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }).__associated;
+      const fns = (
+        window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }
+      ).__associated;
       const value = fns.PERHUNDRED(9, 1000);
       return { value, met: fns.COMPLIANT(value, "L3", "小学") };
     });
@@ -123,7 +147,9 @@ describe("the shared-runtime page in Chromium", () => {
 
   it("throws CustomFunctions.Error with the Chinese message for text in a range", async () => {
     const error = await page.evaluate(() => {
-      const fns = (window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }).__associated;
+      const fns = (
+        window as unknown as { __associated: Record<string, (...args: unknown[]) => unknown> }
+      ).__associated;
       try {
         fns.WEIGHTEDCV([[1], ["abc"]], [[10], [20]]);
         return null;
@@ -132,13 +158,21 @@ describe("the shared-runtime page in Chromium", () => {
         return { type: err.constructor.name, code: err.code, message: err.message };
       }
     });
-    expect(error).toEqual({ type: "CustomFunctionsError", code: "#VALUE!", message: expect.stringContaining("文本「abc」") });
+    expect(error).toEqual({
+      type: "CustomFunctionsError",
+      code: "#VALUE!",
+      message: expect.stringContaining("文本「abc」"),
+    });
   });
 
   it("renders the task pane after Office.onReady and associates the ribbon's runAudit, without page errors or outside requests", async () => {
     expect(await page.locator("h1").textContent()).toBe("均衡督导助手");
-    expect(await page.getByRole("tab", { name: "数据" }).getAttribute("aria-selected")).toBe("true");
-    expect(await page.evaluate(() => Object.keys((window as unknown as { __actions: object }).__actions))).toEqual(["runAudit"]);
+    expect(await page.getByRole("tab", { name: "数据" }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
+    expect(
+      await page.evaluate(() => Object.keys((window as unknown as { __actions: object }).__actions))
+    ).toEqual(["runAudit"]);
     expect(session.pageErrors).toEqual([]);
     expect(session.blocked).toEqual([]);
   });

@@ -71,13 +71,18 @@ describe("a measure added to a copy of the catalogue", () => {
     expect(east.values.L8).toBe(0.25);
     expect(east.details.L8.reachesFloor).toBe(false);
     expect(east.shortfalls.find((s) => s.indicator === "L8")?.advice).toBe(
-      `需增加阅览室100.00平方米；低于要求的85%，至少增加阅览室70.00平方米方可达到85%`,
+      `需增加阅览室100.00平方米；低于要求的85%，至少增加阅览室70.00平方米方可达到85%`
     );
     expect(result.stages!.primary.indicators.L8.cv).toBeGreaterThan(0);
   });
 
   it("is written as a live formula over the source cells", () => {
-    const plan = buildPlan({ result, records: read.records, read: { tables: read.tables, skipped: read.skipped }, auditedAt: AUDITED_AT });
+    const plan = buildPlan({
+      result,
+      records: read.records,
+      read: { tables: read.tables, skipped: read.skipped },
+      auditedAt: AUDITED_AT,
+    });
     const schools = sheetOf(plan, "schools");
     const row = rowsWith(schools, 1, "城关小学")[0];
     const cells = schools.rows.find((r) => r.row === row)!.cells;

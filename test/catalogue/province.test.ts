@@ -10,13 +10,20 @@ jest.mock("../../src/engine/standards/index", () => {
     ...base,
     id: "2017-示例省",
     name: "优质均衡（2017，示例省细则）",
-    label: { zh: "2017 优质均衡（示例省细则）", en: "2017 high-quality balance (example province)" },
+    label: {
+      zh: "2017 优质均衡（示例省细则）",
+      en: "2017 high-quality balance (example province)",
+    },
     indicators: base.indicators.map((spec: { id: string; thresholds: object }) =>
-      spec.id === "L6" ? { ...spec, thresholds: { ...spec.thresholds, primary: 2500 } } : spec,
+      spec.id === "L6" ? { ...spec, thresholds: { ...spec.thresholds, primary: 2500 } } : spec
     ),
   };
   const STANDARDS = { ...actual.STANDARDS, [province.id]: province };
-  return { ...actual, STANDARDS, findStandard: (id: string) => (Object.hasOwn(STANDARDS, id) ? STANDARDS[id] : undefined) };
+  return {
+    ...actual,
+    STANDARDS,
+    findStandard: (id: string) => (Object.hasOwn(STANDARDS, id) ? STANDARDS[id] : undefined),
+  };
 });
 
 import { audit, checkSettingValue, findSetting, type SchoolRecord } from "../../src/engine";
@@ -30,7 +37,10 @@ const school: SchoolRecord = {
 
 describe("a province's stricter L6 threshold as one standard entry", () => {
   it("is a standard the settings accept", () => {
-    expect(checkSettingValue(findSetting("standard")!, "2017-示例省")).toEqual({ ok: true, value: "2017-示例省" });
+    expect(checkSettingValue(findSetting("standard")!, "2017-示例省")).toEqual({
+      ok: true,
+      value: "2017-示例省",
+    });
   });
 
   it("fails 2400 元 per pupil that the national 2000 元 passes", () => {

@@ -29,10 +29,76 @@ const PRIMARY: SheetGrid = {
   rows: [
     // prettier-ignore
     ["学校名称", "举办者", "在校生数", "班级数", "高于规定学历教师数", "县级及以上骨干教师数", "体育专任教师数", "音乐专任教师数", "美术专任教师数", "艺术专任教师数", "交流轮岗、兼职、走教体艺教师数", "教学及辅助用房面积", "其中：室内体育用房", "体育运动场馆面积", "校外租赁场馆面积", "教学仪器设备值（元）", "网络多媒体教室数", "音乐专用教室数", "音乐专用教室面积", "美术专用教室数", "美术专用教室面积"],
-    ["城关小学", "公办", 2200, 44, 100, 30, 10, 5, 5, 3, E, 10000, 500, 15000, 2000, 4400000, 50, 4, 320, 4, 320],
+    [
+      "城关小学",
+      "公办",
+      2200,
+      44,
+      100,
+      30,
+      10,
+      5,
+      5,
+      3,
+      E,
+      10000,
+      500,
+      15000,
+      2000,
+      4400000,
+      50,
+      4,
+      320,
+      4,
+      320,
+    ],
     ["河口小学", "公办", 80, 6, 4, 1, 0, 0, 0, E, 1, 400, E, 700, E, 170000, 2, E, E, E, E],
-    ["育才民办小学", "民办", 600, 12, 20, 5, 3, 2, 1, E, E, 2500, E, 4000, E, 1300000, 14, E, E, E, E],
-    ["东街小学（已撤并）", "公办", 300, 6, 3, 0, 0, 0, 0, E, E, 600, E, 900, E, 200000, 3, E, E, E, E],
+    [
+      "育才民办小学",
+      "民办",
+      600,
+      12,
+      20,
+      5,
+      3,
+      2,
+      1,
+      E,
+      E,
+      2500,
+      E,
+      4000,
+      E,
+      1300000,
+      14,
+      E,
+      E,
+      E,
+      E,
+    ],
+    [
+      "东街小学（已撤并）",
+      "公办",
+      300,
+      6,
+      3,
+      0,
+      0,
+      0,
+      0,
+      E,
+      E,
+      600,
+      E,
+      900,
+      E,
+      200000,
+      3,
+      E,
+      E,
+      E,
+      E,
+    ],
   ],
   hiddenRows: [4],
 };
@@ -66,7 +132,8 @@ const FORM: SheetGrid = {
 
 async function auditWith(settings: AuditSettings): Promise<AuditResult> {
   const steps: FlowSteps = {
-    readGrids: async () => [PRIMARY, JUNIOR, FORM].map((g) => ({ ...g, rows: g.rows.map((r) => [...r]) })),
+    readGrids: async () =>
+      [PRIMARY, JUNIOR, FORM].map((g) => ({ ...g, rows: g.rows.map((r) => [...r]) })),
     readSheets,
     writePlan: async () => ({}),
     now: () => new Date("2026-12-06T00:00:00Z"),
@@ -99,7 +166,9 @@ describe("every setting in force changes a figure", () => {
   beforeAll(async () => {
     base = await auditWith(DEFAULT_SETTINGS);
     const decided = decidedCountyItems(base.counties);
-    listed = SETTINGS.filter((def) => settingInForce(def, findStandard(DEFAULT_SETTINGS.standard)!, decided));
+    listed = SETTINGS.filter((def) =>
+      settingInForce(def, findStandard(DEFAULT_SETTINGS.standard)!, decided)
+    );
   });
 
   it("lists every setting of the catalogue for this county", () => {

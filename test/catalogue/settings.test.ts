@@ -17,7 +17,11 @@ describe("the settings catalogue", () => {
   it("builds the engine's defaults: every setting at its default, each at its own path", () => {
     for (const def of SETTINGS) expect(settingValue(DEFAULT_SETTINGS, def)).toEqual(def.default);
     const leaves = (o: object, prefix = ""): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null && !Array.isArray(v) ? leaves(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === "object" && v !== null && !Array.isArray(v)
+          ? leaves(v, `${prefix}${k}.`)
+          : [`${prefix}${k}`]
+      );
     expect(leaves(DEFAULT_SETTINGS).sort()).toEqual(SETTINGS.map((d) => d.path.join(".")).sort());
   });
 
@@ -62,7 +66,12 @@ describe("the settings catalogue", () => {
   });
 
   it("takes typed values only from a settings file, and reports unknown ids", () => {
-    const read = settingsFromObject(DEFAULT_SETTINGS, { specialSchoolFunding: 8000, excludePrivate: "yes", noSuch: 1, relaxations: { olderRoomAreas: true } });
+    const read = settingsFromObject(DEFAULT_SETTINGS, {
+      specialSchoolFunding: 8000,
+      excludePrivate: "yes",
+      noSuch: 1,
+      relaxations: { olderRoomAreas: true },
+    });
     expect(read.settings.specialSchoolFunding).toBe(8000);
     expect(read.settings.excludePrivate).toBe(false);
     expect(read.settings.relaxations.olderRoomAreas).toBe(true);
@@ -72,21 +81,38 @@ describe("the settings catalogue", () => {
   });
 
   it("lists a setting as in force only where the standard has a rule it changes", () => {
-    const names = (standard = STANDARD_2017) => SETTINGS.filter((d) => settingInForce(d, standard)).map((d) => d.id);
+    const names = (standard = STANDARD_2017) =>
+      SETTINGS.filter((d) => settingInForce(d, standard)).map((d) => d.id);
     // No county item G7 yet: the funding floor changes nothing and is not listed.
     expect(names()).not.toContain("specialSchoolFunding");
-    expect(settingInForce(findSetting("specialSchoolFunding")!, STANDARD_2017, new Set(["G7"]))).toBe(true);
+    expect(
+      settingInForce(findSetting("specialSchoolFunding")!, STANDARD_2017, new Set(["G7"]))
+    ).toBe(true);
     // 2012 has no L3 and no school checks, but has 生均体育运动场馆面积.
-    expect(names(STANDARD_2012)).toEqual(["standard", "excludePrivate", "subtractIndoorSports", "cityExtraSportsArea", "auditYear", "includeHiddenRows"]);
+    expect(names(STANDARD_2012)).toEqual([
+      "standard",
+      "excludePrivate",
+      "subtractIndoorSports",
+      "cityExtraSportsArea",
+      "auditYear",
+      "includeHiddenRows",
+    ]);
   });
 
   it("states each value for the summary, with the relaxed figures from the standard's data", () => {
-    const lines = Object.fromEntries(settingsInForce(withSetting(DEFAULT_SETTINGS, findSetting("olderRoomAreas")!, true), STANDARD_2017));
+    const lines = Object.fromEntries(
+      settingsInForce(
+        withSetting(DEFAULT_SETTINGS, findSetting("olderRoomAreas")!, true),
+        STANDARD_2017
+      )
+    );
     expect(lines["评估标准"]).toBe("优质均衡（2017）（教督〔2017〕6号）");
     expect(lines["较早建成的音乐、美术教室按放宽面积"]).toBe(
-      `采用（音乐 ${STANDARD_2017.guarantees!.roomsRelaxed.musicRoomArea}、美术 ${STANDARD_2017.guarantees!.roomsRelaxed.artRoomArea} 平方米）`,
+      `采用（音乐 ${STANDARD_2017.guarantees!.roomsRelaxed.musicRoomArea}、美术 ${STANDARD_2017.guarantees!.roomsRelaxed.artRoomArea} 平方米）`
     );
-    expect(describeSetting(findSetting("specialSchoolFunding")!, 8000, STANDARD_2017, "en")).toBe("8000 yuan");
+    expect(describeSetting(findSetting("specialSchoolFunding")!, 8000, STANDARD_2017, "en")).toBe(
+      "8000 yuan"
+    );
   });
 });
 
@@ -98,7 +124,12 @@ describe("the audit year setting", () => {
     ["最近", null],
     ["1900", 1900],
     ["2100", 2100],
-  ])("reads %s", (text, value) => expect(checkSettingValue(year, text)).toEqual({ ok: true, value }));
-  it.each(["1899", "2101", "2023.5", "去年"])("refuses %s", (text) => expect(checkSettingValue(year, text).ok).toBe(false));
-  it("states the latest year in words", () => expect(describeSetting(year, null, STANDARD_2017)).toBe("最近一年"));
+  ])("reads %s", (text, value) =>
+    expect(checkSettingValue(year, text)).toEqual({ ok: true, value })
+  );
+  it.each(["1899", "2101", "2023.5", "去年"])("refuses %s", (text) =>
+    expect(checkSettingValue(year, text).ok).toBe(false)
+  );
+  it("states the latest year in words", () =>
+    expect(describeSetting(year, null, STANDARD_2017)).toBe("最近一年"));
 });

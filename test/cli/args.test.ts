@@ -2,7 +2,9 @@ import { parseArgs, UsageError } from "../../src/cli/args";
 
 describe("parseArgs", () => {
   it("takes a workbook and the documented flags", () => {
-    expect(parseArgs(["县.xlsx", "--out", "o.xlsx", "--json", "r.json", "--standard", "2012"])).toEqual({
+    expect(
+      parseArgs(["县.xlsx", "--out", "o.xlsx", "--json", "r.json", "--standard", "2012"])
+    ).toEqual({
       input: "县.xlsx",
       out: "o.xlsx",
       json: "r.json",
@@ -29,7 +31,9 @@ describe("parseArgs", () => {
 
 describe("--set", () => {
   it("takes auditYear and includeHiddenRows, several times", () => {
-    expect(parseArgs(["县.xlsx", "--set", "auditYear=2023", "--set", "includeHiddenRows=true"]).set).toEqual({ auditYear: 2023, includeHiddenRows: true });
+    expect(
+      parseArgs(["县.xlsx", "--set", "auditYear=2023", "--set", "includeHiddenRows=true"]).set
+    ).toEqual({ auditYear: 2023, includeHiddenRows: true });
     expect(parseArgs(["--set", "auditYear=latest"]).set).toEqual({ auditYear: null });
   });
 

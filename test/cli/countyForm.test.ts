@@ -14,7 +14,11 @@ import { makeTempDir, removeTempDir } from "../support/tmp";
 async function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (l) => out.push(l), (l) => err.push(l));
+  const code = await main(
+    argv,
+    (l) => out.push(l),
+    (l) => err.push(l)
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -34,7 +38,14 @@ describe("npm run audit -- --county-form", () => {
     await wb.xlsx.readFile(file);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["县域指标"]);
     const ws = wb.getWorksheet("县域指标")!;
-    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(3).getCell(c).value)).toEqual(["编号", "项目", "要求", "填报值", "单位", "佐证材料"]);
+    expect([1, 2, 3, 4, 5, 6].map((c) => ws.getRow(3).getCell(c).value)).toEqual([
+      "编号",
+      "项目",
+      "要求",
+      "填报值",
+      "单位",
+      "佐证材料",
+    ]);
     const codes: string[] = [];
     ws.eachRow((row) => {
       const v = row.getCell(1).value;
@@ -81,19 +92,31 @@ describe("npm run audit -- --county-form", () => {
     if (!outcome.written) throw new Error(outcome.problems.join());
     const county = outcome.result.counties[0];
     const read = Object.keys(county.form!.cells);
-    expect(read.sort()).toEqual(COUNTY_INPUTS.filter((i) => !i.optional).map((i) => i.code).sort());
-    expect(county.items.filter((i) => i.status !== "pass").map((i) => `${i.id}:${i.notes.join()}`)).toEqual([]);
+    expect(read.sort()).toEqual(
+      COUNTY_INPUTS.filter((i) => !i.optional)
+        .map((i) => i.code)
+        .sort()
+    );
+    expect(
+      county.items.filter((i) => i.status !== "pass").map((i) => `${i.id}:${i.notes.join()}`)
+    ).toEqual([]);
     expect(county.verdict).toBe("pass");
     expect(county.items.find((i) => i.id === "G1")!.evidence).toBe("某县学校布局规划");
 
     // A re-run on the audited copy reads the same form and leaves it as the user wrote it.
     const again = path.join(dir, "county.audit2.xlsx");
-    const second = await auditFile({ input: out, out: again, auditedAt: new Date("2024-01-01T00:00:00Z") });
+    const second = await auditFile({
+      input: out,
+      out: again,
+      auditedAt: new Date("2024-01-01T00:00:00Z"),
+    });
     if (!second.written) throw new Error(second.problems.join());
     expect(second.result.counties[0].verdict).toBe("pass");
     const after = new ExcelJS.Workbook();
     await after.xlsx.readFile(again);
-    expect(after.worksheets.filter((w) => w.name.startsWith("县域指标")).map((w) => w.name)).toEqual(["县域指标"]);
+    expect(
+      after.worksheets.filter((w) => w.name.startsWith("县域指标")).map((w) => w.name)
+    ).toEqual(["县域指标"]);
     expect(after.getWorksheet("县域指标")!.getCell(g1Row, 4).value).toBe("是");
     expect(after.getWorksheet("县域指标")!.getCell(g1Row, 6).value).toBe("某县学校布局规划");
   });
@@ -107,10 +130,16 @@ describe("the bundled sample and the school-sheet-only fixtures", () => {
   afterAll(() => removeTempDir(dir));
 
   it("the sample's filled 县域指标 carries the seed's figures and the audit reads 达标", async () => {
-    const outcome = await auditFile({ input: SAMPLE_WORKBOOK, out: path.join(dir, "sample.audit.xlsx"), auditedAt: new Date("2024-01-01T00:00:00Z") });
+    const outcome = await auditFile({
+      input: SAMPLE_WORKBOOK,
+      out: path.join(dir, "sample.audit.xlsx"),
+      auditedAt: new Date("2024-01-01T00:00:00Z"),
+    });
     if (!outcome.written) throw new Error(outcome.problems.join());
     const county = outcome.result.counties[0];
-    expect(county.items.filter((i) => i.status !== "pass").map((i) => `${i.id}:${i.notes.join()}`)).toEqual([]);
+    expect(
+      county.items.filter((i) => i.status !== "pass").map((i) => `${i.id}:${i.notes.join()}`)
+    ).toEqual([]);
     expect(county.verdict).toBe("pass");
     expect(outcome.result.verdict).toBe("pass");
     const g11 = county.items.find((i) => i.id === "G11")!.value as number[];
@@ -130,26 +159,40 @@ describe("the bundled sample and the school-sheet-only fixtures", () => {
       });
       return t1.getRow(found);
     };
-    const cached = (v: ExcelJS.CellValue) => (v && typeof v === "object" && "formula" in v ? (v as ExcelJS.CellFormulaValue).result : v);
+    const cached = (v: ExcelJS.CellValue) =>
+      v && typeof v === "object" && "formula" in v ? (v as ExcelJS.CellFormulaValue).result : v;
     const total = rowOf("合计");
-    expect([2, 3, 4, 5, 6, 7].map((c) => cached(total.getCell(c).value))).toEqual([34, 36, 36825, 12264, 2078, 1146]);
+    expect([2, 3, 4, 5, 6, 7].map((c) => cached(total.getCell(c).value))).toEqual([
+      34, 36, 36825, 12264, 2078, 1146,
+    ]);
     const privates = rowOf("其中：民办学校");
-    expect((cached(privates.getCell(4).value) as number) + (cached(privates.getCell(5).value) as number)).toBe(1595);
+    expect(
+      (cached(privates.getCell(4).value) as number) + (cached(privates.getCell(5).value) as number)
+    ).toBe(1595);
     const share = cached(rowOf("民办学校在校生占比").getCell(4).value) as number;
     expect(Math.round(share * 10000) / 100).toBe(3.25);
   });
 
   it("a workbook with school sheets only audits as before, with the verdict 未完成 and what is missing — never 达标", async () => {
     const messy = path.join(__dirname, "..", "fixtures", "messy-county.xlsx");
-    const outcome = await auditFile({ input: messy, out: path.join(dir, "messy.audit.xlsx"), auditedAt: new Date("2024-01-01T00:00:00Z") });
+    const outcome = await auditFile({
+      input: messy,
+      out: path.join(dir, "messy.audit.xlsx"),
+      auditedAt: new Date("2024-01-01T00:00:00Z"),
+    });
     if (!outcome.written) throw new Error(outcome.problems.join());
     for (const county of outcome.result.counties) {
       expect(county.verdict).not.toBe("pass");
-      if (county.verdict === "incomplete") expect(county.missing).toEqual(expect.arrayContaining(["G1", "G11-1", "S1-1", "V1"]));
+      if (county.verdict === "incomplete")
+        expect(county.missing).toEqual(expect.arrayContaining(["G1", "G11-1", "S1-1", "V1"]));
     }
     expect(outcome.result.verdict).not.toBe("pass");
     const out: string[] = [];
-    await main([messy, "--out", path.join(dir, "messy2.audit.xlsx")], (l) => out.push(l), () => undefined);
+    await main(
+      [messy, "--out", path.join(dir, "messy2.audit.xlsx")],
+      (l) => out.push(l),
+      () => undefined
+    );
     expect(out.join("\n")).toMatch(/结论：(未完成|未达标)/);
     expect(out.join("\n")).toContain("待补充：G1、G2");
   });

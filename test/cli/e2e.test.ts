@@ -15,11 +15,18 @@ import { makeTempDir, removeTempDir } from "../support/tmp";
 const MESSY_WORKBOOK = path.join(__dirname, "..", "fixtures", "messy-county.xlsx");
 
 /** The command as a pipe sees it: stdout, stderr's messages, and stderr's progress lines apart. */
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string; progress: string }> {
+async function run(
+  argv: string[]
+): Promise<{ code: number; out: string; err: string; progress: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const progress: string[] = [];
-  const code = await main(argv, (line) => out.push(line), (line) => err.push(line), { isTTY: false, write: (t) => progress.push(t) });
+  const code = await main(
+    argv,
+    (line) => out.push(line),
+    (line) => err.push(line),
+    { isTTY: false, write: (t) => progress.push(t) }
+  );
   return { code, out: out.join("\n"), err: err.join("\n"), progress: progress.join("") };
 }
 
@@ -48,36 +55,56 @@ suite("npm run audit on real workbooks, recalculated by LibreOffice", () => {
       const json = path.join(dir, `${key}.json`);
       const { code, err, progress } = await run([input, "--out", output, "--json", json]);
       expect(err).toBe("");
-      expect(progress).toMatch(/^\[1\/3\] 读取工作簿…\n\[2\/3\] 审计（\d+ 行）…\n\[3\/3\] 写入审计工作表…\n$/);
+      expect(progress).toMatch(
+        /^\[1\/3\] 读取工作簿…\n\[2\/3\] 审计（\d+ 行）…\n\[3\/3\] 写入审计工作表…\n$/
+      );
       expect(code).toBe(0);
       outputs[key] = { input, output, json };
     }
     recalculated = await recalculateAll(
       Object.values(outputs).map((o) => o.output),
-      path.join(dir, "recalculated"),
+      path.join(dir, "recalculated")
     );
   });
 
   afterAll(() => removeTempDir(dir));
 
-  it.each(["sample", "messy"])("writes formulas that LibreOffice recalculates to the values written (%s)", async (key) => {
-    const index = Object.keys(outputs).indexOf(key);
-    const mismatches = await compareRecalculated(outputs[key].output, recalculated[index]);
-    expect(mismatches).toEqual([]);
-  });
+  it.each(["sample", "messy"])(
+    "writes formulas that LibreOffice recalculates to the values written (%s)",
+    async (key) => {
+      const index = Object.keys(outputs).indexOf(key);
+      const mismatches = await compareRecalculated(outputs[key].output, recalculated[index]);
+      expect(mismatches).toEqual([]);
+    }
+  );
 
-  it.each(["sample", "messy"])("leaves the source sheets cell-for-cell unchanged and the input file untouched (%s)", async (key) => {
-    const { input, output } = outputs[key];
-    const sources = await sheetNames(input);
-    expect(await diffSheets(input, output, sources)).toEqual([]);
-    const sourceBytes = readFileSync(key === "sample" ? SAMPLE_WORKBOOK : MESSY_WORKBOOK);
-    expect(readFileSync(input).equals(sourceBytes)).toBe(true);
-    const written = await sheetNames(output);
-    expect(written.slice(0, sources.length)).toEqual(sources);
-    expect(written).toEqual(expect.arrayContaining(["审计总览", "学校达标", "差异系数", "问题清单", "表Ⅱ-1", "表Ⅱ-2", "表Ⅲ", "数据诊断"]));
-    // The sample's filled 县域指标 adds the whole standard's tables (recalculated by LibreOffice above).
-    if (key === "sample") expect(written).toEqual(expect.arrayContaining(["表Ⅳ", "表Ⅴ", "表Ⅵ", "佐证材料清单"]));
-  });
+  it.each(["sample", "messy"])(
+    "leaves the source sheets cell-for-cell unchanged and the input file untouched (%s)",
+    async (key) => {
+      const { input, output } = outputs[key];
+      const sources = await sheetNames(input);
+      expect(await diffSheets(input, output, sources)).toEqual([]);
+      const sourceBytes = readFileSync(key === "sample" ? SAMPLE_WORKBOOK : MESSY_WORKBOOK);
+      expect(readFileSync(input).equals(sourceBytes)).toBe(true);
+      const written = await sheetNames(output);
+      expect(written.slice(0, sources.length)).toEqual(sources);
+      expect(written).toEqual(
+        expect.arrayContaining([
+          "审计总览",
+          "学校达标",
+          "差异系数",
+          "问题清单",
+          "表Ⅱ-1",
+          "表Ⅱ-2",
+          "表Ⅲ",
+          "数据诊断",
+        ])
+      );
+      // The sample's filled 县域指标 adds the whole standard's tables (recalculated by LibreOffice above).
+      if (key === "sample")
+        expect(written).toEqual(expect.arrayContaining(["表Ⅳ", "表Ⅴ", "表Ⅵ", "佐证材料清单"]));
+    }
+  );
 
   it("audits the sample to the district report's published figures", () => {
     const result = JSON.parse(readFileSync(outputs.sample.json, "utf8")) as AuditResult;
@@ -94,7 +121,10 @@ suite("npm run audit on real workbooks, recalculated by LibreOffice", () => {
 
   it("reads the messy county's text numbers, through-train row and exclusions", () => {
     const result = JSON.parse(readFileSync(outputs.messy.json, "utf8")) as AuditResult;
-    expect(result.schools.filter((s) => s.kind === "nineYear").map((s) => s.stage)).toEqual(["primary", "junior"]);
+    expect(result.schools.filter((s) => s.kind === "nineYear").map((s) => s.stage)).toEqual([
+      "primary",
+      "junior",
+    ]);
     expect(result.excluded.map((e) => e.reason).join()).toMatch(/特殊教育/);
     expect(result.excluded.map((e) => e.reason).join()).toMatch(/不足50人/);
     // The hostile name stays a name: text in the JSON and a string cell in the workbook.

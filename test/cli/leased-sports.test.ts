@@ -23,7 +23,11 @@ async function writeCounty(file: string): Promise<void> {
 async function audit(dir: string, input: string, name: string, extra: string[]) {
   const out = path.join(dir, `${name}.xlsx`);
   const json = path.join(dir, `${name}.json`);
-  const code = await main([input, "--out", out, "--json", json, ...extra, "--quiet"], () => undefined, () => undefined);
+  const code = await main(
+    [input, "--out", out, "--json", json, ...extra, "--quiet"],
+    () => undefined,
+    () => undefined
+  );
   expect(code).toBe(0);
   const result = JSON.parse(readFileSync(json, "utf8")) as AuditResult;
   const workbook = new ExcelJS.Workbook();
@@ -32,7 +36,10 @@ async function audit(dir: string, input: string, name: string, extra: string[]) 
 }
 
 /** The L5 cell of a school's row in 学校达标: its formula and cached value. */
-function l5Cell(workbook: ExcelJS.Workbook, school: string): { formula?: string; result?: unknown } {
+function l5Cell(
+  workbook: ExcelJS.Workbook,
+  school: string
+): { formula?: string; result?: unknown } {
   const sheet = workbook.getWorksheet("学校达标")!;
   let header: ExcelJS.Row | undefined;
   let found: ExcelJS.Row | undefined;
@@ -41,7 +48,9 @@ function l5Cell(workbook: ExcelJS.Workbook, school: string): { formula?: string;
     if (values.some((v) => typeof v === "string" && v.startsWith("L5 "))) header ??= row;
     if (values.includes(school)) found = row;
   });
-  const col = (header!.values as unknown[]).findIndex((v) => typeof v === "string" && v.startsWith("L5 "));
+  const col = (header!.values as unknown[]).findIndex(
+    (v) => typeof v === "string" && v.startsWith("L5 ")
+  );
   const value = found!.getCell(col).value as { formula?: string; result?: unknown };
   return value;
 }
@@ -62,16 +71,28 @@ describe("--set cityExtraSportsArea (校外租用场馆面积 counted in L5)", (
     expect(town.values.L5).toBe(6);
     expect(l5Cell(workbook, "城关小学").formula).not.toMatch(/D2/);
     const note = result.diagnostics.find((d) => d.code === "engine.field-not-counted");
-    expect(note?.message).toMatch(/「校外租用场馆及改造场地面积」（1所学校填写），已读入但未计入.*--set cityExtraSportsArea=true/);
+    expect(note?.message).toMatch(
+      /「校外租用场馆及改造场地面积」（1所学校填写），已读入但未计入.*--set cityExtraSportsArea=true/
+    );
     expect(note?.cell).toBe("D2");
     const diagnostics = workbook.getWorksheet("数据诊断")!;
     const texts: string[] = [];
-    diagnostics.eachRow((row) => (row.values as unknown[]).forEach((v) => typeof v === "string" && texts.push(v)));
-    expect(texts.some((t) => t.includes(LEASED_HEADER.replace(/\s/g, "")) || t.includes("校外租用场馆及改造场地面积"))).toBe(true);
+    diagnostics.eachRow((row) =>
+      (row.values as unknown[]).forEach((v) => typeof v === "string" && texts.push(v))
+    );
+    expect(
+      texts.some(
+        (t) =>
+          t.includes(LEASED_HEADER.replace(/\s/g, "")) || t.includes("校外租用场馆及改造场地面积")
+      )
+    ).toBe(true);
   });
 
   it("adds the leased space to L5, in the JSON value and the live formula, when on", async () => {
-    const { result, workbook } = await audit(dir, input, "on", ["--set", "cityExtraSportsArea=true"]);
+    const { result, workbook } = await audit(dir, input, "on", [
+      "--set",
+      "cityExtraSportsArea=true",
+    ]);
     const town = result.schools.find((s) => s.name === "城关小学")!;
     expect(town.values.L5).toBe(8);
     expect(town.details.L5.notes.join("")).toMatch(/租用场馆/);

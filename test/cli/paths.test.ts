@@ -2,7 +2,14 @@
  * Guarded paths: an output naming the input (same path, hard link, symlink) or the other output
  * is refused with exit 2 before anything is read or written; the input stays byte for byte.
  */
-import { copyFileSync, linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  linkSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { main, SAMPLE_WORKBOOK } from "../../src/cli/main";
 import { pathConflict, writeAtomically } from "../../src/hosts/file";
@@ -11,7 +18,11 @@ import { makeTempDir, removeTempDir } from "../support/tmp";
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (line) => out.push(line), (line) => err.push(line));
+  const code = await main(
+    argv,
+    (line) => out.push(line),
+    (line) => err.push(line)
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -35,26 +46,55 @@ describe("output paths that would destroy the input", () => {
 
   it.each([
     ["--out is the input", () => ["--out", input], "--out 指定的文件「县.xlsx」就是输入工作簿"],
-    ["--out is the input spelled differently", () => ["--out", path.join(dir, ".", "sub", "..", "县.xlsx")], "--out 指定的文件「县.xlsx」就是输入工作簿"],
-    ["--out is a hard link to the input", () => ["--out", path.join(dir, "硬链接.xlsx")], "--out 指定的文件「硬链接.xlsx」就是输入工作簿"],
-    ["--out is a symlink to the input", () => ["--out", path.join(dir, "符号链接.xlsx")], "--out 指定的文件「符号链接.xlsx」就是输入工作簿"],
+    [
+      "--out is the input spelled differently",
+      () => ["--out", path.join(dir, ".", "sub", "..", "县.xlsx")],
+      "--out 指定的文件「县.xlsx」就是输入工作簿",
+    ],
+    [
+      "--out is a hard link to the input",
+      () => ["--out", path.join(dir, "硬链接.xlsx")],
+      "--out 指定的文件「硬链接.xlsx」就是输入工作簿",
+    ],
+    [
+      "--out is a symlink to the input",
+      () => ["--out", path.join(dir, "符号链接.xlsx")],
+      "--out 指定的文件「符号链接.xlsx」就是输入工作簿",
+    ],
     ["--json is the input", () => ["--json", input], "--json 指定的文件「县.xlsx」就是输入工作簿"],
-    ["--json is a hard link to the input", () => ["--json", path.join(dir, "硬链接.xlsx")], "--json 指定的文件「硬链接.xlsx」就是输入工作簿"],
-    ["--json is a symlink to the input", () => ["--json", path.join(dir, "符号链接.xlsx")], "--json 指定的文件「符号链接.xlsx」就是输入工作簿"],
-    ["--json is --out", () => ["--out", path.join(dir, "结果.xlsx"), "--json", path.join(dir, "结果.xlsx")], "--out 与 --json 指向同一个文件「结果.xlsx」"],
-  ])("%s: exit 2, a Chinese message, nothing written, the input untouched", async (_name, extra, message) => {
-    const before = files();
-    const { code, out, err } = await run([input, ...extra()]);
-    expect(code).toBe(2);
-    expect(out).toBe("");
-    expect(err).toContain(message);
-    expect(err).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
-    expect(files()).toEqual(before);
-    expect(readFileSync(input).equals(original)).toBe(true);
-  });
+    [
+      "--json is a hard link to the input",
+      () => ["--json", path.join(dir, "硬链接.xlsx")],
+      "--json 指定的文件「硬链接.xlsx」就是输入工作簿",
+    ],
+    [
+      "--json is a symlink to the input",
+      () => ["--json", path.join(dir, "符号链接.xlsx")],
+      "--json 指定的文件「符号链接.xlsx」就是输入工作簿",
+    ],
+    [
+      "--json is --out",
+      () => ["--out", path.join(dir, "结果.xlsx"), "--json", path.join(dir, "结果.xlsx")],
+      "--out 与 --json 指向同一个文件「结果.xlsx」",
+    ],
+  ])(
+    "%s: exit 2, a Chinese message, nothing written, the input untouched",
+    async (_name, extra, message) => {
+      const before = files();
+      const { code, out, err } = await run([input, ...extra()]);
+      expect(code).toBe(2);
+      expect(out).toBe("");
+      expect(err).toContain(message);
+      expect(err).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+      expect(files()).toEqual(before);
+      expect(readFileSync(input).equals(original)).toBe(true);
+    }
+  );
 
   it("accepts different files for the input and both outputs", () => {
-    expect(pathConflict({ input, out: path.join(dir, "a.xlsx"), json: path.join(dir, "a.json") })).toBeNull();
+    expect(
+      pathConflict({ input, out: path.join(dir, "a.xlsx"), json: path.join(dir, "a.json") })
+    ).toBeNull();
     expect(pathConflict({ input, out: path.join(dir, "a.xlsx") })).toBeNull();
   });
 
@@ -65,7 +105,7 @@ describe("output paths that would destroy the input", () => {
       writeAtomically(target, async (temporary) => {
         writeFileSync(temporary, "{ half");
         throw new Error("磁盘已满");
-      }),
+      })
     ).rejects.toThrow("磁盘已满");
     expect(files()).toEqual(before);
   });

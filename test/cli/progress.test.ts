@@ -9,7 +9,12 @@ import { makeTempDir, removeTempDir } from "../support/tmp";
 /** A stand-in for stderr: a terminal or a pipe, keeping what was written. */
 function stream(isTTY: boolean): ProgressStream & { text: () => string } {
   const written: string[] = [];
-  return { isTTY, columns: 100, write: (t: string) => written.push(t), text: () => written.join("") };
+  return {
+    isTTY,
+    columns: 100,
+    write: (t: string) => written.push(t),
+    text: () => written.join(""),
+  };
 }
 
 /** Terminal output without its escape sequences (cursor moves, line clears). */
@@ -65,7 +70,9 @@ describe("progress on stderr", () => {
 
   it("names rows only when there are some", () => {
     expect(milestoneLine({ label: "审计", fraction: 0.4, rows: 0 }, 2, 3)).toBe("[2/3] 审计…");
-    expect(milestoneLine({ label: "审计", fraction: 0.4, rows: 7 }, 2, 3)).toBe("[2/3] 审计（7 行）…");
+    expect(milestoneLine({ label: "审计", fraction: 0.4, rows: 7 }, 2, 3)).toBe(
+      "[2/3] 审计（7 行）…"
+    );
   });
 });
 
@@ -80,7 +87,12 @@ describe("npm run audit --quiet and the step lines", () => {
     const out: string[] = [];
     const err: string[] = [];
     const progress = stream(false);
-    const code = await main(argv, (l) => out.push(l), (l) => err.push(l), progress);
+    const code = await main(
+      argv,
+      (l) => out.push(l),
+      (l) => err.push(l),
+      progress
+    );
     return { code, out: out.join("\n"), err: err.join("\n"), progress: progress.text() };
   }
 
@@ -88,7 +100,9 @@ describe("npm run audit --quiet and the step lines", () => {
     const output = path.join(dir, "lines.audit.xlsx");
     const run = await audit(["--out", output]);
     expect(run.code).toBe(0);
-    expect(run.progress).toMatch(/^\[1\/3\] 读取工作簿…\n\[2\/3\] 审计（\d+ 行）…\n\[3\/3\] 写入审计工作表…\n$/);
+    expect(run.progress).toMatch(
+      /^\[1\/3\] 读取工作簿…\n\[2\/3\] 审计（\d+ 行）…\n\[3\/3\] 写入审计工作表…\n$/
+    );
     expect(run.err).toBe("");
     expect(run.out).toContain("结论");
     expect(existsSync(output)).toBe(true);

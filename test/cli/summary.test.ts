@@ -6,7 +6,11 @@ describe("formatSummary", () => {
   it("gives the verdict per stage, the failing schools with what they need, and where the files went", () => {
     const failing = schoolAt("城南小学", "primary", 1000, 1.2);
     failing.stages.primary!.teachers!.backbone = 5;
-    const result = audit([schoolAt("城北小学", "primary", 1000, 1.3), failing, schoolAt("实验中学", "junior", 800, 1.4)]);
+    const result = audit([
+      schoolAt("城北小学", "primary", 1000, 1.3),
+      failing,
+      schoolAt("实验中学", "junior", 800, 1.4),
+    ]);
     const text = formatSummary(result, { workbook: "/tmp/县.audit.xlsx", json: "/tmp/县.json" });
     expect(text).toContain("小学 2所（部）、2000名学生：未达标");
     expect(text).toContain("初中 1所（部）、800名学生：达标");
@@ -23,7 +27,10 @@ describe("formatSummary", () => {
   });
 
   it("counts each county's failed guarantee checks", () => {
-    const result = audit([schoolAt("大校", "primary", 2100, 1.3), schoolAt("小校", "primary", 900, 1.3)]);
+    const result = audit([
+      schoolAt("大校", "primary", 2100, 1.3),
+      schoolAt("小校", "primary", 900, 1.3),
+    ]);
     const text = formatSummary(result, { workbook: "x" });
     expect(text).toContain("政府保障项未达标 1 项");
     expect(text).toContain("结论：未达标");
@@ -52,16 +59,22 @@ describe("formatSummary: every line a sentence (issue #18, item 12)", () => {
     const failing = schoolAt("城南小学", "primary", 1000, 1.2);
     failing.stages.primary!.teachers!.backbone = 5;
     delete failing.facilities!.multimediaRooms;
-    const text = formatSummary(audit([schoolAt("城北小学", "primary", 1000, 1.3), failing]), { workbook: "x" });
+    const text = formatSummary(audit([schoolAt("城北小学", "primary", 1000, 1.3), failing]), {
+      workbook: "x",
+    });
     expect(text).not.toMatch(/。；|。。/);
-    const lines = text.split("\n").filter((l) => !/^(审计工作簿|审计结果 JSON|均衡督导助手)/.test(l));
+    const lines = text
+      .split("\n")
+      .filter((l) => !/^(审计工作簿|审计结果 JSON|均衡督导助手)/.test(l));
     for (const line of lines) expect(line).toMatch(/[。：]$/);
   });
 });
 
 describe("formatSummary: a stage named but not read (issue #18, item 5)", () => {
   it("says 「未读到学校」 for the stage and 未完成 for the county, never 达标", () => {
-    const result = markUnreadStages(audit([schoolAt("城北小学", "primary", 1000, 1.3)]), ["junior"]);
+    const result = markUnreadStages(audit([schoolAt("城北小学", "primary", 1000, 1.3)]), [
+      "junior",
+    ]);
     const text = formatSummary(result, { workbook: "x" });
     expect(text).toContain("初中：未读到学校");
     expect(text).toContain("结论：未完成（初中未读到学校）。");

@@ -1,8 +1,15 @@
-import { oneClickAudit, registerCommands, RUN_AUDIT_ACTION, type CommandHost } from "../../src/commands/commands";
+import {
+  oneClickAudit,
+  registerCommands,
+  RUN_AUDIT_ACTION,
+  type CommandHost,
+} from "../../src/commands/commands";
 import { PaneController } from "../../src/taskpane/controller";
 import { fakeWorkbook } from "../taskpane/fakes";
 
-function host(overrides: Partial<CommandHost> = {}): CommandHost & { shown: number; actions: Map<string, (e?: { completed(): void }) => void> } {
+function host(
+  overrides: Partial<CommandHost> = {}
+): CommandHost & { shown: number; actions: Map<string, (e?: { completed(): void }) => void> } {
   const actions = new Map<string, (e?: { completed(): void }) => void>();
   const h = {
     shown: 0,
@@ -32,16 +39,26 @@ describe("the ribbon's 一键审计", () => {
   it("still audits when the pane cannot be shown", async () => {
     const fake = fakeWorkbook();
     const event = { completed: jest.fn() };
-    await oneClickAudit(new PaneController(fake.service), host({ showPane: () => Promise.reject(new Error("no pane")) }), event);
+    await oneClickAudit(
+      new PaneController(fake.service),
+      host({ showPane: () => Promise.reject(new Error("no pane")) }),
+      event
+    );
     expect(fake.written).toHaveLength(1);
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
   it("completes the event and resolves when the run throws or completing throws", async () => {
     const event = { completed: jest.fn() };
-    await expect(oneClickAudit({ run: () => Promise.reject(new Error("boom")) }, host(), event)).resolves.toBeUndefined();
+    await expect(
+      oneClickAudit({ run: () => Promise.reject(new Error("boom")) }, host(), event)
+    ).resolves.toBeUndefined();
     expect(event.completed).toHaveBeenCalledTimes(1);
-    const bad = { completed: () => { throw new Error("already completed"); } };
+    const bad = {
+      completed: () => {
+        throw new Error("already completed");
+      },
+    };
     await expect(oneClickAudit({ run: async () => null }, host(), bad)).resolves.toBeUndefined();
   });
 
@@ -58,7 +75,9 @@ describe("the ribbon's 一键审计", () => {
     const runs: number[] = [];
     registerCommands({ run: async () => runs.push(1) }, h);
     expect([...h.actions.keys()]).toEqual([RUN_AUDIT_ACTION]);
-    const completed = new Promise<void>((resolve) => h.actions.get(RUN_AUDIT_ACTION)!({ completed: resolve }));
+    const completed = new Promise<void>((resolve) =>
+      h.actions.get(RUN_AUDIT_ACTION)!({ completed: resolve })
+    );
     await completed;
     expect(runs).toEqual([1]);
   });

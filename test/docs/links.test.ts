@@ -21,8 +21,12 @@ function markdownFiles(dir: string): string[] {
 /** Link targets of a Markdown text, outside code: [text](target), ![alt](target), [id]: target, <a href>. */
 function linkTargets(markdown: string): string[] {
   const prose = markdown.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
-  const inline = [...prose.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((m) => m[1]);
-  const reference = [...prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/gm)].map((m) => m[1]);
+  const inline = [...prose.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map(
+    (m) => m[1]
+  );
+  const reference = [...prose.matchAll(/^\s*\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+"[^"]*")?\s*$/gm)].map(
+    (m) => m[1]
+  );
   const html = [...prose.matchAll(/<a\s[^>]*href="([^"]+)"/g)].map((m) => m[1]);
   return [...inline, ...reference, ...html];
 }
@@ -43,13 +47,16 @@ function anchors(markdown: string): Set<string> {
 
 /** Why a link target does not resolve inside the repository, or null when it does. */
 function problem(file: string, target: string): string | null {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("//")) return "points outside the repository";
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith("//"))
+    return "points outside the repository";
   const [rawPath, anchor] = target.split("#", 2);
-  const linked = rawPath === "" ? file : path.resolve(path.dirname(file), decodeURIComponent(rawPath));
+  const linked =
+    rawPath === "" ? file : path.resolve(path.dirname(file), decodeURIComponent(rawPath));
   const relative = path.relative(ROOT, linked);
   if (relative.startsWith("..") || path.isAbsolute(relative)) return "leaves the repository";
   if (!fs.existsSync(linked)) return "names no file of the repository";
-  if (anchor && linked.endsWith(".md") && !anchors(fs.readFileSync(linked, "utf8")).has(anchor)) return `has no heading #${anchor}`;
+  if (anchor && linked.endsWith(".md") && !anchors(fs.readFileSync(linked, "utf8")).has(anchor))
+    return `has no heading #${anchor}`;
   return null;
 }
 
@@ -58,16 +65,25 @@ const FILES = markdownFiles(ROOT);
 describe("links in the repository's Markdown", () => {
   it("finds the README, docs/rules.md and docs/audit-result.md", () => {
     const names = FILES.map((f) => path.relative(ROOT, f));
-    expect(names).toEqual(expect.arrayContaining(["README.md", path.join("docs", "rules.md"), path.join("docs", "audit-result.md")]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "README.md",
+        path.join("docs", "rules.md"),
+        path.join("docs", "audit-result.md"),
+      ])
+    );
   });
 
-  it.each(FILES.map((f) => [path.relative(ROOT, f), f]))("every link of %s resolves inside the repository", (_name, file) => {
-    const text = fs.readFileSync(file, "utf8");
-    const broken = linkTargets(text)
-      .map((target) => [target, problem(file, target)])
-      .filter(([, why]) => why !== null);
-    expect(broken).toEqual([]);
-  });
+  it.each(FILES.map((f) => [path.relative(ROOT, f), f]))(
+    "every link of %s resolves inside the repository",
+    (_name, file) => {
+      const text = fs.readFileSync(file, "utf8");
+      const broken = linkTargets(text)
+        .map((target) => [target, problem(file, target)])
+        .filter(([, why]) => why !== null);
+      expect(broken).toEqual([]);
+    }
+  );
 
   it("the README links to the rules page and names nothing outside the repository", () => {
     const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
@@ -75,18 +91,25 @@ describe("links in the repository's Markdown", () => {
     expect(readme).not.toMatch(/shared\/|domain\.md/);
   });
 
-  it.each(FILES.map((f) => [path.relative(ROOT, f), f]))("%s has no bare web address that a viewer would turn into a link", (_name, file) => {
-    // Addresses to type or paste (the office.js CDNs) belong in code spans, where they stay text.
-    const prose = fs.readFileSync(file, "utf8").replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
-    expect(prose.match(/\b(?:https?:\/\/|www\.)\S+/g) ?? []).toEqual([]);
-  });
+  it.each(FILES.map((f) => [path.relative(ROOT, f), f]))(
+    "%s has no bare web address that a viewer would turn into a link",
+    (_name, file) => {
+      // Addresses to type or paste (the office.js CDNs) belong in code spans, where they stay text.
+      const prose = fs
+        .readFileSync(file, "utf8")
+        .replace(/```[\s\S]*?```/g, "")
+        .replace(/`[^`\n]*`/g, "");
+      expect(prose.match(/\b(?:https?:\/\/|www\.)\S+/g) ?? []).toEqual([]);
+    }
+  );
 });
 
 describe("the link checker itself", () => {
   const readme = path.join(ROOT, "README.md");
 
   it("reads inline, image, reference and HTML links, not code", () => {
-    const text = "See [rules](docs/rules.md) ![i](assets/icon-16.png)\n[ref]: docs/x.md\n<a href=\"a.md\">a</a> `[no](code.md)`\n```\n[no](block.md)\n```\n";
+    const text =
+      'See [rules](docs/rules.md) ![i](assets/icon-16.png)\n[ref]: docs/x.md\n<a href="a.md">a</a> `[no](code.md)`\n```\n[no](block.md)\n```\n';
     expect(linkTargets(text)).toEqual(["docs/rules.md", "assets/icon-16.png", "docs/x.md", "a.md"]);
   });
 
@@ -94,7 +117,9 @@ describe("the link checker itself", () => {
     expect(problem(readme, "../shared/domain.md")).toBe("leaves the repository");
     expect(problem(readme, "docs/nothing.md")).toBe("names no file of the repository");
     expect(problem(readme, "https://example.com/")).toBe("points outside the repository");
-    expect(problem(readme, "docs/rules.md#no-such-heading")).toBe("has no heading #no-such-heading");
+    expect(problem(readme, "docs/rules.md#no-such-heading")).toBe(
+      "has no heading #no-such-heading"
+    );
   });
 
   it("accepts a file of the repository and a heading that exists", () => {

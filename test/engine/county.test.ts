@@ -1,4 +1,11 @@
-import { audit, COUNTY_INPUTS, COUNTY_ITEMS, ruleInputs, type CountyItemResult, type CountyResult } from "../../src/engine";
+import {
+  audit,
+  COUNTY_INPUTS,
+  COUNTY_ITEMS,
+  ruleInputs,
+  type CountyItemResult,
+  type CountyResult,
+} from "../../src/engine";
 import { formOf, passingCounty, passingForm } from "./countyFixtures";
 
 type Change = Parameters<typeof passingForm>[0];
@@ -22,7 +29,9 @@ describe("a county that meets every item", () => {
       quality: { status: "pass", checked: 9, passed: 9, failed: 0, unchecked: 0 },
       recognition: { status: "pass", checked: 1, passed: 1, failed: 0, unchecked: 0 },
     });
-    expect(c.veto.map((v) => [v.id, v.triggered])).toEqual(["V1", "V2", "V3", "V4", "V5", "V6"].map((id) => [id, false]));
+    expect(c.veto.map((v) => [v.id, v.triggered])).toEqual(
+      ["V1", "V2", "V3", "V4", "V5", "V6"].map((id) => [id, false])
+    );
     expect(c.missing).toEqual([]);
     expect(c.verdict).toBe("pass");
     expect(result.verdict).toBe("pass");
@@ -45,22 +54,52 @@ describe("boundaries of every item rule (exactly at the line passes, just under 
   const cases: [string, string, Change, Change][] = [
     ["G6 all of them", "G6", { "G6-1": 5, "G6-2": 5 }, { "G6-1": 5, "G6-2": 4 }],
     ["G7 per pupil ≥ 6000", "G7", { "G7-1": 600000, "G7-2": 100 }, { "G7-1": 599999, "G7-2": 100 }],
-    ["G8 pay ≥ civil servants'", "G8", { "G8-1": 110000, "G8-2": 110000 }, { "G8-1": 109999, "G8-2": 110000 }],
+    [
+      "G8 pay ≥ civil servants'",
+      "G8",
+      { "G8-1": 110000, "G8-2": 110000 },
+      { "G8-1": 109999, "G8-2": 110000 },
+    ],
     ["G9 100%", "G9", { "G9-1": 300, "G9-2": 300 }, { "G9-1": 300, "G9-2": 299 }],
-    ["G11 rotation ≥ 10%", "G11", { "G11-1": 1000, "G11-2": 100, "G11-3": 20 }, { "G11-1": 1000, "G11-2": 99, "G11-3": 20 }],
-    ["G11 backbone ≥ 20%", "G11", { "G11-1": 1000, "G11-2": 100, "G11-3": 20 }, { "G11-1": 1000, "G11-2": 100, "G11-3": 19 }],
+    [
+      "G11 rotation ≥ 10%",
+      "G11",
+      { "G11-1": 1000, "G11-2": 100, "G11-3": 20 },
+      { "G11-1": 1000, "G11-2": 99, "G11-3": 20 },
+    ],
+    [
+      "G11 backbone ≥ 20%",
+      "G11",
+      { "G11-1": 1000, "G11-2": 100, "G11-3": 20 },
+      { "G11-1": 1000, "G11-2": 100, "G11-3": 19 },
+    ],
     ["G12 100%", "G12", { "G12-1": 3224, "G12-2": 3224 }, { "G12-1": 3224, "G12-2": 3223 }],
     ["G13 小学 100%", "G13", { "G13-1": 500, "G13-2": 500 }, { "G13-1": 500, "G13-2": 499 }],
     ["G13 初中 ≥ 95%", "G13", { "G13-3": 100, "G13-4": 95 }, { "G13-3": 100, "G13-4": 94 }],
     ["G14 share ≥ 50%", "G14", { "G14-1": 1000, "G14-2": 500 }, { "G14-1": 1000, "G14-2": 499 }],
-    ["G15 migrant ≥ 85%", "G15", { "G15-1": 100, "G15-2": 80, "G15-3": 5 }, { "G15-1": 100, "G15-2": 80, "G15-3": 4 }],
-    ["Q1 retention ≥ 95%", "Q1", { "Q1-1": 102, "Q1-2": 2, "Q1-3": 100, "Q1-4": 10, "Q1-5": 5 }, { "Q1-1": 102, "Q1-2": 2, "Q1-3": 99, "Q1-4": 10, "Q1-5": 5 }],
+    [
+      "G15 migrant ≥ 85%",
+      "G15",
+      { "G15-1": 100, "G15-2": 80, "G15-3": 5 },
+      { "G15-1": 100, "G15-2": 80, "G15-3": 4 },
+    ],
+    [
+      "Q1 retention ≥ 95%",
+      "Q1",
+      { "Q1-1": 102, "Q1-2": 2, "Q1-3": 100, "Q1-4": 10, "Q1-5": 5 },
+      { "Q1-1": 102, "Q1-2": 2, "Q1-3": 99, "Q1-4": 10, "Q1-5": 5 },
+    ],
     ["Q2 ≥ 95%", "Q2", { "Q2-1": 100, "Q2-2": 95 }, { "Q2-1": 100, "Q2-2": 94 }],
     ["Q4 all of them", "Q4", { "Q4-1": 30, "Q4-2": 30 }, { "Q4-1": 30, "Q4-2": 29 }],
     ["Q9 level ≥ Ⅲ", "Q9", { "Q9-1": 3 }, { "Q9-1": 2 }],
     ["Q9 rate strictly < 0.15", "Q9", { "Q9-2": 0.1499 }, { "Q9-2": 0.15 }],
     ["S1 questionnaire ≥ 85%", "S1", { "S1-1": 1000, "S1-2": 850 }, { "S1-1": 1000, "S1-2": 849 }],
-    ["S1 field visits ≥ 85% when given", "S1", { "S1-3": 20, "S1-4": 17 }, { "S1-3": 20, "S1-4": 16 }],
+    [
+      "S1 field visits ≥ 85% when given",
+      "S1",
+      { "S1-3": 20, "S1-4": 17 },
+      { "S1-3": 20, "S1-4": 16 },
+    ],
   ];
   it.each(cases)("%s", (_name, id, atLine, under) => {
     expect(item(atLine, id).status).toBe("pass");
@@ -83,10 +122,13 @@ describe("boundaries of every item rule (exactly at the line passes, just under 
     expect(strict.required).toBe(8000);
   });
 
-  it.each(["G1", "G2", "G10", "Q3", "Q5", "Q6", "Q7", "Q8"])("evidence item %s: 是 passes, 否 fails", (id) => {
-    expect(item({ [id]: true }, id).status).toBe("pass");
-    expect(item({ [id]: false }, id).status).toBe("fail");
-  });
+  it.each(["G1", "G2", "G10", "Q3", "Q5", "Q6", "Q7", "Q8"])(
+    "evidence item %s: 是 passes, 否 fails",
+    (id) => {
+      expect(item({ [id]: true }, id).status).toBe("pass");
+      expect(item({ [id]: false }, id).status).toBe("fail");
+    }
+  );
 
   it("G14 and G15 need their 是 rows too", () => {
     expect(item({ "G14-4": false }, "G14").status).toBe("fail");
@@ -100,7 +142,10 @@ describe("boundaries of every item rule (exactly at the line passes, just under 
     const q9 = item(onlyMaths, "Q9");
     expect(q9.status).toBe("pass");
     expect(q9.value).toEqual([{ subject: "数学", level: 3, rate: 0.1 }]);
-    expect(item({ ...onlyMaths, "Q9-4": null }, "Q9")).toMatchObject({ status: "unchecked", missing: ["Q9-4"] });
+    expect(item({ ...onlyMaths, "Q9-4": null }, "Q9")).toMatchObject({
+      status: "unchecked",
+      missing: ["Q9-4"],
+    });
   });
 });
 
@@ -115,7 +160,10 @@ describe("rates entered as such (填报比例)", () => {
   });
 
   it("takes G11's two rates as entered", () => {
-    const g11 = item({ "G11-1": null, "G11-2": { percent: 0.1015 }, "G11-3": { percent: 0.4509 } }, "G11");
+    const g11 = item(
+      { "G11-1": null, "G11-2": { percent: 0.1015 }, "G11-3": { percent: 0.4509 } },
+      "G11"
+    );
     expect(g11).toMatchObject({ status: "pass", value: [0.1015, 0.4509], source: "form-rate" });
   });
 
@@ -133,8 +181,17 @@ describe("rates entered as such (填报比例)", () => {
 describe("unchecked items are never a pass", () => {
   it("a blank row leaves its item unchecked, its dimension unchecked and the county incomplete, listing the code", () => {
     const c = county({ "G11-3": null });
-    expect(c.items.find((i) => i.id === "G11")).toMatchObject({ status: "unchecked", missing: ["G11-3"] });
-    expect(c.dimensions.guarantee).toEqual({ status: "unchecked", checked: 14, passed: 14, failed: 0, unchecked: 1 });
+    expect(c.items.find((i) => i.id === "G11")).toMatchObject({
+      status: "unchecked",
+      missing: ["G11-3"],
+    });
+    expect(c.dimensions.guarantee).toEqual({
+      status: "unchecked",
+      checked: 14,
+      passed: 14,
+      failed: 0,
+      unchecked: 1,
+    });
     expect(c.verdict).toBe("incomplete");
     expect(c.missing).toEqual(["G11-3"]);
   });
@@ -156,10 +213,21 @@ describe("unchecked items are never a pass", () => {
     expect(c.verdict).toBe("incomplete");
     expect(result.verdict).toBe("incomplete");
     expect(c.dimensions.resource.status).toBe("pass");
-    expect(c.dimensions.guarantee).toEqual({ status: "unchecked", checked: 3, passed: 3, failed: 0, unchecked: 12 });
+    expect(c.dimensions.guarantee).toEqual({
+      status: "unchecked",
+      checked: 3,
+      passed: 3,
+      failed: 0,
+      unchecked: 12,
+    });
     expect(c.dimensions.quality.status).toBe("unchecked");
     expect(c.dimensions.recognition.status).toBe("unchecked");
-    const expected = COUNTY_INPUTS.filter((i) => !i.optional && !["G2-1", "G2-2", "G14-3", "S1-3", "S1-4"].includes(i.code) && !/^Q9-(1[3-8])$/.test(i.code)).map((i) => i.code);
+    const expected = COUNTY_INPUTS.filter(
+      (i) =>
+        !i.optional &&
+        !["G2-1", "G2-2", "G14-3", "S1-3", "S1-4"].includes(i.code) &&
+        !/^Q9-(1[3-8])$/.test(i.code)
+    ).map((i) => i.code);
     expect([...c.missing].sort()).toEqual([...expected].sort());
     expect(c.items.find((i) => i.id === "G1")!.notes[0]).toContain("请插入县域指标表");
   });
@@ -181,7 +249,8 @@ describe("unchecked items are never a pass", () => {
 
 describe("fail dominates, and the veto", () => {
   it("a failed item makes the county 未达标 whatever else is missing", () => {
-    const c = audit(passingCounty(), {}, { countyForms: [formOf({ "G8-1": 1, "G8-2": 2 })] }).counties[0];
+    const c = audit(passingCounty(), {}, { countyForms: [formOf({ "G8-1": 1, "G8-2": 2 })] })
+      .counties[0];
     expect(c.dimensions.guarantee.status).toBe("fail");
     expect(c.dimensions.quality.status).toBe("unchecked");
     expect(c.verdict).toBe("fail");
@@ -195,12 +264,15 @@ describe("fail dominates, and the veto", () => {
     expect(c.verdict).toBe("fail");
   });
 
-  it.each(["V1", "V2", "V3", "V4", "V5", "V6"])("是 on %s triggers the veto and fails the county", (code) => {
-    const c = county({ [code]: true });
-    expect(c.veto.find((v) => v.id === code)!.triggered).toBe(true);
-    expect(c.dimensions.guarantee.status).toBe("pass");
-    expect(c.verdict).toBe("fail");
-  });
+  it.each(["V1", "V2", "V3", "V4", "V5", "V6"])(
+    "是 on %s triggers the veto and fails the county",
+    (code) => {
+      const c = county({ [code]: true });
+      expect(c.veto.find((v) => v.id === code)!.triggered).toBe(true);
+      expect(c.dimensions.guarantee.status).toBe("pass");
+      expect(c.verdict).toBe("fail");
+    }
+  );
 
   it("a blank veto row is null, missing, and leaves the county 未完成", () => {
     const c = county({ V3: null });
@@ -213,7 +285,10 @@ describe("fail dominates, and the veto", () => {
     expect(county({ V7: true }).veto.map((v) => v.id)).not.toContain("V7");
     expect(county({ V7: true }).verdict).toBe("pass");
     expect(county({ V7: true }, { extraVetoItems: ["V7"] }).verdict).toBe("fail");
-    expect(county({}, { extraVetoItems: ["V7"] })).toMatchObject({ verdict: "incomplete", missing: ["V7"] });
+    expect(county({}, { extraVetoItems: ["V7"] })).toMatchObject({
+      verdict: "incomplete",
+      missing: ["V7"],
+    });
   });
 
   it("social recognition below 85% fails the county", () => {
@@ -224,19 +299,31 @@ describe("fail dominates, and the veto", () => {
 describe("several counties", () => {
   it("each county gets its own verdict from its own form", () => {
     const records = [...passingCounty("甲县"), ...passingCounty("乙县")];
-    const result = audit(records, {}, { countyForms: [passingForm({}, "甲县"), passingForm({ "G11-3": null }, "乙县")] });
+    const result = audit(
+      records,
+      {},
+      { countyForms: [passingForm({}, "甲县"), passingForm({ "G11-3": null }, "乙县")] }
+    );
     const byName = Object.fromEntries(result.counties.map((c) => [c.name, c]));
     expect(byName["甲县"].verdict).toBe("pass");
     expect(byName["乙县"].verdict).toBe("incomplete");
     expect(byName["乙县"].missing).toEqual(["G11-3"]);
     expect(result.verdict).toBe("incomplete");
-    const failing = audit(records, {}, { countyForms: [passingForm({ V1: true }, "甲县"), passingForm({}, "乙县")] });
+    const failing = audit(
+      records,
+      {},
+      { countyForms: [passingForm({ V1: true }, "甲县"), passingForm({}, "乙县")] }
+    );
     expect(failing.counties.map((c) => c.verdict)).toEqual(["fail", "pass"]);
     expect(failing.verdict).toBe("fail");
   });
 
   it("a form naming a county without schools is reported and not used", () => {
-    const result = audit(passingCounty("甲县"), {}, { countyForms: [passingForm({}, "甲县"), passingForm({}, "丙县")] });
+    const result = audit(
+      passingCounty("甲县"),
+      {},
+      { countyForms: [passingForm({}, "甲县"), passingForm({}, "丙县")] }
+    );
     expect(result.diagnostics.map((d) => d.code)).toContain("engine.county-form-unmatched");
   });
 });

@@ -6,7 +6,10 @@ describe("which schools count", () => {
 
   it("leaves out special-education and vocational schools, with reasons", () => {
     const special: SchoolRecord = { ...schoolAt("培智学校", "primary", 120, 2), kind: "special" };
-    const vocational: SchoolRecord = { ...schoolAt("职业中学", "junior", 900, 2), kind: "vocational" };
+    const vocational: SchoolRecord = {
+      ...schoolAt("职业中学", "junior", 900, 2),
+      kind: "vocational",
+    };
     const result = audit([counted, special, vocational]);
     expect(result.schools.map((s) => s.name)).toEqual(["中心小学"]);
     expect(result.excluded.map((e) => [e.name, e.recordIndex])).toEqual([
@@ -18,7 +21,10 @@ describe("which schools count", () => {
   });
 
   it("counts teaching points from 50 pupils and leaves out smaller ones", () => {
-    const point = (pupils: number): SchoolRecord => ({ ...schoolAt(`教学点${pupils}`, "primary", pupils, 2), kind: "teachingPoint" });
+    const point = (pupils: number): SchoolRecord => ({
+      ...schoolAt(`教学点${pupils}`, "primary", pupils, 2),
+      kind: "teachingPoint",
+    });
     const result = audit([counted, point(49), point(50)]);
     expect(result.schools.map((s) => s.name)).toEqual(["中心小学", "教学点50"]);
     expect(result.excluded).toHaveLength(1);
@@ -50,7 +56,9 @@ describe("bad records never crash the audit nor poison a CV", () => {
     ["Infinity", Infinity],
     ["text", "一千二" as unknown as number],
   ])("leaves out a part whose pupils are %s, naming the cell", (_label, pupils) => {
-    const bad = schoolAt("坏数据小学", "primary", 500, 1, { source: { sheet: "小学", row: 9, cells: { name: "B9", "pupils.primary": "D9" } } });
+    const bad = schoolAt("坏数据小学", "primary", 500, 1, {
+      source: { sheet: "小学", row: 9, cells: { name: "B9", "pupils.primary": "D9" } },
+    });
     bad.stages.primary!.pupils = pupils;
     const result = audit([...good, bad]);
     expect(result.schools).toHaveLength(2);
@@ -66,7 +74,9 @@ describe("bad records never crash the audit nor poison a CV", () => {
     ["NaN", NaN],
     ["Infinity", Infinity],
   ])("leaves a %s count out of its indicator only", (_label, area) => {
-    const bad = schoolAt("丙", "primary", 700, 1.4, { source: { sheet: "小学", row: 4, cells: { "facilities.teachingArea": "H4" } } });
+    const bad = schoolAt("丙", "primary", 700, 1.4, {
+      source: { sheet: "小学", row: 4, cells: { "facilities.teachingArea": "H4" } },
+    });
     bad.facilities!.teachingArea = area;
     const result = audit([...good, bad]);
     const part = result.schools[2];
@@ -75,7 +85,9 @@ describe("bad records never crash the audit nor poison a CV", () => {
     expect(part.pass).toBe(false); // cannot be shown to meet L4
     expect(result.stages!.primary.indicators.L4.schools).toBe(2);
     expect(cvOf([...good, bad])).toBe(cvOf(good));
-    expect(result.diagnostics.find((d) => d.code === "engine.count-invalid")).toMatchObject({ cell: "H4" });
+    expect(result.diagnostics.find((d) => d.code === "engine.count-invalid")).toMatchObject({
+      cell: "H4",
+    });
   });
 
   it("says a stage has no schools instead of printing NaN", () => {
@@ -103,14 +115,22 @@ describe("bad records never crash the audit nor poison a CV", () => {
 
 describe("missing figures", () => {
   const withoutRooms = (name: string, pupils: number) => {
-    const record = schoolAt(name, "primary", pupils, 1.3, { source: { sheet: "小学", row: 5, cells: { name: "B5" } } });
+    const record = schoolAt(name, "primary", pupils, 1.3, {
+      source: { sheet: "小学", row: 5, cells: { name: "B5" } },
+    });
     delete record.facilities!.multimediaRooms;
     return record;
   };
 
   it("says once when no part of a stage has an indicator (the sheet lacks the column)", () => {
-    const result = audit([withoutRooms("甲", 600), withoutRooms("乙", 700), schoolAt("一中", "junior", 800, 1.2)]);
-    const everywhere = result.diagnostics.filter((d) => d.code === "engine.indicator-missing-everywhere");
+    const result = audit([
+      withoutRooms("甲", 600),
+      withoutRooms("乙", 700),
+      schoolAt("一中", "junior", 800, 1.2),
+    ]);
+    const everywhere = result.diagnostics.filter(
+      (d) => d.code === "engine.indicator-missing-everywhere"
+    );
     expect(everywhere).toHaveLength(1);
     expect(everywhere[0].message).toContain("所有小学学校（部）都缺少计算L7");
     expect(everywhere[0].sheet).toBe("小学");
@@ -125,6 +145,8 @@ describe("missing figures", () => {
     expect(perPart).toHaveLength(1);
     expect(perPart[0]).toMatchObject({ sheet: "小学", cell: "B5" });
     expect(perPart[0].message).toContain("「甲」小学缺少计算L7");
-    expect(result.diagnostics.some((d) => d.code === "engine.indicator-missing-everywhere")).toBe(false);
+    expect(result.diagnostics.some((d) => d.code === "engine.indicator-missing-everywhere")).toBe(
+      false
+    );
   });
 });

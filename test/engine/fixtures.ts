@@ -4,7 +4,13 @@ import type { SchoolRecord, Stage } from "../../src/engine";
  * A school part whose seven 2017 indicators are each `factor` × the threshold, built from counts.
  * With factor 1 every indicator sits exactly on its threshold.
  */
-export function schoolAt(name: string, stage: Stage, pupils: number, factor = 1, extra: Partial<SchoolRecord> = {}): SchoolRecord {
+export function schoolAt(
+  name: string,
+  stage: Stage,
+  pupils: number,
+  factor = 1,
+  extra: Partial<SchoolRecord> = {}
+): SchoolRecord {
   const t =
     stage === "primary"
       ? { L1: 4.2, L2: 1.0, L3: 0.9, L4: 4.5, L5: 7.5, L6: 2000, L7: 2.3 }

@@ -38,7 +38,12 @@ describe("indicator values and thresholds (2017)", () => {
     expect(part.met).toBe(6);
     expect(part.pass).toBe(true); // 6 of 7, the seventh at ≥ 85%
     expect(part.shortfalls).toHaveLength(1);
-    expect(part.shortfalls[0]).toMatchObject({ indicator: "L2", addition: 1, belowFloor: false, additionScope: "part" });
+    expect(part.shortfalls[0]).toMatchObject({
+      indicator: "L2",
+      addition: 1,
+      belowFloor: false,
+      additionScope: "part",
+    });
     expect(part.shortfalls[0].advice).toBe("需增加1名县级及以上骨干教师");
   });
 
@@ -53,7 +58,11 @@ describe("indicator values and thresholds (2017)", () => {
     const below = onlyPart([record]);
     expect(below.details.L5).toMatchObject({ met: false, reachesFloor: false });
     expect(below.pass).toBe(false);
-    expect(below.shortfalls[0]).toMatchObject({ belowFloor: true, addition: 1125.01, additionToFloor: 0.01 });
+    expect(below.shortfalls[0]).toMatchObject({
+      belowFloor: true,
+      addition: 1125.01,
+      additionToFloor: 0.01,
+    });
   });
 
   it("fails with two indicators below their thresholds even when both reach 85%", () => {
@@ -81,13 +90,24 @@ describe("indicator values and thresholds (2017)", () => {
     expect(audit([base], { includeArtsColumn: false }).schools[0].values.L3).toBe(0.9);
 
     const junior = schoolAt("五中", "junior", 1000, 2);
-    junior.stages.junior!.teachers = { byDegree: { associate: 10, bachelor: 30, master: 2 }, backbone: 20, peArts: 20 };
+    junior.stages.junior!.teachers = {
+      byDegree: { associate: 10, bachelor: 30, master: 2 },
+      backbone: 20,
+      peArts: 20,
+    };
     expect(onlyPart([junior]).values.L1).toBe(3.2); // 本科 and above only
   });
 
   it("subtracts 室内体育用房 from L4 by default, and adds 体育馆 + 运动场 for L5", () => {
     const record = schoolAt("六小", "primary", 1000, 2);
-    record.facilities = { ...record.facilities, teachingArea: 6000, indoorSportsArea: 1000, sportsArea: undefined, sportsHallArea: 1000, sportsGroundArea: 7000 };
+    record.facilities = {
+      ...record.facilities,
+      teachingArea: 6000,
+      indoorSportsArea: 1000,
+      sportsArea: undefined,
+      sportsHallArea: 1000,
+      sportsGroundArea: 7000,
+    };
     const part = onlyPart([record]);
     expect(part.values.L4).toBe(5);
     expect(part.values.L5).toBe(8);
@@ -100,17 +120,27 @@ describe("indicator values and thresholds (2017)", () => {
     small.stages.primary!.teachers!.peArts = 0;
     small.stages.primary!.teachers!.rotatingPeArts = 1;
     expect(onlyPart([small]).values.L3).toBe(0);
-    expect(audit([small], { relaxations: { smallSchoolPeArtsTeachers: true } }).schools[0].values.L3).toBe(1.25);
+    expect(
+      audit([small], { relaxations: { smallSchoolPeArtsTeachers: true } }).schools[0].values.L3
+    ).toBe(1.25);
     const big = schoolAt("镇小", "primary", 100, 2);
-    big.stages.primary!.teachers = { ...big.stages.primary!.teachers, peArts: 0, rotatingPeArts: 1 };
-    expect(audit([big], { relaxations: { smallSchoolPeArtsTeachers: true } }).schools[0].values.L3).toBe(0);
+    big.stages.primary!.teachers = {
+      ...big.stages.primary!.teachers,
+      peArts: 0,
+      rotatingPeArts: 1,
+    };
+    expect(
+      audit([big], { relaxations: { smallSchoolPeArtsTeachers: true } }).schools[0].values.L3
+    ).toBe(0);
   });
 
   it("uses values the sheet already holds when there are no counts (表Ⅱ-2)", () => {
     const record: SchoolRecord = {
       name: "表内小学",
       kind: "primary",
-      stages: { primary: { pupils: 500, given: { L1: 5, L2: 1.2, L3: 1, L4: 6, L5: 9, L6: 2500, L7: 2.5 } } },
+      stages: {
+        primary: { pupils: 500, given: { L1: 5, L2: 1.2, L3: 1, L4: 6, L5: 9, L6: 2500, L7: 2.5 } },
+      },
     };
     const part = onlyPart([record]);
     expect(part.values).toEqual({ L1: 5, L2: 1.2, L3: 1, L4: 6, L5: 9, L6: 2500, L7: 2.5 });
@@ -119,7 +149,13 @@ describe("indicator values and thresholds (2017)", () => {
   });
 
   it("lets counts win over a held value and names the held value's cell when they differ beyond rounding", () => {
-    const record = schoolAt("七小", "primary", 1000, 2, { source: { sheet: "小学", row: 5, cells: { name: "B5", "given.primary.L3": "M5", "given.primary.L1": "K5" } } });
+    const record = schoolAt("七小", "primary", 1000, 2, {
+      source: {
+        sheet: "小学",
+        row: 5,
+        cells: { name: "B5", "given.primary.L3": "M5", "given.primary.L1": "K5" },
+      },
+    });
     record.stages.primary!.teachers!.peArts = 9;
     record.stages.primary!.given = { L3: 0.009, L1: 8.404 }; // L3 forgot ×100; L1 within 2-decimal rounding of 8.4
     const result = audit([record]);

@@ -1,4 +1,10 @@
-import { audit, splitNineYear, splitNineYearWhole, stageShare, type SchoolRecord } from "../../src/engine";
+import {
+  audit,
+  splitNineYear,
+  splitNineYearWhole,
+  stageShare,
+  type SchoolRecord,
+} from "../../src/engine";
 
 describe("through-train split (一贯制, 完全中学)", () => {
   it("splits 23226 books over 166 primary and 210 junior pupils into 9711 and 13515", () => {
@@ -20,7 +26,13 @@ describe("through-train split (一贯制, 完全中学)", () => {
       primary: { pupils: 166, teachers: { aboveDegree: 10, backbone: 2, peArts: 2 } },
       junior: { pupils: 210, teachers: { aboveDegree: 12, backbone: 3, peArts: 2 } },
     },
-    facilities: { books: 23226, teachingArea: 3970, sportsArea: 5000, equipmentValue: 1_000_000, multimediaRooms: 12 },
+    facilities: {
+      books: 23226,
+      teachingArea: 3970,
+      sportsArea: 5000,
+      equipmentValue: 1_000_000,
+      multimediaRooms: 12,
+    },
   };
 
   it("gives each part its share of the shared facilities and its own teachers", () => {
@@ -46,9 +58,19 @@ describe("through-train split (一贯制, 完全中学)", () => {
   });
 
   it("gives a 完全中学's junior part J / (J + 1.2S) and a 十二年一贯制 1 : 1.1 : 1.32", () => {
-    const complete: SchoolRecord = { name: "完中", kind: "completeMiddle", seniorPupils: 500, stages: { junior: { pupils: 600 } } };
+    const complete: SchoolRecord = {
+      name: "完中",
+      kind: "completeMiddle",
+      seniorPupils: 500,
+      stages: { junior: { pupils: 600 } },
+    };
     expect(stageShare(complete, "junior")).toBeCloseTo(600 / (600 + 1.2 * 500), 12);
-    const twelve: SchoolRecord = { name: "十二年", kind: "twelveYear", seniorPupils: 100, stages: { primary: { pupils: 300 }, junior: { pupils: 200 } } };
+    const twelve: SchoolRecord = {
+      name: "十二年",
+      kind: "twelveYear",
+      seniorPupils: 100,
+      stages: { primary: { pupils: 300 }, junior: { pupils: 200 } },
+    };
     const total = 300 + 1.1 * 200 + 1.32 * 100;
     expect(stageShare(twelve, "primary")).toBeCloseTo(300 / total, 12);
     expect(stageShare(twelve, "junior")).toBeCloseTo(220 / total, 12);
@@ -71,12 +93,16 @@ describe("through-train split (一贯制, 完全中学)", () => {
 
   it("asks the whole school for enough facility that the part's share meets the threshold", () => {
     // Primary share 166/397 of 9 rooms = 3.763 rooms; 2.3 per 100 pupils needs 3.818: one more room for the school.
-    const record: SchoolRecord = { ...nineYear, facilities: { ...nineYear.facilities, multimediaRooms: 9 } };
+    const record: SchoolRecord = {
+      ...nineYear,
+      facilities: { ...nineYear.facilities, multimediaRooms: 9 },
+    };
     const p = audit([record]).schools[0];
     const l7 = p.shortfalls.find((s) => s.indicator === "L7")!;
     expect(l7).toMatchObject({ addition: 1, additionScope: "school" });
     expect(l7.advice).toContain("需全校增加1间网络多媒体教室");
-    const fixed = audit([{ ...record, facilities: { ...record.facilities, multimediaRooms: 10 } }]).schools[0];
+    const fixed = audit([{ ...record, facilities: { ...record.facilities, multimediaRooms: 10 } }])
+      .schools[0];
     expect(fixed.details.L7.met).toBe(true);
   });
 });

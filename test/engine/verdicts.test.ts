@@ -12,13 +12,17 @@ describe("stage and county verdicts (2017)", () => {
     expect(stage.indicators.L1.cv).toBeCloseTo(expected.cv!, 12);
     expect(stage.indicators.L1.limit).toBe(0.5);
     // Every indicator is its threshold × the same factors, so all seven CVs are equal.
-    for (const id of ["L2", "L3", "L4", "L5", "L6", "L7"]) expect(stage.indicators[id].cv).toBeCloseTo(expected.cv!, 12);
+    for (const id of ["L2", "L3", "L4", "L5", "L6", "L7"])
+      expect(stage.indicators[id].cv).toBeCloseTo(expected.cv!, 12);
     expect(stage.compositeCv).toBeCloseTo(expected.cv!, 12);
     expect(expected.cv!).toBeGreaterThan(0.45);
     expect(expected.cv!).toBeLessThan(0.5);
     expect(stage.cvPass).toBe(true);
     expect(stage.pass).toBe(true);
-    const juniorStage = audit([schoolAt("A", "junior", 1000, 1.0), schoolAt("B", "junior", 1000, 2.8)]).stages!.junior;
+    const juniorStage = audit([
+      schoolAt("A", "junior", 1000, 1.0),
+      schoolAt("B", "junior", 1000, 2.8),
+    ]).stages!.junior;
     expect(juniorStage.indicators.L1.limit).toBe(0.45);
     expect(juniorStage.cvPass).toBe(false);
     expect(juniorStage.pass).toBe(false);
@@ -46,8 +50,14 @@ describe("stage and county verdicts (2017)", () => {
   });
 
   it("audits several counties apart: CVs never mix schools of different counties", () => {
-    const inCounty = (county: string, factor: number, name: string) => schoolAt(name, "primary", 1000, factor, { county });
-    const records = [inCounty("东县", 1, "东一"), inCounty("东县", 1.2, "东二"), inCounty("西县", 2, "西一"), inCounty("西县", 8, "西二")];
+    const inCounty = (county: string, factor: number, name: string) =>
+      schoolAt(name, "primary", 1000, factor, { county });
+    const records = [
+      inCounty("东县", 1, "东一"),
+      inCounty("东县", 1.2, "东二"),
+      inCounty("西县", 2, "西一"),
+      inCounty("西县", 8, "西二"),
+    ];
     const result = audit(records);
     expect(result.stages).toBeNull();
     expect(result.counties.map((c) => c.name)).toEqual(["东县", "西县"]);
@@ -66,12 +76,21 @@ describe("the 2012 basic-balance standard", () => {
   const record = (name: string, pupils: number, f: number): SchoolRecord => ({
     name,
     kind: "primary",
-    stages: { primary: { pupils, teachers: { total: 6 * f * pupils / 100, aboveDegree: 5 * f * pupils / 100, seniorTitle: 3 * f * pupils / 100 } } },
+    stages: {
+      primary: {
+        pupils,
+        teachers: {
+          total: (6 * f * pupils) / 100,
+          aboveDegree: (5 * f * pupils) / 100,
+          seniorTitle: (3 * f * pupils) / 100,
+        },
+      },
+    },
     facilities: {
       teachingArea: 4 * f * pupils,
       sportsArea: 8 * f * pupils,
       equipmentValue: 1500 * f * pupils,
-      computers: 10 * f * pupils / 100,
+      computers: (10 * f * pupils) / 100,
       books: 25 * f * pupils,
     },
   });
@@ -87,7 +106,8 @@ describe("the 2012 basic-balance standard", () => {
     expect(result.schools[0].pass).toBeNull();
     expect(result.schools[0].shortfalls).toEqual([]);
     expect(result.standard.id).toBe("2012");
-    const spread = audit([record("甲", 500, 1), record("乙", 500, 10)], { standard: "2012" }).stages!.primary;
+    const spread = audit([record("甲", 500, 1), record("乙", 500, 10)], { standard: "2012" })
+      .stages!.primary;
     expect(spread.compositeCv).toBeCloseTo(9 / 11, 12);
     expect(spread.cvPass).toBe(false);
   });
@@ -110,7 +130,11 @@ describe("government-guarantee checks (G3, G4, G5)", () => {
     expect(relaxed.guarantees.find((g) => g.id === "G4")!.limit).toBe(2400);
     const through: SchoolRecord = { ...schoolAt("一贯制", "primary", 1500, 1.2), kind: "nineYear" };
     through.stages.junior = { ...through.stages.primary!, pupils: 1000 };
-    expect(audit([through]).guarantees.find((g) => g.id === "G4")).toMatchObject({ value: 2500, limit: 2500, pass: true });
+    expect(audit([through]).guarantees.find((g) => g.id === "G4")).toMatchObject({
+      value: 2500,
+      limit: 2500,
+      pass: true,
+    });
   });
 
   it("checks the largest class (45 / 50) or the classes in bands above it", () => {
@@ -131,7 +155,13 @@ describe("government-guarantee checks (G3, G4, G5)", () => {
   it("needs ceil(classes / 12) music and art rooms of 96 / 90 m² each", () => {
     const record = schoolAt("乙小", "primary", 1000, 1.2);
     record.stages.primary!.classes = 25; // 3 rooms each
-    record.facilities = { ...record.facilities, musicRooms: 3, musicRoomArea: 288, artRooms: 2, artRoomArea: 200 };
+    record.facilities = {
+      ...record.facilities,
+      musicRooms: 3,
+      musicRoomArea: 288,
+      artRooms: 2,
+      artRoomArea: 200,
+    };
     const g3 = audit([record]).guarantees.filter((g) => g.id === "G3");
     expect(g3.map((g) => [g.name, g.pass, g.limit])).toEqual([
       ["音乐专用教室", true, 3],
@@ -139,6 +169,8 @@ describe("government-guarantee checks (G3, G4, G5)", () => {
     ]);
     record.facilities.musicRoomArea = 287;
     expect(audit([record]).guarantees[0]).toMatchObject({ pass: false });
-    expect(audit([record], { relaxations: { olderRoomAreas: true } }).guarantees[0]).toMatchObject({ pass: true });
+    expect(audit([record], { relaxations: { olderRoomAreas: true } }).guarantees[0]).toMatchObject({
+      pass: true,
+    });
   });
 });

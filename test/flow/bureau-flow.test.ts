@@ -12,13 +12,33 @@ import { grid } from "../sheets/helpers";
 
 const E: null = null;
 
-const HEADER = ["学校名称", "在校生数", "高于规定学历教师数", "县级及以上骨干教师数", "体育艺术专任教师数", "教学及辅助用房面积", "体育运动场馆面积", "教学仪器设备值", "网络多媒体教室数"];
+const HEADER = [
+  "学校名称",
+  "在校生数",
+  "高于规定学历教师数",
+  "县级及以上骨干教师数",
+  "体育艺术专任教师数",
+  "教学及辅助用房面积",
+  "体育运动场馆面积",
+  "教学仪器设备值",
+  "网络多媒体教室数",
+];
 
 /** A row meeting every 2017 indicator with room to spare (primary thresholds ×1.3, junior ×1.3). */
-function row(name: string, pupils: number, junior = false, extra: (string | number)[] = []): (string | number)[] {
+function row(
+  name: string,
+  pupils: number,
+  junior = false,
+  extra: (string | number)[] = []
+): (string | number)[] {
   const t = junior ? [5.3, 1.0, 0.9, 5.8, 10.2, 2500, 2.4] : [4.2, 1.0, 0.9, 4.5, 7.5, 2000, 2.3];
   const f = 1.3;
-  return [name, ...extra, pupils, ...t.map((x, i) => Math.ceil((i >= 3 && i <= 5 ? x * pupils : (x * pupils) / 100) * f))];
+  return [
+    name,
+    ...extra,
+    pupils,
+    ...t.map((x, i) => Math.ceil((i >= 3 && i <= 5 ? x * pupils : (x * pupils) / 100) * f)),
+  ];
 }
 
 async function run(grids: SheetGrid[], settings: Partial<AuditSettings> = {}) {
@@ -36,19 +56,32 @@ async function run(grids: SheetGrid[], settings: Partial<AuditSettings> = {}) {
   const texts = (kind: string) =>
     plan!.sheets
       .filter((s) => s.kind === kind)
-      .flatMap((s) => s.rows.flatMap((r) => r.cells.map((c) => (c && typeof c.value === "string" ? c.value : ""))));
+      .flatMap((s) =>
+        s.rows.flatMap((r) => r.cells.map((c) => (c && typeof c.value === "string" ? c.value : "")))
+      );
   return { ...outcome, texts };
 }
 
 describe("5. a stage the workbook names but of which no school is read", () => {
   const primary = grid("小学", [HEADER, row("城关小学", 1000), row("河口小学", 800)]);
-  const junior = grid("初中", [["学校", "人数", "备注"], ["城关中学", 900, ""]]);
+  const junior = grid("初中", [
+    ["学校", "人数", "备注"],
+    ["城关中学", 900, ""],
+  ]);
 
   it("is an error in 数据诊断, 「未读到学校」 in 审计总览, and the county is 未完成 (pass null)", async () => {
     const { result, texts } = await run([primary, junior]);
-    expect(result.diagnostics.filter((d) => d.code === "sheets.stage-unread").map((d) => [d.level, d.sheet])).toEqual([["error", "初中"]]);
+    expect(
+      result.diagnostics
+        .filter((d) => d.code === "sheets.stage-unread")
+        .map((d) => [d.level, d.sheet])
+    ).toEqual([["error", "初中"]]);
     expect(result.counties[0].stages.primary.pass).toBe(true);
-    expect(result.counties[0].stages.junior).toMatchObject({ pass: null, unread: true, note: "未读到学校" });
+    expect(result.counties[0].stages.junior).toMatchObject({
+      pass: null,
+      unread: true,
+      note: "未读到学校",
+    });
     expect(result.counties[0].pass).toBeNull();
     expect(result.pass).toBeNull();
     const summary = texts("summary");
@@ -67,7 +100,12 @@ describe("5. a stage the workbook names but of which no school is read", () => {
 
 describe("8. G4 judges a through-train school given as two part rows as one school", () => {
   const header = [HEADER[0], "学段", ...HEADER.slice(1)];
-  const sheet = grid("学校", [header, row("实验学校", 1500, false, ["小学部"]), row("实验学校", 1300, true, ["初中部"]), row("城关小学", 900, false, ["小学"])]);
+  const sheet = grid("学校", [
+    header,
+    row("实验学校", 1500, false, ["小学部"]),
+    row("实验学校", 1300, true, ["初中部"]),
+    row("城关小学", 900, false, ["小学"]),
+  ]);
 
   it("sums the parts' 2800 pupils against the through-train limit of 2500", async () => {
     const { result } = await run([sheet]);
@@ -78,7 +116,9 @@ describe("8. G4 judges a through-train school given as two part rows as one scho
     ]);
     expect(g4[1].message).toContain("2800");
     // The indicators stay per part.
-    expect(result.schools.filter((s) => s.name === "实验学校").map((s) => [s.stage, s.students])).toEqual([
+    expect(
+      result.schools.filter((s) => s.name === "实验学校").map((s) => [s.stage, s.students])
+    ).toEqual([
       ["primary", 1500],
       ["junior", 1300],
     ]);
@@ -86,13 +126,26 @@ describe("8. G4 judges a through-train school given as two part rows as one scho
 
   it("takes rows with the same 学校代码 for one school whatever their names", async () => {
     const coded = [HEADER[0], "学校代码", ...HEADER.slice(1)];
-    const { result } = await run([grid("学校", [coded, row("实验学校小学部", 1500, false, ["3101"]), row("实验学校初中部", 1300, true, ["3101"])])]);
-    expect(result.guarantees.filter((g) => g.id === "G4").map((g) => [g.value, g.pass])).toEqual([[2800, false]]);
+    const { result } = await run([
+      grid("学校", [
+        coded,
+        row("实验学校小学部", 1500, false, ["3101"]),
+        row("实验学校初中部", 1300, true, ["3101"]),
+      ]),
+    ]);
+    expect(result.guarantees.filter((g) => g.id === "G4").map((g) => [g.value, g.pass])).toEqual([
+      [2800, false],
+    ]);
   });
 });
 
 describe("9. a hidden row is not audited and 审计总览 says how many were left out", () => {
-  const rows = [HEADER, row("城关小学", 1000), ["甲县城东小学（2023年已撤并）", 300, 0, 0, 0, 0, 0, 0, 0], row("河口小学", 800)];
+  const rows = [
+    HEADER,
+    row("城关小学", 1000),
+    ["甲县城东小学（2023年已撤并）", 300, 0, 0, 0, 0, 0, 0, 0],
+    row("河口小学", 800),
+  ];
 
   it("passes the county without the hidden school, lists it in 数据诊断 and counts it in 审计总览", async () => {
     const { result, texts } = await run([{ ...grid("小学", rows), hiddenRows: [2] }]);
@@ -103,7 +156,9 @@ describe("9. a hidden row is not audited and 审计总览 says how many were lef
   });
 
   it("audits it with includeHiddenRows, and the county fails", async () => {
-    const { result } = await run([{ ...grid("小学", rows), hiddenRows: [2] }], { includeHiddenRows: true });
+    const { result } = await run([{ ...grid("小学", rows), hiddenRows: [2] }], {
+      includeHiddenRows: true,
+    });
     expect(result.schools.map((s) => s.name)).toContain("甲县城东小学（2023年已撤并）");
     expect(result.pass).toBe(false);
   });
@@ -128,9 +183,13 @@ describe("2. a 完全中学's pupils in the audit sheets: live formulas that tak
     };
     const { result } = await runAudit(steps, DEFAULT_SETTINGS, [], () => undefined);
     expect(result.schools.find((s) => s.name === "第一中学")!.students).toBe(900);
-    const sources = { 初中: { B2: 2100, C2: 1200, D2: 160, E2: 30, B3: 800, C3: null, D3: 60, E3: 10 } };
+    const sources = {
+      初中: { B2: 2100, C2: 1200, D2: 160, E2: 30, B3: 800, C3: null, D3: 60, E3: 10 },
+    };
     expect(formulaMismatches(plan!, sources)).toEqual([]);
-    const formulas = plan!.sheets.flatMap((s) => s.rows.flatMap((r) => r.cells.map((c) => c?.formula ?? "")));
+    const formulas = plan!.sheets.flatMap((s) =>
+      s.rows.flatMap((r) => r.cells.map((c) => c?.formula ?? ""))
+    );
     expect(formulas.some((f) => f.includes("'初中'!B2-'初中'!C2"))).toBe(true);
   });
 });

@@ -1,4 +1,10 @@
-import { findIndicator, indicatorChoices, normalizeName, parseStage, parseStandard } from "../../src/engine/lookup";
+import {
+  findIndicator,
+  indicatorChoices,
+  normalizeName,
+  parseStage,
+  parseStandard,
+} from "../../src/engine/lookup";
 import { STANDARD_2012, STANDARD_2017, STANDARDS } from "../../src/engine/standards";
 
 describe("findIndicator: ids, names, short names and aliases", () => {

@@ -1,7 +1,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
-import { localizeMetadata, localizeMetadataJson, readTable, type Metadata } from "../../scripts/localize-metadata";
+import {
+  localizeMetadata,
+  localizeMetadataJson,
+  readTable,
+  type Metadata,
+} from "../../scripts/localize-metadata";
 import * as registered from "../../src/functions/functions";
 
 /**
@@ -12,7 +17,18 @@ import * as registered from "../../src/functions/functions";
 const ROOT = path.join(__dirname, "..", "..");
 const SOURCE = path.join(ROOT, "src", "functions", "functions.ts");
 const GOLDEN_DIR = path.join(__dirname, "golden");
-const EXPECTED_IDS = ["WEIGHTEDCV", "COMPOSITECV", "PERHUNDRED", "INDICATOR", "STANDARD", "CVLIMIT", "COMPLIANT", "SCHOOLPASS", "GAP", "SPLIT"];
+const EXPECTED_IDS = [
+  "WEIGHTEDCV",
+  "COMPOSITECV",
+  "PERHUNDRED",
+  "INDICATOR",
+  "STANDARD",
+  "CVLIMIT",
+  "COMPLIANT",
+  "SCHOOLPASS",
+  "GAP",
+  "SPLIT",
+];
 const HAN = /\p{Script=Han}/u;
 
 function golden(name: string, actual: string): string {
@@ -56,7 +72,11 @@ describe("generated custom-function metadata", () => {
 
   it("asks Excel for every function's argument addresses, so messages can name the cell", () => {
     for (const fn of metadata.functions) {
-      expect([fn.id, (fn as { options?: { requiresParameterAddresses?: boolean } }).options?.requiresParameterAddresses]).toEqual([fn.id, true]);
+      expect([
+        fn.id,
+        (fn as { options?: { requiresParameterAddresses?: boolean } }).options
+          ?.requiresParameterAddresses,
+      ]).toEqual([fn.id, true]);
     }
   });
 
@@ -72,8 +92,10 @@ describe("generated custom-function metadata", () => {
   it("takes ranges as any-typed matrices so text gets our message, and the standard as optional", () => {
     for (const fn of metadata.functions) {
       for (const p of fn.parameters ?? []) {
-        if (["values", "amount"].includes(p.name)) expect([fn.id, p.dimensionality, p.type]).toEqual([fn.id, "matrix", "any"]);
-        if (["standard", "unit"].includes(p.name)) expect([fn.id, p.name, p.optional]).toEqual([fn.id, p.name, true]);
+        if (["values", "amount"].includes(p.name))
+          expect([fn.id, p.dimensionality, p.type]).toEqual([fn.id, "matrix", "any"]);
+        if (["standard", "unit"].includes(p.name))
+          expect([fn.id, p.name, p.optional]).toEqual([fn.id, p.name, true]);
       }
     }
   });
@@ -85,7 +107,12 @@ describe("generated custom-function metadata", () => {
       expect([fn.id, /^\p{Script=Han}+$/u.test(fn.name)]).toEqual([fn.id, true]);
       expect([fn.id, HAN.test(fn.description ?? "")]).toEqual([fn.id, true]);
       for (const p of fn.parameters ?? []) {
-        expect([fn.id, p.name, HAN.test(p.name), HAN.test(p.description ?? "")]).toEqual([fn.id, p.name, true, true]);
+        expect([fn.id, p.name, HAN.test(p.name), HAN.test(p.description ?? "")]).toEqual([
+          fn.id,
+          p.name,
+          true,
+          true,
+        ]);
       }
     }
     const names = Object.fromEntries(zh.functions.map((f) => [f.id, f.name]));
@@ -97,14 +124,25 @@ describe("generated custom-function metadata", () => {
   it("keeps ids, types and options identical between the two files", () => {
     const zh = JSON.parse(zhCnJson) as Metadata;
     const shape = (m: Metadata) =>
-      m.functions.map((f) => ({ id: f.id, result: f.result, params: (f.parameters ?? []).map((p) => [p.type, p.dimensionality, p.optional]) }));
+      m.functions.map((f) => ({
+        id: f.id,
+        result: f.result,
+        params: (f.parameters ?? []).map((p) => [p.type, p.dimensionality, p.optional]),
+      }));
     expect(shape(zh)).toEqual(shape(metadata));
   });
 });
 
 describe("localizeMetadata refuses a table that does not cover the functions", () => {
   const metadata: Metadata = {
-    functions: [{ id: "PERHUNDRED", name: "PERHUNDRED", description: "d", parameters: [{ name: "count" }, { name: "pupils" }] }],
+    functions: [
+      {
+        id: "PERHUNDRED",
+        name: "PERHUNDRED",
+        description: "d",
+        parameters: [{ name: "count" }, { name: "pupils" }],
+      },
+    ],
   };
   const entry = () => JSON.parse(JSON.stringify(readTable().PERHUNDRED));
 
@@ -114,7 +152,9 @@ describe("localizeMetadata refuses a table that does not cover the functions", (
 
   it("names a function missing from the table, and a table entry without a function", () => {
     expect(() => localizeMetadata(metadata, {})).toThrow(/PERHUNDRED: no entry/);
-    expect(() => localizeMetadata(metadata, { PERHUNDRED: entry(), GONE: entry() })).toThrow(/GONE/);
+    expect(() => localizeMetadata(metadata, { PERHUNDRED: entry(), GONE: entry() })).toThrow(
+      /GONE/
+    );
   });
 
   it("names a parameter the table lacks or renames", () => {
@@ -123,6 +163,8 @@ describe("localizeMetadata refuses a table that does not cover the functions", (
     expect(() => localizeMetadata(metadata, { PERHUNDRED: missing })).toThrow(/PERHUNDRED\.pupils/);
     const blank = entry();
     blank.description = " ";
-    expect(() => localizeMetadata(metadata, { PERHUNDRED: blank })).toThrow(/no Chinese description/);
+    expect(() => localizeMetadata(metadata, { PERHUNDRED: blank })).toThrow(
+      /no Chinese description/
+    );
   });
 });

@@ -39,7 +39,19 @@ describe("every JH id and name abides by Office's custom-function naming rules",
 
 describe("nameProblem", () => {
   it("accepts readable names, Chinese included", () => {
-    for (const name of ["GAP", "WEIGHTEDCV", "COMPOSITECV", "CVLIMIT", "PERHUNDRED", "差异系数", "每百名", "JH.达标差额", "JH.SPLIT_2", "ABCD1", "RCX"]) {
+    for (const name of [
+      "GAP",
+      "WEIGHTEDCV",
+      "COMPOSITECV",
+      "CVLIMIT",
+      "PERHUNDRED",
+      "差异系数",
+      "每百名",
+      "JH.达标差额",
+      "JH.SPLIT_2",
+      "ABCD1",
+      "RCX",
+    ]) {
       expect([name, nameProblem(name)]).toEqual([name, null]);
     }
   });
@@ -53,13 +65,19 @@ describe("nameProblem", () => {
 
   it("refuses A1-style cell references, alone or as a dotted part", () => {
     for (const name of ["PER100", "AB12", "A1", "XFD1048576", "JH.PER100", "per100"]) {
-      expect([name, nameProblem(name)]).toEqual([name, expect.stringMatching(/A1 style|fewer than 3/)]);
+      expect([name, nameProblem(name)]).toEqual([
+        name,
+        expect.stringMatching(/A1 style|fewer than 3/),
+      ]);
     }
   });
 
   it("refuses R1C1-style references", () => {
     for (const name of ["R1C1", "R2C", "RC3", "R12C", "JH.R1C1", "r1c1"]) {
-      expect([name, nameProblem(name)]).toEqual([name, expect.stringMatching(/R1C1 style|A1 style/)]);
+      expect([name, nameProblem(name)]).toEqual([
+        name,
+        expect.stringMatching(/R1C1 style|A1 style/),
+      ]);
     }
     expect(nameProblem("R1C1")).toMatch(/R1C1 style/);
     expect(nameProblem("R2C")).toMatch(/R1C1 style/);
@@ -80,6 +98,10 @@ describe("nameProblem", () => {
         { id: "SPLIT", name: "SPLIT" },
       ],
     });
-    expect(problems).toEqual(["CV: id CV has fewer than 3 characters", "GAP: name 差额 has fewer than 3 characters", "PERHUNDRED: name R1C1 reads as a cell reference (R1C1 style)"]);
+    expect(problems).toEqual([
+      "CV: id CV has fewer than 3 characters",
+      "GAP: name 差额 has fewer than 3 characters",
+      "PERHUNDRED: name R1C1 reads as a cell reference (R1C1 style)",
+    ]);
   });
 });

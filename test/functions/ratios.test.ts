@@ -2,7 +2,6 @@ import { compliant } from "../../src/functions/verdicts";
 import { indicatorValue, per100, split } from "../../src/functions/ratios";
 import { failure, value } from "./helpers";
 
-
 describe("JH.PERHUNDRED", () => {
   it("gives exactly 0.9 for 9 teachers and 1000 pupils, where dividing first does not", () => {
     expect((9 / 1000) * 100).not.toBe(0.9);

@@ -1,19 +1,29 @@
 import fc from "fast-check";
 import * as registered from "../../src/functions/functions";
 import { excelResult, toExcelError } from "../../src/functions/excel-errors";
-import { attempt, FunctionFailure, OVERFLOW_MESSAGE, UNEXPECTED_MESSAGE } from "../../src/functions/outcome";
+import {
+  attempt,
+  FunctionFailure,
+  OVERFLOW_MESSAGE,
+  UNEXPECTED_MESSAGE,
+} from "../../src/functions/outcome";
 
 /** Stand-in for Office's CustomFunctions.Error: records the code and message it was made with. */
 class FakeExcelError {
   constructor(
     readonly code: string,
-    readonly message?: string,
+    readonly message?: string
   ) {}
 }
 
 const fakeApi = {
   Error: FakeExcelError,
-  ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+  ErrorCode: {
+    invalidValue: "#VALUE!",
+    notAvailable: "#N/A",
+    divisionByZero: "#DIV/0!",
+    invalidNumber: "#NUM!",
+  },
 };
 
 function thrown(call: () => unknown): unknown {
@@ -51,7 +61,9 @@ describe("registered functions inside Excel (CustomFunctions present)", () => {
   });
 
   it("throw #NUM! when figures near the float limit overflow (found by the property below)", () => {
-    const error = thrown(() => registered.weightedCv([[3.015027569295695e27]], [[5.962443438891186e280]])) as FakeExcelError;
+    const error = thrown(() =>
+      registered.weightedCv([[3.015027569295695e27]], [[5.962443438891186e280]])
+    ) as FakeExcelError;
     expect(error.code).toBe("#NUM!");
     expect(error.message).toBeUndefined();
   });
@@ -78,21 +90,42 @@ describe("registered functions inside Excel (CustomFunctions present)", () => {
   });
 
   it("never let anything but a CustomFunctions.Error out, whatever the arguments", () => {
-    const cell = fc.oneof(fc.double(), fc.integer(), fc.string(), fc.boolean(), fc.constant(null), fc.constant(""), fc.constant(undefined));
-    const range = fc.oneof(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 6 }), cell, fc.anything());
-    const arg = fc.oneof(cell, range, fc.constantFrom("L1", "L3", "教学用房", "小学", "初中", "万元", "2012", "primary"));
+    const cell = fc.oneof(
+      fc.double(),
+      fc.integer(),
+      fc.string(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(""),
+      fc.constant(undefined)
+    );
+    const range = fc.oneof(
+      fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 6 }),
+      cell,
+      fc.anything()
+    );
+    const arg = fc.oneof(
+      cell,
+      range,
+      fc.constantFrom("L1", "L3", "教学用房", "小学", "初中", "万元", "2012", "primary")
+    );
     const functions = Object.values(registered) as ((...args: unknown[]) => unknown)[];
     expect(functions).toHaveLength(10);
     fc.assert(
       fc.property(fc.constantFrom(...functions), fc.array(arg, { maxLength: 6 }), (fn, args) => {
         try {
           const result = fn(...args);
-          return typeof result === "boolean" || (typeof result === "number" && Number.isFinite(result));
+          return (
+            typeof result === "boolean" || (typeof result === "number" && Number.isFinite(result))
+          );
         } catch (error) {
-          return error instanceof FakeExcelError && ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"].includes(error.code);
+          return (
+            error instanceof FakeExcelError &&
+            ["#VALUE!", "#N/A", "#DIV/0!", "#NUM!"].includes(error.code)
+          );
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 3000 }
     );
   });
 });
@@ -105,9 +138,17 @@ describe("the error edge without Office", () => {
   });
 
   it("maps every failure kind to its Excel code", () => {
-    const kinds = { value: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", number: "#NUM!" } as const;
+    const kinds = {
+      value: "#VALUE!",
+      notAvailable: "#N/A",
+      divisionByZero: "#DIV/0!",
+      number: "#NUM!",
+    } as const;
     for (const [kind, code] of Object.entries(kinds)) {
-      const error = toExcelError({ ok: false, kind: kind as keyof typeof kinds, message: "m" }, fakeApi) as FakeExcelError;
+      const error = toExcelError(
+        { ok: false, kind: kind as keyof typeof kinds, message: "m" },
+        fakeApi
+      ) as FakeExcelError;
       expect(error.code).toBe(code);
     }
   });
@@ -121,7 +162,11 @@ describe("the error edge without Office", () => {
       throw new FunctionFailure("notAvailable", "缺数据");
     });
     expect(failing).toEqual({ ok: false, kind: "notAvailable", message: "缺数据" });
-    expect(attempt(() => Infinity)).toEqual({ ok: false, kind: "number", message: OVERFLOW_MESSAGE });
+    expect(attempt(() => Infinity)).toEqual({
+      ok: false,
+      kind: "number",
+      message: OVERFLOW_MESSAGE,
+    });
     const brokenApi = {
       Error: class {
         constructor() {
@@ -129,7 +174,9 @@ describe("the error edge without Office", () => {
         }
       },
     };
-    const error = thrown(() => excelResult({ ok: false, kind: "value", message: "m" }, brokenApi)) as Error;
+    const error = thrown(() =>
+      excelResult({ ok: false, kind: "value", message: "m" }, brokenApi)
+    ) as Error;
     expect(error.message).toBe(`#VALUE! ${UNEXPECTED_MESSAGE}`);
   });
 });

@@ -14,7 +14,6 @@ const exactCv = (() => {
   return Math.sqrt(variance) / mean;
 })();
 
-
 describe("JH.WEIGHTEDCV", () => {
   it("gives the worked example's weighted CV 0.515 from columns as Excel passes them", () => {
     const result = value(cv(column(perPupil), column(pupils)));
@@ -95,7 +94,10 @@ describe("JH.WEIGHTEDCV", () => {
     const ws = Array.from({ length: rows }, (_, i) => [i === 0 ? "" : pupils[(i - 1) % 5]]);
     expect(value(cv(xs, ws))).toBeCloseTo(exactCv, 9);
     const block = Array.from({ length: 5 * 100_000 }, (_, i) => [perPupil[i % 5], perPupil[i % 5]]);
-    const blockWeights = Array.from({ length: 5 * 100_000 }, (_, i) => [pupils[i % 5], pupils[i % 5]]);
+    const blockWeights = Array.from({ length: 5 * 100_000 }, (_, i) => [
+      pupils[i % 5],
+      pupils[i % 5],
+    ]);
     expect(value(cv(block, blockWeights))).toBeCloseTo(exactCv, 9);
   }, 180_000); // building a million rows takes seconds (20 s seen) on a loaded machine; speed itself is bench/functions.ts
 
@@ -124,22 +126,68 @@ describe("JH.COMPOSITECV", () => {
   });
 
   it("without pupils averages unweighted CVs", () => {
-    expect(value(compositeCv([[1, 10], [3, 30]]))).toBeCloseTo(0.5, 12);
+    expect(
+      value(
+        compositeCv([
+          [1, 10],
+          [3, 30],
+        ])
+      )
+    ).toBeCloseTo(0.5, 12);
   });
 
   it("needs pupils as one column as tall as the table", () => {
-    expect(failure(compositeCv([[1, 2], [3, 4]], [[1, 2], [3, 4]])).message).toContain("一列");
-    expect(failure(compositeCv([[1, 2], [3, 4]], [[1]])).kind).toBe("value");
+    expect(
+      failure(
+        compositeCv(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [1, 2],
+            [3, 4],
+          ]
+        )
+      ).message
+    ).toContain("一列");
+    expect(
+      failure(
+        compositeCv(
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [[1]]
+        )
+      ).kind
+    ).toBe("value");
   });
 
   it("names the column that has no CV", () => {
-    const f = failure(compositeCv([[1, 0], [2, 0]], [[1], [1]]));
+    const f = failure(
+      compositeCv(
+        [
+          [1, 0],
+          [2, 0],
+        ],
+        [[1], [1]]
+      )
+    );
     expect(f.kind).toBe("divisionByZero");
     expect(f.message).toContain("第2列");
   });
 
   it("refuses text in the table", () => {
-    const f = failure(compositeCv([[1, 2], [3, "x"]], [[1], [1]]));
+    const f = failure(
+      compositeCv(
+        [
+          [1, 2],
+          [3, "x"],
+        ],
+        [[1], [1]]
+      )
+    );
     expect(f.message).toContain("JH.COMPOSITECV 的第1个参数「指标值表」");
     expect(f.message).toContain("第2行第2列");
   });

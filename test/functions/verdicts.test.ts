@@ -1,7 +1,6 @@
 import { compliant, cvLimit, gap, schoolPass, threshold } from "../../src/functions/verdicts";
 import { failure, value } from "./helpers";
 
-
 // domain.md's table of the 2017 thresholds, typed in from the document (not read from the engine).
 const THRESHOLDS_2017: Record<string, [number, number]> = {
   L1: [4.2, 5.3],
@@ -60,7 +59,9 @@ describe("JH.COMPLIANT", () => {
 });
 
 describe("JH.SCHOOLPASS: at least 6 of 7 met, the rest at 85% or more", () => {
-  const row = (changes: Record<number, unknown> = {}) => [PRIMARY.map((x, i) => (i in changes ? changes[i] : x))];
+  const row = (changes: Record<number, unknown> = {}) => [
+    PRIMARY.map((x, i) => (i in changes ? changes[i] : x)),
+  ];
 
   it("passes when all seven meet their thresholds exactly", () => {
     expect(value(schoolPass(row(), "小学"))).toBe(true);
@@ -81,7 +82,14 @@ describe("JH.SCHOOLPASS: at least 6 of 7 met, the rest at 85% or more", () => {
   });
 
   it("reads a column as well as a row", () => {
-    expect(value(schoolPass(PRIMARY.map((x) => [x]), "primary"))).toBe(true);
+    expect(
+      value(
+        schoolPass(
+          PRIMARY.map((x) => [x]),
+          "primary"
+        )
+      )
+    ).toBe(true);
   });
 
   it("applies the junior thresholds to a junior part", () => {
@@ -92,7 +100,9 @@ describe("JH.SCHOOLPASS: at least 6 of 7 met, the rest at 85% or more", () => {
 
   it("refuses the wrong number of values, a block, text, and the 2012 standard", () => {
     expect(failure(schoolPass([[...PRIMARY, 1]], "小学")).message).toContain("共7个值");
-    expect(failure(schoolPass([PRIMARY.slice(0, 4), PRIMARY.slice(0, 4)], "小学")).kind).toBe("value");
+    expect(failure(schoolPass([PRIMARY.slice(0, 4), PRIMARY.slice(0, 4)], "小学")).kind).toBe(
+      "value"
+    );
     expect(failure(schoolPass(row({ 2: "达标" }), "小学")).message).toContain("第1行第3列");
     expect(failure(schoolPass(row(), "小学", 2012)).kind).toBe("notAvailable");
   });

@@ -14,7 +14,9 @@ import { registerCommands, RUN_AUDIT_ACTION } from "../../src/commands/commands"
  */
 const ROOT = path.join(__dirname, "..", "..");
 const MANIFEST_TEXT = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
-const PACKAGE_VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+const PACKAGE_VERSION: string = JSON.parse(
+  fs.readFileSync(path.join(ROOT, "package.json"), "utf8")
+).version;
 
 /** An xml2js node: attributes under $, children by tag name as arrays, text under _. */
 interface XmlNode {
@@ -25,7 +27,9 @@ interface XmlNode {
 
 function children(node: XmlNode, tag: string): XmlNode[] {
   const value = node[tag];
-  return Array.isArray(value) ? (value as XmlNode[]).map((v) => (typeof v === "string" ? { _: v } : v)) : [];
+  return Array.isArray(value)
+    ? (value as XmlNode[]).map((v) => (typeof v === "string" ? { _: v } : v))
+    : [];
 }
 
 function child(node: XmlNode, ...tags: string[]): XmlNode {
@@ -52,7 +56,10 @@ let overrides: XmlNode;
 let host: XmlNode;
 let resources: XmlNode;
 /** Resource id → { kind, DefaultValue, overrides }. */
-const defined = new Map<string, { kind: string; value: string; overrides: Record<string, string> }>();
+const defined = new Map<
+  string,
+  { kind: string; value: string; overrides: Record<string, string> }
+>();
 
 beforeAll(async () => {
   const doc = await parseStringPromise(MANIFEST_TEXT);
@@ -69,7 +76,9 @@ beforeAll(async () => {
     for (const item of children(child(resources, group), tag)) {
       const id = item.$!.id;
       if (defined.has(id)) throw new Error(`resource id ${id} is defined twice`);
-      const locales = Object.fromEntries(children(item, "bt:Override").map((o) => [o.$!.Locale, o.$!.Value]));
+      const locales = Object.fromEntries(
+        children(item, "bt:Override").map((o) => [o.$!.Locale, o.$!.Value])
+      );
       defined.set(id, { kind, value: item.$!.DefaultValue, overrides: locales });
     }
   }
@@ -78,14 +87,19 @@ beforeAll(async () => {
 describe("manifest.xml: identity and requirements", () => {
   it("is a TaskPaneApp for Excel (Workbook) with a GUID id", () => {
     expect(app.$!["xsi:type"]).toBe("TaskPaneApp");
-    expect(child(app, "Id")._).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
+    expect(child(app, "Id")._).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+    );
     expect(children(child(app, "Hosts"), "Host").map((h) => h.$!.Name)).toEqual(["Workbook"]);
     expect(host.$!["xsi:type"]).toBe("Workbook");
     expect(overrides.$!["xsi:type"]).toBe("VersionOverridesV1_0");
   });
 
   it("keeps the schema's element order, which Office enforces", async () => {
-    const ordered = await parseStringPromise(MANIFEST_TEXT, { explicitChildren: true, preserveChildrenOrder: true });
+    const ordered = await parseStringPromise(MANIFEST_TEXT, {
+      explicitChildren: true,
+      preserveChildrenOrder: true,
+    });
     const tags = (node: { $$?: { "#name": string }[] }) => (node.$$ ?? []).map((c) => c["#name"]);
     const root = ordered.OfficeApp;
     expect(tags(root)).toEqual([
@@ -104,13 +118,20 @@ describe("manifest.xml: identity and requirements", () => {
       "Permissions",
       "VersionOverrides",
     ]);
-    const versionOverrides = root.$$.find((c: { "#name": string }) => c["#name"] === "VersionOverrides");
+    const versionOverrides = root.$$.find(
+      (c: { "#name": string }) => c["#name"] === "VersionOverrides"
+    );
     expect(tags(versionOverrides)).toEqual(["Hosts", "Resources"]);
     const hostNode = versionOverrides.$$[0].$$[0];
     expect(tags(hostNode)).toEqual(["Runtimes", "AllFormFactors", "DesktopFormFactor"]);
     expect(tags(hostNode.$$[1].$$[0])).toEqual(["Script", "Page", "Metadata", "Namespace"]);
     expect(tags(hostNode.$$[2])).toEqual(["GetStarted", "FunctionFile", "ExtensionPoint"]);
-    expect(tags(versionOverrides.$$[1])).toEqual(["bt:Images", "bt:Urls", "bt:ShortStrings", "bt:LongStrings"]);
+    expect(tags(versionOverrides.$$[1])).toEqual([
+      "bt:Images",
+      "bt:Urls",
+      "bt:ShortStrings",
+      "bt:LongStrings",
+    ]);
   });
 
   it("has a four-part version that follows package.json", () => {
@@ -120,7 +141,9 @@ describe("manifest.xml: identity and requirements", () => {
   });
 
   it("requires SharedRuntime 1.1, CustomFunctionsRuntime 1.3 and the ExcelApi version the host uses", () => {
-    const sets = Object.fromEntries(children(child(app, "Requirements", "Sets"), "Set").map((s) => [s.$!.Name, s.$!.MinVersion]));
+    const sets = Object.fromEntries(
+      children(child(app, "Requirements", "Sets"), "Set").map((s) => [s.$!.Name, s.$!.MinVersion])
+    );
     expect(sets.SharedRuntime).toBe("1.1");
     expect(Number(sets.CustomFunctionsRuntime)).toBeGreaterThanOrEqual(1.1);
     // ErrorCode with messages (our #VALUE!/#N/A help) is CustomFunctionsRuntime 1.3.
@@ -138,7 +161,9 @@ describe("manifest.xml: the shared runtime and the custom functions", () => {
   });
 
   it("runs the functions, the function file and both buttons in that same runtime", () => {
-    const functions = children(child(host, "AllFormFactors"), "ExtensionPoint").find((e) => e.$!["xsi:type"] === "CustomFunctions")!;
+    const functions = children(child(host, "AllFormFactors"), "ExtensionPoint").find(
+      (e) => e.$!["xsi:type"] === "CustomFunctions"
+    )!;
     expect(child(functions, "Page", "SourceLocation").$!.resid).toBe("Taskpane.Url");
     expect(child(child(host, "DesktopFormFactor"), "FunctionFile").$!.resid).toBe("Taskpane.Url");
     const actions: XmlNode[] = [];
@@ -154,18 +179,26 @@ describe("manifest.xml: the shared runtime and the custom functions", () => {
   it("names in ExecuteFunction only actions the code associates with Office.actions.associate", () => {
     const names: string[] = [];
     walk(host, (tag, n) => {
-      if (tag === "Action" && n.$!["xsi:type"] === "ExecuteFunction") names.push(child(n, "FunctionName")._!.trim());
+      if (tag === "Action" && n.$!["xsi:type"] === "ExecuteFunction")
+        names.push(child(n, "FunctionName")._!.trim());
     });
     const associated: string[] = [];
-    registerCommands({ run: async () => null }, { showPane: async () => undefined, associate: (id) => associated.push(id) });
+    registerCommands(
+      { run: async () => null },
+      { showPane: async () => undefined, associate: (id) => associated.push(id) }
+    );
     expect(names).toEqual([RUN_AUDIT_ACTION]);
     expect(associated).toEqual(names);
   });
 
   it("points the custom functions at functions.js, functions.json (zh-CN: functions.zh-cn.json) and namespace JH", () => {
-    const functions = children(child(host, "AllFormFactors"), "ExtensionPoint").find((e) => e.$!["xsi:type"] === "CustomFunctions")!;
+    const functions = children(child(host, "AllFormFactors"), "ExtensionPoint").find(
+      (e) => e.$!["xsi:type"] === "CustomFunctions"
+    )!;
     const url = (resid: string) => defined.get(resid)!;
-    expect(url(child(functions, "Script", "SourceLocation").$!.resid).value).toBe(DEV_BASE_URL + OUTPUT_FILES.functionsScript);
+    expect(url(child(functions, "Script", "SourceLocation").$!.resid).value).toBe(
+      DEV_BASE_URL + OUTPUT_FILES.functionsScript
+    );
     const metadata = url(child(functions, "Metadata", "SourceLocation").$!.resid);
     expect(metadata.value).toBe(DEV_BASE_URL + OUTPUT_FILES.metadata);
     expect(metadata.overrides).toEqual({ "zh-CN": DEV_BASE_URL + OUTPUT_FILES.metadataZhCn });
@@ -179,7 +212,13 @@ describe("manifest.xml: the shared runtime and the custom functions", () => {
     const controls = children(group, "Control").map((control) => {
       const label = defined.get(child(control, "Label").$!.resid)!;
       const tip = defined.get(child(control, "Supertip", "Description").$!.resid)!;
-      return { id: control.$!.id, type: control.$!["xsi:type"], zh: label.overrides["zh-CN"], en: label.value, tipZh: tip.overrides["zh-CN"] !== undefined };
+      return {
+        id: control.$!.id,
+        type: control.$!["xsi:type"],
+        zh: label.overrides["zh-CN"],
+        en: label.value,
+        tipZh: tip.overrides["zh-CN"] !== undefined,
+      };
     });
     expect(controls).toEqual([
       { id: "Junheng.ShowTaskpane", type: "Button", zh: "打开面板", en: "Open Pane", tipZh: true },
@@ -195,7 +234,11 @@ describe("manifest.xml: the shared runtime and the custom functions", () => {
     expect(new Set(ids).size).toBe(ids.length);
     const group = child(host, "DesktopFormFactor", "ExtensionPoint", "OfficeTab", "Group");
     for (const control of children(group, "Control")) {
-      expect(children(child(control, "Icon"), "bt:Image").map((i) => i.$!.size)).toEqual(["16", "32", "80"]);
+      expect(children(child(control, "Icon"), "bt:Image").map((i) => i.$!.size)).toEqual([
+        "16",
+        "32",
+        "80",
+      ]);
     }
   });
 });
@@ -226,7 +269,8 @@ describe("manifest.xml: resources and URLs", () => {
   it("keeps labels and ids within Office's length limits", () => {
     for (const [id, { kind, value, overrides: locales }] of defined) {
       const limit = kind === "short" ? 125 : kind === "long" ? 250 : 2048;
-      for (const text of [value, ...Object.values(locales)]) expect([id, text.length <= limit]).toEqual([id, true]);
+      for (const text of [value, ...Object.values(locales)])
+        expect([id, text.length <= limit]).toEqual([id, true]);
     }
     walk(host, (_tag, n) => {
       if (n.$?.id) expect(n.$.id.length).toBeLessThanOrEqual(125);
@@ -234,8 +278,16 @@ describe("manifest.xml: resources and URLs", () => {
   });
 
   it("has every URL on the one base URL and naming a file the build emits", () => {
-    const emitted = new Set([OUTPUT_FILES.page, OUTPUT_FILES.functionsScript, OUTPUT_FILES.metadata, OUTPUT_FILES.metadataZhCn, ...OUTPUT_FILES.icons]);
-    const urls = [...MANIFEST_TEXT.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map((m) => m[1]);
+    const emitted = new Set([
+      OUTPUT_FILES.page,
+      OUTPUT_FILES.functionsScript,
+      OUTPUT_FILES.metadata,
+      OUTPUT_FILES.metadataZhCn,
+      ...OUTPUT_FILES.icons,
+    ]);
+    const urls = [...MANIFEST_TEXT.matchAll(/(?:DefaultValue|Value)="(https?:[^"]+)"/g)].map(
+      (m) => m[1]
+    );
     expect(urls.length).toBeGreaterThan(10);
     for (const url of urls) {
       expect(url.startsWith(DEV_BASE_URL)).toBe(true);
@@ -268,12 +320,21 @@ describe("webpack's output agrees with the manifest", () => {
     const page = plugins.find((p): p is HtmlWebpackPlugin => p instanceof HtmlWebpackPlugin)!;
     expect(page.userOptions.filename).toBe(OUTPUT_FILES.page);
     expect(page.userOptions.chunks).toEqual(["functions", "taskpane"]);
-    const metadata = plugins.find((p) => p instanceof CustomFunctionsMetadataPlugin) as unknown as { options: { output: string } };
+    const metadata = plugins.find((p) => p instanceof CustomFunctionsMetadataPlugin) as unknown as {
+      options: { output: string };
+    };
     expect(metadata.options.output).toBe(OUTPUT_FILES.metadata);
-    const zh = plugins.find((p) => p instanceof LocalizedMetadataPlugin) as unknown as { options: { source: string; output: string } };
-    expect(zh.options).toMatchObject({ source: OUTPUT_FILES.metadata, output: OUTPUT_FILES.metadataZhCn });
+    const zh = plugins.find((p) => p instanceof LocalizedMetadataPlugin) as unknown as {
+      options: { source: string; output: string };
+    };
+    expect(zh.options).toMatchObject({
+      source: OUTPUT_FILES.metadata,
+      output: OUTPUT_FILES.metadataZhCn,
+    });
     expect(Object.keys(config.entry as object)).toEqual(["functions", "taskpane"]);
-    expect((config.output as { filename: string }).filename.replace("[name]", "functions")).toBe(OUTPUT_FILES.functionsScript);
+    expect((config.output as { filename: string }).filename.replace("[name]", "functions")).toBe(
+      OUTPUT_FILES.functionsScript
+    );
   });
 });
 
@@ -283,7 +344,9 @@ describe("the base URL: one setting, ADDIN_BASE_URL", () => {
   });
 
   it("takes ADDIN_BASE_URL, adding the trailing slash", () => {
-    expect(addinBaseUrl({ ADDIN_BASE_URL: "https://edu.example.gov.cn/junheng" })).toBe("https://edu.example.gov.cn/junheng/");
+    expect(addinBaseUrl({ ADDIN_BASE_URL: "https://edu.example.gov.cn/junheng" })).toBe(
+      "https://edu.example.gov.cn/junheng/"
+    );
   });
 
   it("refuses plain http off localhost, relative URLs and queries", () => {
@@ -297,6 +360,8 @@ describe("the base URL: one setting, ADDIN_BASE_URL", () => {
     const rewritten = rewriteManifest(MANIFEST_TEXT, base);
     expect(rewritten).not.toContain("localhost");
     expect(rewritten.split(base).length).toBe(MANIFEST_TEXT.split(DEV_BASE_URL).length);
-    expect(rewritten.replace(/https:\/\/edu\.example\.gov\.cn\/junheng\//g, "")).toBe(MANIFEST_TEXT.split(DEV_BASE_URL).join(""));
+    expect(rewritten.replace(/https:\/\/edu\.example\.gov\.cn\/junheng\//g, "")).toBe(
+      MANIFEST_TEXT.split(DEV_BASE_URL).join("")
+    );
   });
 });

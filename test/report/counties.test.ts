@@ -35,17 +35,30 @@ describe("buildPlan with several counties", () => {
     const cv = sheetOf(plan, "cv");
     const book = new PlanWorkbook(plan, sources);
     // 甲县 primary L1: +1 (1000 pupils, 5.0), 实验小学 (800, 5.0), the nine-year primary part (600, 5.0).
-    const rowA = rowsWith(cv, 0, A).find((r) => at(cv, r, 1)?.value === "小学" && at(cv, r, 2)?.value === "L7")!;
+    const rowA = rowsWith(cv, 0, A).find(
+      (r) => at(cv, r, 1)?.value === "小学" && at(cv, r, 2)?.value === "L7"
+    )!;
     const expectedA = weightedCv([
       [1000, 2.5],
       [800, 2.5],
       [600, (30 * 600 * 100) / 1040 / 600],
     ]);
     expect(book.value(cv.name, rowA, 8)).toBeCloseTo(expectedA.cv, 12);
-    expect(at(cv, rowA, 8)?.value).toBeCloseTo(result.counties[0].stages.primary.indicators.L7.cv!, 15);
+    expect(at(cv, rowA, 8)?.value).toBeCloseTo(
+      result.counties[0].stages.primary.indicators.L7.cv!,
+      15
+    );
     // 乙县 primary L1: the failing school (500, 3.0) and 城东小学 (1200, 5.0).
-    const rowB = rowsWith(cv, 0, B).find((r) => at(cv, r, 1)?.value === "小学" && at(cv, r, 2)?.value === "L1")!;
-    expect(book.value(cv.name, rowB, 8)).toBeCloseTo(weightedCv([[500, 3], [1200, 5]]).cv, 12);
+    const rowB = rowsWith(cv, 0, B).find(
+      (r) => at(cv, r, 1)?.value === "小学" && at(cv, r, 2)?.value === "L1"
+    )!;
+    expect(book.value(cv.name, rowB, 8)).toBeCloseTo(
+      weightedCv([
+        [500, 3],
+        [1200, 5],
+      ]).cv,
+      12
+    );
     expect(book.value(cv.name, rowB, 4)).toBe(2);
   });
 
@@ -57,8 +70,10 @@ describe("buildPlan with several counties", () => {
     const summary = sheetOf(plan, "summary");
     for (const county of result.counties) {
       // The whole-standard row, its four dimension lines, then the resource row.
-    const [whole, , , , , row] = rowsWith(summary, 0, county.name);
-      expect(at(summary, whole, 1)?.value).toBe({ pass: "达标", fail: "未达标", incomplete: "未完成" }[county.verdict]);
+      const [whole, , , , , row] = rowsWith(summary, 0, county.name);
+      expect(at(summary, whole, 1)?.value).toBe(
+        { pass: "达标", fail: "未达标", incomplete: "未完成" }[county.verdict]
+      );
       expect(at(summary, row, 1)?.value).toBe(county.pass ? "达标" : "未达标");
     }
   });
@@ -66,8 +81,14 @@ describe("buildPlan with several counties", () => {
   it("fills each county's 表Ⅲ from its own CVs", () => {
     const t = sheetOf(plan, "declaration-III", B);
     const junior = rowsWith(t, 0, "初中")[0];
-    expect(at(t, junior + 1, 2)?.value).toBeCloseTo(result.counties[1].stages.junior.indicators.L1.cv!, 15);
-    expect(at(t, junior + 1, 3)?.value).toBeCloseTo(result.counties[1].stages.junior.indicators.L2.cv!, 15);
+    expect(at(t, junior + 1, 2)?.value).toBeCloseTo(
+      result.counties[1].stages.junior.indicators.L1.cv!,
+      15
+    );
+    expect(at(t, junior + 1, 3)?.value).toBeCloseTo(
+      result.counties[1].stages.junior.indicators.L2.cv!,
+      15
+    );
   });
 });
 

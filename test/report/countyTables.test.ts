@@ -14,39 +14,63 @@ type Values = Record<string, number | boolean | string | null>;
 
 function formGrid(values: Values): SheetGrid {
   const rows: CellValue[][] = [["县域指标"], ["编号", "项目", "填报值", "佐证材料"]];
-  for (const [code, v] of Object.entries(values)) rows.push([code, code, typeof v === "boolean" ? (v ? "是" : "否") : v, code === "G1" ? "布局规划" : null]);
+  for (const [code, v] of Object.entries(values))
+    rows.push([
+      code,
+      code,
+      typeof v === "boolean" ? (v ? "是" : "否") : v,
+      code === "G1" ? "布局规划" : null,
+    ]);
   return { name: "县域指标", rows, merges: [] };
 }
 
 function sourcesOf(grid: SheetGrid): SourceSheets {
   const cells: Record<string, string | number | boolean | null> = {};
-  grid.rows.forEach((row, r) => row.forEach((v, c) => v !== null && typeof v !== "object" && (cells[a1(r, c)] = v)));
+  grid.rows.forEach((row, r) =>
+    row.forEach((v, c) => v !== null && typeof v !== "object" && (cells[a1(r, c)] = v))
+  );
   return { [grid.name]: cells };
 }
 
-function planFor(values: Values): { plan: WorkbookPlan; grid: SheetGrid; result: ReturnType<typeof audit> } {
+function planFor(values: Values): {
+  plan: WorkbookPlan;
+  grid: SheetGrid;
+  result: ReturnType<typeof audit>;
+} {
   const grid = formGrid(values);
   const { forms } = readCountyForms([grid]);
   const result = audit(passingCounty(), {}, { countyForms: forms });
-  return { plan: buildPlan({ result, records: passingCounty(), auditedAt: AUDITED_AT }), grid, result };
+  return {
+    plan: buildPlan({ result, records: passingCounty(), auditedAt: AUDITED_AT }),
+    grid,
+    result,
+  };
 }
 
 function verdictOf(plan: WorkbookPlan, sources: SourceSheets, id: string): unknown {
-  const sheet = plan.sheets.find((s) => s.rows.some((r) => String(r.cells[1]?.value ?? "").startsWith(`${id} `)))!;
+  const sheet = plan.sheets.find((s) =>
+    s.rows.some((r) => String(r.cells[1]?.value ?? "").startsWith(`${id} `))
+  )!;
   const row = sheet.rows.find((r) => String(r.cells[1]?.value ?? "").startsWith(`${id} `))!;
   const cell = row.cells[3]!;
-  return cell.formula ? new PlanWorkbook(plan, sources).evaluate(cell.formula, sheet.name) : cell.value;
+  return cell.formula
+    ? new PlanWorkbook(plan, sources).evaluate(cell.formula, sheet.name)
+    : cell.value;
 }
 
 describe("the county declaration tables", () => {
   it("writes 表Ⅳ, 表Ⅴ, 表Ⅵ and 佐证材料清单 when a form was read; every formula recomputes to its cached value", () => {
     const { plan, grid, result } = planFor(PASSING_VALUES);
-    expect(plan.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["表Ⅳ", "表Ⅴ", "表Ⅵ", "佐证材料清单"]));
+    expect(plan.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["表Ⅳ", "表Ⅴ", "表Ⅵ", "佐证材料清单"])
+    );
     expect(result.verdict).toBe("pass");
     expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
     const iv = sheetOf(plan, "declaration-IV");
     const g11 = rowsWith(iv, 1, "G11 教师交流轮岗")[0];
-    expect(at(iv, g11, 2)?.value).toBe("符合交流轮岗条件的教师数1704人，上一年度交流轮岗教师数173人，其中骨干教师数78人，上一年度交流轮岗教师数比例10.2%，骨干教师数比例45.1%");
+    expect(at(iv, g11, 2)?.value).toBe(
+      "符合交流轮岗条件的教师数1704人，上一年度交流轮岗教师数173人，其中骨干教师数78人，上一年度交流轮岗教师数比例10.2%，骨干教师数比例45.1%"
+    );
     expect(at(iv, g11, 3)).toMatchObject({ value: "达标" });
     expect(at(iv, g11, 3)?.formula).toContain("'县域指标'!C");
     const summary = sheetOf(plan, "summary");
@@ -56,8 +80,12 @@ describe("the county declaration tables", () => {
     expect(at(evidence, rowsWith(evidence, 1, "Q3")[0], 3)).toMatchObject({ value: "待补充" });
     // Every declaration table carries the signature lines.
     for (const kind of ["declaration-IV", "declaration-V", "declaration-VI"] as const) {
-      const texts = allCells({ sheets: [sheetOf(plan, kind)], activate: kind }).map((c) => String(c.cell.value));
-      expect(texts.some((t) => t.includes("填表人") && t.includes("审核人") && t.includes("日期"))).toBe(true);
+      const texts = allCells({ sheets: [sheetOf(plan, kind)], activate: kind }).map((c) =>
+        String(c.cell.value)
+      );
+      expect(
+        texts.some((t) => t.includes("填表人") && t.includes("审核人") && t.includes("日期"))
+      ).toBe(true);
       expect(texts.some((t) => t.startsWith("填报单位（盖章）"))).toBe(true);
     }
   });
@@ -65,7 +93,9 @@ describe("the county declaration tables", () => {
   it("the verdicts are live: a changed form cell changes the item, its dimension and the county verdict", () => {
     const { plan, grid } = planFor(PASSING_VALUES);
     const sources = sourcesOf(grid);
-    const g112 = Object.entries(sources["县域指标"]).find(([, v]) => v === "G11-2")![0].replace("A", "C");
+    const g112 = Object.entries(sources["县域指标"])
+      .find(([, v]) => v === "G11-2")![0]
+      .replace("A", "C");
     sources["县域指标"][g112] = 170; // 170 of 1704 is 9.98%: under 10%
     expect(verdictOf(plan, sources, "G11")).toBe("未达标");
     const summary = sheetOf(plan, "summary");
@@ -75,25 +105,47 @@ describe("the county declaration tables", () => {
     expect(book.evaluate(at(summary, row, 1)!.formula!, summary.name)).toBe("未达标");
     sources["县域指标"][g112] = null;
     expect(verdictOf(plan, sources, "G11")).toBe("未核查");
-    expect(new PlanWorkbook(plan, sources).evaluate(at(summary, row, 1)!.formula!, summary.name)).toBe("未完成");
+    expect(
+      new PlanWorkbook(plan, sources).evaluate(at(summary, row, 1)!.formula!, summary.name)
+    ).toBe("未完成");
   });
 
   it("rates entered as text and blank rows: formulas still agree with the engine (未核查, 未完成)", () => {
-    const { plan, grid, result } = planFor({ ...PASSING_VALUES, "G15-1": null, "G15-2": "96.1%", "G15-3": null, "Q9-1": "水平Ⅲ", Q8: null, V2: null });
-    expect(result.counties[0].items.find((i) => i.id === "G15")).toMatchObject({ status: "pass", source: "form-rate" });
+    const { plan, grid, result } = planFor({
+      ...PASSING_VALUES,
+      "G15-1": null,
+      "G15-2": "96.1%",
+      "G15-3": null,
+      "Q9-1": "水平Ⅲ",
+      Q8: null,
+      V2: null,
+    });
+    expect(result.counties[0].items.find((i) => i.id === "G15")).toMatchObject({
+      status: "pass",
+      source: "form-rate",
+    });
     expect(result.verdict).toBe("incomplete");
     expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
     const iv = sheetOf(plan, "declaration-IV");
-    expect(String(at(iv, rowsWith(iv, 1, "G15 随迁子女与留守儿童")[0], 2)?.value)).toContain("比例（填报比例）96.1%");
+    expect(String(at(iv, rowsWith(iv, 1, "G15 随迁子女与留守儿童")[0], 2)?.value)).toContain(
+      "比例（填报比例）96.1%"
+    );
     const summary = sheetOf(plan, "summary");
     expect(at(summary, rowsWith(summary, 0, "全县")[0], 1)).toMatchObject({ value: "未完成" });
-    const pending = allCells({ sheets: [summary], activate: "summary" }).find((c) => String(c.cell.value).startsWith("待补充"));
+    const pending = allCells({ sheets: [summary], activate: "summary" }).find((c) =>
+      String(c.cell.value).startsWith("待补充")
+    );
     expect(pending).toBeDefined();
     expect(String(at(summary, pending!.row, 1)?.value)).toMatch(/^Q8、V2：/);
   });
 
   it("a failed item: the table says 未达标 and the county 未达标", () => {
-    const { plan, grid, result } = planFor({ ...PASSING_VALUES, "G8-1": 100000, "G8-2": 110000, V3: true });
+    const { plan, grid, result } = planFor({
+      ...PASSING_VALUES,
+      "G8-1": 100000,
+      "G8-2": 110000,
+      V3: true,
+    });
     expect(result.verdict).toBe("fail");
     expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
     expect(verdictOf(plan, sourcesOf(grid), "G8")).toBe("未达标");
@@ -104,7 +156,15 @@ describe("the county declaration tables", () => {
 
 describe("问题清单 rows for failed county items", () => {
   it("says what it takes, as a live formula, and links to the form cell", () => {
-    const { plan, grid } = planFor({ ...PASSING_VALUES, "G11-2": 170, "G8-1": 100000, "G8-2": 110000, "S1-1": 1000, "S1-2": 800, Q5: false });
+    const { plan, grid } = planFor({
+      ...PASSING_VALUES,
+      "G11-2": 170,
+      "G8-1": 100000,
+      "G8-2": 110000,
+      "S1-1": 1000,
+      "S1-2": 800,
+      Q5: false,
+    });
     expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
     const findings = sheetOf(plan, "findings");
     const advice = (id: string) => at(findings, rowsWith(findings, 3, id)[0], 9);

@@ -48,7 +48,13 @@ export function build(specs: RowSpec[]): { records: SchoolRecord[]; sources: Sou
       kind: spec.kind,
       stages: {},
       ...(spec.county !== undefined ? { county: spec.county } : {}),
-      source: { sheet: spec.sheet, row: spec.row, cells: { name: `B${spec.row}` }, factors: {}, textCells: [] },
+      source: {
+        sheet: spec.sheet,
+        row: spec.row,
+        cells: { name: `B${spec.row}` },
+        factors: {},
+        textCells: [],
+      },
     };
     for (const [field, [letter, raw]] of Object.entries(spec.cells)) {
       sheet[`${letter}${spec.row}`] = raw;
@@ -84,15 +90,42 @@ const PRIMARY_COLS = {
   multimediaRooms: "M",
 };
 
-function primaryRow(row: number, name: string, v: Partial<Record<keyof typeof PRIMARY_COLS, Scalar>>, county?: string): RowSpec {
+function primaryRow(
+  row: number,
+  name: string,
+  v: Partial<Record<keyof typeof PRIMARY_COLS, Scalar>>,
+  county?: string
+): RowSpec {
   const cells: RawRow = {};
   const field = (k: keyof typeof PRIMARY_COLS) =>
-    k === "pupils" ? "pupils.primary" : ["teachingArea", "indoorSportsArea", "sportsArea", "equipmentValue", "multimediaRooms"].includes(k) ? `facilities.${k}` : `teachers.primary.${k}`;
-  for (const [k, value] of Object.entries(v)) cells[field(k as keyof typeof PRIMARY_COLS)] = [PRIMARY_COLS[k as keyof typeof PRIMARY_COLS], value as Scalar];
+    k === "pupils"
+      ? "pupils.primary"
+      : [
+            "teachingArea",
+            "indoorSportsArea",
+            "sportsArea",
+            "equipmentValue",
+            "multimediaRooms",
+          ].includes(k)
+        ? `facilities.${k}`
+        : `teachers.primary.${k}`;
+  for (const [k, value] of Object.entries(v))
+    cells[field(k as keyof typeof PRIMARY_COLS)] = [
+      PRIMARY_COLS[k as keyof typeof PRIMARY_COLS],
+      value as Scalar,
+    ];
   cells["grades.primary"] = ["N", 6];
   cells["classes.primary"] = ["O", 12];
   // Equipment is kept in 万元 on this sheet.
-  return { sheet: "小学", row, name, kind: "primary", cells, factors: { "facilities.equipmentValue": 10000 }, ...(county !== undefined ? { county } : {}) };
+  return {
+    sheet: "小学",
+    row,
+    name,
+    kind: "primary",
+    cells,
+    factors: { "facilities.equipmentValue": 10000 },
+    ...(county !== undefined ? { county } : {}),
+  };
 }
 
 const JUNIOR_COLS: Record<string, string> = {
@@ -112,7 +145,14 @@ const JUNIOR_COLS: Record<string, string> = {
 function juniorRow(row: number, name: string, v: Record<string, Scalar>, county?: string): RowSpec {
   const cells: RawRow = {};
   for (const [field, value] of Object.entries(v)) cells[field] = [JUNIOR_COLS[field], value];
-  return { sheet: "初中", row, name, kind: "junior", cells, ...(county !== undefined ? { county } : {}) };
+  return {
+    sheet: "初中",
+    row,
+    name,
+    kind: "junior",
+    cells,
+    ...(county !== undefined ? { county } : {}),
+  };
 }
 
 export const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
@@ -123,23 +163,145 @@ export const HOSTILE_NAME = '=HYPERLINK("http://x","y")';
  * school on a sheet called O'Brien with whole-school PE/arts teachers, and a special school
  * (excluded). Counties as given (undefined: one county without a name).
  */
-export function smallCounty(counties?: { a: string; b: string }): { records: SchoolRecord[]; sources: SourceSheets } {
+export function smallCounty(counties?: { a: string; b: string }): {
+  records: SchoolRecord[];
+  sources: SourceSheets;
+} {
   const a = counties?.a;
   const b = counties?.b;
   return build([
     // 1000 pupils, 3+3+3 PE/arts teachers: L3 exactly 0.9 (meets); 250 万元 → 2500 元 per pupil.
-    primaryRow(5, "+1", { pupils: 1000, aboveDegree: 50, backbone: 12, pe: 3, music: 3, art: 3, teachingArea: 5200, indoorSportsArea: 200, sportsArea: 8000, equipmentValue: 250, multimediaRooms: 25 }, a),
+    primaryRow(
+      5,
+      "+1",
+      {
+        pupils: 1000,
+        aboveDegree: 50,
+        backbone: 12,
+        pe: 3,
+        music: 3,
+        art: 3,
+        teachingArea: 5200,
+        indoorSportsArea: 200,
+        sportsArea: 8000,
+        equipmentValue: 250,
+        multimediaRooms: 25,
+      },
+      a
+    ),
     // 教学及辅助用房 held as text 「4,000」: the formula takes the number, not the cell.
-    primaryRow(6, "实验小学", { pupils: 800, aboveDegree: 40, backbone: 10, pe: 4, music: 2, art: 2, teachingArea: "4,000", sportsArea: 6400, equipmentValue: 180, multimediaRooms: 20 }, a),
+    primaryRow(
+      6,
+      "实验小学",
+      {
+        pupils: 800,
+        aboveDegree: 40,
+        backbone: 10,
+        pe: 4,
+        music: 2,
+        art: 2,
+        teachingArea: "4,000",
+        sportsArea: 6400,
+        equipmentValue: 180,
+        multimediaRooms: 20,
+      },
+      a
+    ),
     // Fails: L1 3.0 is below 85% of 4.2; the others between 85% and 100% except L5.
-    primaryRow(7, HOSTILE_NAME, { pupils: 500, aboveDegree: 15, backbone: 4, pe: 2, music: 1, art: 1, teachingArea: 2000, sportsArea: 4000, equipmentValue: 90, multimediaRooms: 10 }, b),
-    primaryRow(8, "城东小学", { pupils: 1200, aboveDegree: 60, backbone: 15, pe: 5, music: 3, art: 3, teachingArea: 6000, sportsArea: 10000, equipmentValue: 300, multimediaRooms: 30 }, b),
-    { sheet: "小学", row: 9, name: "特殊教育学校", kind: "special", cells: { "pupils.primary": ["C", 80] }, ...(a !== undefined ? { county: a } : {}) },
-    juniorRow(5, "-1", { "pupils.junior": 900, "teachers.junior.aboveDegree": 54, "teachers.junior.backbone": 10, "teachers.junior.pe": 4, "teachers.junior.music": 2, "teachers.junior.art": 3, "facilities.teachingArea": 6000, "facilities.sportsArea": 10000, "facilities.equipmentValue": 2700000, "facilities.multimediaRooms": 24 }, a),
+    primaryRow(
+      7,
+      HOSTILE_NAME,
+      {
+        pupils: 500,
+        aboveDegree: 15,
+        backbone: 4,
+        pe: 2,
+        music: 1,
+        art: 1,
+        teachingArea: 2000,
+        sportsArea: 4000,
+        equipmentValue: 90,
+        multimediaRooms: 10,
+      },
+      b
+    ),
+    primaryRow(
+      8,
+      "城东小学",
+      {
+        pupils: 1200,
+        aboveDegree: 60,
+        backbone: 15,
+        pe: 5,
+        music: 3,
+        art: 3,
+        teachingArea: 6000,
+        sportsArea: 10000,
+        equipmentValue: 300,
+        multimediaRooms: 30,
+      },
+      b
+    ),
+    {
+      sheet: "小学",
+      row: 9,
+      name: "特殊教育学校",
+      kind: "special",
+      cells: { "pupils.primary": ["C", 80] },
+      ...(a !== undefined ? { county: a } : {}),
+    },
+    juniorRow(
+      5,
+      "-1",
+      {
+        "pupils.junior": 900,
+        "teachers.junior.aboveDegree": 54,
+        "teachers.junior.backbone": 10,
+        "teachers.junior.pe": 4,
+        "teachers.junior.music": 2,
+        "teachers.junior.art": 3,
+        "facilities.teachingArea": 6000,
+        "facilities.sportsArea": 10000,
+        "facilities.equipmentValue": 2700000,
+        "facilities.multimediaRooms": 24,
+      },
+      a
+    ),
     // No backbone figure: L2 missing, left out of the L2 CV, and the school fails.
-    juniorRow(6, "@x", { "pupils.junior": 600, "teachers.junior.aboveDegree": 36, "teachers.junior.pe": 3, "teachers.junior.music": 1, "teachers.junior.art": 2, "facilities.teachingArea": 3600, "facilities.sportsArea": 6600, "facilities.equipmentValue": 1800000, "facilities.multimediaRooms": 15 }, b),
+    juniorRow(
+      6,
+      "@x",
+      {
+        "pupils.junior": 600,
+        "teachers.junior.aboveDegree": 36,
+        "teachers.junior.pe": 3,
+        "teachers.junior.music": 1,
+        "teachers.junior.art": 2,
+        "facilities.teachingArea": 3600,
+        "facilities.sportsArea": 6600,
+        "facilities.equipmentValue": 1800000,
+        "facilities.multimediaRooms": 15,
+      },
+      b
+    ),
     // No multimedia count, but the sheet holds L7 = 2.5.
-    juniorRow(7, "第三中学", { "pupils.junior": 700, "teachers.junior.aboveDegree": 40, "teachers.junior.backbone": 8, "teachers.junior.pe": 3, "teachers.junior.music": 2, "teachers.junior.art": 2, "facilities.teachingArea": 4200, "facilities.sportsArea": 7500, "facilities.equipmentValue": 1900000, "given.junior.L7": 2.5 }, b),
+    juniorRow(
+      7,
+      "第三中学",
+      {
+        "pupils.junior": 700,
+        "teachers.junior.aboveDegree": 40,
+        "teachers.junior.backbone": 8,
+        "teachers.junior.pe": 3,
+        "teachers.junior.music": 2,
+        "teachers.junior.art": 2,
+        "facilities.teachingArea": 4200,
+        "facilities.sportsArea": 7500,
+        "facilities.equipmentValue": 1900000,
+        "given.junior.L7": 2.5,
+      },
+      b
+    ),
     {
       sheet: "O'Brien",
       row: 4,

@@ -35,8 +35,12 @@ describe("the test's formula evaluator", () => {
     expect(book.evaluate("SUM('O''Brien'!A1:B3)", "S")).toBe(20);
     expect(book.evaluate("COUNT('O''Brien'!A1:A3)", "S")).toBe(2);
     expect(book.evaluate("COUNTIF('O''Brien'!B1:B3,\">4\")", "S")).toBe(2);
-    expect(book.evaluate("SQRT(SUMPRODUCT('O''Brien'!A1:A2,('O''Brien'!B1:B2-4)^2))", "S")).toBe(Math.sqrt(3));
-    expect(book.evaluate('IF(AND(1>0,ROUND(0.8999999999999999,9)>=0.9),"达标","未达标")', "S")).toBe("达标");
+    expect(book.evaluate("SQRT(SUMPRODUCT('O''Brien'!A1:A2,('O''Brien'!B1:B2-4)^2))", "S")).toBe(
+      Math.sqrt(3)
+    );
+    expect(
+      book.evaluate('IF(AND(1>0,ROUND(0.8999999999999999,9)>=0.9),"达标","未达标")', "S")
+    ).toBe("达标");
   });
 
   it("counts booleans as 0 inside SUMPRODUCT, as Excel does (so the report must multiply by 1)", () => {
@@ -47,13 +51,21 @@ describe("the test's formula evaluator", () => {
 
   it("rejects functions outside the shared set and unknown sheets", () => {
     const book = new PlanWorkbook(plan([]), sources);
-    expect(() => book.evaluate("XLOOKUP(1,'O''Brien'!A1:A2,'O''Brien'!B1:B2)", "S")).toThrow(/shared set/);
+    expect(() => book.evaluate("XLOOKUP(1,'O''Brien'!A1:A2,'O''Brien'!B1:B2)", "S")).toThrow(
+      /shared set/
+    );
     expect(() => book.evaluate("'Nope'!A1", "S")).toThrow("#REF!");
   });
 
   it("reports a cached value that the formula does not recompute to", () => {
-    expect(formulaMismatches(plan([{ value: 6, formula: "'O''Brien'!A1*3" }]), sources)).toEqual([]);
-    expect(formulaMismatches(plan([{ value: 7, formula: "'O''Brien'!A1*3" }]), sources)).toHaveLength(1);
-    expect(formulaMismatches(plan([{ value: 5 }, { value: 10, formula: "A1*2" }]), sources)).toEqual([]);
+    expect(formulaMismatches(plan([{ value: 6, formula: "'O''Brien'!A1*3" }]), sources)).toEqual(
+      []
+    );
+    expect(
+      formulaMismatches(plan([{ value: 7, formula: "'O''Brien'!A1*3" }]), sources)
+    ).toHaveLength(1);
+    expect(
+      formulaMismatches(plan([{ value: 5 }, { value: 10, formula: "A1*2" }]), sources)
+    ).toEqual([]);
   });
 });

@@ -111,7 +111,8 @@ function parse(src: string): Node {
   const toks = tokenize(src);
   let p = 0;
   const peek = () => toks[p];
-  const isOp = (...ops: string[]) => peek()?.t === "op" && ops.includes((peek() as { v: string }).v);
+  const isOp = (...ops: string[]) =>
+    peek()?.t === "op" && ops.includes((peek() as { v: string }).v);
   const expect = (op: string) => {
     if (!isOp(op)) throw new Error(`expected ${op} in ${src}`);
     p++;
@@ -233,7 +234,9 @@ function lift2(a: Value, b: Value, f: (x: Scalar, y: Scalar) => Scalar): Value {
     if (rr >= M.length || cc >= M[0].length) throw new FormulaError("#N/A");
     return M[rr][cc];
   };
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(at(A, r, c), at(B, r, c))));
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: cols }, (_, c) => f(at(A, r, c), at(B, r, c)))
+  );
 }
 
 function lift1(a: Value, f: (x: Scalar) => Scalar): Value {
@@ -258,7 +261,8 @@ function criterion(crit: Scalar): (v: Scalar) => boolean {
     const m = /^(<=|>=|<>|<|>|=)?(.*)$/.exec(crit)!;
     const op = m[1] ?? "=";
     const rhsText = m[2];
-    const rhs: Scalar = rhsText !== "" && Number.isFinite(Number(rhsText)) ? Number(rhsText) : rhsText;
+    const rhs: Scalar =
+      rhsText !== "" && Number.isFinite(Number(rhsText)) ? Number(rhsText) : rhsText;
     return (v) => {
       if (v === null) return false;
       if (typeof rhs === "number" && typeof v !== "number") return op === "<>";
@@ -287,11 +291,12 @@ export class PlanWorkbook {
 
   constructor(
     plan: WorkbookPlan,
-    private readonly sources: SourceSheets,
+    private readonly sources: SourceSheets
   ) {
     for (const sheet of plan.sheets) {
       const map = new Map<string, PlannedCell>();
-      for (const row of sheet.rows) row.cells.forEach((cell, col) => cell && map.set(`${row.row},${col}`, cell));
+      for (const row of sheet.rows)
+        row.cells.forEach((cell, col) => cell && map.set(`${row.row},${col}`, cell));
       this.cells.set(sheet.name, map);
     }
   }
@@ -337,7 +342,10 @@ export class PlanWorkbook {
         const target = node.sheet ?? sheet;
         const at = (a: string) => {
           const r = parseA1(a);
-          return { row: r.row + (r.absRow ? 0 : shift.rows), col: r.col + (r.absCol ? 0 : shift.cols) };
+          return {
+            row: r.row + (r.absRow ? 0 : shift.rows),
+            col: r.col + (r.absCol ? 0 : shift.cols),
+          };
         };
         const a = at(node.a);
         if (!node.b) return this.value(target, a.row, a.col);
@@ -360,7 +368,10 @@ export class PlanWorkbook {
   }
 
   private call(fn: string, args: Node[], ev: (n: Node) => Value): Value {
-    const numbers = (vs: Value[]) => vs.flatMap((v) => (isMatrix(v) ? v.flat().filter((x): x is number => typeof x === "number") : [num(v)]));
+    const numbers = (vs: Value[]) =>
+      vs.flatMap((v) =>
+        isMatrix(v) ? v.flat().filter((x): x is number => typeof x === "number") : [num(v)]
+      );
     switch (fn) {
       case "SUM":
         return numbers(args.map(ev)).reduce((s, x) => s + x, 0);
@@ -370,7 +381,10 @@ export class PlanWorkbook {
         return xs.reduce((s, x) => s + x, 0) / xs.length;
       }
       case "COUNT":
-        return args.map(ev).flatMap(flat).filter((x) => typeof x === "number").length;
+        return args
+          .map(ev)
+          .flatMap(flat)
+          .filter((x) => typeof x === "number").length;
       case "COUNTIF": {
         const test = criterion(scalar(ev(args[1])));
         return flat(ev(args[0])).filter(test).length;
@@ -378,10 +392,15 @@ export class PlanWorkbook {
       case "SUMPRODUCT": {
         const arrays = args.map(ev).map((v) => (isMatrix(v) ? v : [[v]]));
         const [r, c] = [arrays[0].length, arrays[0][0].length];
-        if (arrays.some((m) => m.length !== r || m[0].length !== c)) throw new FormulaError("#VALUE!");
+        if (arrays.some((m) => m.length !== r || m[0].length !== c))
+          throw new FormulaError("#VALUE!");
         let total = 0;
         for (let i = 0; i < r; i++)
-          for (let j = 0; j < c; j++) total += arrays.reduce((p, m) => p * (typeof m[i][j] === "number" ? (m[i][j] as number) : 0), 1);
+          for (let j = 0; j < c; j++)
+            total += arrays.reduce(
+              (p, m) => p * (typeof m[i][j] === "number" ? (m[i][j] as number) : 0),
+              1
+            );
         return total;
       }
       case "SQRT":
@@ -398,13 +417,21 @@ export class PlanWorkbook {
       case "IF":
         return num(scalar(ev(args[0]))) !== 0 ? ev(args[1]) : args[2] ? ev(args[2]) : false;
       case "AND":
-        return args.map(ev).flatMap(flat).filter((x) => x !== null && typeof x !== "string").every((x) => num(x) !== 0);
+        return args
+          .map(ev)
+          .flatMap(flat)
+          .filter((x) => x !== null && typeof x !== "string")
+          .every((x) => num(x) !== 0);
       case "INT":
         return lift1(ev(args[0]), (x) => Math.floor(num(x)));
       case "MAX":
         return Math.max(...numbers(args.map(ev)));
       case "OR":
-        return args.map(ev).flatMap(flat).filter((x) => x !== null && typeof x !== "string").some((x) => num(x) !== 0);
+        return args
+          .map(ev)
+          .flatMap(flat)
+          .filter((x) => x !== null && typeof x !== "string")
+          .some((x) => num(x) !== 0);
       case "ISBLANK":
         return scalar(ev(args[0])) === null;
       case "TEXT": {
@@ -446,7 +473,10 @@ export function formulaMismatches(plan: WorkbookPlan, sources: SourceSheets): st
           typeof want === "number" && typeof got === "number"
             ? Math.abs(got - want) <= 1e-9 * Math.max(1, Math.abs(want))
             : got === want;
-        if (!same) out.push(`${sheet.name} r${row.row} c${col} =${cell.formula}: got ${String(got)}, cached ${String(want)}`);
+        if (!same)
+          out.push(
+            `${sheet.name} r${row.row} c${col} =${cell.formula}: got ${String(got)}, cached ${String(want)}`
+          );
       });
     }
   }

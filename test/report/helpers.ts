@@ -3,7 +3,9 @@ import type { PlannedCell, PlannedSheet, PlannedSheetKind, WorkbookPlan } from "
 export const AUDITED_AT = new Date("2026-11-29T07:32:00Z");
 
 export function sheetOf(plan: WorkbookPlan, kind: PlannedSheetKind, county?: string): PlannedSheet {
-  const sheet = plan.sheets.find((s) => s.kind === kind && (county === undefined || s.county === county));
+  const sheet = plan.sheets.find(
+    (s) => s.kind === kind && (county === undefined || s.county === county)
+  );
   if (!sheet) throw new Error(`no ${kind} sheet${county ? ` for ${county}` : ""}`);
   return sheet;
 }
@@ -30,9 +32,13 @@ export function at(sheet: PlannedSheet, row: number, col: number): PlannedCell |
   return sheet.rows.find((r) => r.row === row)?.cells[col] ?? null;
 }
 
-export function allCells(plan: WorkbookPlan): { sheet: PlannedSheet; row: number; col: number; cell: PlannedCell }[] {
+export function allCells(
+  plan: WorkbookPlan
+): { sheet: PlannedSheet; row: number; col: number; cell: PlannedCell }[] {
   return plan.sheets.flatMap((sheet) =>
-    sheet.rows.flatMap((r) => r.cells.flatMap((c, col) => (c ? [{ sheet, row: r.row, col, cell: c }] : []))),
+    sheet.rows.flatMap((r) =>
+      r.cells.flatMap((c, col) => (c ? [{ sheet, row: r.row, col, cell: c }] : []))
+    )
   );
 }
 

@@ -51,7 +51,9 @@ describe("buildPlan for a small county: the sheets", () => {
 
   it("hides the CV weight columns of 学校达标, and only them", () => {
     const header = schools.rows.find((r) => r.row === 2)!;
-    const weightColumns = header.cells.flatMap((c, i) => (typeof c?.value === "string" && c.value.startsWith("权重") ? [i] : []));
+    const weightColumns = header.cells.flatMap((c, i) =>
+      typeof c?.value === "string" && c.value.startsWith("权重") ? [i] : []
+    );
     expect(weightColumns).toHaveLength(7);
     expect(schools.hiddenColumns).toEqual(weightColumns);
     expect(plan.sheets.filter((s) => s.hiddenColumns).map((s) => s.kind)).toEqual(["schools"]);
@@ -64,9 +66,27 @@ describe("buildPlan: live formulas written with their values", () => {
   });
 
   it("uses only functions that Excel, WPS and LibreOffice share, and no leading =", () => {
-    const shared = new Set(["SUMPRODUCT", "SUM", "SQRT", "IF", "AND", "OR", "ISBLANK", "TEXT", "INT", "MAX", "COUNTIF", "COUNT", "ROUND", "AVERAGE", "IFERROR"]);
+    const shared = new Set([
+      "SUMPRODUCT",
+      "SUM",
+      "SQRT",
+      "IF",
+      "AND",
+      "OR",
+      "ISBLANK",
+      "TEXT",
+      "INT",
+      "MAX",
+      "COUNTIF",
+      "COUNT",
+      "ROUND",
+      "AVERAGE",
+      "IFERROR",
+    ]);
     const formulas = allCells(plan).flatMap(({ cell: c }) => (c.formula ? [c.formula] : []));
-    const cfs = plan.sheets.flatMap((s) => s.conditionalFormats.flatMap((cf) => cf.rules.map((r) => r.formula)));
+    const cfs = plan.sheets.flatMap((s) =>
+      s.conditionalFormats.flatMap((cf) => cf.rules.map((r) => r.formula))
+    );
     expect(formulas.length).toBeGreaterThan(200);
     for (const f of [...formulas, ...cfs]) {
       expect(f.startsWith("=")).toBe(false);
@@ -77,19 +97,29 @@ describe("buildPlan: live formulas written with their values", () => {
   it("writes a ratio as the source cells times 100 over the pupils cell", () => {
     const r = schoolRow("+1", "小学");
     expect(at(schools, r, 3)).toMatchObject({ formula: "'小学'!C5", value: 1000 });
-    expect(at(schools, r, 4)).toMatchObject({ formula: "'小学'!D5*100/'小学'!C5", value: 5, numFmt: "0.00" });
+    expect(at(schools, r, 4)).toMatchObject({
+      formula: "'小学'!D5*100/'小学'!C5",
+      value: 5,
+      numFmt: "0.00",
+    });
   });
 
   it("sums the composite PE/arts column and meets L3 exactly at the threshold (9 for 1000 pupils = 0.9)", () => {
     const r = schoolRow("+1", "小学");
-    expect(at(schools, r, 6)).toMatchObject({ formula: "('小学'!F5+'小学'!G5+'小学'!H5)*100/'小学'!C5", value: 0.9 });
+    expect(at(schools, r, 6)).toMatchObject({
+      formula: "('小学'!F5+'小学'!G5+'小学'!H5)*100/'小学'!C5",
+      value: 0.9,
+    });
     const book = new PlanWorkbook(plan, sources);
     expect(book.evaluate(`ROUND(G${r + 1},9)>=G$4`, "学校达标")).toBe(true);
   });
 
   it("subtracts 室内体育用房 from L4 and multiplies a 万元 column by 10000", () => {
     const r = schoolRow("+1", "小学");
-    expect(at(schools, r, 7)).toMatchObject({ formula: "('小学'!I5-'小学'!J5)/'小学'!C5", value: 5 });
+    expect(at(schools, r, 7)).toMatchObject({
+      formula: "('小学'!I5-'小学'!J5)/'小学'!C5",
+      value: 5,
+    });
     expect(at(schools, r, 9)).toMatchObject({ formula: "'小学'!L5*10000/'小学'!C5", value: 2500 });
   });
 
@@ -111,7 +141,9 @@ describe("buildPlan: live formulas written with their values", () => {
     expect(at(schools, p, 7)?.formula).toBe(`'O''Brien'!L4*${primaryShare}/'O''Brien'!C4`);
     expect(at(schools, j, 9)?.formula).toBe(`'O''Brien'!N4*10000*${juniorShare}/'O''Brien'!D4`);
     // Whole-school PE/arts teachers are split by the same shares.
-    expect(at(schools, p, 6)?.formula).toBe(`('O''Brien'!I4+'O''Brien'!J4+'O''Brien'!K4)*${primaryShare}*100/'O''Brien'!C4`);
+    expect(at(schools, p, 6)?.formula).toBe(
+      `('O''Brien'!I4+'O''Brien'!J4+'O''Brien'!K4)*${primaryShare}*100/'O''Brien'!C4`
+    );
     // 6000 m² over 600 + 1.1 × 400 = 1040 weighted pupils: 6000/1040 per pupil in each part.
     expect(at(schools, p, 7)?.value).toBeCloseTo(6000 / 1040, 12);
     expect(at(schools, j, 7)?.value).toBeCloseTo((6000 * 440) / 1040 / 400, 12);
@@ -151,12 +183,22 @@ describe("buildPlan: colours that follow the values", () => {
       for (let row = from.row; row <= to.row; row++) {
         for (let col = from.col; col <= to.col; col++) {
           const shift = { rows: row - from.row, cols: col - from.col };
-          const style = cf.rules.find((rule) => book.evaluate(rule.formula, schools.name, shift) === true)?.style;
+          const style = cf.rules.find(
+            (rule) => book.evaluate(rule.formula, schools.name, shift) === true
+          )?.style;
           const name = at(schools, row, 1)!.value;
-          const part = result.schools.find((p) => p.name === name && at(schools, row, 2)!.value === (p.stage === "primary" ? "小学" : "初中"))!;
+          const part = result.schools.find(
+            (p) =>
+              p.name === name &&
+              at(schools, row, 2)!.value === (p.stage === "primary" ? "小学" : "初中")
+          )!;
           const detail = part.details[`L${col - 3}`];
           const expected = detail.met ? "pass" : detail.reachesFloor ? "warn" : "fail";
-          expect({ name, id: `L${col - 3}`, style }).toEqual({ name, id: `L${col - 3}`, style: expected });
+          expect({ name, id: `L${col - 3}`, style }).toEqual({
+            name,
+            id: `L${col - 3}`,
+            style: expected,
+          });
           checked++;
         }
       }
@@ -168,15 +210,24 @@ describe("buildPlan: colours that follow the values", () => {
     const book = new PlanWorkbook(plan, sources);
     let checked = 0;
     for (const sheet of plan.sheets) {
-      for (const cf of sheet.conditionalFormats.filter((c) => c.rules.some((r) => r.formula.endsWith('="未达标"')))) {
+      for (const cf of sheet.conditionalFormats.filter((c) =>
+        c.rules.some((r) => r.formula.endsWith('="未达标"'))
+      )) {
         const [from, to] = cf.range.split(":").map(pos);
         for (let row = from.row; row <= to.row; row++) {
           for (let col = from.col; col <= to.col; col++) {
             const shift = { rows: row - from.row, cols: col - from.col };
-            const style = cf.rules.find((rule) => book.evaluate(rule.formula, sheet.name, shift) === true)?.style;
+            const style = cf.rules.find(
+              (rule) => book.evaluate(rule.formula, sheet.name, shift) === true
+            )?.style;
             const value = at(sheet, row, col)?.value;
             const expected = value === "达标" ? "pass" : value === "未达标" ? "fail" : undefined;
-            expect({ sheet: sheet.name, row, col, style }).toEqual({ sheet: sheet.name, row, col, style: expected });
+            expect({ sheet: sheet.name, row, col, style }).toEqual({
+              sheet: sheet.name,
+              row,
+              col,
+              style: expected,
+            });
             if (expected) checked++;
           }
         }
@@ -202,8 +253,12 @@ describe("buildPlan: the CV sheet", () => {
 
   it("computes the weighted mean, S and CV with SUMPRODUCT over the stage's block", () => {
     const cv = cvSheet();
-    expect(at(cv, 3, 6)?.formula).toBe("SUMPRODUCT('学校达标'!N6:N10,'学校达标'!E6:E10)/SUM('学校达标'!N6:N10)");
-    expect(at(cv, 3, 7)?.formula).toBe("SQRT(SUMPRODUCT('学校达标'!N6:N10,('学校达标'!E6:E10-G4)^2)/SUM('学校达标'!N6:N10))");
+    expect(at(cv, 3, 6)?.formula).toBe(
+      "SUMPRODUCT('学校达标'!N6:N10,'学校达标'!E6:E10)/SUM('学校达标'!N6:N10)"
+    );
+    expect(at(cv, 3, 7)?.formula).toBe(
+      "SQRT(SUMPRODUCT('学校达标'!N6:N10,('学校达标'!E6:E10-G4)^2)/SUM('学校达标'!N6:N10))"
+    );
     expect(at(cv, 3, 8)).toMatchObject({ formula: "H4/G4", numFmt: "0.000" });
     // Independently of the engine: primary L1 over (pupils, value) pairs.
     const expected = weightedCv([
@@ -236,7 +291,10 @@ describe("buildPlan: the CV sheet", () => {
   it("judges each CV against its limit and shows the composite as the mean of the seven", () => {
     const cv = cvSheet();
     expect(at(cv, 3, 9)).toMatchObject({ value: 0.5 });
-    expect(at(cv, 3, 10)).toMatchObject({ formula: 'IF(ROUND(I4,9)<=J4,"达标","未达标")', value: "达标" });
+    expect(at(cv, 3, 10)).toMatchObject({
+      formula: 'IF(ROUND(I4,9)<=J4,"达标","未达标")',
+      value: "达标",
+    });
     const composite = rowsWith(cv, 2, "综合")[0];
     expect(at(cv, composite, 8)).toMatchObject({ formula: "AVERAGE(I4:I10)" });
     expect(at(cv, composite, 8)?.value).toBeCloseTo(result.stages!.primary.compositeCv!, 15);
@@ -252,7 +310,9 @@ describe("buildPlan: the summary", () => {
     expect(at(summary, whole, 1)).toMatchObject({ value: "未达标" });
     expect(at(summary, whole, 1)?.formula).toMatch(/^IF\(OR\(/);
     expect(at(summary, row, 1)).toMatchObject({ value: "未达标" });
-    expect(at(summary, row, 1)?.formula).toMatch(/^IF\(AND\(J\d+="达标",J\d+="达标",E\d+="达标"\),"达标","未达标"\)$/);
+    expect(at(summary, row, 1)?.formula).toMatch(
+      /^IF\(AND\(J\d+="达标",J\d+="达标",E\d+="达标"\),"达标","未达标"\)$/
+    );
   });
 
   it("counts schools, passing schools and shortfalls per stage as the engine does", () => {
@@ -261,7 +321,9 @@ describe("buildPlan: the summary", () => {
     const parts = result.schools.filter((p) => p.stage === "primary");
     expect(at(summary, primary, 2)).toMatchObject({ value: 5 });
     expect(at(summary, primary, 3)).toMatchObject({ value: 4 });
-    expect(at(summary, primary, 5)).toMatchObject({ value: parts.reduce((s, p) => s + p.shortfalls.length, 0) });
+    expect(at(summary, primary, 5)).toMatchObject({
+      value: parts.reduce((s, p) => s + p.shortfalls.length, 0),
+    });
     expect(at(summary, primary, 6)).toMatchObject({ value: 2 }); // L1 and L2 of the failing school
   });
 
@@ -282,7 +344,9 @@ describe("buildPlan: 问题清单", () => {
     const rows = findings().rows.filter((r) => r.row > 2);
     expect(rows).toHaveLength(total);
     const l1 = rows.find((r) => r.cells[1]?.value === HOSTILE_NAME && r.cells[3]?.value === "L1")!;
-    const shortfall = result.schools.find((p) => p.name === HOSTILE_NAME)!.shortfalls.find((s) => s.indicator === "L1")!;
+    const shortfall = result.schools
+      .find((p) => p.name === HOSTILE_NAME)!
+      .shortfalls.find((s) => s.indicator === "L1")!;
     expect(l1.cells[5]).toMatchObject({ value: 3 });
     expect(l1.cells[6]).toMatchObject({ value: 4.2 });
     expect(l1.cells[7]?.value).toBeCloseTo(1.2, 12);
@@ -330,7 +394,10 @@ describe("buildPlan: the declaration tables", () => {
     expect(at(t, 1, 0)?.value).toBe("小学、初中资源配置基本情况（分学校）");
     expect(at(t, 3, 13)?.value).toBe("该校综合评估是否达标");
     expect(at(t, 3, 6)?.value).toBe("每百名学生拥有高于规定学历教师数（人）");
-    expect(t.rows.find((r) => r.row === 4)!.cells.map((c) => c?.value)).toEqual(["", ...Array.from({ length: 14 }, (_, i) => `L${i + 1}`)]);
+    expect(t.rows.find((r) => r.row === 4)!.cells.map((c) => c?.value)).toEqual([
+      "",
+      ...Array.from({ length: 14 }, (_, i) => `L${i + 1}`),
+    ]);
     const labels = rowsWith(t, 0, "小学").concat(rowsWith(t, 0, "初中"));
     expect(labels).toHaveLength(2);
     expect(at(t, labels[0] + 1, 0)?.value).toBe(1);
@@ -342,7 +409,9 @@ describe("buildPlan: the declaration tables", () => {
   it("表Ⅱ-2 names the indicators met and those at 85% or more in 备注, and answers 是/否 by formula", () => {
     const t = sheetOf(plan, "declaration-II-2");
     const row = rowsWith(t, 1, HOSTILE_NAME)[0];
-    expect(at(t, row, 14)?.value).toBe("达标：L5；未达标但不低于85%：L3、L4、L6、L7；低于85%或缺数据：L1、L2");
+    expect(at(t, row, 14)?.value).toBe(
+      "达标：L5；未达标但不低于85%：L3、L4、L6、L7；低于85%或缺数据：L1、L2"
+    );
     expect(at(t, row, 13)).toMatchObject({ value: "否" });
     expect(at(t, row, 13)?.formula).toMatch(/^IF\('学校达标'!M\d+="达标","是","否"\)$/);
     expect(at(t, row, 3)).toMatchObject({ value: 500, formula: "'学校达标'!D8" });
@@ -352,7 +421,9 @@ describe("buildPlan: the declaration tables", () => {
     const t = sheetOf(plan, "declaration-II-1");
     const junior = rowsWith(t, 0, "初中")[0];
     expect(at(t, junior, 1)).toMatchObject({ value: 4 });
-    expect(at(t, junior, 4)).toMatchObject({ value: result.stages!.junior.indicators.L2.metSchools });
+    expect(at(t, junior, 4)).toMatchObject({
+      value: result.stages!.junior.indicators.L2.metSchools,
+    });
     expect(at(t, junior, 5)).toMatchObject({ value: 0.75, numFmt: "0.00%" });
   });
 
@@ -378,7 +449,15 @@ describe("buildPlan: 数据诊断", () => {
             sheet: "小学",
             headerRows: [3, 4],
             dataRows: [5, 9],
-            columns: [{ field: "pupils.primary", label: "小学在校生数", letter: "C", header: "在校生数（人）", confidence: 0.95 }],
+            columns: [
+              {
+                field: "pupils.primary",
+                label: "小学在校生数",
+                letter: "C",
+                header: "在校生数（人）",
+                confidence: 0.95,
+              },
+            ],
             units: ["万元"],
             records: 5,
           },
@@ -388,7 +467,16 @@ describe("buildPlan: 数据诊断", () => {
     });
     const d = sheetOf(withRead, "diagnostics");
     const texts = d.rows.flatMap((r) => r.cells.map((c) => c?.value));
-    expect(texts).toEqual(expect.arrayContaining(["第3–4行", "第5–9行", "在校生数（人）", "小学在校生数", "没有找到学校名称列", "特殊教育学校"]));
+    expect(texts).toEqual(
+      expect.arrayContaining([
+        "第3–4行",
+        "第5–9行",
+        "在校生数（人）",
+        "小学在校生数",
+        "没有找到学校名称列",
+        "特殊教育学校",
+      ])
+    );
     const confidence = d.rows.flatMap((r) => r.cells).find((c) => c?.value === 0.95)!;
     expect(confidence.numFmt).toBe("0%");
     for (const diagnostic of result.diagnostics) expect(texts).toContain(diagnostic.message);

@@ -1,11 +1,27 @@
-import { cellA1, columnLetter, numberLiteral, plainA1, quoteSheet, rangeA1, sheetRef } from "../../src/report/refs";
+import {
+  cellA1,
+  columnLetter,
+  numberLiteral,
+  plainA1,
+  quoteSheet,
+  rangeA1,
+  sheetRef,
+} from "../../src/report/refs";
 import { renameRefs } from "../../src/report/rename";
 import { fieldTerm } from "../../src/report/sourceTerms";
 import type { SchoolRecord } from "../../src/engine";
 
 describe("references", () => {
   it("letters columns past Z", () => {
-    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]);
+    expect([0, 25, 26, 51, 52, 701, 702].map(columnLetter)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "AZ",
+      "BA",
+      "ZZ",
+      "AAA",
+    ]);
     expect(cellA1(4, 2)).toBe("C5");
     expect(cellA1(4, 2, "row")).toBe("C$5");
     expect(cellA1(4, 2, "col")).toBe("$C5");
@@ -41,7 +57,9 @@ describe("references", () => {
       ["学校达标", "差异系数"],
       ["差异系数", "学校达标 (2)"],
     ]);
-    expect(renameRefs("'学校达标'!E6+'差异系数'!I4+'小学'!C5+'O''Brien'!C4", rename)).toBe("'差异系数'!E6+'学校达标 (2)'!I4+'小学'!C5+'O''Brien'!C4");
+    expect(renameRefs("'学校达标'!E6+'差异系数'!I4+'小学'!C5+'O''Brien'!C4", rename)).toBe(
+      "'差异系数'!E6+'学校达标 (2)'!I4+'小学'!C5+'O''Brien'!C4"
+    );
   });
 });
 
@@ -54,20 +72,40 @@ describe("fieldTerm", () => {
     source: {
       sheet: "小学",
       row: 5,
-      cells: { "facilities.equipmentValue": "L5", "facilities.teachingArea": "I5", "pupils.primary": "C5" },
+      cells: {
+        "facilities.equipmentValue": "L5",
+        "facilities.teachingArea": "I5",
+        "pupils.primary": "C5",
+      },
       factors: { "facilities.equipmentValue": 10000 },
       textCells: ["facilities.teachingArea"],
     },
   };
 
   it("references the cell times its unit factor", () => {
-    expect(fieldTerm(record, "facilities.equipmentValue")).toEqual({ expr: "'小学'!L5*10000", live: true, compound: true });
-    expect(fieldTerm(record, "pupils.primary")).toEqual({ expr: "'小学'!C5", live: true, compound: false });
+    expect(fieldTerm(record, "facilities.equipmentValue")).toEqual({
+      expr: "'小学'!L5*10000",
+      live: true,
+      compound: true,
+    });
+    expect(fieldTerm(record, "pupils.primary")).toEqual({
+      expr: "'小学'!C5",
+      live: true,
+      compound: false,
+    });
   });
 
   it("writes the record's number where the cell held text or there is no cell", () => {
-    expect(fieldTerm(record, "facilities.teachingArea")).toEqual({ expr: "4000", live: false, compound: false });
-    expect(fieldTerm({ ...record, source: undefined }, "facilities.equipmentValue")).toEqual({ expr: "2500000", live: false, compound: false });
+    expect(fieldTerm(record, "facilities.teachingArea")).toEqual({
+      expr: "4000",
+      live: false,
+      compound: false,
+    });
+    expect(fieldTerm({ ...record, source: undefined }, "facilities.equipmentValue")).toEqual({
+      expr: "2500000",
+      live: false,
+      compound: false,
+    });
     expect(fieldTerm(record, "facilities.books")).toBeNull();
   });
 });

@@ -1,5 +1,11 @@
 import { audit } from "../../src/engine";
-import { buildPlan, chooseSheetNames, MAX_SHEET_NAME, renameSheets, sanitizeSheetName } from "../../src/report";
+import {
+  buildPlan,
+  chooseSheetNames,
+  MAX_SHEET_NAME,
+  renameSheets,
+  sanitizeSheetName,
+} from "../../src/report";
 import { build, smallCounty } from "./fixture";
 import { formulaMismatches } from "./formulaEval";
 import { allCells, AUDITED_AT } from "./helpers";
@@ -30,7 +36,9 @@ describe("sanitizeSheetName", () => {
 
 describe("chooseSheetNames", () => {
   it("keeps a name when the existing sheet is owned (it will be replaced)", () => {
-    expect(chooseSheetNames(["审计总览"], [{ name: "审计总览", owned: true }])).toEqual(["审计总览"]);
+    expect(chooseSheetNames(["审计总览"], [{ name: "审计总览", owned: true }])).toEqual([
+      "审计总览",
+    ]);
   });
 
   it("never takes a user's sheet name: the planned sheet gets (2), (3)…, compared without case", () => {
@@ -41,8 +49,8 @@ describe("chooseSheetNames", () => {
           { name: "审计总览", owned: false },
           { name: "审计总览 (2)", owned: false },
           { name: "data", owned: false },
-        ],
-      ),
+        ]
+      )
     ).toEqual(["审计总览 (3)", "Data (2)"]);
   });
 
@@ -64,7 +72,7 @@ describe("renameSheets", () => {
       [
         { name: "学校达标", owned: false },
         { name: "差异系数", owned: true },
-      ],
+      ]
     );
     const renamed = renameSheets(plan, names);
     expect(renamed.sheets.map((s) => s.name).slice(1, 3)).toEqual(["学校达标 (2)", "差异系数"]);

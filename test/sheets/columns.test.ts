@@ -8,14 +8,22 @@ describe("a multi-county list", () => {
     grid(
       "全市学校",
       [
-        ["县（市、区）", "学校代码", "学校名称", "学段", "办学性质", "在校生数", "网络多媒体教室数"],
+        [
+          "县（市、区）",
+          "学校代码",
+          "学校名称",
+          "学段",
+          "办学性质",
+          "在校生数",
+          "网络多媒体教室数",
+        ],
         ["东城区", "3301010001", "东城实验小学", "小学", "公办", 900, 22],
         [E, "3301010002", "东城中学", "初中", "民办", 800, 20],
         ["西湖县", 3301020001, "西湖小学", "小学", "公办", 700, 17],
         [E, "3301020002", "西湖初中", "初中", "公办", 600, 15],
         ["南山县", "3301030001", "东城实验小学", "小学", "公办", 500, 12],
       ],
-      [[1, 0, 2, 0]],
+      [[1, 0, 2, 0]]
     ),
   ]);
 
@@ -64,8 +72,56 @@ describe("composite columns", () => {
         E,
         "最大班额",
       ],
-      [E, E, E, "专科", "本科", "硕士", "博士", "体育", "音乐", "美术", "艺术", "体育馆", "运动场", E, E, "间数", "面积（㎡）", "间数", "面积（㎡）", "46-50人", "51-55人", "56人以上", E],
-      ["明德中学", 900, 70, 5, 50, 10, 1, 4, 2, 2, 1, 1200, 8000, 5600, 400, 1, 100, 1, 95, 10, 4, 1, 56],
+      [
+        E,
+        E,
+        E,
+        "专科",
+        "本科",
+        "硕士",
+        "博士",
+        "体育",
+        "音乐",
+        "美术",
+        "艺术",
+        "体育馆",
+        "运动场",
+        E,
+        E,
+        "间数",
+        "面积（㎡）",
+        "间数",
+        "面积（㎡）",
+        "46-50人",
+        "51-55人",
+        "56人以上",
+        E,
+      ],
+      [
+        "明德中学",
+        900,
+        70,
+        5,
+        50,
+        10,
+        1,
+        4,
+        2,
+        2,
+        1,
+        1200,
+        8000,
+        5600,
+        400,
+        1,
+        100,
+        1,
+        95,
+        10,
+        4,
+        1,
+        56,
+      ],
     ],
     [
       [0, 0, 1, 0],
@@ -80,7 +136,7 @@ describe("composite columns", () => {
       [0, 17, 0, 18],
       [0, 19, 0, 21],
       [0, 22, 1, 22],
-    ],
+    ]
   );
   const result = readSheets([sheet]);
   const r = result.records[0];
@@ -88,7 +144,14 @@ describe("composite columns", () => {
   it("reads degree, subject, sports-area, room and class-size columns into their parts", () => {
     expect(r.stages.junior).toEqual({
       pupils: 900,
-      teachers: { fullTime: 70, byDegree: { associate: 5, bachelor: 50, master: 10, doctor: 1 }, pe: 4, music: 2, art: 2, arts: 1 },
+      teachers: {
+        fullTime: 70,
+        byDegree: { associate: 5, bachelor: 50, master: 10, doctor: 1 },
+        pe: 4,
+        music: 2,
+        art: 2,
+        arts: 1,
+      },
       classSizeBands: [
         { min: 46, max: 50, count: 10 },
         { min: 51, max: 55, count: 4 },
@@ -119,12 +182,28 @@ describe("composite columns", () => {
 
   it("lists every field it knows for the override dropdowns, with Chinese labels", () => {
     const ids = FIELDS.map((f) => f.id);
-    for (const id of ["name", "pupils", "pupils.primary", "teachers.backbone", "teachers.junior.backbone", "facilities.teachingArea", "given.L1", "given.primary.L1", "county", "owner", "code", "stage", "seniorPupils"]) {
+    for (const id of [
+      "name",
+      "pupils",
+      "pupils.primary",
+      "teachers.backbone",
+      "teachers.junior.backbone",
+      "facilities.teachingArea",
+      "given.L1",
+      "given.primary.L1",
+      "county",
+      "owner",
+      "code",
+      "stage",
+      "seniorPupils",
+    ]) {
       expect(ids).toContain(id);
     }
     expect(new Set(ids).size).toBe(ids.length);
     expect(FIELDS.find((f) => f.id === "pupils.primary")!.label).toBe("小学在校生数");
-    expect(FIELDS.find((f) => f.id === "teachers.junior.backbone")!.label).toBe("初中县级及以上骨干教师数");
+    expect(FIELDS.find((f) => f.id === "teachers.junior.backbone")!.label).toBe(
+      "初中县级及以上骨干教师数"
+    );
     for (const f of FIELDS) expect(f.label).toMatch(/[\u4e00-\u9fff]/);
   });
 });
@@ -149,7 +228,11 @@ describe("overrides", () => {
     });
     expect(after.records[0].stages.primary).toEqual({ pupils: 1200, teachers: { backbone: 6 } });
     expect(after.records[0].facilities).toBeUndefined();
-    expect(after.records[0].source!.cells).toEqual({ name: "A2", "pupils.primary": "B2", "teachers.primary.backbone": "D2" });
+    expect(after.records[0].source!.cells).toEqual({
+      name: "A2",
+      "pupils.primary": "B2",
+      "teachers.primary.backbone": "D2",
+    });
     const columns = after.tables[0].columns.map((c) => [c.field, c.letter, c.header, c.confidence]);
     expect(columns).toEqual([
       ["name", "A", "学校", 1],
@@ -192,7 +275,14 @@ describe("overrides on a sheet whose header names nothing known", () => {
       ],
     });
     expect(result.tables[0].headerRows).toEqual([1, 1]);
-    expect(result.records.map((r) => [r.name, r.stages.primary!.pupils, r.facilities!.multimediaRooms, r.source!.cells!["pupils.primary"]])).toEqual([
+    expect(
+      result.records.map((r) => [
+        r.name,
+        r.stages.primary!.pupils,
+        r.facilities!.multimediaRooms,
+        r.source!.cells!["pupils.primary"],
+      ])
+    ).toEqual([
       ["城关小学", 1200, 30, "B2"],
       ["实验小学", 900, 22, "B3"],
     ]);
@@ -258,8 +348,14 @@ describe("units", () => {
       ]),
     ]);
     expect(result.records[0].facilities).toEqual({ equipmentValue: 11000, teachingArea: 5600 });
-    expect(result.records[0].source!.factors).toEqual({ "facilities.equipmentValue": 10000, "facilities.teachingArea": 10000 });
-    expect(result.tables[0].units).toEqual(["教学仪器设备值：万元→元", "教学及辅助用房面积：万平方米→平方米"]);
+    expect(result.records[0].source!.factors).toEqual({
+      "facilities.equipmentValue": 10000,
+      "facilities.teachingArea": 10000,
+    });
+    expect(result.tables[0].units).toEqual([
+      "教学仪器设备值：万元→元",
+      "教学及辅助用房面积：万平方米→平方米",
+    ]);
     expect(result.records[1].facilities).toEqual({ equipmentValue: 250 });
     expect(result.tables[1].units).toEqual(["教学仪器设备值：未注明单位，按元读取"]);
     expect(cellsOf(result.diagnostics, "sheets.unit-suspect")).toEqual(["C1"]);

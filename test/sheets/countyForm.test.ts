@@ -1,7 +1,11 @@
 import type { SheetGrid } from "../../src/sheets/grid";
 import { readCountyForms } from "../../src/sheets";
 
-function grid(rows: SheetGrid["rows"], name = "县域指标", extra: Partial<SheetGrid> = {}): SheetGrid {
+function grid(
+  rows: SheetGrid["rows"],
+  name = "县域指标",
+  extra: Partial<SheetGrid> = {}
+): SheetGrid {
   return { name, rows, merges: [], ...extra };
 }
 
@@ -31,13 +35,20 @@ describe("finding the county form", () => {
           ["Q9-5", "科学学业水平等级", "", "Ⅱ级"],
           ["Q8", "无过重课业负担", "", null],
         ],
-        "我县填报",
+        "我县填报"
       ),
     ]);
     expect(sheets).toEqual(["我县填报"]);
     expect(forms).toHaveLength(1);
     const e = forms[0].entries;
-    expect(e.G1).toEqual({ code: "G1", value: true, sheet: "我县填报", cell: "D4", evidence: "某县学校布局规划（2021—2030）", evidenceCell: "F4" });
+    expect(e.G1).toEqual({
+      code: "G1",
+      value: true,
+      sheet: "我县填报",
+      cell: "D4",
+      evidence: "某县学校布局规划（2021—2030）",
+      evidenceCell: "F4",
+    });
     expect(e["Q9-1"].fromText).toBe(true);
     expect(e["G2-1"].value).toBe(650);
     expect(e["G11-2"].value).toBe(173);
@@ -56,22 +67,34 @@ describe("finding the county form", () => {
 
   it("reads a minimal form typed by a bureau: 编号, 项目, 填报值 only, with a 县（区） column for a city", () => {
     const { forms } = readCountyForms([
-      grid([
-        ["县（区）", "编号", "项目", "填报值"],
-        ["甲县", "G11－1", "符合条件教师", 100],
-        [null, "g11-2", "轮岗", 10],
-        ["乙县", "G11-1", "符合条件教师", 200],
-        ["乙县", "G11-2", "轮岗", 30],
-      ], "Sheet1"),
+      grid(
+        [
+          ["县（区）", "编号", "项目", "填报值"],
+          ["甲县", "G11－1", "符合条件教师", 100],
+          [null, "g11-2", "轮岗", 10],
+          ["乙县", "G11-1", "符合条件教师", 200],
+          ["乙县", "G11-2", "轮岗", 30],
+        ],
+        "Sheet1"
+      ),
     ]);
-    expect(forms.map((f) => [f.county, f.entries["G11-1"].value, f.entries["G11-2"].value])).toEqual([
+    expect(
+      forms.map((f) => [f.county, f.entries["G11-1"].value, f.entries["G11-2"].value])
+    ).toEqual([
       ["甲县", 100, 10],
       ["乙县", 200, 30],
     ]);
   });
 
   it("is not found in a sheet without 编号 and 填报值", () => {
-    expect(readCountyForms([grid([["编号", "学校名称", "在校生数"], ["1", "一小", 100]])]).sheets).toEqual([]);
+    expect(
+      readCountyForms([
+        grid([
+          ["编号", "学校名称", "在校生数"],
+          ["1", "一小", 100],
+        ]),
+      ]).sheets
+    ).toEqual([]);
   });
 });
 
@@ -86,7 +109,7 @@ describe("rates entered as such (填报比例)", () => {
           ["G11-3", 0.4509],
         ],
         "县域指标",
-        { percentCells: ["B3"] },
+        { percentCells: ["B3"] }
       ),
     ]);
     const e = forms[0].entries;
@@ -97,9 +120,17 @@ describe("rates entered as such (填报比例)", () => {
   });
 
   it("a percent in a row that takes no rate is a diagnostic", () => {
-    const { forms, diagnostics } = readCountyForms([grid([["编号", "填报值"], ["G11-1", "50%"]])]);
+    const { forms, diagnostics } = readCountyForms([
+      grid([
+        ["编号", "填报值"],
+        ["G11-1", "50%"],
+      ]),
+    ]);
     expect(forms[0].entries["G11-1"].invalid).toContain("不能填比例");
-    expect(diagnostics.find((d) => d.code === "county-form.bad-value")).toMatchObject({ sheet: "县域指标", cell: "B2" });
+    expect(diagnostics.find((d) => d.code === "county-form.bad-value")).toMatchObject({
+      sheet: "县域指标",
+      cell: "B2",
+    });
   });
 });
 
@@ -130,12 +161,17 @@ describe("bad input in the form", () => {
       ["G11-2", "轮岗", 120],
     ]);
     expect(forms[0].entries["G11-2"].invalid).toContain("大于");
-    expect(diagnostics.find((d) => d.code === "county-form.part-exceeds-whole")).toMatchObject({ cell: "C3" });
+    expect(diagnostics.find((d) => d.code === "county-form.part-exceeds-whole")).toMatchObject({
+      cell: "C3",
+    });
   });
 
   it("an unknown code", () => {
     const { diagnostics } = read([["G99-1", "乱填", 1]]);
-    expect(diagnostics.find((d) => d.code === "county-form.unknown-code")).toMatchObject({ sheet: "县域指标", cell: "A2" });
+    expect(diagnostics.find((d) => d.code === "county-form.unknown-code")).toMatchObject({
+      sheet: "县域指标",
+      cell: "A2",
+    });
   });
 
   it("a code twice: the item cannot be decided", () => {
@@ -144,11 +180,22 @@ describe("bad input in the form", () => {
       ["G8-1", "教师工资", 120000],
     ]);
     expect(forms[0].entries["G8-1"].invalid).toContain("出现两次");
-    expect(diagnostics.find((d) => d.code === "county-form.duplicate-code")!.message).toContain("C2和C3");
+    expect(diagnostics.find((d) => d.code === "county-form.duplicate-code")!.message).toContain(
+      "C2和C3"
+    );
   });
 
   it("survives hostile grids", () => {
-    expect(() => readCountyForms([null as unknown as SheetGrid, grid([["编号", "填报值"], [{ error: "#N/A" }, { error: "#REF!" }], ["G8-1", { error: "#DIV/0!" }]])])).not.toThrow();
+    expect(() =>
+      readCountyForms([
+        null as unknown as SheetGrid,
+        grid([
+          ["编号", "填报值"],
+          [{ error: "#N/A" }, { error: "#REF!" }],
+          ["G8-1", { error: "#DIV/0!" }],
+        ]),
+      ])
+    ).not.toThrow();
   });
 });
 

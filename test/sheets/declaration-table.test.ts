@@ -2,7 +2,23 @@ import { readSheets } from "../../src/sheets";
 import { cellsOf, grid } from "./helpers";
 
 const E: null = null;
-const CODES = ["", "L1", "L2", "L3", "L4", "L5", "L6", "L7", "L8", "L9", "L10", "L11", "L12", "L13", "L14"];
+const CODES = [
+  "",
+  "L1",
+  "L2",
+  "L3",
+  "L4",
+  "L5",
+  "L6",
+  "L7",
+  "L8",
+  "L9",
+  "L10",
+  "L11",
+  "L12",
+  "L13",
+  "L14",
+];
 
 // 表Ⅱ-2 as a county fills it: title rows, the header with stray spaces and line breaks, the code row,
 // a 小学 section, an 初中 section with numbering restarting at 1, and a 「注：」 line with the owner legend.
@@ -38,7 +54,23 @@ const table = grid(
     [1, "城关中学", "1", 1500, 3, 30, 6.1, 1.4, 1.0, 6.2, 11.0, "#DIV/0!", 2.6, "是", E],
     [2, "育才学校", "3", 400, 3, 9, 5.5, 1.0, 1.0, 6.0, 10.5, 2600, 2.5, "是", "民办"],
     [E, "合计", E, 4020, E, E, E, E, E, E, E, E, E, E, E],
-    ["注：1. 举办者类型：1.教育部门 2.其他部门 3.民办。2. 生均、每百名指标保留两位小数。", E, E, E, E, E, E, E, E, E, E, E, E, E, E],
+    [
+      "注：1. 举办者类型：1.教育部门 2.其他部门 3.民办。2. 生均、每百名指标保留两位小数。",
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+      E,
+    ],
   ],
   [
     [0, 0, 0, 14],
@@ -47,7 +79,7 @@ const table = grid(
     [5, 0, 5, 14],
     [9, 0, 9, 14],
     [13, 0, 13, 14],
-  ],
+  ]
 );
 
 describe("the national declaration table 表Ⅱ-2", () => {
@@ -75,7 +107,9 @@ describe("the national declaration table 表Ⅱ-2", () => {
       "selfVerdict",
       "remarks",
     ]);
-    expect(t.columns.find((c) => c.field === "given.L4")!.header).toBe("生均教学及辅助用房面积（㎡）");
+    expect(t.columns.find((c) => c.field === "given.L4")!.header).toBe(
+      "生均教学及辅助用房面积（㎡）"
+    );
   });
 
   it("reads the ready values as given values of the section's stage", () => {
@@ -91,7 +125,18 @@ describe("the national declaration table 表Ⅱ-2", () => {
       pupils: 1200,
       grades: 6,
       classes: 26,
-      given: { L1: 5.5, L2: 1.25, L3: 1.08, L4: 5.12, L5: 8.03, L6: 2650.5, L7: 2.58, B1: 5.12, B2: 8.03, B3: 2650.5 },
+      given: {
+        L1: 5.5,
+        L2: 1.25,
+        L3: 1.08,
+        L4: 5.12,
+        L5: 8.03,
+        L6: 2650.5,
+        L7: 2.58,
+        B1: 5.12,
+        B2: 8.03,
+        B3: 2650.5,
+      },
     });
     expect(first.facilities).toBeUndefined();
     expect(first.source!.cells).toMatchObject({
@@ -103,7 +148,16 @@ describe("the national declaration table 表Ⅱ-2", () => {
       "given.primary.L7": "M7",
     });
     expect(junior.kind).toBe("junior");
-    expect(junior.stages.junior!.given).toEqual({ L1: 6.1, L2: 1.4, L3: 1.0, L4: 6.2, L5: 11.0, L7: 2.6, B1: 6.2, B2: 11.0 });
+    expect(junior.stages.junior!.given).toEqual({
+      L1: 6.1,
+      L2: 1.4,
+      L3: 1.0,
+      L4: 6.2,
+      L5: 11.0,
+      L7: 2.6,
+      B1: 6.2,
+      B2: 11.0,
+    });
     expect(junior.source!.cells!["given.junior.L4"]).toBe("J11");
   });
 

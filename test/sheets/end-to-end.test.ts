@@ -12,7 +12,21 @@ const county = grid(
   [
     ["某县2024年义务教育学校资源配置情况统计表", E, E, E, E, E, E, E, E, E, E, E, E],
     ["填报单位：某县教育局", E, E, E, E, E, E, E, E, E, "单位：人、㎡、万元", E, E],
-    ["学校名称", "在校生数", E, "高于规定学历教师数", E, "县级及以上骨干教师数", E, "体育、艺术专任教师数", E, "教学及辅助用房面积", "体育运动场馆面积", "教学仪器设备值", "网络多媒体教室数"],
+    [
+      "学校名称",
+      "在校生数",
+      E,
+      "高于规定学历教师数",
+      E,
+      "县级及以上骨干教师数",
+      E,
+      "体育、艺术专任教师数",
+      E,
+      "教学及辅助用房面积",
+      "体育运动场馆面积",
+      "教学仪器设备值",
+      "网络多媒体教室数",
+    ],
     [E, "小学", "初中", "小学", "初中", "小学", "初中", "小学", "初中", E, E, E, E],
     ["城关小学", 1000, E, 50, E, 12, E, 10, E, 5000, 8000, 250, 25],
     ["育英九年一贯制学校", 166, "210", "9", 12, 2, 3, 2, 2, 2382, 3970, "119.1", 10],
@@ -33,7 +47,7 @@ const county = grid(
     [2, 10, 3, 10],
     [2, 11, 3, 11],
     [2, 12, 3, 12],
-  ],
+  ]
 );
 
 /** Enrolment-weighted CV written out (domain.md), independent of the engine's code. */
@@ -47,10 +61,16 @@ function weightedCv(values: number[], pupils: number[]): number {
 describe("readSheets → audit on a small messy county", () => {
   const read = readSheets([county]);
   const result = audit(read.records);
-  const part = (name: string, stage: "primary" | "junior") => result.schools.find((s) => s.name === name && s.stage === stage)!;
+  const part = (name: string, stage: "primary" | "junior") =>
+    result.schools.find((s) => s.name === name && s.stage === stage)!;
 
   it("reads four schools and no total, blank or footnote row", () => {
-    expect(read.records.map((r) => r.name)).toEqual(["城关小学", "育英九年一贯制学校", "第一初级中学", "县培智学校"]);
+    expect(read.records.map((r) => r.name)).toEqual([
+      "城关小学",
+      "育英九年一贯制学校",
+      "第一初级中学",
+      "县培智学校",
+    ]);
     expect(read.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
   });
 
@@ -110,6 +130,10 @@ describe("readSheets → audit on a small messy county", () => {
       "facilities.equipmentValue": "L6",
     });
     expect(nineYear.source!.factors).toEqual({ "facilities.equipmentValue": 10000 });
-    expect(nineYear.source!.textCells).toEqual(["pupils.junior", "teachers.primary.aboveDegree", "facilities.equipmentValue"]);
+    expect(nineYear.source!.textCells).toEqual([
+      "pupils.junior",
+      "teachers.primary.aboveDegree",
+      "facilities.equipmentValue",
+    ]);
   });
 });

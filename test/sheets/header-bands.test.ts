@@ -23,7 +23,7 @@ describe("a three-row header band with a bureau's own ratio column", () => {
       [2, 2, 2, 4],
       [2, 5, 3, 5],
       [1, 6, 3, 6],
-    ],
+    ]
   );
   const read = readSheets([sheet], {});
 
@@ -42,7 +42,11 @@ describe("a three-row header band with a bureau's own ratio column", () => {
   });
 
   it("reads the ratio as a given value, which the engine cross-checks", () => {
-    expect(read.records[1].stages.primary).toEqual({ pupils: 800, teachers: { pe: 4, music: 2, art: 1, backbone: 8 }, given: { L6: 25, B3: 25 } });
+    expect(read.records[1].stages.primary).toEqual({
+      pupils: 800,
+      teachers: { pe: 4, music: 2, art: 1, backbone: 8 },
+      given: { L6: 25, B3: 25 },
+    });
     expect(read.records[1].source!.cells!["given.primary.L6"]).toBe("G6");
     // The same held value serves the 2012 standard's B3 (生均教学仪器设备值), from the same cell.
     expect(read.records[1].source!.cells!["given.primary.B3"]).toBe("G6");
@@ -104,7 +108,13 @@ describe("held ratios under the 2012 standard", () => {
   it("serve its B1–B3 from the 2017 columns and its B4/B5 from their own", () => {
     const read = readSheets([
       grid("初中", [
-        ["学校名称", "在校生数", "生均教学及辅助用房面积", "每百名学生拥有计算机台数", "生均图书册数"],
+        [
+          "学校名称",
+          "在校生数",
+          "生均教学及辅助用房面积",
+          "每百名学生拥有计算机台数",
+          "生均图书册数",
+        ],
         ["城关中学", 1000, 6.5, 15.2, 40.5],
       ]),
     ]);

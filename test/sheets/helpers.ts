@@ -2,8 +2,18 @@ import type { CellValue, MergedArea, SheetGrid } from "../../src/sheets/grid";
 import type { Diagnostic } from "../../src/engine/diagnostics";
 
 /** A grid for tests: rows as written, merges as [top, left, bottom, right] (0-based, inclusive). */
-export function grid(name: string, rows: CellValue[][], merges: [number, number, number, number][] = [], origin?: { row: number; col: number }): SheetGrid {
-  const areas: MergedArea[] = merges.map(([top, left, bottom, right]) => ({ top, left, bottom, right }));
+export function grid(
+  name: string,
+  rows: CellValue[][],
+  merges: [number, number, number, number][] = [],
+  origin?: { row: number; col: number }
+): SheetGrid {
+  const areas: MergedArea[] = merges.map(([top, left, bottom, right]) => ({
+    top,
+    left,
+    bottom,
+    right,
+  }));
   return { name, rows, merges: areas, ...(origin ? { origin } : {}) };
 }
 

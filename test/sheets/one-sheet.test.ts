@@ -10,10 +10,49 @@ const sheet = grid(
   [
     ["某县2024年义务教育学校资源配置情况统计表", E, E, E, E, E, E, E, E, E, E, E],
     ["填报单位：某县教育局", E, E, E, E, E, E, E, "单位：人、平方米、万元", E, E, E],
-    ["序号", "学校名称", "学段", "在校生数", "教师情况", E, E, "教学及辅助用房面积", E, "体育运动场馆面积", "教学仪器设备值", "网络多媒体教室数"],
-    [E, E, E, E, "高于规定学历教师数", "县级及以上骨干教师数", "体育艺术专任教师数", "合计", "其中：室内体育用房", E, E, E],
+    [
+      "序号",
+      "学校名称",
+      "学段",
+      "在校生数",
+      "教师情况",
+      E,
+      E,
+      "教学及辅助用房面积",
+      E,
+      "体育运动场馆面积",
+      "教学仪器设备值",
+      "网络多媒体教室数",
+    ],
+    [
+      E,
+      E,
+      E,
+      E,
+      "高于规定学历教师数",
+      "县级及以上骨干教师数",
+      "体育艺术专任教师数",
+      "合计",
+      "其中：室内体育用房",
+      E,
+      E,
+      E,
+    ],
     [1, "城关小学", "小学", 1200, 80, 15, 14, 6000, 500, 9500, 260.5, 30],
-    [2, "实验小学", "小学", "１，０５０", 60, 12, "11 ", "5,200.5㎡", 0, 8000, { error: "#DIV/0!" }, 26],
+    [
+      2,
+      "实验小学",
+      "小学",
+      "１，０５０",
+      60,
+      12,
+      "11 ",
+      "5,200.5㎡",
+      0,
+      8000,
+      { error: "#DIV/0!" },
+      26,
+    ],
     [E, "小学小计", E, 2250, 140, 27, 25, 11200.5, 500, 17500, 260.5, 56],
     [E, E, E, E, E, E, E, E, E, E, E, E],
     [3, "第一初级中学", "初中", 900, 60, 10, 9, 5400, 300, 9800, 230, 24],
@@ -34,7 +73,7 @@ const sheet = grid(
     [2, 9, 3, 9],
     [2, 10, 3, 10],
     [2, 11, 3, 11],
-  ],
+  ]
 );
 
 describe("one sheet for all schools, with a 学段 column", () => {
@@ -69,14 +108,27 @@ describe("one sheet for all schools, with a 学段 column", () => {
   });
 
   it("reads schools, not the subtotal, the total, the blank row or the footnotes", () => {
-    expect(result.records.map((r) => r.name)).toEqual(["城关小学", "实验小学", "第一初级中学", "城南中学"]);
+    expect(result.records.map((r) => r.name)).toEqual([
+      "城关小学",
+      "实验小学",
+      "第一初级中学",
+      "城南中学",
+    ]);
   });
 
   it("reads every figure of a school with its cell, converting 万元 to 元", () => {
     const r = result.records[0];
     expect(r.kind).toBe("primary");
-    expect(r.stages).toEqual({ primary: { pupils: 1200, teachers: { aboveDegree: 80, backbone: 15, peArts: 14 } } });
-    expect(r.facilities).toEqual({ teachingArea: 6000, indoorSportsArea: 500, sportsArea: 9500, equipmentValue: 2605000, multimediaRooms: 30 });
+    expect(r.stages).toEqual({
+      primary: { pupils: 1200, teachers: { aboveDegree: 80, backbone: 15, peArts: 14 } },
+    });
+    expect(r.facilities).toEqual({
+      teachingArea: 6000,
+      indoorSportsArea: 500,
+      sportsArea: 9500,
+      equipmentValue: 2605000,
+      multimediaRooms: 30,
+    });
     expect(r.source).toEqual({
       sheet: "资源配置",
       row: 5,
@@ -101,7 +153,11 @@ describe("one sheet for all schools, with a 学段 column", () => {
     expect(r.stages.primary!.pupils).toBe(1050);
     expect(r.stages.primary!.teachers!.peArts).toBe(11);
     expect(r.facilities!.teachingArea).toBe(5200.5);
-    expect(r.source!.textCells).toEqual(["pupils.primary", "teachers.primary.peArts", "facilities.teachingArea"]);
+    expect(r.source!.textCells).toEqual([
+      "pupils.primary",
+      "teachers.primary.peArts",
+      "facilities.teachingArea",
+    ]);
     expect(result.records[3].facilities!.equipmentValue).toBe(1800000);
     expect(result.records[3].source!.textCells).toEqual(["facilities.equipmentValue"]);
   });
@@ -129,7 +185,12 @@ describe("one sheet for all schools, with a 学段 column", () => {
   });
 
   it("takes the stage from the 学段 column without guessing", () => {
-    expect(result.records.map((r) => Object.keys(r.stages))).toEqual([["primary"], ["primary"], ["junior"], ["junior"]]);
+    expect(result.records.map((r) => Object.keys(r.stages))).toEqual([
+      ["primary"],
+      ["primary"],
+      ["junior"],
+      ["junior"],
+    ]);
     expect(result.records[3].kind).toBe("junior");
     expect(result.diagnostics.some((d) => d.code.startsWith("sheets.stage"))).toBe(false);
   });
@@ -152,10 +213,14 @@ describe("the grid's origin", () => {
         ["城关小学", 1200, 30],
       ],
       [],
-      { row: 3, col: 2 },
+      { row: 3, col: 2 }
     );
     const result = readSheets([g]);
-    expect(result.records[0].source).toEqual({ sheet: "小学", row: 5, cells: { name: "C5", "pupils.primary": "D5", "facilities.multimediaRooms": "E5" } });
+    expect(result.records[0].source).toEqual({
+      sheet: "小学",
+      row: 5,
+      cells: { name: "C5", "pupils.primary": "D5", "facilities.multimediaRooms": "E5" },
+    });
     expect(result.tables[0].headerRows).toEqual([4, 4]);
     expect(result.tables[0].columns.map((c) => [c.column, c.letter])).toEqual([
       [0, "C"],

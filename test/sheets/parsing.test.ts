@@ -47,15 +47,21 @@ describe("parseNumberCell", () => {
 });
 
 describe("row and text classification", () => {
-  it.each(["合计", "总计", "小计", "小学小计", "全县合计", "全县", "其中：民办", "平均值"])("%j is a totals row", (t) => {
-    expect(isTotalText(foldText(t))).toBe(true);
-  });
+  it.each(["合计", "总计", "小计", "小学小计", "全县合计", "全县", "其中：民办", "平均值"])(
+    "%j is a totals row",
+    (t) => {
+      expect(isTotalText(foldText(t))).toBe(true);
+    }
+  );
   it.each(["全县第一小学", "城关小学", "计算机学校", ""])("%j is not a totals row", (t) => {
     expect(isTotalText(foldText(t))).toBe(false);
   });
-  it.each(["注：本表截至9月1日", "注1：", "说明：", "填表人：张三", "注"])("%j is a footnote", (t) => {
-    expect(isFootnoteText(foldText(t))).toBe(true);
-  });
+  it.each(["注：本表截至9月1日", "注1：", "说明：", "填表人：张三", "注"])(
+    "%j is a footnote",
+    (t) => {
+      expect(isFootnoteText(foldText(t))).toBe(true);
+    }
+  );
   it("reads section rows", () => {
     expect(sectionOf("小学")).toEqual({ stage: "primary" });
     expect(sectionOf("一、小学")).toEqual({ stage: "primary" });

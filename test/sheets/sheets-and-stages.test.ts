@@ -2,7 +2,6 @@ import { audit } from "../../src/engine";
 import { readSheets } from "../../src/sheets";
 import { cellsOf, grid } from "./helpers";
 
-
 describe("one sheet per stage, and a cover sheet", () => {
   const cover = grid("填表说明", [
     ["义务教育优质均衡发展资源配置填报说明"],
@@ -78,7 +77,9 @@ describe("stages guessed from school names", () => {
   ]);
 
   it("reads the kind and stage from the name, with an info for a clear guess and a warning for 中学", () => {
-    const kinds = Object.fromEntries(result.records.map((r) => [r.name, [r.kind, Object.keys(r.stages).join(",")]]));
+    const kinds = Object.fromEntries(
+      result.records.map((r) => [r.name, [r.kind, Object.keys(r.stages).join(",")]])
+    );
     expect(kinds).toEqual({
       城关镇中心小学: ["primary", "primary"],
       第三初级中学: ["junior", "junior"],
@@ -89,7 +90,9 @@ describe("stages guessed from school names", () => {
     });
     expect(cellsOf(result.diagnostics, "sheets.stage-from-name")).toEqual(["A2", "A3", "A7"]);
     expect(cellsOf(result.diagnostics, "sheets.stage-guessed")).toEqual(["A4"]);
-    expect(result.diagnostics.find((d) => d.code === "sheets.stage-guessed")!.level).toBe("warning");
+    expect(result.diagnostics.find((d) => d.code === "sheets.stage-guessed")!.level).toBe(
+      "warning"
+    );
     expect(result.diagnostics.find((d) => d.code === "sheets.stage-from-name")!.level).toBe("info");
   });
 

@@ -7,7 +7,17 @@ describe("through-train schools as one row with per-stage columns", () => {
   const sheet = grid(
     "学校",
     [
-      ["学校名称", "在校生数", E, E, "高于规定学历教师数", E, "专任教师数", "教学及辅助用房面积（㎡）", "教学仪器设备值（万元）"],
+      [
+        "学校名称",
+        "在校生数",
+        E,
+        E,
+        "高于规定学历教师数",
+        E,
+        "专任教师数",
+        "教学及辅助用房面积（㎡）",
+        "教学仪器设备值（万元）",
+      ],
       [E, "小学", "初中", "高中", "小学", "初中", E, E, E],
       ["育英九年一贯制学校", 600, 300, E, 40, 25, 70, 5000, 150],
       ["城东小学", 800, E, E, 45, E, 50, 4000, 100],
@@ -22,7 +32,7 @@ describe("through-train schools as one row with per-stage columns", () => {
       [0, 6, 1, 6],
       [0, 7, 1, 7],
       [0, 8, 1, 8],
-    ],
+    ]
   );
   const result = readSheets([sheet]);
   const byName = Object.fromEntries(result.records.map((r) => [r.name, r]));
@@ -68,7 +78,9 @@ describe("through-train schools as one row with per-stage columns", () => {
   it("reads a single-stage school from the same columns, its whole-school teachers going to its stage", () => {
     const r = byName["城东小学"];
     expect(r.kind).toBe("primary");
-    expect(r.stages).toEqual({ primary: { pupils: 800, teachers: { aboveDegree: 45, fullTime: 50 } } });
+    expect(r.stages).toEqual({
+      primary: { pupils: 800, teachers: { aboveDegree: 45, fullTime: 50 } },
+    });
     expect(r.wholeSchoolTeachers).toBeUndefined();
     expect(r.source!.cells!["teachers.primary.fullTime"]).toBe("G4");
   });
@@ -99,12 +111,20 @@ describe("through-train schools already split into 小学部 / 初中部 rows", 
     grid(
       "学校",
       [
-        ["学校名称", "学段", "在校生数", "体育专任教师数", "音乐专任教师数", "美术专任教师数", "网络多媒体教室数"],
+        [
+          "学校名称",
+          "学段",
+          "在校生数",
+          "体育专任教师数",
+          "音乐专任教师数",
+          "美术专任教师数",
+          "网络多媒体教室数",
+        ],
         ["育英学校", "小学部", 600, 4, 2, 2, 20],
         [E, "初中部", 300, 3, 1, 1, 12],
         ["城东小学", "小学", 800, 5, 3, 2, 22],
       ],
-      [[1, 0, 2, 0]],
+      [[1, 0, 2, 0]]
     ),
   ]);
 
@@ -114,7 +134,10 @@ describe("through-train schools already split into 小学部 / 初中部 rows", 
       ["育英学校", "junior", ["junior"]],
       ["城东小学", "primary", ["primary"]],
     ]);
-    expect(result.records[1].stages.junior).toEqual({ pupils: 300, teachers: { pe: 3, music: 1, art: 1 } });
+    expect(result.records[1].stages.junior).toEqual({
+      pupils: 300,
+      teachers: { pe: 3, music: 1, art: 1 },
+    });
     expect(result.records[1].facilities).toEqual({ multimediaRooms: 12 });
     expect(result.records[1].source!.cells!.name).toBe("A3");
     expect(result.records[1].source!.cells!["teachers.junior.music"]).toBe("E3");
@@ -133,7 +156,7 @@ describe("through-train schools already split into 小学部 / 初中部 rows", 
           ["育英学校", "小学部", 600, 32],
           ["育英学校", "初中部", 300, null],
         ],
-        [[1, 3, 2, 3]],
+        [[1, 3, 2, 3]]
       ),
     ]);
     expect(merged.records.map((r) => r.facilities)).toEqual([{ multimediaRooms: 32 }, undefined]);

@@ -83,20 +83,39 @@ describe("matchHeader: the wordings in use", () => {
   });
 
   it("reads the unit written in the header", () => {
-    expect(match("教学仪器设备总值（万元）")).toEqual({ field: "facilities.equipmentValue", confidence: 1, unit: "万元" });
+    expect(match("教学仪器设备总值（万元）")).toEqual({
+      field: "facilities.equipmentValue",
+      confidence: 1,
+      unit: "万元",
+    });
     expect(match("教学及辅助用房面积（㎡）")!.unit).toBe("m2");
-    expect(match("教学仪器设备值万元")).toEqual({ field: "facilities.equipmentValue", confidence: 1, unit: "万元" });
+    expect(match("教学仪器设备值万元")).toEqual({
+      field: "facilities.equipmentValue",
+      confidence: 1,
+      unit: "万元",
+    });
   });
 
   it("is less confident when only the group cell names the field", () => {
     expect(match("县级及以上骨干教师数")!.confidence).toBe(1);
     expect(match("在校生数", "小学")!.confidence).toBeLessThan(1);
-    expect(match("教学及辅助用房面积", "合计")).toEqual({ field: "facilities.teachingArea", confidence: 0.85 });
+    expect(match("教学及辅助用房面积", "合计")).toEqual({
+      field: "facilities.teachingArea",
+      confidence: 0.85,
+    });
     // A header broken over two rows still matches.
     expect(match("学校", "名称")!.field).toBe("name");
   });
 
-  it.each([["某县2024年义务教育学校资源配置情况统计表"], ["L1"], ["1,234"], ["寄宿生数"], ["随迁子女学生数"], ["备注说明文字很长的一段话"], [""]])("names no field for %j", (text) => {
+  it.each([
+    ["某县2024年义务教育学校资源配置情况统计表"],
+    ["L1"],
+    ["1,234"],
+    ["寄宿生数"],
+    ["随迁子女学生数"],
+    ["备注说明文字很长的一段话"],
+    [""],
+  ])("names no field for %j", (text) => {
     expect(match(text)).toBeNull();
   });
 });

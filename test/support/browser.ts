@@ -26,7 +26,10 @@ const MIME: Record<string, string> = {
 };
 
 /** webpack's production build of the add-in into outDir; `configure` may adjust the config (a test's module swap). */
-export function build(outDir: string, configure: (config: webpack.Configuration) => void = () => undefined): Promise<webpack.Stats> {
+export function build(
+  outDir: string,
+  configure: (config: webpack.Configuration) => void = () => undefined
+): Promise<webpack.Stats> {
   const config = webpackConfig({ outDir }, { mode: "production" });
   configure(config);
   return compile(config);
@@ -56,10 +59,24 @@ export async function bundleScript(entry: string): Promise<string> {
       output: { path: outDir, filename: "script.js" },
       resolve: {
         extensions: [".ts", ".js"],
-        alias: { "office-addin-manifest$": path.join(__dirname, "..", "stubs", "office-addin-manifest.js") },
+        alias: {
+          "office-addin-manifest$": path.join(__dirname, "..", "stubs", "office-addin-manifest.js"),
+        },
       },
       module: {
-        rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020", target: "es2017" } } } }],
+        rules: [
+          {
+            test: /\.ts$/,
+            exclude: /node_modules/,
+            use: {
+              loader: "ts-loader",
+              options: {
+                transpileOnly: true,
+                compilerOptions: { module: "es2020", target: "es2017" },
+              },
+            },
+          },
+        ],
       },
       performance: { hints: false },
     });
@@ -73,7 +90,10 @@ export async function bundleScript(entry: string): Promise<string> {
 export function serve(root: string): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const file = path.join(root, path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, ""));
+    const file = path.join(
+      root,
+      path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, "")
+    );
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end();
       return;
@@ -107,7 +127,7 @@ export async function openBrowser(
   dist: string,
   officeStub: string,
   viewport?: { width: number; height: number },
-  officeJsUrl: string = OFFICE_JS,
+  officeJsUrl: string = OFFICE_JS
 ): Promise<BrowserSession> {
   const server = await serve(dist);
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -132,7 +152,12 @@ export async function openBrowser(
   // Nothing leaves the machine: office.js is the stub, dist comes from 127.0.0.1, the rest is refused.
   await context.route("**/*", (route) => {
     const url = route.request().url();
-    if (url === officeJsUrl) return route.fulfill({ status: 200, contentType: "application/javascript", body: officeStub });
+    if (url === officeJsUrl)
+      return route.fulfill({
+        status: 200,
+        contentType: "application/javascript",
+        body: officeStub,
+      });
     if (url.startsWith(origin)) return route.continue();
     blocked.push(url);
     return route.abort();
@@ -211,6 +236,8 @@ window.Office = {
  */
 export async function transitionsDone(page: Page): Promise<void> {
   await page.waitForFunction(() =>
-    document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity),
+    document
+      .getAnimations()
+      .every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity)
   );
 }

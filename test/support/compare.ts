@@ -19,16 +19,20 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
 
 /** Equal as spreadsheet values: numbers within a relative 1e-9, errors by code, text exactly. */
 export function sameCellValue(a: CellValue | undefined, b: CellValue | undefined): boolean {
-  if (typeof a === "number" && typeof b === "number") return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-  if (isCellError(a) || isCellError(b)) return isCellError(a) && isCellError(b) && a.error === b.error;
+  if (typeof a === "number" && typeof b === "number")
+    return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
+  if (isCellError(a) || isCellError(b))
+    return isCellError(a) && isCellError(b) && a.error === b.error;
   // An empty string result and an empty cell read the same.
   const norm = (v: CellValue | undefined) => (v === "" || v === undefined ? null : v);
   return norm(a) === norm(b);
 }
 
 function formulaOf(value: ExcelJS.CellValue): string | undefined {
-  if (value && typeof value === "object" && "formula" in value && typeof value.formula === "string") return value.formula;
-  if (value && typeof value === "object" && "sharedFormula" in value) return `(shared) ${String((value as { sharedFormula: string }).sharedFormula)}`;
+  if (value && typeof value === "object" && "formula" in value && typeof value.formula === "string")
+    return value.formula;
+  if (value && typeof value === "object" && "sharedFormula" in value)
+    return `(shared) ${String((value as { sharedFormula: string }).sharedFormula)}`;
   return undefined;
 }
 
@@ -41,7 +45,11 @@ function formulaOf(value: ExcelJS.CellValue): string | undefined {
  * const [recalculated] = await recalculateAll([written], outDir);
  * expect(await compareRecalculated(written, recalculated)).toEqual([]);
  */
-export async function compareRecalculated(writtenPath: string, recalculatedPath: string, sheets?: string[]): Promise<RecalcMismatch[]> {
+export async function compareRecalculated(
+  writtenPath: string,
+  recalculatedPath: string,
+  sheets?: string[]
+): Promise<RecalcMismatch[]> {
   const written = await load(writtenPath);
   const recalculated = await load(recalculatedPath);
   const mismatches: RecalcMismatch[] = [];
@@ -55,7 +63,13 @@ export async function compareRecalculated(writtenPath: string, recalculatedPath:
         const expected = readCellValue(cell);
         const actual = other ? readCellValue(other.getCell(cell.address)) : undefined;
         if (!sameCellValue(expected, actual)) {
-          mismatches.push({ sheet: ws.name, cell: cell.address, formula, written: expected, recalculated: actual });
+          mismatches.push({
+            sheet: ws.name,
+            cell: cell.address,
+            formula,
+            written: expected,
+            recalculated: actual,
+          });
         }
       });
     });
@@ -92,7 +106,11 @@ function styledAddresses(a: ExcelJS.Worksheet, b: ExcelJS.Worksheet): string[] {
  * them), formulas, cell formats (font, fill, border, alignment, number format), merged areas and
  * column widths. A missing sheet counts as one difference.
  */
-export async function diffSheets(beforePath: string, afterPath: string, sheets: string[]): Promise<CellDifference[]> {
+export async function diffSheets(
+  beforePath: string,
+  afterPath: string,
+  sheets: string[]
+): Promise<CellDifference[]> {
   const before = await load(beforePath);
   const after = await load(afterPath);
   const out: CellDifference[] = [];
@@ -100,7 +118,12 @@ export async function diffSheets(beforePath: string, afterPath: string, sheets: 
     const a = before.getWorksheet(name);
     const b = after.getWorksheet(name);
     if (!a || !b) {
-      out.push({ sheet: name, cell: "", before: a ? "present" : "missing", after: b ? "present" : "missing" });
+      out.push({
+        sheet: name,
+        cell: "",
+        before: a ? "present" : "missing",
+        after: b ? "present" : "missing",
+      });
       continue;
     }
     const ga = worksheetToGrid(a);
@@ -114,7 +137,13 @@ export async function diffSheets(beforePath: string, afterPath: string, sheets: 
         const address = `${a.getColumn(c + 1).letter}${r + 1}`;
         const fa = formulaOf(a.getCell(address).value);
         const fb = formulaOf(b.getCell(address).value);
-        if (!sameCellValue(va, vb) || fa !== fb) out.push({ sheet: name, cell: address, before: fa ? `=${fa} → ${String(va)}` : va, after: fb ? `=${fb} → ${String(vb)}` : vb });
+        if (!sameCellValue(va, vb) || fa !== fb)
+          out.push({
+            sheet: name,
+            cell: address,
+            before: fa ? `=${fa} → ${String(va)}` : va,
+            after: fb ? `=${fb} → ${String(vb)}` : vb,
+          });
       }
     }
     // Formats, also of cells without a value (a border or fill on an empty cell is a format too).
@@ -123,9 +152,12 @@ export async function diffSheets(beforePath: string, afterPath: string, sheets: 
       const sb = JSON.stringify(b.getCell(address).style ?? {});
       if (sa !== sb) out.push({ sheet: name, cell: `${address} (format)`, before: sa, after: sb });
     }
-    const widths = (ws: ExcelJS.Worksheet) => (ws.columns ?? []).map((c) => c.width ?? null).join(",");
-    if (widths(a) !== widths(b)) out.push({ sheet: name, cell: "(column widths)", before: widths(a), after: widths(b) });
-    const key = (m: { top: number; left: number; bottom: number; right: number }) => `${m.top},${m.left},${m.bottom},${m.right}`;
+    const widths = (ws: ExcelJS.Worksheet) =>
+      (ws.columns ?? []).map((c) => c.width ?? null).join(",");
+    if (widths(a) !== widths(b))
+      out.push({ sheet: name, cell: "(column widths)", before: widths(a), after: widths(b) });
+    const key = (m: { top: number; left: number; bottom: number; right: number }) =>
+      `${m.top},${m.left},${m.bottom},${m.right}`;
     const ma = ga.merges.map(key).sort().join(";");
     const mb = gb.merges.map(key).sort().join(";");
     if (ma !== mb) out.push({ sheet: name, cell: "(merges)", before: ma, after: mb });

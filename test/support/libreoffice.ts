@@ -57,11 +57,19 @@ function run(args: string[], timeoutMs: number): Promise<{ code: number | null; 
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new LibreOfficeError(`soffice did not finish within ${timeoutMs} ms: ${args.join(" ")}\n${output}`));
+      reject(
+        new LibreOfficeError(
+          `soffice did not finish within ${timeoutMs} ms: ${args.join(" ")}\n${output}`
+        )
+      );
     }, timeoutMs);
     child.on("error", (error) => {
       clearTimeout(timer);
-      reject(new LibreOfficeError(`cannot start soffice (${error.message}); install LibreOffice (apt-get install libreoffice-calc)`));
+      reject(
+        new LibreOfficeError(
+          `cannot start soffice (${error.message}); install LibreOffice (apt-get install libreoffice-calc)`
+        )
+      );
     });
     child.on("close", (code) => {
       clearTimeout(timer);
@@ -74,12 +82,20 @@ function run(args: string[], timeoutMs: number): Promise<{ code: number | null; 
  * Converts files with one soffice run (one start-up for many files) and returns the output paths
  * in input order. soffice exits 0 even when a file fails to load, so every output is checked.
  */
-export async function convertWithLibreOffice(inputs: string[], outDir: string, format: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<string[]> {
+export async function convertWithLibreOffice(
+  inputs: string[],
+  outDir: string,
+  format: string,
+  timeoutMs = DEFAULT_TIMEOUT_MS
+): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const extension = format.split(":")[0];
   const outputs = inputs.map((input) => {
     const output = path.join(path.resolve(outDir), `${path.parse(input).name}.${extension}`);
-    if (path.resolve(input) === output) throw new LibreOfficeError(`the output would overwrite the input ${input}: choose another outDir`);
+    if (path.resolve(input) === output)
+      throw new LibreOfficeError(
+        `the output would overwrite the input ${input}: choose another outDir`
+      );
     rmSync(output, { force: true });
     return output;
   });
@@ -99,7 +115,9 @@ export async function convertWithLibreOffice(inputs: string[], outDir: string, f
     const { code, output } = await run(args, timeoutMs);
     const missing = outputs.filter((o) => !existsSync(o) || statSync(o).size === 0);
     if (code !== 0 || missing.length > 0) {
-      throw new LibreOfficeError(`soffice (exit ${code}) did not produce ${missing.join(", ") || "its output"}:\n${output}`);
+      throw new LibreOfficeError(
+        `soffice (exit ${code}) did not produce ${missing.join(", ") || "its output"}:\n${output}`
+      );
     }
     return outputs;
   } finally {
@@ -114,12 +132,20 @@ export async function convertWithLibreOffice(inputs: string[], outDir: string, f
  * @example
  * const [recalculated] = await recalculateAll(["out/audit.xlsx"], "out/lo");
  */
-export function recalculateAll(inputs: string[], outDir: string, timeoutMs?: number): Promise<string[]> {
-  return convertWithLibreOffice(inputs, outDir, 'xlsx:Calc MS Excel 2007 XML', timeoutMs);
+export function recalculateAll(
+  inputs: string[],
+  outDir: string,
+  timeoutMs?: number
+): Promise<string[]> {
+  return convertWithLibreOffice(inputs, outDir, "xlsx:Calc MS Excel 2007 XML", timeoutMs);
 }
 
 /** recalculateAll for one file. */
-export async function recalculate(inputXlsx: string, outDir: string, timeoutMs?: number): Promise<string> {
+export async function recalculate(
+  inputXlsx: string,
+  outDir: string,
+  timeoutMs?: number
+): Promise<string> {
   const [output] = await recalculateAll([inputXlsx], outDir, timeoutMs);
   return output;
 }

@@ -13,9 +13,11 @@ import JSZip from "jszip";
 
 const SAMPLE = path.resolve(__dirname, "../../assets/sample-county.xlsx");
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const PNG_1X1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+const PNG_1X1 =
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 /** Global 数据 = A1:A3 of 图表页 (sum 6); 数据 local to 图表页 = B1:B3 (sum 60). */
 export const SCOPED_NAME_FIGURES = { chartSheetSum: 60, summarySheetSum: 6 };
@@ -83,11 +85,19 @@ export async function buildRichWorkbook(options: { macro?: boolean } = {}): Prom
   let workbook = await text("xl/workbook.xml");
   // The chart sheet follows the sample's own sheets: its sheet-scoped name points at its index.
   const chartSheetIndex = (workbook.match(/<sheet /g) ?? []).length;
-  workbook = insertBefore(workbook, "<sheets>", '<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="x6fVbbiTbTlVgBPUbj3fWuTSbMflDDBWUt4l1HZ5LPsO/XAx7mAWaUKmzDEzkszD7rRUXQXQyFtTBxrUxd8c7w==" workbookSaltValue="8Qh0G6QqfMWz+nlZjDmHmw==" workbookSpinCount="100000" lockStructure="1"/>');
-  workbook = insertBefore(workbook, "</sheets>", '<sheet name="图表页" sheetId="91" r:id="rId20"/><sheet name="汇总" sheetId="92" r:id="rId21"/>');
+  workbook = insertBefore(
+    workbook,
+    "<sheets>",
+    '<workbookProtection workbookAlgorithmName="SHA-512" workbookHashValue="x6fVbbiTbTlVgBPUbj3fWuTSbMflDDBWUt4l1HZ5LPsO/XAx7mAWaUKmzDEzkszD7rRUXQXQyFtTBxrUxd8c7w==" workbookSaltValue="8Qh0G6QqfMWz+nlZjDmHmw==" workbookSpinCount="100000" lockStructure="1"/>'
+  );
+  workbook = insertBefore(
+    workbook,
+    "</sheets>",
+    '<sheet name="图表页" sheetId="91" r:id="rId20"/><sheet name="汇总" sheetId="92" r:id="rId21"/>'
+  );
   workbook = workbook.replace(
     "</sheets>",
-    `</sheets><externalReferences><externalReference r:id="rId22"/></externalReferences><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'小学'!$3:$4</definedName><definedName name="数据">'图表页'!$A$1:$A$3</definedName><definedName name="数据" localSheetId="${chartSheetIndex}">'图表页'!$B$1:$B$3</definedName><definedName name="外部值">[1]Sheet1!$A$1</definedName><definedName name="折算系数">1.1</definedName></definedNames>`,
+    `</sheets><externalReferences><externalReference r:id="rId22"/></externalReferences><definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'小学'!$3:$4</definedName><definedName name="数据">'图表页'!$A$1:$A$3</definedName><definedName name="数据" localSheetId="${chartSheetIndex}">'图表页'!$B$1:$B$3</definedName><definedName name="外部值">[1]Sheet1!$A$1</definedName><definedName name="折算系数">1.1</definedName></definedNames>`
   );
   zip.file("xl/workbook.xml", workbook);
 
@@ -96,42 +106,85 @@ export async function buildRichWorkbook(options: { macro?: boolean } = {}): Prom
     rels,
     "</Relationships>",
     `<Relationship Id="rId20" Type="${REL}/worksheet" Target="worksheets/sheet91.xml"/><Relationship Id="rId21" Type="${REL}/worksheet" Target="worksheets/sheet92.xml"/><Relationship Id="rId22" Type="${REL}/externalLink" Target="externalLinks/externalLink1.xml"/>` +
-      (options.macro ? `<Relationship Id="rId23" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>` : ""),
+      (options.macro
+        ? `<Relationship Id="rId23" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/>`
+        : "")
   );
   zip.file("xl/_rels/workbook.xml.rels", rels);
 
   let root = await text("_rels/.rels");
-  root = insertBefore(root, "</Relationships>", `<Relationship Id="rId90" Type="${REL}/custom-properties" Target="docProps/custom.xml"/>`);
+  root = insertBefore(
+    root,
+    "</Relationships>",
+    `<Relationship Id="rId90" Type="${REL}/custom-properties" Target="docProps/custom.xml"/>`
+  );
   zip.file("_rels/.rels", root);
 
   let styles = await text("xl/styles.xml");
   // A named cell style 督导标题 (cellStyleXfs 1), used by 汇总!A1 through cellXfs 1's sibling.
-  styles = styles.replace(/<cellStyleXfs count="1">(.*?)<\/cellStyleXfs>/, '<cellStyleXfs count="2">$1<xf numFmtId="0" fontId="1" fillId="2" borderId="1"/></cellStyleXfs>');
-  styles = styles.replace(/<cellStyles count="1">(.*?)<\/cellStyles>/, '<cellStyles count="2">$1<cellStyle name="督导标题" xfId="1"/></cellStyles>');
-  if (!styles.includes('name="督导标题"')) throw new Error("sample styles.xml changed: named style not added");
+  styles = styles.replace(
+    /<cellStyleXfs count="1">(.*?)<\/cellStyleXfs>/,
+    '<cellStyleXfs count="2">$1<xf numFmtId="0" fontId="1" fillId="2" borderId="1"/></cellStyleXfs>'
+  );
+  styles = styles.replace(
+    /<cellStyles count="1">(.*?)<\/cellStyles>/,
+    '<cellStyles count="2">$1<cellStyle name="督导标题" xfId="1"/></cellStyles>'
+  );
+  if (!styles.includes('name="督导标题"'))
+    throw new Error("sample styles.xml changed: named style not added");
   zip.file("xl/styles.xml", styles);
 
   let types = await text("[Content_Types].xml");
-  const override = (part: string, type: string) => `<Override PartName="${part}" ContentType="${type}"/>`;
+  const override = (part: string, type: string) =>
+    `<Override PartName="${part}" ContentType="${type}"/>`;
   types = insertBefore(
     types,
     "</Types>",
     [
-      override("/xl/worksheets/sheet91.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
-      override("/xl/worksheets/sheet92.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"),
-      override("/xl/drawings/drawing1.xml", "application/vnd.openxmlformats-officedocument.drawing+xml"),
-      override("/xl/charts/chart1.xml", "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"),
-      override("/xl/comments1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"),
-      override("/xl/externalLinks/externalLink1.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"),
-      override("/docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml"),
+      override(
+        "/xl/worksheets/sheet91.xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+      ),
+      override(
+        "/xl/worksheets/sheet92.xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+      ),
+      override(
+        "/xl/drawings/drawing1.xml",
+        "application/vnd.openxmlformats-officedocument.drawing+xml"
+      ),
+      override(
+        "/xl/charts/chart1.xml",
+        "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+      ),
+      override(
+        "/xl/comments1.xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml"
+      ),
+      override(
+        "/xl/externalLinks/externalLink1.xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"
+      ),
+      override(
+        "/docProps/custom.xml",
+        "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+      ),
       '<Default Extension="png" ContentType="image/png"/>',
-      ...(options.macro ? ['<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>'] : []),
-    ].join(""),
+      ...(options.macro
+        ? ['<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>']
+        : []),
+    ].join("")
   );
   if (options.macro) {
-    types = types.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
+    types = types.replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    );
     // Not a real VBA project: the bytes only have to come back unchanged.
-    zip.file("xl/vbaProject.bin", Buffer.from(Array.from({ length: 4096 }, (_v, i) => (i * 37 + 11) % 256)));
+    zip.file(
+      "xl/vbaProject.bin",
+      Buffer.from(Array.from({ length: 4096 }, (_v, i) => (i * 37 + 11) % 256))
+    );
   }
   zip.file("[Content_Types].xml", types);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });

@@ -45,7 +45,11 @@ function headerOf(field: string, sheet: string): string {
 }
 
 /** Fields the fake reader is less sure of, for a realistic mix of confidence badges. */
-const CONFIDENCE: Record<string, number> = { "facilities.indoorSportsArea": 0.7, "given.junior.L7": 0.5, "facilities.equipmentValue": 0.85 };
+const CONFIDENCE: Record<string, number> = {
+  "facilities.indoorSportsArea": 0.7,
+  "given.junior.L7": 0.5,
+  "facilities.equipmentValue": 0.85,
+};
 
 interface SheetLayout {
   name: string;
@@ -68,9 +72,14 @@ function layouts(records: SchoolRecord[]): SheetLayout[] {
   const bySheet = new Map<string, SheetLayout>();
   for (const record of records) {
     const source = record.source!;
-    const layout: SheetLayout = bySheet.get(source.sheet) ?? { name: source.sheet, headerRow: source.row - 1, columns: new Map() };
+    const layout: SheetLayout = bySheet.get(source.sheet) ?? {
+      name: source.sheet,
+      headerRow: source.row - 1,
+      columns: new Map(),
+    };
     layout.headerRow = Math.min(layout.headerRow, source.row - 1);
-    for (const [field, address] of Object.entries(source.cells ?? {})) layout.columns.set(field, columnOf(address));
+    for (const [field, address] of Object.entries(source.cells ?? {}))
+      layout.columns.set(field, columnOf(address));
     if (source.sheet === "小学") layout.stage = "primary";
     if (source.sheet === "初中") layout.stage = "junior";
     bySheet.set(source.sheet, layout);
@@ -96,12 +105,23 @@ export function smallCountyGrids(): SheetGrid[] {
     put(1, 0, `某县2024年义务教育学校资源配置情况统计表（${layout.name}）`);
     put(2, 0, "单位：人、平方米、万元");
     put(layout.headerRow, 0, "序号");
-    for (const [field, col] of layout.columns) put(layout.headerRow, col, headerOf(field, layout.name) + (field === "facilities.equipmentValue" && layout.name !== "初中" ? "（万元）" : field === "facilities.equipmentValue" ? "（元）" : ""));
+    for (const [field, col] of layout.columns)
+      put(
+        layout.headerRow,
+        col,
+        headerOf(field, layout.name) +
+          (field === "facilities.equipmentValue" && layout.name !== "初中"
+            ? "（万元）"
+            : field === "facilities.equipmentValue"
+              ? "（元）"
+              : "")
+      );
     for (const [address, value] of Object.entries(sources[layout.name] ?? {})) {
       put(rowOf(address), columnOf(address), value as CellValue);
       put(rowOf(address), 0, rowOf(address) - layout.headerRow);
     }
-    const merges: MergedArea[] = layout.headerRow > 1 ? [{ top: 0, left: 0, bottom: 0, right: width - 1 }] : [];
+    const merges: MergedArea[] =
+      layout.headerRow > 1 ? [{ top: 0, left: 0, bottom: 0, right: width - 1 }] : [];
     return { name: layout.name, rows, merges };
   });
   grids.push({ name: "说明", rows: [["本工作簿为某县2024年统计表。"]], merges: [] });
@@ -112,11 +132,19 @@ export function smallCountyGrids(): SheetGrid[] {
  * The tables a reader reports for smallCountyGrids(), with the overrides applied: an override
  * moves a field to its column (confidence 1), or drops it (column null).
  */
-export function smallCountyTables(overrides: ColumnOverride[] = [], grids: SheetGrid[] = smallCountyGrids()): FoundTable[] {
+export function smallCountyTables(
+  overrides: ColumnOverride[] = [],
+  grids: SheetGrid[] = smallCountyGrids()
+): FoundTable[] {
   const { records } = smallCounty();
   return layouts(records).map((layout) => {
     const grid = grids.find((g) => g.name === layout.name)!;
-    const mapped = new Map([...layout.columns].map(([field, col]) => [field, { col, confidence: CONFIDENCE[field] ?? 1 }]));
+    const mapped = new Map(
+      [...layout.columns].map(([field, col]) => [
+        field,
+        { col, confidence: CONFIDENCE[field] ?? 1 },
+      ])
+    );
     for (const o of overrides.filter((x) => x.sheet === layout.name)) {
       if (o.column === null) mapped.delete(o.field);
       else mapped.set(o.field, { col: o.column, confidence: 1 });
@@ -149,7 +177,9 @@ export function fakeReader(counties?: { a: string; b: string }) {
   return (grids: SheetGrid[], options: { overrides?: ColumnOverride[] } = {}): ReadOutcome => ({
     records: smallCounty(counties).records,
     tables: smallCountyTables(options.overrides ?? [], grids),
-    skipped: grids.some((g) => g.name === "说明") ? [{ sheet: "说明", reason: "没有找到学校名称和在校生数的表头" }] : [],
+    skipped: grids.some((g) => g.name === "说明")
+      ? [{ sheet: "说明", reason: "没有找到学校名称和在校生数的表头" }]
+      : [],
     diagnostics: [],
   });
 }
@@ -162,4 +192,6 @@ function labelOf(field: string): string {
 }
 
 /** Field labels for the fake reader: every field of the county's sheets. */
-export const FAKE_FIELDS = [...new Set(layouts(smallCounty().records).flatMap((l) => [...l.columns.keys()]))].map((id) => ({ id, label: labelOf(id) }));
+export const FAKE_FIELDS = [
+  ...new Set(layouts(smallCounty().records).flatMap((l) => [...l.columns.keys()])),
+].map((id) => ({ id, label: labelOf(id) }));

@@ -3,5 +3,7 @@
 // generous limit costs nothing when the condition comes true. Both jest projects load this.
 if (typeof document !== "undefined") {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require("@testing-library/dom") as typeof import("@testing-library/dom")).configure({ asyncUtilTimeout: 30_000 });
+  (require("@testing-library/dom") as typeof import("@testing-library/dom")).configure({
+    asyncUtilTimeout: 30_000,
+  });
 }

@@ -14,9 +14,13 @@ export async function sheetPartPath(xlsxPath: string, sheetName: string): Promis
   const workbook = await partText(xlsxPath, "xl/workbook.xml");
   const rels = await partText(xlsxPath, "xl/_rels/workbook.xml.rels");
   const escaped = sheetName.replace(/&/g, "&amp;").replace(/'/g, "&apos;");
-  const sheetTag = [...workbook.matchAll(/<sheet\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`name="${escaped}"`));
+  const sheetTag = [...workbook.matchAll(/<sheet\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`name="${escaped}"`));
   const rId = sheetTag && /r:id="([^"]*)"/.exec(sheetTag)?.[1];
-  const relTag = [...rels.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((t) => t.includes(`Id="${rId}"`));
+  const relTag = [...rels.matchAll(/<Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((t) => t.includes(`Id="${rId}"`));
   const target = relTag && /Target="([^"]*)"/.exec(relTag)?.[1];
   if (!target) throw new Error(`no part for sheet ${sheetName}`);
   return target.startsWith("/") ? target.slice(1) : `xl/${target}`;

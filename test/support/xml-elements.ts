@@ -14,7 +14,11 @@ export function xmlElements(xml: string): XmlElement[] {
   const stack: { name: string; element: XmlElement }[] = [];
   parser.on("opentag", (tag) => {
     const path = [...stack.map((s) => s.name), tag.name].join("/");
-    const element: XmlElement = { path, attributes: { ...(tag.attributes as Record<string, string>) }, text: "" };
+    const element: XmlElement = {
+      path,
+      attributes: { ...(tag.attributes as Record<string, string>) },
+      text: "",
+    };
     out.push(element);
     stack.push({ name: tag.name, element });
   });
@@ -34,7 +38,11 @@ export function xmlElements(xml: string): XmlElement[] {
  * original attribute with its value, except the attributes named in `mayChange` (list counts).
  * Returns descriptions of what is missing; [] when everything was kept.
  */
-export function missingElements(original: string, edited: string, mayChange: readonly string[] = []): string[] {
+export function missingElements(
+  original: string,
+  edited: string,
+  mayChange: readonly string[] = []
+): string[] {
   const before = xmlElements(original);
   const after = xmlElements(edited);
   const missing: string[] = [];
@@ -43,7 +51,9 @@ export function missingElements(original: string, edited: string, mayChange: rea
     const start = j;
     while (j < after.length && !keeps(element, after[j], mayChange)) j++;
     if (j === after.length) {
-      missing.push(`${element.path} ${JSON.stringify(element.attributes)} ${element.text.slice(0, 40)}`);
+      missing.push(
+        `${element.path} ${JSON.stringify(element.attributes)} ${element.text.slice(0, 40)}`
+      );
       j = start;
     } else j++;
   }
@@ -52,5 +62,7 @@ export function missingElements(original: string, edited: string, mayChange: rea
 
 function keeps(original: XmlElement, candidate: XmlElement, mayChange: readonly string[]): boolean {
   if (original.path !== candidate.path || original.text !== candidate.text) return false;
-  return Object.entries(original.attributes).every(([name, value]) => mayChange.includes(name) ? name in candidate.attributes : candidate.attributes[name] === value);
+  return Object.entries(original.attributes).every(([name, value]) =>
+    mayChange.includes(name) ? name in candidate.attributes : candidate.attributes[name] === value
+  );
 }

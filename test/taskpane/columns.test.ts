@@ -23,7 +23,15 @@ describe("columnChoices", () => {
   });
 
   it("uses the grid's origin for the letters and the worksheet rows", () => {
-    const grid = { name: "s", rows: [["序号", "学校"], [1, "甲"]], merges: [], origin: { row: 3, col: 25 } };
+    const grid = {
+      name: "s",
+      rows: [
+        ["序号", "学校"],
+        [1, "甲"],
+      ],
+      merges: [],
+      origin: { row: 3, col: 25 },
+    };
     expect(columnChoices(grid, [4, 4])).toEqual([
       { column: 0, letter: "Z", header: "序号" },
       { column: 1, letter: "AA", header: "学校" },

@@ -6,22 +6,30 @@ import { deferred, fakeWorkbook } from "./fakes";
 describe("PaneController", () => {
   it("starts on 数据 with the saved state, and scans with the saved overrides", async () => {
     const fake = fakeWorkbook();
-    fake.settings.set(OVERRIDES_KEY, [{ sheet: "小学", field: "facilities.indoorSportsArea", column: null }]);
+    fake.settings.set(OVERRIDES_KEY, [
+      { sheet: "小学", field: "facilities.indoorSportsArea", column: null },
+    ]);
     const controller = new PaneController(fake.service);
     expect(controller.getState().tab).toBe("data");
     await controller.rescan();
     const primary = controller.getState().scan!.tables[0];
     expect(primary.columns.some((c) => c.field === "facilities.indoorSportsArea")).toBe(false);
-    expect(fake.scans[0].overrides).toEqual([{ sheet: "小学", field: "facilities.indoorSportsArea", column: null }]);
+    expect(fake.scans[0].overrides).toEqual([
+      { sheet: "小学", field: "facilities.indoorSportsArea", column: null },
+    ]);
   });
 
   it("saves a mapping change in the workbook, then rescans with it", async () => {
     const fake = fakeWorkbook();
     const controller = new PaneController(fake.service);
     await controller.changeMapping({ sheet: "初中", field: "pupils.junior", column: 3 });
-    expect(fake.settings.get(OVERRIDES_KEY)).toEqual([{ sheet: "初中", field: "pupils.junior", column: 3 }]);
+    expect(fake.settings.get(OVERRIDES_KEY)).toEqual([
+      { sheet: "初中", field: "pupils.junior", column: 3 },
+    ]);
     expect(fake.settings.saves).toBe(1);
-    const junior = controller.getState().scan!.tables[1].columns.find((c) => c.field === "pupils.junior")!;
+    const junior = controller
+      .getState()
+      .scan!.tables[1].columns.find((c) => c.field === "pupils.junior")!;
     expect([junior.letter, junior.confidence]).toEqual(["D", 1]);
   });
 
@@ -64,7 +72,11 @@ describe("PaneController", () => {
     const last = controller.getState().lastRun;
     fake.readError = { code: "InvalidOperationInCellEditMode" };
     await expect(controller.run()).resolves.toBeNull();
-    expect(controller.getState()).toMatchObject({ progress: null, error: "Excel 出错（InvalidOperationInCellEditMode）：请重试。", lastRun: last });
+    expect(controller.getState()).toMatchObject({
+      progress: null,
+      error: "Excel 出错（InvalidOperationInCellEditMode）：请重试。",
+      lastRun: last,
+    });
     controller.dismissError();
     expect(controller.getState().error).toBeNull();
   });

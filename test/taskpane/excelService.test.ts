@@ -16,7 +16,12 @@ import { FakeSettings } from "./fakes";
 function county() {
   const book = new FakeWorkbook();
   for (const grid of smallCountyGrids()) {
-    book.addSheet(grid.name, grid.rows as SourceValue[][], { row: 0, col: 0 }, grid.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`));
+    book.addSheet(
+      grid.name,
+      grid.rows as SourceValue[][],
+      { row: 0, col: 0 },
+      grid.merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`)
+    );
   }
   let runs = 0;
   const settings = new FakeSettings();
@@ -50,7 +55,9 @@ describe("createExcelService over the Excel host", () => {
     const run = await service.run(DEFAULT_SETTINGS, [], (p) => progress.push(p));
     expect(runs()).toBe(2);
     expect(progress.at(-1)).toEqual({ step: "write", fraction: 1 });
-    expect(run.sheets.map((s) => s.name)).toEqual(expect.arrayContaining(["审计总览", "学校达标", "差异系数", "问题清单", "数据诊断"]));
+    expect(run.sheets.map((s) => s.name)).toEqual(
+      expect.arrayContaining(["审计总览", "学校达标", "差异系数", "问题清单", "数据诊断"])
+    );
     for (const sheet of run.sheets) expect(book.sheets.map((s) => s.name)).toContain(sheet.name);
     expect(book.activeSheet).toBe("审计总览");
     // The source sheets are untouched.
@@ -65,9 +72,15 @@ describe("createExcelService over the Excel host", () => {
 
   it("keeps settings and overrides in the document settings", async () => {
     const { service, settings } = county();
-    await service.save({ settings: { ...DEFAULT_SETTINGS, excludePrivate: true }, overrides: [{ sheet: "小学", field: "name", column: 1 }] });
+    await service.save({
+      settings: { ...DEFAULT_SETTINGS, excludePrivate: true },
+      overrides: [{ sheet: "小学", field: "name", column: 1 }],
+    });
     expect(settings.saves).toBe(1);
-    expect(service.loadSaved()).toEqual({ settings: { ...DEFAULT_SETTINGS, excludePrivate: true }, overrides: [{ sheet: "小学", field: "name", column: 1 }] });
+    expect(service.loadSaved()).toEqual({
+      settings: { ...DEFAULT_SETTINGS, excludePrivate: true },
+      overrides: [{ sheet: "小学", field: "name", column: 1 }],
+    });
   });
 
   it("shows Excel's advice when the workbook is in cell edit mode, and the earlier audit stays", async () => {
@@ -75,9 +88,12 @@ describe("createExcelService over the Excel host", () => {
     const controller = new PaneController(service);
     await controller.run();
     const sheets = book.sheets.map((s) => s.name);
-    book.failOn = (record) => (record.what === "worksheets.add" ? "InvalidOperationInCellEditMode" : undefined);
+    book.failOn = (record) =>
+      record.what === "worksheets.add" ? "InvalidOperationInCellEditMode" : undefined;
     await controller.run();
-    expect(controller.getState().error).toMatch(/^Excel 正处于单元格编辑状态.*请按 Enter 或 Esc 结束编辑/);
+    expect(controller.getState().error).toMatch(
+      /^Excel 正处于单元格编辑状态.*请按 Enter 或 Esc 结束编辑/
+    );
     expect(book.sheets.map((s) => s.name)).toEqual(sheets);
   });
 });

@@ -27,7 +27,11 @@ export class FakeSettings implements SettingsStore {
   saveAsync(callback?: (result: { status: unknown; error?: { message: string } }) => void): void {
     this.saves++;
     const fail = this.fail;
-    setTimeout(() => callback?.(fail ? { status: "failed", error: { message: fail } } : { status: "succeeded" }), 0);
+    setTimeout(
+      () =>
+        callback?.(fail ? { status: "failed", error: { message: fail } } : { status: "succeeded" }),
+      0
+    );
   }
 }
 
@@ -113,7 +117,11 @@ export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook 
     loadSaved: () => loadState(settings),
     save: (state) => saveState(settings, state),
     describeError: (error) =>
-      typeof error === "object" && error !== null && "code" in error ? `Excel 出错（${String((error as { code: unknown }).code)}）：请重试。` : error instanceof Error ? error.message : "未知错误",
+      typeof error === "object" && error !== null && "code" in error
+        ? `Excel 出错（${String((error as { code: unknown }).code)}）：请重试。`
+        : error instanceof Error
+          ? error.message
+          : "未知错误",
   };
   return fake;
 }

@@ -33,11 +33,16 @@ describe("failingSchools", () => {
   });
 
   it("falls back to the name cell when the missing figure has no cell", () => {
-    expect(findings[1].shortfalls).toEqual([expect.objectContaining({ indicator: "L2", target: { sheet: "初中", address: "B6" } })]);
+    expect(findings[1].shortfalls).toEqual([
+      expect.objectContaining({ indicator: "L2", target: { sheet: "初中", address: "B6" } }),
+    ]);
   });
 
   it("selects the whole row when the reader kept no name cell, and nothing without a sheet", () => {
-    const bare = records.map((r) => ({ ...r, source: r.source ? { sheet: r.source.sheet, row: r.source.row } : undefined }));
+    const bare = records.map((r) => ({
+      ...r,
+      source: r.source ? { sheet: r.source.sheet, row: r.source.row } : undefined,
+    }));
     const run = runOf(bare);
     expect(failingSchools(run)[0].target).toEqual({ sheet: "小学", address: "7:7" });
     const none = runOf(records.map((r) => ({ ...r, source: undefined })));

@@ -32,7 +32,9 @@ describe("the task pane", () => {
     expect(screen.getByRole("tab", { name: "数据", selected: true })).toBeTruthy();
     const primary = screen.getByRole("group", { name: "小学" });
     expect(within(primary).getByText("表头第 4–4 行，读到 5 所学校")).toBeTruthy();
-    const pupils = within(primary).getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" });
+    const pupils = within(primary).getByRole("combobox", {
+      name: "「小学」中「小学在校生数」所在的列",
+    });
     expect(pupils.textContent).toBe("C 列：在校生数");
     expect(within(primary).getAllByText("把握 70%")).toHaveLength(1);
     expect(screen.getByText(/「说明」：没有找到学校名称和在校生数的表头/)).toBeTruthy();
@@ -41,40 +43,59 @@ describe("the task pane", () => {
   it("saves a changed mapping in the workbook and shows the new column", async () => {
     const { fake } = await openPane();
     const primary = screen.getByRole("group", { name: "小学" });
-    fireEvent.click(within(primary).getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" }));
-    fireEvent.click(await screen.findByRole("option", { name: "D 列：高于规定学历教师数" }));
-    await waitFor(() => expect(fake.settings.get(OVERRIDES_KEY)).toEqual([{ sheet: "小学", field: "pupils.primary", column: 3 }]));
-    await waitFor(() =>
-      expect(within(screen.getByRole("group", { name: "小学" })).getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" }).textContent).toBe(
-        "D 列：高于规定学历教师数",
-      ),
+    fireEvent.click(
+      within(primary).getByRole("combobox", { name: "「小学」中「小学在校生数」所在的列" })
     );
-    expect(fake.scans.at(-1)!.overrides).toEqual([{ sheet: "小学", field: "pupils.primary", column: 3 }]);
+    fireEvent.click(await screen.findByRole("option", { name: "D 列：高于规定学历教师数" }));
+    await waitFor(() =>
+      expect(fake.settings.get(OVERRIDES_KEY)).toEqual([
+        { sheet: "小学", field: "pupils.primary", column: 3 },
+      ])
+    );
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("group", { name: "小学" })).getByRole("combobox", {
+          name: "「小学」中「小学在校生数」所在的列",
+        }).textContent
+      ).toBe("D 列：高于规定学历教师数")
+    );
+    expect(fake.scans.at(-1)!.overrides).toEqual([
+      { sheet: "小学", field: "pupils.primary", column: 3 },
+    ]);
   });
 
   it("keeps a field set aside on show, so it can be used again, and adds a field the reader missed", async () => {
     const { fake } = await openPane();
-    const combo = () => within(screen.getByRole("group", { name: "小学" })).getByRole("combobox", { name: "「小学」中「其中：室内体育用房」所在的列" });
+    const combo = () =>
+      within(screen.getByRole("group", { name: "小学" })).getByRole("combobox", {
+        name: "「小学」中「其中：室内体育用房」所在的列",
+      });
     fireEvent.click(combo());
     fireEvent.click(await screen.findByRole("option", { name: "不使用此字段" }));
     await waitFor(() => expect(combo().textContent).toBe("不使用此字段"));
     expect(within(screen.getByRole("group", { name: "小学" })).getByText("未使用")).toBeTruthy();
     fireEvent.click(combo());
     fireEvent.click(await screen.findByRole("option", { name: "J 列：其中：室内体育用房（㎡）" }));
-    await waitFor(() => expect(fake.settings.get(OVERRIDES_KEY)).toEqual([{ sheet: "小学", field: "facilities.indoorSportsArea", column: 9 }]));
+    await waitFor(() =>
+      expect(fake.settings.get(OVERRIDES_KEY)).toEqual([
+        { sheet: "小学", field: "facilities.indoorSportsArea", column: 9 },
+      ])
+    );
     await waitFor(() => expect(combo().textContent).toBe("J 列：其中：室内体育用房（㎡）"));
 
     const junior = () => within(screen.getByRole("group", { name: "初中" }));
     fireEvent.click(junior().getByRole("combobox", { name: "初中：添加字段…" }));
     fireEvent.click(await screen.findByRole("option", { name: "其中：室内体育用房" }));
-    const added = junior().getByRole("combobox", { name: "「初中」中「其中：室内体育用房」所在的列" });
+    const added = junior().getByRole("combobox", {
+      name: "「初中」中「其中：室内体育用房」所在的列",
+    });
     fireEvent.click(added);
     fireEvent.click(await screen.findByRole("option", { name: "M 列" }));
     await waitFor(() =>
       expect(fake.settings.get(OVERRIDES_KEY)).toEqual([
         { sheet: "小学", field: "facilities.indoorSportsArea", column: 9 },
         { sheet: "初中", field: "facilities.indoorSportsArea", column: 12 },
-      ]),
+      ])
     );
   });
 
@@ -82,13 +103,21 @@ describe("the task pane", () => {
     const { fake } = await openPane();
     fireEvent.click(screen.getByRole("tab", { name: "设置" }));
     fireEvent.click(screen.getByRole("radio", { name: "2012 基本均衡（对照）" }));
-    await waitFor(() => expect((fake.settings.get(SETTINGS_KEY) as { standard: string }).standard).toBe("2012"));
+    await waitFor(() =>
+      expect((fake.settings.get(SETTINGS_KEY) as { standard: string }).standard).toBe("2012")
+    );
     fireEvent.click(screen.getByRole("radio", { name: "不纳入审计" }));
     fireEvent.click(screen.getByRole("switch", { name: /计入交流轮岗/ }));
     await waitFor(() =>
-      expect(fake.settings.get(SETTINGS_KEY)).toMatchObject({ standard: "2012", excludePrivate: true, relaxations: { smallSchoolPeArtsTeachers: true } }),
+      expect(fake.settings.get(SETTINGS_KEY)).toMatchObject({
+        standard: "2012",
+        excludePrivate: true,
+        relaxations: { smallSchoolPeArtsTeachers: true },
+      })
     );
-    expect((screen.getByRole("switch", { name: /计入交流轮岗/ }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole("switch", { name: /计入交流轮岗/ }) as HTMLInputElement).checked).toBe(
+      true
+    );
   });
 
   it("shows the progress bar and the step while the audit sheets are written", async () => {
@@ -98,7 +127,9 @@ describe("the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "一键审计" }));
     expect(await screen.findByText("写入审计表（63%）")).toBeTruthy();
     expect(screen.getByRole("progressbar")).toBeTruthy();
-    expect((screen.getByRole("button", { name: "正在审计…" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "正在审计…" }) as HTMLButtonElement).disabled).toBe(
+      true
+    );
     await act(async () => fake.holdWrite!.resolve());
     await screen.findByRole("region", { name: "结果" });
     expect(screen.queryByRole("progressbar")).toBeNull();
@@ -113,7 +144,11 @@ describe("the task pane", () => {
     const table = screen.getByRole("table", { name: "小学 差异系数" });
     const rows = within(table).getAllByRole("row");
     expect(rows).toHaveLength(1 + 7 + 1);
-    expect(within(rows[1]).getAllByRole("cell").map((c) => c.textContent)).toEqual(["L1 高于规定学历教师", expect.stringMatching(/^0\.\d{3}$/), "0.50", "符合"]);
+    expect(
+      within(rows[1])
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["L1 高于规定学历教师", expect.stringMatching(/^0\.\d{3}$/), "0.50", "符合"]);
     expect(within(rows[8]).getByText("综合差异系数")).toBeTruthy();
     expect(screen.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」` })).toBeTruthy();
     expect(screen.getByText(/L1 需增加6名高于规定学历教师/)).toBeTruthy();
@@ -124,7 +159,9 @@ describe("the task pane", () => {
     await openPane();
     await runFromButton();
     const card = screen.getByRole("group", { name: "县域结论（四个方面与一票否决） 未达标" });
-    expect(within(card).getByText("资源配置：未达标（核查2项，达标0项，未达标2项，未核查0项）")).toBeTruthy();
+    expect(
+      within(card).getByText("资源配置：未达标（核查2项，达标0项，未达标2项，未核查0项）")
+    ).toBeTruthy();
     expect(within(card).getByText(/政府保障程度：未核查（核查\d+项/)).toBeTruthy();
     expect(within(card).getByText(/工作簿中还没有县域指标表/)).toBeTruthy();
     expect(within(card).getByText(/^G1、G2、/)).toBeTruthy();
@@ -132,7 +169,18 @@ describe("the task pane", () => {
 
   it("takes a click on a missing code to its cell in the county form", async () => {
     const fake = fakeWorkbook();
-    fake.extraGrids = [{ name: "县域指标", merges: [], rows: [["县域指标"], ["编号", "项目", "填报值"], ["G1", "学校规划布局合理", null], ["G2", "四统一", "是"]] }];
+    fake.extraGrids = [
+      {
+        name: "县域指标",
+        merges: [],
+        rows: [
+          ["县域指标"],
+          ["编号", "项目", "填报值"],
+          ["G1", "学校规划布局合理", null],
+          ["G2", "四统一", "是"],
+        ],
+      },
+    ];
     await openPane("zh-CN", fake);
     expect(screen.getByText(/「县域指标」：县域指标表：按县填报/)).toBeTruthy();
     await runFromButton();
@@ -162,14 +210,29 @@ describe("the task pane", () => {
     render(<CvTable stage={over} />);
     const table = screen.getAllByRole("table").at(-1)!;
     const rows = within(table).getAllByRole("row");
-    expect(within(rows[1]).getAllByRole("cell").map((c) => c.textContent).slice(1)).toEqual(["0.610", "0.50", "超出"]);
-    expect(within(rows.at(-1)!).getAllByRole("cell").map((c) => c.textContent)).toEqual(["综合差异系数", "0.700", "0.65", "超出"]);
+    expect(
+      within(rows[1])
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+        .slice(1)
+    ).toEqual(["0.610", "0.50", "超出"]);
+    expect(
+      within(rows.at(-1)!)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    ).toEqual(["综合差异系数", "0.700", "0.65", "超出"]);
   });
 
   it("says 「未读到学校」 for a stage the workbook names but of which no school was read (issue #18, item 5)", async () => {
     const { fake } = await openPane();
     const run = (await new PaneController(fake.service).run())!;
-    const junior = { ...run.result.counties[0].stages.junior, schools: 0, pass: null, unread: true, note: "未读到学校" };
+    const junior = {
+      ...run.result.counties[0].stages.junior,
+      schools: 0,
+      pass: null,
+      unread: true,
+      note: "未读到学校",
+    };
     render(<StageVerdict stage={junior} />);
     const card = screen.getByLabelText("初中 未读到学校");
     expect(card.textContent).toContain("县域结论为「未完成」");
@@ -191,7 +254,11 @@ describe("the task pane", () => {
     fake.renames = { 审计总览: "审计总览 (2)" };
     await openPane("zh-CN", fake);
     await runFromButton();
-    fireEvent.click(screen.getByRole("button", { name: `在源表中选中「${HOSTILE_NAME}」的「每百名学生拥有高于规定学历教师数」数据` }));
+    fireEvent.click(
+      screen.getByRole("button", {
+        name: `在源表中选中「${HOSTILE_NAME}」的「每百名学生拥有高于规定学历教师数」数据`,
+      })
+    );
     fireEvent.click(screen.getByRole("button", { name: "在源表中选中「@x」" }));
     fireEvent.click(screen.getByRole("button", { name: "打开工作表「审计总览 (2)」" }));
     await waitFor(() =>
@@ -199,7 +266,7 @@ describe("the task pane", () => {
         { sheet: "小学", address: "D7" },
         { sheet: "初中", address: "B6" },
         { sheet: "审计总览 (2)", address: "A1" },
-      ]),
+      ])
     );
   });
 
@@ -213,14 +280,21 @@ describe("the task pane", () => {
     expect(screen.getByText("Schools that fail")).toBeTruthy();
     expect(screen.queryByText("一键审计")).toBeNull();
     // The advice is worded from the engine's figures, not shown in Chinese.
-    expect(screen.getByText(/^L1 Add 6 teachers above the required degree; below 85% of the standard: at least 3 teachers above the required degree to reach 85%$/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^L1 Add 6 teachers above the required degree; below 85% of the standard: at least 3 teachers above the required degree to reach 85%$/
+      )
+    ).toBeTruthy();
     expect(screen.queryByText(/需增加/)).toBeNull();
   });
 
   it("shows what went wrong in a message bar, without a stack trace, and dismisses it", async () => {
     const fake = fakeWorkbook();
     await openPane("zh-CN", fake);
-    fake.readError = Object.assign(new Error("RichApi.Error at line 1"), { code: "InvalidOperationInCellEditMode", stack: "Error: at foo (x.js:1:1)" });
+    fake.readError = Object.assign(new Error("RichApi.Error at line 1"), {
+      code: "InvalidOperationInCellEditMode",
+      stack: "Error: at foo (x.js:1:1)",
+    });
     fireEvent.click(screen.getByRole("button", { name: "一键审计" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toContain("未能完成");

@@ -1,6 +1,12 @@
 import { DEFAULT_SETTINGS, resolveSettings } from "../../src/engine";
 import { FIELDS, readSheets } from "../../src/sheets";
-import { NoSchoolsError, NothingCountedError, runAudit, scanWorkbook, type PipelineSteps } from "../../src/taskpane/pipeline";
+import {
+  NoSchoolsError,
+  NothingCountedError,
+  runAudit,
+  scanWorkbook,
+  type PipelineSteps,
+} from "../../src/taskpane/pipeline";
 import type { RunProgress } from "../../src/taskpane/service";
 import { FAKE_FIELDS, fakeReadSheets, smallCountyGrids } from "../support/smallCountyWorkbook";
 
@@ -15,7 +21,9 @@ function steps(overrides: Partial<PipelineSteps> = {}): PipelineSteps & { plans:
       plans.push(plan);
       onProgress(1, 2);
       onProgress(2, 2);
-      return Object.fromEntries(plan.sheets.map((s) => [s.name, s.name === "审计总览" ? "审计总览 (2)" : s.name]));
+      return Object.fromEntries(
+        plan.sheets.map((s) => [s.name, s.name === "审计总览" ? "审计总览 (2)" : s.name])
+      );
     },
     now: () => new Date(Date.UTC(2026, 0, 2)),
     ...overrides,
@@ -35,7 +43,12 @@ describe("runAudit", () => {
 
   it("audits the records with the settings given and returns the sheets under the names the workbook gave them", async () => {
     const s = steps();
-    const run = await runAudit(s, resolveSettings({ excludePrivate: true, standard: "2012" }), [], () => undefined);
+    const run = await runAudit(
+      s,
+      resolveSettings({ excludePrivate: true, standard: "2012" }),
+      [],
+      () => undefined
+    );
     expect(run.result.standard.id).toBe("2012");
     expect(run.result.settings.excludePrivate).toBe(true);
     expect(run.sheets[0]).toEqual({ kind: "summary", name: "审计总览 (2)" });
@@ -49,23 +62,54 @@ describe("runAudit", () => {
     const readSheets = jest.fn(fakeReadSheets);
     const overrides = [{ sheet: "小学", field: "pupils.primary", column: 3 }];
     await runAudit(steps({ readSheets }), DEFAULT_SETTINGS, overrides, () => undefined);
-    expect(readSheets).toHaveBeenCalledWith(expect.any(Array), { overrides, auditYear: null, includeHiddenRows: false });
+    expect(readSheets).toHaveBeenCalledWith(expect.any(Array), {
+      overrides,
+      auditYear: null,
+      includeHiddenRows: false,
+    });
   });
 
   it("passes the reader's settings (auditYear, includeHiddenRows) to the reader", async () => {
     const readSheets = jest.fn(fakeReadSheets);
-    await runAudit(steps({ readSheets }), { ...DEFAULT_SETTINGS, auditYear: 2023, includeHiddenRows: true }, [], () => undefined);
-    expect(readSheets).toHaveBeenCalledWith(expect.any(Array), { overrides: [], auditYear: 2023, includeHiddenRows: true });
+    await runAudit(
+      steps({ readSheets }),
+      { ...DEFAULT_SETTINGS, auditYear: 2023, includeHiddenRows: true },
+      [],
+      () => undefined
+    );
+    expect(readSheets).toHaveBeenCalledWith(expect.any(Array), {
+      overrides: [],
+      auditYear: 2023,
+      includeHiddenRows: true,
+    });
   });
 
   it("adds the reader's diagnostics to the audit's", async () => {
-    const diagnostic = { level: "warning" as const, code: "unit", sheet: "小学", cell: "L4", message: "单位不明" };
-    const run = await runAudit(steps({ readSheets: (g, o) => ({ ...fakeReadSheets(g, o), diagnostics: [diagnostic] }) }), DEFAULT_SETTINGS, [], () => undefined);
+    const diagnostic = {
+      level: "warning" as const,
+      code: "unit",
+      sheet: "小学",
+      cell: "L4",
+      message: "单位不明",
+    };
+    const run = await runAudit(
+      steps({ readSheets: (g, o) => ({ ...fakeReadSheets(g, o), diagnostics: [diagnostic] }) }),
+      DEFAULT_SETTINGS,
+      [],
+      () => undefined
+    );
     expect(run.result.diagnostics[0]).toEqual(diagnostic);
   });
 
   it("stops before writing when no school was found, saying where it looked", async () => {
-    const s = steps({ readSheets: () => ({ records: [], tables: [], skipped: [{ sheet: "说明", reason: "没有表头" }], diagnostics: [] }) });
+    const s = steps({
+      readSheets: () => ({
+        records: [],
+        tables: [],
+        skipped: [{ sheet: "说明", reason: "没有表头" }],
+        diagnostics: [],
+      }),
+    });
     const run = runAudit(s, DEFAULT_SETTINGS, [], () => undefined);
     await expect(run).rejects.toBeInstanceOf(NoSchoolsError);
     await expect(run).rejects.toThrow(/没有在工作簿中找到学校数据表（「说明」：没有表头）/);
@@ -78,13 +122,22 @@ describe("runAudit", () => {
     const s = steps({ readSheets: () => ({ ...rest, records: special }) });
     const run = runAudit(s, DEFAULT_SETTINGS, [], () => undefined);
     await expect(run).rejects.toBeInstanceOf(NothingCountedError);
-    await expect(run).rejects.toThrow(/^读到的学校都不计入审计（「小学」第9行「特殊教育学校」：.+）/);
+    await expect(run).rejects.toThrow(
+      /^读到的学校都不计入审计（「小学」第9行「特殊教育学校」：.+）/
+    );
     expect(s.plans).toHaveLength(0);
   });
 
   it("lets a failed write through for the caller to describe", async () => {
     const error = { code: "AccessDenied" };
-    await expect(runAudit(steps({ writePlan: () => Promise.reject(error) }), DEFAULT_SETTINGS, [], () => undefined)).rejects.toBe(error);
+    await expect(
+      runAudit(
+        steps({ writePlan: () => Promise.reject(error) }),
+        DEFAULT_SETTINGS,
+        [],
+        () => undefined
+      )
+    ).rejects.toBe(error);
   });
 });
 
@@ -111,7 +164,10 @@ describe("the pipeline with the real sheet reader", () => {
     ]);
     const run = await runAudit(real(), DEFAULT_SETTINGS, [], () => undefined);
     expect(run.records).toHaveLength(9);
-    expect(run.result.schools.filter((s) => s.pass === false).map((s) => s.name)).toEqual(['=HYPERLINK("http://x","y")', "@x"]);
+    expect(run.result.schools.filter((s) => s.pass === false).map((s) => s.name)).toEqual([
+      '=HYPERLINK("http://x","y")',
+      "@x",
+    ]);
   });
 
   it("applies a column override: 室内体育用房 set aside is no longer read nor subtracted", async () => {

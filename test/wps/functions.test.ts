@@ -6,13 +6,24 @@
 import * as path from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import * as registered from "../../src/functions/functions";
-import { asMatrix, registerWpsFunctions, wpsWrapper, type WpsFunctionSpec } from "../../src/wps/functions";
+import {
+  asMatrix,
+  registerWpsFunctions,
+  wpsWrapper,
+  type WpsFunctionSpec,
+} from "../../src/wps/functions";
 import { wpsFunctionSpecs, wpsFunctionsJson, WPS_NAME } from "../../scripts/wps-addin";
 import { readTable } from "../../scripts/localize-metadata";
 
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "../../src/functions/functions.ts");
 
-let metadata: { functions: { id: string; name: string; parameters?: { name: string; optional?: boolean; dimensionality?: string }[] }[] };
+let metadata: {
+  functions: {
+    id: string;
+    name: string;
+    parameters?: { name: string; optional?: boolean; dimensionality?: string }[];
+  }[];
+};
 let specs: WpsFunctionSpec[];
 const implementations = registered as unknown as Record<string, unknown>;
 
@@ -34,7 +45,9 @@ describe("the generated WPS function table", () => {
     expect(specs.map((s) => s.name)).toEqual(metadata.functions.map((f) => f.name));
     expect(specs.length).toBeGreaterThanOrEqual(10);
     for (const [i, spec] of specs.entries()) {
-      expect(spec.params.map((p) => p.name)).toEqual((metadata.functions[i].parameters ?? []).map((p) => p.name));
+      expect(spec.params.map((p) => p.name)).toEqual(
+        (metadata.functions[i].parameters ?? []).map((p) => p.name)
+      );
       expect(typeof implementations[spec.functionName]).toBe("function");
       expect(spec.name).toMatch(WPS_NAME);
     }
@@ -42,7 +55,9 @@ describe("the generated WPS function table", () => {
 
   it("functions.json for WPS: each function with Chinese help, ranges as any[][], optional ones with ?", () => {
     const json = JSON.parse(wpsFunctionsJson(metadata, readTable()));
-    expect(json.functions.map((f: { name: string }) => f.name)).toEqual(metadata.functions.map((f) => f.name));
+    expect(json.functions.map((f: { name: string }) => f.name)).toEqual(
+      metadata.functions.map((f) => f.name)
+    );
     const cv = json.functions.find((f: { name: string }) => f.name === "WEIGHTEDCV");
     expect(cv.description).toMatch(/^差异系数：/);
     expect(cv.parameters).toEqual([
@@ -54,7 +69,9 @@ describe("the generated WPS function table", () => {
 
   it("refuses a name WPS would not accept and a function without implementation", () => {
     const bad = { functions: [{ id: "GAP", name: "差额", parameters: [] }] };
-    expect(() => wpsFunctionSpecs(bad, [{ id: "GAP", functionName: "additionNeeded" }])).toThrow(/差额: WPS function names/);
+    expect(() => wpsFunctionSpecs(bad, [{ id: "GAP", functionName: "additionNeeded" }])).toThrow(
+      /差额: WPS function names/
+    );
     const orphan = { functions: [{ id: "X", name: "X", parameters: [] }] };
     expect(() => wpsFunctionSpecs(orphan, [])).toThrow(/X: no associated function/);
   });
@@ -86,7 +103,9 @@ describe("the wrappers WPS calls", () => {
 
   it("treat omitted optional arguments as Excel does (null): CV without pupils is unweighted", () => {
     const values = [[1], [2], [3]];
-    expect(wrap(registered.weightedCv)(values)).toBe(wrap(registered.weightedCv)(values, undefined));
+    expect(wrap(registered.weightedCv)(values)).toBe(
+      wrap(registered.weightedCv)(values, undefined)
+    );
     expect(wrap(registered.cvLimitOf)("初中", undefined)).toBe(0.45);
   });
 
@@ -96,14 +115,21 @@ describe("the wrappers WPS calls", () => {
     const text = wrap(registered.indicatorThreshold)("L9", "小学");
     expect(text).toMatch(/^#(VALUE!|N\/A)/);
     expect(String(text)).toMatch(/JH\.\S+ 的第1个参数/);
-    expect(wrap(registered.weightedCv)([["甲"], [2]], [[10], [20]])).toMatch(/^#VALUE!.*文本「甲」/);
+    expect(wrap(registered.weightedCv)([["甲"], [2]], [[10], [20]])).toMatch(
+      /^#VALUE!.*文本「甲」/
+    );
   });
 });
 
 describe("registerWpsFunctions", () => {
   it("registers every function under the namespace with wps.AddCustomFunction", () => {
     const added: [string, string, unknown][] = [];
-    const names = registerWpsFunctions({ AddCustomFunction: (ns, name, fn) => added.push([ns, name, fn]) }, "JH", implementations, specs);
+    const names = registerWpsFunctions(
+      { AddCustomFunction: (ns, name, fn) => added.push([ns, name, fn]) },
+      "JH",
+      implementations,
+      specs
+    );
     expect(names).toEqual(specs.map((s) => s.name));
     expect(added.every(([ns, , fn]) => ns === "JH" && typeof fn === "function")).toBe(true);
     const name = specs.find((s) => s.functionName === registered.perHundred.name)?.name;

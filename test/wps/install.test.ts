@@ -25,7 +25,10 @@ beforeEach(() => {
 afterEach(() => removeTempDir(dir));
 
 function install(): string {
-  return execFileSync("sh", [path.join(dir, "pkg", "install.sh")], { env: { ...process.env, HOME: path.join(dir, "home") }, encoding: "utf8" });
+  return execFileSync("sh", [path.join(dir, "pkg", "install.sh")], {
+    env: { ...process.env, HOME: path.join(dir, "home") },
+    encoding: "utf8",
+  });
 }
 
 function published(): string {
@@ -43,7 +46,7 @@ it("on an upgrade replaces only its own line; other add-ins stay", () => {
   const other = '<jsplugin name="other" type="et" url="other_1" version="1"/>';
   fs.writeFileSync(
     path.join(jsaddons, "publish.xml"),
-    `<jsplugins>\n  ${other}\n  <jsplugin name="${identity.name}" type="et" url="${identity.name}_0.0.1" version="0.0.1" enable="enable_dev"/>\n</jsplugins>\n`,
+    `<jsplugins>\n  ${other}\n  <jsplugin name="${identity.name}" type="et" url="${identity.name}_0.0.1" version="0.0.1" enable="enable_dev"/>\n</jsplugins>\n`
   );
   install();
   expect(published()).toContain(other);
@@ -53,7 +56,8 @@ it("on an upgrade replaces only its own line; other add-ins stay", () => {
 
 it("leaves another add-in's publish.xml as it was and says what to merge", () => {
   fs.mkdirSync(jsaddons, { recursive: true });
-  const before = '<jsplugins>\n  <jsplugin name="other" type="et" url="other_1" version="1"/>\n</jsplugins>\n';
+  const before =
+    '<jsplugins>\n  <jsplugin name="other" type="et" url="other_1" version="1"/>\n</jsplugins>\n';
   fs.writeFileSync(path.join(jsaddons, "publish.xml"), before);
   expect(install()).toContain("请把");
   expect(published()).toBe(before);

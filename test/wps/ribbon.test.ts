@@ -8,7 +8,12 @@ import { parseStringPromise } from "xml2js";
 import { readSheets } from "../../src/sheets";
 import { readWorkbookGrids } from "../../src/hosts/wps";
 import { ribbonCallbacks, RIBBON, type RibbonDeps } from "../../src/wps/ribbon";
-import { insertCountyTable, TEMPLATE_COLUMNS, TEMPLATE_HEADER_ROW, TEMPLATE_SHEET } from "../../src/wps/template";
+import {
+  insertCountyTable,
+  TEMPLATE_COLUMNS,
+  TEMPLATE_HEADER_ROW,
+  TEMPLATE_SHEET,
+} from "../../src/wps/template";
 import { localSettingsStore } from "../../src/wps/settingsStore";
 import { loadState, saveState, SETTINGS_KEY } from "../../src/taskpane/documentSettings";
 import { ribbonXml } from "../../scripts/wps-addin";
@@ -18,14 +23,21 @@ import type { EtApplication, EtTaskPane } from "../../src/hosts/wps/et";
 
 function memoryStorage() {
   const items = new Map<string, string>();
-  return { items, getItem: (k: string) => items.get(k) ?? null, setItem: (k: string, v: string) => void items.set(k, v) };
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+  };
 }
 
 function withPanes(app: EtApplication) {
   const panes: (EtTaskPane & { url: string })[] = [];
   const plugin = new Map<string, unknown>();
   Object.assign(app, {
-    PluginStorage: { getItem: (k: string) => plugin.get(k), setItem: (k: string, v: unknown) => plugin.set(k, v) },
+    PluginStorage: {
+      getItem: (k: string) => plugin.get(k),
+      setItem: (k: string, v: unknown) => plugin.set(k, v),
+    },
     CreateTaskPane: (url: string) => {
       const pane = { ID: panes.length + 1, Visible: false, url };
       panes.push(pane);
@@ -57,8 +69,15 @@ describe("ribbon.xml and its callbacks", () => {
     const tab = xml.customUI.ribbon[0].tabs[0].tab[0];
     expect(tab.$.label).toBe("均衡督导");
     const buttons = tab.group[0].button.map((b: { $: Record<string, string> }) => b.$);
-    expect(buttons.map((b: { label: string }) => b.label)).toEqual(["一键审计", "打开任务窗格", "插入县域指标表"]);
-    const names = new Set([xml.customUI.$.onLoad, ...buttons.flatMap((b: Record<string, string>) => [b.onAction, b.getImage])]);
+    expect(buttons.map((b: { label: string }) => b.label)).toEqual([
+      "一键审计",
+      "打开任务窗格",
+      "插入县域指标表",
+    ]);
+    const names = new Set([
+      xml.customUI.$.onLoad,
+      ...buttons.flatMap((b: Record<string, string>) => [b.onAction, b.getImage]),
+    ]);
     const callbacks = setup().callbacks;
     for (const name of names) expect(typeof callbacks[name]).toBe("function");
   });
@@ -88,7 +107,9 @@ describe("一键审计", () => {
   });
 
   it("says in Chinese what is missing when the workbook has no school table, and writes nothing", async () => {
-    const { callbacks, alerts, fake } = setup([{ name: "说明", rows: [["本表为说明"]], merges: [] }]);
+    const { callbacks, alerts, fake } = setup([
+      { name: "说明", rows: [["本表为说明"]], merges: [] },
+    ]);
     await expect(callbacks[RIBBON.onAction]({ Id: "jhRunAudit" })).resolves.toBe(false);
     expect(alerts[0]).toMatch(/没有在工作簿中找到学校数据表/);
     expect(fake.book.sheets.map((s) => s.name)).toEqual(["说明"]);
@@ -107,7 +128,11 @@ describe("打开任务窗格", () => {
     const { callbacks, panes } = setup();
     callbacks[RIBBON.onAction]({ Id: "jhShowPane" });
     expect(panes).toHaveLength(1);
-    expect(panes[0]).toMatchObject({ url: "http://127.0.0.1/junheng/taskpane.html", Visible: true, DockPosition: 2 });
+    expect(panes[0]).toMatchObject({
+      url: "http://127.0.0.1/junheng/taskpane.html",
+      Visible: true,
+      DockPosition: 2,
+    });
     panes[0].Visible = false;
     callbacks[RIBBON.onAction]({ Id: "jhShowPane" });
     expect(panes).toHaveLength(1);
@@ -121,9 +146,27 @@ describe("插入县域指标表", () => {
     callbacks[RIBBON.onAction]({ Id: "jhInsertTable" });
     const sheet = fake.book.find(TEMPLATE_SHEET)!;
     expect(fake.book.active).toBe(sheet);
-    expect(TEMPLATE_COLUMNS.map((_, c) => sheet.cell(TEMPLATE_HEADER_ROW, c)?.value)).toEqual(TEMPLATE_COLUMNS.map((c) => c.header));
+    expect(TEMPLATE_COLUMNS.map((_, c) => sheet.cell(TEMPLATE_HEADER_ROW, c)?.value)).toEqual(
+      TEMPLATE_COLUMNS.map((c) => c.header)
+    );
     // A clerk types one school.
-    const school = [1, "示范县", "第一小学", "小学", 900, 20, 45, 50, 45, 10, 9, 4800, 8000, 180, 25];
+    const school = [
+      1,
+      "示范县",
+      "第一小学",
+      "小学",
+      900,
+      20,
+      45,
+      50,
+      45,
+      10,
+      9,
+      4800,
+      8000,
+      180,
+      25,
+    ];
     school.forEach((value, c) => sheet.cells.set(`${TEMPLATE_HEADER_ROW + 1},${c}`, { value }));
     const read = readSheets(readWorkbookGrids(fake.app).grids);
     expect(read.tables.map((t) => t.sheet)).toEqual([TEMPLATE_SHEET]);
@@ -145,15 +188,33 @@ describe("settings kept per workbook in local storage", () => {
     const storage = memoryStorage();
     const a = localSettingsStore(storage, "C:/县A.xlsx");
     const state = loadState(a);
-    await saveState(a, { settings: { ...state.settings, excludePrivate: true }, overrides: [{ sheet: "小学", field: "pupils", column: 4 }] });
-    expect(loadState(localSettingsStore(storage, "C:/县A.xlsx"))).toMatchObject({ settings: { excludePrivate: true }, overrides: [{ sheet: "小学", column: 4 }] });
+    await saveState(a, {
+      settings: { ...state.settings, excludePrivate: true },
+      overrides: [{ sheet: "小学", field: "pupils", column: 4 }],
+    });
+    expect(loadState(localSettingsStore(storage, "C:/县A.xlsx"))).toMatchObject({
+      settings: { excludePrivate: true },
+      overrides: [{ sheet: "小学", column: 4 }],
+    });
     expect(loadState(localSettingsStore(storage, "C:/县B.xlsx")).overrides).toEqual([]);
     storage.items.set(`junheng:C:/县A.xlsx:${SETTINGS_KEY}`, "{not json");
-    expect(loadState(localSettingsStore(storage, "C:/县A.xlsx")).settings.excludePrivate).toBe(state.settings.excludePrivate);
+    expect(loadState(localSettingsStore(storage, "C:/县A.xlsx")).settings.excludePrivate).toBe(
+      state.settings.excludePrivate
+    );
   });
 
   it("reports a storage that refuses the write", async () => {
-    const store = localSettingsStore({ getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); } }, "x");
-    await expect(saveState(store, loadState(store))).rejects.toThrow(/设置未能保存到工作簿：QuotaExceededError/);
+    const store = localSettingsStore(
+      {
+        getItem: () => null,
+        setItem: () => {
+          throw new Error("QuotaExceededError");
+        },
+      },
+      "x"
+    );
+    await expect(saveState(store, loadState(store))).rejects.toThrow(
+      /设置未能保存到工作簿：QuotaExceededError/
+    );
   });
 });

@@ -95,8 +95,19 @@ export interface VetoItem {
   optional?: boolean;
 }
 
-const yesno = (code: string, label: string, item = code): CountyInput => ({ code, label, unit: "", kind: "yesno", item });
-const count = (code: string, label: string, item: string, more: Partial<CountyInput> = {}): CountyInput => ({
+const yesno = (code: string, label: string, item = code): CountyInput => ({
+  code,
+  label,
+  unit: "",
+  kind: "yesno",
+  item,
+});
+const count = (
+  code: string,
+  label: string,
+  item: string,
+  more: Partial<CountyInput> = {}
+): CountyInput => ({
   code,
   label,
   unit: more.unit ?? "人",
@@ -104,20 +115,51 @@ const count = (code: string, label: string, item: string, more: Partial<CountyIn
   item,
   ...more,
 });
-const money = (code: string, label: string, item: string): CountyInput => ({ code, label, unit: "元", kind: "money", item });
+const money = (code: string, label: string, item: string): CountyInput => ({
+  code,
+  label,
+  unit: "元",
+  kind: "money",
+  item,
+});
 
 /** Q9's subjects in 表Ⅴ's order (2015 scheme), then the 2021 scheme's additions. */
-export const MONITORING_SUBJECTS: readonly string[] = ["语文", "数学", "科学", "体育", "艺术", "德育", "英语", "劳动", "心理健康"];
+export const MONITORING_SUBJECTS: readonly string[] = [
+  "语文",
+  "数学",
+  "科学",
+  "体育",
+  "艺术",
+  "德育",
+  "英语",
+  "劳动",
+  "心理健康",
+];
 
 const q9Inputs: CountyInput[] = MONITORING_SUBJECTS.flatMap((subject, i) => [
-  { code: `Q9-${2 * i + 1}`, label: `${subject}学业水平等级`, unit: "级", kind: "level" as const, item: "Q9" },
-  { code: `Q9-${2 * i + 2}`, label: `${subject}校际差异率`, unit: "", kind: "rate" as const, item: "Q9" },
+  {
+    code: `Q9-${2 * i + 1}`,
+    label: `${subject}学业水平等级`,
+    unit: "级",
+    kind: "level" as const,
+    item: "Q9",
+  },
+  {
+    code: `Q9-${2 * i + 2}`,
+    label: `${subject}校际差异率`,
+    unit: "",
+    kind: "rate" as const,
+    item: "Q9",
+  },
 ]);
 
 /** Every input of the county form, in the order of the standard (the form's row order). */
 export const COUNTY_INPUTS: readonly CountyInput[] = [
   yesno("G1", "学校规划布局合理，符合国家有关规定（是/否）"),
-  yesno("G2", "城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一（是/否）"),
+  yesno(
+    "G2",
+    "城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一（是/否）"
+  ),
   money("G2-1", "生均公用经费基准定额（小学）", "G2"),
   money("G2-2", "生均公用经费基准定额（初中）", "G2"),
   count("G6-1", "不足100名学生的村小学和教学点数", "G6", { unit: "个" }),
@@ -139,7 +181,11 @@ export const COUNTY_INPUTS: readonly CountyInput[] = [
   count("G13-3", "城区和镇区公办初中招生数", "G13"),
   count("G13-4", "其中就近划片入学数（初中）", "G13", { partOf: "G13-3", acceptsRate: true }),
   count("G14-1", "优质高中招生名额总数", "G14", { unit: "个" }),
-  count("G14-2", "分配到区域内初中的名额数", "G14", { unit: "个", partOf: "G14-1", acceptsRate: true }),
+  count("G14-2", "分配到区域内初中的名额数", "G14", {
+    unit: "个",
+    partOf: "G14-1",
+    acceptsRate: true,
+  }),
   count("G14-3", "其中分配到农村初中的名额数", "G14", { unit: "个", partOf: "G14-2" }),
   yesno("G14-4", "名额分配向农村初中倾斜（是/否）", "G14"),
   count("G15-1", "符合条件的随迁子女数", "G15"),
@@ -155,7 +201,10 @@ export const COUNTY_INPUTS: readonly CountyInput[] = [
   count("Q2-2", "其中入学数", "Q2", { partOf: "Q2-1", acceptsRate: true }),
   yesno("Q3", "所有学校制定章程，实现学校管理与教学信息化（是/否）"),
   count("Q4-1", "学校数", "Q4", { unit: "所" }),
-  count("Q4-2", "其中教师培训经费不低于年度公用经费预算总额5%的学校数", "Q4", { unit: "所", partOf: "Q4-1" }),
+  count("Q4-2", "其中教师培训经费不低于年度公用经费预算总额5%的学校数", "Q4", {
+    unit: "所",
+    partOf: "Q4-1",
+  }),
   yesno("Q5", "教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平（是/否）"),
   yesno("Q6", "所有学校德育工作、校园文化建设水平达到良好以上（是/否）"),
   yesno("Q7", "课程开齐开足，教学秩序规范，综合实践活动有效开展（是/否）"),
@@ -176,7 +225,13 @@ export const COUNTY_INPUTS: readonly CountyInput[] = [
 
 type RatioRule = Extract<ItemRule, { kind: "ratio" }>;
 
-const ratio = (numerator: readonly Term[], denominator: readonly Term[], min: number, rateInput: string, optional = false): RatioRule => ({
+const ratio = (
+  numerator: readonly Term[],
+  denominator: readonly Term[],
+  min: number,
+  rateInput: string,
+  optional = false
+): RatioRule => ({
   kind: "ratio",
   numerator,
   denominator,
@@ -188,7 +243,13 @@ const ratio = (numerator: readonly Term[], denominator: readonly Term[], min: nu
 
 /** The items, in the order of the 2017 text. */
 export const COUNTY_ITEMS: readonly CountyItem[] = [
-  { id: "G1", dimension: "guarantee", name: "学校规划布局", requirement: "学校规划布局合理，符合国家有关规定", rule: { kind: "evidence", input: "G1" } },
+  {
+    id: "G1",
+    dimension: "guarantee",
+    name: "学校规划布局",
+    requirement: "学校规划布局合理，符合国家有关规定",
+    rule: { kind: "evidence", input: "G1" },
+  },
   {
     id: "G2",
     dimension: "guarantee",
@@ -201,7 +262,11 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "音乐、美术专用教室",
     requirement: "每12个班级配备音乐、美术专用教室1间以上，每间面积分别不小于96、90平方米",
-    rule: { kind: "schools", check: "G3", columns: "学校表的音乐、美术专用教室间数（及面积）和班级数" },
+    rule: {
+      kind: "schools",
+      check: "G3",
+      columns: "学校表的音乐、美术专用教室间数（及面积）和班级数",
+    },
   },
   {
     id: "G4",
@@ -229,7 +294,13 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "特殊教育学校生均公用经费",
     requirement: "特殊教育学校生均公用经费不低于6000元",
-    rule: { kind: "ratio", numerator: ["G7-1"], denominator: ["G7-2"], min: { setting: "specialSchoolFunding" }, cmp: ">=" },
+    rule: {
+      kind: "ratio",
+      numerator: ["G7-1"],
+      denominator: ["G7-2"],
+      min: { setting: "specialSchoolFunding" },
+      cmp: ">=",
+    },
   },
   {
     id: "G8",
@@ -249,7 +320,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     id: "G10",
     dimension: "guarantee",
     name: "编制岗位统筹",
-    requirement: "县级教育行政部门在核定的教职工编制总额和岗位总量内，统筹分配各校教职工编制和岗位数量",
+    requirement:
+      "县级教育行政部门在核定的教职工编制总额和岗位总量内，统筹分配各校教职工编制和岗位数量",
     rule: { kind: "evidence", input: "G10" },
   },
   {
@@ -257,7 +329,10 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "教师交流轮岗",
     requirement: "交流轮岗教师占符合条件教师总数的10%以上，其中骨干教师不低于交流轮岗教师总数的20%",
-    rule: { kind: "all", rules: [ratio(["G11-2"], ["G11-1"], 0.1, "G11-2"), ratio(["G11-3"], ["G11-2"], 0.2, "G11-3")] },
+    rule: {
+      kind: "all",
+      rules: [ratio(["G11-2"], ["G11-1"], 0.1, "G11-2"), ratio(["G11-3"], ["G11-2"], 0.2, "G11-3")],
+    },
   },
   {
     id: "G12",
@@ -271,23 +346,33 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "就近划片入学",
     requirement: "城区和镇区公办小学、初中（不含寄宿制学校）就近划片入学比例分别达到100%、95%",
-    rule: { kind: "all", rules: [ratio(["G13-2"], ["G13-1"], 1, "G13-2"), ratio(["G13-4"], ["G13-3"], 0.95, "G13-4")] },
+    rule: {
+      kind: "all",
+      rules: [ratio(["G13-2"], ["G13-1"], 1, "G13-2"), ratio(["G13-4"], ["G13-3"], 0.95, "G13-4")],
+    },
   },
   {
     id: "G14",
     dimension: "guarantee",
     name: "优质高中招生名额分配",
     requirement: "优质高中招生名额分配比例不低于50%，并向农村初中倾斜",
-    rule: { kind: "all", rules: [ratio(["G14-2"], ["G14-1"], 0.5, "G14-2"), { kind: "evidence", input: "G14-4" }] },
+    rule: {
+      kind: "all",
+      rules: [ratio(["G14-2"], ["G14-1"], 0.5, "G14-2"), { kind: "evidence", input: "G14-4" }],
+    },
   },
   {
     id: "G15",
     dimension: "guarantee",
     name: "随迁子女与留守儿童",
-    requirement: "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%，留守儿童关爱体系健全",
+    requirement:
+      "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%，留守儿童关爱体系健全",
     rule: {
       kind: "all",
-      rules: [ratio(["G15-2", "G15-3"], ["G15-1"], 0.85, "G15-2"), { kind: "evidence", input: "G15-4" }],
+      rules: [
+        ratio(["G15-2", "G15-3"], ["G15-1"], 0.85, "G15-2"),
+        { kind: "evidence", input: "G15-4" },
+      ],
     },
   },
   {
@@ -295,7 +380,12 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "初中三年巩固率",
     requirement: "全县初中三年巩固率达到95%以上",
-    rule: ratio(["Q1-3", { subtract: "Q1-4" }, "Q1-5"], ["Q1-1", { subtract: "Q1-2" }], 0.95, "Q1-3"),
+    rule: ratio(
+      ["Q1-3", { subtract: "Q1-4" }, "Q1-5"],
+      ["Q1-1", { subtract: "Q1-2" }],
+      0.95,
+      "Q1-3"
+    ),
   },
   {
     id: "Q2",
@@ -304,7 +394,13 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     requirement: "全县残疾儿童少年入学率达到95%以上",
     rule: ratio(["Q2-2"], ["Q2-1"], 0.95, "Q2-2"),
   },
-  { id: "Q3", dimension: "quality", name: "学校章程与信息化", requirement: "所有学校制定章程，实现学校管理与教学信息化", rule: { kind: "evidence", input: "Q3" } },
+  {
+    id: "Q3",
+    dimension: "quality",
+    name: "学校章程与信息化",
+    requirement: "所有学校制定章程，实现学校管理与教学信息化",
+    rule: { kind: "evidence", input: "Q3" },
+  },
   {
     id: "Q4",
     dimension: "quality",
@@ -319,9 +415,27 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     requirement: "教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平",
     rule: { kind: "evidence", input: "Q5" },
   },
-  { id: "Q6", dimension: "quality", name: "德育与校园文化", requirement: "所有学校德育工作、校园文化建设水平达到良好以上", rule: { kind: "evidence", input: "Q6" } },
-  { id: "Q7", dimension: "quality", name: "课程与教学秩序", requirement: "课程开齐开足，教学秩序规范，综合实践活动有效开展", rule: { kind: "evidence", input: "Q7" } },
-  { id: "Q8", dimension: "quality", name: "课业负担", requirement: "无过重课业负担", rule: { kind: "evidence", input: "Q8" } },
+  {
+    id: "Q6",
+    dimension: "quality",
+    name: "德育与校园文化",
+    requirement: "所有学校德育工作、校园文化建设水平达到良好以上",
+    rule: { kind: "evidence", input: "Q6" },
+  },
+  {
+    id: "Q7",
+    dimension: "quality",
+    name: "课程与教学秩序",
+    requirement: "课程开齐开足，教学秩序规范，综合实践活动有效开展",
+    rule: { kind: "evidence", input: "Q7" },
+  },
+  {
+    id: "Q8",
+    dimension: "quality",
+    name: "课业负担",
+    requirement: "无过重课业负担",
+    rule: { kind: "evidence", input: "Q8" },
+  },
   {
     id: "Q9",
     dimension: "quality",
@@ -329,7 +443,11 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     requirement: "相关科目学生学业水平达到Ⅲ级以上，且校际差异率低于0.15",
     rule: {
       kind: "levelAndRate",
-      subjects: MONITORING_SUBJECTS.map((name, i) => ({ name, level: `Q9-${2 * i + 1}`, rate: `Q9-${2 * i + 2}` })),
+      subjects: MONITORING_SUBJECTS.map((name, i) => ({
+        name,
+        level: `Q9-${2 * i + 1}`,
+        rate: `Q9-${2 * i + 2}`,
+      })),
       minLevel: 3,
       maxRate: 0.15,
     },
@@ -341,17 +459,22 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     requirement: "社会认可度达到85%以上",
     rule: {
       kind: "all",
-      rules: [ratio(["S1-2"], ["S1-1"], 0.85, "S1-2"), ratio(["S1-4"], ["S1-3"], 0.85, "S1-4", true)],
+      rules: [
+        ratio(["S1-2"], ["S1-1"], 0.85, "S1-2"),
+        ratio(["S1-4"], ["S1-3"], 0.85, "S1-4", true),
+      ],
     },
   },
 ];
 
 /** The one-vote veto (一票否决): 是 on any of them fails the county. */
-export const VETO_ITEMS: readonly VetoItem[] = COUNTY_INPUTS.filter((i) => i.item === "veto").map((i) => ({
-  code: i.code,
-  label: i.label.replace(/（是\/否）$/, ""),
-  ...(i.optional ? { optional: true } : {}),
-}));
+export const VETO_ITEMS: readonly VetoItem[] = COUNTY_INPUTS.filter((i) => i.item === "veto").map(
+  (i) => ({
+    code: i.code,
+    label: i.label.replace(/（是\/否）$/, ""),
+    ...(i.optional ? { optional: true } : {}),
+  })
+);
 
 /** Dimension names as the report prints them. */
 export const DIMENSION_NAMES: Record<CountyDimension | "resource", string> = {
@@ -383,7 +506,9 @@ export function ruleInputs(rule: ItemRule): string[] {
     case "evidence":
       return [rule.input];
     case "ratio":
-      return [...termCodes(rule.numerator), ...termCodes(rule.denominator)].filter((c, i, all) => all.indexOf(c) === i);
+      return [...termCodes(rule.numerator), ...termCodes(rule.denominator)].filter(
+        (c, i, all) => all.indexOf(c) === i
+      );
     case "allOf":
       return [rule.whole, rule.part];
     case "atLeast":

@@ -95,7 +95,8 @@ function baseLabel(base: string, lang: Language): string {
   const band = BAND.exec(base);
   if (band) {
     const [, min, max] = band;
-    if (lang === "en") return max ? `Classes of ${min}–${max} pupils` : `Classes of ${min} or more pupils`;
+    if (lang === "en")
+      return max ? `Classes of ${min}–${max} pupils` : `Classes of ${min} or more pupils`;
     return max ? `班额${min}-${max}人班级数` : `班额${min}人以上班级数`;
   }
   return findField(base)?.label[lang] ?? base;

@@ -46,7 +46,11 @@ export interface MeasureDef {
 /** What an addition to fix a shortfall is counted in. */
 export type AdditionUnit = "teachers" | "rooms" | "m2" | "yuan" | "computers" | "books";
 
-const ARTS_COLUMN: MeasureTerm = { field: "teachers.arts", extra: { setting: "includeArtsColumn" }, note: "含「艺术」教师列" };
+const ARTS_COLUMN: MeasureTerm = {
+  field: "teachers.arts",
+  extra: { setting: "includeArtsColumn" },
+  note: "含「艺术」教师列",
+};
 const ROTATING: MeasureTerm = {
   field: "teachers.rotatingPeArts",
   extra: { setting: "smallSchoolPeArtsTeachers", pupils: SMALL_SCHOOL_PUPILS },
@@ -72,34 +76,65 @@ export const MEASURE_DEFS: readonly MeasureDef[] = [
         { field: "teachers.byDegree.doctor" },
       ],
     ],
-    addition: { noun: { zh: "高于规定学历教师", en: "teacher above the required degree" }, unit: "teachers", wholeUnits: true, enPlural: "teachers above the required degree" },
+    addition: {
+      noun: { zh: "高于规定学历教师", en: "teacher above the required degree" },
+      unit: "teachers",
+      wholeUnits: true,
+      enPlural: "teachers above the required degree",
+    },
   },
   {
     id: "backboneTeachers",
     source: "teachers",
     alternatives: [[{ field: "teachers.backbone" }]],
-    addition: { noun: { zh: "县级及以上骨干教师", en: "county-level backbone teacher" }, unit: "teachers", wholeUnits: true, enPlural: "county-level backbone teachers" },
+    addition: {
+      noun: { zh: "县级及以上骨干教师", en: "county-level backbone teacher" },
+      unit: "teachers",
+      wholeUnits: true,
+      enPlural: "county-level backbone teachers",
+    },
   },
   {
     id: "peArtsTeachers",
     source: "teachers",
     alternatives: [
       [{ field: "teachers.peArts" }, ROTATING],
-      [{ field: "teachers.pe" }, { field: "teachers.music" }, { field: "teachers.art" }, ARTS_COLUMN, ROTATING],
+      [
+        { field: "teachers.pe" },
+        { field: "teachers.music" },
+        { field: "teachers.art" },
+        ARTS_COLUMN,
+        ROTATING,
+      ],
     ],
-    addition: { noun: { zh: "体育、艺术专任教师", en: "PE or arts teacher" }, unit: "teachers", wholeUnits: true, enPlural: "PE and arts teachers" },
+    addition: {
+      noun: { zh: "体育、艺术专任教师", en: "PE or arts teacher" },
+      unit: "teachers",
+      wholeUnits: true,
+      enPlural: "PE and arts teachers",
+    },
   },
   {
     id: "teachers",
     source: "teachers",
     alternatives: [[{ field: "teachers.total" }], [{ field: "teachers.fullTime" }]],
-    addition: { noun: { zh: "专任教师", en: "full-time teacher" }, unit: "teachers", wholeUnits: true, enPlural: "full-time teachers" },
+    addition: {
+      noun: { zh: "专任教师", en: "full-time teacher" },
+      unit: "teachers",
+      wholeUnits: true,
+      enPlural: "full-time teachers",
+    },
   },
   {
     id: "seniorTitleTeachers",
     source: "teachers",
     alternatives: [[{ field: "teachers.seniorTitle" }]],
-    addition: { noun: { zh: "中级及以上职称教师", en: "teacher with an intermediate or senior title" }, unit: "teachers", wholeUnits: true, enPlural: "teachers with an intermediate or senior title" },
+    addition: {
+      noun: { zh: "中级及以上职称教师", en: "teacher with an intermediate or senior title" },
+      unit: "teachers",
+      wholeUnits: true,
+      enPlural: "teachers with an intermediate or senior title",
+    },
   },
   {
     id: "teachingArea",
@@ -108,43 +143,78 @@ export const MEASURE_DEFS: readonly MeasureDef[] = [
       [
         { field: "facilities.teachingArea" },
         // 室内体育用房 is counted inside 教学及辅助用房 by newer tables but belongs to L5.
-        { field: "facilities.indoorSportsArea", sign: -1, extra: { setting: "subtractIndoorSports" }, note: "已扣除「其中：室内体育用房」（计入运动场馆）" },
+        {
+          field: "facilities.indoorSportsArea",
+          sign: -1,
+          extra: { setting: "subtractIndoorSports" },
+          note: "已扣除「其中：室内体育用房」（计入运动场馆）",
+        },
       ],
     ],
-    addition: { noun: { zh: "教学及辅助用房", en: "teaching and auxiliary rooms" }, unit: "m2", wholeUnits: false },
+    addition: {
+      noun: { zh: "教学及辅助用房", en: "teaching and auxiliary rooms" },
+      unit: "m2",
+      wholeUnits: false,
+    },
   },
   {
     id: "sportsArea",
     source: "facilities",
     alternatives: [
       [{ field: "facilities.sportsArea" }, LEASED_SPORTS],
-      [{ field: "facilities.sportsHallArea" }, { field: "facilities.sportsGroundArea" }, LEASED_SPORTS],
+      [
+        { field: "facilities.sportsHallArea" },
+        { field: "facilities.sportsGroundArea" },
+        LEASED_SPORTS,
+      ],
     ],
-    addition: { noun: { zh: "体育运动场馆", en: "sports grounds and halls" }, unit: "m2", wholeUnits: false },
+    addition: {
+      noun: { zh: "体育运动场馆", en: "sports grounds and halls" },
+      unit: "m2",
+      wholeUnits: false,
+    },
   },
   {
     id: "equipmentValue",
     source: "facilities",
     alternatives: [[{ field: "facilities.equipmentValue" }]],
-    addition: { noun: { zh: "教学仪器设备值", en: "teaching equipment" }, unit: "yuan", wholeUnits: false },
+    addition: {
+      noun: { zh: "教学仪器设备值", en: "teaching equipment" },
+      unit: "yuan",
+      wholeUnits: false,
+    },
   },
   {
     id: "multimediaRooms",
     source: "facilities",
     alternatives: [[{ field: "facilities.multimediaRooms" }]],
-    addition: { noun: { zh: "网络多媒体教室", en: "networked multimedia classroom" }, unit: "rooms", wholeUnits: true, enPlural: "networked multimedia classrooms" },
+    addition: {
+      noun: { zh: "网络多媒体教室", en: "networked multimedia classroom" },
+      unit: "rooms",
+      wholeUnits: true,
+      enPlural: "networked multimedia classrooms",
+    },
   },
   {
     id: "computers",
     source: "facilities",
     alternatives: [[{ field: "facilities.computers" }]],
-    addition: { noun: { zh: "计算机", en: "computer" }, unit: "computers", wholeUnits: true, enPlural: "computers" },
+    addition: {
+      noun: { zh: "计算机", en: "computer" },
+      unit: "computers",
+      wholeUnits: true,
+      enPlural: "computers",
+    },
   },
   {
     id: "books",
     source: "facilities",
     alternatives: [[{ field: "facilities.books" }]],
-    addition: { noun: { zh: "图书", en: "book" }, unit: "books", wholeUnits: true, enPlural: "books" },
+    addition: {
+      noun: { zh: "图书", en: "book" },
+      unit: "books",
+      wholeUnits: true,
+      enPlural: "books",
+    },
   },
 ];
-

@@ -23,7 +23,11 @@ export function settingValue(settings: AuditSettings, def: SettingDef): SettingV
  * @example
  * withSetting(DEFAULT_SETTINGS, findSetting("cityExtraSportsArea")!, true).relaxations.cityExtraSportsArea; // true
  */
-export function withSetting<T extends object>(settings: T, def: SettingDef, value: SettingValue): T {
+export function withSetting<T extends object>(
+  settings: T,
+  def: SettingDef,
+  value: SettingValue
+): T {
   // Copy each level along the path (not structuredClone: older Office web views lack it).
   const copy: Record<string, unknown> = { ...(settings as Record<string, unknown>) };
   let node = copy;
@@ -38,7 +42,10 @@ export function withSetting<T extends object>(settings: T, def: SettingDef, valu
 
 /** Every setting at its default, as AuditSettings. */
 export function defaultSettings(): AuditSettings {
-  return SETTINGS.reduce((settings, def) => withSetting(settings, def, def.default), {} as AuditSettings);
+  return SETTINGS.reduce(
+    (settings, def) => withSetting(settings, def, def.default),
+    {} as AuditSettings
+  );
 }
 
 /** What a setting accepts, in Chinese, for messages: 「true 或 false（是/否）」. */
@@ -67,7 +74,10 @@ const FALSE_WORDS = new Set(["false", "0", "否", "no", "off", "关"]);
 
 function refuse(def: SettingDef, got: unknown): Checked {
   const shown = typeof got === "string" ? got : JSON.stringify(got);
-  return { ok: false, message: `设置「${def.id}」（${def.label.zh}）的取值「${shown}」无效：应为${acceptedValues(def)}。` };
+  return {
+    ok: false,
+    message: `设置「${def.id}」（${def.label.zh}）的取值「${shown}」无效：应为${acceptedValues(def)}。`,
+  };
 }
 
 /**
@@ -81,7 +91,11 @@ function refuse(def: SettingDef, got: unknown): Checked {
  * checkSettingValue(findSetting("cityExtraSportsArea")!, "true", { typed: true }).ok; // false
  * checkSettingValue(findSetting("standard")!, "2020").ok; // false
  */
-export function checkSettingValue(def: SettingDef, raw: unknown, options: { typed?: boolean } = {}): Checked {
+export function checkSettingValue(
+  def: SettingDef,
+  raw: unknown,
+  options: { typed?: boolean } = {}
+): Checked {
   const convertsText = !options.typed || def.type === "choice" || def.type === "year";
   if (options.typed && def.type === "codes" && !Array.isArray(raw)) return refuse(def, raw);
   const text = typeof raw === "string" && convertsText ? raw.trim().toLowerCase() : null;
@@ -97,26 +111,42 @@ export function checkSettingValue(def: SettingDef, raw: unknown, options: { type
       return choice ? { ok: true, value: choice.value } : refuse(def, raw);
     }
     case "number": {
-      const value = typeof raw === "number" ? raw : text !== null && text !== "" ? Number(text) : NaN;
+      const value =
+        typeof raw === "number" ? raw : text !== null && text !== "" ? Number(text) : NaN;
       const inRange = Number.isFinite(value) && (def.above ? value > def.min : value >= def.min);
       return inRange ? { ok: true, value } : refuse(def, raw);
     }
     case "codes": {
-      const codes = Array.isArray(raw) ? raw : text !== null ? text.split(/[,，、\s]+/).filter(Boolean) : null;
+      const codes = Array.isArray(raw)
+        ? raw
+        : text !== null
+          ? text.split(/[,，、\s]+/).filter(Boolean)
+          : null;
       if (!codes || codes.some((c) => typeof c !== "string")) return refuse(def, raw);
-      const values = (codes as string[]).map((c) => def.choices.find((choice) => choice.value.toLowerCase() === c.toLowerCase())?.value);
-      return values.every((v) => v !== undefined) ? { ok: true, value: [...new Set(values as string[])] } : refuse(def, raw);
+      const values = (codes as string[]).map(
+        (c) => def.choices.find((choice) => choice.value.toLowerCase() === c.toLowerCase())?.value
+      );
+      return values.every((v) => v !== undefined)
+        ? { ok: true, value: [...new Set(values as string[])] }
+        : refuse(def, raw);
     }
     case "year": {
-      if (raw === null || (text !== null && /^(latest|最近|最近一年|null|)$/.test(text))) return { ok: true, value: null };
+      if (raw === null || (text !== null && /^(latest|最近|最近一年|null|)$/.test(text)))
+        return { ok: true, value: null };
       const value = typeof raw === "number" ? raw : text !== null ? Number(text) : NaN;
-      return Number.isInteger(value) && value >= YEAR_MIN && value <= YEAR_MAX ? { ok: true, value } : refuse(def, raw);
+      return Number.isInteger(value) && value >= YEAR_MIN && value <= YEAR_MAX
+        ? { ok: true, value }
+        : refuse(def, raw);
     }
   }
 }
 
 /** Whether a setting changes anything under this standard (and the county items present). */
-export function settingInForce(def: SettingDef, standard: Standard, countyItems: ReadonlySet<string> = new Set()): boolean {
+export function settingInForce(
+  def: SettingDef,
+  standard: Standard,
+  countyItems: ReadonlySet<string> = new Set()
+): boolean {
   const measures = new Set<string>(standard.indicators.map((spec) => spec.measure));
   return def.affects.some((target) => {
     switch (target.kind) {
@@ -133,7 +163,12 @@ export function settingInForce(def: SettingDef, standard: Standard, countyItems:
 }
 
 /** A setting's value as a reader checks it: 「计入」, 「采用（音乐 73、美术 67 平方米）」, 「6000元」. */
-export function describeSetting(def: SettingDef, value: SettingValue, standard: Standard, lang: Language = "zh"): string {
+export function describeSetting(
+  def: SettingDef,
+  value: SettingValue,
+  standard: Standard,
+  lang: Language = "zh"
+): string {
   switch (def.type) {
     case "boolean": {
       const text = def.states[value ? 0 : 1][lang];
@@ -152,7 +187,9 @@ export function describeSetting(def: SettingDef, value: SettingValue, standard: 
     case "codes": {
       const codes = (value ?? []) as readonly string[];
       if (codes.length === 0) return lang === "zh" ? "无" : "none";
-      return codes.map((c) => def.choices.find((choice) => choice.value === c)?.label[lang] ?? c).join(lang === "zh" ? "、" : ", ");
+      return codes
+        .map((c) => def.choices.find((choice) => choice.value === c)?.label[lang] ?? c)
+        .join(lang === "zh" ? "、" : ", ");
     }
   }
 }
@@ -163,7 +200,12 @@ export function describeSetting(def: SettingDef, value: SettingValue, standard: 
  * @example
  * settingsInForce(DEFAULT_SETTINGS, STANDARD_2017)[0]; // ["评估标准", "优质均衡（2017）（教督〔2017〕6号）"]
  */
-export function settingsInForce(settings: AuditSettings, standard: Standard, countyItems?: ReadonlySet<string>, lang: Language = "zh"): [string, string][] {
+export function settingsInForce(
+  settings: AuditSettings,
+  standard: Standard,
+  countyItems?: ReadonlySet<string>,
+  lang: Language = "zh"
+): [string, string][] {
   return SETTINGS.filter((def) => settingInForce(def, standard, countyItems)).map((def) => [
     def.label[lang],
     describeSetting(def, settingValue(settings, def), standard, lang),
@@ -174,7 +216,10 @@ export function settingsInForce(settings: AuditSettings, standard: Standard, cou
  * Settings from a saved or typed object keyed by setting id ({ "cityExtraSportsArea": true }),
  * or in AuditSettings' own nested shape. Unknown ids and bad values are reported, not applied.
  */
-export function settingsFromObject(base: AuditSettings, raw: Record<string, unknown>): { settings: AuditSettings; problems: string[] } {
+export function settingsFromObject(
+  base: AuditSettings,
+  raw: Record<string, unknown>
+): { settings: AuditSettings; problems: string[] } {
   let settings = base;
   const problems: string[] = [];
   for (const def of SETTINGS) {

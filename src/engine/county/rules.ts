@@ -30,7 +30,12 @@ export interface RuleContext {
   hasForm: boolean;
 }
 
-const unchecked = (missing: string[], notes: string[], value: ItemValue = null, required: ItemRequired = null): RuleOutcome => ({
+const unchecked = (
+  missing: string[],
+  notes: string[],
+  value: ItemValue = null,
+  required: ItemRequired = null
+): RuleOutcome => ({
   status: "unchecked",
   value,
   required,
@@ -60,7 +65,8 @@ function gaps(ctx: RuleContext, codes: readonly string[]): { missing: string[]; 
     const e = read(ctx, code);
     if (e === null || e === "invalid") missing.push(code);
     if (e === "invalid") notes.push(`${label(code)}填报有误：${ctx.entries[code].invalid}`);
-    else if (e === null) notes.push(`${ctx.hasForm ? "请在县域指标表填报" : "请插入县域指标表并填报"}${label(code)}`);
+    else if (e === null)
+      notes.push(`${ctx.hasForm ? "请在县域指标表填报" : "请插入县域指标表并填报"}${label(code)}`);
   }
   return { missing, notes };
 }
@@ -75,7 +81,11 @@ function numberOf(ctx: RuleContext, code: string): number | null {
 }
 
 function sum(ctx: RuleContext, terms: readonly Term[]): number {
-  return terms.reduce<number>((s, t) => (typeof t === "string" ? s + (numberOf(ctx, t) ?? 0) : s - (numberOf(ctx, t.subtract) ?? 0)), 0);
+  return terms.reduce<number>(
+    (s, t) =>
+      typeof t === "string" ? s + (numberOf(ctx, t) ?? 0) : s - (numberOf(ctx, t.subtract) ?? 0),
+    0
+  );
 }
 
 function compare(value: number, min: number, cmp: "<" | ">="): boolean {
@@ -89,7 +99,14 @@ function evidence(rule: Extract<ItemRule, { kind: "evidence" }>, ctx: RuleContex
     if (e !== null && e !== "invalid") g.notes.push(`${label(rule.input)}应填「是」或「否」`);
     return unchecked(g.missing.length ? g.missing : [rule.input], g.notes, null, true);
   }
-  return { status: e.value ? "pass" : "fail", value: e.value, required: true, source: "form", missing: [], notes: [] };
+  return {
+    status: e.value ? "pass" : "fail",
+    value: e.value,
+    required: true,
+    source: "form",
+    missing: [],
+    notes: [],
+  };
 }
 
 function ratioRule(rule: Extract<ItemRule, { kind: "ratio" }>, ctx: RuleContext): RuleOutcome {
@@ -97,21 +114,46 @@ function ratioRule(rule: Extract<ItemRule, { kind: "ratio" }>, ctx: RuleContext)
   const numCodes = termCodes(rule.numerator);
   const denCodes = termCodes(rule.denominator);
   const all = [...numCodes, ...denCodes];
-  if (rule.optional && all.every((c) => ctx.entries[c] === undefined || (ctx.entries[c].value === null && !ctx.entries[c].invalid))) {
+  if (
+    rule.optional &&
+    all.every(
+      (c) =>
+        ctx.entries[c] === undefined || (ctx.entries[c].value === null && !ctx.entries[c].invalid)
+    )
+  ) {
     return { ...unchecked([], [], null, min), skipped: true };
   }
   const rateEntry = rule.rateInput ? read(ctx, rule.rateInput) : null;
-  if (rateEntry && rateEntry !== "invalid" && rateEntry.percent && typeof rateEntry.value === "number") {
+  if (
+    rateEntry &&
+    rateEntry !== "invalid" &&
+    rateEntry.percent &&
+    typeof rateEntry.value === "number"
+  ) {
     // 「填报比例」: the rate stands for the counts only when the denominator rows are blank (or rates themselves).
     const counted = denCodes.filter((c) => {
       const e = read(ctx, c);
       return e !== null && e !== "invalid" && !e.percent;
     });
     if (counted.length > 0) {
-      return unchecked([rule.rateInput!], [`${label(rule.rateInput!)}填的是比例，但${counted.map(label).join("、")}也已填报人数：请填人数，或留空分母只填比例`], null, min);
+      return unchecked(
+        [rule.rateInput!],
+        [
+          `${label(rule.rateInput!)}填的是比例，但${counted.map(label).join("、")}也已填报人数：请填人数，或留空分母只填比例`,
+        ],
+        null,
+        min
+      );
     }
     const value = rateEntry.value;
-    return { status: compare(value, min, rule.cmp) ? "pass" : "fail", value, required: min, source: "form-rate", missing: [], notes: ["填报比例"] };
+    return {
+      status: compare(value, min, rule.cmp) ? "pass" : "fail",
+      value,
+      required: min,
+      source: "form-rate",
+      missing: [],
+      notes: ["填报比例"],
+    };
   }
   // Every term must be given: a blank is not a 0 (the county enters 0 where there are none).
   const g = gaps(ctx, all);
@@ -126,10 +168,22 @@ function ratioRule(rule: Extract<ItemRule, { kind: "ratio" }>, ctx: RuleContext)
   if (g.missing.length) return unchecked(g.missing, g.notes, null, min);
   const denominator = sum(ctx, rule.denominator);
   if (!(denominator > 0)) {
-    return unchecked(denCodes, [`${denCodes.map(label).join("、")}计算的分母为${denominator}，无法计算比例`], null, min);
+    return unchecked(
+      denCodes,
+      [`${denCodes.map(label).join("、")}计算的分母为${denominator}，无法计算比例`],
+      null,
+      min
+    );
   }
   const value = sum(ctx, rule.numerator) / denominator;
-  return { status: compare(value, min, rule.cmp) ? "pass" : "fail", value, required: min, source: "form", missing: [], notes: [] };
+  return {
+    status: compare(value, min, rule.cmp) ? "pass" : "fail",
+    value,
+    required: min,
+    source: "form",
+    missing: [],
+    notes: [],
+  };
 }
 
 function allOf(rule: Extract<ItemRule, { kind: "allOf" }>, ctx: RuleContext): RuleOutcome {
@@ -137,9 +191,24 @@ function allOf(rule: Extract<ItemRule, { kind: "allOf" }>, ctx: RuleContext): Ru
   if (g.missing.length) return unchecked(g.missing, g.notes, null, 1);
   const whole = numberOf(ctx, rule.whole)!;
   const part = numberOf(ctx, rule.part)!;
-  if (whole === 0) return { status: "pass", value: 1, required: 1, source: "form", missing: [], notes: [`${label(rule.whole)}为0，无需核定`] };
+  if (whole === 0)
+    return {
+      status: "pass",
+      value: 1,
+      required: 1,
+      source: "form",
+      missing: [],
+      notes: [`${label(rule.whole)}为0，无需核定`],
+    };
   const value = part / whole;
-  return { status: atLeast(part, whole) ? "pass" : "fail", value, required: 1, source: "form", missing: [], notes: [] };
+  return {
+    status: atLeast(part, whole) ? "pass" : "fail",
+    value,
+    required: 1,
+    source: "form",
+    missing: [],
+    notes: [],
+  };
 }
 
 function atLeastRule(rule: Extract<ItemRule, { kind: "atLeast" }>, ctx: RuleContext): RuleOutcome {
@@ -147,24 +216,45 @@ function atLeastRule(rule: Extract<ItemRule, { kind: "atLeast" }>, ctx: RuleCont
   if (g.missing.length) return unchecked(g.missing, g.notes);
   const value = numberOf(ctx, rule.value)!;
   const than = numberOf(ctx, rule.than)!;
-  return { status: atLeast(value, than) ? "pass" : "fail", value, required: than, source: "form", missing: [], notes: [] };
+  return {
+    status: atLeast(value, than) ? "pass" : "fail",
+    value,
+    required: than,
+    source: "form",
+    missing: [],
+    notes: [],
+  };
 }
 
-function levelAndRate(rule: Extract<ItemRule, { kind: "levelAndRate" }>, ctx: RuleContext): RuleOutcome {
+function levelAndRate(
+  rule: Extract<ItemRule, { kind: "levelAndRate" }>,
+  ctx: RuleContext
+): RuleOutcome {
   const required = { level: rule.minLevel, rate: rule.maxRate };
-  const given = rule.subjects.filter((s) => read(ctx, s.level) !== null || read(ctx, s.rate) !== null);
+  const given = rule.subjects.filter(
+    (s) => read(ctx, s.level) !== null || read(ctx, s.rate) !== null
+  );
   if (given.length === 0) {
     const first = rule.subjects.slice(0, 6);
     return unchecked(
       first.flatMap((s) => [s.level, s.rate]),
-      [`${ctx.hasForm ? "请在县域指标表" : "请插入县域指标表并"}填报国家义务教育质量监测各科目的学业水平等级和校际差异率（至少一科）`],
+      [
+        `${ctx.hasForm ? "请在县域指标表" : "请插入县域指标表并"}填报国家义务教育质量监测各科目的学业水平等级和校际差异率（至少一科）`,
+      ],
       null,
-      required,
+      required
     );
   }
-  const g = gaps(ctx, given.flatMap((s) => [s.level, s.rate]));
+  const g = gaps(
+    ctx,
+    given.flatMap((s) => [s.level, s.rate])
+  );
   if (g.missing.length) return unchecked(g.missing, g.notes, null, required);
-  const value = given.map((s) => ({ subject: s.name, level: numberOf(ctx, s.level)!, rate: numberOf(ctx, s.rate)! }));
+  const value = given.map((s) => ({
+    subject: s.name,
+    level: numberOf(ctx, s.level)!,
+    rate: numberOf(ctx, s.rate)!,
+  }));
   const failed = value.filter((v) => v.level < rule.minLevel || !below(v.rate, rule.maxRate));
   return {
     status: failed.length ? "fail" : "pass",
@@ -178,7 +268,8 @@ function levelAndRate(rule: Extract<ItemRule, { kind: "levelAndRate" }>, ctx: Ru
 
 function schools(rule: Extract<ItemRule, { kind: "schools" }>, ctx: RuleContext): RuleOutcome {
   const checks = ctx.schoolChecks.filter((c) => c.id === rule.check);
-  if (checks.length === 0) return unchecked([], [`学校表中没有可核查的数据：请补充${rule.columns}`], null, 0);
+  if (checks.length === 0)
+    return unchecked([], [`学校表中没有可核查的数据：请补充${rule.columns}`], null, 0);
   const failed = checks.filter((c) => !c.pass);
   return {
     status: failed.length ? "fail" : "pass",

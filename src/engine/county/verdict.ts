@@ -33,19 +33,27 @@ function dimension(statuses: readonly ItemStatus[]): DimensionResult {
   const passed = statuses.filter((s) => s === "pass").length;
   const failed = statuses.filter((s) => s === "fail").length;
   const unchecked = statuses.length - passed - failed;
-  const status: ItemStatus = failed > 0 ? "fail" : unchecked > 0 || statuses.length === 0 ? "unchecked" : "pass";
+  const status: ItemStatus =
+    failed > 0 ? "fail" : unchecked > 0 || statuses.length === 0 ? "unchecked" : "pass";
   return { status, checked: passed + failed, passed, failed, unchecked };
 }
 
 /** Resource allocation: one verdict per stage that has schools (its CV rule and school rule). */
 function resourceStatuses(stages: Record<Stage, StageResult>): ItemStatus[] {
-  return STAGES.filter((s) => stages[s].schools > 0).map((s) => (stages[s].pass === null ? "unchecked" : stages[s].pass ? "pass" : "fail"));
+  return STAGES.filter((s) => stages[s].schools > 0).map((s) =>
+    stages[s].pass === null ? "unchecked" : stages[s].pass ? "pass" : "fail"
+  );
 }
 
 /** 达标 only when every dimension passed and no veto row says 是 or is blank; a fail or a veto dominates. */
-export function combineVerdict(dimensions: readonly DimensionResult[], veto: readonly VetoResult[]): CountyVerdict {
-  if (dimensions.some((d) => d.status === "fail") || veto.some((v) => v.triggered === true)) return "fail";
-  if (dimensions.every((d) => d.status === "pass") && veto.every((v) => v.triggered === false)) return "pass";
+export function combineVerdict(
+  dimensions: readonly DimensionResult[],
+  veto: readonly VetoResult[]
+): CountyVerdict {
+  if (dimensions.some((d) => d.status === "fail") || veto.some((v) => v.triggered === true))
+    return "fail";
+  if (dimensions.every((d) => d.status === "pass") && veto.every((v) => v.triggered === false))
+    return "pass";
   return "incomplete";
 }
 
@@ -66,7 +74,7 @@ export function countyStandard(
   stages: Record<Stage, StageResult>,
   schoolChecks: readonly GuaranteeCheck[],
   form: CountyForm | undefined,
-  settings: AuditSettings,
+  settings: AuditSettings
 ): CountyStandardResult {
   const ctx = { entries: form?.entries ?? {}, schoolChecks, settings, hasForm: form !== undefined };
   const items: CountyItemResult[] = COUNTY_ITEMS.map((item) => {
@@ -92,14 +100,18 @@ export function countyStandard(
     const triggered = e && !e.invalid && typeof e.value === "boolean" ? e.value : null;
     return { id: v.code, label: v.label, triggered };
   });
-  const byDimension = (d: CountyDimension) => dimension(items.filter((i) => i.dimension === d).map((i) => i.status));
+  const byDimension = (d: CountyDimension) =>
+    dimension(items.filter((i) => i.dimension === d).map((i) => i.status));
   const dimensions: Record<DimensionId, DimensionResult> = {
     resource: dimension(resourceStatuses(stages)),
     guarantee: byDimension("guarantee"),
     quality: byDimension("quality"),
     recognition: byDimension("recognition"),
   };
-  const missing = [...items.flatMap((i) => (i.status === "unchecked" ? i.missing : [])), ...veto.filter((v) => v.triggered === null).map((v) => v.id)];
+  const missing = [
+    ...items.flatMap((i) => (i.status === "unchecked" ? i.missing : [])),
+    ...veto.filter((v) => v.triggered === null).map((v) => v.id),
+  ];
   const result: CountyStandardResult = {
     verdict: combineVerdict(Object.values(dimensions), veto),
     dimensions,
@@ -108,7 +120,16 @@ export function countyStandard(
     missing: missing.filter((c, i, all) => all.indexOf(c) === i),
   };
   if (form) {
-    const f: CountyFormCells = { sheet: form.sheet, cells: {}, values: {}, textCodes: [], percentCodes: [], invalidCodes: [], evidenceCells: {}, evidence: {} };
+    const f: CountyFormCells = {
+      sheet: form.sheet,
+      cells: {},
+      values: {},
+      textCodes: [],
+      percentCodes: [],
+      invalidCodes: [],
+      evidenceCells: {},
+      evidence: {},
+    };
     for (const [code, e] of Object.entries(form.entries)) {
       if (e.cell) f.cells[code] = e.cell;
       if (e.evidenceCell) f.evidenceCells[code] = e.evidenceCell;
@@ -138,7 +159,9 @@ function evidenceOf(itemId: string, entries: CountyForm["entries"]): string | un
  * @example
  * decidedCountyItems(result.counties).has("G7"); // true when the form gave G7's figures
  */
-export function decidedCountyItems(counties: readonly Pick<CountyResult, "items" | "form">[]): Set<string> {
+export function decidedCountyItems(
+  counties: readonly Pick<CountyResult, "items" | "form">[]
+): Set<string> {
   const decided = new Set<string>();
   for (const county of counties) {
     for (const item of county.items) if (item.status !== "unchecked") decided.add(item.id);

@@ -33,13 +33,19 @@ export function parseA1(address: string): Rect {
   const parts = address.split(":");
   const corners = parts.map((part) => {
     const match = CELL.exec(part.trim());
-    if (!match || parts.length > 2) throw new Error(`无法识别的单元格地址「${address}」，应形如 B2 或 B2:D4。`);
+    if (!match || parts.length > 2)
+      throw new Error(`无法识别的单元格地址「${address}」，应形如 B2 或 B2:D4。`);
     return { row: Number(match[2]) - 1, col: columnIndex(match[1]) };
   });
   const [first, last = first] = corners;
   const row = Math.min(first.row, last.row);
   const col = Math.min(first.col, last.col);
-  return { row, col, rows: Math.abs(last.row - first.row) + 1, cols: Math.abs(last.col - first.col) + 1 };
+  return {
+    row,
+    col,
+    rows: Math.abs(last.row - first.row) + 1,
+    cols: Math.abs(last.col - first.col) + 1,
+  };
 }
 
 /**

@@ -5,7 +5,14 @@ import type { CellStyle } from "../../report/plan";
 import type { WriteOp } from "./planOps";
 import { BORDER_COLOR, STYLES, verdictColors } from "./styles";
 
-const EDGES = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"] as const;
+const EDGES = [
+  "EdgeTop",
+  "EdgeBottom",
+  "EdgeLeft",
+  "EdgeRight",
+  "InsideHorizontal",
+  "InsideVertical",
+] as const;
 
 /** Queues one operation on the worksheet it belongs to. */
 export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
@@ -32,7 +39,8 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
       sheet.getRange(op.address).format.rowHeight = op.points;
       return;
     case "freeze":
-      if (op.rows > 0 && op.columns > 0) sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, op.rows, op.columns));
+      if (op.rows > 0 && op.columns > 0)
+        sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, op.rows, op.columns));
       else if (op.rows > 0) sheet.freezePanes.freezeRows(op.rows);
       else sheet.freezePanes.freezeColumns(op.columns);
       return;
@@ -61,7 +69,8 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
       const layout = sheet.pageLayout;
       layout.orientation = op.page.landscape ? "Landscape" : "Portrait";
       if (op.page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
-      if (op.page.repeatRows) layout.setPrintTitleRows(`$${op.page.repeatRows[0]}:$${op.page.repeatRows[1]}`);
+      if (op.page.repeatRows)
+        layout.setPrintTitleRows(`$${op.page.repeatRows[0]}:$${op.page.repeatRows[1]}`);
       return;
     }
     case "link":
@@ -73,7 +82,11 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
   }
 }
 
-function applyStyle(format: Excel.RangeFormat, style: CellStyle, inside: { rows: boolean; cols: boolean }): void {
+function applyStyle(
+  format: Excel.RangeFormat,
+  style: CellStyle,
+  inside: { rows: boolean; cols: boolean }
+): void {
   const spec = STYLES[style];
   if (spec.fill) format.fill.color = spec.fill;
   if (spec.fontColor) format.font.color = spec.fontColor;
@@ -86,7 +99,10 @@ function applyStyle(format: Excel.RangeFormat, style: CellStyle, inside: { rows:
   if (spec.vertical) format.verticalAlignment = spec.vertical;
   if (spec.borders) {
     // Inside edges only where the areas have an inside: a single row or column has none.
-    const edges = EDGES.filter((edge) => (edge !== "InsideHorizontal" || inside.rows) && (edge !== "InsideVertical" || inside.cols));
+    const edges = EDGES.filter(
+      (edge) =>
+        (edge !== "InsideHorizontal" || inside.rows) && (edge !== "InsideVertical" || inside.cols)
+    );
     for (const edge of edges) {
       const border = format.borders.getItem(edge);
       border.style = "Continuous";

@@ -14,7 +14,8 @@ import type { PlannedCell } from "../../report/plan";
  * swallowed), and anything it might turn into a number, date, percentage, boolean or error
  * ("0012", "1/2", "50%", "TRUE", "#N/A"), full-width forms included.
  */
-const NEEDS_QUOTE_PREFIX = /^[\s\u3000]*(?:[=+\-@'#.(\d\uFF10-\uFF19\uFF0B\uFF0D\uFF1D\uFF20]|(?:true|false)[\s\u3000]*$)/i;
+const NEEDS_QUOTE_PREFIX =
+  /^[\s\u3000]*(?:[=+\-@'#.(\d\uFF10-\uFF19\uFF0B\uFF0D\uFF1D\uFF20]|(?:true|false)[\s\u3000]*$)/i;
 
 /**
  * The value for `range.formulas`: "=" + formula for a formula cell, the number or boolean as is,

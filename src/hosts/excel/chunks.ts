@@ -20,7 +20,8 @@ export const DEFAULT_MAX_CELLS_PER_REQUEST = 20_000;
  */
 export function cellBudget(option: number | undefined): number {
   if (option === undefined) return DEFAULT_MAX_CELLS_PER_REQUEST;
-  if (!(option >= 1)) throw new RangeError(`maxCellsPerRequest 应为不小于 1 的数，收到 ${option}。`);
+  if (!(option >= 1))
+    throw new RangeError(`maxCellsPerRequest 应为不小于 1 的数，收到 ${option}。`);
   return Math.floor(option);
 }
 
@@ -86,7 +87,7 @@ export async function syncEach<T>(
   context: { sync(): Promise<unknown> },
   groups: T[],
   queue: (group: T, index: number) => void,
-  synced?: (index: number) => void,
+  synced?: (index: number) => void
 ): Promise<void> {
   await groups.reduce(async (previous, group, index) => {
     await previous;

@@ -19,10 +19,12 @@ const ADVICE: Record<string, string> = {
   InvalidReference: "引用的工作表或单元格已不存在。请重新运行审计。",
   Conflict: "工作簿正被其他人或其他程序同时修改。请稍候片刻，待同步完成后重新运行审计。",
   InactiveWorkbook: "审计所针对的工作簿已不是当前窗口。请切换回该工作簿后重新运行审计。",
-  MergedRangeConflict: "要写入的区域与已有的合并单元格冲突。请重新运行审计（审计只写入新建的工作表）；若问题依旧，请报告给开发者。",
+  MergedRangeConflict:
+    "要写入的区域与已有的合并单元格冲突。请重新运行审计（审计只写入新建的工作表）；若问题依旧，请报告给开发者。",
   ApiNotFound:
     "当前 Excel 版本不支持本加载项需要的功能（需要 ExcelApi 1.13 及以上）。请更新 Office 到最新版本，或改用 Excel 网页版。",
-  UnsupportedOperation: "当前 Excel 版本或工作簿模式不支持此操作。请更新 Office，或在桌面版 / 网页版 Excel 中打开可编辑的工作簿后重试。",
+  UnsupportedOperation:
+    "当前 Excel 版本或工作簿模式不支持此操作。请更新 Office，或在桌面版 / 网页版 Excel 中打开可编辑的工作簿后重试。",
   GeneralException:
     "Excel 内部出错，操作未完成。请保存工作簿、关闭后重新打开，再运行审计；已有的审计表在出错时不会被删除。",
 };
@@ -38,7 +40,10 @@ const ADVICE: Record<string, string> = {
 export function describeExcelError(error: unknown): string {
   const code = errorCode(error);
   if (code && ADVICE[code]) return ADVICE[code];
-  const message = error instanceof Error || isObject(error) ? String((error as { message?: unknown }).message ?? "") : "";
+  const message =
+    error instanceof Error || isObject(error)
+      ? String((error as { message?: unknown }).message ?? "")
+      : "";
   if (!code && /[\u4e00-\u9fff]/.test(message)) return message;
   const detail = code ? `（错误代码 ${code}）` : "";
   return `与 Excel 通信时出错${detail}，操作未完成，已有的审计表不受影响。请关闭任何打开的对话框或编辑状态后重试；若反复出现，请把此消息发给技术支持。`;

@@ -78,7 +78,11 @@ export function markerName(n: number): string {
  * Queues the marker for a sheet the audit just added (same batch as the add, so a sheet never
  * exists unmarked for longer than one request).
  */
-export function queueMarkSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, n: number): void {
+export function queueMarkSheet(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  n: number
+): void {
   context.workbook.names.add(markerName(n), sheet.getRange("A1"), COMMENT);
 }
 

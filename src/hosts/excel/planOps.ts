@@ -4,7 +4,14 @@
  * them. Keeping the plan → operations step pure lets the tests check every address and value
  * without a workbook.
  */
-import type { CellStyle, ConditionalFormat, PageSetup, PlannedCell, PlannedSheet, WorkbookPlan } from "../../report/plan";
+import type {
+  CellStyle,
+  ConditionalFormat,
+  PageSetup,
+  PlannedCell,
+  PlannedSheet,
+  WorkbookPlan,
+} from "../../report/plan";
 import { a1 } from "../../sheets/grid";
 import { columnsAddress, rectAddress, rowAddress, type Rect } from "./addresses";
 import { formulaCell } from "./cellText";
@@ -15,7 +22,12 @@ type SheetRef = { sheet: number };
 
 export type WriteOp = SheetRef &
   (
-    | { kind: "cells"; address: string; formulas: (string | number | boolean)[][]; numberFormat?: string[][] }
+    | {
+        kind: "cells";
+        address: string;
+        formulas: (string | number | boolean)[][];
+        numberFormat?: string[][];
+      }
     | { kind: "style"; address: string; style: CellStyle; inside: { rows: boolean; cols: boolean } }
     | { kind: "merge"; address: string }
     | { kind: "columnWidth"; address: string; points: number }
@@ -82,21 +94,40 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
   ops.push(...styleOps(sheet).map((op) => ({ ...at, ...op })));
   ops.push(...sheet.merges.map((address) => ({ ...at, kind: "merge" as const, address })));
   ops.push(...widthOps(sheet.columnWidths).map((op) => ({ ...at, ...op })));
-  for (const col of sheet.hiddenColumns ?? []) ops.push({ ...at, kind: "hideColumns", address: columnsAddress(col, col) });
+  for (const col of sheet.hiddenColumns ?? [])
+    ops.push({ ...at, kind: "hideColumns", address: columnsAddress(col, col) });
   for (const row of sheet.rows) {
-    if (row.height !== undefined && row.height > 0) ops.push({ ...at, kind: "rowHeight", address: rowAddress(row.row), points: row.height });
+    if (row.height !== undefined && row.height > 0)
+      ops.push({ ...at, kind: "rowHeight", address: rowAddress(row.row), points: row.height });
   }
-  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)) ops.push({ ...at, kind: "freeze", ...sheet.freeze });
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0))
+    ops.push({ ...at, kind: "freeze", ...sheet.freeze });
   for (const cf of sheet.conditionalFormats) {
-    const rules = cf.rules.map((rule) => ({ ...rule, formula: renameRefs(rule.formula, names.writeAs) }));
+    const rules = cf.rules.map((rule) => ({
+      ...rule,
+      formula: renameRefs(rule.formula, names.writeAs),
+    }));
     ops.push({ ...at, kind: "conditional", address: cf.range, rules });
   }
-  ops.push(...sheet.dataBars.map((bar) => ({ ...at, kind: "dataBar" as const, address: bar.range, color: bar.color })));
+  ops.push(
+    ...sheet.dataBars.map((bar) => ({
+      ...at,
+      kind: "dataBar" as const,
+      address: bar.range,
+      color: bar.color,
+    }))
+  );
   ops.push({ ...at, kind: "page", page: sheet.page });
   for (const row of sheet.rows) {
     row.cells.forEach((cell, col) => {
       if (!cell?.link) return;
-      ops.push({ ...at, kind: "link", address: a1(row.row, col), target: renameRefs(cell.link, names.final), text: linkText(cell) });
+      ops.push({
+        ...at,
+        kind: "link",
+        address: a1(row.row, col),
+        target: renameRefs(cell.link, names.final),
+        text: linkText(cell),
+      });
     });
   }
   return ops;
@@ -110,7 +141,8 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
  */
 function linkText(cell: PlannedCell): string | undefined {
   if (cell.formula || cell.value === null) return undefined;
-  if (typeof cell.value === "string") return formulaCell(cell) === cell.value ? cell.value : undefined;
+  if (typeof cell.value === "string")
+    return formulaCell(cell) === cell.value ? cell.value : undefined;
   return String(cell.value);
 }
 
@@ -143,7 +175,13 @@ function cellOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: n
         formulas.push(fRow);
         formats.push(nRow);
       }
-      ops.push({ sheet: index, kind: "cells", address: rectAddress(tile), formulas, ...(anyFormat ? { numberFormat: formats } : {}) });
+      ops.push({
+        sheet: index,
+        kind: "cells",
+        address: rectAddress(tile),
+        formulas,
+        ...(anyFormat ? { numberFormat: formats } : {}),
+      });
     }
   }
   return ops;
@@ -151,7 +189,9 @@ function cellOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: n
 
 function checkFinite(sheet: PlannedSheet, row: number, col: number, value: unknown): void {
   if (typeof value === "number" && !Number.isFinite(value)) {
-    throw new Error(`审计表「${sheet.name}」${a1(row, col)} 的值 ${value} 不是有限数字，无法写入工作簿；这是审计报表的缺陷，请报告给开发者。`);
+    throw new Error(
+      `审计表「${sheet.name}」${a1(row, col)} 的值 ${value} 不是有限数字，无法写入工作簿；这是审计报表的缺陷，请报告给开发者。`
+    );
   }
 }
 
@@ -175,8 +215,18 @@ function consecutiveRuns(sorted: number[]): number[][] {
  * one RangeAreas ("D3, D6, D9"), cut so an address list stays short. The verdict column of 300
  * schools, alternating pass / warn / fail, is three calls instead of 300.
  */
-function styleOps(sheet: PlannedSheet): { kind: "style"; address: string; style: CellStyle; inside: { rows: boolean; cols: boolean } }[] {
-  const groups = new Map<string, { style: CellStyle; inside: { rows: boolean; cols: boolean }; addresses: string[] }>();
+function styleOps(
+  sheet: PlannedSheet
+): {
+  kind: "style";
+  address: string;
+  style: CellStyle;
+  inside: { rows: boolean; cols: boolean };
+}[] {
+  const groups = new Map<
+    string,
+    { style: CellStyle; inside: { rows: boolean; cols: boolean }; addresses: string[] }
+  >();
   for (const { rect, style } of styleRects(sheet)) {
     const inside = { rows: rect.rows > 1, cols: rect.cols > 1 };
     const key = `${style}|${inside.rows}|${inside.cols}`;
@@ -184,7 +234,12 @@ function styleOps(sheet: PlannedSheet): { kind: "style"; address: string; style:
     group.addresses.push(rectAddress(rect));
     groups.set(key, group);
   }
-  const ops: { kind: "style"; address: string; style: CellStyle; inside: { rows: boolean; cols: boolean } }[] = [];
+  const ops: {
+    kind: "style";
+    address: string;
+    style: CellStyle;
+    inside: { rows: boolean; cols: boolean };
+  }[] = [];
   for (const { style, inside, addresses } of groups.values()) {
     let current: string[] = [];
     let length = 0;
@@ -220,7 +275,10 @@ export function styleRects(sheet: PlannedSheet): { rect: Rect; style: CellStyle 
         next.set(key, prev);
         open.delete(key);
       } else {
-        next.set(key, { rect: { row: row.row, col: run.col, rows: 1, cols: run.cols }, style: run.style });
+        next.set(key, {
+          rect: { row: row.row, col: run.col, rows: 1, cols: run.cols },
+          style: run.style,
+        });
       }
     }
     done.push(...open.values());
@@ -230,7 +288,9 @@ export function styleRects(sheet: PlannedSheet): { rect: Rect; style: CellStyle 
   return done.sort((a, b) => a.rect.row - b.rect.row || a.rect.col - b.rect.col);
 }
 
-function styleRuns(cells: PlannedSheet["rows"][number]["cells"]): { col: number; cols: number; style: CellStyle }[] {
+function styleRuns(
+  cells: PlannedSheet["rows"][number]["cells"]
+): { col: number; cols: number; style: CellStyle }[] {
   const runs: { col: number; cols: number; style: CellStyle }[] = [];
   cells.forEach((cell, col) => {
     const style = cell?.style;
@@ -253,7 +313,11 @@ function widthOps(widths: number[]): { kind: "columnWidth"; address: string; poi
     if (c < widths.length && widths[c] === widths[start]) continue;
     const width = widths[start];
     if (width !== undefined && width > 0) {
-      ops.push({ kind: "columnWidth", address: columnsAddress(start, c - 1), points: charsToPoints(width) });
+      ops.push({
+        kind: "columnWidth",
+        address: columnsAddress(start, c - 1),
+        points: charsToPoints(width),
+      });
     }
     start = c;
   }

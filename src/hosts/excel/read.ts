@@ -39,7 +39,7 @@ interface Piece {
  */
 export async function readWorkbookGrids(
   context: Excel.RequestContext,
-  options: ReadOptions = {},
+  options: ReadOptions = {}
 ): Promise<{ grids: SheetGrid[]; ownedSheets: string[] }> {
   const maxCells = cellBudget(options.maxCellsPerRequest);
   const worksheets = context.workbook.worksheets;
@@ -65,9 +65,16 @@ export async function readWorkbookGrids(
       name,
       sheet,
       used,
-      rect: { row: used.rowIndex, col: used.columnIndex, rows: used.rowCount, cols: used.columnCount },
+      rect: {
+        row: used.rowIndex,
+        col: used.columnIndex,
+        rows: used.rowCount,
+        cols: used.columnCount,
+      },
     }));
-  const pieces: Piece[] = blocks.flatMap((block) => tileBlock(block.rect, maxCells).map((tile) => ({ block, tile })));
+  const pieces: Piece[] = blocks.flatMap((block) =>
+    tileBlock(block.rect, maxCells).map((tile) => ({ block, tile }))
+  );
   const requests = packByCost(pieces, (piece) => piece.tile.rows * piece.tile.cols, maxCells);
   await syncEach(context, requests, (request) => {
     for (const piece of request) {
@@ -78,7 +85,12 @@ export async function readWorkbookGrids(
         // One compact address list per sheet (runs of visible rows), in the same request: the
         // number of syncs does not grow with the rows, nor the payload with rows that are shown.
         if (block.rect.rows > 1) {
-          const firstColumn = block.sheet.getRangeByIndexes(block.rect.row, block.rect.col, block.rect.rows, 1);
+          const firstColumn = block.sheet.getRangeByIndexes(
+            block.rect.row,
+            block.rect.col,
+            block.rect.rows,
+            1
+          );
           block.visible = firstColumn.getSpecialCellsOrNullObject("Visible");
           block.visible.load("address");
         }
@@ -102,7 +114,9 @@ export async function readWorkbookGrids(
   }
   for (const piece of pieces) fillPiece(grids.get(piece.block.name) as SheetGrid, piece);
   // An empty sheet is still a sheet the reader may want to mention.
-  const ordered = candidates.map(({ name }) => grids.get(name) ?? { name, rows: [], merges: [], origin: { row: 0, col: 0 } });
+  const ordered = candidates.map(
+    ({ name }) => grids.get(name) ?? { name, rows: [], merges: [], origin: { row: 0, col: 0 } }
+  );
   return { grids: ordered, ownedSheets };
 }
 
@@ -130,7 +144,8 @@ function fillPiece(grid: SheetGrid, piece: Piece): void {
 export function cellValue(value: unknown, type: string | undefined): CellValue {
   if (type === "Error") return { error: String(value) };
   if (value === "" || value === null || value === undefined || type === "Empty") return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean")
+    return value;
   return String(value);
 }
 

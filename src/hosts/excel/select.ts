@@ -8,7 +8,11 @@
  * @example
  * await Excel.run((context) => selectCell(context, "小学", "F12"));
  */
-export async function selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void> {
+export async function selectCell(
+  context: Excel.RequestContext,
+  sheet: string,
+  address: string
+): Promise<void> {
   const worksheet = context.workbook.worksheets.getItem(sheet);
   worksheet.activate();
   // Accept "'小学'!F12" as well as "F12".

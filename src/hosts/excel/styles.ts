@@ -33,9 +33,14 @@ function officeStyle(spec: StyleSpec): OfficeStyle {
   };
 }
 
-export const STYLES = Object.fromEntries(Object.entries(PALETTE).map(([name, spec]) => [name, officeStyle(spec)])) as Record<CellStyle, OfficeStyle>;
+export const STYLES = Object.fromEntries(
+  Object.entries(PALETTE).map(([name, spec]) => [name, officeStyle(spec)])
+) as Record<CellStyle, OfficeStyle>;
 
 /** The verdict colours conditional formats use (fill and font), same as the cell styles. */
-export function verdictColors(style: "pass" | "warn" | "fail"): { fill: string; fontColor: string } {
+export function verdictColors(style: "pass" | "warn" | "fail"): {
+  fill: string;
+  fontColor: string;
+} {
   return VERDICT_COLORS[style];
 }

@@ -19,7 +19,13 @@
 import type { WorkbookPlan } from "../../report/plan";
 import { applyOp } from "./applyOps";
 import { cellBudget, packByCost, syncEach } from "./chunks";
-import { markerName, ownershipOf, queueMarkSheet, queueOwnershipRead, queueUnmark } from "./ownership";
+import {
+  markerName,
+  ownershipOf,
+  queueMarkSheet,
+  queueOwnershipRead,
+  queueUnmark,
+} from "./ownership";
 import { opCost, planOps } from "./planOps";
 import { nameSheets, sheetKey, type SheetNaming } from "./sheetNames";
 
@@ -46,7 +52,7 @@ export interface WriteOptions {
 export async function writePlanToWorkbook(
   context: Excel.RequestContext,
   plan: WorkbookPlan,
-  options: WriteOptions = {},
+  options: WriteOptions = {}
 ): Promise<{ sheetNames: Record<string, string> }> {
   const maxCells = cellBudget(options.maxCellsPerRequest);
   if (plan.sheets.length === 0) return { sheetNames: {} };
@@ -59,11 +65,13 @@ export async function writePlanToWorkbook(
   const existingKeys = new Set(existing.map(sheetKey));
   const ownership = ownershipOf(names.items);
   const owned = options.owned !== false;
-  const oldSheets = owned ? ownership.sheets.filter((name) => existingKeys.has(sheetKey(name))) : [];
+  const oldSheets = owned
+    ? ownership.sheets.filter((name) => existingKeys.has(sheetKey(name)))
+    : [];
   const naming = nameSheets(
     plan.sheets.map((sheet) => sheet.name),
     existing,
-    oldSheets,
+    oldSheets
   );
   const ops = planOps(plan, renames(plan, naming), maxCells);
   const requests = packByCost(ops, opCost, maxCells);
@@ -86,7 +94,7 @@ export async function writePlanToWorkbook(
         }
         for (const op of request) applyOp(added[op.sheet], op);
       },
-      (index) => options.onProgress?.(index + 1, total),
+      (index) => options.onProgress?.(index + 1, total)
     );
   } catch (error) {
     await discardNewSheets(context, naming, existingKeys, newMarkers).catch(() => undefined);
@@ -107,7 +115,9 @@ export async function writePlanToWorkbook(
   await context.sync();
   options.onProgress?.(total, total);
 
-  return { sheetNames: Object.fromEntries(plan.sheets.map((sheet, i) => [sheet.name, naming[i].final])) };
+  return {
+    sheetNames: Object.fromEntries(plan.sheets.map((sheet, i) => [sheet.name, naming[i].final])),
+  };
 }
 
 /** Planned → write-time and planned → final names, only where they differ from the plan. */
@@ -137,21 +147,23 @@ async function discardNewSheets(
   context: Excel.RequestContext,
   naming: SheetNaming[],
   existedBefore: ReadonlySet<string>,
-  newMarkers: string[],
+  newMarkers: string[]
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
   worksheets.load("items/name");
   const names = context.workbook.names;
   names.load("items/name");
   await context.sync();
-  const ours = new Set(naming.map(({ writeAs }) => sheetKey(writeAs)).filter((key) => !existedBefore.has(key)));
+  const ours = new Set(
+    naming.map(({ writeAs }) => sheetKey(writeAs)).filter((key) => !existedBefore.has(key))
+  );
   for (const sheet of worksheets.items) {
     if (ours.has(sheetKey(sheet.name))) sheet.delete();
   }
   const markers = new Set(newMarkers.map(sheetKey));
   queueUnmark(
     context,
-    names.items.map((item) => item.name).filter((name) => markers.has(sheetKey(name))),
+    names.items.map((item) => item.name).filter((name) => markers.has(sheetKey(name)))
   );
   await context.sync();
 }

@@ -21,13 +21,16 @@ export function toCellValue(value: ExcelJS.CellValue | undefined): CellValue {
   if (value instanceof Date) return isoDate(value);
   if (typeof value !== "object") return null;
   if ("error" in value && typeof value.error === "string") return { error: value.error };
-  if ("richText" in value && Array.isArray(value.richText)) return value.richText.map((run) => run.text ?? "").join("");
+  if ("richText" in value && Array.isArray(value.richText))
+    return value.richText.map((run) => run.text ?? "").join("");
   if ("formula" in value || "sharedFormula" in value) {
     const result = (value as { result?: unknown }).result;
     return toCellValue(result as ExcelJS.CellValue | undefined);
   }
-  if ("hyperlink" in value && "text" in value) return toCellValue((value as { text: ExcelJS.CellValue }).text);
-  if ("text" in value && typeof (value as { text: unknown }).text === "string") return (value as { text: string }).text;
+  if ("hyperlink" in value && "text" in value)
+    return toCellValue((value as { text: ExcelJS.CellValue }).text);
+  if ("text" in value && typeof (value as { text: unknown }).text === "string")
+    return (value as { text: string }).text;
   return null;
 }
 

@@ -13,7 +13,8 @@ interface RangeModel {
 /** Merged areas of a worksheet, 0-based and inclusive. */
 export function mergedAreas(worksheet: ExcelJS.Worksheet): MergedArea[] {
   // ExcelJS keeps merges in a private map of master address → Range; ws.model would serialise every row.
-  const merges = (worksheet as unknown as { _merges?: Record<string, { model: RangeModel }> })._merges ?? {};
+  const merges =
+    (worksheet as unknown as { _merges?: Record<string, { model: RangeModel }> })._merges ?? {};
   return Object.values(merges).map(({ model }) => ({
     top: model.top - 1,
     left: model.left - 1,
@@ -43,7 +44,8 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
       const value = readCellValue(cell);
       if (value === null) return;
       // The county form's rates: 0.961 shown as 96.1% (SheetGrid.percentCells).
-      if (typeof value === "number" && cell.numFmt?.includes("%")) percentCells.push(a1(rowNumber - 1, colNumber - 1));
+      if (typeof value === "number" && cell.numFmt?.includes("%"))
+        percentCells.push(a1(rowNumber - 1, colNumber - 1));
       while (cells.length < colNumber - 1) cells.push(null);
       cells[colNumber - 1] = value;
     });
@@ -51,7 +53,12 @@ export function worksheetToGrid(worksheet: ExcelJS.Worksheet): SheetGrid {
     while (rows.length < rowNumber - 1) rows.push([]);
     rows[rowNumber - 1] = cells;
   });
-  const grid: SheetGrid = { name: worksheet.name, rows, merges: mergedAreas(worksheet), origin: { row: 0, col: 0 } };
+  const grid: SheetGrid = {
+    name: worksheet.name,
+    rows,
+    merges: mergedAreas(worksheet),
+    origin: { row: 0, col: 0 },
+  };
   if (hiddenRows.length > 0) grid.hiddenRows = hiddenRows;
   if (percentCells.length) grid.percentCells = percentCells;
   return grid;

@@ -22,7 +22,7 @@ async function fixSheet(zip: JSZip, sheetPath: string): Promise<number> {
   if (!sheetFile) return 0;
   // A sheet without a hyperlink relationship has nothing to fix: leave its (large) XML compressed.
   const relsFile = zip.file(relsPathOf(sheetPath));
-  if (!relsFile || !(await relsFile.async("string")).includes("/hyperlink\"")) return 0;
+  if (!relsFile || !(await relsFile.async("string")).includes('/hyperlink"')) return 0;
   const xml = await sheetFile.async("string");
   if (!xml.includes("<hyperlink ")) return 0;
   const dropped = new Set<string>();
@@ -33,7 +33,10 @@ async function fixSheet(zip: JSZip, sheetPath: string): Promise<number> {
     dropped.add(rId);
     return tag
       .replace(/\s+r:id="[^"]*"/, "")
-      .replace(/\blocation="#?([^"]*)"/, (_m, target: string) => `location="${target.replace(/^(%23|&#35;)/, "")}"`);
+      .replace(
+        /\blocation="#?([^"]*)"/,
+        (_m, target: string) => `location="${target.replace(/^(%23|&#35;)/, "")}"`
+      );
   });
   if (dropped.size === 0) return 0;
   zip.file(sheetPath, fixed);
@@ -42,7 +45,9 @@ async function fixSheet(zip: JSZip, sheetPath: string): Promise<number> {
     const rels = await relsFile.async("string");
     zip.file(
       relsPath,
-      rels.replace(/<Relationship\b[^>]*\/>/g, (tag) => (dropped.has(attribute(tag, "Id") ?? "") ? "" : tag)),
+      rels.replace(/<Relationship\b[^>]*\/>/g, (tag) =>
+        dropped.has(attribute(tag, "Id") ?? "") ? "" : tag
+      )
     );
   }
   return dropped.size;

@@ -83,7 +83,15 @@ interface SheetFindings {
 }
 
 async function inspectSheet(zip: JSZip, sheet: SheetPart): Promise<SheetFindings> {
-  const findings: SheetFindings = { charts: 0, shapes: 0, pivotTables: 0, threadedComments: false, chartSheet: sheet.path.includes("chartsheets/"), internalLinks: 0, sparklines: 0 };
+  const findings: SheetFindings = {
+    charts: 0,
+    shapes: 0,
+    pivotTables: 0,
+    threadedComments: false,
+    chartSheet: sheet.path.includes("chartsheets/"),
+    internalLinks: 0,
+    sparklines: 0,
+  };
   // Links to places in the workbook (location, no relationship): ExcelJS drops them on reading.
   const sheetXml = (await text(zip, sheet.path)) ?? "";
   for (const match of sheetXml.matchAll(/<hyperlink\b[^>]*>/g)) {
@@ -142,7 +150,10 @@ async function droppedNames(zip: JSZip): Promise<string[]> {
  * await unsupportedContentWarnings(zip);
  * // ["工作表「汇总」含有2个图表，保存的副本中不含这些图表（原文件不受影响）。"]
  */
-export async function unsupportedContentWarnings(zip: JSZip, ignoreSheets: readonly string[] = []): Promise<string[]> {
+export async function unsupportedContentWarnings(
+  zip: JSZip,
+  ignoreSheets: readonly string[] = []
+): Promise<string[]> {
   const warnings: string[] = [];
   const lost = "保存的副本中不含这些内容（原文件不受影响）。";
   const ignored = new Set(ignoreSheets);
@@ -150,26 +161,41 @@ export async function unsupportedContentWarnings(zip: JSZip, ignoreSheets: reado
     if (ignored.has(sheet.name)) continue; // an earlier audit's own sheets are replaced anyway
     const f = await inspectSheet(zip, sheet);
     if (f.chartSheet) {
-      warnings.push(`图表工作表「${sheet.name}」无法保留，保存的副本中不含该工作表（原文件不受影响）。`);
+      warnings.push(
+        `图表工作表「${sheet.name}」无法保留，保存的副本中不含该工作表（原文件不受影响）。`
+      );
       continue;
     }
     if (f.charts > 0) warnings.push(`工作表「${sheet.name}」含有${f.charts}个图表，${lost}`);
-    if (f.shapes > 0) warnings.push(`工作表「${sheet.name}」含有${f.shapes}个形状或文本框，${lost}`);
-    if (f.pivotTables > 0) warnings.push(`工作表「${sheet.name}」含有${f.pivotTables}个数据透视表，${lost}`);
-    if (f.internalLinks > 0) warnings.push(`工作表「${sheet.name}」含有${f.internalLinks}个指向工作簿内位置的超链接，${lost}`);
-    if (f.sparklines > 0) warnings.push(`工作表「${sheet.name}」含有${f.sparklines}组迷你图，${lost}`);
-    if (f.threadedComments) warnings.push(`工作表「${sheet.name}」含有新式批注（对话式批注），${lost}`);
+    if (f.shapes > 0)
+      warnings.push(`工作表「${sheet.name}」含有${f.shapes}个形状或文本框，${lost}`);
+    if (f.pivotTables > 0)
+      warnings.push(`工作表「${sheet.name}」含有${f.pivotTables}个数据透视表，${lost}`);
+    if (f.internalLinks > 0)
+      warnings.push(
+        `工作表「${sheet.name}」含有${f.internalLinks}个指向工作簿内位置的超链接，${lost}`
+      );
+    if (f.sparklines > 0)
+      warnings.push(`工作表「${sheet.name}」含有${f.sparklines}组迷你图，${lost}`);
+    if (f.threadedComments)
+      warnings.push(`工作表「${sheet.name}」含有新式批注（对话式批注），${lost}`);
   }
   const names = Object.keys(zip.files);
   const dropped = await droppedNames(zip);
   if (dropped.length > 0) {
-    warnings.push(`工作簿中的名称「${dropped.join("」「")}」不是单元格区域（如常量或公式），保存的副本中将不含这些名称，引用它们的公式会出错（原文件不受影响）。`);
+    warnings.push(
+      `工作簿中的名称「${dropped.join("」「")}」不是单元格区域（如常量或公式），保存的副本中将不含这些名称，引用它们的公式会出错（原文件不受影响）。`
+    );
   }
-  if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n))) warnings.push(`工作簿含有宏（VBA），${lost}`);
+  if (names.some((n) => /^xl\/vbaProject\.bin$/i.test(n)))
+    warnings.push(`工作簿含有宏（VBA），${lost}`);
   if (names.some((n) => /^xl\/slicers\//i.test(n))) warnings.push(`工作簿含有切片器，${lost}`);
-  if (names.some((n) => /^xl\/timelines\//i.test(n))) warnings.push(`工作簿含有日程表（时间线筛选器），${lost}`);
+  if (names.some((n) => /^xl\/timelines\//i.test(n)))
+    warnings.push(`工作簿含有日程表（时间线筛选器），${lost}`);
   if (names.some((n) => /^xl\/externalLinks\/externalLink\d+\.xml$/i.test(n))) {
-    warnings.push("工作簿含有指向其他工作簿的外部链接，保存的副本中这些链接可能失效（原文件不受影响）。");
+    warnings.push(
+      "工作簿含有指向其他工作簿的外部链接，保存的副本中这些链接可能失效（原文件不受影响）。"
+    );
   }
   return warnings;
 }

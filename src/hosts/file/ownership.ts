@@ -29,7 +29,8 @@ export function sheetOfRange(range: string): string | null {
   const bang = range.lastIndexOf("!");
   if (bang <= 0) return null;
   const sheet = range.slice(0, bang);
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) return sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2)
+    return sheet.slice(1, -1).replace(/''/g, "'");
   return sheet;
 }
 
@@ -60,7 +61,7 @@ export function removeOwnedSheets(workbook: ExcelJS.Workbook): string[] {
   }
   setDefinedNames(
     workbook,
-    definedNames(workbook).filter((entry) => !OWNERSHIP_NAME.test(entry.name)),
+    definedNames(workbook).filter((entry) => !OWNERSHIP_NAME.test(entry.name))
   );
   return owned;
 }

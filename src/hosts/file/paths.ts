@@ -58,7 +58,10 @@ export function pathConflict(paths: CommandPaths): string | null {
 /** A temporary name in the same folder as `target`, so the final rename never crosses file systems. */
 export function temporaryPathFor(target: string): string {
   const random = Math.random().toString(36).slice(2, 8);
-  return nodePath.join(nodePath.dirname(target), `.${nodePath.basename(target)}.${process.pid}.${random}.tmp`);
+  return nodePath.join(
+    nodePath.dirname(target),
+    `.${nodePath.basename(target)}.${process.pid}.${random}.tmp`
+  );
 }
 
 /**
@@ -68,7 +71,10 @@ export function temporaryPathFor(target: string): string {
  * @example
  * await writeAtomically("结果.json", (tmp) => fs.writeFile(tmp, text));
  */
-export async function writeAtomically(target: string, write: (temporary: string) => Promise<void>): Promise<void> {
+export async function writeAtomically(
+  target: string,
+  write: (temporary: string) => Promise<void>
+): Promise<void> {
   const temporary = temporaryPathFor(target);
   try {
     await write(temporary);

@@ -38,14 +38,28 @@ export async function readBytes(path: string): Promise<Buffer> {
     stat = await fs.stat(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") throw new WorkbookFileError("not-found", path, `找不到文件「${path}」，请检查路径是否正确。`);
-    throw new WorkbookFileError("unreadable", path, `无法读取文件「${shown}」（${causeText(error)}）。`);
+    if (code === "ENOENT" || code === "ENOTDIR")
+      throw new WorkbookFileError("not-found", path, `找不到文件「${path}」，请检查路径是否正确。`);
+    throw new WorkbookFileError(
+      "unreadable",
+      path,
+      `无法读取文件「${shown}」（${causeText(error)}）。`
+    );
   }
-  if (!stat.isFile()) throw new WorkbookFileError("not-a-file", path, `「${path}」不是文件，请选择一个 .xlsx 工作簿。`);
+  if (!stat.isFile())
+    throw new WorkbookFileError(
+      "not-a-file",
+      path,
+      `「${path}」不是文件，请选择一个 .xlsx 工作簿。`
+    );
   try {
     return await fs.readFile(path);
   } catch (error) {
-    throw new WorkbookFileError("unreadable", path, `无法读取文件「${shown}」（${causeText(error)}），请检查文件权限或是否被其他程序占用。`);
+    throw new WorkbookFileError(
+      "unreadable",
+      path,
+      `无法读取文件「${shown}」（${causeText(error)}），请检查文件权限或是否被其他程序占用。`
+    );
   }
 }
 
@@ -56,11 +70,15 @@ export function checkSignature(path: string, bytes: Buffer): void {
     throw new WorkbookFileError(
       "legacy-or-encrypted",
       path,
-      `文件「${shown}」是旧版 .xls 工作簿或设置了打开密码的工作簿，无法读取：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后重试。`,
+      `文件「${shown}」是旧版 .xls 工作簿或设置了打开密码的工作簿，无法读取：请在 Excel 或 WPS 中取消密码并另存为 .xlsx 后重试。`
     );
   }
   if (!startsWith(bytes, ZIP_SIGNATURE)) {
-    throw new WorkbookFileError("not-xlsx", path, `文件「${shown}」不是 .xlsx 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重试。`);
+    throw new WorkbookFileError(
+      "not-xlsx",
+      path,
+      `文件「${shown}」不是 .xlsx 工作簿，请在 Excel 或 WPS 中另存为 .xlsx 后重试。`
+    );
   }
 }
 
@@ -71,10 +89,18 @@ async function openZip(path: string, bytes: Buffer): Promise<JSZip> {
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (error) {
-    throw new WorkbookFileError("corrupt", path, `文件「${shown}」已损坏，无法打开（${causeText(error)}）。`);
+    throw new WorkbookFileError(
+      "corrupt",
+      path,
+      `文件「${shown}」已损坏，无法打开（${causeText(error)}）。`
+    );
   }
   if (!zip.file("xl/workbook.xml")) {
-    throw new WorkbookFileError("not-xlsx", path, `文件「${shown}」不是 Excel 工作簿（.xlsx），请在 Excel 或 WPS 中另存为 .xlsx 后重试。`);
+    throw new WorkbookFileError(
+      "not-xlsx",
+      path,
+      `文件「${shown}」不是 Excel 工作簿（.xlsx），请在 Excel 或 WPS 中另存为 .xlsx 后重试。`
+    );
   }
   return zip;
 }
@@ -95,7 +121,11 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFile> {
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new WorkbookFileError("corrupt", path, `工作簿「${nodePath.basename(path)}」已损坏或格式不受支持，无法读取（${causeText(error)}）。`);
+    throw new WorkbookFileError(
+      "corrupt",
+      path,
+      `工作簿「${nodePath.basename(path)}」已损坏或格式不受支持，无法读取（${causeText(error)}）。`
+    );
   }
   const ownedSheets = ownedSheetNames(workbook);
   const warnings = await unsupportedContentWarnings(zip, ownedSheets);
@@ -113,7 +143,10 @@ export async function readWorkbookFile(path: string): Promise<WorkbookFile> {
  * @example
  * const { grids } = await readWorkbookStreamed("县教育局资源配置.xlsx");
  */
-export async function readWorkbookStreamed(path: string, limits?: ReadLimits): Promise<StreamedWorkbook> {
+export async function readWorkbookStreamed(
+  path: string,
+  limits?: ReadLimits
+): Promise<StreamedWorkbook> {
   const bytes = await readBytes(path);
   checkSignature(path, bytes);
   return readWorkbookGrids(path, bytes, limits);

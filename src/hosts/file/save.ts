@@ -15,7 +15,9 @@ const ZIP_OPTIONS = { compression: "DEFLATE", compressionOptions: { level: 1 } }
  * re-compresses only the sheets it changes; JSZip copies every other entry as it is.
  */
 export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  const written = await workbook.xlsx.writeBuffer({ zip: ZIP_OPTIONS } as unknown as ExcelJS.XlsxWriteOptions);
+  const written = await workbook.xlsx.writeBuffer({
+    zip: ZIP_OPTIONS,
+  } as unknown as ExcelJS.XlsxWriteOptions);
   const zip = await JSZip.loadAsync(written);
   await fixInternalHyperlinks(zip);
   return zip.generateAsync({ type: "nodebuffer", ...ZIP_OPTIONS });
@@ -32,12 +34,20 @@ export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer>
 export async function saveWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
   const source = sourcePathOf(workbook);
   if (source !== undefined && sameFile(source, path)) {
-    throw new WorkbookFileError("same-path", path, `不能覆盖原工作簿「${nodePath.basename(path)}」：请为审计结果另选一个文件名。`);
+    throw new WorkbookFileError(
+      "same-path",
+      path,
+      `不能覆盖原工作簿「${nodePath.basename(path)}」：请为审计结果另选一个文件名。`
+    );
   }
   try {
     const bytes = await workbookBytes(workbook);
     await writeAtomically(path, (temporary) => fs.writeFile(temporary, bytes));
   } catch (error) {
-    throw new WorkbookFileError("write-failed", path, `无法保存文件「${path}」（${causeText(error)}），请检查文件夹是否存在、是否有写入权限，或文件是否正被其他程序打开。`);
+    throw new WorkbookFileError(
+      "write-failed",
+      path,
+      `无法保存文件「${path}」（${causeText(error)}），请检查文件夹是否存在、是否有写入权限，或文件是否正被其他程序打开。`
+    );
   }
 }

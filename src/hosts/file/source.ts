@@ -19,7 +19,11 @@ export interface WorkbookSource {
   /** For a converted file: the line for 数据诊断 saying the original formatting was not carried. */
   conversionNote?: Diagnostic;
   /** Writes the audit; onProgress is told as each audit sheet is written. */
-  writeAudit(plan: WorkbookPlan, outPath: string, onProgress?: (done: number, total: number) => void): Promise<AppendResult>;
+  writeAudit(
+    plan: WorkbookPlan,
+    outPath: string,
+    onProgress?: (done: number, total: number) => void
+  ): Promise<AppendResult>;
 }
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -40,15 +44,22 @@ const TEXT_EXTENSIONS = /\.(csv|txt)$/i;
  * source.grids.map((g) => g.name); // ["小学", "初中"]
  * await source.writeAudit(plan, "县.audit.xlsx");
  */
-export async function openWorkbookSource(path: string, limits: ReadLimits = limitsFromEnv()): Promise<WorkbookSource> {
+export async function openWorkbookSource(
+  path: string,
+  limits: ReadLimits = limitsFromEnv()
+): Promise<WorkbookSource> {
   const bytes = await readBytes(path);
   const isZip = startsWith(bytes, ZIP);
   const isXlsb = isZip && bytes.includes("xl/workbook.bin") && !bytes.includes("xl/workbook.xml");
   if (isZip && !isXlsb) {
     const { grids } = await readWorkbookGrids(path, bytes, limits);
-    return { grids, writeAudit: (plan, out, onProgress) => appendAuditToPackage(path, plan, out, onProgress) };
+    return {
+      grids,
+      writeAudit: (plan, out, onProgress) => appendAuditToPackage(path, plan, out, onProgress),
+    };
   }
-  const kind = isZip || startsWith(bytes, OLE) ? "binary" : TEXT_EXTENSIONS.test(path) ? "csv" : null;
+  const kind =
+    isZip || startsWith(bytes, OLE) ? "binary" : TEXT_EXTENSIONS.test(path) ? "csv" : null;
   if (kind === null) {
     checkSignature(path, bytes); // the usual message for a file that is no workbook
     throw new WorkbookFileError("not-xlsx", path, `文件「${nodePath.basename(path)}」不是工作簿。`);
@@ -63,6 +74,7 @@ export async function openWorkbookSource(path: string, limits: ReadLimits = limi
       cell: "",
       message: `原文件为${foreign.formatLabel}：审计工作簿是新的 .xlsx，只带入了源工作表的数值（合并单元格保留），原文件的格式（字体、颜色、列宽、公式等）没有带入；原文件未改动。`,
     },
-    writeAudit: (plan, out, onProgress) => appendAuditToPackage(foreign.baseWorkbook, plan, out, onProgress),
+    writeAudit: (plan, out, onProgress) =>
+      appendAuditToPackage(foreign.baseWorkbook, plan, out, onProgress),
   };
 }

@@ -11,7 +11,12 @@ const THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: argb(BORDE
 const BORDERS: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 function solid(hex: string): ExcelJS.Fill {
-  return { type: "pattern", pattern: "solid", fgColor: { argb: argb(hex) }, bgColor: { argb: argb(hex) } };
+  return {
+    type: "pattern",
+    pattern: "solid",
+    fgColor: { argb: argb(hex) },
+    bgColor: { argb: argb(hex) },
+  };
 }
 
 function exceljsStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
@@ -33,7 +38,9 @@ function exceljsStyle(spec: StyleSpec): Partial<ExcelJS.Style> {
   return style;
 }
 
-const STYLES = Object.fromEntries(Object.entries(PALETTE).map(([name, spec]) => [name, exceljsStyle(spec)])) as Record<CellStyle, Partial<ExcelJS.Style>>;
+const STYLES = Object.fromEntries(
+  Object.entries(PALETTE).map(([name, spec]) => [name, exceljsStyle(spec)])
+) as Record<CellStyle, Partial<ExcelJS.Style>>;
 
 /** A fresh copy of the ExcelJS style for a plan style, with a number format when given. */
 function excelStyle(style: CellStyle | undefined, numFmt?: string): Partial<ExcelJS.Style> {

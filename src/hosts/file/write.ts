@@ -1,5 +1,11 @@
 import type ExcelJS from "exceljs";
-import type { DataBar, ConditionalFormat, PlannedCell, PlannedSheet, WorkbookPlan } from "../../report/plan";
+import type {
+  DataBar,
+  ConditionalFormat,
+  PlannedCell,
+  PlannedSheet,
+  WorkbookPlan,
+} from "../../report/plan";
 import { markOwned, removeOwnedSheets } from "./ownership";
 import { chooseSheetNames, renameSheets } from "../../report";
 import { conditionalStyle, SharedStyles } from "./styles";
@@ -24,7 +30,8 @@ function withoutEquals(formula: string): string {
 /** A literal for ExcelJS: strings stay strings (ExcelJS only makes formulas of { formula } objects). */
 function literal(value: PlannedCell["value"]): ExcelJS.CellValue {
   if (typeof value === "string") return value.replace(XML_ILLEGAL, "").slice(0, MAX_CELL_TEXT);
-  if (typeof value === "number") return Number.isFinite(value) ? value : { error: "#NUM!" as ExcelJS.CellErrorValue["error"] };
+  if (typeof value === "number")
+    return Number.isFinite(value) ? value : { error: "#NUM!" as ExcelJS.CellErrorValue["error"] };
   return value;
 }
 
@@ -33,7 +40,9 @@ function cellValue(cell: PlannedCell): ExcelJS.CellValue {
   if (cell.formula) {
     const formula = withoutEquals(cell.formula);
     // The computed value goes in as the cached result: viewers that never recalculate show it.
-    return value === null ? ({ formula } as ExcelJS.CellFormulaValue) : ({ formula, result: value } as ExcelJS.CellFormulaValue);
+    return value === null
+      ? ({ formula } as ExcelJS.CellFormulaValue)
+      : ({ formula, result: value } as ExcelJS.CellFormulaValue);
   }
   if (cell.link) {
     const target = cell.link.replace(/^#/, "");
@@ -56,7 +65,11 @@ function writeCells(ws: ExcelJS.Worksheet, sheet: PlannedSheet, styles: SharedSt
   }
 }
 
-function writeConditionalFormats(ws: ExcelJS.Worksheet, formats: ConditionalFormat[], bars: DataBar[]): void {
+function writeConditionalFormats(
+  ws: ExcelJS.Worksheet,
+  formats: ConditionalFormat[],
+  bars: DataBar[]
+): void {
   // Excel applies the rule with the smallest priority number first: plan order gives "first match wins".
   let priority = 1;
   for (const format of formats) {
@@ -100,7 +113,8 @@ function writeLayout(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
     ws.pageSetup.fitToWidth = 1;
     ws.pageSetup.fitToHeight = 0; // as many pages down as needed
   }
-  if (sheet.page.repeatRows) ws.pageSetup.printTitlesRow = `${sheet.page.repeatRows[0]}:${sheet.page.repeatRows[1]}`;
+  if (sheet.page.repeatRows)
+    ws.pageSetup.printTitlesRow = `${sheet.page.repeatRows[0]}:${sheet.page.repeatRows[1]}`;
 }
 
 /**
@@ -113,13 +127,25 @@ function activate(workbook: ExcelJS.Workbook, sheetName: string | undefined): vo
   if (index < 0) return;
   workbook.worksheets.forEach((ws, i) => {
     // ExcelJS reads and writes tabSelected although its typings omit it.
-    const views = (ws.views ?? []) as (Partial<ExcelJS.WorksheetView> & { tabSelected?: boolean })[];
+    const views = (ws.views ?? []) as (Partial<ExcelJS.WorksheetView> & {
+      tabSelected?: boolean;
+    })[];
     const selected = i === index;
     if (!selected && !views.some((v) => v.tabSelected)) return;
     const base: typeof views = views.length > 0 ? views : [{ state: "normal" }];
-    ws.views = base.map((view) => ({ ...view, tabSelected: selected }) as unknown as Partial<ExcelJS.WorksheetView>);
+    ws.views = base.map(
+      (view) => ({ ...view, tabSelected: selected }) as unknown as Partial<ExcelJS.WorksheetView>
+    );
   });
-  const defaults: ExcelJS.WorkbookView = { x: 0, y: 0, width: 20000, height: 12000, visibility: "visible", firstSheet: 0, activeTab: 0 };
+  const defaults: ExcelJS.WorkbookView = {
+    x: 0,
+    y: 0,
+    width: 20000,
+    height: 12000,
+    visibility: "visible",
+    firstSheet: 0,
+    activeTab: 0,
+  };
   workbook.views = [{ ...defaults, ...workbook.views?.[0], firstSheet: 0, activeTab: index }];
 }
 
@@ -134,13 +160,17 @@ function activate(workbook: ExcelJS.Workbook, sheetName: string | undefined): vo
  * writePlan(workbook, plan).sheetNames; // { "审计总览": "审计总览", "学校明细": "学校明细" }
  * await saveWorkbook(workbook, "county-审计.xlsx");
  */
-export function writePlan(workbook: ExcelJS.Workbook, planned: WorkbookPlan, options: { owned?: boolean } = {}): WritePlanResult {
+export function writePlan(
+  workbook: ExcelJS.Workbook,
+  planned: WorkbookPlan,
+  options: { owned?: boolean } = {}
+): WritePlanResult {
   // owned: false writes user sheets (the blank county form): no marker, and no earlier audit sheet removed.
   const owned = options.owned !== false;
   const removedSheets = owned ? removeOwnedSheets(workbook) : [];
   const chosen = chooseSheetNames(
     planned.sheets.map((s) => s.name),
-    workbook.worksheets.map((ws) => ({ name: ws.name, owned: false })),
+    workbook.worksheets.map((ws) => ({ name: ws.name, owned: false }))
   );
   const plan = renameSheets(planned, chosen);
   const styles = new SharedStyles();
@@ -155,5 +185,8 @@ export function writePlan(workbook: ExcelJS.Workbook, planned: WorkbookPlan, opt
   workbook.calcProperties = { ...workbook.calcProperties, fullCalcOnLoad: true };
   const activeIndex = plan.sheets.findIndex((s) => s.kind === plan.activate);
   activate(workbook, chosen[activeIndex]);
-  return { sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])), removedSheets };
+  return {
+    sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])),
+    removedSheets,
+  };
 }

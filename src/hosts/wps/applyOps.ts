@@ -40,7 +40,11 @@ export function applyOp(app: EtApplication, sheet: EtWorksheet, op: WpsOp): void
     case "conditional": {
       const range = sheet.Range(op.address);
       const added: EtFormatCondition[] = op.rules.map((rule) => {
-        const condition = range.FormatConditions.Add(XL.expression, undefined, `=${rule.formula.replace(/^=/, "")}`);
+        const condition = range.FormatConditions.Add(
+          XL.expression,
+          undefined,
+          `=${rule.formula.replace(/^=/, "")}`
+        );
         const colors = verdictColorsBgr(rule.style);
         condition.Interior.Color = colors.fill;
         condition.Font.Color = colors.fontColor;
@@ -68,7 +72,8 @@ export function applyOp(app: EtApplication, sheet: EtWorksheet, op: WpsOp): void
         setup.FitToPagesWide = 1;
         setup.FitToPagesTall = false;
       }
-      if (op.page.repeatRows) setup.PrintTitleRows = `$${op.page.repeatRows[0]}:$${op.page.repeatRows[1]}`;
+      if (op.page.repeatRows)
+        setup.PrintTitleRows = `$${op.page.repeatRows[0]}:$${op.page.repeatRows[1]}`;
       return;
     }
   }

@@ -11,7 +11,10 @@
  * describeWpsError(new Error("Exception occurred")); // "与 WPS 表格通信时出错（Exception occurred）…"
  */
 export function describeWpsError(error: unknown): string {
-  const message = typeof error === "object" && error !== null ? String((error as { message?: unknown }).message ?? "") : String(error ?? "");
+  const message =
+    typeof error === "object" && error !== null
+      ? String((error as { message?: unknown }).message ?? "")
+      : String(error ?? "");
   if (/[\u4e00-\u9fff]/.test(message)) return message;
   const detail = message.trim() ? `（${message.trim().slice(0, 120)}）` : "";
   return (

@@ -47,7 +47,12 @@ export interface EtWorksheets {
   Count: number;
   Item(index: number | string): EtWorksheet;
   /** Add(Before, After, Count, Type): the new sheet goes after `after`. */
-  Add(before?: EtWorksheet | null, after?: EtWorksheet | null, count?: number, type?: number): EtWorksheet;
+  Add(
+    before?: EtWorksheet | null,
+    after?: EtWorksheet | null,
+    count?: number,
+    type?: number
+  ): EtWorksheet;
 }
 
 export interface EtWorksheet {
@@ -56,7 +61,15 @@ export interface EtWorksheet {
   Range(address: string): EtRange;
   Activate(): void;
   Delete(): void;
-  Hyperlinks: { Add(anchor: EtRange, address: string, subAddress?: string, screenTip?: string, textToDisplay?: string): unknown };
+  Hyperlinks: {
+    Add(
+      anchor: EtRange,
+      address: string,
+      subAddress?: string,
+      screenTip?: string,
+      textToDisplay?: string
+    ): unknown;
+  };
   PageSetup: EtPageSetup;
 }
 

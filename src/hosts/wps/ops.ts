@@ -39,18 +39,25 @@ export function wpsOps(plan: WorkbookPlan, names: OpNames, maxCells: number): Wp
   let widthsDone = -1;
   for (const op of planOps(plan, names, maxCells * 2)) {
     // Widths first: setting a width on a hidden column would show it again.
-    for (; widthsDone < op.sheet; widthsDone += 1) ops.push(...widthOps(widthsDone + 1, plan.sheets[widthsDone + 1].columnWidths));
+    for (; widthsDone < op.sheet; widthsDone += 1)
+      ops.push(...widthOps(widthsDone + 1, plan.sheets[widthsDone + 1].columnWidths));
     if (op.kind === "cells") {
       const tile = parseTile(op.address);
       if (op.numberFormat) ops.push(...formatOps(op.sheet, tile, op.numberFormat));
-      ops.push({ sheet: op.sheet, kind: "values", address: op.address, formulas: withLinks(op.formulas, tile, links[op.sheet]) });
+      ops.push({
+        sheet: op.sheet,
+        kind: "values",
+        address: op.address,
+        formulas: withLinks(op.formulas, tile, links[op.sheet]),
+      });
     } else if (op.kind === "style") {
       for (const address of splitAddressList(op.address)) ops.push({ ...op, address });
     } else if (op.kind !== "columnWidth" && op.kind !== "link") {
       ops.push(op);
     }
   }
-  for (; widthsDone < plan.sheets.length - 1; widthsDone += 1) ops.push(...widthOps(widthsDone + 1, plan.sheets[widthsDone + 1].columnWidths));
+  for (; widthsDone < plan.sheets.length - 1; widthsDone += 1)
+    ops.push(...widthOps(widthsDone + 1, plan.sheets[widthsDone + 1].columnWidths));
   return ops;
 }
 
@@ -75,14 +82,26 @@ const MAX_LITERAL = 255;
  * @example
  * hyperlinkFormula("'小学'!D7", "小学!D7"); // "=HYPERLINK(\"#'小学'!D7\",\"小学!D7\")"
  */
-export function hyperlinkFormula(target: string, text: string | number | boolean): string | undefined {
+export function hyperlinkFormula(
+  target: string,
+  text: string | number | boolean
+): string | undefined {
   const location = `#${target.replace(/^#/, "")}`;
-  const label = typeof text === "string" ? `"${text.replace(/"/g, '""')}"` : typeof text === "boolean" ? String(text).toUpperCase() : String(text);
-  if (location.length > MAX_LITERAL || (typeof text === "string" && text.length > MAX_LITERAL)) return undefined;
+  const label =
+    typeof text === "string"
+      ? `"${text.replace(/"/g, '""')}"`
+      : typeof text === "boolean"
+        ? String(text).toUpperCase()
+        : String(text);
+  if (location.length > MAX_LITERAL || (typeof text === "string" && text.length > MAX_LITERAL))
+    return undefined;
   return `=HYPERLINK("${location.replace(/"/g, '""')}",${label})`;
 }
 
-function linkFormulas(sheet: PlannedSheet, final: ReadonlyMap<string, string>): Map<string, string> {
+function linkFormulas(
+  sheet: PlannedSheet,
+  final: ReadonlyMap<string, string>
+): Map<string, string> {
   const formulas = new Map<string, string>();
   for (const row of sheet.rows) {
     row.cells.forEach((cell, col) => {
@@ -94,9 +113,15 @@ function linkFormulas(sheet: PlannedSheet, final: ReadonlyMap<string, string>): 
   return formulas;
 }
 
-function withLinks(formulas: (string | number | boolean)[][], tile: Rect, links: Map<string, string>): (string | number | boolean)[][] {
+function withLinks(
+  formulas: (string | number | boolean)[][],
+  tile: Rect,
+  links: Map<string, string>
+): (string | number | boolean)[][] {
   if (links.size === 0) return formulas;
-  return formulas.map((row, r) => row.map((value, c) => links.get(`${tile.row + r},${tile.col + c}`) ?? value));
+  return formulas.map((row, r) =>
+    row.map((value, c) => links.get(`${tile.row + r},${tile.col + c}`) ?? value)
+  );
 }
 
 function parseTile(address: string): Rect {
@@ -147,7 +172,8 @@ function formatOps(sheet: number, tile: Rect, formats: string[][]): WpsOp[] {
   });
   const ops: WpsOp[] = [];
   for (const [format, rects] of byFormat) {
-    for (const address of splitAddressList(rects.map(rectAddress).join(", "))) ops.push({ sheet, kind: "numberFormat", address, format });
+    for (const address of splitAddressList(rects.map(rectAddress).join(", ")))
+      ops.push({ sheet, kind: "numberFormat", address, format });
   }
   return ops;
 }
@@ -180,7 +206,8 @@ function widthOps(sheet: number, widths: number[]): WpsOp[] {
   for (let c = 1; c <= widths.length; c += 1) {
     if (c < widths.length && widths[c] === widths[start]) continue;
     const width = widths[start];
-    if (width !== undefined && width > 0) ops.push({ sheet, kind: "columnWidth", address: columnsAddress(start, c - 1), chars: width });
+    if (width !== undefined && width > 0)
+      ops.push({ sheet, kind: "columnWidth", address: columnsAddress(start, c - 1), chars: width });
     start = c;
   }
   return ops;

@@ -26,7 +26,7 @@ export interface WpsReadOptions {
  */
 export function readWorkbookGrids(
   app: Parameters<typeof activeWorkbook>[0],
-  options: WpsReadOptions = {},
+  options: WpsReadOptions = {}
 ): { grids: SheetGrid[]; ownedSheets: string[] } {
   const maxCells = cellBudget(options.maxCellsPerRead);
   const workbook = activeWorkbook(app);
@@ -40,7 +40,12 @@ export function readWorkbookGrids(
 
 function readSheet(name: string, sheet: EtWorksheet, maxCells: number): SheetGrid {
   const used = sheet.UsedRange;
-  const rect: Rect = { row: used.Row - 1, col: used.Column - 1, rows: used.Rows.Count, cols: used.Columns.Count };
+  const rect: Rect = {
+    row: used.Row - 1,
+    col: used.Column - 1,
+    rows: used.Rows.Count,
+    cols: used.Columns.Count,
+  };
   const rows: CellValue[][] = Array.from({ length: rect.rows }, () => []);
   for (const tile of tileBlock(rect, maxCells)) {
     const values = asRows(sheet.Range(rectAddress(tile)).Value2);
@@ -52,7 +57,8 @@ function readSheet(name: string, sheet: EtWorksheet, maxCells: number): SheetGri
     });
   }
   // An empty sheet's used range is A1 with nothing in it.
-  if (rows.every((row) => row.every((cell) => cell === null))) return { name, rows: [], merges: [], origin: { row: 0, col: 0 } };
+  if (rows.every((row) => row.every((cell) => cell === null)))
+    return { name, rows: [], merges: [], origin: { row: 0, col: 0 } };
   const hidden = hiddenRows(sheet, rect);
   return {
     name,
@@ -91,7 +97,8 @@ const ERROR_TEXTS = new Set(Object.values(ERROR_CODES));
  */
 export function cellValue(value: unknown): CellValue {
   if (value === "" || value === null || value === undefined) return null;
-  if (typeof value === "number") return ERROR_CODES[value] !== undefined ? { error: ERROR_CODES[value] } : value;
+  if (typeof value === "number")
+    return ERROR_CODES[value] !== undefined ? { error: ERROR_CODES[value] } : value;
   if (typeof value === "string") return ERROR_TEXTS.has(value) ? { error: value } : value;
   if (typeof value === "boolean") return value;
   return String(value);
@@ -129,7 +136,10 @@ function contains(outer: Rect, inner: Rect): boolean {
  */
 function mergedAreas(sheet: EtWorksheet, used: Rect): MergedArea[] {
   const found: Rect[] = [];
-  const areaAt = (row: number, col: number): Rect => parseA1(sheet.Range(rectAddress({ row, col, rows: 1, cols: 1 })).MergeArea.Address(false, false));
+  const areaAt = (row: number, col: number): Rect =>
+    parseA1(
+      sheet.Range(rectAddress({ row, col, rows: 1, cols: 1 })).MergeArea.Address(false, false)
+    );
   const visit = (rect: Rect): void => {
     if (found.some((area) => contains(area, rect))) return;
     const state = sheet.Range(rectAddress(rect)).MergeCells;
@@ -160,7 +170,8 @@ function mergedAreas(sheet: EtWorksheet, used: Rect): MergedArea[] {
 /** Hidden rows of the used range as grid indexes, by halving row blocks whose Hidden is mixed. */
 function hiddenRows(sheet: EtWorksheet, used: Rect): number[] {
   const hidden: number[] = [];
-  const rowsRange = (first: number, count: number): EtRange => sheet.Range(`${first + 1}:${first + count}`);
+  const rowsRange = (first: number, count: number): EtRange =>
+    sheet.Range(`${first + 1}:${first + count}`);
   const visit = (first: number, count: number): void => {
     if (count <= 0) return;
     const state = rowsRange(first, count).EntireRow.Hidden;

@@ -16,12 +16,13 @@ import { writePlanToWorkbook, type WpsWriteOptions } from "./write";
  */
 export function wpsSteps(
   app: EtApplication,
-  options: WpsReadOptions & Omit<WpsWriteOptions, "onProgress"> & { now?: () => Date } = {},
+  options: WpsReadOptions & Omit<WpsWriteOptions, "onProgress"> & { now?: () => Date } = {}
 ): FlowSteps {
   return {
     readGrids: async () => readWorkbookGrids(app, options).grids,
     readSheets,
-    writePlan: async (plan, onProgress) => (await writePlanToWorkbook(app, plan, { ...options, onProgress })).sheetNames,
+    writePlan: async (plan, onProgress) =>
+      (await writePlanToWorkbook(app, plan, { ...options, onProgress })).sheetNames,
     now: options.now ?? (() => new Date()),
   };
 }

@@ -31,7 +31,11 @@ const VERTICAL = { middle: XL.center, top: XL.top } as const;
  * @example
  * applyStyle(sheet.Range("A2:D2"), "header", { rows: false, cols: true });
  */
-export function applyStyle(range: EtRange, style: CellStyle, inside: { rows: boolean; cols: boolean }): void {
+export function applyStyle(
+  range: EtRange,
+  style: CellStyle,
+  inside: { rows: boolean; cols: boolean }
+): void {
   const spec = PALETTE[style];
   if (spec.fill) range.Interior.Color = bgr(spec.fill);
   if (spec.fontColor || spec.bold || spec.italic || spec.size || spec.underline) {
@@ -61,7 +65,10 @@ function thinBorder(border: EtBorder): void {
 }
 
 /** Fill and font colour of a verdict's conditional format, as BGR longs. */
-export function verdictColorsBgr(style: "pass" | "warn" | "fail"): { fill: number; fontColor: number } {
+export function verdictColorsBgr(style: "pass" | "warn" | "fail"): {
+  fill: number;
+  fontColor: number;
+} {
   const colors = VERDICT_COLORS[style];
   return { fill: bgr(colors.fill), fontColor: bgr(colors.fontColor) };
 }

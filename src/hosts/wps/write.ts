@@ -46,7 +46,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
 export async function writePlanToWorkbook(
   app: EtApplication,
   plan: WorkbookPlan,
-  options: WpsWriteOptions = {},
+  options: WpsWriteOptions = {}
 ): Promise<{ sheetNames: Record<string, string> }> {
   const maxCells = cellBudget(options.maxCellsPerWrite);
   if (plan.sheets.length === 0) return { sheetNames: {} };
@@ -60,7 +60,7 @@ export async function writePlanToWorkbook(
   const naming = nameSheets(
     plan.sheets.map((sheet) => sheet.name),
     existing,
-    oldSheets,
+    oldSheets
   );
   const batches = packByCost(wpsOps(plan, renames(plan, naming), maxCells), opCost, maxCells);
   const total = batches.length + 1;
@@ -113,7 +113,9 @@ export async function writePlanToWorkbook(
   }
   app.Calculate();
   options.onProgress?.(total, total);
-  return { sheetNames: Object.fromEntries(plan.sheets.map((sheet, i) => [sheet.name, naming[i].final])) };
+  return {
+    sheetNames: Object.fromEntries(plan.sheets.map((sheet, i) => [sheet.name, naming[i].final])),
+  };
 }
 
 /** The marker: a workbook-level name referring to A1 of the sheet; it follows renames. */
@@ -137,7 +139,12 @@ function renames(plan: WorkbookPlan, naming: SheetNaming[]) {
  * After a failed write: removes the sheets this run added and their markers. Best effort: a
  * leftover carries its marker and the next run removes it.
  */
-function discard(app: EtApplication, workbook: EtWorkbook, added: EtWorksheet[], markers: string[]): void {
+function discard(
+  app: EtApplication,
+  workbook: EtWorkbook,
+  added: EtWorksheet[],
+  markers: string[]
+): void {
   try {
     app.DisplayAlerts = false;
     for (const sheet of added) sheet.Delete();

@@ -1,8 +1,22 @@
 /** The task pane: title and the one-click audit on top, any error, then the three pages. */
-import { FluentProvider, makeStyles, Tab, TabList, Text, tokens, webLightTheme } from "@fluentui/react-components";
+import {
+  FluentProvider,
+  makeStyles,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
 import type { PaneController, PaneTab } from "../controller";
 import type { Strings } from "../i18n";
-import { ControllerContext, StringsContext, useController, usePaneState, useStrings } from "./context";
+import {
+  ControllerContext,
+  StringsContext,
+  useController,
+  usePaneState,
+  useStrings,
+} from "./context";
 import { DataTab } from "./DataTab";
 import { ErrorBar } from "./ErrorBar";
 import { ResultsTab } from "./ResultsTab";
@@ -10,7 +24,13 @@ import { RunBar } from "./RunBar";
 import { SettingsTab } from "./SettingsTab";
 
 const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, padding: tokens.spacingHorizontalM, minWidth: 0 },
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
   title: { fontWeight: tokens.fontWeightSemibold },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
 });
@@ -39,7 +59,11 @@ function Pane() {
       </Text>
       <RunBar />
       <ErrorBar />
-      <TabList className={styles.tabs} selectedValue={tab} onTabSelect={(_e, data) => controller.setTab(data.value as PaneTab)}>
+      <TabList
+        className={styles.tabs}
+        selectedValue={tab}
+        onTabSelect={(_e, data) => controller.setTab(data.value as PaneTab)}
+      >
         <Tab value="data">{t.tabs.data}</Tab>
         <Tab value="settings">{t.tabs.settings}</Tab>
         <Tab value="results">{t.tabs.results}</Tab>

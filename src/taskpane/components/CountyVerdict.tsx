@@ -3,13 +3,32 @@
  * failed items and triggered veto items, and what is still to fill in, each code a click to its
  * cell in the county form.
  */
-import { Badge, Card, CardHeader, Link, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Card,
+  CardHeader,
+  Link,
+  makeStyles,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import type { CountyResult, DimensionId } from "../../engine";
 import { useController, useStrings } from "./context";
 
 const useStyles = makeStyles({
-  lines: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  codes: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  lines: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
+  codes: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
 });
 
 const DIMENSIONS: DimensionId[] = ["resource", "guarantee", "quality", "recognition"];
@@ -37,7 +56,18 @@ export function CountyVerdict({ county }: { county: CountyResult }) {
       <ul className={styles.lines}>
         {DIMENSIONS.map((id) => {
           const d = county.dimensions[id];
-          return <li key={id}>{t.results.dimensionLine(t.results.dimensions[id], t.results.itemStatus[d.status], d.checked, d.passed, d.failed, d.unchecked)}</li>;
+          return (
+            <li key={id}>
+              {t.results.dimensionLine(
+                t.results.dimensions[id],
+                t.results.itemStatus[d.status],
+                d.checked,
+                d.passed,
+                d.failed,
+                d.unchecked
+              )}
+            </li>
+          );
         })}
       </ul>
       {failed.length > 0 && (
@@ -52,7 +82,9 @@ export function CountyVerdict({ county }: { county: CountyResult }) {
       )}
       {county.missing.length > 0 && (
         <div>
-          <Text as="h3" weight="semibold">{t.results.missing}</Text>
+          <Text as="h3" weight="semibold">
+            {t.results.missing}
+          </Text>
           <Text block size={200}>
             {t.results.missingHint(form ? form.sheet : null)}
           </Text>
@@ -60,12 +92,19 @@ export function CountyVerdict({ county }: { county: CountyResult }) {
             {county.missing
               .filter((code) => form?.cells[code])
               .map((code) => (
-                <Link key={code} as="button" aria-label={t.results.fillCell(code)} onClick={() => void controller.select(form!.sheet, form!.cells[code])}>
+                <Link
+                  key={code}
+                  as="button"
+                  aria-label={t.results.fillCell(code)}
+                  onClick={() => void controller.select(form!.sheet, form!.cells[code])}
+                >
                   {code}
                 </Link>
               ))}
             {/* Codes without a cell in the form (or without a form): one line of text, not one element each. */}
-            {county.missing.some((code) => !form?.cells[code]) && <Text>{county.missing.filter((code) => !form?.cells[code]).join("、")}</Text>}
+            {county.missing.some((code) => !form?.cells[code]) && (
+              <Text>{county.missing.filter((code) => !form?.cells[code]).join("、")}</Text>
+            )}
           </div>
         </div>
       )}

@@ -1,5 +1,15 @@
 /** The stage's CV per indicator against its limit, and the composite. CVs to 3 decimals, as the declaration tables print them. */
-import { makeStyles, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, tokens } from "@fluentui/react-components";
+import {
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { findStandard, type StageResult } from "../../engine";
 import { useStrings } from "./context";
 
@@ -21,9 +31,14 @@ export function CvTable({ stage, standardId }: { stage: StageResult; standardId?
   const t = useStrings();
   const indicators = Object.values(stage.indicators);
   const specs = new Map(findStandard(standardId ?? "")?.indicators.map((spec) => [spec.id, spec]));
-  const shortName = (id: string, name: string) => specs.get(id)?.paneName[t.lang === "en" ? "en" : "zh"] ?? name;
+  const shortName = (id: string, name: string) =>
+    specs.get(id)?.paneName[t.lang === "en" ? "en" : "zh"] ?? name;
   return (
-    <Table size="extra-small" className={styles.table} aria-label={`${t.stages[stage.stage]} ${t.results.cv}`}>
+    <Table
+      size="extra-small"
+      className={styles.table}
+      aria-label={`${t.stages[stage.stage]} ${t.results.cv}`}
+    >
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t.results.indicator}</TableHeaderCell>
@@ -36,7 +51,11 @@ export function CvTable({ stage, standardId }: { stage: StageResult; standardId?
         {indicators.map((row) => (
           <TableRow key={row.id}>
             <TableCell>
-              <Text size={200} className={styles.name} title={row.note ? `${row.name}：${row.note}` : row.name}>
+              <Text
+                size={200}
+                className={styles.name}
+                title={row.note ? `${row.name}：${row.note}` : row.name}
+              >
                 {row.id} {shortName(row.id, row.name)}
               </Text>
             </TableCell>

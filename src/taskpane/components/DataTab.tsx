@@ -5,7 +5,12 @@ import { DOUBTFUL_CONFIDENCE, TableCard } from "./TableCard";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  bar: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  bar: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
   rescan: { flexShrink: 0, whiteSpace: "nowrap" },
   skipped: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
 });
@@ -20,13 +25,22 @@ export function DataTab() {
     <section className={styles.root} aria-label={t.tabs.data}>
       <div className={styles.bar}>
         <Caption1>{t.data.hint}</Caption1>
-        <Button size="small" className={styles.rescan} disabled={scanning} onClick={() => void controller.rescan()}>
+        <Button
+          size="small"
+          className={styles.rescan}
+          disabled={scanning}
+          onClick={() => void controller.rescan()}
+        >
           {t.data.rescan}
         </Button>
       </div>
       <div className={styles.bar}>
         <Caption1>{t.data.countyFormHint}</Caption1>
-        <Button size="small" className={styles.rescan} onClick={() => void controller.insertCountyForm()}>
+        <Button
+          size="small"
+          className={styles.rescan}
+          onClick={() => void controller.insertCountyForm()}
+        >
           {t.data.insertCountyForm}
         </Button>
       </div>
@@ -39,7 +53,9 @@ export function DataTab() {
           table={table}
           choices={scan.choices[table.sheet] ?? []}
           fields={scan.fields}
-          unused={overrides.filter((o) => o.sheet === table.sheet && o.column === null).map((o) => o.field)}
+          unused={overrides
+            .filter((o) => o.sheet === table.sheet && o.column === null)
+            .map((o) => o.field)}
         />
       ))}
       {scan && scan.skipped.length > 0 && (

@@ -1,5 +1,11 @@
 /** What went wrong, in words, with a way to dismiss it. Never a stack trace. */
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+} from "@fluentui/react-components";
 import { useController, usePaneState, useStrings } from "./context";
 
 export function ErrorBar() {

@@ -1,12 +1,27 @@
 /** The schools that fail the school rule, each with what it lacks; a click shows the figure in its source sheet. */
-import { Caption1, Card, Link, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Card,
+  Link,
+  makeStyles,
+  mergeClasses,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import { failingSchools, type CellTarget } from "../findings";
 import type { RunResult } from "../service";
 import { useController, usePaneState, useStrings } from "./context";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  list: { margin: 0, padding: 0, listStyleType: "none", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+  },
   link: { display: "block", textAlign: "left", overflowWrap: "anywhere" },
   school: { fontWeight: tokens.fontWeightSemibold },
   floor: { color: tokens.colorPaletteRedForeground1 },
@@ -27,7 +42,9 @@ export function FailingSchools({ run }: { run: RunResult }) {
         {t.results.failing}
       </Text>
       {schools.length === 0 && <Text>{t.results.noneFailing}</Text>}
-      <Caption1 role="status">{selected ? t.results.selected(selected.sheet, selected.address) : ""}</Caption1>
+      <Caption1 role="status">
+        {selected ? t.results.selected(selected.sheet, selected.address) : ""}
+      </Caption1>
       {schools.map((school) => (
         <Card key={school.key} size="small">
           <Link

@@ -4,7 +4,13 @@ import type { GuaranteeCheck } from "../../engine";
 import { useController, useStrings } from "./context";
 
 const useStyles = makeStyles({
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+  },
   link: { textAlign: "left", overflowWrap: "anywhere" },
 });
 
@@ -26,7 +32,16 @@ export function GuaranteeFailures({ checks }: { checks: GuaranteeCheck[] }) {
           return (
             <li key={`${check.id}-${check.school}-${i}`}>
               {source ? (
-                <Link as="button" className={styles.link} onClick={() => void controller.select(source.sheet, source.cell ?? `${source.row}:${source.row}`)}>
+                <Link
+                  as="button"
+                  className={styles.link}
+                  onClick={() =>
+                    void controller.select(
+                      source.sheet,
+                      source.cell ?? `${source.row}:${source.row}`
+                    )
+                  }
+                >
                   {text}
                 </Link>
               ) : (

@@ -10,7 +10,12 @@ const UNUSED = "none";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  label: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: tokens.spacingHorizontalS },
+  label: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+  },
   dropdown: { minWidth: 0, width: "100%" },
   listbox: { maxWidth: "calc(100vw - 24px)" },
 });
@@ -36,7 +41,11 @@ export function MappingRow({ sheet, field, label, mapping, choices, state }: Map
   const t = useStrings();
   const controller = useController();
   const current = mapping ? choices.find((c) => c.column === mapping.column) : undefined;
-  const text = mapping ? t.data.columnOption(mapping.letter, current?.header ?? mapping.header) : state === "unused" ? t.data.unused : "";
+  const text = mapping
+    ? t.data.columnOption(mapping.letter, current?.header ?? mapping.header)
+    : state === "unused"
+      ? t.data.unused
+      : "";
   const selected = mapping ? String(mapping.column) : state === "unused" ? UNUSED : undefined;
   return (
     <div className={styles.root}>
@@ -66,11 +75,19 @@ export function MappingRow({ sheet, field, label, mapping, choices, state }: Map
         onOptionSelect={(_e, data) => {
           const value = data.optionValue;
           if (value === undefined || value === selected) return;
-          void controller.changeMapping({ sheet, field, column: value === UNUSED ? null : Number(value) });
+          void controller.changeMapping({
+            sheet,
+            field,
+            column: value === UNUSED ? null : Number(value),
+          });
         }}
       >
         {choices.map((choice) => (
-          <Option key={choice.column} value={String(choice.column)} text={t.data.columnOption(choice.letter, choice.header)}>
+          <Option
+            key={choice.column}
+            value={String(choice.column)}
+            text={t.data.columnOption(choice.letter, choice.header)}
+          >
             {t.data.columnOption(choice.letter, choice.header)}
           </Option>
         ))}

@@ -37,8 +37,14 @@ export function ResultsTab() {
             </Text>
           )}
           <CountyVerdict county={county} />
-          {STAGES.filter((stage) => county.stages[stage].schools > 0 || county.stages[stage].unread).map((stage) => (
-            <StageVerdict key={stage} stage={county.stages[stage]} standardId={result.standard.id} />
+          {STAGES.filter(
+            (stage) => county.stages[stage].schools > 0 || county.stages[stage].unread
+          ).map((stage) => (
+            <StageVerdict
+              key={stage}
+              stage={county.stages[stage]}
+              standardId={result.standard.id}
+            />
           ))}
         </div>
       ))}

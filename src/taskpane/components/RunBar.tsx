@@ -14,12 +14,24 @@ export function RunBar() {
   const percent = progress ? Math.round(progress.fraction * 100) : 0;
   return (
     <div className={styles.root}>
-      <Button appearance="primary" disabled={progress !== null} onClick={() => void controller.run()}>
+      <Button
+        appearance="primary"
+        disabled={progress !== null}
+        onClick={() => void controller.run()}
+      >
         {progress ? t.running : t.runButton}
       </Button>
       {progress && (
-        <Field validationMessage={t.progressLabel(t.steps[progress.step], percent)} validationState="none">
-          <ProgressBar value={progress.fraction} max={1} thickness="large" aria-label={t.steps[progress.step]} />
+        <Field
+          validationMessage={t.progressLabel(t.steps[progress.step], percent)}
+          validationState="none"
+        >
+          <ProgressBar
+            value={progress.fraction}
+            max={1}
+            thickness="large"
+            aria-label={t.steps[progress.step]}
+          />
         </Field>
       )}
     </div>

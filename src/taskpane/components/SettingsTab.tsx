@@ -3,7 +3,18 @@
  * type (a switch or radio buttons for yes/no, radio buttons for a choice, a number field). Saved
  * in the workbook. Nothing here names a setting: a new catalogue entry appears by itself.
  */
-import { Caption1, Checkbox, Field, Input, makeStyles, Radio, RadioGroup, Switch, Text, tokens } from "@fluentui/react-components";
+import {
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  makeStyles,
+  Radio,
+  RadioGroup,
+  Switch,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
 import {
   checkSettingValue,
   SETTING_GROUPS,
@@ -22,7 +33,17 @@ const useStyles = makeStyles({
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
-function SettingControl({ def, settings, lang, onChange }: { def: SettingDef; settings: AuditSettings; lang: Language; onChange: (value: SettingValue) => void }) {
+function SettingControl({
+  def,
+  settings,
+  lang,
+  onChange,
+}: {
+  def: SettingDef;
+  settings: AuditSettings;
+  lang: Language;
+  onChange: (value: SettingValue) => void;
+}) {
   const value = settingValue(settings, def);
   const label = def.label[lang];
   const hint = def.help[lang];
@@ -31,14 +52,25 @@ function SettingControl({ def, settings, lang, onChange }: { def: SettingDef; se
       if (def.control === "radio") {
         return (
           <Field label={label} hint={hint}>
-            <RadioGroup layout="horizontal" value={String(value)} onChange={(_e, data) => onChange(data.value === "true")}>
+            <RadioGroup
+              layout="horizontal"
+              value={String(value)}
+              onChange={(_e, data) => onChange(data.value === "true")}
+            >
               <Radio value="false" label={def.states[1][lang]} />
               <Radio value="true" label={def.states[0][lang]} />
             </RadioGroup>
           </Field>
         );
       }
-      return <Switch checked={value === true} label={label} title={hint} onChange={(_e, data) => onChange(data.checked)} />;
+      return (
+        <Switch
+          checked={value === true}
+          label={label}
+          title={hint}
+          onChange={(_e, data) => onChange(data.checked)}
+        />
+      );
     case "choice":
       return (
         <Field label={label} hint={hint}>
@@ -51,11 +83,17 @@ function SettingControl({ def, settings, lang, onChange }: { def: SettingDef; se
       );
     case "codes": {
       const chosen = (value ?? []) as readonly string[];
-      const toggle = (code: string, on: boolean) => onChange(on ? [...chosen, code] : chosen.filter((c) => c !== code));
+      const toggle = (code: string, on: boolean) =>
+        onChange(on ? [...chosen, code] : chosen.filter((c) => c !== code));
       return (
         <Field label={label} hint={hint}>
           {def.choices.map((c) => (
-            <Checkbox key={c.value} checked={chosen.includes(c.value)} label={c.label[lang]} onChange={(_e, data) => toggle(c.value, data.checked === true)} />
+            <Checkbox
+              key={c.value}
+              checked={chosen.includes(c.value)}
+              label={c.label[lang]}
+              onChange={(_e, data) => toggle(c.value, data.checked === true)}
+            />
           ))}
         </Field>
       );
@@ -98,17 +136,30 @@ export function SettingsTab() {
   const lang: Language = t.lang === "en" ? "en" : "zh";
   const controller = useController();
   const { settings } = usePaneState().saved;
-  const change = (def: SettingDef, value: SettingValue) => void controller.changeSettings(withSetting(settings, def, value));
+  const change = (def: SettingDef, value: SettingValue) =>
+    void controller.changeSettings(withSetting(settings, def, value));
   const controls = (group: SettingDef["group"]) =>
     SETTINGS.filter((def) => def.group === group).map((def) => (
-      <SettingControl key={def.id} def={def} settings={settings} lang={lang} onChange={(value) => change(def, value)} />
+      <SettingControl
+        key={def.id}
+        def={def}
+        settings={settings}
+        lang={lang}
+        onChange={(value) => change(def, value)}
+      />
     ));
   return (
     <section className={styles.root} aria-label={t.tabs.settings}>
       {controls("basic")}
-      <div className={styles.group} role="group" aria-label={SETTING_GROUPS.relaxations.label[lang]}>
+      <div
+        className={styles.group}
+        role="group"
+        aria-label={SETTING_GROUPS.relaxations.label[lang]}
+      >
         <Text weight="semibold">{SETTING_GROUPS.relaxations.label[lang]}</Text>
-        {SETTING_GROUPS.relaxations.help && <Caption1>{SETTING_GROUPS.relaxations.help[lang]}</Caption1>}
+        {SETTING_GROUPS.relaxations.help && (
+          <Caption1>{SETTING_GROUPS.relaxations.help[lang]}</Caption1>
+        )}
         {controls("relaxations")}
       </div>
       <Caption1>{t.settings.saved}</Caption1>

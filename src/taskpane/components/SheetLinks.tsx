@@ -5,7 +5,12 @@ import { useController, useStrings } from "./context";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
-  links: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  links: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+  },
 });
 
 export function SheetLinks({ sheets }: { sheets: WrittenSheet[] }) {
@@ -19,7 +24,12 @@ export function SheetLinks({ sheets }: { sheets: WrittenSheet[] }) {
       </Text>
       <div className={styles.links}>
         {sheets.map((sheet) => (
-          <Link key={sheet.name} as="button" onClick={() => void controller.select(sheet.name, "A1")} aria-label={t.results.openSheet(sheet.name)}>
+          <Link
+            key={sheet.name}
+            as="button"
+            onClick={() => void controller.select(sheet.name, "A1")}
+            aria-label={t.results.openSheet(sheet.name)}
+          >
             {sheet.name}
           </Link>
         ))}

@@ -26,7 +26,12 @@ import { MappingRow } from "./MappingRow";
 const useStyles = makeStyles({
   rows: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   header: { display: "flex", flexDirection: "column", alignItems: "flex-start", minWidth: 0 },
-  title: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  title: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    flexWrap: "wrap",
+  },
   accordionHeader: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   panel: { marginLeft: 0, marginRight: 0 },
   add: { minWidth: 0, width: "100%" },
@@ -55,7 +60,9 @@ export function TableCard({ table, choices, fields, unused, open }: TableCardPro
   const mapped = new Set(table.columns.map((c) => c.field));
   const setAside = unused.filter((id) => !mapped.has(id));
   const pending = adding.filter((id) => !mapped.has(id) && !setAside.includes(id));
-  const addable = fields.filter((f) => !mapped.has(f.id) && !setAside.includes(f.id) && !pending.includes(f.id));
+  const addable = fields.filter(
+    (f) => !mapped.has(f.id) && !setAside.includes(f.id) && !pending.includes(f.id)
+  );
   return (
     <Card aria-label={table.sheet}>
       <Accordion collapsible defaultOpenItems={open ? [table.sheet] : []}>
@@ -66,19 +73,44 @@ export function TableCard({ table, choices, fields, unused, open }: TableCardPro
                 <Text weight="semibold">{table.sheet}</Text>
                 {table.stage && <Badge appearance="tint">{t.stages[table.stage]}</Badge>}
               </span>
-              <Caption1>{t.data.table(table.headerRows[0], table.headerRows[1], table.records)}</Caption1>
+              <Caption1>
+                {t.data.table(table.headerRows[0], table.headerRows[1], table.records)}
+              </Caption1>
             </span>
           </AccordionHeader>
           <AccordionPanel className={styles.panel}>
             <div className={styles.rows}>
               {table.columns.map((column) => (
-                <MappingRow key={column.field} sheet={table.sheet} field={column.field} label={column.label} mapping={column} choices={choices} />
+                <MappingRow
+                  key={column.field}
+                  sheet={table.sheet}
+                  field={column.field}
+                  label={column.label}
+                  mapping={column}
+                  choices={choices}
+                />
               ))}
               {setAside.map((id) => (
-                <MappingRow key={id} sheet={table.sheet} field={id} label={labelOf(id)} mapping={null} choices={choices} state="unused" />
+                <MappingRow
+                  key={id}
+                  sheet={table.sheet}
+                  field={id}
+                  label={labelOf(id)}
+                  mapping={null}
+                  choices={choices}
+                  state="unused"
+                />
               ))}
               {pending.map((id) => (
-                <MappingRow key={id} sheet={table.sheet} field={id} label={labelOf(id)} mapping={null} choices={choices} state="new" />
+                <MappingRow
+                  key={id}
+                  sheet={table.sheet}
+                  field={id}
+                  label={labelOf(id)}
+                  mapping={null}
+                  choices={choices}
+                  state="new"
+                />
               ))}
               {addable.length > 0 && (
                 <Dropdown

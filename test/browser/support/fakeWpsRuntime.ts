@@ -19,7 +19,10 @@ const fake = fakeEt(smallCountyGrids());
 const panes: Pane[] = [];
 const plugin = new Map<string, unknown>();
 Object.assign(fake.app, {
-  PluginStorage: { getItem: (k: string) => plugin.get(k), setItem: (k: string, v: unknown) => plugin.set(k, v) },
+  PluginStorage: {
+    getItem: (k: string) => plugin.get(k),
+    setItem: (k: string, v: unknown) => plugin.set(k, v),
+  },
   CreateTaskPane: (url: string) => {
     const pane: Pane = { ID: panes.length + 1, Visible: false, url };
     panes.push(pane);

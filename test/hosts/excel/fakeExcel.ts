@@ -51,7 +51,7 @@ export interface ReadRecord {
 export class FakeExcelError extends Error {
   constructor(
     public code: string,
-    message = code,
+    message = code
   ) {
     super(message);
     this.name = "RichApi.Error";
@@ -80,7 +80,12 @@ export class FakeWorkbook {
   private pendingLoads: (() => Promise<void>)[] = [];
 
   /** A source sheet from rows of values; `at` is the 0-based top-left, `merges` A1 ranges. */
-  addSheet(name: string, rows: SourceValue[][], at: { row: number; col: number } = { row: 0, col: 0 }, merges: string[] = []): FakeSheet {
+  addSheet(
+    name: string,
+    rows: SourceValue[][],
+    at: { row: number; col: number } = { row: 0, col: 0 },
+    merges: string[] = []
+  ): FakeSheet {
     const sheet: FakeSheet = { name, cells: new Map(), merges };
     rows.forEach((row, r) =>
       row.forEach((value, c) => {
@@ -88,9 +93,17 @@ export class FakeWorkbook {
         const stored: StoredCell =
           typeof value === "object"
             ? { value: value.error, type: "Error" }
-            : { value, type: typeof value === "number" ? "Double" : typeof value === "boolean" ? "Boolean" : "String" };
+            : {
+                value,
+                type:
+                  typeof value === "number"
+                    ? "Double"
+                    : typeof value === "boolean"
+                      ? "Boolean"
+                      : "String",
+              };
         sheet.cells.set(key(at.row + r, at.col + c), stored);
-      }),
+      })
     );
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = name;
@@ -115,7 +128,9 @@ export class FakeWorkbook {
   }
 
   formulaOf(name: { sheet: FakeSheet }): string {
-    return this.sheets.includes(name.sheet) ? `='${name.sheet.name.replace(/'/g, "''")}'!$A$1` : "=#REF!$A$1";
+    return this.sheets.includes(name.sheet)
+      ? `='${name.sheet.name.replace(/'/g, "''")}'!$A$1`
+      : "=#REF!$A$1";
   }
 
   context(): Excel.RequestContext {
@@ -123,9 +138,12 @@ export class FakeWorkbook {
       worksheets: this.worksheetCollection(),
       names: this.nameCollection(),
       application: new OfficeMockObject({
-        suspendApiCalculationUntilNextSync: () => this.queueWrite("", undefined, "application.suspendApiCalculationUntilNextSync()"),
-        suspendScreenUpdatingUntilNextSync: () => this.queueWrite("", undefined, "application.suspendScreenUpdatingUntilNextSync()"),
-        calculate: (type: string) => this.queueWrite("", undefined, `application.calculate(${type})`),
+        suspendApiCalculationUntilNextSync: () =>
+          this.queueWrite("", undefined, "application.suspendApiCalculationUntilNextSync()"),
+        suspendScreenUpdatingUntilNextSync: () =>
+          this.queueWrite("", undefined, "application.suspendScreenUpdatingUntilNextSync()"),
+        calculate: (type: string) =>
+          this.queueWrite("", undefined, `application.calculate(${type})`),
       }),
     };
     return { workbook, sync: () => this.sync() } as unknown as Excel.RequestContext;
@@ -145,7 +163,13 @@ export class FakeWorkbook {
     for (const load of loads) await load();
   }
 
-  queueWrite(sheet: string, address: string | undefined, what: string, value?: unknown, run: () => void = () => undefined): void {
+  queueWrite(
+    sheet: string,
+    address: string | undefined,
+    what: string,
+    value?: unknown,
+    run: () => void = () => undefined
+  ): void {
     const record = { batch: this.syncs + 1, sheet, address, what, value };
     this.writes.push(record);
     this.queue.push({ record, run });
@@ -159,7 +183,8 @@ export class FakeWorkbook {
     const quoted = `'${oldName.replace(/'/g, "''")}'!`;
     for (const sheet of this.sheets) {
       for (const cell of sheet.cells.values()) {
-        if (cell.type === "Formula" && typeof cell.value === "string") cell.value = cell.value.split(quoted).join(replacement);
+        if (cell.type === "Formula" && typeof cell.value === "string")
+          cell.value = cell.value.split(quoted).join(replacement);
       }
     }
   }
@@ -176,13 +201,15 @@ export class FakeWorkbook {
         this.reads.push({ batch: this.syncs + 1, sheet: "", address: "worksheets", props });
       },
       get items() {
-        if (!items) throw new FakeExcelError("PropertyNotLoaded", "worksheets.items read before load + sync");
+        if (!items)
+          throw new FakeExcelError("PropertyNotLoaded", "worksheets.items read before load + sync");
         return items;
       },
       add: (name: string) => {
         const sheet: FakeSheet = { name, cells: new Map(), merges: [] };
         this.queueWrite(name, undefined, "worksheets.add", name, () => {
-          if (this.sheets.some((s) => same(s.name, name))) throw new FakeExcelError("ItemAlreadyExists", name);
+          if (this.sheets.some((s) => same(s.name, name)))
+            throw new FakeExcelError("ItemAlreadyExists", name);
           this.sheets.push(sheet);
         });
         return this.worksheet(() => sheet);
@@ -203,12 +230,14 @@ export class FakeWorkbook {
     const nameNow = () => label ?? resolve().name;
     return {
       get name() {
-        if (loadedName === undefined) throw new FakeExcelError("PropertyNotLoaded", "worksheet.name");
+        if (loadedName === undefined)
+          throw new FakeExcelError("PropertyNotLoaded", "worksheet.name");
         return loadedName;
       },
       set name(value: string) {
         book.queueWrite(nameNow(), undefined, "worksheet.name", value, () => {
-          if (book.sheets.some((s) => s !== current() && same(s.name, value))) throw new FakeExcelError("ItemAlreadyExists", value);
+          if (book.sheets.some((s) => s !== current() && same(s.name, value)))
+            throw new FakeExcelError("ItemAlreadyExists", value);
           const sheet = current();
           book.retarget(sheet.name, `'${value.replace(/'/g, "''")}'!`);
           if (book.activeSheet === sheet.name) book.activeSheet = value;
@@ -222,12 +251,20 @@ export class FakeWorkbook {
           book.sheets = book.sheets.filter((s) => s !== sheet);
           book.retarget(sheet.name, "#REF!");
         }),
-      activate: () => book.queueWrite(nameNow(), undefined, "worksheet.activate()", undefined, () => (book.activeSheet = current().name)),
+      activate: () =>
+        book.queueWrite(
+          nameNow(),
+          undefined,
+          "worksheet.activate()",
+          undefined,
+          () => (book.activeSheet = current().name)
+        ),
       getRange: (address?: string) => book.range(current, nameNow, address ?? "A1:XFD1048576"),
       getRanges: (address: string) => book.range(current, nameNow, address),
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
         book.range(current, nameNow, rectAddress({ row, col, rows, cols })),
-      getUsedRangeOrNullObject: (valuesOnly?: boolean) => book.range(current, nameNow, "used", valuesOnly),
+      getUsedRangeOrNullObject: (valuesOnly?: boolean) =>
+        book.range(current, nameNow, "used", valuesOnly),
       freezePanes: recorder(book, nameNow, undefined, "freezePanes"),
       pageLayout: recorder(book, nameNow, undefined, "pageLayout"),
     };
@@ -236,13 +273,19 @@ export class FakeWorkbook {
   // ---- ranges -----------------------------------------------------------------------------------
 
   /** A range proxy. Loaded properties come from an OfficeMockObject built when `load` is queued. */
-  private range(sheetOf: () => FakeSheet, nameNow: () => string, address: string, _valuesOnly?: boolean): unknown {
+  private range(
+    sheetOf: () => FakeSheet,
+    nameNow: () => string,
+    address: string,
+    _valuesOnly?: boolean
+  ): unknown {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters and proxy traps below need the workbook
     const book = this;
     const created = this.syncs;
     let mock: OfficeMockObject | undefined;
     let isNull = false;
-    const rect = (): Rect | undefined => (address === "used" ? usedRect(sheetOf()) : parseA1(address));
+    const rect = (): Rect | undefined =>
+      address === "used" ? usedRect(sheetOf()) : parseA1(address);
     const target: Record<string | symbol, unknown> = {
       load(props: string) {
         const r = rect();
@@ -250,7 +293,12 @@ export class FakeWorkbook {
         const data = r ? rangeData(sheetOf(), r) : {};
         mock = new OfficeMockObject(data);
         if (r) mock.load(props);
-        book.reads.push({ batch: book.syncs + 1, sheet: nameNow(), address: r ? rectAddress(r) : "(empty)", props });
+        book.reads.push({
+          batch: book.syncs + 1,
+          sheet: nameNow(),
+          address: r ? rectAddress(r) : "(empty)",
+          props,
+        });
         const loaded = mock;
         book.pendingLoads.push(() => loaded.sync());
       },
@@ -277,22 +325,39 @@ export class FakeWorkbook {
       get(t, prop) {
         if (prop in t) return t[prop];
         if (prop === "isNullObject") {
-          if (book.syncs <= created) throw new FakeExcelError("PropertyNotLoaded", "isNullObject read before sync");
+          if (book.syncs <= created)
+            throw new FakeExcelError("PropertyNotLoaded", "isNullObject read before sync");
           return isNull;
         }
-        if (typeof prop === "string" && ["values", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "address"].includes(prop)) {
+        if (
+          typeof prop === "string" &&
+          [
+            "values",
+            "valueTypes",
+            "rowIndex",
+            "columnIndex",
+            "rowCount",
+            "columnCount",
+            "address",
+          ].includes(prop)
+        ) {
           const value = mock ? (mock as unknown as Record<string, unknown>)[prop] : undefined;
           if (value === undefined || (typeof value === "string" && value.startsWith("Error, "))) {
-            throw new FakeExcelError("PropertyNotLoaded", `${prop}: ${String(value ?? "not loaded")}`);
+            throw new FakeExcelError(
+              "PropertyNotLoaded",
+              `${prop}: ${String(value ?? "not loaded")}`
+            );
           }
           return value;
         }
         return recorder(book, nameNow, address, String(prop));
       },
       set(_t, prop, value) {
-        if (typeof prop !== "string" || !WRITABLE.has(prop)) throw new Error(`fake: unexpected set ${String(prop)}`);
+        if (typeof prop !== "string" || !WRITABLE.has(prop))
+          throw new Error(`fake: unexpected set ${String(prop)}`);
         book.queueWrite(nameNow(), address, prop, value, () => {
-          if (prop === "formulas" || prop === "values") writeCells(sheetOf(), parseA1(address), value as Scalar[][]);
+          if (prop === "formulas" || prop === "values")
+            writeCells(sheetOf(), parseA1(address), value as Scalar[][]);
         });
         return true;
       },
@@ -300,7 +365,12 @@ export class FakeWorkbook {
   }
 
   /** Merged areas of a range, or (with `areasOf`) other areas of it such as its visible cells. */
-  private mergedAreas(sheetOf: () => FakeSheet, nameNow: () => string, rectOf: () => Rect | undefined, areasOf?: (sheet: FakeSheet, r: Rect) => string[]) {
+  private mergedAreas(
+    sheetOf: () => FakeSheet,
+    nameNow: () => string,
+    rectOf: () => Rect | undefined,
+    areasOf?: (sheet: FakeSheet, r: Rect) => string[]
+  ) {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- getters and proxy traps below need the workbook
     const book = this;
     const created = this.syncs;
@@ -310,22 +380,33 @@ export class FakeWorkbook {
       load(props: string) {
         const sheet = sheetOf();
         const r = rectOf();
-        const inside = areasOf ? (r ? areasOf(sheet, r) : []) : sheet.merges.filter((m) => r && overlaps(parseA1(m), r));
+        const inside = areasOf
+          ? r
+            ? areasOf(sheet, r)
+            : []
+          : sheet.merges.filter((m) => r && overlaps(parseA1(m), r));
         isNull = inside.length === 0;
         const quoted = `'${sheet.name.replace(/'/g, "''")}'`;
         mock = new OfficeMockObject({ address: inside.map((m) => `${quoted}!${m}`).join(", ") });
         mock.load(props);
-        book.reads.push({ batch: book.syncs + 1, sheet: nameNow(), address: areasOf ? "visibleCells" : "mergedAreas", props });
+        book.reads.push({
+          batch: book.syncs + 1,
+          sheet: nameNow(),
+          address: areasOf ? "visibleCells" : "mergedAreas",
+          props,
+        });
         const loaded = mock;
         book.pendingLoads.push(() => loaded.sync());
       },
       get isNullObject() {
-        if (book.syncs <= created) throw new FakeExcelError("PropertyNotLoaded", "isNullObject read before sync");
+        if (book.syncs <= created)
+          throw new FakeExcelError("PropertyNotLoaded", "isNullObject read before sync");
         return isNull;
       },
       get address() {
         const value = mock ? (mock as unknown as { address: unknown }).address : undefined;
-        if (typeof value !== "string" || value.startsWith("Error, ")) throw new FakeExcelError("PropertyNotLoaded", "address");
+        if (typeof value !== "string" || value.startsWith("Error, "))
+          throw new FakeExcelError("PropertyNotLoaded", "address");
         return value;
       },
     };
@@ -343,21 +424,24 @@ export class FakeWorkbook {
         this.reads.push({ batch: this.syncs + 1, sheet: "", address: "names", props });
       },
       get items() {
-        if (!items) throw new FakeExcelError("PropertyNotLoaded", "names.items read before load + sync");
+        if (!items)
+          throw new FakeExcelError("PropertyNotLoaded", "names.items read before load + sync");
         return items;
       },
       add: (name: string, reference: { [DESCRIBE]: () => string }, comment?: string) => {
         const where = reference[DESCRIBE]();
         const sheetName = where.slice(0, where.lastIndexOf("!"));
         this.queueWrite(sheetName, "A1", "names.add", name, () => {
-          if (this.names.some((n) => same(n.name, name))) throw new FakeExcelError("ItemAlreadyExists", name);
+          if (this.names.some((n) => same(n.name, name)))
+            throw new FakeExcelError("ItemAlreadyExists", name);
           this.names.push({ name, sheet: this.sheet(sheetName), comment });
         });
       },
       getItem: (name: string) => ({
         delete: () =>
           this.queueWrite("", undefined, "names.delete", name, () => {
-            if (!this.names.some((n) => same(n.name, name))) throw new FakeExcelError("ItemNotFound", name);
+            if (!this.names.some((n) => same(n.name, name)))
+              throw new FakeExcelError("ItemNotFound", name);
             this.names = this.names.filter((n) => !same(n.name, name));
           }),
       }),
@@ -368,7 +452,12 @@ export class FakeWorkbook {
 const DESCRIBE = Symbol("describe");
 
 /** Records any chain of property sets and calls (format.fill.color = …, borders.getItem(…)). */
-function recorder(book: FakeWorkbook, nameNow: () => string, address: string | undefined, path: string): unknown {
+function recorder(
+  book: FakeWorkbook,
+  nameNow: () => string,
+  address: string | undefined,
+  path: string
+): unknown {
   let calls = 0;
   return new Proxy(function () {}, {
     get(_t, prop) {
@@ -380,7 +469,11 @@ function recorder(book: FakeWorkbook, nameNow: () => string, address: string | u
       return true;
     },
     apply(_t, _this, args: unknown[]) {
-      const shown = args.map((a) => (a && typeof a === "object" && DESCRIBE in a ? (a as { [DESCRIBE]: () => string })[DESCRIBE]() : JSON.stringify(a)));
+      const shown = args.map((a) =>
+        a && typeof a === "object" && DESCRIBE in a
+          ? (a as { [DESCRIBE]: () => string })[DESCRIBE]()
+          : JSON.stringify(a)
+      );
       const call = `${path}(${shown.join(",")})`;
       book.queueWrite(nameNow(), address, call, args);
       calls += 1;
@@ -401,7 +494,9 @@ function usedRect(sheet: FakeSheet): Rect | undefined {
     bottom = Math.max(bottom, r);
     right = Math.max(right, c);
   }
-  return bottom < 0 ? undefined : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  return bottom < 0
+    ? undefined
+    : { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
 }
 
 function rangeData(sheet: FakeSheet, r: Rect) {
@@ -418,17 +513,33 @@ function rangeData(sheet: FakeSheet, r: Rect) {
     values.push(vRow);
     valueTypes.push(tRow);
   }
-  return { address: `${sheet.name}!${rectAddress(r)}`, rowIndex: r.row, columnIndex: r.col, rowCount: r.rows, columnCount: r.cols, values, valueTypes };
+  return {
+    address: `${sheet.name}!${rectAddress(r)}`,
+    rowIndex: r.row,
+    columnIndex: r.col,
+    rowCount: r.rows,
+    columnCount: r.cols,
+    values,
+    valueTypes,
+  };
 }
 
 function overlaps(a: Rect, b: Rect): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.col < b.col + b.cols &&
+    b.col < a.col + a.cols
+  );
 }
 
 /** Cells as Excel stores typed input: "'" keeps text, "=", "+", "-", "@" start formulas, numerals become numbers. */
 function writeCells(sheet: FakeSheet, r: Rect, grid: Scalar[][]): void {
   if (grid.length !== r.rows || grid.some((row) => row.length !== r.cols)) {
-    throw new FakeExcelError("InvalidArgument", `array ${grid.length}x${grid[0]?.length} does not fit ${rectAddress(r)}`);
+    throw new FakeExcelError(
+      "InvalidArgument",
+      `array ${grid.length}x${grid[0]?.length} does not fit ${rectAddress(r)}`
+    );
   }
   grid.forEach((row, i) =>
     row.forEach((input, j) => {
@@ -436,7 +547,7 @@ function writeCells(sheet: FakeSheet, r: Rect, grid: Scalar[][]): void {
       const cell = parseInput(input);
       if (cell) sheet.cells.set(k, cell);
       else sheet.cells.delete(k);
-    }),
+    })
   );
 }
 
@@ -446,8 +557,10 @@ export function parseInput(input: Scalar): StoredCell | undefined {
   if (input === "") return undefined;
   if (input.startsWith("'")) return { value: input.slice(1), type: "String", quotePrefix: true };
   if (/^[=+\-@]/.test(input)) return { value: input, type: "Formula" };
-  if (input.trim() !== "" && Number.isFinite(Number(input.replace(/,/g, "")))) return { value: Number(input.replace(/,/g, "")), type: "Double" };
-  if (/^(true|false)$/i.test(input)) return { value: input.toUpperCase() === "TRUE", type: "Boolean" };
+  if (input.trim() !== "" && Number.isFinite(Number(input.replace(/,/g, ""))))
+    return { value: Number(input.replace(/,/g, "")), type: "Double" };
+  if (/^(true|false)$/i.test(input))
+    return { value: input.toUpperCase() === "TRUE", type: "Boolean" };
   return { value: input, type: "String" };
 }
 

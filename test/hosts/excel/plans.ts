@@ -11,7 +11,10 @@ export function schoolName(i: number): string {
   return `第${i + 1}实验小学`;
 }
 
-export function countyPlan(schools: number, names: (i: number) => string = schoolName): WorkbookPlan {
+export function countyPlan(
+  schools: number,
+  names: (i: number) => string = schoolName
+): WorkbookPlan {
   const first = 2; // 0-based row of the first school in 学校明细 (title, header above)
   const last = first + schools - 1;
   const detailRows: PlannedRow[] = [
@@ -19,7 +22,10 @@ export function countyPlan(schools: number, names: (i: number) => string = schoo
     {
       row: 1,
       height: 30,
-      cells: ["学校", "在校生数", "L1 每百名学生高于规定学历教师数", "结论"].map((value) => ({ value, style: "header" as const })),
+      cells: ["学校", "在校生数", "L1 每百名学生高于规定学历教师数", "结论"].map((value) => ({
+        value,
+        style: "header" as const,
+      })),
     },
   ];
   for (let i = 0; i < schools; i += 1) {
@@ -31,7 +37,12 @@ export function countyPlan(schools: number, names: (i: number) => string = schoo
       cells: [
         { value: names(i), style: "text", link: `'${SOURCE_SHEET}'!A${src}` },
         { value: 1000 + i, formula: `'${SOURCE_SHEET}'!C${src}`, numFmt: "0", style: "number" },
-        { value: l1, formula: `'${SOURCE_SHEET}'!D${src}*100/'${SOURCE_SHEET}'!C${src}`, numFmt: "0.00", style: "number" },
+        {
+          value: l1,
+          formula: `'${SOURCE_SHEET}'!D${src}*100/'${SOURCE_SHEET}'!C${src}`,
+          numFmt: "0.00",
+          style: "number",
+        },
         { value: verdict === "pass" ? "达标" : "未达标", style: verdict },
       ],
     });
@@ -66,7 +77,12 @@ export function countyPlan(schools: number, names: (i: number) => string = schoo
         row: 3,
         cells: [
           { value: "学校数", style: "header" },
-          { value: schools, formula: `COUNTA('学校明细'!A${first + 1}:A${last + 1})`, numFmt: "0", style: "number" },
+          {
+            value: schools,
+            formula: `COUNTA('学校明细'!A${first + 1}:A${last + 1})`,
+            numFmt: "0",
+            style: "number",
+          },
         ],
       },
       {

@@ -34,7 +34,9 @@ describe("addresses", () => {
 
 describe("sheet names", () => {
   test("final names avoid users' sheets; write-time names also avoid the old audit sheets", () => {
-    expect(nameSheets(["审计总览", "学校明细"], ["小学", "审计总览", "学校明细"], ["学校明细"])).toEqual([
+    expect(
+      nameSheets(["审计总览", "学校明细"], ["小学", "审计总览", "学校明细"], ["学校明细"])
+    ).toEqual([
       { final: "审计总览 (2)", writeAs: "审计总览 (2)" },
       { final: "学校明细", writeAs: "学校明细 (2)" },
     ]);
@@ -79,13 +81,17 @@ describe("chunking", () => {
     const tiles = tileBlock(block, 50);
     expect(tiles.every((t) => t.rows * t.cols <= 50)).toBe(true);
     const seen = new Set<string>();
-    for (const t of tiles) for (let r = t.row; r < t.row + t.rows; r += 1) for (let c = t.col; c < t.col + t.cols; c += 1) seen.add(`${r},${c}`);
+    for (const t of tiles)
+      for (let r = t.row; r < t.row + t.rows; r += 1)
+        for (let c = t.col; c < t.col + t.cols; c += 1) seen.add(`${r},${c}`);
     expect(seen.size).toBe(101 * 7);
     expect(tiles.reduce((n, t) => n + t.rows * t.cols, 0)).toBe(101 * 7);
   });
 
   test("a row wider than the budget is cut into columns", () => {
-    expect(tileBlock({ row: 0, col: 0, rows: 1, cols: 10 }, 4).map((t) => t.cols)).toEqual([4, 4, 2]);
+    expect(tileBlock({ row: 0, col: 0, rows: 1, cols: 10 }, 4).map((t) => t.cols)).toEqual([
+      4, 4, 2,
+    ]);
   });
 
   test("packing keeps order, respects the budget, isolates an oversize item", () => {
@@ -104,7 +110,9 @@ describe("plan → operations", () => {
     // verdict column alternates fail/warn/pass: one rectangle per cell there…
     expect(rects.filter((r) => ["pass", "warn", "fail"].includes(r.style))).toHaveLength(9);
     // …but one formatting call per verdict, over all its cells.
-    const verdictOps = planOps(plan, noRenames, 20000).filter((op) => op.kind === "style" && ["pass", "warn", "fail"].includes(op.style));
+    const verdictOps = planOps(plan, noRenames, 20000).filter(
+      (op) => op.kind === "style" && ["pass", "warn", "fail"].includes(op.style)
+    );
     expect(verdictOps.map((op) => (op.kind === "style" ? [op.style, op.address] : []))).toEqual([
       ["fail", "D3, D6, D9"],
       ["warn", "D4, D7, D10"],
@@ -113,7 +121,9 @@ describe("plan → operations", () => {
   });
 
   test("a long list of areas is cut into several calls with short address lists", () => {
-    const ops = planOps(countyPlan(3000), noRenames, 1e9).filter((op) => op.kind === "style" && op.style === "pass");
+    const ops = planOps(countyPlan(3000), noRenames, 1e9).filter(
+      (op) => op.kind === "style" && op.style === "pass"
+    );
     expect(ops.length).toBeGreaterThan(1);
     expect(ops.every((op) => op.kind === "style" && op.address.length <= 2000)).toBe(true);
     const cells = ops.flatMap((op) => (op.kind === "style" ? op.address.split(", ") : []));
@@ -148,7 +158,9 @@ describe("plan → operations", () => {
   test("a non-finite number is refused with the sheet and cell named", () => {
     const plan = countyPlan(1);
     plan.sheets[1].rows[2].cells[2] = { value: Number.NaN };
-    expect(() => planOps(plan, noRenames, 20000)).toThrow("审计表「学校明细」C3 的值 NaN 不是有限数字");
+    expect(() => planOps(plan, noRenames, 20000)).toThrow(
+      "审计表「学校明细」C3 的值 NaN 不是有限数字"
+    );
   });
 });
 
@@ -165,7 +177,7 @@ describe("ownership marker", () => {
         { name: "JH_AUDIT_9", formula: "=#REF!$A$1" },
         { name: "JH_AUDITX", formula: "='小学'!$A$1" },
         { name: "学校", formula: "='小学'!$A$1" },
-      ]),
+      ])
     ).toEqual({ sheets: ["审计总览"], markerNames: ["JH_AUDIT_3", "JH_AUDIT_9"], nextNumber: 10 });
   });
 });
@@ -195,9 +207,15 @@ describe("describeExcelError", () => {
   });
 
   test("the add-in's own Chinese errors pass through; anything else gets a generic message with the code", () => {
-    expect(describeExcelError(new Error("审计表「学校明细」C3 的值 NaN 不是有限数字"))).toBe("审计表「学校明细」C3 的值 NaN 不是有限数字");
-    expect(describeExcelError({ code: "WeirdNewCode", message: "x" })).toMatch(/错误代码 WeirdNewCode/);
-    expect(describeExcelError(new TypeError("Cannot read properties of undefined"))).not.toMatch(/Cannot read/);
+    expect(describeExcelError(new Error("审计表「学校明细」C3 的值 NaN 不是有限数字"))).toBe(
+      "审计表「学校明细」C3 的值 NaN 不是有限数字"
+    );
+    expect(describeExcelError({ code: "WeirdNewCode", message: "x" })).toMatch(
+      /错误代码 WeirdNewCode/
+    );
+    expect(describeExcelError(new TypeError("Cannot read properties of undefined"))).not.toMatch(
+      /Cannot read/
+    );
     expect(describeExcelError(undefined)).toMatch(/与 Excel 通信时出错/);
   });
 });

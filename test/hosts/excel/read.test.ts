@@ -9,12 +9,15 @@ function smallCounty(): FakeWorkbook {
     ["某县2024年义务教育学校资源配置情况统计表", null, null, null],
     ["学校", "在校生数", "专任教师数", "生均面积"],
     ["城关一小", 1200, 80, { error: "#DIV/0!" }],
-    ["=HYPERLINK(\"http://x\",\"y\")", "1,200", true, null],
+    ['=HYPERLINK("http://x","y")', "1,200", true, null],
     [null, null, null, null],
     ["合计", 2400, 160, 4.5],
   ];
   book.addSheet("小学", primary, { row: 1, col: 1 }, ["B2:E2"]);
-  book.addSheet("初中", [["学校", "在校生数"], ["城关中学", 900]]);
+  book.addSheet("初中", [
+    ["学校", "在校生数"],
+    ["城关中学", 900],
+  ]);
   book.addSheet("空表", []);
   const old = book.addSheet("审计总览", [["上次审计"]]);
   book.mark(old.name, 1);
@@ -35,11 +38,19 @@ describe("readWorkbookGrids", () => {
       ["某县2024年义务教育学校资源配置情况统计表", null, null, null],
       ["学校", "在校生数", "专任教师数", "生均面积"],
       ["城关一小", 1200, 80, { error: "#DIV/0!" }],
-      ["=HYPERLINK(\"http://x\",\"y\")", "1,200", true, null],
+      ['=HYPERLINK("http://x","y")', "1,200", true, null],
       [null, null, null, null],
       ["合计", 2400, 160, 4.5],
     ]);
-    expect(junior).toEqual({ name: "初中", rows: [["学校", "在校生数"], ["城关中学", 900]], merges: [], origin: { row: 0, col: 0 } });
+    expect(junior).toEqual({
+      name: "初中",
+      rows: [
+        ["学校", "在校生数"],
+        ["城关中学", 900],
+      ],
+      merges: [],
+      origin: { row: 0, col: 0 },
+    });
     expect(empty).toEqual({ name: "空表", rows: [], merges: [], origin: { row: 0, col: 0 } });
   });
 
@@ -79,7 +90,10 @@ describe("readWorkbookGrids", () => {
     expect(grids[1].hiddenRows).toBeUndefined();
     expect(sync).toHaveBeenCalledTimes(3);
     const big = new FakeWorkbook();
-    big.addSheet("小学", Array.from({ length: 500 }, (_, r) => [`学校${r}`, r]));
+    big.addSheet(
+      "小学",
+      Array.from({ length: 500 }, (_, r) => [`学校${r}`, r])
+    );
     big.sheet("小学").hiddenRows = Array.from({ length: 250 }, (_, i) => i * 2);
     const bigContext = big.context();
     const bigSync = jest.spyOn(bigContext, "sync");
@@ -90,7 +104,9 @@ describe("readWorkbookGrids", () => {
 
   test("large sheets are read in row bands, requests stay under the cell budget, the grid is whole", async () => {
     const book = new FakeWorkbook();
-    const rows: SourceValue[][] = Array.from({ length: 95 }, (_, r) => Array.from({ length: 8 }, (_, c) => r * 100 + c));
+    const rows: SourceValue[][] = Array.from({ length: 95 }, (_, r) =>
+      Array.from({ length: 8 }, (_, c) => r * 100 + c)
+    );
     book.addSheet("小学", rows);
     book.addSheet("初中", rows.slice(0, 30));
     const context = book.context();

@@ -63,17 +63,22 @@ describe("writePlanToWorkbook: a small county", () => {
     expect(numberFormats?.address).toBe("A1:D5");
     expect((numberFormats?.value as string[][])[2]).toEqual(["General", "0", "0.00", "General"]);
     // Number formats are queued before the values they format.
-    expect(detail.findIndex((w) => w.what === "numberFormat")).toBeLessThan(detail.findIndex((w) => w.what === "formulas"));
+    expect(detail.findIndex((w) => w.what === "numberFormat")).toBeLessThan(
+      detail.findIndex((w) => w.what === "formulas")
+    );
 
     // Styles: verdict fills by cell, header bold and filled, bordered number block as one range.
-    const set = (address: string, what: string) => detail.find((w) => w.address === address && w.what === what)?.value;
+    const set = (address: string, what: string) =>
+      detail.find((w) => w.address === address && w.what === what)?.value;
     expect(set("D3", "format.fill.color")).toBe("#FFC7CE"); // fail: red
     expect(set("D4", "format.fill.color")).toBe("#FFEB9C"); // warn: amber
     expect(set("D5", "format.fill.color")).toBe("#C6EFCE"); // pass: green
     expect(set("A2:D2", "format.font.bold")).toBe(true);
     expect(set("A2:D2", "format.fill.color")).toBe("#DDEBF7");
-    expect(set("B3:C5", "format.borders.getItem(\"InsideHorizontal\")#1.style")).toBe("Continuous");
-    expect(detail.some((w) => w.address === "D3" && w.what.includes("InsideHorizontal"))).toBe(false);
+    expect(set("B3:C5", 'format.borders.getItem("InsideHorizontal")#1.style')).toBe("Continuous");
+    expect(detail.some((w) => w.address === "D3" && w.what.includes("InsideHorizontal"))).toBe(
+      false
+    );
 
     // Layout.
     expect(set("A1:D1", "merge")).toBe(false);
@@ -83,23 +88,45 @@ describe("writePlanToWorkbook: a small county", () => {
     expect(set("2:2", "format.rowHeight")).toBe(30);
     const calls = detail.map((w) => w.what);
     expect(calls).toContain("freezePanes.freezeAt(学校明细!A1:A2)");
-    expect(calls).toContain("pageLayout.setPrintTitleRows(\"$1:$2\")");
+    expect(calls).toContain('pageLayout.setPrintTitleRows("$1:$2")');
     expect(detail.find((w) => w.what === "pageLayout.orientation")?.value).toBe("Landscape");
-    expect(detail.find((w) => w.what === "pageLayout.zoom")?.value).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 0 });
+    expect(detail.find((w) => w.what === "pageLayout.zoom")?.value).toEqual({
+      horizontalFitToPages: 1,
+      verticalFitToPages: 0,
+    });
 
     // Conditional formats: custom rules, plan's first rule on top (added last), first match wins.
-    const cf = detail.filter((w) => w.address === "C3:C5" && w.what.startsWith("conditionalFormats"));
-    expect(cf.filter((w) => w.what.endsWith("custom.rule.formula")).map((w) => w.value)).toEqual(["=C3<4.2", "=C3<4.2*0.85"]);
-    expect(cf.filter((w) => w.what.endsWith("custom.format.fill.color")).map((w) => w.value)).toEqual(["#FFEB9C", "#FFC7CE"]);
-    expect(cf.filter((w) => w.what.endsWith("stopIfTrue")).map((w) => w.value)).toEqual([true, true]);
-    expect(detail.find((w) => w.address === "B3:B5" && w.what.endsWith("dataBar.positiveFormat.fillColor"))?.value).toBe("#5B9BD5");
+    const cf = detail.filter(
+      (w) => w.address === "C3:C5" && w.what.startsWith("conditionalFormats")
+    );
+    expect(cf.filter((w) => w.what.endsWith("custom.rule.formula")).map((w) => w.value)).toEqual([
+      "=C3<4.2",
+      "=C3<4.2*0.85",
+    ]);
+    expect(
+      cf.filter((w) => w.what.endsWith("custom.format.fill.color")).map((w) => w.value)
+    ).toEqual(["#FFEB9C", "#FFC7CE"]);
+    expect(cf.filter((w) => w.what.endsWith("stopIfTrue")).map((w) => w.value)).toEqual([
+      true,
+      true,
+    ]);
+    expect(
+      detail.find(
+        (w) => w.address === "B3:B5" && w.what.endsWith("dataBar.positiveFormat.fillColor")
+      )?.value
+    ).toBe("#5B9BD5");
 
     // Internal hyperlinks with the cell text kept.
-    expect(set("A3", "hyperlink")).toEqual({ documentReference: "'小学'!A3", textToDisplay: "第1实验小学" });
-    expect(on("审计总览").find((w) => w.address === "A5" && w.what === "hyperlink")?.value).toEqual({
-      documentReference: "'学校明细'!A1",
-      textToDisplay: "学校明细",
+    expect(set("A3", "hyperlink")).toEqual({
+      documentReference: "'小学'!A3",
+      textToDisplay: "第1实验小学",
     });
+    expect(on("审计总览").find((w) => w.address === "A5" && w.what === "hyperlink")?.value).toEqual(
+      {
+        documentReference: "'学校明细'!A1",
+        textToDisplay: "学校明细",
+      }
+    );
 
     // Ownership markers on A1 of each new sheet, and nothing written to the source.
     expect(book.names.map((n) => [n.name, book.formulaOf(n)])).toEqual([
@@ -113,7 +140,9 @@ describe("writePlanToWorkbook: a small county", () => {
   test("screen updating and calculation are suspended for every write request", async () => {
     const book = county();
     await writePlanToWorkbook(book.context(), countyPlan(40), { maxCellsPerRequest: 100 });
-    const writeBatches = new Set(book.writes.filter((w) => w.what === "formulas").map((w) => w.batch));
+    const writeBatches = new Set(
+      book.writes.filter((w) => w.what === "formulas").map((w) => w.batch)
+    );
     expect(writeBatches.size).toBeGreaterThan(1);
     for (const batch of writeBatches) {
       const app = book.writes.filter((w) => w.batch === batch && w.what.startsWith("application."));
@@ -123,13 +152,17 @@ describe("writePlanToWorkbook: a small county", () => {
       ]);
     }
     const last = Math.max(...book.writes.map((w) => w.batch));
-    expect(book.writes.filter((w) => w.batch === last).map((w) => w.what)).toContain("application.calculate(Recalculate)");
+    expect(book.writes.filter((w) => w.batch === last).map((w) => w.what)).toContain(
+      "application.calculate(Recalculate)"
+    );
   });
 });
 
 test("a nonsensical budget is refused before Excel is asked anything", async () => {
   const book = county();
-  await expect(writePlanToWorkbook(book.context(), countyPlan(1), { maxCellsPerRequest: 0 })).rejects.toThrow("maxCellsPerRequest 应为不小于 1 的数");
+  await expect(
+    writePlanToWorkbook(book.context(), countyPlan(1), { maxCellsPerRequest: 0 })
+  ).rejects.toThrow("maxCellsPerRequest 应为不小于 1 的数");
   expect(book.syncs).toBe(0);
 });
 
@@ -139,7 +172,10 @@ describe("round trips do not grow with the county", () => {
     const context = book.context();
     const sync = jest.spyOn(context, "sync");
     const progress: [number, number][] = [];
-    await writePlanToWorkbook(context, countyPlan(schools), { maxCellsPerRequest, onProgress: (d, t) => progress.push([d, t]) });
+    await writePlanToWorkbook(context, countyPlan(schools), {
+      maxCellsPerRequest,
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     return { syncs: sync.mock.calls.length, book, progress };
   }
 
@@ -157,17 +193,25 @@ describe("round trips do not grow with the county", () => {
     const sizes = cellsPerBatch(book.writes);
     expect(sizes.size).toBeGreaterThan(2);
     for (const n of sizes.values()) expect(n).toBeLessThanOrEqual(cap);
-    expect(syncs).toBe(1 + new Set(book.writes.filter((w) => w.what !== "worksheet.delete()").map((w) => w.batch)).size);
+    expect(syncs).toBe(
+      1 +
+        new Set(book.writes.filter((w) => w.what !== "worksheet.delete()").map((w) => w.batch)).size
+    );
     // Every planned cell landed exactly where it belongs.
     const written = new Map<string, number>();
     for (const w of book.writes.filter((x) => x.what === "formulas" && x.sheet === "学校明细")) {
       const [from] = (w.address as string).split(":");
       const firstRow = Number(from.replace(/\D/g, ""));
-      (w.value as unknown[][]).forEach((_, i) => written.set(`${firstRow + i}`, (written.get(`${firstRow + i}`) ?? 0) + 1));
+      (w.value as unknown[][]).forEach((_, i) =>
+        written.set(`${firstRow + i}`, (written.get(`${firstRow + i}`) ?? 0) + 1)
+      );
     }
     expect(written.size).toBe(1_002);
     expect([...written.values()].every((n) => n === 1)).toBe(true);
-    expect(book.cell("学校明细", "C1002")).toEqual({ value: "='小学'!D1002*100/'小学'!C1002", type: "Formula" });
+    expect(book.cell("学校明细", "C1002")).toEqual({
+      value: "='小学'!D1002*100/'小学'!C1002",
+      type: "Formula",
+    });
     // Progress counts requests, ending with done = total.
     expect(progress[progress.length - 1][0]).toBe(progress[progress.length - 1][1]);
     expect(progress.map((p) => p[0])).toEqual(progress.map((_, i) => i + 1));
@@ -185,7 +229,12 @@ describe("ownership: a second audit replaces only the audit's sheets", () => {
     const second = await writePlanToWorkbook(book.context(), countyPlan(5));
     expect(second.sheetNames).toEqual({ 审计总览: "审计总览 (2)", 学校明细: "学校明细" });
 
-    expect(book.sheets.map((s) => s.name)).toEqual([SOURCE_SHEET, "审计总览", "审计总览 (2)", "学校明细"]);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      SOURCE_SHEET,
+      "审计总览",
+      "审计总览 (2)",
+      "学校明细",
+    ]);
     expect(book.cell("审计总览", "A1")?.value).toBe("我自己的笔记");
     expect(book.cell("审计总览 (2)", "B4")?.value).toBe("=COUNTA('学校明细'!A3:A7)");
     expect(book.cell("学校明细", "A7")?.value).toBe("第5实验小学");
@@ -197,7 +246,9 @@ describe("ownership: a second audit replaces only the audit's sheets", () => {
     expect(book.activeSheet).toBe("审计总览 (2)");
     expect(snapshot(book, SOURCE_SHEET)).toBe(source);
     // The user's sheet and the source were never the target of any write.
-    expect(book.writes.filter((w) => w.sheet === "审计总览" || w.sheet === SOURCE_SHEET)).toEqual([]);
+    expect(book.writes.filter((w) => w.sheet === "审计总览" || w.sheet === SOURCE_SHEET)).toEqual(
+      []
+    );
   });
 
   test("while the old audit sheets still exist the new ones are written under other names, then renamed", async () => {
@@ -205,16 +256,22 @@ describe("ownership: a second audit replaces only the audit's sheets", () => {
     await writePlanToWorkbook(book.context(), countyPlan(2));
     await writePlanToWorkbook(book.context(), countyPlan(4));
 
-    const secondRun = book.writes.filter((w) => w.batch > 0 && w.value !== undefined && w.what === "worksheets.add").slice(2);
+    const secondRun = book.writes
+      .filter((w) => w.batch > 0 && w.value !== undefined && w.what === "worksheets.add")
+      .slice(2);
     expect(secondRun.map((w) => w.value)).toEqual(["审计总览 (2)", "学校明细 (2)"]);
     // Formulas pointing at another audit sheet use its write-time name; Excel carries them
     // through the rename (the fake does the same).
-    const summaryFormula = book.writes.find((w) => w.sheet === "审计总览 (2)" && w.what === "formulas" && w.address === "A4:B5");
+    const summaryFormula = book.writes.find(
+      (w) => w.sheet === "审计总览 (2)" && w.what === "formulas" && w.address === "A4:B5"
+    );
     expect((summaryFormula?.value as unknown[][])[0][1]).toBe("=COUNTA('学校明细 (2)'!A3:A6)");
     // …and after the swap the formula names the final sheet, not #REF! from the deleted old one.
     expect(book.cell("审计总览", "B4")?.value).toBe("=COUNTA('学校明细'!A3:A6)");
     // Links are not updated by Excel on rename, so they use the final name right away.
-    const link = book.writes.filter((w) => w.sheet === "审计总览 (2)" && w.what === "hyperlink").pop();
+    const link = book.writes
+      .filter((w) => w.sheet === "审计总览 (2)" && w.what === "hyperlink")
+      .pop();
     expect(link?.value).toEqual({ documentReference: "'学校明细'!A1", textToDisplay: "学校明细" });
 
     expect(book.sheets.map((s) => s.name)).toEqual([SOURCE_SHEET, "审计总览", "学校明细"]);
@@ -227,7 +284,9 @@ describe("ownership: a second audit replaces only the audit's sheets", () => {
     book.addSheet("审计总览", [["用户的总览"]]);
     await writePlanToWorkbook(book.context(), countyPlan(2));
     await writePlanToWorkbook(book.context(), countyPlan(2));
-    expect(book.sheets.map((s) => s.name).sort()).toEqual([SOURCE_SHEET, "审计总览", "审计总览 (2)", "学校明细", "学校明细 (2)"].sort());
+    expect(book.sheets.map((s) => s.name).sort()).toEqual(
+      [SOURCE_SHEET, "审计总览", "审计总览 (2)", "学校明细", "学校明细 (2)"].sort()
+    );
     expect(book.cell("学校明细", "A1")?.value).toBe("用户的明细");
     expect(book.cell("审计总览", "A1")?.value).toBe("用户的总览");
   });
@@ -242,7 +301,9 @@ describe("source and user sheets are never written", () => {
     book.writes = [];
     await writePlanToWorkbook(book.context(), countyPlan(4));
 
-    const added = new Set(book.writes.filter((w) => w.what === "worksheets.add").map((w) => w.value as string));
+    const added = new Set(
+      book.writes.filter((w) => w.what === "worksheets.add").map((w) => w.value as string)
+    );
     expect([...added]).toEqual(["审计总览 (3)", "学校明细 (2)"]);
     const elsewhere = book.writes.filter((w) => w.sheet !== "" && !added.has(w.sheet));
     expect(elsewhere.map((w) => [w.sheet, w.what])).toEqual([
@@ -259,14 +320,24 @@ describe("hostile text stays text", () => {
 
   test("school names that look like formulas or numbers are written with the quote prefix and read back as text", async () => {
     const book = county();
-    await writePlanToWorkbook(book.context(), countyPlan(hostile.length, (i) => hostile[i]));
-    const written = book.writes.find((w) => w.sheet === "学校明细" && w.what === "formulas")?.value as unknown[][];
+    await writePlanToWorkbook(
+      book.context(),
+      countyPlan(hostile.length, (i) => hostile[i])
+    );
+    const written = book.writes.find((w) => w.sheet === "学校明细" && w.what === "formulas")
+      ?.value as unknown[][];
     expect(written.slice(2).map((row) => row[0])).toEqual(hostile.map((name) => `'${name}`));
     hostile.forEach((name, i) => {
-      expect(book.cell("学校明细", `A${i + 3}`)).toEqual({ value: name, type: "String", quotePrefix: true });
+      expect(book.cell("学校明细", `A${i + 3}`)).toEqual({
+        value: name,
+        type: "String",
+        quotePrefix: true,
+      });
     });
     // Their links do not restate the text (textToDisplay), so nothing can re-parse it.
-    const links = book.writes.filter((w) => w.sheet === "学校明细" && w.what === "hyperlink").map((w) => w.value);
+    const links = book.writes
+      .filter((w) => w.sheet === "学校明细" && w.what === "hyperlink")
+      .map((w) => w.value);
     expect(links).toHaveLength(hostile.length);
     expect(links.every((link) => !("textToDisplay" in (link as object)))).toBe(true);
   });
@@ -281,7 +352,8 @@ describe("failures leave the previous audit in place", () => {
     const oldDetail = snapshot(book, "学校明细");
 
     // The second run's third request (its first write) fails part-way, after the sheets were added.
-    book.failOn = (record) => (record.sheet === "学校明细 (2)" && record.what === "merge" ? "AccessDenied" : undefined);
+    book.failOn = (record) =>
+      record.sheet === "学校明细 (2)" && record.what === "merge" ? "AccessDenied" : undefined;
     const error = await writePlanToWorkbook(book.context(), countyPlan(6)).catch((e: unknown) => e);
 
     expect(describeExcelError(error)).toMatch(/受保护/);
@@ -296,17 +368,25 @@ describe("failures leave the previous audit in place", () => {
     const before = book.sheets.map((s) => `${s.name}:${snapshot(book, s.name)}`);
     const markers = book.names.map((n) => n.name);
     // The first run took syncs 1–3; the second reads at 4, adds its sheets at 5, fails at 7.
-    book.failOn = (record) => (record.what === "formulas" && record.batch === 7 ? "RequestPayloadSizeLimitExceeded" : undefined);
-    const error = await writePlanToWorkbook(book.context(), countyPlan(300), { maxCellsPerRequest: 200 }).catch((e: unknown) => e);
+    book.failOn = (record) =>
+      record.what === "formulas" && record.batch === 7
+        ? "RequestPayloadSizeLimitExceeded"
+        : undefined;
+    const error = await writePlanToWorkbook(book.context(), countyPlan(300), {
+      maxCellsPerRequest: 200,
+    }).catch((e: unknown) => e);
     expect(describeExcelError(error)).toMatch(/5 MB/);
-    expect(book.writes.some((w) => w.what === "formulas" && w.batch === 6 && w.sheet === "学校明细 (2)")).toBe(true);
+    expect(
+      book.writes.some((w) => w.what === "formulas" && w.batch === 6 && w.sheet === "学校明细 (2)")
+    ).toBe(true);
     expect(book.sheets.map((s) => `${s.name}:${snapshot(book, s.name)}`)).toEqual(before);
     expect(book.names.map((n) => n.name)).toEqual(markers);
   });
 
   test("cell edit mode before anything is written: nothing changes, a Chinese message says what to do", async () => {
     const book = county();
-    book.failOn = (record) => (record.what === "worksheets.add" ? "InvalidOperationInCellEditMode" : undefined);
+    book.failOn = (record) =>
+      record.what === "worksheets.add" ? "InvalidOperationInCellEditMode" : undefined;
     const error = await writePlanToWorkbook(book.context(), countyPlan(3)).catch((e: unknown) => e);
     expect(describeExcelError(error)).toMatch(/单元格编辑状态/);
     expect(book.sheets.map((s) => s.name)).toEqual([SOURCE_SHEET]);
@@ -317,7 +397,9 @@ describe("failures leave the previous audit in place", () => {
     const book = county();
     const plan = countyPlan(2);
     plan.sheets[1].rows[3].cells[2] = { value: Number.POSITIVE_INFINITY, style: "number" };
-    await expect(writePlanToWorkbook(book.context(), plan)).rejects.toThrow("审计表「学校明细」C4 的值 Infinity 不是有限数字");
+    await expect(writePlanToWorkbook(book.context(), plan)).rejects.toThrow(
+      "审计表「学校明细」C4 的值 Infinity 不是有限数字"
+    );
     expect(book.writes).toEqual([]);
   });
 });
@@ -329,7 +411,9 @@ describe("writePlanToWorkbook: the blank county form (owned: false)", () => {
     await writePlanToWorkbook(book.context(), countyPlan(3));
     const markers = book.names.map((n) => n.name);
     const sheetsBefore = book.sheets.map((s) => s.name);
-    const { sheetNames } = await writePlanToWorkbook(book.context(), buildCountyFormPlan(), { owned: false });
+    const { sheetNames } = await writePlanToWorkbook(book.context(), buildCountyFormPlan(), {
+      owned: false,
+    });
     expect(sheetNames).toEqual({ 县域指标: "县域指标" });
     expect(book.sheets.map((s) => s.name)).toEqual([...sheetsBefore, "县域指标"]);
     expect(book.names.map((n) => n.name)).toEqual(markers);

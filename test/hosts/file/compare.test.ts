@@ -40,7 +40,15 @@ describe("diffSheets (the helper that proves source sheets are untouched)", () =
       ws.getColumn(1).width = 30;
     });
     const cells = (await diffSheets(a, b, ["小学", "初中"])).map((d) => `${d.sheet}:${d.cell}`);
-    expect(cells).toEqual(["小学:B2", "小学:C2", "小学:A1 (format)", "小学:D5 (format)", "小学:(column widths)", "小学:(merges)", "初中:"]);
+    expect(cells).toEqual([
+      "小学:B2",
+      "小学:C2",
+      "小学:A1 (format)",
+      "小学:D5 (format)",
+      "小学:(column widths)",
+      "小学:(merges)",
+      "初中:",
+    ]);
   });
 });
 

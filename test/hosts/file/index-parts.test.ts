@@ -1,9 +1,17 @@
-import { appendToWorkbook, editContentTypes, editRelationships, ownedSheetNamesOf, removeSheets, workbookSheets } from "../../../src/hosts/file/package/index-parts";
+import {
+  appendToWorkbook,
+  editContentTypes,
+  editRelationships,
+  ownedSheetNamesOf,
+  removeSheets,
+  workbookSheets,
+} from "../../../src/hosts/file/package/index-parts";
 import { appendAuditStyles, styleKey } from "../../../src/hosts/file/package/styles-xml";
 import { assertNoDoctype } from "../../../src/hosts/file/package/xml-text";
 import { missingElements } from "../../support/xml-elements";
 
-const MAIN = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const MAIN =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 describe("workbook.xml edits", () => {
   const audited =
@@ -18,37 +26,59 @@ describe("workbook.xml edits", () => {
   it("removes the owned sheets and their names; a user's sheet-scoped name follows its sheet's new position", () => {
     const out = removeSheets(audited, ["审计总览", "学校达标"]);
     expect(workbookSheets(out).map((s) => s.name)).toEqual(["小学", "用户后加"]);
-    expect(out).toContain(`<definedName name="本页" localSheetId="1">'用户后加'!$A$1</definedName>`);
+    expect(out).toContain(
+      `<definedName name="本页" localSheetId="1">'用户后加'!$A$1</definedName>`
+    );
     expect(out).toContain(`<definedName name="全局">'小学'!$A$1</definedName>`);
     expect(out).not.toMatch(/JH_AUDIT|Print_Titles/);
   });
 
   it("appends sheets and names keeping every original element; creates definedNames and calcPr where absent", () => {
     const plain = `<workbook ${MAIN}><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="小学" sheetId="1" r:id="rId1"/></sheets></workbook>`;
-    const out = appendToWorkbook(plain, [{ name: "审计总览", sheetId: 2, relId: "rIdJH1" }], [{ name: "JH_AUDIT_1", formula: "'审计总览'!$A$1" }]);
+    const out = appendToWorkbook(
+      plain,
+      [{ name: "审计总览", sheetId: 2, relId: "rIdJH1" }],
+      [{ name: "JH_AUDIT_1", formula: "'审计总览'!$A$1" }]
+    );
     expect(missingElements(plain, out)).toEqual([]);
     expect(out).toBe(
       `<workbook ${MAIN}><bookViews><workbookView activeTab="0"/></bookViews><sheets><sheet name="小学" sheetId="1" r:id="rId1"/><sheet name="审计总览" sheetId="2" r:id="rIdJH1"/></sheets>` +
-        `<definedNames><definedName name="JH_AUDIT_1">'审计总览'!$A$1</definedName></definedNames><calcPr fullCalcOnLoad="1"/></workbook>`,
+        `<definedNames><definedName name="JH_AUDIT_1">'审计总览'!$A$1</definedName></definedNames><calcPr fullCalcOnLoad="1"/></workbook>`
     );
   });
 
   it("writes in the part's own namespace prefix and declares the relationships prefix when the root lacks it", () => {
     const prefixed = `<x:workbook xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheets><x:sheet name="A" sheetId="1" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/></x:sheets><x:calcPr calcId="1"/></x:workbook>`;
     const out = appendToWorkbook(prefixed, [{ name: "B&C", sheetId: 2, relId: "rIdJH1" }], []);
-    expect(out).toContain('<x:sheet name="B&amp;C" sheetId="2" xmlns:jhr="http://schemas.openxmlformats.org/officeDocument/2006/relationships" jhr:id="rIdJH1"/></x:sheets>');
+    expect(out).toContain(
+      '<x:sheet name="B&amp;C" sheetId="2" xmlns:jhr="http://schemas.openxmlformats.org/officeDocument/2006/relationships" jhr:id="rIdJH1"/></x:sheets>'
+    );
     expect(out).toContain('<x:calcPr fullCalcOnLoad="1" calcId="1"/>');
     expect(missingElements(prefixed, out)).toEqual([]);
   });
 
   it("edits relationships and content types by Id and part name only", () => {
-    const rels = '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="t" Target="a.xml"/><Relationship Id="rId2" Type="t" Target="b.xml"/></Relationships>';
-    expect(editRelationships(rels, ["rId2"], [{ id: "rIdJH1", type: "w", target: "worksheets/sheet9.xml" }])).toBe(
-      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="t" Target="a.xml"/><Relationship Id="rIdJH1" Type="w" Target="worksheets/sheet9.xml"/></Relationships>',
+    const rels =
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="t" Target="a.xml"/><Relationship Id="rId2" Type="t" Target="b.xml"/></Relationships>';
+    expect(
+      editRelationships(
+        rels,
+        ["rId2"],
+        [{ id: "rIdJH1", type: "w", target: "worksheets/sheet9.xml" }]
+      )
+    ).toBe(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="t" Target="a.xml"/><Relationship Id="rIdJH1" Type="w" Target="worksheets/sheet9.xml"/></Relationships>'
     );
-    const types = '<Types xmlns="x"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="w"/></Types>';
-    expect(editContentTypes(types, ["xl/worksheets/sheet2.xml"], [{ part: "xl/worksheets/sheet3.xml", type: "w" }])).toBe(
-      '<Types xmlns="x"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/worksheets/sheet3.xml" ContentType="w"/></Types>',
+    const types =
+      '<Types xmlns="x"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="w"/></Types>';
+    expect(
+      editContentTypes(
+        types,
+        ["xl/worksheets/sheet2.xml"],
+        [{ part: "xl/worksheets/sheet3.xml", type: "w" }]
+      )
+    ).toBe(
+      '<Types xmlns="x"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/worksheets/sheet3.xml" ContentType="w"/></Types>'
     );
   });
 });
@@ -61,14 +91,20 @@ describe("styles.xml edits", () => {
     `<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/></styleSheet>`;
 
   it("appends after the original entries, so every original index keeps its meaning", () => {
-    const { xml, cellFormat, dxf } = appendAuditStyles(styles, [{ style: "header" }, { style: "number", numFmt: "0.000" }, { numFmt: "0.00" }]);
+    const { xml, cellFormat, dxf } = appendAuditStyles(styles, [
+      { style: "header" },
+      { style: "number", numFmt: "0.000" },
+      { numFmt: "0.00" },
+    ]);
     expect(missingElements(styles, xml, ["count"])).toEqual([]);
     expect(cellFormat.get(styleKey("header", undefined))).toBe(2);
     expect(cellFormat.get(styleKey("number", "0.000"))).toBe(3);
     expect(cellFormat.get(styleKey(undefined, "0.00"))).toBe(4);
     expect(dxf).toEqual({ pass: 0, warn: 1, fail: 2 });
     expect(xml).toContain('<cellXfs count="5">');
-    expect(xml).toContain('<numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts><fonts');
+    expect(xml).toContain(
+      '<numFmts count="1"><numFmt numFmtId="164" formatCode="0.000"/></numFmts><fonts'
+    );
     expect(xml).toContain('<dxfs count="3"><dxf>');
     expect(xml).toContain('<font><b/><sz val="12"/><name val="宋体"/></font>'); // the workbook's own font
   });
@@ -76,7 +112,12 @@ describe("styles.xml edits", () => {
 
 describe("refusals", () => {
   it("refuses a part with a DOCTYPE or entity declaration", () => {
-    expect(() => assertNoDoctype('<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>', "xl/workbook.xml")).toThrow("部件「xl/workbook.xml」含有 DOCTYPE");
+    expect(() =>
+      assertNoDoctype(
+        '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]><x>&e;</x>',
+        "xl/workbook.xml"
+      )
+    ).toThrow("部件「xl/workbook.xml」含有 DOCTYPE");
     expect(() => assertNoDoctype("<x/>", "xl/workbook.xml")).not.toThrow();
   });
 

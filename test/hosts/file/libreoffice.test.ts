@@ -61,7 +61,10 @@ suite("file host with LibreOffice", () => {
     files.secondRun = path.join(dir, "user-second.xlsx");
     await saveWorkbook(secondRun.workbook, files.secondRun);
 
-    [recalculated.wrong, recalculated.audit, recalculated.secondRun] = await recalculateAll([files.wrong, files.audit, files.secondRun], path.join(dir, "recalculated"));
+    [recalculated.wrong, recalculated.audit, recalculated.secondRun] = await recalculateAll(
+      [files.wrong, files.audit, files.secondRun],
+      path.join(dir, "recalculated")
+    );
   });
 
   afterAll(() => removeTempDir(dir));
@@ -101,24 +104,36 @@ suite("file host with LibreOffice", () => {
     it("hostile strings are still text after LibreOffice opened and saved the file", async () => {
       const ws = (await reopen(recalculated.audit)).getWorksheet("审计总览")!;
       expect(HOSTILE_STRINGS.map((_s, i) => ws.getCell(10, i + 1).value)).toEqual(HOSTILE_STRINGS);
-      expect(HOSTILE_STRINGS.map((_s, i) => ws.getCell(10, i + 1).formula)).toEqual(HOSTILE_STRINGS.map(() => undefined));
+      expect(HOSTILE_STRINGS.map((_s, i) => ws.getCell(10, i + 1).formula)).toEqual(
+        HOSTILE_STRINGS.map(() => undefined)
+      );
     });
 
     it("the ownership names, internal links and conditional formats survive LibreOffice", async () => {
       const read = await readWorkbookFile(recalculated.audit);
       expect(read.ownedSheets).toEqual(["审计总览", "学校明细"]);
       expect(read.grids.map((g) => g.name)).toEqual(SOURCE_SHEETS);
-      const xml = await partText(recalculated.audit, await sheetPartPath(recalculated.audit, "审计总览"));
+      const xml = await partText(
+        recalculated.audit,
+        await sheetPartPath(recalculated.audit, "审计总览")
+      );
       expect(xml).toMatch(/<hyperlink ref="F4"[^>]*location="&apos;小学&apos;!B5"/);
       expect((xml.match(/<cfRule[^>]*type="expression"/g) ?? []).length).toBe(3);
     });
 
     it("a second run replaced only its own sheets, kept the user's 审计总览, and still recalculates right", async () => {
       const wb = await reopen(recalculated.secondRun);
-      expect(wb.worksheets.map((w) => w.name)).toEqual([...SOURCE_SHEETS, "审计总览", "审计总览 (2)", "学校明细"]);
+      expect(wb.worksheets.map((w) => w.name)).toEqual([
+        ...SOURCE_SHEETS,
+        "审计总览",
+        "审计总览 (2)",
+        "学校明细",
+      ]);
       expect(wb.getWorksheet("审计总览")!.getCell("A1").value).toBe("局里自己的总览");
       expect(await compareRecalculated(files.secondRun, recalculated.secondRun)).toEqual([]);
-      expect(await diffSheets(files.userInput, files.secondRun, [...SOURCE_SHEETS, "审计总览"])).toEqual([]);
+      expect(
+        await diffSheets(files.userInput, files.secondRun, [...SOURCE_SHEETS, "审计总览"])
+      ).toEqual([]);
     });
   });
 });

@@ -9,7 +9,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import { main } from "../../../src/cli/main";
-import { entryText, readStoredEntries, type StoredEntry } from "../../../src/hosts/file/package/zip-read";
+import {
+  entryText,
+  readStoredEntries,
+  type StoredEntry,
+} from "../../../src/hosts/file/package/zip-read";
 import { readCellValue } from "../../../src/hosts/file";
 import ExcelJS from "exceljs";
 import { compareRecalculated } from "../../support/compare";
@@ -18,15 +22,33 @@ import { buildRichWorkbook, SCOPED_NAME_FIGURES } from "../../support/rich-workb
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 import { missingElements } from "../../support/xml-elements";
 
-const INDEX_PARTS = ["xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", "xl/styles.xml"];
-const AUDIT_SHEETS = ["审计总览", "学校达标", "差异系数", "问题清单", "表Ⅱ-1", "表Ⅱ-2", "表Ⅲ", "数据诊断"];
+const INDEX_PARTS = [
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "[Content_Types].xml",
+  "xl/styles.xml",
+];
+const AUDIT_SHEETS = [
+  "审计总览",
+  "学校达标",
+  "差异系数",
+  "问题清单",
+  "表Ⅱ-1",
+  "表Ⅱ-2",
+  "表Ⅲ",
+  "数据诊断",
+];
 /** The rich workbook's own sheets: the sample county's, then the chart sheet and a summary sheet. */
 const USER_SHEETS = ["说明", "小学", "初中", "九年一贯制", "县域指标", "图表页", "汇总"];
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (line) => out.push(line), (line) => err.push(line));
+  const code = await main(
+    argv,
+    (line) => out.push(line),
+    (line) => err.push(line)
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
@@ -67,7 +89,10 @@ suite("the audited workbook is the input's package with parts added", () => {
     const again = await run([files.xlsxOut, "--out", files.rerun]);
     expect(again.err).toBe("");
     expect(again.code).toBe(0);
-    recalculated = await recalculateAll([files.xlsxOut, files.rerun], path.join(dir, "recalculated"));
+    recalculated = await recalculateAll(
+      [files.xlsxOut, files.rerun],
+      path.join(dir, "recalculated")
+    );
   }, 240_000);
 
   afterAll(() => removeTempDir(dir));
@@ -75,32 +100,59 @@ suite("the audited workbook is the input's package with parts added", () => {
   it.each([
     ["xlsx", () => [files.xlsx, files.xlsxOut]],
     ["xlsm", () => [files.xlsm, files.xlsmOut]],
-  ])("copies every non-index entry of the %s input with the same compressed bytes", async (_kind, paths) => {
-    const [input, output] = paths();
-    const before = await entriesOf(input);
-    const after = await entriesOf(output);
-    const changed: string[] = [];
-    for (const [name, entry] of before) {
-      if (INDEX_PARTS.includes(name)) continue;
-      const copy = after.get(name);
-      if (!copy || !copy.raw.equals(entry.raw) || copy.crc32 !== entry.crc32 || copy.method !== entry.method) changed.push(name);
+  ])(
+    "copies every non-index entry of the %s input with the same compressed bytes",
+    async (_kind, paths) => {
+      const [input, output] = paths();
+      const before = await entriesOf(input);
+      const after = await entriesOf(output);
+      const changed: string[] = [];
+      for (const [name, entry] of before) {
+        if (INDEX_PARTS.includes(name)) continue;
+        const copy = after.get(name);
+        if (
+          !copy ||
+          !copy.raw.equals(entry.raw) ||
+          copy.crc32 !== entry.crc32 ||
+          copy.method !== entry.method
+        )
+          changed.push(name);
+      }
+      expect(changed).toEqual([]);
+      // The rich parts really were there to be kept.
+      expect([...before.keys()]).toEqual(
+        expect.arrayContaining([
+          "xl/charts/chart1.xml",
+          "xl/drawings/drawing1.xml",
+          "xl/media/image1.png",
+          "xl/comments1.xml",
+          "xl/drawings/vmlDrawing1.vml",
+          "xl/externalLinks/externalLink1.xml",
+          "docProps/custom.xml",
+          "xl/worksheets/sheet5.xml",
+          "docProps/app.xml",
+        ])
+      );
     }
-    expect(changed).toEqual([]);
-    // The rich parts really were there to be kept.
-    expect([...before.keys()]).toEqual(expect.arrayContaining(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml", "xl/media/image1.png", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/externalLinks/externalLink1.xml", "docProps/custom.xml", "xl/worksheets/sheet5.xml", "docProps/app.xml"]));
-  });
+  );
 
   it.each([
     ["xlsx", () => [files.xlsx, files.xlsxOut]],
     ["xlsm", () => [files.xlsm, files.xlsmOut]],
-  ])("keeps every original element, attribute and namespace of each index part (%s)", async (_kind, paths) => {
-    const [input, output] = paths();
-    const before = await entriesOf(input);
-    const after = await entriesOf(output);
-    for (const part of INDEX_PARTS) {
-      expect({ part, missing: missingElements(textOf(before, part), textOf(after, part), ["count"]) }).toEqual({ part, missing: [] });
+  ])(
+    "keeps every original element, attribute and namespace of each index part (%s)",
+    async (_kind, paths) => {
+      const [input, output] = paths();
+      const before = await entriesOf(input);
+      const after = await entriesOf(output);
+      for (const part of INDEX_PARTS) {
+        expect({
+          part,
+          missing: missingElements(textOf(before, part), textOf(after, part), ["count"]),
+        }).toEqual({ part, missing: [] });
+      }
     }
-  });
+  );
 
   it("adds the audit sheets after the user's, each marked as owned, with the user's sheet-scoped names untouched", async () => {
     const names = await sheetNames(files.xlsxOut);
@@ -108,18 +160,34 @@ suite("the audited workbook is the input's package with parts added", () => {
     const audit = names.slice(USER_SHEETS.length);
     expect(audit).toEqual(expect.arrayContaining(AUDIT_SHEETS));
     const workbook = textOf(await entriesOf(files.xlsxOut), "xl/workbook.xml");
-    expect(workbook).toContain(`<definedName name="数据" localSheetId="${USER_SHEETS.indexOf("图表页")}">'图表页'!$B$1:$B$3</definedName>`);
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="1">'小学'!$3:$4</definedName>`);
-    audit.forEach((name, i) => expect(workbook).toContain(`<definedName name="JH_AUDIT_${i + 1}">'${name}'!$A$1</definedName>`));
+    expect(workbook).toContain(
+      `<definedName name="数据" localSheetId="${USER_SHEETS.indexOf("图表页")}">'图表页'!$B$1:$B$3</definedName>`
+    );
+    expect(workbook).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="1">'小学'!$3:$4</definedName>`
+    );
+    audit.forEach((name, i) =>
+      expect(workbook).toContain(
+        `<definedName name="JH_AUDIT_${i + 1}">'${name}'!$A$1</definedName>`
+      )
+    );
     // The audit's own print titles are scoped to the audit sheets, after every user sheet.
-    const printTitles = [...workbook.matchAll(/name="_xlnm\.Print_Titles" localSheetId="(\d+)"/g)].map((m) => Number(m[1]));
+    const printTitles = [
+      ...workbook.matchAll(/name="_xlnm\.Print_Titles" localSheetId="(\d+)"/g),
+    ].map((m) => Number(m[1]));
     expect(printTitles.filter((i) => i >= USER_SHEETS.length).length).toBeGreaterThan(0);
   });
 
   it("an .xlsm stays macro-enabled with vbaProject.bin untouched, under an .xlsm name", async () => {
     const after = await entriesOf(files.xlsmOut);
-    expect(textOf(after, "[Content_Types].xml")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
-    expect(after.get("xl/vbaProject.bin")!.raw.equals((await entriesOf(files.xlsm)).get("xl/vbaProject.bin")!.raw)).toBe(true);
+    expect(textOf(after, "[Content_Types].xml")).toContain(
+      "application/vnd.ms-excel.sheet.macroEnabled.main+xml"
+    );
+    expect(
+      after
+        .get("xl/vbaProject.bin")!
+        .raw.equals((await entriesOf(files.xlsm)).get("xl/vbaProject.bin")!.raw)
+    ).toBe(true);
     expect(textOf(after, "xl/_rels/workbook.xml.rels")).toContain('Target="vbaProject.bin"');
   });
 
@@ -127,8 +195,12 @@ suite("the audited workbook is the input's package with parts added", () => {
     expect(await compareRecalculated(files.xlsxOut, recalculated[0])).toEqual([]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(recalculated[0]);
-    expect(readCellValue(workbook.getWorksheet("图表页")!.getCell("C1"))).toBe(SCOPED_NAME_FIGURES.chartSheetSum);
-    expect(readCellValue(workbook.getWorksheet("汇总")!.getCell("A1"))).toBe(SCOPED_NAME_FIGURES.summarySheetSum);
+    expect(readCellValue(workbook.getWorksheet("图表页")!.getCell("C1"))).toBe(
+      SCOPED_NAME_FIGURES.chartSheetSum
+    );
+    expect(readCellValue(workbook.getWorksheet("汇总")!.getCell("A1"))).toBe(
+      SCOPED_NAME_FIGURES.summarySheetSum
+    );
   });
 
   it("a re-run replaces only the audit's own parts: the user's parts stay byte for byte", async () => {
@@ -141,8 +213,12 @@ suite("the audited workbook is the input's package with parts added", () => {
       expect({ name, same: second.get(name)?.raw.equals(entry.raw) }).toEqual({ name, same: true });
     }
     const workbook = textOf(second, "xl/workbook.xml");
-    expect((workbook.match(/name="JH_AUDIT_\d+"/g) ?? []).length).toBe((await sheetNames(files.rerun)).length - USER_SHEETS.length);
-    expect((workbook.match(/name="_xlnm.Print_Titles"/g) ?? []).length).toBe((textOf(first, "xl/workbook.xml").match(/name="_xlnm.Print_Titles"/g) ?? []).length);
+    expect((workbook.match(/name="JH_AUDIT_\d+"/g) ?? []).length).toBe(
+      (await sheetNames(files.rerun)).length - USER_SHEETS.length
+    );
+    expect((workbook.match(/name="_xlnm.Print_Titles"/g) ?? []).length).toBe(
+      (textOf(first, "xl/workbook.xml").match(/name="_xlnm.Print_Titles"/g) ?? []).length
+    );
     expect(missingElements(textOf(input, "xl/workbook.xml"), workbook, ["count"])).toEqual([]);
     expect(second.size).toBe(first.size);
     expect(await compareRecalculated(files.rerun, recalculated[1])).toEqual([]);

@@ -2,7 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readWorkbookFile, unsupportedContentWarnings, WorkbookFileError } from "../../../src/hosts/file";
+import {
+  readWorkbookFile,
+  unsupportedContentWarnings,
+  WorkbookFileError,
+} from "../../../src/hosts/file";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 
 let dir: string;
@@ -39,9 +43,14 @@ describe("readWorkbookFile: cell values as Excel gives them", () => {
     ws.getCell("B3").value = "１,２３４";
     ws.getCell("C3").value = true;
     ws.getCell("D3").value = { formula: "A3*2", result: 2469 } as ExcelJS.CellFormulaValue;
-    ws.getCell("E3").value = { formula: "A3/0", result: { error: "#DIV/0!" } } as ExcelJS.CellFormulaValue;
+    ws.getCell("E3").value = {
+      formula: "A3/0",
+      result: { error: "#DIV/0!" },
+    } as ExcelJS.CellFormulaValue;
     ws.getCell("F3").value = { formula: "A3+1" } as ExcelJS.CellFormulaValue; // no cached result
-    ws.getCell("G3").value = { richText: [{ text: "示范区" }, { font: { bold: true }, text: "实验小学" }] };
+    ws.getCell("G3").value = {
+      richText: [{ text: "示范区" }, { font: { bold: true }, text: "实验小学" }],
+    };
     ws.getCell("H3").value = { text: "链接文字", hyperlink: "http://example.com" };
     ws.getCell("I3").value = new Date(Date.UTC(2023, 8, 1));
     ws.getCell("J3").value = new Date(Date.UTC(2023, 8, 1, 8, 30));
@@ -120,7 +129,13 @@ describe("readWorkbookFile: bad files get a Chinese message naming the file", ()
 
   it("an .xls or password-protected workbook (OLE container)", async () => {
     const file = path.join(dir, "旧版.xlsx");
-    writeFileSync(file, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+    writeFileSync(
+      file,
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+      ])
+    );
     const error = await readError(file);
     expect(error.code).toBe("legacy-or-encrypted");
     expect(error.message).toContain("密码");
@@ -153,26 +168,32 @@ describe("warnings about what ExcelJS cannot keep", () => {
     const zip = new JSZip();
     zip.file(
       "xl/workbook.xml",
-      '<workbook><sheets><sheet name="汇总" sheetId="1" r:id="rId1"/><sheet name="小学" sheetId="2" r:id="rId2"/><sheet name="图表1" sheetId="3" r:id="rId3"/></sheets></workbook>',
+      '<workbook><sheets><sheet name="汇总" sheetId="1" r:id="rId1"/><sheet name="小学" sheetId="2" r:id="rId2"/><sheet name="图表1" sheetId="3" r:id="rId3"/></sheets></workbook>'
     );
     zip.file(
       "xl/_rels/workbook.xml.rels",
       '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
         '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>' +
-        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>',
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>'
     );
-    zip.file("xl/worksheets/sheet1.xml", '<worksheet><hyperlinks><hyperlink ref="A1" location="小学!A1"/></hyperlinks></worksheet>');
-    zip.file("xl/worksheets/sheet2.xml", "<worksheet><extLst><ext><x14:sparklineGroups><x14:sparklineGroup/></x14:sparklineGroups></ext></extLst></worksheet>");
+    zip.file(
+      "xl/worksheets/sheet1.xml",
+      '<worksheet><hyperlinks><hyperlink ref="A1" location="小学!A1"/></hyperlinks></worksheet>'
+    );
+    zip.file(
+      "xl/worksheets/sheet2.xml",
+      "<worksheet><extLst><ext><x14:sparklineGroups><x14:sparklineGroup/></x14:sparklineGroups></ext></extLst></worksheet>"
+    );
     zip.file("xl/chartsheets/sheet1.xml", "<chartsheet/>");
     zip.file(
       "xl/worksheets/_rels/sheet1.xml.rels",
       '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"/>' +
-        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable" Target="../pivotTables/pivotTable1.xml"/></Relationships>',
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotTable" Target="../pivotTables/pivotTable1.xml"/></Relationships>'
     );
     zip.file(
       "xl/drawings/drawing1.xml",
-      "<xdr:wsDr><xdr:twoCellAnchor><xdr:graphicFrame><a:graphic><a:graphicData><c:chart r:id=\"rId1\"/></a:graphicData></a:graphic></xdr:graphicFrame></xdr:twoCellAnchor>" +
-        "<xdr:twoCellAnchor><xdr:sp/></xdr:twoCellAnchor><xdr:twoCellAnchor><xdr:pic/></xdr:twoCellAnchor></xdr:wsDr>",
+      '<xdr:wsDr><xdr:twoCellAnchor><xdr:graphicFrame><a:graphic><a:graphicData><c:chart r:id="rId1"/></a:graphicData></a:graphic></xdr:graphicFrame></xdr:twoCellAnchor>' +
+        "<xdr:twoCellAnchor><xdr:sp/></xdr:twoCellAnchor><xdr:twoCellAnchor><xdr:pic/></xdr:twoCellAnchor></xdr:wsDr>"
     );
     zip.file("xl/vbaProject.bin", "macro");
     zip.file("xl/externalLinks/externalLink1.xml", "<externalLink/>");
@@ -182,7 +203,7 @@ describe("warnings about what ExcelJS cannot keep", () => {
   function withNames(zip: JSZip, names: string): JSZip {
     zip.file(
       "xl/workbook.xml",
-      `<workbook><sheets><sheet name="小学" sheetId="1" r:id="rId2"/></sheets><definedNames>${names}</definedNames></workbook>`,
+      `<workbook><sheets><sheet name="小学" sheetId="1" r:id="rId2"/></sheets><definedNames>${names}</definedNames></workbook>`
     );
     return zip;
   }
@@ -213,8 +234,8 @@ describe("warnings about what ExcelJS cannot keep", () => {
     const zip = withNames(
       sheetZip(),
       '<definedName name="折算系数">1.1</definedName><definedName name="区域">小学!$A$1:$B$3</definedName>' +
-        "<definedName name=\"两块\">&apos;小学&apos;!$A$1,&apos;小学&apos;!$C$1:$D$2</definedName><definedName name=\"相对\">小学!A1</definedName>" +
-        '<definedName name="动态">OFFSET(小学!$A$1,0,0,COUNTA(小学!$A:$A),1)</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">小学!$1:$3</definedName>',
+        '<definedName name="两块">&apos;小学&apos;!$A$1,&apos;小学&apos;!$C$1:$D$2</definedName><definedName name="相对">小学!A1</definedName>' +
+        '<definedName name="动态">OFFSET(小学!$A$1,0,0,COUNTA(小学!$A:$A),1)</definedName><definedName name="_xlnm.Print_Titles" localSheetId="0">小学!$1:$3</definedName>'
     );
     zip.remove("xl/vbaProject.bin");
     zip.remove("xl/externalLinks/externalLink1.xml");
@@ -228,8 +249,14 @@ describe("warnings about what ExcelJS cannot keep", () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("小学");
     ws.getCell("A1").value = 1;
-    const png = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-    ws.addImage(wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }), "B2:C3");
+    const png = Buffer.from(
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+      "base64"
+    );
+    ws.addImage(
+      wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: "png" }),
+      "B2:C3"
+    );
     const file = await save(wb, "picture.xlsx");
     expect((await readWorkbookFile(file)).warnings).toEqual([]);
 
@@ -238,7 +265,9 @@ describe("warnings about what ExcelJS cannot keep", () => {
     const withMacro = path.join(dir, "macro.xlsx");
     writeFileSync(withMacro, await zip.generateAsync({ type: "nodebuffer" }));
     const read = await readWorkbookFile(withMacro);
-    expect(read.warnings).toEqual(["工作簿含有宏（VBA），保存的副本中不含这些内容（原文件不受影响）。"]);
+    expect(read.warnings).toEqual([
+      "工作簿含有宏（VBA），保存的副本中不含这些内容（原文件不受影响）。",
+    ]);
     expect(read.grids.map((g) => g.name)).toEqual(["小学"]);
   });
 });
@@ -258,7 +287,10 @@ describe("readWorkbookFile: hidden and filtered-out rows", () => {
     // An AutoFilter that filtered a row out saves it as hidden too.
     ws.autoFilter = "A1:B5";
     ws.getRow(5).hidden = true;
-    wb.addWorksheet("初中").addRows([["学校名称", "在校生数"], ["城关中学", 800]]);
+    wb.addWorksheet("初中").addRows([
+      ["学校名称", "在校生数"],
+      ["城关中学", 800],
+    ]);
     const { grids } = await readWorkbookFile(await save(wb, "hidden.xlsx"));
     expect(grids[0].hiddenRows).toEqual([2, 4]);
     expect(grids[1].hiddenRows).toBeUndefined();

@@ -2,9 +2,21 @@ import * as path from "path";
 import { audit, roundTo, type SchoolRecord } from "../../../src/engine";
 import { readWorkbookFile } from "../../../src/hosts/file";
 import type { SheetGrid } from "../../../src/sheets/grid";
-import { HOSTILE_NAME, messyCountyExpectedRecords, messyCountyWorkbook } from "../../../scripts/messy-county";
-import { checkSampleCounty, SAMPLE_TARGETS, sampleCountyRecords } from "../../../scripts/sample-county";
-import { SAMPLE_TITLE, sampleCountySourcedRecords, sampleCountyWorkbook } from "../../../scripts/sample-workbook";
+import {
+  HOSTILE_NAME,
+  messyCountyExpectedRecords,
+  messyCountyWorkbook,
+} from "../../../scripts/messy-county";
+import {
+  checkSampleCounty,
+  SAMPLE_TARGETS,
+  sampleCountyRecords,
+} from "../../../scripts/sample-county";
+import {
+  SAMPLE_TITLE,
+  sampleCountySourcedRecords,
+  sampleCountyWorkbook,
+} from "../../../scripts/sample-workbook";
 import { diffSheets } from "../../support/compare";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 
@@ -36,12 +48,15 @@ describe("the sample county's records, audited by the engine", () => {
     expect(stages.primary.schools).toBe(27); // 21 primary campuses + 6 nine-year campuses
     expect(stages.junior.schools).toBe(15); // 9 junior schools + 6 nine-year campuses
     expect(records).toHaveLength(36);
-    const teachers = (stage: "primary" | "junior") => records.reduce((s, r) => s + (r.stages[stage]?.teachers?.fullTime ?? 0), 0);
+    const teachers = (stage: "primary" | "junior") =>
+      records.reduce((s, r) => s + (r.stages[stage]?.teachers?.fullTime ?? 0), 0);
     expect(teachers("primary")).toBe(2078);
     expect(teachers("junior")).toBe(1146);
     const privateRecords = records.filter((r) => r.owner === "private");
     expect(privateRecords).toHaveLength(1);
-    expect(privateRecords[0].stages.primary!.pupils! + privateRecords[0].stages.junior!.pupils!).toBe(1595);
+    expect(
+      privateRecords[0].stages.primary!.pupils! + privateRecords[0].stages.junior!.pupils!
+    ).toBe(1595);
   });
 
   it("every school part meets all 7 indicators; every CV within its limit; the county passes", () => {
@@ -63,12 +78,14 @@ describe("the sample county's records, audited by the engine", () => {
 function figure(record: SchoolRecord, field: string): unknown {
   const [group, a, b] = field.split(".");
   if (group === "name") return record.name;
-  if (group === "facilities") return record.facilities?.[a as keyof NonNullable<SchoolRecord["facilities"]>];
+  if (group === "facilities")
+    return record.facilities?.[a as keyof NonNullable<SchoolRecord["facilities"]>];
   const stage = record.stages[a as "primary" | "junior"];
   if (group === "pupils") return stage?.pupils;
   if (group === "classes") return stage?.classes;
   if (group === "largestClass") return stage?.largestClass;
-  if (group === "teachers") return stage?.teachers?.[b as keyof NonNullable<NonNullable<typeof stage>["teachers"]>];
+  if (group === "teachers")
+    return stage?.teachers?.[b as keyof NonNullable<NonNullable<typeof stage>["teachers"]>];
   throw new Error(`unknown field ${field}`);
 }
 
@@ -82,7 +99,9 @@ describe("assets/sample-county.xlsx (committed)", () => {
   it("is exactly what the generator makes now (regenerate with npx tsx scripts/generate-sample.ts)", async () => {
     const fresh = path.join(dir, "fresh-sample.xlsx");
     await sampleCountyWorkbook().xlsx.writeFile(fresh);
-    expect(await diffSheets(SAMPLE, fresh, ["说明", "小学", "初中", "九年一贯制", "县域指标"])).toEqual([]);
+    expect(
+      await diffSheets(SAMPLE, fresh, ["说明", "小学", "初中", "九年一贯制", "县域指标"])
+    ).toEqual([]);
   });
 
   it("holds every record's figures at its source cells (万元 × 10000 = 元)", async () => {
@@ -96,7 +115,8 @@ describe("assets/sample-county.xlsx (committed)", () => {
       for (const [field, cell] of Object.entries(record.source!.cells!)) {
         const factor = record.source!.factors?.[field] ?? 1;
         const value = cellAt(grid, cell);
-        if (typeof value === "number") expect(value * factor).toBeCloseTo(figure(record, field) as number, 6);
+        if (typeof value === "number")
+          expect(value * factor).toBeCloseTo(figure(record, field) as number, 6);
         else expect(value).toBe(figure(record, field));
         checked++;
       }
@@ -113,7 +133,12 @@ describe("assets/sample-county.xlsx (committed)", () => {
     expect(String(primary.rows[1][0])).toContain("单位：人、平方米、万元");
     expect(primary.rows[2][7]).toBe("教师情况");
     expect(primary.merges).toContainEqual({ top: 2, left: 7, bottom: 2, right: 10 });
-    expect(primary.rows[3].slice(7, 11)).toEqual(["专任教师数", "高于规定学历教师数", "县级及以上骨干教师数", "体育、艺术（音乐、美术）专任教师数"]);
+    expect(primary.rows[3].slice(7, 11)).toEqual([
+      "专任教师数",
+      "高于规定学历教师数",
+      "县级及以上骨干教师数",
+      "体育、艺术（音乐、美术）专任教师数",
+    ]);
     expect(primary.rows[2][11]).toBe("办学条件");
     expect(primary.rows[3][13]).toBe("教学仪器设备总值（万元）");
     const totalRow = primary.rows.findIndex((r) => r[1] === "合计");
@@ -123,7 +148,10 @@ describe("assets/sample-county.xlsx (committed)", () => {
     const nine = grids[3];
     const nineTotal = nine.rows.findIndex((r) => r[1] === "合计");
     expect((primary.rows[totalRow][4] as number) + (nine.rows[nineTotal][4] as number)).toBe(36825);
-    expect((grids[2].rows.find((r) => r[1] === "合计")![4] as number) + (nine.rows[nineTotal][5] as number)).toBe(12264);
+    expect(
+      (grids[2].rows.find((r) => r[1] === "合计")![4] as number) +
+        (nine.rows[nineTotal][5] as number)
+    ).toBe(12264);
   });
 });
 
@@ -154,7 +182,9 @@ describe("test/fixtures/messy-county.xlsx (committed)", () => {
 
   it("its expected records audit as intended: the special school and the 15-pupil teaching point are excluded", () => {
     const result = audit(messyCountyExpectedRecords());
-    expect(result.excluded.map((e) => e.name).sort()).toEqual(["示范县培智学校", "示范县河口村教学点"].sort());
+    expect(result.excluded.map((e) => e.name).sort()).toEqual(
+      ["示范县培智学校", "示范县河口村教学点"].sort()
+    );
     expect(result.schools.map((s) => s.name)).toContain(HOSTILE_NAME);
     expect(result.stages!.primary.schools).toBe(5); // 4 primary schools + the nine-year school's primary part
     expect(result.stages!.junior.schools).toBe(3);

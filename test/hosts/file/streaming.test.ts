@@ -8,7 +8,12 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../../src/cli/main";
-import { DEFAULT_LIMITS, limitsFromEnv, readWorkbookFile, readWorkbookStreamed } from "../../../src/hosts/file";
+import {
+  DEFAULT_LIMITS,
+  limitsFromEnv,
+  readWorkbookFile,
+  readWorkbookStreamed,
+} from "../../../src/hosts/file";
 import { buildRichWorkbook } from "../../support/rich-workbook";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 
@@ -18,22 +23,43 @@ const MESSY = path.resolve(__dirname, "../../fixtures/messy-county.xlsx");
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, (line) => out.push(line), (line) => err.push(line));
+  const code = await main(
+    argv,
+    (line) => out.push(line),
+    (line) => err.push(line)
+  );
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 
 /** A one-sheet workbook whose sheet part is `sheetXml`. */
 async function workbookWithSheet(sheetXml: string): Promise<Buffer> {
   const zip = new JSZip();
-  zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>');
-  zip.file("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>');
-  zip.file("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="小学" sheetId="1" r:id="rId1"/></sheets></workbook>');
-  zip.file("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>');
+  zip.file(
+    "[Content_Types].xml",
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
+  );
+  zip.file(
+    "_rels/.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+  );
+  zip.file(
+    "xl/workbook.xml",
+    '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="小学" sheetId="1" r:id="rId1"/></sheets></workbook>'
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
+  );
   zip.file("xl/worksheets/sheet1.xml", sheetXml);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 9 } });
+  return zip.generateAsync({
+    type: "nodebuffer",
+    compression: "DEFLATE",
+    compressionOptions: { level: 9 },
+  });
 }
 
-const SHEET_HEAD = '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_HEAD =
+  '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
 const SHEET_TAIL = "</sheetData></worksheet>";
 
 describe("streaming reader", () => {
@@ -63,7 +89,10 @@ describe("streaming reader", () => {
     expect(streamed.grids.map((g) => g.name)).toEqual(loaded.grids.map((g) => g.name));
     streamed.grids.forEach((grid, i) => {
       const { hiddenRows: _hidden, ...rest } = grid;
-      expect({ ...rest, merges: [...rest.merges].sort((a, b) => a.top - b.top || a.left - b.left) }).toEqual({
+      expect({
+        ...rest,
+        merges: [...rest.merges].sort((a, b) => a.top - b.top || a.left - b.left),
+      }).toEqual({
         ...loaded.grids[i],
         merges: [...loaded.grids[i].merges].sort((a, b) => a.top - b.top || a.left - b.left),
       });
@@ -75,7 +104,7 @@ describe("streaming reader", () => {
     const ws = workbook.addWorksheet("小学");
     ws.getCell("A1").value = "学校";
     ws.getCell("B1").value = { formula: "1+1", result: 0 } as ExcelJS.CellFormulaValue;
-    ws.getCell("C1").value = { formula: "\"文\"", result: "文" } as ExcelJS.CellFormulaValue;
+    ws.getCell("C1").value = { formula: '"文"', result: "文" } as ExcelJS.CellFormulaValue;
     ws.getCell("D1").value = true;
     ws.getCell("E1").value = { error: "#DIV/0!" } as ExcelJS.CellErrorValue;
     ws.getCell("F1").value = new Date(Date.UTC(2023, 8, 1));
@@ -86,42 +115,82 @@ describe("streaming reader", () => {
     const file = path.join(dir, "types.xlsx");
     await workbook.xlsx.writeFile(file);
     const [grid] = (await readWorkbookStreamed(file)).grids;
-    expect(grid.rows).toEqual([["学校", 0, "文", true, { error: "#DIV/0!" }, "2023-09-01"], ["隐藏"], [12.5]]);
+    expect(grid.rows).toEqual([
+      ["学校", 0, "文", true, { error: "#DIV/0!" }, "2023-09-01"],
+      ["隐藏"],
+      [12.5],
+    ]);
     expect(grid.hiddenRows).toEqual([1, 2]);
   });
 
   it("refuses a zip bomb at the default limits before inflating it: exit 2, which limit and how to raise it, nothing written", async () => {
-    const row = '<row><c t="inlineStr"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>';
+    const row =
+      '<row><c t="inlineStr"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>';
     const bomb = path.join(dir, "炸弹.xlsx");
     writeFileSync(bomb, await workbookWithSheet(SHEET_HEAD + row.repeat(300_000) + SHEET_TAIL)); // ~27 MB inflating from ~50 KB
-    expect(readFileSync(bomb).length).toBeLessThan(DEFAULT_LIMITS.ratioFloorBytes / DEFAULT_LIMITS.maxRatio);
+    expect(readFileSync(bomb).length).toBeLessThan(
+      DEFAULT_LIMITS.ratioFloorBytes / DEFAULT_LIMITS.maxRatio
+    );
     const before = readdirSync(dir).sort();
     const { code, out, err } = await run([bomb]);
     expect(code).toBe(2);
     expect(out).toBe("");
-    expect(err).toContain("部件「xl/worksheets/sheet1.xml」超过读取上限：解压后与压缩后的大小之比超过 150 倍");
+    expect(err).toContain(
+      "部件「xl/worksheets/sheet1.xml」超过读取上限：解压后与压缩后的大小之比超过 150 倍"
+    );
     expect(err).toContain("JH_MAX_RATIO");
     expect(err).not.toMatch(/\bat .*\.ts:\d+/);
     expect(readdirSync(dir).sort()).toEqual(before);
   }, 60_000); // building the 27 MB part takes seconds on a loaded machine
 
   it("holds parts, rows and cells to the limits given, naming the sheet", async () => {
-    const rows = Array.from({ length: 50 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`).join("");
+    const rows = Array.from(
+      { length: 50 },
+      (_v, i) =>
+        `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`
+    ).join("");
     const file = path.join(dir, "行多.xlsx");
     writeFileSync(file, await workbookWithSheet(SHEET_HEAD + rows + SHEET_TAIL));
-    await expect(readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxRows: 40 })).rejects.toMatchObject({ code: "limit", message: expect.stringContaining("工作表「小学」超过读取上限：行数超过 40 行。若文件可信，可设置环境变量 JH_MAX_ROWS") });
-    await expect(readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxCells: 99 })).rejects.toMatchObject({ code: "limit", message: expect.stringContaining("有值的单元格超过 99 个单元格") });
-    await expect(readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxPartBytes: 1000 })).rejects.toMatchObject({ code: "limit", message: expect.stringContaining("JH_MAX_PART_MB") });
-    expect((await readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxRows: 50, maxCells: 100 })).grids[0].rows).toHaveLength(50);
+    await expect(
+      readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxRows: 40 })
+    ).rejects.toMatchObject({
+      code: "limit",
+      message: expect.stringContaining(
+        "工作表「小学」超过读取上限：行数超过 40 行。若文件可信，可设置环境变量 JH_MAX_ROWS"
+      ),
+    });
+    await expect(
+      readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxCells: 99 })
+    ).rejects.toMatchObject({
+      code: "limit",
+      message: expect.stringContaining("有值的单元格超过 99 个单元格"),
+    });
+    await expect(
+      readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxPartBytes: 1000 })
+    ).rejects.toMatchObject({ code: "limit", message: expect.stringContaining("JH_MAX_PART_MB") });
+    expect(
+      (await readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxRows: 50, maxCells: 100 })).grids[0]
+        .rows
+    ).toHaveLength(50);
   });
 
   it("takes raised limits from the environment", () => {
-    expect(limitsFromEnv({ JH_MAX_ROWS: "8000000", JH_MAX_PART_MB: "2048", JH_MAX_RATIO: "abc" })).toEqual({ ...DEFAULT_LIMITS, maxRows: 8_000_000, maxPartBytes: 2048 * 1024 * 1024 });
+    expect(
+      limitsFromEnv({ JH_MAX_ROWS: "8000000", JH_MAX_PART_MB: "2048", JH_MAX_RATIO: "abc" })
+    ).toEqual({ ...DEFAULT_LIMITS, maxRows: 8_000_000, maxPartBytes: 2048 * 1024 * 1024 });
   });
 
   it("refuses a sheet with a DOCTYPE (external entities) without expanding it", async () => {
     const file = path.join(dir, "实体.xlsx");
-    writeFileSync(file, await workbookWithSheet('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row></sheetData></worksheet>'));
-    await expect(readWorkbookStreamed(file)).rejects.toMatchObject({ code: "unsafe-xml", message: expect.stringContaining("DOCTYPE") });
+    writeFileSync(
+      file,
+      await workbookWithSheet(
+        '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row></sheetData></worksheet>'
+      )
+    );
+    await expect(readWorkbookStreamed(file)).rejects.toMatchObject({
+      code: "unsafe-xml",
+      message: expect.stringContaining("DOCTYPE"),
+    });
   });
 });

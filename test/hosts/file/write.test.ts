@@ -2,7 +2,13 @@ import { copyFileSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { readCellValue, readWorkbookFile, saveWorkbook, WorkbookFileError, writePlan } from "../../../src/hosts/file";
+import {
+  readCellValue,
+  readWorkbookFile,
+  saveWorkbook,
+  WorkbookFileError,
+  writePlan,
+} from "../../../src/hosts/file";
 import { weightedSpread } from "../../../src/engine";
 import { sampleCountySourcedRecords } from "../../../scripts/sample-workbook";
 import { diffSheets } from "../../support/compare";
@@ -44,7 +50,11 @@ describe("writePlan into a copy of the sample county", () => {
   it("adds the planned sheets after the user's, under their preferred names", async () => {
     expect(result.sheetNames).toEqual({ 审计总览: "审计总览", 学校明细: "学校明细" });
     expect(result.removedSheets).toEqual([]);
-    expect((await reopen(output)).worksheets.map((ws) => ws.name)).toEqual([...SOURCE_SHEETS, "审计总览", "学校明细"]);
+    expect((await reopen(output)).worksheets.map((ws) => ws.name)).toEqual([
+      ...SOURCE_SHEETS,
+      "审计总览",
+      "学校明细",
+    ]);
   });
 
   it("marks each audit sheet with a workbook-level name JH_AUDIT_<n> on its A1, which survives save and reload", async () => {
@@ -54,7 +64,9 @@ describe("writePlan into a copy of the sample county", () => {
       { name: "JH_AUDIT_2", ranges: ["'学校明细'!$A$1"] },
     ]);
     const workbookXml = await partText(output, "xl/workbook.xml");
-    expect(workbookXml).toContain("<definedName name=\"JH_AUDIT_1\">&apos;审计总览&apos;!$A$1</definedName>");
+    expect(workbookXml).toContain(
+      '<definedName name="JH_AUDIT_1">&apos;审计总览&apos;!$A$1</definedName>'
+    );
     expect(workbookXml).not.toMatch(/JH_AUDIT_1"[^>]*localSheetId/); // workbook-level, not sheet-local
   });
 
@@ -80,8 +92,10 @@ describe("writePlan into a copy of the sample county", () => {
     expect(ws.getCell("B9").formula).toContain("SUMPRODUCT(");
     // The weighted CV of L1 over the sheet's 21 campuses, as the engine computes it.
     const spread = weightedSpread(
-      records.map((r) => (r.stages.primary!.teachers!.aboveDegree! * 100) / r.stages.primary!.pupils!),
-      records.map((r) => r.stages.primary!.pupils!),
+      records.map(
+        (r) => (r.stages.primary!.teachers!.aboveDegree! * 100) / r.stages.primary!.pupils!
+      ),
+      records.map((r) => r.stages.primary!.pupils!)
     )!;
     expect(readCellValue(ws.getCell("B8"))).toBeCloseTo(spread.mean, 12);
     expect(readCellValue(ws.getCell("B9"))).toBeCloseTo(spread.cv!, 12);
@@ -118,12 +132,22 @@ describe("writePlan into a copy of the sample county", () => {
     expect(ws.getColumn(6).hidden).toBe(true);
     expect(ws.getColumn(5).hidden).toBe(false);
     expect(ws.views[0]).toMatchObject({ state: "frozen", xSplit: 1, ySplit: 3 });
-    expect(ws.pageSetup).toMatchObject({ orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "3:3" });
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "3:3",
+    });
   });
 
   it("writes conditional formats in plan order (first rule wins) and the data bar", async () => {
     const xml = await partText(output, await sheetPartPath(output, "审计总览"));
-    const rules = [...xml.matchAll(/<cfRule type="expression"[^>]*priority="(\d+)"[^>]*>\s*<formula>([^<]*)<\/formula>/g)].map((m) => [Number(m[1]), m[2]]);
+    const rules = [
+      ...xml.matchAll(
+        /<cfRule type="expression"[^>]*priority="(\d+)"[^>]*>\s*<formula>([^<]*)<\/formula>/g
+      ),
+    ].map((m) => [Number(m[1]), m[2]]);
     expect(rules).toEqual([
       [1, "D4&lt;4.2*0.85"],
       [2, "D4&lt;4.2"],
@@ -145,7 +169,10 @@ describe("writePlan into a copy of the sample county", () => {
     expect(wb.views[0].activeTab).toBe(SOURCE_SHEETS.length);
     const selected: string[] = [];
     for (const ws of wb.worksheets) {
-      if ((await partText(output, await sheetPartPath(output, ws.name))).includes('tabSelected="1"')) selected.push(ws.name);
+      if (
+        (await partText(output, await sheetPartPath(output, ws.name))).includes('tabSelected="1"')
+      )
+        selected.push(ws.name);
     }
     expect(selected).toEqual(["审计总览"]);
   });
@@ -187,16 +214,29 @@ describe("a user's sheet with an audit sheet's name, and re-runs", () => {
     const out = path.join(dir, "second-run.xlsx");
     await saveWorkbook(workbook, out);
     const wb = await reopen(out);
-    expect(wb.worksheets.map((ws) => ws.name)).toEqual([...SOURCE_SHEETS, "审计总览", "学校明细", "审计总览 (2)", "学校明细 (2)"]);
+    expect(wb.worksheets.map((ws) => ws.name)).toEqual([
+      ...SOURCE_SHEETS,
+      "审计总览",
+      "学校明细",
+      "审计总览 (2)",
+      "学校明细 (2)",
+    ]);
     expect(wb.getWorksheet("审计总览")!.getCell("A1").value).toBe("局里自己的总览");
-    expect(definedNames(wb).filter((n) => n.name.startsWith("JH_AUDIT_")).map((n) => n.ranges[0])).toEqual(["'审计总览 (2)'!$A$1", "'学校明细 (2)'!$A$1"]);
+    expect(
+      definedNames(wb)
+        .filter((n) => n.name.startsWith("JH_AUDIT_"))
+        .map((n) => n.ranges[0])
+    ).toEqual(["'审计总览 (2)'!$A$1", "'学校明细 (2)'!$A$1"]);
     expect(await diffSheets(input, out, [...SOURCE_SHEETS, "审计总览", "学校明细"])).toEqual([]);
   });
 
   it("recognises its sheet after the user renamed it in Excel (the name follows the sheet)", async () => {
     // Excel renames the sheet and updates the defined name's reference with it.
     const zip = await JSZip.loadAsync(readFileSync(first));
-    const xml = (await zip.file("xl/workbook.xml")!.async("string")).replace(/审计总览 \(2\)/g, "我的审计");
+    const xml = (await zip.file("xl/workbook.xml")!.async("string")).replace(
+      /审计总览 \(2\)/g,
+      "我的审计"
+    );
     zip.file("xl/workbook.xml", xml);
     const renamed = path.join(dir, "renamed.xlsx");
     writeFileSync(renamed, await zip.generateAsync({ type: "nodebuffer" }));
@@ -205,7 +245,13 @@ describe("a user's sheet with an audit sheet's name, and re-runs", () => {
     expect(grids.map((g) => g.name)).not.toContain("我的审计");
     const run = writePlan(workbook, handPlan(primaryRecords()));
     expect(run.removedSheets).toEqual(["我的审计", "学校明细 (2)"]);
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([...SOURCE_SHEETS, "审计总览", "学校明细", "审计总览 (2)", "学校明细 (2)"]);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      ...SOURCE_SHEETS,
+      "审计总览",
+      "学校明细",
+      "审计总览 (2)",
+      "学校明细 (2)",
+    ]);
   });
 });
 
@@ -227,7 +273,9 @@ describe("the tab a workbook opens on", () => {
   it("deselects the user's selected tab so the two never open grouped, and leaves other sheets' views alone", async () => {
     const wb = await reopen(SAMPLE);
     const primary = wb.getWorksheet("小学")!;
-    primary.views = [{ ...primary.views[0], tabSelected: true } as unknown as Partial<ExcelJS.WorksheetView>];
+    primary.views = [
+      { ...primary.views[0], tabSelected: true } as unknown as Partial<ExcelJS.WorksheetView>,
+    ];
     const input = path.join(dir, "selected-tab.xlsx");
     await wb.xlsx.writeFile(input);
     const { workbook } = await readWorkbookFile(input);
@@ -237,7 +285,8 @@ describe("the tab a workbook opens on", () => {
     await saveWorkbook(workbook, out);
     const selected: string[] = [];
     for (const name of [...SOURCE_SHEETS, "审计总览", "学校明细"]) {
-      if ((await partText(out, await sheetPartPath(out, name))).includes('tabSelected="1"')) selected.push(name);
+      if ((await partText(out, await sheetPartPath(out, name))).includes('tabSelected="1"'))
+        selected.push(name);
     }
     expect(selected).toEqual(["审计总览"]);
     expect(JSON.stringify(workbook.getWorksheet("初中")!.views)).toBe(juniorViews);
@@ -253,7 +302,10 @@ describe("saveWorkbook never overwrites the input", () => {
     const before = readFileSync(input);
     const { workbook } = await readWorkbookFile(input);
     writePlan(workbook, handPlan(primaryRecords()));
-    await expect(saveWorkbook(workbook, input)).rejects.toMatchObject({ code: "same-path", message: expect.stringContaining("不能覆盖原工作簿「原表.xlsx」") });
+    await expect(saveWorkbook(workbook, input)).rejects.toMatchObject({
+      code: "same-path",
+      message: expect.stringContaining("不能覆盖原工作簿「原表.xlsx」"),
+    });
     const link = path.join(dir, "链接.xlsx");
     symlinkSync(input, link);
     await expect(saveWorkbook(workbook, link)).rejects.toBeInstanceOf(WorkbookFileError);
@@ -262,7 +314,9 @@ describe("saveWorkbook never overwrites the input", () => {
 
   it("says in Chinese when the folder does not exist", async () => {
     const { workbook } = await readWorkbookFile(SAMPLE);
-    await expect(saveWorkbook(workbook, path.join(dir, "没有的文件夹", "审计.xlsx"))).rejects.toMatchObject({
+    await expect(
+      saveWorkbook(workbook, path.join(dir, "没有的文件夹", "审计.xlsx"))
+    ).rejects.toMatchObject({
       code: "write-failed",
       message: expect.stringContaining("无法保存文件"),
     });
@@ -280,7 +334,14 @@ describe("writePlan: values that XML or Excel cannot hold", () => {
           kind: "summary",
           name: "审计总览",
           rows: [
-            { row: 0, cells: [{ value: Number.NaN }, { value: "实验\u0001小学\u0007" }, { value: 0, formula: "=1-1" }] },
+            {
+              row: 0,
+              cells: [
+                { value: Number.NaN },
+                { value: "实验\u0001小学\u0007" },
+                { value: 0, formula: "=1-1" },
+              ],
+            },
             { row: 1, cells: [{ value: HOSTILE_STRINGS[0], link: "'小学'!A1" }] },
           ],
           merges: [],

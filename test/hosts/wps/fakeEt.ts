@@ -75,15 +75,29 @@ function parseAddress(address: string): Rect[] {
   return address.split(",").map((part) => {
     const text = part.trim().replace(/\$/g, "");
     const rows = /^(\d+):(\d+)$/.exec(text);
-    if (rows) return { row: Number(rows[1]) - 1, col: 0, rows: Number(rows[2]) - Number(rows[1]) + 1, cols: 16384 };
+    if (rows)
+      return {
+        row: Number(rows[1]) - 1,
+        col: 0,
+        rows: Number(rows[2]) - Number(rows[1]) + 1,
+        cols: 16384,
+      };
     const cols = /^([A-Z]+):([A-Z]+)$/i.exec(text);
-    if (cols) return { row: 0, col: columnIndex(cols[1]), rows: 1048576, cols: columnIndex(cols[2]) - columnIndex(cols[1]) + 1 };
+    if (cols)
+      return {
+        row: 0,
+        col: columnIndex(cols[1]),
+        rows: 1048576,
+        cols: columnIndex(cols[2]) - columnIndex(cols[1]) + 1,
+      };
     return parseA1(text);
   });
 }
 
 function inside(rect: Rect, row: number, col: number): boolean {
-  return row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols;
+  return (
+    row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols
+  );
 }
 
 export class FakeSheet {
@@ -98,7 +112,7 @@ export class FakeSheet {
 
   constructor(
     public name: string,
-    readonly book: FakeWorkbook,
+    readonly book: FakeWorkbook
   ) {}
 
   cell(row: number, col: number): FakeCell | undefined {
@@ -129,7 +143,7 @@ class RangeImpl {
   constructor(
     readonly sheet: FakeSheet,
     readonly rects: Rect[],
-    readonly log: CallLog,
+    readonly log: CallLog
   ) {}
   private get first(): Rect {
     return this.rects[0];
@@ -204,12 +218,18 @@ class RangeImpl {
   }
   get MergeArea(): RangeImpl {
     const { row, col } = this.first;
-    const area = this.sheet.merges.find((m) => inside(m, row, col)) ?? { row, col, rows: 1, cols: 1 };
+    const area = this.sheet.merges.find((m) => inside(m, row, col)) ?? {
+      row,
+      col,
+      rows: 1,
+      cols: 1,
+    };
     return wrapRange(this.sheet, [area], this.log);
   }
   get EntireRow() {
     const rows: number[] = [];
-    for (let r = this.first.row; r < this.first.row + Math.min(this.first.rows, 1_048_576); r += 1) rows.push(r);
+    for (let r = this.first.row; r < this.first.row + Math.min(this.first.rows, 1_048_576); r += 1)
+      rows.push(r);
     const sheet = this.sheet;
     return recorded(
       {
@@ -219,7 +239,7 @@ class RangeImpl {
         },
       },
       "EntireRow",
-      this.log,
+      this.log
     );
   }
   get EntireColumn() {
@@ -231,7 +251,7 @@ class RangeImpl {
         },
       },
       "EntireColumn",
-      this.log,
+      this.log
     );
   }
   set ColumnWidth(_: number) {
@@ -253,14 +273,14 @@ class RangeImpl {
     return recorded(
       formatSink((what) => this.change(`Font.${what}`)),
       "Font",
-      this.log,
+      this.log
     );
   }
   get Interior() {
     return recorded(
       formatSink((what) => this.change(`Interior.${what}`)),
       "Interior",
-      this.log,
+      this.log
     );
   }
   get Borders() {
@@ -272,11 +292,11 @@ class RangeImpl {
           recorded(
             formatSink((what) => change(`Border${i}.${what}`)),
             "Border",
-            log,
+            log
           ),
       },
       "Borders",
-      log,
+      log
     );
   }
   get FormatConditions() {
@@ -288,7 +308,10 @@ class RangeImpl {
       {
         Add(type: number, _operator: unknown, formula: string) {
           change("FormatConditions.Add");
-          const entry: { address: string; formula: string; priority?: number } = { address, formula: `${type}:${formula}` };
+          const entry: { address: string; formula: string; priority?: number } = {
+            address,
+            formula: `${type}:${formula}`,
+          };
           sheet.conditions.push(entry);
           const condition = {
             Interior: formatSink(() => undefined),
@@ -302,11 +325,15 @@ class RangeImpl {
         },
         AddDatabar() {
           change("FormatConditions.AddDatabar");
-          return recorded({ BarColor: formatSink(() => undefined), BarFillType: 1 }, "DataBar", log);
+          return recorded(
+            { BarColor: formatSink(() => undefined), BarFillType: 1 },
+            "DataBar",
+            log
+          );
         },
       },
       "FormatConditions",
-      log,
+      log
     );
   }
   Address(): string {
@@ -333,7 +360,7 @@ function formatSink(change: (what: string) => void): Record<string, unknown> {
       get(obj, prop) {
         return Reflect.get(obj, prop);
       },
-    },
+    }
   );
 }
 
@@ -346,23 +373,27 @@ class WorksheetApi {
   readonly PageSetup;
   constructor(
     readonly fake: FakeSheet,
-    private readonly log: CallLog,
+    private readonly log: CallLog
   ) {
     const sheet = fake;
     this.Hyperlinks = recorded(
       {
         Add(anchor: RangeImpl, _address: string, subAddress: string, _tip?: string, text?: string) {
           sheet.changes.push("Hyperlinks.Add");
-          sheet.links.push({ address: anchor.Address(), subAddress, ...(text !== undefined ? { text } : {}) });
+          sheet.links.push({
+            address: anchor.Address(),
+            subAddress,
+            ...(text !== undefined ? { text } : {}),
+          });
         },
       },
       "Hyperlinks",
-      log,
+      log
     );
     this.PageSetup = recorded(
       formatSink((what) => sheet.changes.push(`PageSetup.${what}`)),
       "PageSetup",
-      log,
+      log
     );
   }
   get Name(): string {
@@ -429,7 +460,8 @@ export class FakeWorkbook {
     const to = `${quoteSheet(name)}!`;
     // As ET does: formulas that refer to the sheet follow the new name.
     for (const s of this.sheets) {
-      for (const cell of s.cells.values()) if (cell.formula?.includes(from)) cell.formula = cell.formula.split(from).join(to);
+      for (const cell of s.cells.values())
+        if (cell.formula?.includes(from)) cell.formula = cell.formula.split(from).join(to);
     }
     sheet.changes.push(`Name=${name}`);
     sheet.name = name;
@@ -446,11 +478,17 @@ export class FakeWorkbook {
     const origin = grid.origin ?? { row: 0, col: 0 };
     grid.rows.forEach((row, r) =>
       row.forEach((value: CellValue | undefined, c) => {
-        if (value !== null && value !== undefined) sheet.cells.set(key(origin.row + r, origin.col + c), { value });
-      }),
+        if (value !== null && value !== undefined)
+          sheet.cells.set(key(origin.row + r, origin.col + c), { value });
+      })
     );
     for (const m of grid.merges)
-      sheet.merges.push({ row: origin.row + m.top, col: origin.col + m.left, rows: m.bottom - m.top + 1, cols: m.right - m.left + 1 });
+      sheet.merges.push({
+        row: origin.row + m.top,
+        col: origin.col + m.left,
+        rows: m.bottom - m.top + 1,
+        cols: m.right - m.left + 1,
+      });
     for (const r of grid.hiddenRows ?? []) sheet.hiddenRows.add(origin.row + r);
     return sheet;
   }
@@ -475,7 +513,7 @@ function namesApi(book: FakeWorkbook) {
         },
       },
       "Name",
-      book.log,
+      book.log
     );
   return recorded(
     {
@@ -483,12 +521,16 @@ function namesApi(book: FakeWorkbook) {
         return book.names.length;
       },
       Item(index: number | string) {
-        const found = typeof index === "number" ? book.names[index - 1] : book.names.find((n) => n.name.toLowerCase() === index.toLowerCase());
+        const found =
+          typeof index === "number"
+            ? book.names[index - 1]
+            : book.names.find((n) => n.name.toLowerCase() === index.toLowerCase());
         if (!found) throw new Error(`名称 ${index} 不存在`);
         return item(found);
       },
       Add(name: string, refersTo: string) {
-        if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`名称 ${name} 已存在`);
+        if (book.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new Error(`名称 ${name} 已存在`);
         const match = /^='((?:[^']|'')+)'!(\$A\$1)$/.exec(refersTo);
         const entry: FakeName = {
           name,
@@ -501,7 +543,7 @@ function namesApi(book: FakeWorkbook) {
       },
     },
     "Names",
-    book.log,
+    book.log
   );
 }
 
@@ -524,7 +566,7 @@ function worksheetsApi(book: FakeWorkbook) {
       },
     },
     "Worksheets",
-    book.log,
+    book.log
   );
 }
 

@@ -33,13 +33,17 @@ function excelJsCells(ws: ExcelJS.Worksheet): { cells: Cells; formats: Map<strin
       const value = cell.value as unknown;
       if (value === null || value === undefined || value === "") return;
       if (cell.numFmt && cell.numFmt !== "General") formats.set(address, cell.numFmt);
-      if (typeof value === "object" && value !== null && "formula" in value) cells.set(address, `=${(value as { formula: string }).formula}`);
+      if (typeof value === "object" && value !== null && "formula" in value)
+        cells.set(address, `=${(value as { formula: string }).formula}`);
       else if (typeof value === "object" && value !== null && "hyperlink" in value) {
         // WPS writes a link as a HYPERLINK formula showing the same text (see src/hosts/wps/ops.ts).
         const { text, hyperlink } = value as { text: string; hyperlink: string };
-        cells.set(address, `=HYPERLINK("${hyperlink.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`);
-      }
-      else if (typeof value === "object" && value !== null && "error" in value) cells.set(address, (value as { error: string }).error);
+        cells.set(
+          address,
+          `=HYPERLINK("${hyperlink.replace(/"/g, '""')}","${text.replace(/"/g, '""')}")`
+        );
+      } else if (typeof value === "object" && value !== null && "error" in value)
+        cells.set(address, (value as { error: string }).error);
       else if (value !== "") cells.set(address, value as string | number | boolean);
     });
   });
@@ -52,13 +56,22 @@ function fakeCells(sheet: FakeSheet): { cells: Cells; formats: Map<string, strin
   const formats = new Map<string, string>();
   for (const [k, cell] of sheet.cells) {
     const [r, c] = k.split(",").map(Number);
-    const covered = sheet.merges.some((m) => r >= m.row && r < m.row + m.rows && c >= m.col && c < m.col + m.cols && (r !== m.row || c !== m.col));
+    const covered = sheet.merges.some(
+      (m) =>
+        r >= m.row &&
+        r < m.row + m.rows &&
+        c >= m.col &&
+        c < m.col + m.cols &&
+        (r !== m.row || c !== m.col)
+    );
     if (covered) continue;
     const address = a1(r, c);
     if (cell.value === null && !cell.formula) continue;
-    if (cell.numberFormat && cell.numberFormat !== "General") formats.set(address, cell.numberFormat);
+    if (cell.numberFormat && cell.numberFormat !== "General")
+      formats.set(address, cell.numberFormat);
     if (cell.formula) cells.set(address, cell.formula);
-    else if (cell.value !== null && cell.value !== "") cells.set(address, typeof cell.value === "object" ? cell.value.error : cell.value);
+    else if (cell.value !== null && cell.value !== "")
+      cells.set(address, typeof cell.value === "object" ? cell.value.error : cell.value);
   }
   return { cells, formats };
 }
@@ -67,7 +80,9 @@ function sortedEntries<T>(map: Map<string, T>): [string, T][] {
   return [...map.entries()].sort(([a], [b]) => a.localeCompare(b));
 }
 
-async function fileHostRun(file: string): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[]; run: RunResult }> {
+async function fileHostRun(
+  file: string
+): Promise<{ workbook: ExcelJS.Workbook; grids: SheetGrid[]; run: RunResult }> {
   const { workbook, grids } = await readWorkbookFile(file);
   const steps: FlowSteps = {
     readGrids: async () => grids,
@@ -81,7 +96,12 @@ async function fileHostRun(file: string): Promise<{ workbook: ExcelJS.Workbook; 
 function snapshot(book: FakeWorkbook, names: string[]) {
   return names.map((name) => {
     const sheet = book.find(name) as FakeSheet;
-    return { name, cells: sortedEntries(sheet.cells), merges: [...sheet.merges], changes: [...sheet.changes] };
+    return {
+      name,
+      cells: sortedEntries(sheet.cells),
+      merges: [...sheet.merges],
+      changes: [...sheet.changes],
+    };
   });
 }
 
@@ -97,8 +117,16 @@ describe.each([
   beforeAll(async () => {
     expected = await fileHostRun(file);
     fake = fakeEt(expected.grids);
-    sourcesBefore = snapshot(fake.book, expected.grids.map((g) => g.name));
-    run = await runAudit(wpsSteps(fake.app, { now: () => AUDITED_AT, pause: noPause }), DEFAULT_SETTINGS, [], () => undefined);
+    sourcesBefore = snapshot(
+      fake.book,
+      expected.grids.map((g) => g.name)
+    );
+    run = await runAudit(
+      wpsSteps(fake.app, { now: () => AUDITED_AT, pause: noPause }),
+      DEFAULT_SETTINGS,
+      [],
+      () => undefined
+    );
   });
 
   it("reads the same grids as the file host (values, merges, origin)", () => {
@@ -113,13 +141,22 @@ describe.each([
       // string is an empty cell to ET, as to Office.js.
       const at = (g: SheetGrid, o: { row: number; col: number }) => {
         const out = new Map<string, unknown>();
-        g.rows.forEach((row, r) => row.forEach((v, c) => v !== null && v !== undefined && v !== "" && out.set(a1(o.row + r, o.col + c), v)));
+        g.rows.forEach((row, r) =>
+          row.forEach(
+            (v, c) =>
+              v !== null && v !== undefined && v !== "" && out.set(a1(o.row + r, o.col + c), v)
+          )
+        );
         return sortedEntries(out);
       };
       expect(at(grid, origin)).toEqual(at(want, { row: 0, col: 0 }));
-      const shift = (m: { top: number; left: number; bottom: number; right: number }, o: { row: number; col: number }) =>
-        `${a1(m.top + o.row, m.left + o.col)}:${a1(m.bottom + o.row, m.right + o.col)}`;
-      expect(grid.merges.map((m) => shift(m, origin)).sort()).toEqual(want.merges.map((m) => shift(m, { row: 0, col: 0 })).sort());
+      const shift = (
+        m: { top: number; left: number; bottom: number; right: number },
+        o: { row: number; col: number }
+      ) => `${a1(m.top + o.row, m.left + o.col)}:${a1(m.bottom + o.row, m.right + o.col)}`;
+      expect(grid.merges.map((m) => shift(m, origin)).sort()).toEqual(
+        want.merges.map((m) => shift(m, { row: 0, col: 0 })).sort()
+      );
     });
   });
 
@@ -135,30 +172,49 @@ describe.each([
     for (const { name } of expected.run.sheets) {
       const want = excelJsCells(expected.workbook.getWorksheet(name) as ExcelJS.Worksheet);
       const got = fakeCells(fake.book.find(name) as FakeSheet);
-      expect({ name, cells: sortedEntries(got.cells) }).toEqual({ name, cells: sortedEntries(want.cells) });
-      expect({ name, formats: sortedEntries(got.formats) }).toEqual({ name, formats: sortedEntries(want.formats) });
+      expect({ name, cells: sortedEntries(got.cells) }).toEqual({
+        name,
+        cells: sortedEntries(want.cells),
+      });
+      expect({ name, formats: sortedEntries(got.formats) }).toEqual({
+        name,
+        formats: sortedEntries(want.formats),
+      });
     }
   });
 
   it("writes the same merges as the file host", () => {
     for (const { name } of expected.run.sheets) {
       const ws = expected.workbook.getWorksheet(name) as ExcelJS.Worksheet;
-      const want = worksheetToGrid(ws).merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).sort();
-      const got = (fake.book.find(name) as FakeSheet).merges.map((m) => `${a1(m.row, m.col)}:${a1(m.row + m.rows - 1, m.col + m.cols - 1)}`).sort();
+      const want = worksheetToGrid(ws)
+        .merges.map((m) => `${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`)
+        .sort();
+      const got = (fake.book.find(name) as FakeSheet).merges
+        .map((m) => `${a1(m.row, m.col)}:${a1(m.row + m.rows - 1, m.col + m.cols - 1)}`)
+        .sort();
       expect({ name, merges: got }).toEqual({ name, merges: want });
     }
   });
 
   it("never touches a source sheet", () => {
-    expect(snapshot(fake.book, expected.grids.map((g) => g.name))).toEqual(sourcesBefore);
+    expect(
+      snapshot(
+        fake.book,
+        expected.grids.map((g) => g.name)
+      )
+    ).toEqual(sourcesBefore);
     for (const { changes } of sourcesBefore) expect(changes).toEqual([]);
   });
 
   it("marks each audit sheet with a JH_AUDIT_<n> name, restores calculation and shows the planned sheet", () => {
-    expect(fake.book.names.map((n) => [n.name, n.sheet?.name])).toEqual(run.sheets.map((s, i) => [`JH_AUDIT_${i + 1}`, s.name]));
+    expect(fake.book.names.map((n) => [n.name, n.sheet?.name])).toEqual(
+      run.sheets.map((s, i) => [`JH_AUDIT_${i + 1}`, s.name])
+    );
     expect(fake.app.Calculation).toBe(-4105);
     expect(fake.app.ScreenUpdating).toBe(true);
-    expect(fake.book.active?.name).toBe(run.sheets.find((s) => s.kind === "summary")?.name ?? run.sheets[0].name);
+    expect(fake.book.active?.name).toBe(
+      run.sheets.find((s) => s.kind === "summary")?.name ?? run.sheets[0].name
+    );
   });
 });
 
@@ -175,11 +231,17 @@ describe("re-running the audit in WPS", () => {
 
     const second = await runAudit(steps, DEFAULT_SETTINGS, [], () => undefined);
     expect(second.sheets.map((s) => s.name)).toEqual(firstNames);
-    expect(fake.book.sheets.map((s) => s.name)).toEqual([...grids.map((g) => g.name), "审计总览", ...firstNames]);
+    expect(fake.book.sheets.map((s) => s.name)).toEqual([
+      ...grids.map((g) => g.name),
+      "审计总览",
+      ...firstNames,
+    ]);
     expect(fake.book.find("审计总览")?.changes).toEqual([]);
     expect(fake.book.find("审计总览")?.cell(0, 0)?.value).toBe("我自己的笔记");
     // The rewritten sheets hold the same cells (formulas followed the write-time renames back).
-    expect(sortedEntries(fakeCells(fake.book.find(firstNames[0]) as FakeSheet).cells)).toEqual(sortedEntries(before.cells));
+    expect(sortedEntries(fakeCells(fake.book.find(firstNames[0]) as FakeSheet).cells)).toEqual(
+      sortedEntries(before.cells)
+    );
     // Only the new markers remain, one per sheet.
     expect(fake.book.names.map((n) => n.sheet?.name).sort()).toEqual([...firstNames].sort());
   });
@@ -188,7 +250,12 @@ describe("re-running the audit in WPS", () => {
     const { grids } = await readWorkbookFile(SAMPLE);
     const fake = fakeEt(grids);
     let progressCalls = 0;
-    await runAudit(wpsSteps(fake.app, { now: () => AUDITED_AT, pause: noPause }), DEFAULT_SETTINGS, [], () => undefined);
+    await runAudit(
+      wpsSteps(fake.app, { now: () => AUDITED_AT, pause: noPause }),
+      DEFAULT_SETTINGS,
+      [],
+      () => undefined
+    );
     const sheetsBefore = fake.book.sheets.map((s) => s.name);
     const namesBefore = fake.book.names.map((n) => n.name);
     const failing = wpsSteps(fake.app, {
@@ -199,7 +266,9 @@ describe("re-running the audit in WPS", () => {
         if (progressCalls === 2) throw new Error("Exception occurred");
       },
     });
-    await expect(runAudit(failing, DEFAULT_SETTINGS, [], () => undefined)).rejects.toThrow("Exception occurred");
+    await expect(runAudit(failing, DEFAULT_SETTINGS, [], () => undefined)).rejects.toThrow(
+      "Exception occurred"
+    );
     expect(fake.book.sheets.map((s) => s.name)).toEqual(sheetsBefore);
     expect(fake.book.names.map((n) => n.name)).toEqual(namesBefore);
     expect(fake.app.Calculation).toBe(-4105);
@@ -210,18 +279,28 @@ describe("calls into ET do not grow with the school count beyond the value tiles
   /** One county of `schools` parts (the generator's 300-a-county split undone). */
   function oneCounty(schools: number): SheetGrid[] {
     const grid = worksheetToGrid(bigCountyWorkbook(schools).worksheets[0]);
-    for (const row of grid.rows) if (typeof row[1] === "string" && /^第\d+县$/.test(row[1])) row[1] = "第1县";
+    for (const row of grid.rows)
+      if (typeof row[1] === "string" && /^第\d+县$/.test(row[1])) row[1] = "第1县";
     return [grid];
   }
 
   async function callsFor(schools: number) {
     const fake = fakeEt(oneCounty(schools));
     const progress: number[] = [];
-    const run = await runAudit(wpsSteps(fake.app, { pause: noPause, maxCellsPerWrite: 20_000, maxCellsPerRead: 20_000 }), DEFAULT_SETTINGS, [], (p) =>
-      progress.push(p.fraction),
+    const run = await runAudit(
+      wpsSteps(fake.app, { pause: noPause, maxCellsPerWrite: 20_000, maxCellsPerRead: 20_000 }),
+      DEFAULT_SETTINGS,
+      [],
+      (p) => progress.push(p.fraction)
     );
     const valueCalls = fake.log.count((c) => c === "Range.Formula=" || c === "Range.Value2");
-    return { total: fake.log.calls.length, valueCalls, other: fake.log.calls.length - valueCalls, run, fake };
+    return {
+      total: fake.log.calls.length,
+      valueCalls,
+      other: fake.log.calls.length - valueCalls,
+      run,
+      fake,
+    };
   }
 
   it("100 and 5,000 schools: the same calls apart from one read or write per 20,000-cell tile", async () => {

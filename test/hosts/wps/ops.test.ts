@@ -3,7 +3,12 @@
  * ET's 255 characters, links as HYPERLINK formulas with quotes escaped, widths in characters set
  * before columns are hidden, and colours as ET's BGR longs.
  */
-import { hyperlinkFormula, splitAddressList, wpsOps, MAX_ADDRESS } from "../../../src/hosts/wps/ops";
+import {
+  hyperlinkFormula,
+  splitAddressList,
+  wpsOps,
+  MAX_ADDRESS,
+} from "../../../src/hosts/wps/ops";
 import { bgr } from "../../../src/hosts/wps/styles";
 import type { PlannedSheet, WorkbookPlan } from "../../../src/report/plan";
 
@@ -31,7 +36,11 @@ describe("wpsOps", () => {
   it("groups a column's number format into one rectangle and leaves General cells alone", () => {
     const rows = Array.from({ length: 100 }, (_, i) => ({
       row: i,
-      cells: [{ value: `校${i}` }, { value: i, formula: `'小学'!C${i + 1}`, numFmt: "0.00" }, { value: i, numFmt: "0" }],
+      cells: [
+        { value: `校${i}` },
+        { value: i, formula: `'小学'!C${i + 1}`, numFmt: "0.00" },
+        { value: i, numFmt: "0" },
+      ],
     }));
     const ops = wpsOps(plan(sheet(rows)), noRenames, 20_000);
     const formats = ops.filter((op) => op.kind === "numberFormat");
@@ -45,14 +54,30 @@ describe("wpsOps", () => {
   });
 
   it("writes a link cell as a HYPERLINK formula in the same values write, to the sheet's final name", () => {
-    const rows = [{ row: 0, cells: [{ value: "小学!F12", style: "link" as const, link: "'学校达标'!F12" }] }];
-    const renamed = { writeAs: new Map([["学校达标", "学校达标 (2)"]]), final: new Map([["学校达标", "学校达标 (3)"]]) };
+    const rows = [
+      { row: 0, cells: [{ value: "小学!F12", style: "link" as const, link: "'学校达标'!F12" }] },
+    ];
+    const renamed = {
+      writeAs: new Map([["学校达标", "学校达标 (2)"]]),
+      final: new Map([["学校达标", "学校达标 (3)"]]),
+    };
     const ops = wpsOps(plan(sheet(rows)), renamed, 20_000);
-    expect(ops.find((op) => op.kind === "values")).toMatchObject({ formulas: [['=HYPERLINK("#\'学校达标 (3)\'!F12","小学!F12")']] });
+    expect(ops.find((op) => op.kind === "values")).toMatchObject({
+      formulas: [['=HYPERLINK("#\'学校达标 (3)\'!F12","小学!F12")']],
+    });
   });
 
   it("sets widths in characters before hiding a column (a width would show it again)", () => {
-    const ops = wpsOps(plan(sheet([{ row: 0, cells: [{ value: 1 }] }], { columnWidths: [10, 10, 24], hiddenColumns: [1] })), noRenames, 20_000);
+    const ops = wpsOps(
+      plan(
+        sheet([{ row: 0, cells: [{ value: 1 }] }], {
+          columnWidths: [10, 10, 24],
+          hiddenColumns: [1],
+        })
+      ),
+      noRenames,
+      20_000
+    );
     const kinds = ops.map((op) => op.kind);
     expect(ops.filter((op) => op.kind === "columnWidth")).toEqual([
       { sheet: 0, kind: "columnWidth", address: "A:B", chars: 10 },
@@ -62,7 +87,10 @@ describe("wpsOps", () => {
   });
 
   it("cuts a checkerboard of styles into union addresses ET accepts", () => {
-    const rows = Array.from({ length: 300 }, (_, i) => ({ row: i, cells: [{ value: "x", style: i % 2 ? ("pass" as const) : ("fail" as const) }] }));
+    const rows = Array.from({ length: 300 }, (_, i) => ({
+      row: i,
+      cells: [{ value: "x", style: i % 2 ? ("pass" as const) : ("fail" as const) }],
+    }));
     const styles = wpsOps(plan(sheet(rows)), noRenames, 20_000).filter((op) => op.kind === "style");
     expect(styles.every((op) => "address" in op && op.address.length <= MAX_ADDRESS)).toBe(true);
     const cells = styles.flatMap((op) => ("address" in op ? op.address.split(",") : []));

@@ -27,8 +27,21 @@ describe("cellValue", () => {
 
 describe("readWorkbookGrids over a fake ET workbook", () => {
   it("reads a used range that starts at C3 with its origin, merges and hidden rows", () => {
-    const rows: SheetGrid["rows"] = [["标题"], ["学校名称", "在校生数"], ["一小", 900], ["二小", 800], ["三小", 700], ["合计", 2400]];
-    const fake = fakeEt([grid(rows, { origin: { row: 2, col: 2 }, merges: [{ top: 0, left: 0, bottom: 0, right: 1 }], hiddenRows: [3, 4] })]);
+    const rows: SheetGrid["rows"] = [
+      ["标题"],
+      ["学校名称", "在校生数"],
+      ["一小", 900],
+      ["二小", 800],
+      ["三小", 700],
+      ["合计", 2400],
+    ];
+    const fake = fakeEt([
+      grid(rows, {
+        origin: { row: 2, col: 2 },
+        merges: [{ top: 0, left: 0, bottom: 0, right: 1 }],
+        hiddenRows: [3, 4],
+      }),
+    ]);
     const [read] = readWorkbookGrids(fake.app).grids;
     expect(read.origin).toEqual({ row: 2, col: 2 });
     expect(read.rows[0][0]).toBe("标题");
@@ -38,7 +51,11 @@ describe("readWorkbookGrids over a fake ET workbook", () => {
   });
 
   it("finds several merges of a header band and ignores sheets without any", () => {
-    const header: SheetGrid["rows"] = [["表"], ["学校", "教师", null, "面积", null], [null, "专任", "骨干", "教学", "体育"]];
+    const header: SheetGrid["rows"] = [
+      ["表"],
+      ["学校", "教师", null, "面积", null],
+      [null, "专任", "骨干", "教学", "体育"],
+    ];
     const body = Array.from({ length: 200 }, (_, i) => [`第${i + 1}小学`, 10, 2, 500, 800]);
     const merges = [
       { top: 0, left: 0, bottom: 0, right: 4 },
@@ -46,7 +63,10 @@ describe("readWorkbookGrids over a fake ET workbook", () => {
       { top: 1, left: 1, bottom: 1, right: 2 },
       { top: 1, left: 3, bottom: 1, right: 4 },
     ];
-    const fake = fakeEt([grid([...header, ...body], { merges }), { name: "说明", rows: [["无合并"]], merges: [] }]);
+    const fake = fakeEt([
+      grid([...header, ...body], { merges }),
+      { name: "说明", rows: [["无合并"]], merges: [] },
+    ]);
     const [read, plain] = readWorkbookGrids(fake.app).grids;
     expect(read.merges).toEqual([...merges].sort((a, b) => a.top - b.top || a.left - b.left));
     expect(read.hiddenRows).toBeUndefined();
@@ -56,7 +76,9 @@ describe("readWorkbookGrids over a fake ET workbook", () => {
   });
 
   it("reads in tiles when the sheet is larger than the budget, with the same result", () => {
-    const rows = Array.from({ length: 50 }, (_, r) => Array.from({ length: 6 }, (_, c) => r * 10 + c));
+    const rows = Array.from({ length: 50 }, (_, r) =>
+      Array.from({ length: 6 }, (_, c) => r * 10 + c)
+    );
     const whole = readWorkbookGrids(fakeEt([grid(rows)]).app).grids[0];
     const fake = fakeEt([grid(rows)]);
     const tiled = readWorkbookGrids(fake.app, { maxCellsPerRead: 25 }).grids[0];
@@ -65,7 +87,11 @@ describe("readWorkbookGrids over a fake ET workbook", () => {
   });
 
   it("gives an empty sheet as an empty grid and leaves out the audit's own sheets", () => {
-    const fake = fakeEt([grid([["学校名称"]]), { name: "空表", rows: [], merges: [] }, { name: "审计总览", rows: [["旧审计"]], merges: [] }]);
+    const fake = fakeEt([
+      grid([["学校名称"]]),
+      { name: "空表", rows: [], merges: [] },
+      { name: "审计总览", rows: [["旧审计"]], merges: [] },
+    ]);
     fake.app.ActiveWorkbook!.Names.Add("JH_AUDIT_1", "='审计总览'!$A$1");
     const { grids, ownedSheets } = readWorkbookGrids(fake.app);
     expect(ownedSheets).toEqual(["审计总览"]);

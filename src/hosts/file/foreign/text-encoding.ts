@@ -14,9 +14,12 @@ export interface DecodedText {
  * decodeCsvBytes(Buffer.from([0xd1, 0xa7, 0xd0, 0xa3])); // { text: "学校", encoding: "gb18030" }
  */
 export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder("utf-8").decode(bytes.subarray(3)), encoding: "utf-8" };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return { text: new TextDecoder("utf-16le").decode(bytes.subarray(2)), encoding: "utf-16le" };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return { text: new TextDecoder("utf-16be").decode(bytes.subarray(2)), encoding: "utf-16be" };
   let utf8: string;
   try {
     utf8 = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -25,7 +28,9 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedText {
   }
   if (!/[^\x00-\x7f]/.test(utf8)) return { text: utf8, encoding: "utf-8" };
   const gb = new TextDecoder("gb18030").decode(bytes);
-  return chineseShare(gb) > chineseShare(utf8) ? { text: gb, encoding: "gb18030" } : { text: utf8, encoding: "utf-8" };
+  return chineseShare(gb) > chineseShare(utf8)
+    ? { text: gb, encoding: "gb18030" }
+    : { text: utf8, encoding: "utf-8" };
 }
 
 /** Share of the non-ASCII characters that are CJK ideographs or CJK punctuation. */

@@ -88,24 +88,36 @@ export async function appendAuditToPackage(
   input: string | Buffer,
   planned: WorkbookPlan,
   outPath: string,
-  onProgress?: (done: number, total: number) => void,
+  onProgress?: (done: number, total: number) => void
 ): Promise<AppendResult> {
   if (typeof input === "string" && sameFile(input, outPath)) {
-    throw new WorkbookFileError("same-path", outPath, `不能覆盖原工作簿「${nodePath.basename(outPath)}」：请为审计结果另选一个文件名。`);
+    throw new WorkbookFileError(
+      "same-path",
+      outPath,
+      `不能覆盖原工作簿「${nodePath.basename(outPath)}」：请为审计结果另选一个文件名。`
+    );
   }
-  const entries = await readStoredEntries(typeof input === "string" ? await fs.readFile(input) : input);
+  const entries = await readStoredEntries(
+    typeof input === "string" ? await fs.readFile(input) : input
+  );
   const pkg: Package = { entries, byName: new Map(entries.map((e) => [e.name, e])) };
 
   const wbPart = workbookPart(pkg);
   const wbFolder = wbPart.includes("/") ? wbPart.slice(0, wbPart.lastIndexOf("/")) : "";
   const wbRelsPart = relsPartOf(wbPart);
-  const original = { workbook: text(pkg, wbPart), rels: text(pkg, wbRelsPart), types: text(pkg, "[Content_Types].xml") };
+  const original = {
+    workbook: text(pkg, wbPart),
+    rels: text(pkg, wbRelsPart),
+    types: text(pkg, "[Content_Types].xml"),
+  };
   const rels = relationships(original.rels);
 
   // An earlier audit's sheets: their parts, relationships and names go.
   const owned = ownedSheetNamesOf(original.workbook);
   const ownedSet = new Set(owned);
-  const ownedRelIds = workbookSheets(original.workbook).filter((s) => ownedSet.has(s.name)).map((s) => s.relId);
+  const ownedRelIds = workbookSheets(original.workbook)
+    .filter((s) => ownedSet.has(s.name))
+    .map((s) => s.relId);
   const droppedParts = new Set<string>();
   for (const rel of rels) {
     if (!ownedRelIds.includes(rel.id)) continue;
@@ -126,11 +138,13 @@ export async function appendAuditToPackage(
   const remaining = workbookSheets(workbook);
   const chosen = chooseSheetNames(
     planned.sheets.map((s) => s.name),
-    remaining.map((s) => ({ name: s.name, owned: false })),
+    remaining.map((s) => ({ name: s.name, owned: false }))
   );
   const plan = renameSheets(planned, chosen);
 
-  const taken = new Set(entries.filter((e) => !droppedParts.has(e.name)).map((e) => e.name.toLowerCase()));
+  const taken = new Set(
+    entries.filter((e) => !droppedParts.has(e.name)).map((e) => e.name.toLowerCase())
+  );
   const relIds = new Set(rels.map((r) => r.id));
   let nextSheetId = Math.max(0, ...workbookSheets(original.workbook).map((s) => s.sheetId)) + 1;
   const added = plan.sheets.map((sheet, i) => {
@@ -143,36 +157,55 @@ export async function appendAuditToPackage(
 
   const names: NewName[] = [];
   added.forEach(({ sheet }, i) => {
-    names.push({ name: `${OWNERSHIP_NAME_PREFIX}${i + 1}`, formula: `${quoteSheet(sheet.name)}!$A$1` });
+    names.push({
+      name: `${OWNERSHIP_NAME_PREFIX}${i + 1}`,
+      formula: `${quoteSheet(sheet.name)}!$A$1`,
+    });
   });
   added.forEach(({ sheet }, i) => {
     const rows = sheet.page.repeatRows;
-    if (rows) names.push({ name: "_xlnm.Print_Titles", localSheetId: remaining.length + i, formula: `${quoteSheet(sheet.name)}!$${rows[0]}:$${rows[1]}` });
+    if (rows)
+      names.push({
+        name: "_xlnm.Print_Titles",
+        localSheetId: remaining.length + i,
+        formula: `${quoteSheet(sheet.name)}!$${rows[0]}:$${rows[1]}`,
+      });
   });
   workbook = appendToWorkbook(
     workbook,
     added.map((a) => ({ name: a.sheet.name, sheetId: a.sheetId, relId: a.relId })),
-    names,
+    names
   );
-  const relTarget = (part: string) => (wbFolder && part.startsWith(`${wbFolder}/`) ? part.slice(wbFolder.length + 1) : `/${part}`);
-  const newRels = added.map((a) => ({ id: a.relId, type: WORKSHEET_REL, target: relTarget(a.part) }));
+  const relTarget = (part: string) =>
+    wbFolder && part.startsWith(`${wbFolder}/`) ? part.slice(wbFolder.length + 1) : `/${part}`;
+  const newRels = added.map((a) => ({
+    id: a.relId,
+    type: WORKSHEET_REL,
+    target: relTarget(a.part),
+  }));
 
   // Styles: appended to the workbook's own styles part, or a new one when it has none.
   const stylesRel = rels.find((r) => r.type === STYLES_REL);
-  let stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : `${wbFolder ? `${wbFolder}/` : ""}styles.xml`;
+  let stylesPart = stylesRel
+    ? resolveTarget(wbPart, stylesRel.target)
+    : `${wbFolder ? `${wbFolder}/` : ""}styles.xml`;
   const newTypes = added.map((a) => ({ part: a.part, type: WORKSHEET_TYPE }));
   let stylesOriginal: string;
   if (stylesRel && pkg.byName.has(stylesPart)) {
     stylesOriginal = text(pkg, stylesPart);
   } else {
-    if (taken.has(stylesPart.toLowerCase())) stylesPart = `${wbFolder ? `${wbFolder}/` : ""}jh-styles.xml`;
+    if (taken.has(stylesPart.toLowerCase()))
+      stylesPart = `${wbFolder ? `${wbFolder}/` : ""}jh-styles.xml`;
     stylesOriginal = MINIMAL_STYLES;
     newRels.push({ id: "rIdJHStyles", type: STYLES_REL, target: relTarget(stylesPart) });
-    newTypes.push({ part: stylesPart, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml" });
+    newTypes.push({
+      part: stylesPart,
+      type: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+    });
   }
   const styles = appendAuditStyles(
     stylesOriginal,
-    plan.sheets.flatMap((s) => usedStyles(s)),
+    plan.sheets.flatMap((s) => usedStyles(s))
   );
 
   const rewritten = new Map<string, string>([
@@ -206,9 +239,16 @@ export async function appendAuditToPackage(
       }
     });
   } catch (error) {
-    throw new WorkbookFileError("write-failed", outPath, `无法保存文件「${outPath}」（${causeText(error)}），请检查文件夹是否存在、是否有写入权限，或文件是否正被其他程序打开。`);
+    throw new WorkbookFileError(
+      "write-failed",
+      outPath,
+      `无法保存文件「${outPath}」（${causeText(error)}），请检查文件夹是否存在、是否有写入权限，或文件是否正被其他程序打开。`
+    );
   }
-  return { sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])), removedSheets: owned };
+  return {
+    sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])),
+    removedSheets: owned,
+  };
 }
 
 /** The styles part of a package that has none: one font, the two fills Excel reserves, one border, one format. */

@@ -9,8 +9,10 @@ import { attr, escapeAttr, escapeText, prefixFor, rootPrefix, unescapeXml } from
  */
 
 export const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-export const WORKSHEET_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
-export const WORKSHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+export const WORKSHEET_REL =
+  "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
+export const WORKSHEET_TYPE =
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
 const OWNERSHIP_NAME = new RegExp(`^${OWNERSHIP_NAME_PREFIX}\\d+$`, "i");
 
 export interface WorkbookSheet {
@@ -48,7 +50,9 @@ export function workbookSheets(xml: string): WorkbookSheet[] {
 /** The `<definedName>` elements of workbook.xml. */
 export function definedNames(xml: string): DefinedName[] {
   const p = rootPrefix(xml);
-  return [...xml.matchAll(new RegExp(`<${p}definedName\\s[^>]*?(?:/>|>([^]*?)</${p}definedName>)`, "g"))].map((m) => {
+  return [
+    ...xml.matchAll(new RegExp(`<${p}definedName\\s[^>]*?(?:/>|>([^]*?)</${p}definedName>)`, "g")),
+  ].map((m) => {
     const local = attr(m[0], "localSheetId");
     return {
       name: attr(m[0], "name") ?? "",
@@ -64,7 +68,8 @@ function sheetOfReference(ref: string): string | null {
   const bang = ref.lastIndexOf("!");
   if (bang <= 0) return null;
   const sheet = ref.slice(0, bang).trim();
-  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2) return sheet.slice(1, -1).replace(/''/g, "'");
+  if (sheet.startsWith("'") && sheet.endsWith("'") && sheet.length >= 2)
+    return sheet.slice(1, -1).replace(/''/g, "'");
   return sheet;
 }
 
@@ -91,9 +96,12 @@ export function ownedSheetNamesOf(xml: string): string[] {
 export function removeSheets(xml: string, names: readonly string[]): string {
   const sheets = workbookSheets(xml);
   const removed = new Set(names.map((n) => n.toLowerCase()));
-  const removedIndexes = sheets.map((s, i) => (removed.has(s.name.toLowerCase()) ? i : -1)).filter((i) => i >= 0);
+  const removedIndexes = sheets
+    .map((s, i) => (removed.has(s.name.toLowerCase()) ? i : -1))
+    .filter((i) => i >= 0);
   let out = xml;
-  for (const sheet of sheets) if (removed.has(sheet.name.toLowerCase())) out = out.replace(sheet.tag, "");
+  for (const sheet of sheets)
+    if (removed.has(sheet.name.toLowerCase())) out = out.replace(sheet.tag, "");
   const shift = (index: number) => index - removedIndexes.filter((i) => i < index).length;
   for (const name of definedNames(out)) {
     const local = name.localSheetId;
@@ -115,7 +123,8 @@ function endOfLast(xml: string, p: string, names: string[]): number {
   for (const name of names) {
     const close = xml.lastIndexOf(`</${p}${name}>`);
     if (close >= 0) at = Math.max(at, close + `</${p}${name}>`.length);
-    for (const self of xml.matchAll(new RegExp(`<${p}${name}(\\s[^>]*)?/>`, "g"))) at = Math.max(at, self.index + self[0].length);
+    for (const self of xml.matchAll(new RegExp(`<${p}${name}(\\s[^>]*)?/>`, "g")))
+      at = Math.max(at, self.index + self[0].length);
   }
   return at;
 }
@@ -143,13 +152,21 @@ export function appendToWorkbook(xml: string, sheets: NewSheet[], names: NewName
   // A relationships prefix the root does not declare is declared on each new element.
   const r = declared ?? "jhr:";
   const declare = declared === undefined ? ` xmlns:jhr="${REL_NS}"` : "";
-  const sheetTags = sheets.map((s) => `<${p}sheet name="${escapeAttr(s.name)}" sheetId="${s.sheetId}"${declare} ${r}id="${s.relId}"/>`).join("");
+  const sheetTags = sheets
+    .map(
+      (s) =>
+        `<${p}sheet name="${escapeAttr(s.name)}" sheetId="${s.sheetId}"${declare} ${r}id="${s.relId}"/>`
+    )
+    .join("");
   const closeSheets = xml.indexOf(`</${p}sheets>`);
   if (closeSheets < 0) throw new Error("workbook.xml 中没有 sheets 元素");
   let out = xml.slice(0, closeSheets) + sheetTags + xml.slice(closeSheets);
 
   const nameTags = names
-    .map((n) => `<${p}definedName name="${escapeAttr(n.name)}"${n.localSheetId !== undefined ? ` localSheetId="${n.localSheetId}"` : ""}>${escapeText(n.formula)}</${p}definedName>`)
+    .map(
+      (n) =>
+        `<${p}definedName name="${escapeAttr(n.name)}"${n.localSheetId !== undefined ? ` localSheetId="${n.localSheetId}"` : ""}>${escapeText(n.formula)}</${p}definedName>`
+    )
     .join("");
   if (nameTags) {
     const closeNames = out.indexOf(`</${p}definedNames>`);
@@ -165,7 +182,12 @@ export function appendToWorkbook(xml: string, sheets: NewSheet[], names: NewName
     const asked = calc[0].replace(new RegExp(`^<${p}calcPr`), `<${p}calcPr fullCalcOnLoad="1"`);
     if (!/\sfullCalcOnLoad\s*=/.test(calc[0])) out = out.replace(calc[0], () => asked);
   } else {
-    const at = endOfLast(out, p, ["sheets", "functionGroups", "externalReferences", "definedNames"]);
+    const at = endOfLast(out, p, [
+      "sheets",
+      "functionGroups",
+      "externalReferences",
+      "definedNames",
+    ]);
     out = `${out.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${out.slice(at)}`;
   }
   return out;
@@ -188,26 +210,41 @@ export function relationships(xml: string): Relationship[] {
 }
 
 /** A .rels part with the given relationships removed (by Id) and new ones appended. */
-export function editRelationships(xml: string, removeIds: readonly string[], add: { id: string; type: string; target: string }[]): string {
+export function editRelationships(
+  xml: string,
+  removeIds: readonly string[],
+  add: { id: string; type: string; target: string }[]
+): string {
   const p = rootPrefix(xml);
   let out = xml;
   const remove = new Set(removeIds);
   for (const rel of relationships(xml)) if (remove.has(rel.id)) out = out.replace(rel.tag, "");
-  const tags = add.map((r) => `<${p}Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`).join("");
+  const tags = add
+    .map(
+      (r) =>
+        `<${p}Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`
+    )
+    .join("");
   const close = out.lastIndexOf(`</${p}Relationships>`);
   if (close < 0) throw new Error("关系部件中没有 Relationships 元素");
   return out.slice(0, close) + tags + out.slice(close);
 }
 
 /** [Content_Types].xml with overrides for the given part names removed and new ones appended. */
-export function editContentTypes(xml: string, removeParts: readonly string[], add: { part: string; type: string }[]): string {
+export function editContentTypes(
+  xml: string,
+  removeParts: readonly string[],
+  add: { part: string; type: string }[]
+): string {
   const p = rootPrefix(xml);
   let out = xml;
   const remove = new Set(removeParts.map((n) => `/${n}`.toLowerCase()));
   for (const m of xml.matchAll(/<(?:[\w.-]+:)?Override\s[^>]*>/g)) {
     if (remove.has((attr(m[0], "PartName") ?? "").toLowerCase())) out = out.replace(m[0], "");
   }
-  const tags = add.map((o) => `<${p}Override PartName="/${escapeAttr(o.part)}" ContentType="${o.type}"/>`).join("");
+  const tags = add
+    .map((o) => `<${p}Override PartName="/${escapeAttr(o.part)}" ContentType="${o.type}"/>`)
+    .join("");
   const close = out.lastIndexOf(`</${p}Types>`);
   if (close < 0) throw new Error("[Content_Types].xml 中没有 Types 元素");
   return out.slice(0, close) + tags + out.slice(close);

@@ -39,7 +39,9 @@ function cellStyle(cell: PlannedCell): PlannedCell["style"] {
 }
 
 /** Every (style, number format) pair the sheet's cells use. */
-export function usedStyles(sheet: PlannedSheet): { style?: PlannedCell["style"]; numFmt?: string }[] {
+export function usedStyles(
+  sheet: PlannedSheet
+): { style?: PlannedCell["style"]; numFmt?: string }[] {
   const seen = new Map<string, { style?: PlannedCell["style"]; numFmt?: string }>();
   for (const row of sheet.rows) {
     for (const cell of row.cells) {
@@ -55,29 +57,42 @@ export function usedStyles(sheet: PlannedSheet): { style?: PlannedCell["style"];
 
 function cellXml(ref: string, cell: PlannedCell, styles: SheetStyles): string {
   const style = cellStyle(cell);
-  const s = style || cell.numFmt ? ` s="${styles.cellFormat.get(styleKey(style, cell.numFmt)) ?? 0}"` : "";
+  const s =
+    style || cell.numFmt ? ` s="${styles.cellFormat.get(styleKey(style, cell.numFmt)) ?? 0}"` : "";
   const value = cell.value;
   if (cell.formula) {
     const f = `<f>${escapeText(withoutEquals(cell.formula))}</f>`;
     if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof value === "number") {
-      return Number.isFinite(value) ? `<c r="${ref}"${s}>${f}<v>${value}</v></c>` : `<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`;
+      return Number.isFinite(value)
+        ? `<c r="${ref}"${s}>${f}<v>${value}</v></c>`
+        : `<c r="${ref}"${s} t="e">${f}<v>#NUM!</v></c>`;
     }
-    if (typeof value === "boolean") return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
+    if (typeof value === "boolean")
+      return `<c r="${ref}"${s} t="b">${f}<v>${value ? 1 : 0}</v></c>`;
     return `<c r="${ref}"${s} t="str">${f}<v>${text(value)}</v></c>`;
   }
   if (value === null) return s ? `<c r="${ref}"${s}/>` : "";
-  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"${s}><v>${value}</v></c>` : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
+  if (typeof value === "number")
+    return Number.isFinite(value)
+      ? `<c r="${ref}"${s}><v>${value}</v></c>`
+      : `<c r="${ref}"${s} t="e"><v>#NUM!</v></c>`;
   if (typeof value === "boolean") return `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text(value)}</t></is></c>`;
 }
 
 function head(sheet: PlannedSheet): string {
-  const fit = sheet.page.fitToWidth ? "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" : "";
-  const freeze = sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
+  const fit = sheet.page.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
+  const freeze =
+    sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
   let pane = "";
   if (freeze) {
-    const activePane = freeze.rows > 0 && freeze.columns > 0 ? "bottomRight" : freeze.rows > 0 ? "bottomLeft" : "topRight";
+    const activePane =
+      freeze.rows > 0 && freeze.columns > 0
+        ? "bottomRight"
+        : freeze.rows > 0
+          ? "bottomLeft"
+          : "topRight";
     pane =
       `<pane${freeze.columns > 0 ? ` xSplit="${freeze.columns}"` : ""}${freeze.rows > 0 ? ` ySplit="${freeze.rows}"` : ""}` +
       ` topLeftCell="${a1(freeze.rows, freeze.columns)}" activePane="${activePane}" state="frozen"/>` +
@@ -89,7 +104,9 @@ function head(sheet: PlannedSheet): string {
   for (let c = 0; c < widthCount; c++) {
     const width = sheet.columnWidths[c];
     if (width === undefined && !hidden.has(c)) continue;
-    cols.push(`<col min="${c + 1}" max="${c + 1}" width="${width ?? 9}"${width !== undefined ? ' customWidth="1"' : ""}${hidden.has(c) ? ' hidden="1"' : ""}/>`);
+    cols.push(
+      `<col min="${c + 1}" max="${c + 1}" width="${width ?? 9}"${width !== undefined ? ' customWidth="1"' : ""}${hidden.has(c) ? ' hidden="1"' : ""}/>`
+    );
   }
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
@@ -103,22 +120,34 @@ function head(sheet: PlannedSheet): string {
 
 function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string {
   const parts: string[] = ["</sheetData>"];
-  if (sheet.merges.length > 0) parts.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`);
+  if (sheet.merges.length > 0)
+    parts.push(
+      `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
+    );
   let priority = 1; // plan order: the first rule wins
   for (const format of sheet.conditionalFormats) {
     const rules = format.rules
-      .map((rule) => `<cfRule type="expression" dxfId="${styles.dxf[rule.style]}" priority="${priority++}"><formula>${escapeText(withoutEquals(rule.formula))}</formula></cfRule>`)
+      .map(
+        (rule) =>
+          `<cfRule type="expression" dxfId="${styles.dxf[rule.style]}" priority="${priority++}"><formula>${escapeText(withoutEquals(rule.formula))}</formula></cfRule>`
+      )
       .join("");
     parts.push(`<conditionalFormatting sqref="${format.range}">${rules}</conditionalFormatting>`);
   }
   for (const bar of sheet.dataBars) {
     const rgb = `FF${bar.color.replace(/^#/, "").toUpperCase()}`;
-    parts.push(`<conditionalFormatting sqref="${bar.range}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${rgb}"/></dataBar></cfRule></conditionalFormatting>`);
+    parts.push(
+      `<conditionalFormatting sqref="${bar.range}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${rgb}"/></dataBar></cfRule></conditionalFormatting>`
+    );
   }
   if (links.length > 0) parts.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
-  parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  parts.push(
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+  );
   const fit = sheet.page.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : "";
-  parts.push(`<pageSetup paperSize="9" orientation="${sheet.page.landscape ? "landscape" : "portrait"}"${fit}/>`);
+  parts.push(
+    `<pageSetup paperSize="9" orientation="${sheet.page.landscape ? "landscape" : "portrait"}"${fit}/>`
+  );
   parts.push("</worksheet>");
   return parts.join("");
 }
@@ -148,7 +177,9 @@ export function* sheetXmlChunks(sheet: PlannedSheet, styles: SheetStyles): Gener
       cells.push(cellXml(ref, cell, styles));
       if (cell.link && !cell.formula) {
         const display = cell.value === null ? "" : String(cell.value);
-        links.push(`<hyperlink ref="${ref}" location="${escapeAttr(cell.link.replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`);
+        links.push(
+          `<hyperlink ref="${ref}" location="${escapeAttr(cell.link.replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`
+        );
       }
     });
     const height = planned.height !== undefined ? ` ht="${planned.height}" customHeight="1"` : "";

@@ -1,5 +1,10 @@
 import type { CellStyle } from "../../../report/plan";
-import { BORDER_COLOR, PALETTE, VERDICT_COLORS, type StyleSpec as PaletteStyle } from "../../../report/palette";
+import {
+  BORDER_COLOR,
+  PALETTE,
+  VERDICT_COLORS,
+  type StyleSpec as PaletteStyle,
+} from "../../../report/palette";
 import { attr, escapeAttr, rootPrefix } from "./xml-text";
 
 /**
@@ -22,10 +27,21 @@ const BORDER_COLOUR = argb(BORDER_COLOR);
 
 /** The report's palette (src/report/palette.ts) in styles.xml terms. */
 function ooxmlSpec(spec: PaletteStyle): StyleSpec {
-  const font = { bold: spec.bold, size: spec.size, color: spec.fontColor && argb(spec.fontColor), underline: spec.underline };
-  const align = { horizontal: spec.horizontal, vertical: spec.vertical === "middle" ? "center" : spec.vertical, wrapText: spec.wrap };
+  const font = {
+    bold: spec.bold,
+    size: spec.size,
+    color: spec.fontColor && argb(spec.fontColor),
+    underline: spec.underline,
+  };
+  const align = {
+    horizontal: spec.horizontal,
+    vertical: spec.vertical === "middle" ? "center" : spec.vertical,
+    wrapText: spec.wrap,
+  };
   const defined = <T extends object>(o: T): T | undefined => {
-    const kept = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== false));
+    const kept = Object.fromEntries(
+      Object.entries(o).filter(([, v]) => v !== undefined && v !== false)
+    );
     return Object.keys(kept).length > 0 ? (kept as T) : undefined;
   };
   const out: StyleSpec = {};
@@ -38,10 +54,18 @@ function ooxmlSpec(spec: PaletteStyle): StyleSpec {
   return out;
 }
 
-const SPECS = Object.fromEntries(Object.entries(PALETTE).map(([name, spec]) => [name, ooxmlSpec(spec)])) as Record<CellStyle, StyleSpec>;
+const SPECS = Object.fromEntries(
+  Object.entries(PALETTE).map(([name, spec]) => [name, ooxmlSpec(spec)])
+) as Record<CellStyle, StyleSpec>;
 
 /** Number formats Excel knows by id without declaring them. */
-const BUILT_IN_FORMATS: Record<string, number> = { General: 0, "0": 1, "0.00": 2, "0%": 9, "0.00%": 10 };
+const BUILT_IN_FORMATS: Record<string, number> = {
+  General: 0,
+  "0": 1,
+  "0.00": 2,
+  "0%": 9,
+  "0.00%": 10,
+};
 
 /** The key of a (style, number format) pair, as the sheet writer asks for it. */
 export function styleKey(style: CellStyle | undefined, numFmt: string | undefined): string {
@@ -62,29 +86,57 @@ function findList(xml: string, p: string, list: string, child: string): ListSpan
   const open = new RegExp(`<${p}${list}(\\s[^>]*)?>`).exec(xml);
   const self = new RegExp(`<${p}${list}(\\s[^>]*)?/>`).exec(xml);
   if (self && (!open || self.index <= open.index)) {
-    return { start: self.index, end: self.index + self[0].length, openTag: self[0].replace(/\s*\/>$/, ">"), inner: "", selfClosing: true, count: 0 };
+    return {
+      start: self.index,
+      end: self.index + self[0].length,
+      openTag: self[0].replace(/\s*\/>$/, ">"),
+      inner: "",
+      selfClosing: true,
+      count: 0,
+    };
   }
   if (!open) return null;
   const close = xml.indexOf(`</${p}${list}>`, open.index);
   if (close < 0) return null;
   const inner = xml.slice(open.index + open[0].length, close);
   const count = (inner.match(new RegExp(`<${p}${child}[\\s/>]`, "g")) ?? []).length;
-  return { start: open.index, end: close + `</${p}${list}>`.length, openTag: open[0], inner, selfClosing: false, count };
+  return {
+    start: open.index,
+    end: close + `</${p}${list}>`.length,
+    openTag: open[0],
+    inner,
+    selfClosing: false,
+    count,
+  };
 }
 
 /** The list with children appended and its count attribute set; null when the list is absent. */
-function appendToList(xml: string, p: string, list: string, child: string, children: string[]): { xml: string; first: number } | null {
+function appendToList(
+  xml: string,
+  p: string,
+  list: string,
+  child: string,
+  children: string[]
+): { xml: string; first: number } | null {
   const span = findList(xml, p, list, child);
   if (!span) return null;
   if (children.length === 0) return { xml, first: span.count };
   const count = span.count + children.length;
-  const openTag = /\scount\s*=\s*"[^"]*"/.test(span.openTag) ? span.openTag.replace(/(\scount\s*=\s*")[^"]*"/, `$1${count}"`) : span.openTag.replace(/>$/, ` count="${count}">`);
+  const openTag = /\scount\s*=\s*"[^"]*"/.test(span.openTag)
+    ? span.openTag.replace(/(\scount\s*=\s*")[^"]*"/, `$1${count}"`)
+    : span.openTag.replace(/>$/, ` count="${count}">`);
   const replaced = `${openTag}${span.inner}${children.join("")}</${p}${list}>`;
   return { xml: xml.slice(0, span.start) + replaced + xml.slice(span.end), first: span.count };
 }
 
 /** Inserts a new list element after the last present of `after` (or first in the root). */
-function insertList(xml: string, p: string, list: string, children: string[], after: string[]): string {
+function insertList(
+  xml: string,
+  p: string,
+  list: string,
+  children: string[],
+  after: string[]
+): string {
   const element = `<${p}${list} count="${children.length}">${children.join("")}</${p}${list}>`;
   let at = -1;
   for (const name of after) {
@@ -101,16 +153,38 @@ function insertList(xml: string, p: string, list: string, children: string[], af
   return xml.slice(0, at) + element + xml.slice(at);
 }
 
-const LIST_ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const LIST_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
-function appendOrInsert(xml: string, p: string, list: string, child: string, children: string[]): { xml: string; first: number } {
+function appendOrInsert(
+  xml: string,
+  p: string,
+  list: string,
+  child: string,
+  children: string[]
+): { xml: string; first: number } {
   const appended = appendToList(xml, p, list, child, children);
   if (appended) return appended;
   const before = LIST_ORDER.slice(0, LIST_ORDER.indexOf(list));
   return { xml: insertList(xml, p, list, children, before), first: 0 };
 }
 
-function fontXml(p: string, spec: StyleSpec["font"], base: { size: string; name: string; family?: string; scheme?: string }): string {
+function fontXml(
+  p: string,
+  spec: StyleSpec["font"],
+  base: { size: string; name: string; family?: string; scheme?: string }
+): string {
   const parts: string[] = [];
   if (spec?.bold) parts.push(`<${p}b/>`);
   if (spec?.underline) parts.push(`<${p}u/>`);
@@ -127,7 +201,8 @@ function fillXml(p: string, argb: string): string {
 }
 
 function borderXml(p: string): string {
-  const side = (name: string) => `<${p}${name} style="thin"><${p}color rgb="${BORDER_COLOUR}"/></${p}${name}>`;
+  const side = (name: string) =>
+    `<${p}${name} style="thin"><${p}color rgb="${BORDER_COLOUR}"/></${p}${name}>`;
   return `<${p}border>${side("left")}${side("right")}${side("top")}${side("bottom")}<${p}diagonal/></${p}border>`;
 }
 
@@ -138,14 +213,24 @@ function dxfXml(p: string, verdict: "pass" | "warn" | "fail"): string {
 }
 
 /** The first font's size and name: the audit's fonts look like the workbook's own text. */
-function baseFont(xml: string, p: string): { size: string; name: string; family?: string; scheme?: string } {
+function baseFont(
+  xml: string,
+  p: string
+): { size: string; name: string; family?: string; scheme?: string } {
   const fonts = findList(xml, p, "fonts", "font");
-  const first = fonts ? new RegExp(`<${p}font[\\s>][^]*?</${p}font>`).exec(fonts.inner)?.[0] ?? "" : "";
+  const first = fonts
+    ? (new RegExp(`<${p}font[\\s>][^]*?</${p}font>`).exec(fonts.inner)?.[0] ?? "")
+    : "";
   const val = (el: string) => {
     const tag = new RegExp(`<${p}${el}\\s[^>]*>`).exec(first)?.[0];
     return tag ? attr(tag, "val") : undefined;
   };
-  return { size: val("sz") ?? "11", name: val("name") ?? "Calibri", family: val("family"), scheme: undefined };
+  return {
+    size: val("sz") ?? "11",
+    name: val("name") ?? "Calibri",
+    family: val("family"),
+    scheme: undefined,
+  };
 }
 
 export interface AppendedStyles {
@@ -163,14 +248,19 @@ export interface AppendedStyles {
  * const { xml, cellFormat } = appendAuditStyles(original, [{ style: "header" }, { style: "number", numFmt: "0.000" }]);
  * cellFormat.get(styleKey("header", undefined)); // original cellXfs count + 0
  */
-export function appendAuditStyles(original: string, used: { style?: CellStyle; numFmt?: string }[]): AppendedStyles {
+export function appendAuditStyles(
+  original: string,
+  used: { style?: CellStyle; numFmt?: string }[]
+): AppendedStyles {
   const p = rootPrefix(original);
   let xml = original;
   const base = baseFont(xml, p);
 
   // Number formats: built-in ids where Excel has one, new ids above every existing one otherwise.
   const formatId = new Map<string, number>();
-  const existingIds = [...xml.matchAll(new RegExp(`<${p}numFmt\\s[^>]*>`, "g"))].map((m) => Number(attr(m[0], "numFmtId") ?? 0));
+  const existingIds = [...xml.matchAll(new RegExp(`<${p}numFmt\\s[^>]*>`, "g"))].map((m) =>
+    Number(attr(m[0], "numFmtId") ?? 0)
+  );
   let nextId = Math.max(163, ...existingIds) + 1;
   const newFormats: string[] = [];
   for (const { numFmt } of used) {
@@ -184,18 +274,38 @@ export function appendAuditStyles(original: string, used: { style?: CellStyle; n
   }
   if (newFormats.length > 0) xml = appendOrInsert(xml, p, "numFmts", "numFmt", newFormats).xml;
 
-  const styles = [...new Set(used.map((u) => u.style).filter((s): s is CellStyle => s !== undefined))];
+  const styles = [
+    ...new Set(used.map((u) => u.style).filter((s): s is CellStyle => s !== undefined)),
+  ];
   const fontIndex = new Map<CellStyle, number>();
   const fillIndex = new Map<CellStyle, number>();
   const fonts = styles.filter((s) => SPECS[s].font);
   const fills = styles.filter((s) => SPECS[s].fill);
-  const fontResult = appendOrInsert(xml, p, "fonts", "font", fonts.map((s) => fontXml(p, SPECS[s].font, base)));
+  const fontResult = appendOrInsert(
+    xml,
+    p,
+    "fonts",
+    "font",
+    fonts.map((s) => fontXml(p, SPECS[s].font, base))
+  );
   xml = fontResult.xml;
   fonts.forEach((s, i) => fontIndex.set(s, fontResult.first + i));
-  const fillResult = appendOrInsert(xml, p, "fills", "fill", fills.map((s) => fillXml(p, SPECS[s].fill!)));
+  const fillResult = appendOrInsert(
+    xml,
+    p,
+    "fills",
+    "fill",
+    fills.map((s) => fillXml(p, SPECS[s].fill!))
+  );
   xml = fillResult.xml;
   fills.forEach((s, i) => fillIndex.set(s, fillResult.first + i));
-  const borderResult = appendOrInsert(xml, p, "borders", "border", styles.some((s) => SPECS[s].border) ? [borderXml(p)] : []);
+  const borderResult = appendOrInsert(
+    xml,
+    p,
+    "borders",
+    "border",
+    styles.some((s) => SPECS[s].border) ? [borderXml(p)] : []
+  );
   xml = borderResult.xml;
   const borderId = borderResult.first;
 
@@ -218,13 +328,19 @@ export function appendAuditStyles(original: string, used: { style?: CellStyle; n
       ? `<${p}alignment${align.horizontal ? ` horizontal="${align.horizontal}"` : ""}${align.vertical ? ` vertical="${align.vertical}"` : ""}${align.wrapText ? ' wrapText="1"' : ""}/>`
       : "";
     const applies = `${numFmt ? ' applyNumberFormat="1"' : ""}${spec.font ? ' applyFont="1"' : ""}${spec.fill ? ' applyFill="1"' : ""}${spec.border ? ' applyBorder="1"' : ""}${align ? ' applyAlignment="1"' : ""}`;
-    xfs.push(`<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${border}" xfId="0"${applies}>${alignment}</${p}xf>`);
+    xfs.push(
+      `<${p}xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${border}" xfId="0"${applies}>${alignment}</${p}xf>`
+    );
   }
   const xfResult = appendOrInsert(xml, p, "cellXfs", "xf", xfs);
   xml = xfResult.xml;
   keys.forEach(({ key }, i) => cellFormat.set(key, xfResult.first + i));
 
-  const dxfResult = appendOrInsert(xml, p, "dxfs", "dxf", [dxfXml(p, "pass"), dxfXml(p, "warn"), dxfXml(p, "fail")]);
+  const dxfResult = appendOrInsert(xml, p, "dxfs", "dxf", [
+    dxfXml(p, "pass"),
+    dxfXml(p, "warn"),
+    dxfXml(p, "fail"),
+  ]);
   xml = dxfResult.xml;
   const dxf = { pass: dxfResult.first, warn: dxfResult.first + 1, fail: dxfResult.first + 2 };
   return { xml, cellFormat, dxf };

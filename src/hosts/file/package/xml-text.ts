@@ -9,12 +9,20 @@ const NEEDS_ESCAPE = /[&<>\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 /** Text content: & < > escaped, characters XML cannot carry dropped. */
 export function escapeText(text: string): string {
   if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(XML_ILLEGAL, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .replace(XML_ILLEGAL, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }
 
 /** An attribute value in double quotes. */
 export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, "&quot;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;").replace(/\t/g, "&#9;");
+  return escapeText(text)
+    .replace(/"/g, "&quot;")
+    .replace(/\n/g, "&#10;")
+    .replace(/\r/g, "&#13;")
+    .replace(/\t/g, "&#9;");
 }
 
 /** Entity and character references back to text. */
@@ -25,20 +33,26 @@ export function unescapeXml(text: string): string {
     if (ref === "quot") return '"';
     if (ref === "apos") return "'";
     if (ref === "amp") return "&";
-    return String.fromCodePoint(ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
+    return String.fromCodePoint(
+      ref[1] === "x" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
+    );
   });
 }
 
 /** An attribute's (unescaped) value in a start tag, or undefined. `name` may carry a prefix (r:id). */
 export function attr(tag: string, name: string): string | undefined {
-  const match = new RegExp(`\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  const match = new RegExp(
+    `\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`
+  ).exec(tag);
   if (!match) return undefined;
   return unescapeXml(match[1] ?? match[2]);
 }
 
 /** The namespace prefix (with its colon, or "") the root element of a part uses. */
 export function rootPrefix(xml: string): string {
-  const match = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(xml.replace(/<\?[^]*?\?>/g, "").replace(/<!--[^]*?-->/g, ""));
+  const match = /<([A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*[\s>/]/.exec(
+    xml.replace(/<\?[^]*?\?>/g, "").replace(/<!--[^]*?-->/g, "")
+  );
   return match?.[1] ?? "";
 }
 

@@ -44,41 +44,48 @@ function rawBytes(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer> {
  * const entries = await readStoredEntries(await fs.readFile("县.xlsx"));
  * entries.map((e) => e.name); // ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", …]
  */
-export function readStoredEntries(bytes: Buffer, check?: (entry: yauzl.Entry) => void): Promise<StoredEntry[]> {
+export function readStoredEntries(
+  bytes: Buffer,
+  check?: (entry: yauzl.Entry) => void
+): Promise<StoredEntry[]> {
   return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-      if (error || !zip) return reject(error ?? new Error("not a zip"));
-      const entries: StoredEntry[] = [];
-      zip.on("error", reject);
-      zip.on("end", () => resolve(entries));
-      zip.on("entry", (entry: yauzl.Entry) => {
-        try {
-          check?.(entry);
-        } catch (refused) {
-          zip.close();
-          return reject(refused);
-        }
-        if (entry.isEncrypted()) return reject(new Error(`加密的压缩项「${entry.fileName}」`));
-        rawBytes(zip, entry).then((raw) => {
-          entries.push({
-            name: entry.fileName,
-            method: entry.compressionMethod,
-            crc32: entry.crc32,
-            compressedSize: entry.compressedSize,
-            uncompressedSize: entry.uncompressedSize,
-            flags: entry.generalPurposeBitFlag,
-            versionNeeded: entry.versionNeededToExtract,
-            versionMadeBy: entry.versionMadeBy,
-            dosTime: entry.lastModFileTime,
-            dosDate: entry.lastModFileDate,
-            externalAttributes: entry.externalFileAttributes,
-            raw,
-          });
-          zip.readEntry();
-        }, reject);
-      });
-      zip.readEntry();
-    });
+    yauzl.fromBuffer(
+      bytes,
+      { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false },
+      (error, zip) => {
+        if (error || !zip) return reject(error ?? new Error("not a zip"));
+        const entries: StoredEntry[] = [];
+        zip.on("error", reject);
+        zip.on("end", () => resolve(entries));
+        zip.on("entry", (entry: yauzl.Entry) => {
+          try {
+            check?.(entry);
+          } catch (refused) {
+            zip.close();
+            return reject(refused);
+          }
+          if (entry.isEncrypted()) return reject(new Error(`加密的压缩项「${entry.fileName}」`));
+          rawBytes(zip, entry).then((raw) => {
+            entries.push({
+              name: entry.fileName,
+              method: entry.compressionMethod,
+              crc32: entry.crc32,
+              compressedSize: entry.compressedSize,
+              uncompressedSize: entry.uncompressedSize,
+              flags: entry.generalPurposeBitFlag,
+              versionNeeded: entry.versionNeededToExtract,
+              versionMadeBy: entry.versionMadeBy,
+              dosTime: entry.lastModFileTime,
+              dosDate: entry.lastModFileDate,
+              externalAttributes: entry.externalFileAttributes,
+              raw,
+            });
+            zip.readEntry();
+          }, reject);
+        });
+        zip.readEntry();
+      }
+    );
   });
 }
 
@@ -90,11 +97,14 @@ export function readStoredEntries(bytes: Buffer, check?: (entry: yauzl.Entry) =>
  */
 export function inflateEntry(entry: StoredEntry): Buffer {
   if (entry.method === 0) return entry.raw;
-  if (entry.method === 8) return inflateRawSync(entry.raw, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
+  if (entry.method === 8)
+    return inflateRawSync(entry.raw, { maxOutputLength: Math.max(entry.uncompressedSize, 1) });
   throw new Error(`压缩项「${entry.name}」使用了不支持的压缩方式 ${entry.method}`);
 }
 
 /** An XML part's text (UTF-8, a byte-order mark dropped). */
 export function entryText(entry: StoredEntry): string {
-  return inflateEntry(entry).toString("utf8").replace(/^\uFEFF/, "");
+  return inflateEntry(entry)
+    .toString("utf8")
+    .replace(/^\uFEFF/, "");
 }

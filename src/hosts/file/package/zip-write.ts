@@ -76,7 +76,8 @@ export class ZipWriter {
    * (a data descriptor flag of the original is dropped, since the sizes are known).
    */
   async copy(entry: StoredEntry): Promise<void> {
-    if (entry.compressedSize > LIMIT_32 || entry.uncompressedSize > LIMIT_32) throw new Error(`压缩项「${entry.name}」超过 4 GB`);
+    if (entry.compressedSize > LIMIT_32 || entry.uncompressedSize > LIMIT_32)
+      throw new Error(`压缩项「${entry.name}」超过 4 GB`);
     const record: CentralRecord = {
       name: Buffer.from(entry.name, "utf8"),
       method: entry.method,
@@ -116,7 +117,7 @@ export class ZipWriter {
     };
     await this.write(this.localHeader(record));
     const dataStart = this.offset;
-    const deflate = createDeflateRaw({ level: 1 }) // fast: a city's audit sheets are hundreds of megabytes of XML;
+    const deflate = createDeflateRaw({ level: 1 }); // fast: a city's audit sheets are hundreds of megabytes of XML;
     const pending: Buffer[] = [];
     deflate.on("data", (chunk: Buffer) => pending.push(chunk));
     const flush = async () => {
@@ -156,7 +157,8 @@ export class ZipWriter {
 
   /** Writes the central directory and closes the file. */
   async finish(): Promise<void> {
-    if (this.records.length > 0xffff) throw new Error("审计后的工作簿含有超过 65535 个部件，无法保存");
+    if (this.records.length > 0xffff)
+      throw new Error("审计后的工作簿含有超过 65535 个部件，无法保存");
     const start = this.offset;
     for (const r of this.records) {
       const header = Buffer.alloc(46);

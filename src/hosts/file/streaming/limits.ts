@@ -27,7 +27,10 @@ export const DEFAULT_LIMITS: ReadLimits = {
 };
 
 /** The environment variable that raises each limit, and its unit in messages. */
-const VARIABLES: Record<keyof Omit<ReadLimits, "ratioFloorBytes">, { env: string; unit: string; scale: number }> = {
+const VARIABLES: Record<
+  keyof Omit<ReadLimits, "ratioFloorBytes">,
+  { env: string; unit: string; scale: number }
+> = {
   maxPartBytes: { env: "JH_MAX_PART_MB", unit: "MB", scale: 1024 * 1024 },
   maxRatio: { env: "JH_MAX_RATIO", unit: "倍", scale: 1 },
   maxCells: { env: "JH_MAX_CELLS", unit: "个单元格", scale: 1 },
@@ -43,7 +46,10 @@ const VARIABLES: Record<keyof Omit<ReadLimits, "ratioFloorBytes">, { env: string
  */
 export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadLimits {
   const limits = { ...DEFAULT_LIMITS };
-  for (const [key, { env: name, scale }] of Object.entries(VARIABLES) as [keyof typeof VARIABLES, (typeof VARIABLES)[keyof typeof VARIABLES]][]) {
+  for (const [key, { env: name, scale }] of Object.entries(VARIABLES) as [
+    keyof typeof VARIABLES,
+    (typeof VARIABLES)[keyof typeof VARIABLES],
+  ][]) {
     const value = Number(env[name]);
     if (env[name] !== undefined && Number.isFinite(value) && value > 0) limits[key] = value * scale;
   }
@@ -57,7 +63,12 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ReadLimits 
  * limitError("大表.xlsx", "maxRows", "工作表「小学」", DEFAULT_LIMITS).message;
  * // "工作簿「大表.xlsx」中工作表「小学」超过读取上限：行数超过 5000000 行。若文件可信，可设置环境变量 JH_MAX_ROWS（当前 5000000）后重试。"
  */
-export function limitError(path: string, limit: keyof typeof VARIABLES, where: string, limits: ReadLimits): WorkbookFileError {
+export function limitError(
+  path: string,
+  limit: keyof typeof VARIABLES,
+  where: string,
+  limits: ReadLimits
+): WorkbookFileError {
   const { env, unit, scale } = VARIABLES[limit];
   const current = Math.round(limits[limit] / scale);
   const what: Record<keyof typeof VARIABLES, string> = {
@@ -70,6 +81,6 @@ export function limitError(path: string, limit: keyof typeof VARIABLES, where: s
   return new WorkbookFileError(
     "limit",
     path,
-    `工作簿「${name}」中${where}超过读取上限：${what[limit]}。若文件可信，可设置环境变量 ${env}（当前 ${current}${unit === "MB" ? " MB" : ""}）后重试。`,
+    `工作簿「${name}」中${where}超过读取上限：${what[limit]}。若文件可信，可设置环境变量 ${env}（当前 ${current}${unit === "MB" ? " MB" : ""}）后重试。`
   );
 }

@@ -4,7 +4,10 @@
  * 27–36, 50–58) and custom formats with date or time codes outside quotes and brackets.
  */
 
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILT_IN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** True for a format code with date or time codes (not inside "quotes" or [brackets]). */
 export function isDateFormatCode(code: string): boolean {
@@ -17,17 +20,30 @@ const BUILT_IN_PERCENTS = new Set([9, 10]);
 
 /** True for a format code that shows a percent (a % outside "quotes" and [brackets]). */
 export function isPercentFormatCode(code: string): boolean {
-  return code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "").includes("%");
+  return code
+    .replace(/\[[^\]]*]/g, "")
+    .replace(/"[^"]*"/g, "")
+    .includes("%");
 }
 
 /** Per cell format index (s="…"), whether it shows a percent: 0.961 shown as 96.1% (SheetGrid.percentCells). */
-export function percentStyles(numFmtIds: readonly number[], customFormats: ReadonlyMap<number, string>): boolean[] {
-  return numFmtIds.map((id) => (customFormats.has(id) ? isPercentFormatCode(customFormats.get(id)!) : BUILT_IN_PERCENTS.has(id)));
+export function percentStyles(
+  numFmtIds: readonly number[],
+  customFormats: ReadonlyMap<number, string>
+): boolean[] {
+  return numFmtIds.map((id) =>
+    customFormats.has(id) ? isPercentFormatCode(customFormats.get(id)!) : BUILT_IN_PERCENTS.has(id)
+  );
 }
 
 /** Per cell format index (s="…"), whether it shows dates. */
-export function dateStyles(numFmtIds: readonly number[], customFormats: ReadonlyMap<number, string>): boolean[] {
-  return numFmtIds.map((id) => (customFormats.has(id) ? isDateFormatCode(customFormats.get(id)!) : BUILT_IN_DATES.has(id)));
+export function dateStyles(
+  numFmtIds: readonly number[],
+  customFormats: ReadonlyMap<number, string>
+): boolean[] {
+  return numFmtIds.map((id) =>
+    customFormats.has(id) ? isDateFormatCode(customFormats.get(id)!) : BUILT_IN_DATES.has(id)
+  );
 }
 
 /**

@@ -1,7 +1,13 @@
 import * as nodePath from "path";
 import type { SheetGrid } from "../../../sheets/grid";
 import { causeText, WorkbookFileError } from "../errors";
-import { ownedSheetNamesOf, relationships, relsPartOf, resolveTarget, workbookSheets } from "../package/index-parts";
+import {
+  ownedSheetNamesOf,
+  relationships,
+  relsPartOf,
+  resolveTarget,
+  workbookSheets,
+} from "../package/index-parts";
 import { limitError, limitsFromEnv, type ReadLimits } from "./limits";
 import { dateStyles, percentStyles } from "./number-formats";
 import { sheetReader } from "./sheet-reader";
@@ -51,14 +57,18 @@ async function sharedStrings(parts: ZipParts, part: string | undefined): Promise
 }
 
 /** Per cell format index, whether it shows a date and whether it shows a percent. */
-async function cellFormats(parts: ZipParts, part: string | undefined): Promise<{ dates: boolean[]; percents: boolean[] }> {
+async function cellFormats(
+  parts: ZipParts,
+  part: string | undefined
+): Promise<{ dates: boolean[]; percents: boolean[] }> {
   if (!part || !parts.has(part)) return { dates: [], percents: [] };
   const custom = new Map<number, string>();
   const ids: number[] = [];
   let inCellXfs = false;
   const parser = xmlStream({
     open: (name, attrs) => {
-      if (name === "numFmt" && attrs.numFmtId !== undefined) custom.set(Number(attrs.numFmtId), attrs.formatCode ?? "");
+      if (name === "numFmt" && attrs.numFmtId !== undefined)
+        custom.set(Number(attrs.numFmtId), attrs.formatCode ?? "");
       else if (name === "cellXfs") inCellXfs = true;
       else if (name === "xf" && inCellXfs) ids.push(Number(attrs.numFmtId ?? 0));
     },
@@ -80,18 +90,30 @@ async function cellFormats(parts: ZipParts, part: string | undefined): Promise<{
  * const { grids } = await readWorkbookGrids("县.xlsx");
  * grids.map((g) => g.name); // ["说明", "小学", "初中", "九年一贯制"]
  */
-export async function readWorkbookGrids(path: string, bytes: Buffer, limits: ReadLimits = limitsFromEnv()): Promise<StreamedWorkbook> {
+export async function readWorkbookGrids(
+  path: string,
+  bytes: Buffer,
+  limits: ReadLimits = limitsFromEnv()
+): Promise<StreamedWorkbook> {
   const shown = nodePath.basename(path);
   try {
     const parts = await ZipParts.open(bytes, path, limits);
-    const root = relationships(await parts.text("_rels/.rels")).find((r) => OFFICE_DOCUMENT.test(r.type));
+    const root = relationships(await parts.text("_rels/.rels")).find((r) =>
+      OFFICE_DOCUMENT.test(r.type)
+    );
     const workbookPart = root ? resolveTarget("", root.target) : "xl/workbook.xml";
     if (!parts.has(workbookPart)) {
-      throw new WorkbookFileError("not-xlsx", path, `文件「${shown}」不是 Excel 工作簿（.xlsx），请在 Excel 或 WPS 中另存为 .xlsx 后重试。`);
+      throw new WorkbookFileError(
+        "not-xlsx",
+        path,
+        `文件「${shown}」不是 Excel 工作簿（.xlsx），请在 Excel 或 WPS 中另存为 .xlsx 后重试。`
+      );
     }
     const workbookXml = await parts.text(workbookPart);
     xmlStream({}).write(workbookXml); // refuses a DOCTYPE before anything is trusted
-    const rels = relationships(parts.has(relsPartOf(workbookPart)) ? await parts.text(relsPartOf(workbookPart)) : "");
+    const rels = relationships(
+      parts.has(relsPartOf(workbookPart)) ? await parts.text(relsPartOf(workbookPart)) : ""
+    );
     const target = (type: RegExp) => {
       const rel = rels.find((r) => type.test(r.type));
       return rel ? resolveTarget(workbookPart, rel.target) : undefined;
@@ -131,8 +153,16 @@ export async function readWorkbookGrids(path: string, bytes: Buffer, limits: Rea
   } catch (error) {
     if (error instanceof WorkbookFileError) throw error;
     if (error instanceof UnsafeXmlError) {
-      throw new WorkbookFileError("unsafe-xml", path, `工作簿「${shown}」含有 DOCTYPE 声明（可能引用外部实体），出于安全原因不予读取：请在 Excel 或 WPS 中另存为 .xlsx 后重试。`);
+      throw new WorkbookFileError(
+        "unsafe-xml",
+        path,
+        `工作簿「${shown}」含有 DOCTYPE 声明（可能引用外部实体），出于安全原因不予读取：请在 Excel 或 WPS 中另存为 .xlsx 后重试。`
+      );
     }
-    throw new WorkbookFileError("corrupt", path, `工作簿「${shown}」已损坏或格式不受支持，无法读取（${causeText(error)}）。`);
+    throw new WorkbookFileError(
+      "corrupt",
+      path,
+      `工作簿「${shown}」已损坏或格式不受支持，无法读取（${causeText(error)}）。`
+    );
   }
 }

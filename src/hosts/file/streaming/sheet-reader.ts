@@ -53,7 +53,10 @@ function mergedArea(ref: string): MergedArea | null {
  * await parts.stream("xl/worksheets/sheet2.xml", sheet.write);
  * const grid = sheet.grid();
  */
-export function sheetReader(name: string, context: SheetContext): { write: (text: string) => void; grid: () => SheetGrid } {
+export function sheetReader(
+  name: string,
+  context: SheetContext
+): { write: (text: string) => void; grid: () => SheetGrid } {
   const rows: CellValue[][] = [];
   const merges: MergedArea[] = [];
   const hidden: number[] = [];
@@ -85,7 +88,10 @@ export function sheetReader(name: string, context: SheetContext): { write: (text
         cell = { error: value.trim() };
         break;
       case "d":
-        cell = value.trim().replace(/Z$/, "").replace(/T00:00:00(\.0+)?$/, "");
+        cell = value
+          .trim()
+          .replace(/Z$/, "")
+          .replace(/T00:00:00(\.0+)?$/, "");
         break;
       default: {
         const number = Number(value);
@@ -93,7 +99,8 @@ export function sheetReader(name: string, context: SheetContext): { write: (text
         else if (context.dateStyles[style]) cell = serialToIso(number, context.date1904);
         else {
           cell = number;
-          if (context.percentStyles?.[style] && row >= 0 && col >= 0) percentCells.push(a1(row, col));
+          if (context.percentStyles?.[style] && row >= 0 && col >= 0)
+            percentCells.push(a1(row, col));
         }
       }
     }
@@ -160,7 +167,8 @@ export function sheetReader(name: string, context: SheetContext): { write: (text
         for (let r = m.top; r <= m.bottom; r++) {
           const cells = rows[r];
           if (!cells) continue;
-          for (let c = m.left; c <= m.right && c < cells.length; c++) if (r !== m.top || c !== m.left) cells[c] = null;
+          for (let c = m.left; c <= m.right && c < cells.length; c++)
+            if (r !== m.top || c !== m.left) cells[c] = null;
         }
       }
       // Rows as ExcelJS gave them: no trailing empty cells, empty rows as [], none after the last value.

@@ -32,7 +32,9 @@ export function xmlStream(handlers: XmlHandlers): { write(text: string): void; c
   });
   if (handlers.open) {
     const open = handlers.open;
-    parser.on("opentag", (tag: SaxesTagPlain) => open(localName(tag.name), tag.attributes as Record<string, string>));
+    parser.on("opentag", (tag: SaxesTagPlain) =>
+      open(localName(tag.name), tag.attributes as Record<string, string>)
+    );
   }
   if (handlers.text) parser.on("text", handlers.text);
   if (handlers.close) {

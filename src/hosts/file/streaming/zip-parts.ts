@@ -10,7 +10,7 @@ import { limitError, type ReadLimits } from "./limits";
 export class ZipParts {
   private constructor(
     private readonly zip: yauzl.ZipFile,
-    readonly entries: Map<string, yauzl.Entry>,
+    readonly entries: Map<string, yauzl.Entry>
   ) {}
 
   /**
@@ -22,22 +22,35 @@ export class ZipParts {
    */
   static open(bytes: Buffer, path: string, limits: ReadLimits): Promise<ZipParts> {
     return new Promise((resolve, reject) => {
-      yauzl.fromBuffer(bytes, { lazyEntries: true, decodeStrings: true, validateEntrySizes: true, strictFileNames: false }, (error, zip) => {
-        if (error || !zip) return reject(error ?? new Error("not a zip"));
-        const entries = new Map<string, yauzl.Entry>();
-        zip.on("error", reject);
-        zip.on("entry", (entry: yauzl.Entry) => {
-          const where = `部件「${entry.fileName}」`;
-          if (entry.uncompressedSize > limits.maxPartBytes) return reject(limitError(path, "maxPartBytes", where, limits));
-          if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, 1)) {
-            return reject(limitError(path, "maxRatio", where, limits));
-          }
-          entries.set(entry.fileName, entry);
+      yauzl.fromBuffer(
+        bytes,
+        {
+          lazyEntries: true,
+          decodeStrings: true,
+          validateEntrySizes: true,
+          strictFileNames: false,
+        },
+        (error, zip) => {
+          if (error || !zip) return reject(error ?? new Error("not a zip"));
+          const entries = new Map<string, yauzl.Entry>();
+          zip.on("error", reject);
+          zip.on("entry", (entry: yauzl.Entry) => {
+            const where = `部件「${entry.fileName}」`;
+            if (entry.uncompressedSize > limits.maxPartBytes)
+              return reject(limitError(path, "maxPartBytes", where, limits));
+            if (
+              entry.uncompressedSize > limits.ratioFloorBytes &&
+              entry.uncompressedSize > limits.maxRatio * Math.max(entry.compressedSize, 1)
+            ) {
+              return reject(limitError(path, "maxRatio", where, limits));
+            }
+            entries.set(entry.fileName, entry);
+            zip.readEntry();
+          });
+          zip.on("end", () => resolve(new ZipParts(zip, entries)));
           zip.readEntry();
-        });
-        zip.on("end", () => resolve(new ZipParts(zip, entries)));
-        zip.readEntry();
-      });
+        }
+      );
     });
   }
 
