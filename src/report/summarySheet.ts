@@ -192,9 +192,7 @@ export function buildSummarySheet(
 }
 
 /** Where a county's 表Ⅳ/Ⅴ/Ⅵ verdict cells are: sheet name and A1 ranges. */
-export type CountyTablesOf = (
-  county: string
-) =>
+export type CountyTablesOf = (county: string) =>
   | {
       guarantee: [string, string];
       quality: [string, string];

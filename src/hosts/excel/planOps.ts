@@ -215,9 +215,7 @@ function consecutiveRuns(sorted: number[]): number[][] {
  * one RangeAreas ("D3, D6, D9"), cut so an address list stays short. The verdict column of 300
  * schools, alternating pass / warn / fail, is three calls instead of 300.
  */
-function styleOps(
-  sheet: PlannedSheet
-): {
+function styleOps(sheet: PlannedSheet): {
   kind: "style";
   address: string;
   style: CellStyle;
