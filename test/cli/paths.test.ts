@@ -11,20 +11,12 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { main, SAMPLE_WORKBOOK } from "../../src/cli/main";
+import { SAMPLE_WORKBOOK } from "../../src/cli/main";
 import { pathConflict, writeAtomically } from "../../src/hosts/file";
 import { makeTempDir, removeTempDir } from "../support/tmp";
+import { runCli } from "../support/cli";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line)
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 describe("output paths that would destroy the input", () => {
   let dir: string;

@@ -8,24 +8,16 @@ import { copyFileSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import * as XLSX from "@e965/xlsx";
 import cptable from "@e965/xlsx/dist/cpexcel.js";
-import { main, SAMPLE_WORKBOOK } from "../../../src/cli/main";
+import { SAMPLE_WORKBOOK } from "../../../src/cli/main";
 import type { AuditResult } from "../../../src/engine";
 import { readWorkbookStreamed } from "../../../src/hosts/file";
 import { decodeCsvBytes } from "../../../src/hosts/file/foreign/text-encoding";
 import { compareRecalculated } from "../../support/compare";
 import { convertWithLibreOffice, recalculateAll } from "../../support/libreoffice";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
+import { runCli } from "../../support/cli";
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line)
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 /** The figures an audit gives, without where they came from. */
 function figures(result: AuditResult) {

@@ -8,7 +8,6 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
-import { main } from "../../../src/cli/main";
 import {
   entryText,
   readStoredEntries,
@@ -21,6 +20,7 @@ import { recalculateAll } from "../../support/libreoffice";
 import { buildRichWorkbook, SCOPED_NAME_FIGURES } from "../../support/rich-workbook";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 import { missingElements } from "../../support/xml-elements";
+import { runCli } from "../../support/cli";
 
 const INDEX_PARTS = [
   "xl/workbook.xml",
@@ -41,16 +41,7 @@ const AUDIT_SHEETS = [
 /** The rich workbook's own sheets: the sample county's, then the chart sheet and a summary sheet. */
 const USER_SHEETS = ["说明", "小学", "初中", "九年一贯制", "县域指标", "图表页", "汇总"];
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line)
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 async function entriesOf(file: string): Promise<Map<string, StoredEntry>> {
   return new Map((await readStoredEntries(readFileSync(file))).map((e) => [e.name, e]));

@@ -7,7 +7,6 @@ import { readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { main } from "../../../src/cli/main";
 import {
   DEFAULT_LIMITS,
   limitsFromEnv,
@@ -16,20 +15,12 @@ import {
 } from "../../../src/hosts/file";
 import { buildRichWorkbook } from "../../support/rich-workbook";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
+import { runCli } from "../../support/cli";
 
 const SAMPLE = path.resolve(__dirname, "../../../assets/sample-county.xlsx");
 const MESSY = path.resolve(__dirname, "../../fixtures/messy-county.xlsx");
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    (line) => out.push(line),
-    (line) => err.push(line)
-  );
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const run = runCli;
 
 /** A one-sheet workbook whose sheet part is `sheetXml`. */
 async function workbookWithSheet(sheetXml: string): Promise<Buffer> {

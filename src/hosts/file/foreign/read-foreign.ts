@@ -5,6 +5,7 @@ import { causeText, WorkbookFileError } from "../errors";
 import { limitError, type ReadLimits } from "../streaming/limits";
 import { isDateFormatCode, serialToIso } from "../streaming/number-formats";
 import { decodeCsvBytes } from "./text-encoding";
+import { clearCoveredCells } from "../merged-cells";
 
 /**
  * Workbooks that are not OOXML packages, read with SheetJS CE (@e965/xlsx): .xls (BIFF5/8), WPS
@@ -94,13 +95,11 @@ function sheetGrid(
     bottom: m.e.r,
     right: m.e.c,
   }));
+  clearCoveredCells(rows, merges);
   for (const m of merges) {
     for (let r = m.top; r <= m.bottom; r++) {
       const cells = rows[r];
-      if (!cells) continue;
-      for (let c = m.left; c <= m.right && c < cells.length; c++)
-        if (r !== m.top || c !== m.left) cells[c] = null;
-      while (cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
+      while (cells && cells.length > 0 && cells[cells.length - 1] === null) cells.pop();
     }
   }
   const hiddenRows = (sheet["!rows"] ?? []).flatMap((row, i) =>

@@ -1,6 +1,7 @@
 import { a1, type CellValue, type MergedArea, type SheetGrid } from "../../../sheets/grid";
 import { serialToIso } from "./number-formats";
 import { xmlStream } from "./xml-stream";
+import { clearCoveredCells } from "../merged-cells";
 
 /**
  * One worksheet part read as a SheetGrid in a single streaming pass: cached values (a formula
@@ -162,15 +163,7 @@ export function sheetReader(
     write: (text) => parser.write(text),
     grid: () => {
       parser.close();
-      // A merged area's other cells read as empty, whatever the file left in them.
-      for (const m of merges) {
-        for (let r = m.top; r <= m.bottom; r++) {
-          const cells = rows[r];
-          if (!cells) continue;
-          for (let c = m.left; c <= m.right && c < cells.length; c++)
-            if (r !== m.top || c !== m.left) cells[c] = null;
-        }
-      }
+      clearCoveredCells(rows, merges);
       // Rows as ExcelJS gave them: no trailing empty cells, empty rows as [], none after the last value.
       for (let r = 0; r < rows.length; r++) {
         const cells = rows[r];
