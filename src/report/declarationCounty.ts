@@ -234,7 +234,7 @@ export function buildRecognitionDeclaration(
   declarationNotes(
     sheet,
     [
-      "综合满意度＝满意问卷数÷回收有效问卷数，走访满意度＝满意人数÷实地走访人数，均须达到85%；比例保留一位小数。",
+      `综合满意度＝满意问卷数÷回收有效问卷数，走访满意度＝满意人数÷实地走访人数，均须符合「${COUNTY_ITEMS.find((i) => i.id === "S1")?.requirement ?? ""}」；比例保留一位小数。`,
       "一票否决任一情形为「是」的，县域不予认定；各省另有申报模板的，以省级模板为准。",
     ],
     7
