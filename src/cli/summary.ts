@@ -67,6 +67,10 @@ function countyLines(county: CountyResult, result: AuditResult): string[] {
     lines.push(
       `  ${title}政府保障项未达标 ${county.guaranteesFailed} 项（学校规模、班额、音乐美术教室）。`
     );
+  if (county.guaranteesUnchecked > 0)
+    lines.push(
+      `  ${title}学校保障检查未核查 ${county.guaranteesUnchecked} 项（学校表缺少班额或音乐、美术专用教室等列，见数据诊断）。`
+    );
   const unread = county.pass === null ? `（${unreadStagesText(county)}）` : "";
   lines.push(`  ${title}结论：${VERDICT_NAMES[county.verdict]}${unread}。`);
   if (county.items.length === 0) return lines;

@@ -205,6 +205,8 @@ export interface CountyResult {
   guaranteePass: boolean;
   /** How many of this county's guarantee checks fail. */
   guaranteesFailed: number;
+  /** School guarantee checks (G3–G5) left 未核查 because a column is missing: never counted as passed. */
+  guaranteesUnchecked: number;
   /**
    * Resource allocation and the school-level G3–G5 checks pass (kept as before; see verdict);
    * null: 未完成, a stage the sheets name was not read (see StageResult.unread).
@@ -227,8 +229,10 @@ export interface GuaranteeCheck {
   school: string;
   county: string;
   stage?: Stage;
-  pass: boolean;
-  value: number;
+  /** null: 未核查, the sheet has no column to check it by (`message` names the column to add). */
+  pass: boolean | null;
+  /** The figure checked; null when unchecked. */
+  value: number | null;
   limit: number;
   message: string;
   source?: SourceCell;

@@ -103,8 +103,12 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
   }
   sheet.skip();
 
-  section("五、学校保障项未通过", ["区县", "学校名称", "项目", "位置", "", "说明"]);
-  const failed = result.guarantees.filter((g) => !g.pass);
+  section("五、学校保障项未通过或未核查", ["区县", "学校名称", "项目", "位置", "", "说明"]);
+  // 未核查 rows (no column to check by) follow the failures, each naming the column to add.
+  const failed = [
+    ...result.guarantees.filter((g) => g.pass === false),
+    ...result.guarantees.filter((g) => g.pass === null),
+  ];
   if (failed.length === 0) none("（无）");
   for (const g of failed) {
     sheet.append([
