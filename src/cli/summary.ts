@@ -116,6 +116,9 @@ export function formatSummary(
     if (failing.length > MAX_LISTED)
       lines.push(`  …另有 ${failing.length - MAX_LISTED} 个，见「问题清单」工作表。`);
   }
+  const leftOut = result.excluded.filter((e) => e.rowLeftOut).length;
+  if (leftOut > 0)
+    lines.push(`数据不完整：${leftOut} 所学校的行因在校生数有误未读入，名单见「数据诊断」工作表。`);
   if (result.excluded.length > 0)
     lines.push(`未计入 ${result.excluded.length} 条记录，原因见「数据诊断」工作表。`);
   const warnings = result.diagnostics.filter((d) => d.level !== "info").length;

@@ -239,12 +239,18 @@ export interface GuaranteeCheck {
 }
 
 export interface ExcludedRecord {
+  /** The record's index; -1 for a source row left out unread (rowLeftOut), which has no record. */
   recordIndex: number;
   name: string;
   county: string;
   reason: string;
   stage?: Stage;
   source?: SourceCell;
+  /**
+   * true: a school row the reader left out for bad data (在校生数 「1,2O0」); `source.cell` is the
+   * bad cell and `reason` quotes the text found. While any is, the audit is 数据不完整.
+   */
+  rowLeftOut?: true;
 }
 
 /** Where the county form's values sit, for live formulas and for the pane's click to a cell. */

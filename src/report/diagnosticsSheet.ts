@@ -93,7 +93,7 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
     sheet.append([
       textCell(countyLabel(e.county)),
       textCell(e.name),
-      textCell(e.stage ? STAGE_NAMES[e.stage] : "全校"),
+      textCell(e.stage ? STAGE_NAMES[e.stage] : e.rowLeftOut ? "" : "全校"),
       e.source
         ? placeCell(e.source.sheet, e.source.cell ?? (e.source.row > 0 ? `A${e.source.row}` : ""))
         : textCell(""),

@@ -107,7 +107,18 @@ export function buildSummarySheet(
     ),
   ]);
   sheet.merge(1, 0, 1, ST.verdict);
-  sheet.skip();
+  // Rows left out for bad data take the spare row under the title: 数据不完整, with the count and a link.
+  const leftOut = result.excluded.filter((e) => e.rowLeftOut).length;
+  if (leftOut > 0) {
+    sheet.append([
+      textCell(
+        `数据不完整：${leftOut}所学校的行因在校生数有误未读入、未计入审计，名单见「${ctx.names.diagnostics}」四、未计入的学校；改正后请重新审计。`,
+        "fail",
+        sheetRef(ctx.names.diagnostics, "A1")
+      ),
+    ]);
+    sheet.merge(2, 0, 2, ST.verdict);
+  } else sheet.skip();
   const hasCountyItems = counties.some((c) => c.items.length > 0);
   // The whole-standard block comes first; the resource rows it references follow it.
   const wholeRows = hasCountyItems
