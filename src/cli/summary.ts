@@ -67,6 +67,10 @@ function countyLines(county: CountyResult, result: AuditResult): string[] {
     lines.push(
       `  ${title}政府保障项未达标 ${county.guaranteesFailed} 项（学校规模、班额、音乐美术教室）。`
     );
+  if (county.guaranteesUnchecked > 0)
+    lines.push(
+      `  ${title}学校保障检查未核查 ${county.guaranteesUnchecked} 项（学校表缺少班额或音乐、美术专用教室等列，见数据诊断）。`
+    );
   const unread = county.pass === null ? `（${unreadStagesText(county)}）` : "";
   lines.push(`  ${title}结论：${VERDICT_NAMES[county.verdict]}${unread}。`);
   if (county.items.length === 0) return lines;
@@ -112,6 +116,9 @@ export function formatSummary(
     if (failing.length > MAX_LISTED)
       lines.push(`  …另有 ${failing.length - MAX_LISTED} 个，见「问题清单」工作表。`);
   }
+  const leftOut = result.excluded.filter((e) => e.rowLeftOut).length;
+  if (leftOut > 0)
+    lines.push(`数据不完整：${leftOut} 所学校的行因在校生数有误未读入，名单见「数据诊断」工作表。`);
   if (result.excluded.length > 0)
     lines.push(`未计入 ${result.excluded.length} 条记录，原因见「数据诊断」工作表。`);
   const warnings = result.diagnostics.filter((d) => d.level !== "info").length;

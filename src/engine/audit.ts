@@ -133,7 +133,8 @@ function countyResult(
   for (const stage of STAGES)
     stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? []);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
-  const guaranteesFailed = guarantees.filter((g) => !g.pass).length;
+  const guaranteesFailed = guarantees.filter((g) => g.pass === false).length;
+  const guaranteesUnchecked = guarantees.filter((g) => g.pass === null).length;
   const guaranteePass = guaranteesFailed === 0;
   const pass = judged.length > 0 && judged.every(Boolean) && guaranteePass;
   if (!standard.guarantees) {
@@ -151,6 +152,7 @@ function countyResult(
       stages,
       guaranteePass,
       guaranteesFailed,
+      guaranteesUnchecked,
       pass,
       verdict: pass ? "pass" : "fail",
       dimensions: { resource, guarantee: none, quality: none, recognition: none },
@@ -164,6 +166,7 @@ function countyResult(
     stages,
     guaranteePass,
     guaranteesFailed,
+    guaranteesUnchecked,
     pass,
     ...countyStandard(stages, guarantees, form, settings),
   };

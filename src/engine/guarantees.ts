@@ -69,6 +69,17 @@ function classSize(record: SchoolRecord, rules: GuaranteeRules): Check[] {
             ? `${STAGE_NAMES[stage]}没有超过${limit}人的班级`
             : `${STAGE_NAMES[stage]}有${count}个班级超过${limit}人`,
       });
+    } else if ((figures.pupils ?? 0) > 0) {
+      // No column to check by: 未核查, never 达标.
+      checks.push({
+        id: "G5",
+        name: "班额",
+        stage,
+        pass: null,
+        value: null,
+        limit,
+        message: `未核查：学校表中没有${STAGE_NAMES[stage]}最大班额或分班额段班级数，请补充该列`,
+      });
     }
   }
   return checks;
@@ -85,16 +96,28 @@ function musicArtRooms(
     (s, stage) => s + (isCount(record.stages[stage]?.classes) ? record.stages[stage]!.classes! : 0),
     0
   );
-  if (classes <= 0) return [];
+  const rooms: [string, number | undefined, number | undefined][] = [
+    ["音乐", f.musicRooms, f.musicRoomArea],
+    ["美术", f.artRooms, f.artRoomArea],
+  ];
   const required = Math.ceil(classes / rules.rooms.classesPerRoom);
   const minArea = settings.relaxations.olderRoomAreas ? rules.roomsRelaxed : rules.rooms;
-  const rooms: [string, number | undefined, number | undefined, number][] = [
-    ["音乐", f.musicRooms, f.musicRoomArea, minArea.musicRoomArea],
-    ["美术", f.artRooms, f.artRoomArea, minArea.artRoomArea],
-  ];
   const checks: Check[] = [];
-  for (const [label, count, area, leastArea] of rooms) {
-    if (!isCount(count)) continue;
+  for (const [label, count, area] of rooms) {
+    const leastArea = label === "音乐" ? minArea.musicRoomArea : minArea.artRoomArea;
+    if (classes <= 0 || !isCount(count)) {
+      // No column to check by: 未核查, never 达标.
+      const lacking = [isCount(count) ? "" : `${label}专用教室间数`, classes > 0 ? "" : "班级数"];
+      checks.push({
+        id: "G3",
+        name: `${label}专用教室`,
+        pass: null,
+        value: null,
+        limit: classes > 0 ? required : 0,
+        message: `未核查：学校表中没有${lacking.filter(Boolean).join("、")}，请补充该列`,
+      });
+      continue;
+    }
     const enough = count >= required;
     const average = isCount(area) && count > 0 ? area / count : undefined;
     const bigEnough = average === undefined || average >= leastArea;

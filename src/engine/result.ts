@@ -205,6 +205,8 @@ export interface CountyResult {
   guaranteePass: boolean;
   /** How many of this county's guarantee checks fail. */
   guaranteesFailed: number;
+  /** School guarantee checks (G3–G5) left 未核查 because a column is missing: never counted as passed. */
+  guaranteesUnchecked: number;
   /**
    * Resource allocation and the school-level G3–G5 checks pass (kept as before; see verdict);
    * null: 未完成, a stage the sheets name was not read (see StageResult.unread).
@@ -227,20 +229,28 @@ export interface GuaranteeCheck {
   school: string;
   county: string;
   stage?: Stage;
-  pass: boolean;
-  value: number;
+  /** null: 未核查, the sheet has no column to check it by (`message` names the column to add). */
+  pass: boolean | null;
+  /** The figure checked; null when unchecked. */
+  value: number | null;
   limit: number;
   message: string;
   source?: SourceCell;
 }
 
 export interface ExcludedRecord {
+  /** The record's index; -1 for a source row left out unread (rowLeftOut), which has no record. */
   recordIndex: number;
   name: string;
   county: string;
   reason: string;
   stage?: Stage;
   source?: SourceCell;
+  /**
+   * true: a school row the reader left out for bad data (在校生数 「1,2O0」); `source.cell` is the
+   * bad cell and `reason` quotes the text found. While any is, the audit is 数据不完整.
+   */
+  rowLeftOut?: true;
 }
 
 /** Where the county form's values sit, for live formulas and for the pane's click to a cell. */

@@ -22,6 +22,7 @@ import {
   type TableInfo,
 } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
+import { withRejectedRows } from "./rejectedRows";
 
 /** What a host supplies: its reads and writes, and the clock. */
 export interface FlowSteps {
@@ -98,10 +99,14 @@ export async function runAudit(
     read.unreadStages ?? []
   );
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
-  const result = {
-    ...audited,
-    diagnostics: [...read.diagnostics, ...county.diagnostics, ...audited.diagnostics],
-  };
+  // Rows left out for a bad 在校生数 are listed as excluded: the audit says 数据不完整, never silently.
+  const result = withRejectedRows(
+    {
+      ...audited,
+      diagnostics: [...read.diagnostics, ...county.diagnostics, ...audited.diagnostics],
+    },
+    read.rejectedRows ?? []
+  );
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   onProgress({ step: "write", fraction: STEP_END.audit });
   const auditedAt = steps.now();

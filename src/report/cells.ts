@@ -9,6 +9,17 @@ export const FMT = {
   confidence: "0%",
 } as const;
 
+/**
+ * The number format of an indicator's values and means: 2 decimals unless the standard asks for more.
+ * @example
+ * valueFormat({ decimals: 3 }); // "0.000" (2012 师生比 0.054)
+ * valueFormat({}); // "0.00"
+ */
+export function valueFormat(spec: { decimals?: number }): string {
+  const d = spec.decimals ?? 2;
+  return d > 0 ? `0.${"0".repeat(d)}` : "0";
+}
+
 /** Verdict words the formulas write and compare: one place, so IF and COUNTIF agree. */
 export const VERDICT = { pass: "达标", fail: "未达标", none: "—" } as const;
 export const YES = "是";

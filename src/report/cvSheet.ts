@@ -1,5 +1,5 @@
 import { STAGE_NAMES, type IndicatorStageResult, type Stage, type StageResult } from "../engine";
-import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
+import { FMT, formulaCell, numberCell, textCell, valueFormat, VERDICT } from "./cells";
 import { countyLabel, STAGES, type ReportContext } from "./context";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
@@ -122,7 +122,7 @@ function layStage(
       textCell(STAGE_NAMES[stage]),
       textCell(spec.id),
       textCell(spec.name),
-      ...statCells(row, ind, ranges),
+      ...statCells(row, ind, ranges, valueFormat(spec)),
     ]);
   });
   const last = sheet.next - 1;
@@ -162,21 +162,22 @@ function compositeVerdict(row: number, result: StageResult): PlannedCell {
 function statCells(
   row: number,
   ind: IndicatorStageResult,
-  ranges: { x: string; w: string } | null
+  ranges: { x: string; w: string } | null,
+  valueFmt: string
 ): PlannedCell[] {
   const at = (c: number) => cellA1(row, c);
   const mean =
     ranges && ind.mean !== null
-      ? formulaCell(`SUMPRODUCT(${ranges.w},${ranges.x})/SUM(${ranges.w})`, ind.mean, FMT.value)
-      : numberCell(null, FMT.value);
+      ? formulaCell(`SUMPRODUCT(${ranges.w},${ranges.x})/SUM(${ranges.w})`, ind.mean, valueFmt)
+      : numberCell(null, valueFmt);
   const sd =
     ranges && ind.sd !== null
       ? formulaCell(
           `SQRT(SUMPRODUCT(${ranges.w},(${ranges.x}-${at(CV_COL.mean)})^2)/SUM(${ranges.w}))`,
           ind.sd,
-          FMT.value
+          valueFmt
         )
-      : numberCell(null, FMT.value);
+      : numberCell(null, valueFmt);
   const cv =
     ranges && ind.cv !== null
       ? formulaCell(`${at(CV_COL.sd)}/${at(CV_COL.mean)}`, ind.cv, FMT.cv)

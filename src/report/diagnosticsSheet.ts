@@ -93,7 +93,7 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
     sheet.append([
       textCell(countyLabel(e.county)),
       textCell(e.name),
-      textCell(e.stage ? STAGE_NAMES[e.stage] : "全校"),
+      textCell(e.stage ? STAGE_NAMES[e.stage] : e.rowLeftOut ? "" : "全校"),
       e.source
         ? placeCell(e.source.sheet, e.source.cell ?? (e.source.row > 0 ? `A${e.source.row}` : ""))
         : textCell(""),
@@ -103,8 +103,12 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
   }
   sheet.skip();
 
-  section("五、学校保障项未通过", ["区县", "学校名称", "项目", "位置", "", "说明"]);
-  const failed = result.guarantees.filter((g) => !g.pass);
+  section("五、学校保障项未通过或未核查", ["区县", "学校名称", "项目", "位置", "", "说明"]);
+  // 未核查 rows (no column to check by) follow the failures, each naming the column to add.
+  const failed = [
+    ...result.guarantees.filter((g) => g.pass === false),
+    ...result.guarantees.filter((g) => g.pass === null),
+  ];
   if (failed.length === 0) none("（无）");
   for (const g of failed) {
     sheet.append([

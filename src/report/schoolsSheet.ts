@@ -1,5 +1,5 @@
 import { STAGE_NAMES, type SchoolPartResult, type Stage } from "../engine";
-import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
+import { FMT, formulaCell, numberCell, textCell, valueFormat, VERDICT } from "./cells";
 import { countyLabel, floorText, partsOf, STAGES, type ReportContext } from "./context";
 import { indicatorValue, pupilsValue } from "./indicatorFormula";
 import { printSetup, SheetLayout } from "./layout";
@@ -238,7 +238,7 @@ function layPart(
     sheet.set(
       row,
       col.indicator(i),
-      live(indicatorValue(record, part.stage, spec, detail), FMT.value)
+      live(indicatorValue(record, part.stage, spec, detail), valueFormat(spec))
     );
     // The CV weight: the part's pupils where it has a value, 0 where it has none (not in the CV).
     sheet.set(

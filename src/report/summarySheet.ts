@@ -107,7 +107,18 @@ export function buildSummarySheet(
     ),
   ]);
   sheet.merge(1, 0, 1, ST.verdict);
-  sheet.skip();
+  // Rows left out for bad data take the spare row under the title: 数据不完整, with the count and a link.
+  const leftOut = result.excluded.filter((e) => e.rowLeftOut).length;
+  if (leftOut > 0) {
+    sheet.append([
+      textCell(
+        `数据不完整：${leftOut}所学校的行因在校生数有误未读入、未计入审计，名单见「${ctx.names.diagnostics}」四、未计入的学校；改正后请重新审计。`,
+        "fail",
+        sheetRef(ctx.names.diagnostics, "A1")
+      ),
+    ]);
+    sheet.merge(2, 0, 2, ST.verdict);
+  } else sheet.skip();
   const hasCountyItems = counties.some((c) => c.items.length > 0);
   // The whole-standard block comes first; the resource rows it references follow it.
   const wholeRows = hasCountyItems
@@ -356,19 +367,37 @@ function layCountyRow(
     if (county.stages[stage].pass !== null)
       conditions.push(`${cellA1(stageRow(si), ST.verdict)}="${VERDICT.pass}"`);
   });
+  // School checks with no column to check by are 未核查: the row is 未完成 then, never 达标.
+  const guaranteeWord = !hasGuarantees
+    ? VERDICT.none
+    : failed > 0
+      ? VERDICT.fail
+      : county.guaranteesUnchecked > 0
+        ? STATUS_NAMES.unchecked
+        : VERDICT.pass;
+  const stagesPass = STAGES.every((stage) => county.stages[stage].pass !== false);
+  const verdictText = !hasGuarantees
+    ? county.pass
+      ? VERDICT.pass
+      : VERDICT.fail
+    : !stagesPass || guaranteeWord === VERDICT.fail
+      ? VERDICT.fail
+      : guaranteeWord === STATUS_NAMES.unchecked
+        ? INCOMPLETE
+        : county.pass
+          ? VERDICT.pass
+          : VERDICT.fail;
+  const stageConditions = [...conditions];
   if (hasGuarantees) conditions.push(`${guarantee}="${VERDICT.pass}"`);
-  const verdictText = county.pass ? VERDICT.pass : VERDICT.fail;
   const unread = unreadStagesText(county);
+  const verdictFormula = !hasGuarantees
+    ? `IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`
+    : `IF(AND(${[...stageConditions, `${guarantee}<>"${VERDICT.fail}"`].join(",")}),IF(${guarantee}="${STATUS_NAMES.unchecked}","${INCOMPLETE}","${VERDICT.pass}"),"${VERDICT.fail}")`;
   // A stage the sheets name but not read leaves the county 未完成: no formula can make it 达标.
   const verdict: PlannedCell = unread
     ? textCell(INCOMPLETE)
     : conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
-      ? formulaCell(
-          `IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`,
-          verdictText,
-          undefined,
-          "text"
-        )
+      ? formulaCell(verdictFormula, verdictText, undefined, "text")
       : textCell(verdictText);
   sheet.set(row, 0, textCell(countyLabel(county.name)));
   sheet.set(row, 1, verdict);
@@ -387,15 +416,14 @@ function layCountyRow(
           )
     );
   });
-  sheet.set(
-    row,
-    2 + STAGES.length,
-    textCell(hasGuarantees ? (county.guaranteePass ? VERDICT.pass : VERDICT.fail) : VERDICT.none)
-  );
+  sheet.set(row, 2 + STAGES.length, textCell(guaranteeWord));
   const notes = [
     unread ? `${unread}，县域结论未完成，见「${ctx.names.diagnostics}」` : "",
     hasGuarantees && failed > 0
       ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」`
+      : "",
+    hasGuarantees && county.guaranteesUnchecked > 0
+      ? `${county.guaranteesUnchecked}项学校保障检查未核查（学校表缺少班额或音乐、美术专用教室等列），见「${ctx.names.diagnostics}」`
       : "",
   ].filter(Boolean);
   sheet.set(row, 3 + STAGES.length, textCell(notes.join("；")));

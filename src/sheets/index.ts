@@ -12,5 +12,6 @@ export type {
   TableInfo,
   SkippedSheet,
   ReadResult,
+  RejectedRow,
 } from "./types";
 export { readCountyForms, type CountyFormRead } from "./countyForm";

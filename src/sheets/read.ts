@@ -5,7 +5,14 @@ import type { SheetGrid } from "./grid";
 import { readSheet } from "./sheet";
 import { qualifySameNames, SchoolRegistry } from "./duplicates";
 import { clip } from "./text";
-import type { HiddenRow, ReadOptions, ReadResult, SkippedSheet, TableInfo } from "./types";
+import type {
+  HiddenRow,
+  ReadOptions,
+  ReadResult,
+  RejectedRow,
+  SkippedSheet,
+  TableInfo,
+} from "./types";
 import type { HeaderMatch } from "./vocabulary";
 import { sheetView } from "./view";
 
@@ -28,6 +35,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const tables: TableInfo[] = [];
   const skipped: SkippedSheet[] = [];
   const hiddenRows: HiddenRow[] = [];
+  const rejectedRows: RejectedRow[] = [];
   /** Where the workbook names each stage: the sheet and cell to point the user to. */
   const named = new Map<Stage, { sheet: string; cell: string; how: string }>();
   const nameStage = (stage: Stage | null | undefined, sheet: string, cell: string, how: string) => {
@@ -64,6 +72,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
         tables.push(outcome.table);
         for (const r of kept) records.push(r);
         hiddenRows.push(...outcome.hidden);
+        rejectedRows.push(...outcome.rejected);
         for (const [stage, cell] of outcome.unreadStages)
           nameStage(stage, name, cell, `${name}!${cell} 的行`);
       } else {
@@ -103,7 +112,15 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
         : `没有读到任何学校：已查找工作表${searched}，未找到含「学校名称」和「在校生数」列的学校数据表。`
     );
   }
-  return { records, tables, skipped, diagnostics: sink.finish(), hiddenRows, unreadStages };
+  return {
+    records,
+    tables,
+    skipped,
+    diagnostics: sink.finish(),
+    hiddenRows,
+    rejectedRows,
+    unreadStages,
+  };
 }
 
 /**

@@ -28,6 +28,8 @@ export interface RowsRead {
   totals: { label: string; address: string }[];
   /** School rows hidden or filtered out in the workbook and left out (see TableContext.includeHidden). */
   hidden: { name: string; row: number; address: string }[];
+  /** School rows left out for a bad 在校生数, with the cell and the text found. */
+  rejected: NonNullable<TableContext["rejected"]>;
   /** Stages named by rows that yielded no record (their 学段 cell, section or school name), with the first name cell. */
   unreadStages: Map<Stage, string>;
 }
@@ -46,8 +48,24 @@ function firstText(view: SheetView, row: number): string {
   return "";
 }
 
+/**
+ * A footnote or sign-off row ends the table. A 「*」/「**」 line is a footnote only when it is the
+ * whole row: 「**实验学校｜800｜…」 is a school whose name carries a mark.
+ */
+function isFootnoteRow(view: SheetView, r: number, lead: string, nameText: string): boolean {
+  const text = isFootnoteText(lead) ? lead : isFootnoteText(nameText) ? nameText : "";
+  if (text === "") return false;
+  if (!/^\*/.test(text)) return true;
+  let filled = 0;
+  const n = view.length(r);
+  for (let c = 0; c < n && filled < 2; c++) if (cellText(view.cell(r, c)) !== "") filled++;
+  return filled < 2;
+}
+
 /** Reads the rows of one table into records: skips totals, blanks and sections, stops at footnotes. */
-export function readRows(ctx: TableContext): RowsRead {
+export function readRows(table: TableContext): RowsRead {
+  const rejected: NonNullable<TableContext["rejected"]> = [];
+  const ctx: TableContext = { ...table, rejected };
   const { view, columns, sink } = ctx;
   const col = (field: FieldId) => columns.find((c) => c.field === field);
   const nameCol = col("name")!;
@@ -71,6 +89,7 @@ export function readRows(ctx: TableContext): RowsRead {
     droppedWhole: new Set(),
     totals: [],
     hidden: [],
+    rejected,
     unreadStages: new Map(),
   };
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
@@ -83,7 +102,7 @@ export function readRows(ctx: TableContext): RowsRead {
     const nameText = cellText(nameValue);
     const seqText = seqCol ? cellText(view.cell(r, seqCol.column)) : "";
     const lead = firstText(view, r);
-    if (isFootnoteText(lead) || isFootnoteText(nameText)) {
+    if (isFootnoteRow(view, r, lead, nameText)) {
       for (let f = r; f < Math.min(view.rowCount, r + MAX_FOOTNOTE_ROWS); f++) {
         const t = firstText(view, f);
         if (t) out.footnotes.push(t);

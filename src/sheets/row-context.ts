@@ -4,6 +4,7 @@ import { fieldPath, parseFieldId, type FieldId } from "./fields";
 import type { CellValue } from "./grid";
 import type { MappedColumn } from "./mapping";
 import type { ParsedNumber } from "./numbers";
+import type { RejectedRow } from "./types";
 import type { SheetView } from "./view";
 
 /** Types shared by the row loop (records.ts) and the school-row reader (school-row.ts). */
@@ -22,6 +23,8 @@ export interface TableContext {
   sink: DiagnosticSink;
   /** Read hidden and filtered-out rows too (setting includeHiddenRows); by default they are left out. */
   includeHidden?: boolean;
+  /** Collects the school rows left out for a bad 在校生数 (sheet-less; sheet.ts adds the sheet). */
+  rejected?: Omit<RejectedRow, "sheet">[];
 }
 
 /** A record read from a row, with the owner text to decode once the footnotes are known. */

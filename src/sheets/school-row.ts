@@ -28,6 +28,12 @@ function describeParsed(parsed: ParsedNumber): string {
   }
 }
 
+/** A cell's text as found, for the list of rows left out: 「1,2O0」, 「#N/A」, 「0」, "" when empty. */
+function foundText(parsed: ParsedNumber): string {
+  if (parsed.kind === "number") return String(parsed.value);
+  return parsed.kind === "empty" ? "" : parsed.text;
+}
+
 function setTeacher(teachers: TeacherFigures, key: string, value: number): void {
   if (key.startsWith("byDegree.")) {
     teachers.byDegree ??= {};
@@ -45,13 +51,23 @@ function pupilDiagnostic(
   left: boolean
 ): void {
   const address = ctx.view.address(r, cell.column.column);
+  const what = `${fieldLabelOf(cell.column.field)}（${ctx.view.name}!${address}）${describeParsed(cell.parsed)}，应为大于0的人数`;
   ctx.sink.add(
     "warning",
     "sheets.pupils-invalid",
     ctx.view.name,
     address,
-    `「${clip(name)}」的${fieldLabelOf(cell.column.field)}（${ctx.view.name}!${address}）${describeParsed(cell.parsed)}，应为大于0的人数${left ? "；该行未读入" : "；该学段未读入"}。`
+    `「${clip(name)}」的${what}${left ? "；该行未读入" : "；该学段未读入"}。`
   );
+  // A row left out for its pupils is listed (数据诊断, 审计总览's 数据不完整), never dropped silently.
+  if (left)
+    ctx.rejected?.push({
+      row: ctx.view.sheetRow(r),
+      cell: address,
+      name,
+      text: foundText(cell.parsed),
+      reason: `${what}，该行未读入`,
+    });
 }
 
 /** Per-stage pupils of a row: from 小学/初中在校生数 columns, else from one 在校生数 column. */

@@ -14,7 +14,7 @@ import {
 import { mergedTextReader } from "./fill";
 import { decodeOwner, ownerLegend } from "./owner";
 import { readRows } from "./records";
-import type { ColumnOverride, HiddenRow, ReadOptions, TableInfo } from "./types";
+import type { ColumnOverride, HiddenRow, ReadOptions, RejectedRow, TableInfo } from "./types";
 import { clip } from "./text";
 import { columnUnit, sheetUnitLine, targetUnit } from "./units";
 import { isShareHeader, type HeaderMatch } from "./vocabulary";
@@ -27,6 +27,7 @@ export type SheetOutcome =
       table: TableInfo;
       records: SchoolRecord[];
       hidden: HiddenRow[];
+      rejected: RejectedRow[];
       unreadStages: Map<Stage, string>;
     }
   | { kind: "skipped"; reason: string };
@@ -257,7 +258,8 @@ export function readSheet(
     cell: h.address,
     name: h.name,
   }));
-  return { kind: "table", table, records, hidden, unreadStages: read.unreadStages };
+  const rejected = read.rejected.map((x) => ({ sheet: view.name, ...x }));
+  return { kind: "table", table, records, hidden, rejected, unreadStages: read.unreadStages };
 }
 
 /** The auditYear setting as a year, or null (latest) when absent or not a year. */

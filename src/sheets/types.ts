@@ -19,6 +19,23 @@ export interface ReadOptions {
   includeHiddenRows?: boolean;
 }
 
+/**
+ * A school row left out because a figure it cannot be audited without is wrong (在校生数 「1,2O0」,
+ * empty or 0): listed with the cell and the text found, never dropped silently.
+ */
+export interface RejectedRow {
+  sheet: string;
+  /** 1-based worksheet row. */
+  row: number;
+  /** A1 address of the bad cell. */
+  cell: string;
+  name: string;
+  /** The cell's text as found (「1,2O0」), "" when empty. */
+  text: string;
+  /** Why, in Chinese: 「在校生数（小学!B3）为「1,2O0」，不是数字，应为大于0的人数」. */
+  reason: string;
+}
+
 /** A school row left out because it is hidden or filtered out in the workbook. */
 export interface HiddenRow {
   sheet: string;
@@ -71,6 +88,8 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   /** School rows left out because hidden or filtered out (empty with includeHiddenRows). */
   hiddenRows?: HiddenRow[];
+  /** School rows left out for a bad 在校生数 (see RejectedRow): the audit is 数据不完整 while any is. */
+  rejectedRows?: RejectedRow[];
   /**
    * Stages the workbook names (a sheet called 「初中」, 学段 cells, school names) of which no school
    * was read: the audit cannot judge the county until they are (see markUnreadStages).

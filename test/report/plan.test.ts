@@ -311,7 +311,8 @@ describe("buildPlan: the summary", () => {
     expect(at(summary, whole, 1)?.formula).toMatch(/^IF\(OR\(/);
     expect(at(summary, row, 1)).toMatchObject({ value: "未达标" });
     expect(at(summary, row, 1)?.formula).toMatch(
-      /^IF\(AND\(J\d+="达标",J\d+="达标",E\d+="达标"\),"达标","未达标"\)$/
+      // A 未核查 guarantee cell makes the row 未完成, never 达标.
+      /^IF\(AND\(J\d+="达标",J\d+="达标",E\d+<>"未达标"\),IF\(E\d+="未核查","未完成","达标"\),"未达标"\)$/
     );
   });
 

@@ -267,10 +267,20 @@ function levelAndRate(
 }
 
 function schools(rule: Extract<ItemRule, { kind: "schools" }>, ctx: RuleContext): RuleOutcome {
-  const checks = ctx.schoolChecks.filter((c) => c.id === rule.check);
+  const all = ctx.schoolChecks.filter((c) => c.id === rule.check);
+  const checks = all.filter((c) => c.pass !== null);
   if (checks.length === 0)
     return unchecked([], [`学校表中没有可核查的数据：请补充${rule.columns}`], null, 0);
-  const failed = checks.filter((c) => !c.pass);
+  const failed = checks.filter((c) => c.pass === false);
+  // A school without the column is 未核查: the item cannot pass while any school is unchecked.
+  const open = all.filter((c) => c.pass === null);
+  if (failed.length === 0 && open.length > 0)
+    return unchecked(
+      [],
+      [`${open.length}项学校检查未核查（${open[0].school}等）：请补充${rule.columns}`],
+      0,
+      0
+    );
   return {
     status: failed.length ? "fail" : "pass",
     value: failed.length,

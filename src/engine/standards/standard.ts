@@ -23,6 +23,8 @@ export interface IndicatorSpec {
   measure: MeasureId;
   /** Value = numerator × scale / pupils (100 for 每百名…, 1 for 生均…). */
   scale: number;
+  /** Decimals an audit sheet shows for a value (2 when absent); 3 for the 2012 per-pupil teacher figures. */
+  decimals?: number;
   /** Per-stage threshold; absent when the standard only limits the CV. */
   thresholds?: Record<Stage, number>;
 }

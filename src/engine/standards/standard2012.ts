@@ -3,7 +3,8 @@ import type { Standard } from "./standard";
 /**
  * 县域义务教育发展基本均衡 (2012), kept for comparison. No per-school thresholds: the county
  * composite CV (mean of the eight) must stay within 0.65 (小学) / 0.55 (初中), the widely cited
- * limits (not found verbatim in the original).
+ * limits (not found verbatim in the original). 师生比 and the two teacher counts are per pupil, as
+ * the published county tables print them (重庆万州 小学: 师生比 0.054), so they show three decimals.
  */
 export const STANDARD_2012: Standard = {
   id: "2012",
@@ -66,10 +67,11 @@ export const STANDARD_2012: Standard = {
       name: "师生比",
       shortName: "师生比",
       paneName: { zh: "师生比", en: "Teacher-pupil ratio" },
-      aliases: ["每百名学生专任教师数"],
-      unit: "人/百名学生",
+      aliases: ["生均专任教师数"],
+      unit: "人/生",
       measure: "teachers",
-      scale: 100,
+      scale: 1,
+      decimals: 3,
     },
     {
       id: "B7",
@@ -77,9 +79,10 @@ export const STANDARD_2012: Standard = {
       shortName: "高学历教师",
       paneName: { zh: "高于规定学历教师", en: "Teachers above required degree" },
       aliases: ["高于规定学历教师"],
-      unit: "人/百名学生",
+      unit: "人/生",
       measure: "aboveDegreeTeachers",
-      scale: 100,
+      scale: 1,
+      decimals: 3,
     },
     {
       id: "B8",
@@ -87,9 +90,10 @@ export const STANDARD_2012: Standard = {
       shortName: "中级职称教师",
       paneName: { zh: "中级及以上职称教师", en: "Senior-title teachers" },
       aliases: ["中级及以上专业技术职务教师"],
-      unit: "人/百名学生",
+      unit: "人/生",
       measure: "seniorTitleTeachers",
-      scale: 100,
+      scale: 1,
+      decimals: 3,
     },
   ],
   cvRule: { mode: "composite", limits: { primary: 0.65, junior: 0.55 } },

@@ -18,7 +18,7 @@ export function GuaranteeFailures({ checks }: { checks: GuaranteeCheck[] }) {
   const styles = useStyles();
   const t = useStrings();
   const controller = useController();
-  const failed = checks.filter((check) => !check.pass);
+  const failed = checks.filter((check) => check.pass === false);
   if (failed.length === 0) return null;
   return (
     <div>
