@@ -43,6 +43,11 @@ export interface TeacherFigures {
   art?: number;
   /** A template's extra 「艺术」 column (added when the setting says so). */
   arts?: number;
+  /**
+   * 「艺术 › 计」 of the statistics system's exports: the total of the arts columns under it.
+   * Counted only when 音乐 and 美术 are absent, never on top of them.
+   */
+  artsTotal?: number;
   /** 交流轮岗、兼职、走教 PE/arts teachers (counted only under the 2019 small-school rule). */
   rotatingPeArts?: number;
   /** 中级及以上专业技术职务教师数 (2012 standard). */
