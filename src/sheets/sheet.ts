@@ -179,6 +179,7 @@ export function readSheet(
   }
 
   noteShareColumns(view, band, columns, sink);
+  noteArtsSplit(view, band, columns, sink);
   noteYears(view, band, sink);
   const units = unitsOf(columns, band);
   const textColumns = columns
@@ -311,6 +312,30 @@ function noteShareColumns(
       `「${view.name}」的「${clip(c.header)}」列（${address}）是比例或百分比，不是人数、面积或金额，未读入；各项指标由本工具按学校的人数、面积、金额重新计算。`
     );
   }
+}
+
+/**
+ * An export that gives the arts teachers only as 「艺术 › 计」 (no 音乐 / 美术 columns): L3 counts
+ * that total, and 数据诊断 says which columns to add for the split.
+ */
+function noteArtsSplit(
+  view: SheetView,
+  band: HeaderBand,
+  columns: readonly MappedColumn[],
+  sink: DiagnosticSink
+): void {
+  const baseOf = (c: MappedColumn) => parseFieldId(c.field).base;
+  const total = columns.find((c) => baseOf(c) === "teachers.artsTotal");
+  if (!total) return;
+  if (columns.some((c) => ["teachers.music", "teachers.art"].includes(baseOf(c)))) return;
+  const address = view.address(band.top + band.height - 1, total.column);
+  sink.add(
+    "info",
+    "sheets.arts-split-missing",
+    view.name,
+    address,
+    `「${view.name}」只给出艺术专任教师合计（${address}「${clip(total.header)}」），没有音乐、美术分列：每百名学生体育、艺术专任教师数（L3）按体育与健康加艺术合计计算。如需分列核对，请补充「音乐」「美术」专任教师列。`
+  );
 }
 
 /** One 数据诊断 line for the total rows skipped on a sheet, one for the hidden school rows left out. */
