@@ -146,6 +146,11 @@ export interface SchoolRecord {
   owner?: Owner;
   /** The declaration table's 举办者类型 text or code, kept for the report. */
   ownerLabel?: string;
+  /**
+   * A campus the statistics count under its parent school (是否计校数 = 0): audited as a school
+   * of its stage, counted in 表Ⅰ as a campus, not a school.
+   */
+  campus?: boolean;
   /** Per-stage figures: one entry for a single-stage school, two for a through-train school. */
   stages: Partial<Record<Stage, StageFigures>>;
   /** Senior-high pupils of a 完全中学 or 十二年一贯制 school: they take a share of the facilities. */

@@ -459,6 +459,8 @@ export function readSchoolRow(
 
   const codeText = roles.code ? rawText(ctx.text(r, roles.code.column)) : "";
   if (codeText) record.code = codeText;
+  if (roles.countsAsSchool && rawText(ctx.text(r, roles.countsAsSchool.column)) === "0")
+    record.campus = true;
   if (county) record.county = county;
   const ownerText = roles.owner ? rawText(ctx.text(r, roles.owner.column)) : "";
   const source: NonNullable<SchoolRecord["source"]> = {

@@ -1,5 +1,7 @@
 import { audit } from "../../src/engine";
 import type { AuditResult, SchoolPartResult } from "../../src/engine/result";
+import { reportContext } from "../../src/report/context";
+import { buildDeclarationI } from "../../src/report/declarationI";
 import { readSheets } from "../../src/sheets";
 import { matchHeader } from "../../src/sheets/vocabulary";
 import {
@@ -38,6 +40,7 @@ describe("the statistics system's school export, read as it comes", () => {
       "C:stage",
       "D:owner",
       "E:county",
+      "F:countsAsSchool",
       "G:pupils",
       "H:pupils.primary",
       "I:pupils.junior",
@@ -208,5 +211,44 @@ describe("an export that gives the arts teachers only as 艺术 › 计", () => 
     const note = onlyTotal.diagnostics.find((d) => d.code === "sheets.arts-split-missing");
     expect(note).toMatchObject({ sheet: "基础教育基层统计", cell: "R5" });
     expect(note?.message).toContain("请补充「音乐」「美术」专任教师列");
+  });
+});
+
+describe("是否计校数 = 0: a campus counted under its parent school", () => {
+  const campus = "东江县第一小学（东校区）";
+
+  it("is audited as a school of its stage with its own figures, no estimate", () => {
+    const record = exported.records.find((r) => r.name === campus)!;
+    expect(record.campus).toBe(true);
+    expect(exported.records.filter((r) => r.campus).map((r) => r.name)).toEqual([campus]);
+    const part = partOf(exportAudit, campus, "primary");
+    const s = byName(campus);
+    expect(part.students).toBe(s.pupils.primary);
+    expect(part.details.L1.estimate).toBe(false);
+    expect(part.details.L3.numerator).toBe(s.pe + s.music + s.art);
+  });
+
+  it("is listed in 数据诊断 with its 是否计校数 cell", () => {
+    const note = exported.diagnostics.find((d) => d.code === "sheets.campus-rows");
+    const row = exported.records.find((r) => r.name === campus)!.source!.row;
+    expect(note).toMatchObject({ sheet: "基础教育基层统计", cell: `F${row}` });
+    expect(note?.message).toContain(`「${campus}」（F${row}）`);
+    expect(simple.diagnostics.map((d) => d.code)).not.toContain("sheets.campus-rows");
+  });
+
+  it("counts in 表Ⅰ as a campus, not a school", () => {
+    const ctx = reportContext({
+      result: exportAudit,
+      records: exported.records,
+      auditedAt: new Date("2024-01-01T00:00:00Z"),
+    });
+    const sheet = buildDeclarationI(ctx, "东江县", "表Ⅰ");
+    const row = sheet.rows.find((r) => r.cells[0]?.value === "小学")!;
+    const [schoolsCell, campusesCell] = [row.cells[1]?.value, row.cells[2]?.value];
+    const primaries = exportAudit.schools.filter(
+      (p) => p.county === "东江县" && p.kind === "primary"
+    );
+    expect(campusesCell).toBe(primaries.length);
+    expect(schoolsCell).toBe(primaries.length - 1);
   });
 });

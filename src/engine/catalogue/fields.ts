@@ -157,6 +157,10 @@ const FIGURES: FieldDef[] = [
     { re: /^(学段|学校类型|办学类型|学校类别|类型|类别|学校层次|学段类型)$/, conf: 1 },
   ]),
   text("name", "学校名称", "School name", [{ re: NAME_HEADER, conf: 1 }]),
+  // The statistics system's exports: 0 for a campus counted under its parent school.
+  text("countsAsSchool", "是否计校数", "Counted as a school", [
+    { re: /^是否计(入)?校数$/, conf: 1 },
+  ]),
   // 「46-50人」「56人以上」: the band is read from the header itself (see the reader's bandBase).
   {
     id: "classSizeBands",
