@@ -252,3 +252,33 @@ describe("是否计校数 = 0: a campus counted under its parent school", () => 
     expect(schoolsCell).toBe(primaries.length - 1);
   });
 });
+
+describe("what the export lacks for G3", () => {
+  it("lists the music and art room counts, sizes and classes to add in 数据诊断, and leaves G3 unchecked", () => {
+    const note = exported.diagnostics.find((d) => d.code === "sheets.room-columns-missing");
+    expect(note?.message).toContain(
+      "「音乐专用教室（间）」「音乐专用教室面积（平方米）」「美术专用教室（间）」「美术专用教室面积（平方米）」「班级数」"
+    );
+    expect(exportAudit.guarantees.filter((g) => g.id === "G3")).toEqual([]);
+    const g3 = exportAudit.counties[0].items.find((i) => i.id === "G3");
+    expect(g3?.status).toBe("unchecked");
+  });
+
+  it("names only the room sizes when the counts and classes are given", () => {
+    const s = schools[0];
+    const withRooms = readSheets([
+      {
+        name: "学校",
+        merges: [],
+        rows: [
+          ["学校名称", "小学在校生数", "班级数", "音乐专用教室（间）", "美术专用教室（间）"],
+          [s.name, s.pupils.primary!, 24, 2, 2],
+        ],
+      },
+    ]);
+    const note = withRooms.diagnostics.find((d) => d.code === "sheets.room-columns-missing");
+    expect(note?.message).toContain(
+      "没有「音乐专用教室面积（平方米）」「美术专用教室面积（平方米）」列"
+    );
+  });
+});
