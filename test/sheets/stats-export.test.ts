@@ -76,6 +76,18 @@ describe("the statistics system's school export, read as it comes", () => {
     expect(matchHeader(["专任教师", "#按学历分", "高中阶段及以下"])).toBeNull();
   });
 
+  it("reads the identity columns by the statistics system's own names", () => {
+    expect(matchHeader(["统计三级"])?.field).toBe("county");
+    expect(matchHeader(["所在地区划三级"])?.field).toBe("county");
+    // Province and city are not the county.
+    expect(matchHeader(["统计一级"])).toBeNull();
+    expect(matchHeader(["统计二级"])).toBeNull();
+    expect(matchHeader(["是否计校数"])?.field).toBe("countsAsSchool");
+    // A grade column beside 「计」 is not a second pupils column of the stage.
+    expect(matchHeader(["在校生数", "小学", "计"])?.field).toBe("pupils.primary");
+    expect(matchHeader(["在校生数", "小学", "一年级"])).toBeNull();
+  });
+
   it("skips the code row and the 合计 row, reads every school once with its county, kind and owner", () => {
     expect(exported.records).toHaveLength(schools.length);
     expect(exported.records.map((r) => r.name)).not.toContain("甲");
