@@ -106,6 +106,8 @@ class Sum {
 /** A term resolved once: where its figure sits in a teacher or facility object, and its record path per owner. */
 interface ResolvedTerm extends MeasureTerm {
   keys: readonly string[];
+  /** Keys of the `onlyWithout` fields, resolved once. */
+  withoutKeys?: readonly (readonly string[])[];
   /** Record path per owner: "primary", "junior", "whole", or "" for a facility. */
   paths: Record<string, string>;
   when?: SettingDef;
@@ -121,7 +123,14 @@ function resolveTerm(term: MeasureTerm): ResolvedTerm {
     throw new Error(
       `catalogue: measure term ${term.field} names an unknown setting ${term.extra.setting}`
     );
-  return { ...term, keys, paths, ...(when ? { when } : {}) };
+  const withoutKeys = term.onlyWithout?.map((f) => f.split(".").slice(1));
+  return {
+    ...term,
+    keys,
+    paths,
+    ...(when ? { when } : {}),
+    ...(withoutKeys ? { withoutKeys } : {}),
+  };
 }
 
 /** The catalogue's measures, resolved once (audits evaluate them for every part). */
@@ -169,10 +178,12 @@ function sumOver(
   const sum = new Sum();
   for (const term of chosen) {
     if (!applies(term, ctx)) continue;
+    if (term.withoutKeys?.some((k) => figureOf(figures, k) !== undefined)) continue;
     const figure = figureOf(figures, term.keys) as number | undefined;
     if (term.extra && (!sum.present || figure === undefined)) continue;
     sum.add(term.paths[owner], figure, term.sign ?? 1);
-    if (term.note && term.extra) sum.note(term.note);
+    if (term.note && (term.extra || (term.onlyWithout && figure !== undefined)))
+      sum.note(term.note);
   }
   return sum;
 }

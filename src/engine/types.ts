@@ -43,6 +43,11 @@ export interface TeacherFigures {
   art?: number;
   /** A template's extra 「艺术」 column (added when the setting says so). */
   arts?: number;
+  /**
+   * 「艺术 › 计」 of the statistics system's exports: the total of the arts columns under it.
+   * Counted only when 音乐 and 美术 are absent, never on top of them.
+   */
+  artsTotal?: number;
   /** 交流轮岗、兼职、走教 PE/arts teachers (counted only under the 2019 small-school rule). */
   rotatingPeArts?: number;
   /** 中级及以上专业技术职务教师数 (2012 standard). */
@@ -141,6 +146,11 @@ export interface SchoolRecord {
   owner?: Owner;
   /** The declaration table's 举办者类型 text or code, kept for the report. */
   ownerLabel?: string;
+  /**
+   * A campus the statistics count under its parent school (是否计校数 = 0): audited as a school
+   * of its stage, counted in 表Ⅰ as a campus, not a school.
+   */
+  campus?: boolean;
   /** Per-stage figures: one entry for a single-stage school, two for a through-train school. */
   stages: Partial<Record<Stage, StageFigures>>;
   /** Senior-high pupils of a 完全中学 or 十二年一贯制 school: they take a share of the facilities. */

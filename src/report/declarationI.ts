@@ -29,6 +29,11 @@ export function schoolOfCampus(name: string): string {
   return name.replace(/[（(][^（()）]*校区[)）]\s*$/, "").trim();
 }
 
+/** Schools among records: campuses merged by name, and rows the statistics count under a parent (是否计校数 = 0) left out. */
+function schoolCount(records: readonly SchoolRecord[]): number {
+  return new Set(records.filter((r) => !r.campus).map((r) => schoolOfCampus(r.name))).size;
+}
+
 function sumCell(
   records: readonly SchoolRecord[],
   field: (stage: Stage) => string,
@@ -69,7 +74,7 @@ export function buildDeclarationI(ctx: ReportContext, county: string, name: stri
   const teachers = (stage: Stage) => (r: SchoolRecord) => r.stages[stage]?.teachers?.fullTime;
   const row = (label: string, list: readonly SchoolRecord[]): PlannedCell[] => [
     textCell(label),
-    numberCell(new Set(list.map((r) => schoolOfCampus(r.name))).size, FMT.count),
+    numberCell(schoolCount(list), FMT.count),
     numberCell(list.length, FMT.count),
     sumCell(list, (s) => `pupils.${s}`, "primary", pupils("primary")),
     sumCell(list, (s) => `pupils.${s}`, "junior", pupils("junior")),
@@ -86,7 +91,7 @@ export function buildDeclarationI(ctx: ReportContext, county: string, name: stri
   const totals = [1, 2, 3, 4, 5, 6].map((c) => {
     const cells = sheet.next > first ? `SUM(${cellA1(first, c)}:${cellA1(last, c)})` : "0";
     const values = [
-      new Set(records.map((r) => schoolOfCampus(r.name))).size,
+      schoolCount(records),
       records.length,
       ...(["primary", "junior"] as Stage[]).map((s) =>
         records.reduce((t, r) => t + (pupils(s)(r) ?? 0), 0)
@@ -125,7 +130,7 @@ export function buildDeclarationI(ctx: ReportContext, county: string, name: stri
   declarationNotes(
     sheet,
     [
-      "按审计计入的学校统计（特殊教育学校、职业学校和不足50人的教学点不计入）；校区按学校名称中的「××校区」归并为学校。",
+      "按审计计入的学校统计（特殊教育学校、职业学校和不足50人的教学点不计入）；校区按学校名称中的「××校区」归并为学校；「是否计校数」为0的行计为校区，不计入学校数。",
       "各省另有申报模板的，以省级模板为准。",
     ],
     6

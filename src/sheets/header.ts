@@ -6,8 +6,10 @@ import { matchHeader, type HeaderMatch } from "./vocabulary";
 
 /** How many rows from the first non-empty one may hold titles, unit lines and the header. */
 const WINDOW_ROWS = 40;
-/** Header bands are 1–3 rows. */
-const MAX_BAND = 3;
+/** Header bands are 1–4 rows (the statistics system's exports go four deep: 专任教师 › 按授课课程分 › 艺术 › 音乐). */
+const MAX_BAND = 4;
+/** What a code row right under a band adds to its score (more than any one column's match). */
+const CODE_ROW_BONUS = 1.5;
 /** Bound on the cells merged areas may fill inside the header window. */
 const FILL_BUDGET = 2_000_000;
 
@@ -203,7 +205,7 @@ function dropDuplicateFields(columns: HeaderColumn[]): HeaderColumn[] {
 }
 
 /**
- * Finds the header band of a sheet: among the first rows, the 1–3 consecutive header-like rows
+ * Finds the header band of a sheet: among the first rows, the 1–4 consecutive header-like rows
  * (text, not titles, unit lines, code rows or data) whose flattened column names match the most
  * fields. Merged group cells are flattened into each column (「教师情况」 over 「骨干教师数」).
  * Returns null when no band names at least two fields.
@@ -240,7 +242,11 @@ export function findHeaderBand(
         columns.push({ column: c, header, match: parts.length ? match(parts) : null });
         years.push(yearOf(parts));
       }
-      const score = scoreColumns(columns);
+      // A code row (甲 乙 1 2 3 …) right under the rows marks where the header ends: the
+      // statistics system's exports put it there, and their deepest row may hold a lone 「计」.
+      const next = top + height < w.rows ? w.raw[top + height] : null;
+      const named = scoreColumns(columns);
+      const score = named > 0 && next && isCodeRow(next) ? named + CODE_ROW_BONUS : named;
       if (score > 0 && (!best || score > best.score + 1e-9))
         best = { top, height, columns, years, score };
     }

@@ -14,6 +14,7 @@ import type {
   TableInfo,
 } from "./types";
 import type { HeaderMatch } from "./vocabulary";
+import { parseFieldId } from "./fields";
 import { sheetView } from "./view";
 
 /**
@@ -98,6 +99,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     }
   });
   qualifySameNames(records, sink);
+  if (records.length > 0) noteRoomColumns(tables, sink);
   const unreadStages = unreadStagesOf(named, records, sink);
   if (records.length === 0) {
     const searched = names.length ? names.map((n) => `「${n}」`).join("、") : "（没有工作表）";
@@ -121,6 +123,32 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     rejectedRows,
     unreadStages,
   };
+}
+
+/** What G3 (音乐、美术专用教室) needs from the school tables, with the column to add for each. */
+const ROOM_COLUMNS: [string, string][] = [
+  ["facilities.musicRooms", "音乐专用教室（间）"],
+  ["facilities.musicRoomArea", "音乐专用教室面积（平方米）"],
+  ["facilities.artRooms", "美术专用教室（间）"],
+  ["facilities.artRoomArea", "美术专用教室面积（平方米）"],
+  ["classes", "班级数"],
+];
+
+/**
+ * Lists in 数据诊断 what the school tables lack for G3 (an export of the statistics system has no
+ * music or art room sizes): the check is left unchecked, never guessed.
+ */
+function noteRoomColumns(tables: readonly TableInfo[], sink: DiagnosticSink): void {
+  const mapped = new Set(tables.flatMap((t) => t.columns.map((c) => parseFieldId(c.field).base)));
+  const missing = ROOM_COLUMNS.filter(([field]) => !mapped.has(field)).map(([, column]) => column);
+  if (missing.length === 0) return;
+  sink.add(
+    "info",
+    "sheets.room-columns-missing",
+    tables[0]?.sheet ?? "",
+    "",
+    `学校表中没有${missing.map((c) => `「${c}」`).join("")}列：G3（每12个班级音乐、美术专用教室各1间以上，每间不小于96、90平方米）无法逐校核查，不作推测。如需核查，请在学校表中补充这些列。`
+  );
 }
 
 /**

@@ -78,6 +78,7 @@ export function readRows(table: TableContext): RowsRead {
     code: col("code"),
     owner: col("owner"),
     stage: col("stage"),
+    countsAsSchool: col("countsAsSchool"),
   };
   const numberCols = columns
     .filter((c) => !isTextField(parseFieldId(c.field).base))

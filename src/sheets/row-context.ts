@@ -58,6 +58,7 @@ export interface Roles {
   code?: MappedColumn;
   owner?: MappedColumn;
   stage?: MappedColumn;
+  countsAsSchool?: MappedColumn;
 }
 
 export function plan(column: MappedColumn, factors: ReadonlyMap<FieldId, number>): PlannedColumn {

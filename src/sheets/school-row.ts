@@ -138,6 +138,13 @@ function decidingKind(
   return fromColumn?.kind ?? fromName?.kind;
 }
 
+/** A special or vocational school as its 学段 / 办学类型 cell states it (a name like 「启明学校」 is no proof). */
+function kindStated(fromColumn: KindHint | null): SchoolKind | undefined {
+  return fromColumn?.kind === "special" || fromColumn?.kind === "vocational"
+    ? fromColumn.kind
+    : undefined;
+}
+
 function stageText(ctx: TableContext, roles: Roles, r: number): string {
   return roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
 }
@@ -170,7 +177,15 @@ function singleStage(
   return null;
 }
 
-function chooseKind(stages: Stage[], hint: SchoolKind | undefined, senior: number): SchoolKind {
+function chooseKind(
+  stages: Stage[],
+  hint: SchoolKind | undefined,
+  senior: number,
+  stated?: SchoolKind
+): SchoolKind {
+  // A special school with pupils of both stages (the statistics system's 特殊教育学校 rows) stays
+  // special when its 学段 / 办学类型 cell says so; a name like 「启明学校」 is no proof.
+  if (stated) return stated;
   if (stages.length >= 2)
     return hint === "twelveYear" || hint === "nineYear"
       ? hint
@@ -268,11 +283,14 @@ function checkPupilTotal(
   r: number,
   name: string,
   counts: PupilCount[],
-  total: NumberCell | null
+  total: NumberCell | null,
+  senior: number
 ): void {
   if (total?.parsed.kind !== "number") return;
   const sum = counts.reduce((s, c) => s + c.value, 0);
-  if (Math.abs(sum - total.parsed.value) <= 1e-9) return;
+  // A 完全中学's 在校生数 › 合计 counts its senior pupils too (the statistics system's exports).
+  const matches = (x: number) => Math.abs(x - (total.parsed as { value: number }).value) <= 1e-9;
+  if (matches(sum) || (senior > 0 && matches(sum + senior))) return;
   const { view } = ctx;
   const address = view.address(r, total.column.column);
   ctx.sink.add(
@@ -442,7 +460,8 @@ export function readSchoolRow(
     kind: chooseKind(
       counts.map((c) => c.stage),
       kindWord,
-      senior
+      senior,
+      kindStated(fromColumn)
     ),
     stages: {},
   };
@@ -451,11 +470,13 @@ export function readSchoolRow(
     record.stages[c.stage] = { pupils: c.value };
     noteCell(trace, `pupils.${c.stage}`, c.cell);
   }
-  checkPupilTotal(ctx, r, name, counts, pupils.total);
+  checkPupilTotal(ctx, r, name, counts, pupils.total, less === null ? senior : 0);
   placeFigures(ctx, record, trace, numbers, notAudited, droppedWhole);
 
   const codeText = roles.code ? rawText(ctx.text(r, roles.code.column)) : "";
   if (codeText) record.code = codeText;
+  if (roles.countsAsSchool && rawText(ctx.text(r, roles.countsAsSchool.column)) === "0")
+    record.campus = true;
   if (county) record.county = county;
   const ownerText = roles.owner ? rawText(ctx.text(r, roles.owner.column)) : "";
   const source: NonNullable<SchoolRecord["source"]> = {

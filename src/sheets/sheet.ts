@@ -180,10 +180,11 @@ export function readSheet(
   }
 
   noteShareColumns(view, band, columns, sink);
+  noteArtsSplit(view, band, columns, sink);
   noteYears(view, band, sink);
   const units = unitsOf(columns, band);
   const textColumns = columns
-    .filter((c) => ["name", "code", "county", "owner", "stage"].includes(c.field))
+    .filter((c) => ["name", "code", "county", "owner", "stage", "countsAsSchool"].includes(c.field))
     .map((c) => c.column);
   const stageOfSheet = sheetStage(view.name);
   const read = readRows({
@@ -206,6 +207,7 @@ export function readSheet(
     record.ownerLabel = ownerText;
     if (!decoded) undecoded++;
   }
+  noteCampuses(view, columns, read.rows, sink);
   const ownerCol = columns.find((c) => c.field === "owner");
   if (undecoded > 0 && ownerCol) {
     sink.add(
@@ -313,6 +315,57 @@ function noteShareColumns(
       `「${view.name}」的「${clip(c.header)}」列（${address}）是比例或百分比，不是人数、面积或金额，未读入；各项指标由本工具按学校的人数、面积、金额重新计算。`
     );
   }
+}
+
+/**
+ * Lists the rows whose 是否计校数 is 0: campuses the statistics count under their parent school.
+ * They are audited as schools of their stage; 表Ⅰ counts them as campuses, not schools.
+ */
+function noteCampuses(
+  view: SheetView,
+  columns: readonly MappedColumn[],
+  rows: readonly { record: SchoolRecord }[],
+  sink: DiagnosticSink
+): void {
+  const col = columns.find((c) => c.field === "countsAsSchool");
+  const campuses = rows.filter((r) => r.record.campus).map((r) => r.record);
+  if (!col || campuses.length === 0) return;
+  const cellOf = (r: SchoolRecord) => `${view.letters(col.column)}${r.source?.row ?? ""}`;
+  const list = campuses
+    .slice(0, 20)
+    .map((r) => `「${clip(r.name)}」（${cellOf(r)}）`)
+    .join("、");
+  sink.add(
+    "info",
+    "sheets.campus-rows",
+    view.name,
+    cellOf(campuses[0]),
+    `「${view.name}」有${campuses.length}行「是否计校数」为0（校区，统计中计入所属学校）：${list}${campuses.length > 20 ? "等" : ""}。这些校区按所在学段各自审计；表Ⅰ中计为校区，不计入学校数。`
+  );
+}
+
+/**
+ * An export that gives the arts teachers only as 「艺术 › 计」 (no 音乐 / 美术 columns): L3 counts
+ * that total, and 数据诊断 says which columns to add for the split.
+ */
+function noteArtsSplit(
+  view: SheetView,
+  band: HeaderBand,
+  columns: readonly MappedColumn[],
+  sink: DiagnosticSink
+): void {
+  const baseOf = (c: MappedColumn) => parseFieldId(c.field).base;
+  const total = columns.find((c) => baseOf(c) === "teachers.artsTotal");
+  if (!total) return;
+  if (columns.some((c) => ["teachers.music", "teachers.art"].includes(baseOf(c)))) return;
+  const address = view.address(band.top + band.height - 1, total.column);
+  sink.add(
+    "info",
+    "sheets.arts-split-missing",
+    view.name,
+    address,
+    `「${view.name}」只给出艺术专任教师合计（${address}「${clip(total.header)}」），没有音乐、美术分列：每百名学生体育、艺术专任教师数（L3）按体育与健康加艺术合计计算。如需分列核对，请补充「音乐」「美术」专任教师列。`
+  );
 }
 
 /** One 数据诊断 line for the total rows skipped on a sheet, one for the hidden school rows left out. */

@@ -144,6 +144,8 @@ const FIGURES: FieldDef[] = [
       re: /^(所属)?(区县|县区|县市区|县\(市、?区\)|县\(区\)|区\(县\)|县\(市\)|县别|县|区|旗|县名|区名|地区|市县)(名称)?$/,
       conf: 1,
     },
+    // The statistics system's export: 统计一级 / 二级 / 三级 are province / city / county.
+    { re: /^(统计三级|所在地区划三级|所在地区划\(三级\))$/, conf: 1 },
   ]),
   text("code", "学校代码", "School code", [
     { re: /^(学校)?(标识)?(代码|标识码|编码)$|^学校(标识)?(代码|编码|编号|识别码)/, conf: 1 },
@@ -155,6 +157,10 @@ const FIGURES: FieldDef[] = [
     { re: /^(学段|学校类型|办学类型|学校类别|类型|类别|学校层次|学段类型)$/, conf: 1 },
   ]),
   text("name", "学校名称", "School name", [{ re: NAME_HEADER, conf: 1 }]),
+  // The statistics system's exports: 0 for a campus counted under its parent school.
+  text("countsAsSchool", "是否计校数", "Counted as a school", [
+    { re: /^是否计(入)?校数$/, conf: 1 },
+  ]),
   // 「46-50人」「56人以上」: the band is read from the header itself (see the reader's bandBase).
   {
     id: "classSizeBands",
@@ -299,7 +305,10 @@ const FIGURES: FieldDef[] = [
     label: { zh: "硕士（研究生）学历教师数", en: "Teachers with a master's degree" },
     unit: "people",
     staged: true,
-    wordings: [{ re: /研究生|硕士/, ctx: /教师|学历|专任|^(研究生|硕士)/, conf: 0.9 }],
+    wordings: [
+      // 「博士研究生」 is the doctorate's column, not a master's.
+      { re: /研究生|硕士/, ctx: /教师|学历|专任|^(研究生|硕士)/, not: /博士/, conf: 0.9 },
+    ],
   },
   {
     id: "teachers.byDegree.doctor",
@@ -359,6 +368,15 @@ const FIGURES: FieldDef[] = [
     wordings: [{ re: /美术/, ctx: TEACHER, conf: 1 }],
   },
   {
+    // 「专任教师 › 按授课课程分 › 艺术 › 计」: the total of the arts columns under it (音乐, 美术 …).
+    // Never added to 音乐 and 美术; counted as the arts teachers only when the split is absent.
+    id: "teachers.artsTotal",
+    label: { zh: "艺术专任教师合计", en: "Arts teachers, total of the arts columns" },
+    unit: "people",
+    staged: true,
+    wordings: [{ re: /艺术(合计|小计|计)$/, ctx: TEACHER, conf: 1 }],
+  },
+  {
     id: "teachers.arts",
     label: { zh: "艺术专任教师数", en: "Arts teachers (template column)" },
     unit: "people",
@@ -398,7 +416,8 @@ const FIGURES: FieldDef[] = [
     staged: true,
     wordings: [
       {
-        re: /^(在校|在籍)?(学生|生)(总)?(人)?数?(合计|总计|小计)?$|(在校|在籍)(学)?生(总|人)?数?(合计|总计|小计)?$/,
+        // 「在校生数 › 小学 › 计」: the statistics system's exports total each stage in a 「计」 column.
+        re: /^(在校|在籍)?(学生|生)(总)?(人)?数?(合计|总计|小计)?$|(在校|在籍)(学)?生(总|人)?数?(合计|总计|小计|计)?$/,
         not: /寄宿|随迁|残疾|留守|流动|毕业|招生|新生|借读/,
         conf: 1,
       },

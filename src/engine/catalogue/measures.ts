@@ -22,6 +22,11 @@ export interface MeasureTerm {
    * condition holds: a setting is on (and the part's pupils are in a range).
    */
   extra?: { setting: string; pupils?: { min: number; max: number } };
+  /**
+   * Counted only when none of these fields has a figure: a total given beside its parts
+   * (「艺术 › 计」 beside 音乐 and 美术) stands in for them when they are absent, never on top.
+   */
+  onlyWithout?: readonly string[];
   /** Said in the value's notes when this figure is counted. */
   note?: string;
 }
@@ -50,6 +55,12 @@ const ARTS_COLUMN: MeasureTerm = {
   field: "teachers.arts",
   extra: { setting: "includeArtsColumn" },
   note: "含「艺术」教师列",
+};
+/** 「艺术 › 计」: the arts teachers when the export gives no 音乐 / 美术 split. */
+const ARTS_TOTAL: MeasureTerm = {
+  field: "teachers.artsTotal",
+  onlyWithout: ["teachers.music", "teachers.art"],
+  note: "艺术教师按「艺术 › 计」合计计入（表中没有音乐、美术分列）",
 };
 const ROTATING: MeasureTerm = {
   field: "teachers.rotatingPeArts",
@@ -103,6 +114,7 @@ export const MEASURE_DEFS: readonly MeasureDef[] = [
         { field: "teachers.pe" },
         { field: "teachers.music" },
         { field: "teachers.art" },
+        ARTS_TOTAL,
         ARTS_COLUMN,
         ROTATING,
       ],
@@ -165,6 +177,13 @@ export const MEASURE_DEFS: readonly MeasureDef[] = [
       [
         { field: "facilities.sportsHallArea" },
         { field: "facilities.sportsGroundArea" },
+        // What L4 takes out of 教学及辅助用房 counts here; a 体育馆 column already holds it.
+        {
+          field: "facilities.indoorSportsArea",
+          extra: { setting: "subtractIndoorSports" },
+          onlyWithout: ["facilities.sportsHallArea"],
+          note: "含「其中：室内体育用房」（从教学及辅助用房中扣除的部分）",
+        },
         LEASED_SPORTS,
       ],
     ],

@@ -166,7 +166,10 @@ export const SETTINGS: readonly SettingDef[] = [
       en: "Newer tables count indoor sports rooms in the teaching floor area; they belong to sports space.",
     },
     group: "basic",
-    affects: [{ kind: "measure", measure: "teachingArea" }],
+    affects: [
+      { kind: "measure", measure: "teachingArea" },
+      { kind: "measure", measure: "sportsArea" },
+    ],
   },
   {
     id: "smallSchoolPeArtsTeachers",
