@@ -41,7 +41,7 @@ function rng(seed: number): () => number {
 }
 
 /**
- * About twenty schools in two counties: plain 小学 and 初级中学, a 九年一贯制学校, a 完全中学 with
+ * About two hundred schools in three counties: plain 小学 and 初级中学, a 九年一贯制学校, a 完全中学 with
  * senior pupils, a campus counted under its parent (是否计校数 = 0), a private school, a 教学点
  * under 50 pupils and a special school.
  */
@@ -88,10 +88,11 @@ export function exportSchools(): ExportSchool[] {
     };
   };
   const list: ExportSchool[] = [];
-  for (const county of ["东江县", "西山县"]) {
-    for (let i = 1; i <= 5; i++)
+  // About 200 schools in three counties, as a county bureau's export holds them.
+  for (const county of ["东江县", "西山县", "南湖县"]) {
+    for (let i = 1; i <= 40; i++)
       list.push(school(`${county}第${i}小学`, "小学", county, { primary: int(300, 1800) }));
-    for (let i = 1; i <= 3; i++)
+    for (let i = 1; i <= 24; i++)
       list.push(school(`${county}第${i}初级中学`, "初级中学", county, { junior: int(400, 1200) }));
   }
   list.push(
