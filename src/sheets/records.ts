@@ -161,12 +161,7 @@ export function readRows(table: TableContext): RowsRead {
     const row = readSchoolRow(
       ctx,
       roles,
-      r,
-      nameValue.trim(),
-      nameText,
-      numbers,
-      section,
-      county,
+      { r, name: nameValue.trim(), nameText, numbers, section, county },
       out.droppedWhole
     );
     if (row) out.rows.push(row);

@@ -80,4 +80,17 @@ export function plan(column: MappedColumn, factors: ReadonlyMap<FieldId, number>
   };
 }
 
+/** One school row as the row loop hands it to the school-row reader. */
+export interface RowInput {
+  /** The row's index in the sheet view. */
+  r: number;
+  name: string;
+  /** The name as folded for kind words (「九年一贯制」 …). */
+  nameText: string;
+  numbers: NumberCell[];
+  /** The stage a section row above it named (「一、小学」), if any. */
+  section: Stage | null;
+  county: string;
+}
+
 export type PupilCount = { stage: Stage; value: number; cell: NumberCell };

@@ -11,7 +11,14 @@ import { fieldLabelOf, type FieldId } from "./fields";
 import { kindHint, type KindHint } from "./kinds";
 import { scaleValue, type ParsedNumber } from "./numbers";
 import { cellUnitFactor } from "./units";
-import type { NumberCell, PupilCount, Roles, RowRecord, TableContext } from "./row-context";
+import type {
+  NumberCell,
+  PupilCount,
+  Roles,
+  RowRecord,
+  TableContext,
+  RowInput,
+} from "./row-context";
 import { cellText, clip, rawText } from "./text";
 import type { SheetView } from "./view";
 
@@ -416,17 +423,17 @@ function placeFigures(
   }
 }
 
+/**
+ * One school row → one record, or null (with a diagnostic) when it cannot be read. `droppedWhole`
+ * collects the table's whole-school figures that cannot be split (reported once per table).
+ */
 export function readSchoolRow(
   ctx: TableContext,
   roles: Roles,
-  r: number,
-  name: string,
-  nameText: string,
-  numbers: NumberCell[],
-  section: Stage | null,
-  county: string,
+  row: RowInput,
   droppedWhole: Set<FieldId>
 ): RowRecord | null {
+  const { r, name, nameText, numbers, section, county } = row;
   const { view } = ctx;
   const fromColumn = cachedKindHint(stageText(ctx, roles, r));
   const fromName = kindHint(nameText);
