@@ -54,7 +54,8 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
   }
   sheet.skip();
 
-  section("二、列的识别", ["工作表", "列", "表头", "识别为", "置信度", "字段"]);
+  // Fields are named by their Chinese label from the catalogue: internal ids stay out of the staffer's view.
+  section("二、列的识别", ["工作表", "列", "表头", "识别为", "置信度"]);
   if (tables.every((t) => t.columns.length === 0)) none("（无）");
   for (const t of tables) {
     for (const c of t.columns) {
@@ -64,7 +65,6 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
         textCell(c.header),
         textCell(c.label),
         numberCell(c.confidence, FMT.confidence),
-        textCell(c.field),
       ]);
     }
   }
