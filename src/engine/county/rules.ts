@@ -5,21 +5,24 @@
 import type { CountyInput, ItemRule, Term, Threshold } from "../catalogue/county";
 import { countyInput, termCodes } from "../catalogue/county";
 import { atLeast, below } from "../numeric";
-import type { GuaranteeCheck, ItemRequired, ItemStatus, ItemValue } from "../result";
+import type {
+  CountyItemResult,
+  GuaranteeCheck,
+  ItemRequired,
+  ItemStatus,
+  ItemValue,
+} from "../result";
 import type { AuditSettings } from "../types";
 import type { CountyFormEntry } from "./form";
 
 /** What a rule found: its status, figure, requirement, the codes still to fill and why. */
-export interface RuleOutcome {
-  status: ItemStatus;
-  value: ItemValue;
-  required: ItemRequired;
-  source: "form" | "form-rate" | "schools" | null;
-  missing: string[];
-  notes: string[];
+export type RuleOutcome = Pick<
+  CountyItemResult,
+  "status" | "value" | "required" | "source" | "missing" | "notes"
+> & {
   /** An optional rule whose inputs are all blank: left out of its item. */
   skipped?: boolean;
-}
+};
 
 export interface RuleContext {
   entries: Record<string, CountyFormEntry>;

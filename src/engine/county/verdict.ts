@@ -20,14 +20,11 @@ import { STAGES, type AuditSettings, type Stage } from "../types";
 import type { CountyForm } from "./form";
 import { evaluateRule } from "./rules";
 
-export interface CountyStandardResult {
-  verdict: CountyVerdict;
-  dimensions: Record<DimensionId, DimensionResult>;
-  items: CountyItemResult[];
-  veto: VetoResult[];
-  missing: string[];
-  form?: CountyFormCells;
-}
+/** The whole-standard part of a county's result. */
+export type CountyStandardResult = Pick<
+  CountyResult,
+  "verdict" | "dimensions" | "items" | "veto" | "missing" | "form"
+>;
 
 function dimension(statuses: readonly ItemStatus[]): DimensionResult {
   const passed = statuses.filter((s) => s === "pass").length;
