@@ -17,6 +17,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { LocalizedMetadataPlugin } = require("./scripts/localize-metadata");
 const { addinBaseUrl, rewriteManifest } = require("./scripts/addin-url");
 const { officeJsUrl } = require("./scripts/office-js-url");
+const { typescriptRule, resolve } = require("./scripts/webpack-typescript");
 
 const FUNCTIONS_SOURCE = path.resolve(__dirname, "src/functions/functions.ts");
 
@@ -78,25 +79,8 @@ module.exports = (env = {}, argv = {}) => {
       filename: "[name].js",
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // The root tsconfig targets node (commonjs) for jest and tsx; the browser bundle wants
-            // ES modules (tree shaking) and a target every WebView2/Safari in Office runs.
-            // Type checking is `npm run typecheck`; the build only transpiles.
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: "es2020", target: "es2017", sourceMap: true },
-            },
-          },
-        },
-      ],
-    },
+    resolve,
+    module: { rules: [typescriptRule] },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: OUTPUT_FILES.metadata, input: FUNCTIONS_SOURCE }),
       new LocalizedMetadataPlugin({

@@ -18,6 +18,7 @@ const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const JSZip = require("jszip");
+const { typescriptRule, resolve } = require("./scripts/webpack-typescript");
 const { generateCustomFunctionsMetadata } = require("custom-functions-metadata");
 const { readTable } = require("./scripts/localize-metadata");
 const wps = require("./scripts/wps-addin");
@@ -104,23 +105,8 @@ module.exports = async (env = {}, argv = {}) => {
       filename: `${WPS_FILES.folder}/[name].js`,
       clean: true,
     },
-    resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: "ts-loader",
-            // WPS on Windows and Linux embeds Chromium (CEF); es2017 as for Office's WebViews.
-            options: {
-              transpileOnly: true,
-              compilerOptions: { module: "es2020", target: "es2017", sourceMap: true },
-            },
-          },
-        },
-      ],
-    },
+    resolve,
+    module: { rules: [typescriptRule] },
     plugins: [
       new webpack.DefinePlugin({
         JH_WPS_FUNCTIONS: JSON.stringify(specs),
