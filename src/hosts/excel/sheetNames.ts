@@ -2,7 +2,7 @@
  * Write-time names for the audit's sheets in Excel. The names themselves follow the report's
  * rules (src/report/sheetNames.ts); here only the old-audit juggling is Excel's own. Pure.
  */
-import { sheetKey, uniqueSheetName } from "../../report";
+import { sheetKey, uniqueSheetName, type WorkbookPlan } from "../../report";
 
 export { sheetKey };
 
@@ -40,4 +40,15 @@ export function nameSheets(planned: string[], existing: string[], owned: string[
     takenNow.add(sheetKey(writeAs));
     return { final, writeAs };
   });
+}
+
+/** Planned → write-time and planned → final names, only where they differ from the plan. */
+export function renames(plan: WorkbookPlan, naming: SheetNaming[]) {
+  const writeAs = new Map<string, string>();
+  const final = new Map<string, string>();
+  plan.sheets.forEach((sheet, i) => {
+    if (naming[i].writeAs !== sheet.name) writeAs.set(sheet.name, naming[i].writeAs);
+    if (naming[i].final !== sheet.name) final.set(sheet.name, naming[i].final);
+  });
+  return { writeAs, final };
 }

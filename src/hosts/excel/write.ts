@@ -27,7 +27,7 @@ import {
   queueUnmark,
 } from "./ownership";
 import { opCost, planOps } from "./planOps";
-import { nameSheets, sheetKey, type SheetNaming } from "./sheetNames";
+import { nameSheets, renames, sheetKey, type SheetNaming } from "./sheetNames";
 
 export interface WriteOptions {
   /** Cells per request (formatting calls count as cells); default ~2 MB a request. */
@@ -118,17 +118,6 @@ export async function writePlanToWorkbook(
   return {
     sheetNames: Object.fromEntries(plan.sheets.map((sheet, i) => [sheet.name, naming[i].final])),
   };
-}
-
-/** Planned → write-time and planned → final names, only where they differ from the plan. */
-function renames(plan: WorkbookPlan, naming: SheetNaming[]) {
-  const writeAs = new Map<string, string>();
-  const final = new Map<string, string>();
-  plan.sheets.forEach((sheet, i) => {
-    if (naming[i].writeAs !== sheet.name) writeAs.set(sheet.name, naming[i].writeAs);
-    if (naming[i].final !== sheet.name) final.set(sheet.name, naming[i].final);
-  });
-  return { writeAs, final };
 }
 
 /** Screen updating (and, while writing, calculation) wait until the request is done. */

@@ -16,7 +16,7 @@ import type { WorkbookPlan } from "../../report/plan";
 import { sheetRef } from "../../report/refs";
 import { cellBudget, packByCost } from "../excel/chunks";
 import { markerName, ownershipOf } from "../excel/ownership";
-import { nameSheets, sheetKey, type SheetNaming } from "../excel/sheetNames";
+import { nameSheets, renames, sheetKey } from "../excel/sheetNames";
 import { applyOp } from "./applyOps";
 import { XL, type EtApplication, type EtWorkbook, type EtWorksheet } from "./et";
 import { opCost, wpsOps } from "./ops";
@@ -122,17 +122,6 @@ export async function writePlanToWorkbook(
 function markSheet(workbook: EtWorkbook, marker: string, sheetName: string): void {
   const name = workbook.Names.Add(marker, `=${sheetRef(sheetName, "$A$1")}`);
   name.Comment = MARKER_COMMENT;
-}
-
-/** Planned → write-time and planned → final names, only where they differ from the plan. */
-function renames(plan: WorkbookPlan, naming: SheetNaming[]) {
-  const writeAs = new Map<string, string>();
-  const final = new Map<string, string>();
-  plan.sheets.forEach((sheet, i) => {
-    if (naming[i].writeAs !== sheet.name) writeAs.set(sheet.name, naming[i].writeAs);
-    if (naming[i].final !== sheet.name) final.set(sheet.name, naming[i].final);
-  });
-  return { writeAs, final };
 }
 
 /**
