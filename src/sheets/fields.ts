@@ -3,7 +3,13 @@
  * wordings live in the engine's catalogue (src/engine/catalogue/fields.ts); this module only
  * lists them for the mapping dropdowns and re-exports the catalogue's path helpers.
  */
-import { FIELD_DEFS, fieldLabelOf, isStagedBase, type FieldDef } from "../engine/catalogue";
+import {
+  FIELD_DEFS,
+  fieldLabelOf,
+  fieldPath,
+  isStagedBase,
+  type FieldDef,
+} from "../engine/catalogue";
 import type { Stage } from "../engine/types";
 
 export {
@@ -24,9 +30,7 @@ const COMMON_BANDS = ["46-50", "51-55", "56-65", "56-", "66-"];
 
 /** A field id for a base and an optional stage: ("given.L1", "primary") → "given.primary.L1". */
 export function fieldIdOf(base: string, stage?: Stage): FieldId {
-  if (!stage || !isStagedBase(base)) return base;
-  const [group, ...rest] = base.split(".");
-  return [group, stage, ...rest].join(".");
+  return fieldPath(base, stage); // a field id is its record path for that stage
 }
 
 /** The dropdowns' order: who the school is, its pupils, its other figures, then ratios it already holds. */

@@ -15,20 +15,8 @@ const UTF8_NAMES = 1 << 11;
 const DATA_DESCRIPTOR = 1 << 3;
 const LIMIT_32 = 0xffffffff;
 
-interface CentralRecord {
-  name: Buffer;
-  method: number;
-  crc32: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  flags: number;
-  versionNeeded: number;
-  versionMadeBy: number;
-  dosTime: number;
-  dosDate: number;
-  externalAttributes: number;
-  offset: number;
-}
+/** A central-directory record: a stored entry's header fields, its name as bytes, where it starts. */
+type CentralRecord = Omit<StoredEntry, "name" | "raw"> & { name: Buffer; offset: number };
 
 /** DOS date and time of now, as zip headers keep them. */
 function dosNow(): { dosTime: number; dosDate: number } {
