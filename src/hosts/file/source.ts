@@ -3,9 +3,8 @@ import type { Diagnostic } from "../../engine";
 import type { WorkbookPlan } from "../../report/plan";
 import type { SheetGrid } from "../../sheets/grid";
 import { WorkbookFileError } from "./errors";
-import { readForeignWorkbook } from "./foreign/read-foreign";
 import { appendAuditToPackage, type AppendResult } from "./package/append";
-import { checkSignature, readBytes } from "./read";
+import { checkSignature, readBytes } from "./bytes";
 import { limitsFromEnv, type ReadLimits } from "./streaming/limits";
 import { readWorkbookGrids } from "./streaming/read-grids";
 
@@ -64,6 +63,8 @@ export async function openWorkbookSource(
     checkSignature(path, bytes); // the usual message for a file that is no workbook
     throw new WorkbookFileError("not-xlsx", path, `文件「${nodePath.basename(path)}」不是工作簿。`);
   }
+  // SheetJS is loaded only for these formats: the .xlsx path never pays for it.
+  const { readForeignWorkbook } = await import("./foreign/read-foreign");
   const foreign = readForeignWorkbook(path, bytes, kind, limits);
   return {
     grids: foreign.grids,

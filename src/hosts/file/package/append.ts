@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
-import { chooseSheetNames, renameSheets } from "../../../report";
+import { chooseSheetNames, sheetRenames } from "../../../report";
 import { OWNERSHIP_NAME_PREFIX, type WorkbookPlan } from "../../../report/plan";
 import { quoteSheet } from "../../../report/refs";
 import { causeText, WorkbookFileError } from "../errors";
@@ -140,14 +140,18 @@ export async function appendAuditToPackage(
     planned.sheets.map((s) => s.name),
     remaining.map((s) => ({ name: s.name, owned: false }))
   );
-  const plan = renameSheets(planned, chosen);
+  // Renamed sheets (a user's sheet has the name) get their references rewritten as they are
+  // streamed: renaming the plan up front would decode every packed row at once.
+  const renames = sheetRenames(planned, chosen);
+  const writtenName = (sheet: WorkbookPlan["sheets"][number]) =>
+    renames.get(sheet.name) ?? sheet.name;
 
   const taken = new Set(
     entries.filter((e) => !droppedParts.has(e.name)).map((e) => e.name.toLowerCase())
   );
   const relIds = new Set(rels.map((r) => r.id));
   let nextSheetId = Math.max(0, ...workbookSheets(original.workbook).map((s) => s.sheetId)) + 1;
-  const added = plan.sheets.map((sheet, i) => {
+  const added = planned.sheets.map((sheet, i) => {
     const part = freshSheetPart(taken, wbFolder);
     let relId = `rIdJH${i + 1}`;
     for (let n = 1; relIds.has(relId); n++) relId = `rIdJH${i + 1}_${n}`;
@@ -159,7 +163,7 @@ export async function appendAuditToPackage(
   added.forEach(({ sheet }, i) => {
     names.push({
       name: `${OWNERSHIP_NAME_PREFIX}${i + 1}`,
-      formula: `${quoteSheet(sheet.name)}!$A$1`,
+      formula: `${quoteSheet(writtenName(sheet))}!$A$1`,
     });
   });
   added.forEach(({ sheet }, i) => {
@@ -168,12 +172,12 @@ export async function appendAuditToPackage(
       names.push({
         name: "_xlnm.Print_Titles",
         localSheetId: remaining.length + i,
-        formula: `${quoteSheet(sheet.name)}!$${rows[0]}:$${rows[1]}`,
+        formula: `${quoteSheet(writtenName(sheet))}!$${rows[0]}:$${rows[1]}`,
       });
   });
   workbook = appendToWorkbook(
     workbook,
-    added.map((a) => ({ name: a.sheet.name, sheetId: a.sheetId, relId: a.relId })),
+    added.map((a) => ({ name: writtenName(a.sheet), sheetId: a.sheetId, relId: a.relId })),
     names
   );
   const relTarget = (part: string) =>
@@ -205,7 +209,7 @@ export async function appendAuditToPackage(
   }
   const styles = appendAuditStyles(
     stylesOriginal,
-    plan.sheets.flatMap((s) => usedStyles(s))
+    planned.sheets.flatMap((s) => usedStyles(s))
   );
 
   const rewritten = new Map<string, string>([
@@ -229,7 +233,7 @@ export async function appendAuditToPackage(
         }
         for (const [name, xml] of rewritten) await zip.add(name, [xml]); // a styles part the input lacked
         for (const [i, a] of added.entries()) {
-          await zip.add(a.part, sheetXmlChunks(a.sheet, styles));
+          await zip.add(a.part, sheetXmlChunks(a.sheet, styles, renames));
           onProgress?.(i + 1, added.length);
         }
         await zip.finish();

@@ -1,4 +1,6 @@
+import { plannedRows, plannedStyleSamples } from "../../../report/packedRows";
 import type { PlannedCell, PlannedSheet } from "../../../report/plan";
+import { renameRefs } from "../../../report/rename";
 import { a1 } from "../../../sheets/grid";
 import { styleKey } from "./styles-xml";
 import { escapeAttr, escapeText } from "./xml-text";
@@ -17,7 +19,7 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const MAX_CELL_TEXT = 32767;
 
 /** Rows per chunk handed to the zip writer: large enough that the per-chunk await costs little. */
-const ROWS_PER_CHUNK = 1000;
+const ROWS_PER_CHUNK = 100;
 
 export interface SheetStyles {
   /** The cell format index for a (style, number format) pair. */
@@ -43,9 +45,8 @@ export function usedStyles(
   sheet: PlannedSheet
 ): { style?: PlannedCell["style"]; numFmt?: string }[] {
   const seen = new Map<string, { style?: PlannedCell["style"]; numFmt?: string }>();
-  for (const row of sheet.rows) {
-    for (const cell of row.cells) {
-      if (!cell) continue;
+  for (const cell of plannedStyleSamples(sheet)) {
+    {
       const style = cellStyle(cell);
       if (!style && !cell.numFmt) continue;
       const key = styleKey(style, cell.numFmt);
@@ -55,13 +56,18 @@ export function usedStyles(
   return [...seen.values()];
 }
 
-function cellXml(ref: string, cell: PlannedCell, styles: SheetStyles): string {
+function cellXml(
+  ref: string,
+  cell: PlannedCell,
+  styles: SheetStyles,
+  rename: (text: string) => string
+): string {
   const style = cellStyle(cell);
   const s =
     style || cell.numFmt ? ` s="${styles.cellFormat.get(styleKey(style, cell.numFmt)) ?? 0}"` : "";
   const value = cell.value;
   if (cell.formula) {
-    const f = `<f>${escapeText(withoutEquals(cell.formula))}</f>`;
+    const f = `<f>${escapeText(withoutEquals(rename(cell.formula)))}</f>`;
     if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof value === "number") {
       return Number.isFinite(value)
@@ -118,7 +124,12 @@ function head(sheet: PlannedSheet): string {
   );
 }
 
-function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string {
+function tail(
+  sheet: PlannedSheet,
+  styles: SheetStyles,
+  links: string[],
+  rename: (text: string) => string
+): string {
   const parts: string[] = ["</sheetData>"];
   if (sheet.merges.length > 0)
     parts.push(
@@ -129,7 +140,7 @@ function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string
     const rules = format.rules
       .map(
         (rule) =>
-          `<cfRule type="expression" dxfId="${styles.dxf[rule.style]}" priority="${priority++}"><formula>${escapeText(withoutEquals(rule.formula))}</formula></cfRule>`
+          `<cfRule type="expression" dxfId="${styles.dxf[rule.style]}" priority="${priority++}"><formula>${escapeText(withoutEquals(rename(rule.formula)))}</formula></cfRule>`
       )
       .join("");
     parts.push(`<conditionalFormatting sqref="${format.range}">${rules}</conditionalFormatting>`);
@@ -153,32 +164,35 @@ function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string
 }
 
 /**
- * The worksheet XML of a planned sheet, in chunks. Each planned row is let go of once written
- * (its slot set to null): a city's plan is most of the process's memory, and the flow only needs
- * the sheets' names and kinds afterwards.
+ * The worksheet XML of a planned sheet, in chunks. The rows are streamed (plannedRows): a sheet
+ * built by the report is decoded row by row from its packed form, never held whole as objects.
+ * `rename` (planned sheet name → written name, from sheetRenames) rewrites references in
+ * formulas, links and conditional formats as they are written.
  *
  * @example
  * for (const chunk of sheetXmlChunks(plan.sheets[0], styles)) stream.write(chunk);
  */
-export function* sheetXmlChunks(sheet: PlannedSheet, styles: SheetStyles): Generator<string> {
+export function* sheetXmlChunks(
+  sheet: PlannedSheet,
+  styles: SheetStyles,
+  renames: ReadonlyMap<string, string> = new Map()
+): Generator<string> {
+  const rename =
+    renames.size === 0 ? (text: string) => text : (text: string) => renameRefs(text, renames);
   yield head(sheet);
   const links: string[] = [];
   let chunk: string[] = [];
   let rowsInChunk = 0;
-  const rows = sheet.rows as (PlannedSheet["rows"][number] | null)[];
-  for (let i = 0; i < rows.length; i++) {
-    const planned = rows[i];
-    if (!planned) continue;
-    rows[i] = null;
+  for (const planned of plannedRows(sheet)) {
     const cells: string[] = [];
     planned.cells.forEach((cell, col) => {
       if (!cell) return;
       const ref = a1(planned.row, col);
-      cells.push(cellXml(ref, cell, styles));
+      cells.push(cellXml(ref, cell, styles, rename));
       if (cell.link && !cell.formula) {
         const display = cell.value === null ? "" : String(cell.value);
         links.push(
-          `<hyperlink ref="${ref}" location="${escapeAttr(cell.link.replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`
+          `<hyperlink ref="${ref}" location="${escapeAttr(rename(cell.link).replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`
         );
       }
     });
@@ -191,5 +205,5 @@ export function* sheetXmlChunks(sheet: PlannedSheet, styles: SheetStyles): Gener
     }
   }
   if (chunk.length > 0) yield chunk.join("");
-  yield tail(sheet, styles, links);
+  yield tail(sheet, styles, links, rename);
 }
