@@ -9,11 +9,13 @@ import {
   appendToWorkbook,
   editContentTypes,
   editRelationships,
+  hasSelectedTab,
   ownedSheetNamesOf,
   relationships,
   relsPartOf,
   removeSheets,
   resolveTarget,
+  setActiveTab,
   workbookSheets,
   WORKSHEET_REL,
   WORKSHEET_TYPE,
@@ -22,7 +24,8 @@ import {
 import { sheetXmlChunks, usedStyles } from "./sheet-xml";
 import { appendAuditStyles } from "./styles-xml";
 import { assertNoDoctype } from "./xml-text";
-import { entryText, readStoredEntries, type StoredEntry } from "./zip-read";
+import { editAppProperties } from "./app-xml";
+import { entryStart, entryText, readStoredEntries, type StoredEntry } from "./zip-read";
 import { ZipWriter } from "./zip-write";
 
 /**
@@ -34,6 +37,7 @@ import { ZipWriter } from "./zip-write";
  */
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
+const EXTENDED_PROPERTIES = /\/extended-properties$/;
 const STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 const CALC_CHAIN_REL = /\/calcChain$/;
 
@@ -180,6 +184,22 @@ export async function appendAuditToPackage(
     added.map((a) => ({ name: writtenName(a.sheet), sheetId: a.sheetId, relId: a.relId })),
     names
   );
+  // The summary opens as the active sheet, unless a user's sheet is still the selected tab: that
+  // selection lives in the user's sheet part, which is never rewritten, and two selected tabs
+  // would open grouped (typing into one writes into both). See docs/package-writer.md.
+  const activeIndex = planned.sheets.findIndex((s) => s.kind === planned.activate);
+  const selectedUserSheet = remaining.findIndex((s) => {
+    const rel = rels.find((r) => r.id === s.relId);
+    const entry = rel && pkg.byName.get(resolveTarget(wbPart, rel.target));
+    return entry !== undefined && hasSelectedTab(entryStart(entry));
+  });
+  const selectSummary = activeIndex >= 0 && selectedUserSheet < 0;
+  const sheetCount = remaining.length + added.length;
+  if (selectSummary) workbook = setActiveTab(workbook, remaining.length + activeIndex, sheetCount);
+  // After a re-run took the earlier audit's sheets out, the active tab still names a sheet that is there.
+  else if (owned.length > 0)
+    workbook = setActiveTab(workbook, Math.max(selectedUserSheet, 0), sheetCount);
+
   const relTarget = (part: string) =>
     wbFolder && part.startsWith(`${wbFolder}/`) ? part.slice(wbFolder.length + 1) : `/${part}`;
   const newRels = added.map((a) => ({
@@ -214,6 +234,11 @@ export async function appendAuditToPackage(
 
   const rewritten = new Map<string, string>([
     [wbPart, workbook],
+    ...appProperties(pkg, {
+      kept: remaining.map((s) => s.name),
+      removed: owned,
+      added: added.map((a) => writtenName(a.sheet)),
+    }),
     [wbRelsPart, editRelationships(original.rels, droppedRelIds, newRels)],
     ["[Content_Types].xml", editContentTypes(original.types, [...droppedParts], newTypes)],
     [stylesPart, styles.xml],
@@ -233,7 +258,8 @@ export async function appendAuditToPackage(
         }
         for (const [name, xml] of rewritten) await zip.add(name, [xml]); // a styles part the input lacked
         for (const [i, a] of added.entries()) {
-          await zip.add(a.part, sheetXmlChunks(a.sheet, styles, renames));
+          const selected = selectSummary && i === activeIndex;
+          await zip.add(a.part, sheetXmlChunks(a.sheet, styles, renames, selected));
           onProgress?.(i + 1, added.length);
         }
         await zip.finish();
@@ -253,6 +279,19 @@ export async function appendAuditToPackage(
     sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])),
     removedSheets: owned,
   };
+}
+
+/** docProps/app.xml (named by the root relationships) with the sheet titles edited, when the package has one. */
+function appProperties(
+  pkg: Package,
+  sheets: Parameters<typeof editAppProperties>[1]
+): [string, string][] {
+  const rel = relationships(text(pkg, "_rels/.rels")).find((r) => EXTENDED_PROPERTIES.test(r.type));
+  const part = rel && resolveTarget("", rel.target);
+  if (!part || !pkg.byName.has(part)) return [];
+  const xml = text(pkg, part);
+  const edited = editAppProperties(xml, sheets);
+  return edited === xml ? [] : [[part, edited]];
 }
 
 /** The styles part of a package that has none: one font, the two fills Excel reserves, one border, one format. */

@@ -87,7 +87,7 @@ function cellXml(
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text(value)}</t></is></c>`;
 }
 
-function head(sheet: PlannedSheet): string {
+function head(sheet: PlannedSheet, selected: boolean): string {
   const fit = sheet.page.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
   const freeze =
     sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
@@ -117,7 +117,7 @@ function head(sheet: PlannedSheet): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     fit +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "") +
     "<sheetData>"
@@ -175,11 +175,13 @@ function tail(
 export function* sheetXmlChunks(
   sheet: PlannedSheet,
   styles: SheetStyles,
-  renames: ReadonlyMap<string, string> = new Map()
+  renames: ReadonlyMap<string, string> = new Map(),
+  /** The sheet the workbook opens on: its tab is the selected one. */
+  selected = false
 ): Generator<string> {
   const rename =
     renames.size === 0 ? (text: string) => text : (text: string) => renameRefs(text, renames);
-  yield head(sheet);
+  yield head(sheet, selected);
   const links: string[] = [];
   let chunk: string[] = [];
   let rowsInChunk = 0;
