@@ -103,6 +103,7 @@ export class SheetLayout {
   }): PlannedSheet {
     for (const [row, { cells, height }] of this.rows) this.packed.pack(row, cells, height);
     this.rows.clear();
+    this.packed.finish();
     return packedSheet(
       {
         kind: this.kind,

@@ -21,9 +21,31 @@ const ALL_ROW_KEYS_PACKED: Exclude<keyof PlannedRow, PackedRowKeys> extends neve
 void ALL_CELL_KEYS_PACKED;
 void ALL_ROW_KEYS_PACKED;
 
+/**
+ * How full slabs are squeezed: the file host (Node) plugs in zlib, so a province's 学校达标 costs
+ * its compressed size; without a codec (the task pane, tests) slabs stay as they are.
+ */
+export interface SlabCodec {
+  compress(bytes: Uint8Array): Uint8Array;
+  decompress(bytes: Uint8Array, size: number): Uint8Array;
+}
+
+let codec: SlabCodec | undefined;
+
+/**
+ * Compresses the slabs of every sheet laid out from now on (undefined: no compression).
+ *
+ * @example
+ * usePackCodec({ compress: (b) => deflateRawSync(b, { level: 1 }), decompress: (b) => inflateRawSync(b) });
+ */
+export function usePackCodec(next: SlabCodec | undefined): void {
+  codec = next;
+}
+
 /** Slabs start small (most sheets are a few rows) and double up to a megabyte; a longer row gets its own. */
 const FIRST_SLAB_BYTES = 1 << 12;
 const MAX_SLAB_BYTES = 1 << 20;
+const MIN_COMPRESSED_SLAB = 1 << 14;
 
 // A cell's tag byte: the value's kind in the low 3 bits, then which optional parts follow.
 const EMPTY_SLOT = 0xff; // a null in the cells array
@@ -39,7 +61,11 @@ const HAS_NUMFMT = 1 << 6;
 
 /** The rows of one sheet, packed; rows may be packed in any order and come out sorted. */
 export class PackedRows {
-  private readonly slabs: Buffer[] = [];
+  /** Full slabs compressed by the codec (with their size), the one being filled as it is. */
+  private readonly slabs: (Buffer | { compressed: Uint8Array; size: number })[] = [];
+  private readonly codec = codec;
+  /** The last slab decompressed, kept while rows are read in order. */
+  private cached: { index: number; bytes: Buffer } | undefined;
   private slab = Buffer.allocUnsafe(0);
   private used = 0;
   private scratch = Buffer.allocUnsafe(4096);
@@ -144,6 +170,7 @@ export class PackedRows {
     const bytes = this.scratchUsed;
     if (this.used + bytes > this.slab.length) {
       const next = Math.min(MAX_SLAB_BYTES, Math.max(FIRST_SLAB_BYTES, this.slab.length * 2));
+      this.seal();
       this.slab = Buffer.allocUnsafe(Math.max(next, bytes));
       this.slabs.push(this.slab);
       this.used = 0;
@@ -159,8 +186,35 @@ export class PackedRows {
     this.used += bytes;
   }
 
+  /** The sheet is laid out: its last slab is compressed too. */
+  finish(): void {
+    this.seal();
+  }
+
+  /** Compresses the slab just filled (when a codec is set): its rows are read again only when written. */
+  private seal(): void {
+    const last = this.slabs.length - 1;
+    if (!this.codec || last < 0 || this.slabs[last] !== this.slab) return;
+    const size = this.used;
+    if (size < MIN_COMPRESSED_SLAB) return; // a small sheet's few slabs: not worth it
+    this.slabs[last] = { compressed: this.codec.compress(this.slab.subarray(0, size)), size };
+    // Nothing more goes into a compressed slab: the next row starts a new one.
+    this.slab = Buffer.allocUnsafe(0);
+    this.used = 0;
+  }
+
+  private slabBytes(index: number): Buffer {
+    const slab = this.slabs[index];
+    if (Buffer.isBuffer(slab)) return slab;
+    if (this.cached?.index !== index) {
+      const bytes = this.codec!.decompress(slab.compressed, slab.size);
+      this.cached = { index, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    }
+    return this.cached.bytes;
+  }
+
   private decode(slot: number): PlannedRow {
-    const buf = this.slabs[this.slabOf[slot]];
+    const buf = this.slabBytes(this.slabOf[slot]);
     let at = this.startOf[slot];
     const count = buf.readUInt32LE(at);
     at += 4;

@@ -1,6 +1,12 @@
 import fc from "fast-check";
+import { DEFLATE_SLABS } from "../../src/hosts/file/package/pack-codec";
 import { SheetLayout } from "../../src/report/layout";
-import { PackedRows, plannedRows, plannedStyleSamples } from "../../src/report/packedRows";
+import {
+  PackedRows,
+  plannedRows,
+  plannedStyleSamples,
+  usePackCodec,
+} from "../../src/report/packedRows";
 import type { PlannedCell, PlannedRow } from "../../src/report/plan";
 
 const page = { landscape: true, fitToWidth: true };
@@ -78,6 +84,33 @@ describe("packed rows", () => {
         expect(sheet.rows).toEqual(want);
       })
     );
+  });
+
+  it("compress full slabs with the host's codec and read them back, a row revisited after build included", () => {
+    const calls = { compress: 0, decompress: 0 };
+    usePackCodec({
+      compress: (b) => (calls.compress++, DEFLATE_SLABS.compress(b)),
+      decompress: (b, n) => (calls.decompress++, DEFLATE_SLABS.decompress(b, n)),
+    });
+    try {
+      const layout = new SheetLayout("schools", "学校达标", [10]);
+      const row = (r: number): (PlannedCell | null)[] => [
+        { value: `第${r}小学`, link: `'小学'!B${r + 5}` },
+        { value: r * 0.5, formula: `'小学'!F${r + 5}*100/'小学'!E${r + 5}`, numFmt: "0.00" },
+      ];
+      for (let r = 0; r < 20_000; r++) layout.append(row(r));
+      const sheet = layout.build({ page });
+      expect(calls.compress).toBeGreaterThan(1);
+      layout.set(3, 2, { value: "后补" }); // unpacks a row from a compressed slab
+      const rows = [...plannedRows(layout.build({ page }))];
+      expect(rows).toHaveLength(20_000);
+      expect(rows[19_999]).toEqual({ row: 19_999, cells: row(19_999) });
+      expect(rows[3].cells[2]).toEqual({ value: "后补" });
+      expect([...plannedRows(sheet)][12_345]).toEqual({ row: 12_345, cells: row(12_345) });
+      expect(calls.decompress).toBeGreaterThan(0);
+    } finally {
+      usePackCodec(undefined);
+    }
   });
 
   it("stream from the array once a host has read or replaced `rows`", () => {

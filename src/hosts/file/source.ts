@@ -3,7 +3,9 @@ import type { Diagnostic } from "../../engine";
 import type { WorkbookPlan } from "../../report/plan";
 import type { SheetGrid } from "../../sheets/grid";
 import { WorkbookFileError } from "./errors";
+import { usePackCodec } from "../../report/packedRows";
 import { appendAuditToPackage, type AppendResult } from "./package/append";
+import { DEFLATE_SLABS } from "./package/pack-codec";
 import { checkSignature, readBytes } from "./bytes";
 import { limitsFromEnv, type ReadLimits } from "./streaming/limits";
 import { readWorkbookGrids } from "./streaming/read-grids";
@@ -47,6 +49,8 @@ export async function openWorkbookSource(
   path: string,
   limits: ReadLimits = limitsFromEnv()
 ): Promise<WorkbookSource> {
+  // The audit sheets' packed rows are deflated while they wait to be written (Node only).
+  usePackCodec(DEFLATE_SLABS);
   const bytes = await readBytes(path);
   const isZip = startsWith(bytes, ZIP);
   const isXlsb = isZip && bytes.includes("xl/workbook.bin") && !bytes.includes("xl/workbook.xml");
