@@ -42,6 +42,10 @@ export function usePackCodec(next: SlabCodec | undefined): void {
   codec = next;
 }
 
+/** Plain Uint8Array, DataView and TextEncoder/TextDecoder: the report also runs in the task pane, where Node's Buffer does not exist. */
+const UTF8 = new TextEncoder();
+const UTF8_TEXT = new TextDecoder();
+
 /** Slabs start small (most sheets are a few rows) and double up to a megabyte; a longer row gets its own. */
 const FIRST_SLAB_BYTES = 1 << 12;
 const MAX_SLAB_BYTES = 1 << 20;
@@ -62,13 +66,14 @@ const HAS_NUMFMT = 1 << 6;
 /** The rows of one sheet, packed; rows may be packed in any order and come out sorted. */
 export class PackedRows {
   /** Full slabs compressed by the codec (with their size), the one being filled as it is. */
-  private readonly slabs: (Buffer | { compressed: Uint8Array; size: number })[] = [];
+  private readonly slabs: (Uint8Array | { compressed: Uint8Array; size: number })[] = [];
   private readonly codec = codec;
   /** The last slab decompressed, kept while rows are read in order. */
-  private cached: { index: number; bytes: Buffer } | undefined;
-  private slab = Buffer.allocUnsafe(0);
+  private cached: { index: number; bytes: Uint8Array } | undefined;
+  private slab = new Uint8Array(0);
   private used = 0;
-  private scratch = Buffer.allocUnsafe(4096);
+  private scratch = new Uint8Array(4096);
+  private scratchView = new DataView(this.scratch.buffer);
   /** row number → its slot in the arrays below. */
   private readonly slots = new Map<number, number>();
   private readonly rowOf: number[] = [];
@@ -87,15 +92,16 @@ export class PackedRows {
 
   private room(bytes: number): void {
     if (this.scratchUsed + bytes <= this.scratch.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.scratch.length * 2, this.scratchUsed + bytes));
-    this.scratch.copy(bigger, 0, 0, this.scratchUsed);
+    const bigger = new Uint8Array(Math.max(this.scratch.length * 2, this.scratchUsed + bytes));
+    bigger.set(this.scratch.subarray(0, this.scratchUsed));
     this.scratch = bigger;
+    this.scratchView = new DataView(bigger.buffer);
   }
 
   private writeText(text: string): void {
     this.room(4 + text.length * 3);
-    const n = this.scratch.write(text, this.scratchUsed + 4, "utf8");
-    this.scratch.writeUInt32LE(n, this.scratchUsed);
+    const n = UTF8.encodeInto(text, this.scratch.subarray(this.scratchUsed + 4)).written;
+    this.scratchView.setUint32(this.scratchUsed, n, true);
     this.scratchUsed += 4 + n;
   }
 
@@ -115,7 +121,7 @@ export class PackedRows {
     if (this.slots.has(row)) this.unpack(row);
     this.scratchUsed = 0;
     this.room(4);
-    this.scratch.writeUInt32LE(cells.length, 0);
+    this.scratchView.setUint32(0, cells.length, true);
     this.scratchUsed = 4;
     for (const cell of cells) {
       this.room(16);
@@ -163,7 +169,7 @@ export class PackedRows {
       if (tag & HAS_LINK) this.writeText(cell.link!);
       if ((tag & 7) === V_NUMBER) {
         this.room(8);
-        this.scratch.writeDoubleLE(value as number, this.scratchUsed);
+        this.scratchView.setFloat64(this.scratchUsed, value as number, true);
         this.scratchUsed += 8;
       } else if ((tag & 7) === V_STRING) this.writeText(value as string);
     }
@@ -171,11 +177,11 @@ export class PackedRows {
     if (this.used + bytes > this.slab.length) {
       const next = Math.min(MAX_SLAB_BYTES, Math.max(FIRST_SLAB_BYTES, this.slab.length * 2));
       this.seal();
-      this.slab = Buffer.allocUnsafe(Math.max(next, bytes));
+      this.slab = new Uint8Array(Math.max(next, bytes));
       this.slabs.push(this.slab);
       this.used = 0;
     }
-    this.scratch.copy(this.slab, this.used, 0, bytes);
+    this.slab.set(this.scratch.subarray(0, bytes), this.used);
     const slot = this.rowOf.length;
     this.slots.set(row, slot);
     this.rowOf.push(row);
@@ -199,16 +205,15 @@ export class PackedRows {
     if (size < MIN_COMPRESSED_SLAB) return; // a small sheet's few slabs: not worth it
     this.slabs[last] = { compressed: this.codec.compress(this.slab.subarray(0, size)), size };
     // Nothing more goes into a compressed slab: the next row starts a new one.
-    this.slab = Buffer.allocUnsafe(0);
+    this.slab = new Uint8Array(0);
     this.used = 0;
   }
 
-  private slabBytes(index: number): Buffer {
+  private slabBytes(index: number): Uint8Array {
     const slab = this.slabs[index];
-    if (Buffer.isBuffer(slab)) return slab;
+    if (slab instanceof Uint8Array) return slab;
     if (this.cached?.index !== index) {
-      const bytes = this.codec!.decompress(slab.compressed, slab.size);
-      this.cached = { index, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+      this.cached = { index, bytes: this.codec!.decompress(slab.compressed, slab.size) };
     }
     return this.cached.bytes;
   }
@@ -216,11 +221,12 @@ export class PackedRows {
   private decode(slot: number): PlannedRow {
     const buf = this.slabBytes(this.slabOf[slot]);
     let at = this.startOf[slot];
-    const count = buf.readUInt32LE(at);
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    const count = view.getUint32(at, true);
     at += 4;
     const text = () => {
-      const n = buf.readUInt32LE(at);
-      const s = buf.toString("utf8", at + 4, at + 4 + n);
+      const n = view.getUint32(at, true);
+      const s = UTF8_TEXT.decode(buf.subarray(at + 4, at + 4 + n));
       at += 4 + n;
       return s;
     };
@@ -238,7 +244,7 @@ export class PackedRows {
       let value: PlannedCell["value"] = null;
       switch (tag & 7) {
         case V_NUMBER:
-          value = buf.readDoubleLE(at);
+          value = view.getFloat64(at, true);
           at += 8;
           break;
         case V_TRUE:

@@ -113,6 +113,23 @@ describe("packed rows", () => {
     }
   });
 
+  it("run without Node's Buffer, as in the task pane", () => {
+    const buffer = globalThis.Buffer;
+    (globalThis as { Buffer?: unknown }).Buffer = undefined;
+    try {
+      const layout = new SheetLayout("schools", "学校达标", [10]);
+      for (let r = 0; r < 300; r++)
+        layout.append([{ value: `第${r}小学` }, { value: r / 3, formula: `'小学'!F${r}*2` }]);
+      const rows = layout.build({ page }).rows;
+      expect(rows[299]).toEqual({
+        row: 299,
+        cells: [{ value: "第299小学" }, { value: 299 / 3, formula: "'小学'!F299*2" }],
+      });
+    } finally {
+      globalThis.Buffer = buffer;
+    }
+  });
+
   it("stream from the array once a host has read or replaced `rows`", () => {
     const layout = new SheetLayout("cv", "差异系数", [10]);
     layout.append([{ value: 1, style: "number", numFmt: "0.00" }], 30);
