@@ -10,11 +10,21 @@ import {
   ruleInputs,
   STATUS_NAMES,
   type CountyDimension,
+  type CountyItem,
+  type CountyItemResult,
   type CountyResult,
 } from "../engine";
 import { FMT, formulaCell, textCell } from "./cells";
 import { countyLabel, type ReportContext } from "./context";
-import { FormCells, figureSentence, ratioValue, statusFormula, type Expr } from "./countyFormulas";
+import {
+  fillPrompt,
+  FormCells,
+  itemSentence,
+  ratioValue,
+  sentenceOrPrompt,
+  statusFormula,
+  type Expr,
+} from "./countyFormulas";
 import { declarationHead, declarationNotes } from "./declarationCommon";
 import { SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
@@ -71,6 +81,37 @@ function evidenceCell(county: CountyResult, codes: readonly string[]): PlannedCe
 }
 
 /**
+ * 指标值或简要结论 of an item: the catalogue's sentence over the form's cells, the prompt to fill
+ * the form while the verdict (the same row's cell) is 未核查; the engine's words where no formula
+ * can say it (a school-level item, a rejected input).
+ */
+function figureCell(
+  cells: FormCells,
+  county: CountyResult,
+  item: CountyItem,
+  engine: CountyItemResult,
+  verdict: Expr
+): PlannedCell {
+  if (item.rule.kind === "schools")
+    return textCell(
+      engine.status === "unchecked"
+        ? engine.notes.join("；")
+        : engine.status === "pass"
+          ? "所有学校均符合要求"
+          : engine.notes.slice(0, 3).join("；")
+    );
+  const order = (c: string) => COUNTY_INPUTS.findIndex((i) => i.code === c);
+  const codes = ruleInputs(item.rule).sort((a, b) => order(a) - order(b));
+  if (!county.form)
+    return textCell(fillPrompt(engine.missing.length ? engine.missing : codes, false));
+  if (cells.anyInvalid(codes) || !statusFormula(cells, item.rule))
+    return textCell(
+      engine.status === "unchecked" ? `未核查：${engine.notes.join("；")}` : engine.notes.join("；")
+    );
+  return exprCell(sentenceOrPrompt(itemSentence(cells, item), verdict, fillPrompt(codes, true)));
+}
+
+/**
  * 表Ⅳ (guarantee) or 表Ⅴ (quality): per item its number, name, the figure as a sentence, the
  * verdict and the evidence named.
  */
@@ -100,29 +141,18 @@ export function buildItemsDeclaration(
   const first = sheet.next;
   COUNTY_ITEMS.filter((i) => i.dimension === dimension).forEach((item, k) => {
     const engine = county.items.find((i) => i.id === item.id)!;
-    const figure: PlannedCell =
-      item.rule.kind === "schools"
-        ? textCell(
-            engine.status === "unchecked"
-              ? engine.notes.join("；")
-              : engine.status === "pass"
-                ? "所有学校均符合要求"
-                : engine.notes.slice(0, 3).join("；")
-          )
-        : county.form
-          ? exprCell(figureSentence(cells, item.rule, ruleInputs(item.rule)))
-          : textCell(`未填报：请在县域指标表填报${engine.missing.join("、")}`);
-    const row = sheet.append(
+    const verdict = verdictCell(cells, county, item.id);
+    const row = sheet.next;
+    sheet.append(
       [
         textCell(String(k + 1)),
         textCell(`${item.id} ${item.name}`),
-        figure,
-        verdictCell(cells, county, item.id),
+        figureCell(cells, county, item, engine, { f: cellA1(row, 3), v: verdict.value ?? null }),
+        verdict,
         evidenceCell(county, ruleInputs(item.rule)),
       ],
       42
     );
-    void row;
   });
   const last = sheet.next - 1;
   sheet.colourVerdicts(first, 3, last, 3);
