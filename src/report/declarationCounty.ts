@@ -13,6 +13,7 @@ import {
   type CountyItem,
   type CountyItemResult,
   type CountyResult,
+  type ItemRule,
 } from "../engine";
 import { FMT, formulaCell, textCell } from "./cells";
 import { countyLabel, type ReportContext } from "./context";
@@ -175,24 +176,38 @@ export function buildItemsDeclaration(
   };
 }
 
+/** 表Ⅵ's rows: 计 (judged) and 「其中：家长」 (shown), each as the form codes of its columns. */
+const RECOGNITION_ROWS = [
+  { who: "计", sent: "S1-5", valid: "S1-1", satisfied: "S1-2", visited: "S1-3", pleased: "S1-4" },
+  {
+    who: "其中：家长",
+    sent: "S1-6",
+    valid: "S1-7",
+    satisfied: "S1-8",
+    visited: "S1-9",
+    pleased: "S1-10",
+  },
+] as const;
+
 /** 表Ⅵ 社会认可度: the questionnaire columns, the verdict, then the one-vote veto rows. */
 export function buildRecognitionDeclaration(
   ctx: ReportContext,
   county: CountyResult,
   name: string
 ): CountyTable {
-  const sheet = new SheetLayout("declaration-VI", name, [12, 12, 12, 12, 12, 12, 12, 10]);
+  const sheet = new SheetLayout("declaration-VI", name, [12, 10, 12, 12, 12, 12, 12, 12, 10]);
   const top = declarationHead(
     sheet,
     "表Ⅵ",
     "县域义务教育优质均衡发展社会认可度情况",
     countyLabel(county.name),
-    7
+    8
   );
   sheet.next = top;
   sheet.append(
     [
       "对象",
+      "问卷总数",
       "回收有效问卷数",
       "满意问卷数",
       "问卷调查综合满意度",
@@ -208,29 +223,42 @@ export function buildRecognitionDeclaration(
   const [survey, visits] = s1.rule.kind === "all" ? s1.rule.rules : [s1.rule, s1.rule];
   const count = (code: string): PlannedCell => {
     const r = cells.ref(code);
+    if (cells.isPercent(code)) return textCell("");
     return county.form && r.v !== null
       ? exprCell(r, FMT.count, "number")
       : textCell(r.v === null ? "" : String(r.v));
   };
-  const rate = (rule: typeof survey): PlannedCell => {
+  const rate = (rule: ItemRule): PlannedCell => {
     const v = rule.kind === "ratio" ? ratioValue(cells, rule) : null;
     return v && v.v !== null ? exprCell(v, "0.0%", "number") : textCell("");
   };
-  const row = sheet.append([
-    textCell("计"),
-    count("S1-1"),
-    count("S1-2"),
-    rate(survey),
-    count("S1-3"),
-    count("S1-4"),
-    rate(visits),
-    verdictCell(cells, county, "S1"),
-  ]);
-  sheet.colourVerdicts(row, 7, row, 7);
+  // The 家长 row's rates are shown, not judged: the same ratio, without a threshold of its own.
+  const shownRate = (numerator: string, denominator: string): ItemRule => ({
+    kind: "ratio",
+    numerator: [numerator],
+    denominator: [denominator],
+    min: 0,
+    cmp: ">=",
+  });
+  const rows = RECOGNITION_ROWS.map((r, k) =>
+    sheet.append([
+      textCell(r.who),
+      count(r.sent),
+      count(r.valid),
+      count(r.satisfied),
+      rate(k === 0 ? survey : shownRate(r.satisfied, r.valid)),
+      count(r.visited),
+      count(r.pleased),
+      rate(k === 0 ? visits : shownRate(r.pleased, r.visited)),
+      k === 0 ? verdictCell(cells, county, "S1") : textCell("—"),
+    ])
+  );
+  const row = rows[0];
+  sheet.colourVerdicts(row, 8, row, 8);
   sheet.skip();
   sheet.append([textCell("一票否决", "subtitle")]);
   sheet.append(
-    ["编号", "情形", "", "", "", "", "填报", "是否触发"].map((h) => textCell(h, "header"))
+    ["编号", "情形", "", "", "", "", "", "填报", "是否触发"].map((h) => textCell(h, "header"))
   );
   const vetoFirst = sheet.next;
   for (const v of county.veto) {
@@ -246,34 +274,35 @@ export function buildRecognitionDeclaration(
       null,
       null,
       null,
+      null,
       filled
         ? formulaCell(`IF(${ref.f}="","未填报",IF(${yesF},"是","否"))`, shown, undefined, "text")
         : textCell(shown),
       filled
         ? formulaCell(
-            `IF(${cellA1(r, 6)}="是","触发",IF(${cellA1(r, 6)}="否","未触发","未核查"))`,
+            `IF(${cellA1(r, 7)}="是","触发",IF(${cellA1(r, 7)}="否","未触发","未核查"))`,
             v.triggered === null ? "未核查" : v.triggered ? "触发" : "未触发",
             undefined,
             "text"
           )
         : textCell(v.triggered === null ? "未核查" : v.triggered ? "触发" : "未触发"),
     ]);
-    sheet.merge(r, 1, r, 5);
+    sheet.merge(r, 1, r, 6);
   }
   const vetoLast = sheet.next - 1;
   declarationNotes(
     sheet,
     [
-      `综合满意度＝满意问卷数÷回收有效问卷数，走访满意度＝满意人数÷实地走访人数，均须符合「${COUNTY_ITEMS.find((i) => i.id === "S1")?.requirement ?? ""}」；比例保留一位小数。`,
+      `综合满意度＝满意问卷数÷回收有效问卷数，走访满意度＝满意人数÷实地走访人数，按「计」一行判断，均须符合「${COUNTY_ITEMS.find((i) => i.id === "S1")?.requirement ?? ""}」；比例保留一位小数。`,
       "一票否决任一情形为「是」的，县域不予认定；各省另有申报模板的，以省级模板为准。",
     ],
-    7
+    8
   );
-  signatures(sheet, county.name, 7);
+  signatures(sheet, county.name, 8);
   return {
     sheet: sheet.build({ page: { landscape: false, fitToWidth: true }, county: county.name }),
-    verdicts: rangeA1(row, 7, row, 7),
-    veto: rangeA1(vetoFirst, 7, Math.max(vetoFirst, vetoLast), 7),
+    verdicts: rangeA1(row, 8, row, 8),
+    veto: rangeA1(vetoFirst, 8, Math.max(vetoFirst, vetoLast), 8),
   };
 }
 

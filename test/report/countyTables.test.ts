@@ -151,7 +151,58 @@ describe("the county declaration tables", () => {
     expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
     expect(verdictOf(plan, sourcesOf(grid), "G8")).toBe("未达标");
     const vi = sheetOf(plan, "declaration-VI");
-    expect(at(vi, rowsWith(vi, 0, "V3")[0], 7)).toMatchObject({ value: "触发" });
+    expect(at(vi, rowsWith(vi, 0, "V3")[0], 8)).toMatchObject({ value: "触发" });
+  });
+
+  it("表Ⅵ: 问卷总数 and the 「其中：家长」 row beside 计; only 计 is judged", () => {
+    const { plan, grid } = planFor({
+      ...PASSING_VALUES,
+      "S1-3": 40,
+      "S1-4": 35, // 87.5%
+      "S1-6": 600,
+      "S1-7": 580,
+      "S1-8": 480, // 82.8%: shown for the parents, not judged
+      "S1-9": 20,
+      "S1-10": 19,
+    });
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    const vi = sheetOf(plan, "declaration-VI");
+    const header = rowsWith(vi, 0, "对象")[0];
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => at(vi, header, c)?.value)).toEqual([
+      "问卷总数",
+      "回收有效问卷数",
+      "满意问卷数",
+      "问卷调查综合满意度",
+      "实地走访人数",
+      "满意人数",
+      "实地走访满意度",
+      "是否达标",
+    ]);
+    const total = rowsWith(vi, 0, "计")[0];
+    expect([1, 2, 3, 5, 6].map((c) => at(vi, total, c)?.value)).toEqual([1050, 1000, 950, 40, 35]);
+    expect(at(vi, total, 4)?.value).toBeCloseTo(0.95);
+    expect(at(vi, total, 7)?.value).toBeCloseTo(0.875);
+    expect(at(vi, total, 8)).toMatchObject({ value: "达标" });
+    expect(at(vi, total, 1)?.formula).toMatch(/^'县域指标'!C\d+$/);
+    const parents = rowsWith(vi, 0, "其中：家长")[0];
+    expect([1, 2, 3, 5, 6].map((c) => at(vi, parents, c)?.value)).toEqual([600, 580, 480, 20, 19]);
+    expect(at(vi, parents, 4)?.value).toBeCloseTo(480 / 580);
+    expect(at(vi, parents, 4)?.formula).toContain("/");
+    expect(at(vi, parents, 8)?.value).toBe("—");
+  });
+
+  it("表Ⅵ: a form without the 问卷总数 and 家长 rows still audits S1 (those cells stay empty)", () => {
+    const { plan, grid, result } = planFor(PASSING_VALUES);
+    expect(result.counties[0].items.find((i) => i.id === "S1")?.status).toBe("pass");
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    const vi = sheetOf(plan, "declaration-VI");
+    const parents = rowsWith(vi, 0, "其中：家长")[0];
+    expect([1, 2, 3, 4].map((c) => at(vi, parents, c)?.value ?? "")).toEqual(["", "", "", ""]);
+  });
+
+  it("表Ⅵ: 回收有效问卷数 above 问卷总数 is a part above its whole (S1 未核查, a diagnostic)", () => {
+    const { result } = planFor({ ...PASSING_VALUES, "S1-5": 900 });
+    expect(result.counties[0].items.find((i) => i.id === "S1")?.status).toBe("unchecked");
   });
 });
 
