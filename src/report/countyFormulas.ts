@@ -66,6 +66,29 @@ export class FormCells {
   }
 }
 
+/**
+ * The school sheets' figures of an item (result `figures`) read like a form without cells: its
+ * formulas are over the figures as numbers, so the catalogue's rule and sentence apply unchanged.
+ *
+ * @example
+ * figureCells({ "G9-1": 3200, "G9-2": 3200 }, settings).ref("G9-1"); // { f: "3200", v: 3200 }
+ */
+export function figureCells(figures: Record<string, number>, settings: AuditSettings): FormCells {
+  return new FormCells(
+    {
+      sheet: "",
+      cells: {},
+      values: { ...figures },
+      textCodes: [],
+      percentCodes: [],
+      invalidCodes: [],
+      evidenceCells: {},
+      evidence: {},
+    },
+    settings
+  );
+}
+
 /** TRUE when any of the codes is blank. */
 function anyBlank(cells: FormCells, codes: readonly string[]): Expr {
   const refs = codes.map((c) => cells.ref(c));

@@ -18,6 +18,7 @@ import {
 import { FMT, formulaCell, textCell } from "./cells";
 import { countyLabel, type ReportContext } from "./context";
 import {
+  figureCells,
   fillPrompt,
   FormCells,
   itemSentence,
@@ -63,11 +64,21 @@ function formCells(ctx: ReportContext, county: CountyResult): FormCells {
   return new FormCells(county.form, ctx.input.result.settings);
 }
 
+/**
+ * The cells an item's formulas read: the form's, or the school sheets' figures when they decided
+ * the item (G6, G9, G12, Q4 with their columns present).
+ */
+function itemCells(ctx: ReportContext, cells: FormCells, engine: CountyItemResult): FormCells {
+  return engine.source === "schools" && engine.figures
+    ? figureCells(engine.figures, ctx.input.result.settings)
+    : cells;
+}
+
 /** The 是否达标 cell of an item: a live formula over the form, or the engine's word. */
 function verdictCell(cells: FormCells, county: CountyResult, id: string): PlannedCell {
   const item = COUNTY_ITEMS.find((i) => i.id === id)!;
   const engine = county.items.find((i) => i.id === id)!;
-  const formula = county.form ? statusFormula(cells, item.rule) : null;
+  const formula = county.form || engine.figures ? statusFormula(cells, item.rule) : null;
   return formula ? exprCell(formula) : textCell(STATUS_NAMES[engine.status]);
 }
 
@@ -103,6 +114,18 @@ function figureCell(
     );
   const order = (c: string) => COUNTY_INPUTS.findIndex((i) => i.code === c);
   const codes = ruleInputs(item.rule).sort((a, b) => order(a) - order(b));
+  if (engine.source === "schools" && engine.figures) {
+    // The school sheets decided it: the same sentence over their figures, and the schools short.
+    const sentence = itemSentence(cells, item);
+    const tail = [
+      "（据学校表逐校核查）",
+      ...(engine.status === "fail" ? engine.notes.slice(0, 1) : []),
+    ].join("；");
+    return exprCell({
+      f: `${sentence.f}&"${tail.replace(/"/g, '""')}"`,
+      v: `${sentence.v}${tail}`,
+    });
+  }
   if (!county.form)
     return textCell(fillPrompt(engine.missing.length ? engine.missing : codes, false));
   if (cells.anyInvalid(codes) || !statusFormula(cells, item.rule))
@@ -142,13 +165,14 @@ export function buildItemsDeclaration(
   const first = sheet.next;
   COUNTY_ITEMS.filter((i) => i.dimension === dimension).forEach((item, k) => {
     const engine = county.items.find((i) => i.id === item.id)!;
-    const verdict = verdictCell(cells, county, item.id);
+    const own = itemCells(ctx, cells, engine);
+    const verdict = verdictCell(own, county, item.id);
     const row = sheet.next;
     sheet.append(
       [
         textCell(String(k + 1)),
         textCell(`${item.id} ${item.name}`),
-        figureCell(cells, county, item, engine, { f: cellA1(row, 3), v: verdict.value ?? null }),
+        figureCell(own, county, item, engine, { f: cellA1(row, 3), v: verdict.value ?? null }),
         verdict,
         evidenceCell(county, ruleInputs(item.rule)),
       ],

@@ -274,6 +274,35 @@ describe("表Ⅳ and 表Ⅴ sentences (指标值或简要结论)", () => {
   });
 });
 
+describe("items the school sheets decided (G9 from per-school training counts)", () => {
+  it("表Ⅳ writes the sentence over the school figures, the verdict as a formula, and 问题清单 the shortfall", () => {
+    const records = passingCounty().map((s, i) => {
+      const stage = Object.values(s.stages)[0]!;
+      stage.teachers = { ...stage.teachers, trainingDue: 50, trainingDone: i === 0 ? 48 : 50 };
+      return s;
+    });
+    const grid = formGrid(PASSING_VALUES);
+    const { forms } = readCountyForms([grid]);
+    const result = audit(records, {}, { countyForms: forms });
+    expect(result.counties[0].items.find((i) => i.id === "G9")).toMatchObject({
+      status: "fail",
+      source: "schools",
+    });
+    const plan = buildPlan({ result, records, auditedAt: AUDITED_AT });
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    const iv = sheetOf(plan, "declaration-IV");
+    const row = rowsWith(iv, 1, "G9 教师5年360学时培训")[0];
+    expect(String(at(iv, row, 2)?.value)).toBe(
+      "全县应完成5年360学时培训的教师200名，已完成198名，完成率99.0%（据学校表逐校核查）；未达100%的学校：「一小」48/50"
+    );
+    expect(at(iv, row, 3)).toMatchObject({ value: "未达标" });
+    expect(at(iv, row, 3)?.formula).not.toContain("县域指标");
+    const findings = sheetOf(plan, "findings");
+    const g9 = rowsWith(findings, 3, "G9")[0];
+    expect(at(findings, g9, 9)).toMatchObject({ value: "已完成5年360学时培训的教师数还需增加2人" });
+  });
+});
+
 describe("问题清单 rows for failed county items", () => {
   it("says what it takes, as a live formula, and links to the form cell", () => {
     const { plan, grid } = planFor({

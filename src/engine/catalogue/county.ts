@@ -73,6 +73,9 @@ export type ItemRule =
   /** Checked per school by the engine's school-level checks (G3, G4, G5). */
   | { kind: "schools"; check: "G3" | "G4" | "G5"; columns: string };
 
+/** County items the school sheets can decide (src/engine/county/schoolFigures.ts). */
+export type SchoolFiguresSource = "G6" | "G9" | "G12" | "Q4";
+
 export interface CountyItem {
   id: string;
   dimension: CountyDimension;
@@ -86,6 +89,11 @@ export interface CountyItem {
    * sheets win). Named here for the 未核查 note.
    */
   schoolColumns?: string;
+  /**
+   * The item is computed from the school sheets when they carry `schoolColumns`: their figures,
+   * summed into this item's form codes, are judged by the same rule (and win over the form).
+   */
+  fromSchools?: SchoolFiguresSource;
   /**
    * 指标值或简要结论 as 表Ⅳ / 表Ⅴ write it, with the figures filled in (counts and 元 as integers,
    * rates to one decimal, as the tables' note asks). Placeholders:
@@ -311,6 +319,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     name: "小规模学校公用经费",
     requirement: "不足100名学生的村小学和教学点按100名学生核定公用经费",
     sentence: "全县不足100名学生的村小学和教学点{G6-1}个，按100名学生核定公用经费的{G6-2}个",
+    fromSchools: "G6",
+    schoolColumns: "学校表的「核定公用经费」列（不足100名学生的学校）",
     rule: { kind: "allOf", part: "G6-2", whole: "G6-1" },
   },
   {
@@ -341,6 +351,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     name: "教师5年360学时培训",
     requirement: "教师5年360学时培训完成率达到100%",
     sentence: "全县应完成5年360学时培训的教师{G9-1}名，已完成{G9-2}名，完成率{r1%}",
+    fromSchools: "G9",
+    schoolColumns: "学校表的「应完成5年360学时培训教师数」「已完成5年360学时培训教师数」列",
     rule: ratio(["G9-2"], ["G9-1"], 1, "G9-2"),
   },
   {
@@ -370,6 +382,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     name: "专任教师持证上岗",
     requirement: "专任教师持有教师资格证上岗率达到100%",
     sentence: "全县专任教师{G12-1}名，持有教师资格证上岗{G12-2}名，持证上岗率{r1%}",
+    fromSchools: "G12",
+    schoolColumns: "学校表的「持证上岗教师数」列（与「专任教师数」）",
     rule: ratio(["G12-2"], ["G12-1"], 1, "G12-2"),
   },
   {
@@ -448,6 +462,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     name: "教师培训经费",
     requirement: "所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费",
     sentence: "全县学校{Q4-1}所，教师培训经费不低于年度公用经费预算总额5%的学校{Q4-2}所",
+    fromSchools: "Q4",
+    schoolColumns: "学校表的「教师培训经费」「年度公用经费预算」列",
     rule: { kind: "allOf", part: "Q4-2", whole: "Q4-1" },
   },
   {

@@ -153,6 +153,8 @@ describe("readWorkbookGrids", () => {
       ["G11-1", "符合交流轮岗条件的教师数", 1704],
       ["G11-2", "上一年度交流轮岗教师数", 0.1015],
       ["Q9-2", "语文校际差异率", 0.12],
+      ["G12-2", "其中持有教师资格证上岗数", 1],
+      ["G13-2", "其中就近划片入学数（小学）", 1],
     ];
     // The form starts at B3: percentCells are worksheet addresses, not grid positions.
     book.addSheet("县域指标", rows, { row: 2, col: 1 });
@@ -160,8 +162,9 @@ describe("readWorkbookGrids", () => {
     book.format("县域指标", "D8", '0.0"%"'); // a % in quotes is text, not a percent format
     book.format("县域指标", "D9", "0.00");
     book.format("县域指标", "C6", "0.0%"); // text in a %-formatted cell is no percent
+    book.format("县域指标", "D10", "0%"); // 100%: only the format tells it from a count of 1
     const { grids } = await readWorkbookGrids(book.context());
-    expect(grids[0].percentCells).toEqual(["D6"]);
+    expect(grids[0].percentCells).toEqual(["D6", "D10"]);
     expect(
       book.reads.find((r) => r.sheet === "县域指标" && r.props.startsWith("values"))?.props
     ).toBe("values,valueTypes,numberFormat");
@@ -172,7 +175,7 @@ describe("readWorkbookGrids", () => {
       rows: [[], [], ...rows.map((r) => [null, ...r])] as SheetGrid["rows"],
       merges: [],
       origin: { row: 0, col: 0 },
-      percentCells: ["D6"],
+      percentCells: ["D6", "D10"],
     };
     const fromExcel = readCountyForms(grids);
     const fromFile = readCountyForms([fileGrid]);
@@ -183,8 +186,10 @@ describe("readWorkbookGrids", () => {
     });
     expect(fromExcel.forms[0].entries).toEqual(fromFile.forms[0].entries);
     expect(fromExcel.diagnostics).toEqual(fromFile.diagnostics);
-    // Without the format, 0.961 in a count row is not a rate.
-    expect(fromExcel.forms[0].entries["G11-2"].percent).toBeUndefined();
+    // 1 formatted as 100% is the rate 100%; the same 1 unformatted is a count of 1.
+    expect(fromExcel.forms[0].entries["G12-2"]).toMatchObject({ value: 1, percent: true });
+    expect(fromExcel.forms[0].entries["G13-2"]).toMatchObject({ value: 1 });
+    expect(fromExcel.forms[0].entries["G13-2"].percent).toBeUndefined();
   });
 
   test.each([
