@@ -51,10 +51,18 @@ export class FormCells {
     return Boolean(this.form?.percentCodes.includes(code));
   }
 
-  /** A reference to the code's 填报值 cell, or the value read where the cell holds text (or is absent). */
+  /**
+   * A reference to the code's 填报值 cell, or the value read where the cell holds text, is absent,
+   * or was rejected by the reader (a rejected cell counts as blank, as the engine takes it).
+   */
   ref(code: string): Expr {
     const v = this.value(code);
-    if (!this.form || !this.form.cells[code] || this.form.textCodes.includes(code)) {
+    if (
+      !this.form ||
+      !this.form.cells[code] ||
+      this.form.textCodes.includes(code) ||
+      this.form.invalidCodes.includes(code)
+    ) {
       return typeof v === "number" ? { f: numberLiteral(v), v } : { f: '""', v: null };
     }
     return { f: sheetRef(this.form.sheet, this.form.cells[code]), v };

@@ -246,6 +246,15 @@ describe("表Ⅳ and 表Ⅴ sentences (指标值或简要结论)", () => {
     expect(String(text("Q9"))).toMatch(/^语文Ⅲ级、校际差异率0\.10；数学Ⅳ级、校际差异率0\.12；/);
   });
 
+  it("a recorded figure the reader rejected (G2-1 as a rate) prints 「__」, and the formula agrees", () => {
+    const { plan, grid } = planFor({ ...PASSING_VALUES, "G2-1": "65%" });
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    expect(sentenceOf(plan, "G2").cell.value).toBe(
+      "已具备；生均公用经费基准定额小学__元、初中850元"
+    );
+    expect(sentenceOf(plan, "G2").cell.formula).not.toContain("TEXT('县域指标'!C5");
+  });
+
   it("a verdict on the unrounded value: 94.96% shows 95.0% and is still 未达标", () => {
     const { plan, grid } = planFor({ ...PASSING_VALUES, "Q2-1": 2500, "Q2-2": 2374 });
     expect(sentenceOf(plan, "Q2").cell.value).toBe(
