@@ -437,6 +437,10 @@ export function fillPrompt(codes: readonly string[], hasForm: boolean): string {
 /**
  * The sentence while the row's verdict is known, else the prompt: one formula over the verdict cell
  * of the same row, so the sentence follows the form like the verdict does.
+ *
+ * @example
+ * sentenceOrPrompt({ f: '"已具备"', v: "已具备" }, { f: "D6", v: "未核查" }, "未填报（…）");
+ * // { f: 'IF(D6="未核查","未填报（…）","已具备")', v: "未填报（…）" }
  */
 export function sentenceOrPrompt(sentence: Expr, verdict: Expr, prompt: string): Expr {
   return {

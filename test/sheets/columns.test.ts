@@ -408,6 +408,20 @@ describe("columns for county items the school sheets can decide (G6, G9, G12, Q4
     expect(result.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
   });
 
+  it("reads the shorter wordings 应参训教师数 / 已参训教师数 / 具有教师资格的教师数", () => {
+    const result = readSheets([
+      grid("初中", [
+        ["学校名称", "在校生数", "应参训教师数", "已参训教师数", "具有教师资格证的教师数"],
+        ["城关中学", 900, 70, 69, 71],
+      ]),
+    ]);
+    expect(result.records[0].stages.junior!.teachers).toEqual({
+      trainingDue: 70,
+      trainingDone: 69,
+      certified: 71,
+    });
+  });
+
   it("a share column (持证率, 培训经费占比) is not read as a count or an amount", () => {
     const result = readSheets([
       grid("小学", [

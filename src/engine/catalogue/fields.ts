@@ -417,7 +417,7 @@ const FIGURES: FieldDef[] = [
     unit: "people",
     staged: true,
     wordings: [
-      { re: /应(完成|参加|参训).*(360|培训)|360学时.*应/, not: /已完成|实际完成|经费|率/, conf: 1 },
+      { re: /应.{0,6}(360|培训|参训)|360学时.*应/, not: /已完成|实际完成|已参训|经费|率/, conf: 1 },
     ],
   },
   {
@@ -425,7 +425,9 @@ const FIGURES: FieldDef[] = [
     label: { zh: "已完成5年360学时培训教师数", en: "Teachers who completed the 360-hour training" },
     unit: "people",
     staged: true,
-    wordings: [{ re: /(已|实际)完成.*(360|培训)|360学时.*完成/, not: /应完成|经费|率/, conf: 1 }],
+    wordings: [
+      { re: /(已|实际)完成.*(360|培训)|360学时.*完成|已参训/, not: /应完成|应参|经费|率/, conf: 1 },
+    ],
   },
   {
     id: "teachers.certified",
