@@ -18,7 +18,8 @@ import type {
 import { stageShare } from "./split";
 import { uncountedFieldNotes } from "./uncounted";
 import type { CountyForm } from "./county/form";
-import { countyStandard, overallVerdict } from "./county/verdict";
+import { countyItemSchools } from "./county/schoolFigures";
+import { countyStandard, overallVerdict, schoolsOverFormDiagnostics } from "./county/verdict";
 import { findStandard, type Standard } from "./standards";
 import {
   resolveSettings,
@@ -126,7 +127,8 @@ function countyResult(
   parts: SchoolPartResult[],
   guarantees: GuaranteeCheck[],
   form: CountyForm | undefined,
-  settings: AuditSettings
+  settings: AuditSettings,
+  schoolRecords: readonly SchoolRecord[]
 ): CountyResult {
   const byStage = groupBy(parts, (p) => p.stage);
   const stages = {} as Record<Stage, StageResult>;
@@ -168,7 +170,7 @@ function countyResult(
     guaranteesFailed,
     guaranteesUnchecked,
     pass,
-    ...countyStandard(stages, guarantees, form, settings),
+    ...countyStandard(stages, guarantees, form, settings, schoolRecords),
   };
 }
 
@@ -320,6 +322,8 @@ export function audit(
   const guaranteesByCounty = groupBy(guarantees, (g) => g.county);
   if (byCounty.size === 0) byCounty.set("", []);
   const forms = options.countyForms ?? [];
+  // G6, G9, G12, Q4 from the school sheets: every school of the county, small teaching points too.
+  const recordsByCounty = groupBy(countyItemSchools(records, settings), countyOf);
   const counties = [...byCounty].map(([name, parts]) =>
     countyResult(
       name,
@@ -327,9 +331,11 @@ export function audit(
       parts,
       guaranteesByCounty.get(name) ?? [],
       formFor(name, forms, byCounty.size),
-      settings
+      settings,
+      recordsByCounty.get(name) ?? []
     )
   );
+  diagnostics.push(...schoolsOverFormDiagnostics(counties));
   for (const form of forms) {
     if (!counties.some((c) => formFor(c.name, forms, counties.length) === form)) {
       diagnostics.push({

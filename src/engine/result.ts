@@ -67,6 +67,11 @@ export interface CountyItemResult {
   notes: string[];
   /** 佐证材料 named in the form for the item's evidence rows. */
   evidence?: string;
+  /**
+   * With `source` "schools" for an item the form could also give (G6, G9, G12, Q4): the school
+   * sheets' figures summed into the item's form codes ({"G9-1": 3200, "G9-2": 3200}).
+   */
+  figures?: Record<string, number>;
 }
 
 export interface VetoResult {
