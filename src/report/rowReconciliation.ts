@@ -9,23 +9,27 @@ type Excluded = SourceRowAccount["excluded"][number];
 /** The non-school rows by kind, in the order they are shown, with their labels. */
 const SKIPPED: [keyof SourceRowAccount["skipped"], string, string][] = [
   ["blank", "空行", ""],
-  ["title", "标题、填报单位、单位行", "表头以上的标题和「填报单位：」「单位：」行"],
-  ["total", "合计、小计、总计行", "不是学校"],
-  ["footnote", "注释、落款行", "「注：」「填表人：」等行及其下各行"],
+  ["title", "标题和单位行", "表头以上的标题和「填报单位：」「单位：」行"],
+  ["total", "合计小计行", "合计、小计、总计等行，不是学校"],
+  ["footnote", "注释落款行", "「注：」「填表人：」等行及其下各行"],
   ["section", "学段分节行", "如「一、小学」"],
-  ["repeatedHeader", "重复的表头行", "分页打印时重复的表头"],
-  ["noData", "无校名也无数据的行", "如只有序号的行"],
+  ["repeatedHeader", "重复表头行", "分页打印时重复的表头"],
+  ["noData", "无校名无数据", "既无学校名称也无数据的行，如只有序号的行"],
 ];
 
 /** The school rows not audited by kind, with their labels. */
 const EXCLUDED: [Excluded["kind"], string, string][] = [
-  ["badData", "未计入：数据有误", "在校生数或学段有误，逐行见「四、未计入的学校」"],
-  ["noName", "未计入：有数据但无校名", "逐行见「四、未计入的学校」"],
-  ["hidden", "未计入：隐藏或筛选掉的行", "逐行见「四、未计入的学校」"],
-  ["duplicate", "未计入：重复的学校行或重复的表", "逐行见「四、未计入的学校」"],
+  ["badData", "数据有误未读入", "在校生数或学段有误，逐行见「四、未计入的学校」"],
+  ["noName", "无校名未读入", "有数据但没有学校名称，逐行见「四、未计入的学校」"],
+  ["hidden", "隐藏行未审计", "隐藏或筛选掉的行，逐行见「四、未计入的学校」"],
+  [
+    "duplicate",
+    "重复行未计入",
+    "同一学校同一学段重复的行，或整张表与前面的表重复，逐行见「四、未计入的学校」",
+  ],
   [
     "notCounted",
-    "未计入：按规定不参与计算",
+    "按规定不计入",
     "特殊教育学校、职业学校、不足50人的教学点、按设置不计入的民办学校等，逐行见「四、未计入的学校」",
   ],
 ];

@@ -133,9 +133,9 @@ describe("every row of the used range is accounted for", () => {
     expect(used.cells[3]?.value).toBe("第1–24行");
     const count = (text: string) => diag.rows.find((r) => label(r) === text)?.cells[2]?.value;
     expect(count("审计的学校")).toBe(4);
-    expect(count("合计、小计、总计行")).toBe(2);
-    expect(count("未计入：数据有误")).toBe(1);
-    expect(count("未计入：按规定不参与计算")).toBe(2);
+    expect(count("合计小计行")).toBe(2);
+    expect(count("数据有误未读入")).toBe(1);
+    expect(count("按规定不计入")).toBe(2);
     const sum = diag.rows.find((r) => label(r) === "合计")!.cells[2]!;
     expect(sum.formula).toMatch(/^SUM\(C\d+:C\d+\)$/);
     expect(sum.value).toBe(24);
