@@ -378,15 +378,17 @@ function layCountyRow(
         ? STATUS_NAMES.unchecked
         : VERDICT.pass;
   const stagesPass = STAGES.every((stage) => county.stages[stage].pass !== false);
+  // Rows left out for bad data turned a pass into null: the formula still computes 达标 (shown 未完成 below).
+  const passed = county.pass ?? (county.dataIncomplete ? true : null);
   const verdictText = !hasGuarantees
-    ? county.pass
+    ? passed
       ? VERDICT.pass
       : VERDICT.fail
     : !stagesPass || guaranteeWord === VERDICT.fail
       ? VERDICT.fail
       : guaranteeWord === STATUS_NAMES.unchecked
         ? INCOMPLETE
-        : county.pass
+        : passed
           ? VERDICT.pass
           : VERDICT.fail;
   const stageConditions = [...conditions];

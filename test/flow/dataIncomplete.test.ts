@@ -4,7 +4,10 @@
  * allocation is 未核查 and the verdict 未完成 unless something failed. JSON, 审计总览 and the CLI agree.
  */
 import { formatSummary } from "../../src/cli/summary";
-import { DEFAULT_SETTINGS } from "../../src/engine";
+import { audit, DEFAULT_SETTINGS } from "../../src/engine";
+import { withRejectedRows } from "../../src/flow/rejectedRows";
+import { buildPlan } from "../../src/report";
+import { passingCounty } from "../engine/countyFixtures";
 import { runAudit, type FlowSteps } from "../../src/flow/auditFlow";
 import type { PlannedSheet, WorkbookPlan } from "../../src/report";
 import { readSheets } from "../../src/sheets";
@@ -154,5 +157,30 @@ describe("a county with a school row left out for bad data is never 达标", () 
       ["甲县", null, 1],
       ["乙县", null, 1],
     ]);
+  });
+
+  it("turns a county that passes everything it checked into 未完成 on 审计总览, the formulas agreeing", () => {
+    const records = passingCounty();
+    const passing = audit(records);
+    expect(passing.counties[0].pass).toBe(true);
+    const result = withRejectedRows(passing, [
+      {
+        sheet: "小学",
+        row: 9,
+        cell: "C9",
+        name: "错字小学",
+        text: "1,2O0",
+        reason: "在校生数为「1,2O0」",
+      },
+    ]);
+    expect(result.counties[0]).toMatchObject({ pass: null, verdict: "incomplete" });
+    const plan = buildPlan({ result, records, auditedAt: new Date("2026-12-01T00:00:00Z") });
+    const summary = summaryOf(plan);
+    const row = summary.rows.find((r) =>
+      String(r.cells.at(-1)?.value ?? "").includes("数据不完整：1所学校的行未读入")
+    )!;
+    expect(row.cells[1]).toMatchObject({ value: "未完成" });
+    expect(row.cells[1]?.formula).toMatch(/^IF\(IF\(AND\(/);
+    expect(formulaMismatches(plan, {})).toEqual([]);
   });
 });
