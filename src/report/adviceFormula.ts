@@ -141,7 +141,8 @@ export function adviceCell(
   const shared = bySchool ? "（全校共用，按折算学生数分摊到本学段后达标）" : "";
   const floor = percentOf(shortfall.floor / shortfall.required);
   const floorExpr = `IF(ROUND(${refs.value},9)<ROUND(${refs.floor},9),"；低于要求的${floor}，至少增加"&${toFloor.expr}&"方可达到${floor}","")`;
-  const formula = `IF(ROUND(${refs.value},9)>=ROUND(${refs.required},9),"${ADVICE_MET}","${lead}"&${toMeet.expr}&"${shared}"&${floorExpr})`;
+  const sharedExpr = shared ? `&"${shared}"` : "";
+  const formula = `IF(ROUND(${refs.value},9)>=ROUND(${refs.required},9),"${ADVICE_MET}","${lead}"&${toMeet.expr}${sharedExpr}&${floorExpr})`;
   const text =
     `${lead}${toMeet.text}${shared}` +
     (shortfall.belowFloor ? `；低于要求的${floor}，至少增加${toFloor.text}方可达到${floor}` : "");
