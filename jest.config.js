@@ -12,6 +12,7 @@ const SLOW = [
   "<rootDir>/test/browser/",
   "<rootDir>/test/hosts/file/libreoffice.test.ts",
   "<rootDir>/test/cli/e2e.test.ts",
+  "<rootDir>/test/report/liveAdvice.lo.test.ts",
   "<rootDir>/test/bench/",
   "<rootDir>/test/taskpane/pane.test.tsx",
 ];

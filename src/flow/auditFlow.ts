@@ -23,6 +23,7 @@ import {
 } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 import { withRejectedRows } from "./rejectedRows";
+import { sourceRowAccounts } from "./rowAccounts";
 
 /** What a host supplies: its reads and writes, and the clock. */
 export interface FlowSteps {
@@ -100,13 +101,19 @@ export async function runAudit(
   );
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
   // Rows left out for a bad 在校生数 are listed as excluded: the audit says 数据不完整, never silently.
-  const result = withRejectedRows(
+  // A county with such a row cannot be 达标: its CVs miss the school (未完成 unless something failed).
+  const listed = withRejectedRows(
     {
       ...audited,
       diagnostics: [...read.diagnostics, ...county.diagnostics, ...audited.diagnostics],
     },
     read.rejectedRows ?? []
   );
+  // Every source row accounted for: the reader's counts with the audit's exclusions moved in.
+  const result = {
+    ...listed,
+    sourceRows: sourceRowAccounts(read.rowAccounts ?? [], read.records, listed),
+  };
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   onProgress({ step: "write", fraction: STEP_END.audit });
   const auditedAt = steps.now();

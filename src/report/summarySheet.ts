@@ -112,7 +112,7 @@ export function buildSummarySheet(
   if (leftOut > 0) {
     sheet.append([
       textCell(
-        `数据不完整：${leftOut}所学校的行因在校生数有误未读入、未计入审计，名单见「${ctx.names.diagnostics}」四、未计入的学校；改正后请重新审计。`,
+        `数据不完整：${leftOut}所学校的行因在校生数或学段有误未读入、未计入审计（县域结论最多为「未完成」），名单见「${ctx.names.diagnostics}」四、未计入的学校；改正后请重新审计。`,
         "fail",
         sheetRef(ctx.names.diagnostics, "A1")
       ),
@@ -244,8 +244,10 @@ function layWholeStandard(
     const tables = tablesOf(county.name);
     const at = (c: number) => cellA1(row, c);
     const stageCells = rangeA1(resourceRow(ci), 2, resourceRow(ci), 1 + STAGES.length);
+    // School rows left out for bad data: resource allocation is at best 未核查 (their schools are missing).
+    const passWord = county.dataIncomplete ? STATUS_NAMES.unchecked : STATUS_NAMES.pass;
     const resource = formulaCell(
-      `IF(COUNTIF(${stageCells},"${VERDICT.fail}")>0,"${STATUS_NAMES.fail}",IF(COUNTIF(${stageCells},"${VERDICT.pass}")>0,"${STATUS_NAMES.pass}","${STATUS_NAMES.unchecked}"))`,
+      `IF(COUNTIF(${stageCells},"${VERDICT.fail}")>0,"${STATUS_NAMES.fail}",IF(COUNTIF(${stageCells},"${VERDICT.pass}")>0,"${passWord}","${STATUS_NAMES.unchecked}"))`,
       STATUS_NAMES[county.dimensions.resource.status],
       undefined,
       "text"
@@ -376,15 +378,17 @@ function layCountyRow(
         ? STATUS_NAMES.unchecked
         : VERDICT.pass;
   const stagesPass = STAGES.every((stage) => county.stages[stage].pass !== false);
+  // Rows left out for bad data turned a pass into null: the formula still computes 达标 (shown 未完成 below).
+  const passed = county.pass ?? (county.dataIncomplete ? true : null);
   const verdictText = !hasGuarantees
-    ? county.pass
+    ? passed
       ? VERDICT.pass
       : VERDICT.fail
     : !stagesPass || guaranteeWord === VERDICT.fail
       ? VERDICT.fail
       : guaranteeWord === STATUS_NAMES.unchecked
         ? INCOMPLETE
-        : county.pass
+        : passed
           ? VERDICT.pass
           : VERDICT.fail;
   const stageConditions = [...conditions];
@@ -394,11 +398,17 @@ function layCountyRow(
     ? `IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`
     : `IF(AND(${[...stageConditions, `${guarantee}<>"${VERDICT.fail}"`].join(",")}),IF(${guarantee}="${STATUS_NAMES.unchecked}","${INCOMPLETE}","${VERDICT.pass}"),"${VERDICT.fail}")`;
   // A stage the sheets name but not read leaves the county 未完成: no formula can make it 达标.
+  // School rows left out for bad data: what would read 达标 reads 未完成 (a failure stays 未达标).
+  const incomplete = county.dataIncomplete !== undefined;
+  const shownText = incomplete && verdictText === VERDICT.pass ? INCOMPLETE : verdictText;
+  const shownFormula = incomplete
+    ? `IF(${verdictFormula}="${VERDICT.pass}","${INCOMPLETE}",${verdictFormula})`
+    : verdictFormula;
   const verdict: PlannedCell = unread
     ? textCell(INCOMPLETE)
     : conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
-      ? formulaCell(verdictFormula, verdictText, undefined, "text")
-      : textCell(verdictText);
+      ? formulaCell(shownFormula, shownText, undefined, "text")
+      : textCell(shownText);
   sheet.set(row, 0, textCell(countyLabel(county.name)));
   sheet.set(row, 1, verdict);
   STAGES.forEach((stage, si) => {
@@ -419,6 +429,9 @@ function layCountyRow(
   sheet.set(row, 2 + STAGES.length, textCell(guaranteeWord));
   const notes = [
     unread ? `${unread}，县域结论未完成，见「${ctx.names.diagnostics}」` : "",
+    incomplete
+      ? `数据不完整：${county.dataIncomplete!.rowsLeftOut}所学校的行未读入，县域结论最多为未完成，见「${ctx.names.diagnostics}」`
+      : "",
     hasGuarantees && failed > 0
       ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」`
       : "",
