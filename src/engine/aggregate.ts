@@ -1,5 +1,5 @@
 import { compositeCv, weightedSpread } from "./cv";
-import { atMost } from "./numeric";
+import { atLeast, atMost } from "./numeric";
 import type { IndicatorStageResult, SchoolPartResult, StageResult } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
 import type { Stage } from "./types";
@@ -15,17 +15,25 @@ interface Column {
  * Every indicator's column in one pass over the parts: a county's parts are visited once, not
  * once per indicator (at a province's scale the visits, not the arithmetic, cost the time).
  */
-function columnsOf(specs: readonly IndicatorSpec[], parts: readonly SchoolPartResult[]): Column[] {
+function columnsOf(
+  specs: readonly IndicatorSpec[],
+  stage: Stage,
+  parts: readonly SchoolPartResult[]
+): Column[] {
   const columns: Column[] = specs.map(() => ({ values: [], pupils: [], metSchools: 0 }));
+  // A part meets an indicator when its value reaches the threshold (its detail's `met`, which is
+  // not read here: the details are built only on demand, see leanParts.ts).
+  const thresholds = specs.map((spec) => spec.thresholds?.[stage] ?? null);
   for (const part of parts) {
-    const { values, details, students } = part;
+    const { values, students } = part;
     for (let i = 0; i < specs.length; i++) {
       const value = values[specs[i].id];
       if (value === null || value === undefined) continue;
       const column = columns[i];
       column.values.push(value);
       column.pupils.push(students);
-      if (details[specs[i].id]?.met) column.metSchools++;
+      const threshold = thresholds[i];
+      if (threshold !== null && atLeast(value, threshold)) column.metSchools++;
     }
   }
   return columns;
@@ -70,7 +78,7 @@ export function stageResult(
   parts: SchoolPartResult[]
 ): StageResult {
   const indicators: Record<string, IndicatorStageResult> = {};
-  const columns = columnsOf(standard.indicators, parts);
+  const columns = columnsOf(standard.indicators, stage, parts);
   standard.indicators.forEach(
     (spec, i) => (indicators[spec.id] = indicatorResult(spec, standard, stage, columns[i]))
   );

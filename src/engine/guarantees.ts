@@ -2,11 +2,47 @@ import { compulsoryPupils } from "./eligibility";
 import { isCount } from "./numeric";
 import type { GuaranteeCheck, SourceCell } from "./result";
 import type { GuaranteeRules } from "./standards";
-import { STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord } from "./types";
+import { STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord, type Stage } from "./types";
 
 const THROUGH_TRAIN_KINDS = new Set(["nineYear", "twelveYear"]);
 
 type Check = Omit<GuaranteeCheck, "school" | "county" | "source">;
+
+/** Where a record's checks are located: built into each check at once (one object shape). */
+interface Where {
+  school: string;
+  county: string;
+  source: SourceCell | undefined;
+}
+
+/** A check of a school, its fields in the documented order (the JSON's key order). */
+function located(check: Check, where: Where): GuaranteeCheck {
+  const located: GuaranteeCheck =
+    check.stage === undefined
+      ? {
+          id: check.id,
+          name: check.name,
+          pass: check.pass,
+          value: check.value,
+          limit: check.limit,
+          message: check.message,
+          school: where.school,
+          county: where.county,
+        }
+      : {
+          id: check.id,
+          name: check.name,
+          stage: check.stage,
+          pass: check.pass,
+          value: check.value,
+          limit: check.limit,
+          message: check.message,
+          school: where.school,
+          county: where.county,
+        };
+  if (where.source) located.source = where.source;
+  return located;
+}
 
 /** G4: 小学 and 初中 ≤ 2000 pupils, 九年/十二年一贯制 ≤ 2500 (compulsory stages only). */
 function schoolSize(record: SchoolRecord, rules: GuaranteeRules, settings: AuditSettings): Check[] {
@@ -31,6 +67,11 @@ function schoolSize(record: SchoolRecord, rules: GuaranteeRules, settings: Audit
     },
   ];
 }
+
+const UNCHECKED_CLASS_SIZE: Record<Stage, string> = {
+  primary: `未核查：学校表中没有${STAGE_NAMES.primary}最大班额或分班额段班级数，请补充该列`,
+  junior: `未核查：学校表中没有${STAGE_NAMES.junior}最大班额或分班额段班级数，请补充该列`,
+};
 
 /** G5: every class ≤ 45 (小学) / 50 (初中): the largest class, or the classes in size bands above it. */
 function classSize(record: SchoolRecord, rules: GuaranteeRules): Check[] {
@@ -78,11 +119,24 @@ function classSize(record: SchoolRecord, rules: GuaranteeRules): Check[] {
         pass: null,
         value: null,
         limit,
-        message: `未核查：学校表中没有${STAGE_NAMES[stage]}最大班额或分班额段班级数，请补充该列`,
+        message: UNCHECKED_CLASS_SIZE[stage],
       });
     }
   }
   return checks;
+}
+
+/** The 未核查 message of G3, one string per case (every school without the columns shares it). */
+const UNCHECKED_ROOMS = new Map<string, string>();
+function uncheckedRooms(label: string, noCount: boolean, noClasses: boolean): string {
+  const key = `${label}${noCount ? 1 : 0}${noClasses ? 1 : 0}`;
+  let message = UNCHECKED_ROOMS.get(key);
+  if (message === undefined) {
+    const lacking = [noCount ? `${label}专用教室间数` : "", noClasses ? "班级数" : ""];
+    message = `未核查：学校表中没有${lacking.filter(Boolean).join("、")}，请补充该列`;
+    UNCHECKED_ROOMS.set(key, message);
+  }
+  return message;
 }
 
 /** G3: at least ceil(classes / 12) music rooms and as many art rooms, each ≥ 96 / 90 m². */
@@ -107,14 +161,13 @@ function musicArtRooms(
     const leastArea = label === "音乐" ? minArea.musicRoomArea : minArea.artRoomArea;
     if (classes <= 0 || !isCount(count)) {
       // No column to check by: 未核查, never 达标.
-      const lacking = [isCount(count) ? "" : `${label}专用教室间数`, classes > 0 ? "" : "班级数"];
       checks.push({
         id: "G3",
         name: `${label}专用教室`,
         pass: null,
         value: null,
         limit: classes > 0 ? required : 0,
-        message: `未核查：学校表中没有${lacking.filter(Boolean).join("、")}，请补充该列`,
+        message: uncheckedRooms(label, !isCount(count), classes <= 0),
       });
       continue;
     }
@@ -147,6 +200,9 @@ const PART_SUFFIX = /(小学部|初中部|小学段|初中段|初级中学部|�
 
 /** A school's name without its part word: the name its parts share. */
 function schoolNameOf(name: string): string {
+  // Most names have neither a space nor a part word: skip the replacing (one call per school).
+  const last = name.charCodeAt(name.length - 1);
+  if (last !== 0x90e8 /* 部 */ && last !== 0x6bb5 /* 段 */ && !/\s/.test(name)) return name;
   return name.replace(/\s+/g, "").replace(PART_SUFFIX, "");
 }
 
@@ -163,15 +219,26 @@ export function throughTrainGroups(
   counted: readonly number[],
   countyOf: (r: SchoolRecord) => string
 ): number[][] {
-  const groups = new Map<string, number[]>();
+  // By county, then by code or name (nested maps: no key string built per school). A school seen
+  // once is kept as its index; a group's order is that of its first school, as one map would give.
+  const byCounty = new Map<string, Map<string, number | number[]>>();
+  const groups: number[][] = [];
   for (const i of counted) {
     const r = records[i];
-    const key = `${countyOf(r)}\u0001${r.code ? `#${r.code}` : schoolNameOf(r.name)}`;
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
+    const county = countyOf(r);
+    let schools = byCounty.get(county);
+    if (!schools) byCounty.set(county, (schools = new Map()));
+    const key = r.code ? `#${r.code}` : schoolNameOf(r.name);
+    const seen = schools.get(key);
+    if (seen === undefined) schools.set(key, i);
+    else if (typeof seen === "number") {
+      const group = [seen, i];
+      schools.set(key, group);
+      groups.push(group);
+    } else seen.push(i);
   }
-  return [...groups.values()].filter((group) => {
+  groups.sort((a, b) => a[0] - b[0]);
+  return groups.filter((group) => {
     if (group.length < 2) return false;
     const stages = group.flatMap((i) => Object.keys(records[i].stages));
     return (
@@ -222,16 +289,11 @@ export function guaranteeChecks(
   source: SourceCell | undefined,
   size = true
 ): GuaranteeCheck[] {
-  const checks = [
-    ...musicArtRooms(record, rules, settings),
-    ...(size ? schoolSize(record, rules, settings) : []),
-    ...classSize(record, rules),
-  ];
-  const located = checks as GuaranteeCheck[];
-  for (const check of located) {
-    check.school = record.name;
-    check.county = county;
-    if (source) check.source = source;
-  }
-  return located;
+  const where: Where = { school: record.name, county, source };
+  const checks: GuaranteeCheck[] = [];
+  for (const check of musicArtRooms(record, rules, settings)) checks.push(located(check, where));
+  if (size)
+    for (const check of schoolSize(record, rules, settings)) checks.push(located(check, where));
+  for (const check of classSize(record, rules)) checks.push(located(check, where));
+  return checks;
 }
