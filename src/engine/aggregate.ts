@@ -15,19 +15,23 @@ interface Column {
  * Every indicator's column in one pass over the parts: a county's parts are visited once, not
  * once per indicator (at a province's scale the visits, not the arithmetic, cost the time).
  */
+/** Indicator i's value of a part (the engine's parts read it from their store, see leanParts.ts). */
+export type ValueOf = (part: SchoolPartResult, i: number) => number | null | undefined;
+
 function columnsOf(
   specs: readonly IndicatorSpec[],
   stage: Stage,
-  parts: readonly SchoolPartResult[]
+  parts: readonly SchoolPartResult[],
+  valueOf: ValueOf
 ): Column[] {
   const columns: Column[] = specs.map(() => ({ values: [], pupils: [], metSchools: 0 }));
   // A part meets an indicator when its value reaches the threshold (its detail's `met`, which is
   // not read here: the details are built only on demand, see leanParts.ts).
   const thresholds = specs.map((spec) => spec.thresholds?.[stage] ?? null);
   for (const part of parts) {
-    const { values, students } = part;
+    const students = part.students;
     for (let i = 0; i < specs.length; i++) {
-      const value = values[specs[i].id];
+      const value = valueOf(part, i);
       if (value === null || value === undefined) continue;
       const column = columns[i];
       column.values.push(value);
@@ -75,10 +79,11 @@ function indicatorResult(
 export function stageResult(
   standard: Standard,
   stage: Stage,
-  parts: SchoolPartResult[]
+  parts: SchoolPartResult[],
+  valueOf: ValueOf = (part, i) => part.values[standard.indicators[i].id]
 ): StageResult {
   const indicators: Record<string, IndicatorStageResult> = {};
-  const columns = columnsOf(standard.indicators, stage, parts);
+  const columns = columnsOf(standard.indicators, stage, parts, valueOf);
   standard.indicators.forEach(
     (spec, i) => (indicators[spec.id] = indicatorResult(spec, standard, stage, columns[i]))
   );

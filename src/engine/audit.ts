@@ -1,7 +1,7 @@
-import { stageResult } from "./aggregate";
+import { stageResult, type ValueOf } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
-import { guaranteeChecks, throughTrainGroups, throughTrainSize } from "./guarantees";
+import { SchoolChecks, throughTrainGroups } from "./guarantees";
 import { CompiledMeasure, MISSING } from "./compiledMeasures";
 import {
   evaluateIndicator,
@@ -118,7 +118,6 @@ function auditPart(
   const p = store.add(share);
   const figures = record.stages[stage];
   const given = figures?.given;
-  const values: Record<string, number | null> = {};
   let met = 0;
   let allReachFloor = true;
   for (let i = 0; i < specs.length; i++) {
@@ -147,7 +146,7 @@ function auditPart(
       value = detail.value;
       store.keep(p, i, detail);
     }
-    values[spec.id] = value;
+    store.setValue(p, i, value);
     const threshold = thresholds[i];
     if (value === null || threshold === null) allReachFloor = false;
     else {
@@ -164,7 +163,6 @@ function auditPart(
     record.kind,
     stage,
     pupils,
-    values,
     rule ? met : 0,
     rule ? met >= rule.minMet && allReachFloor : null
   );
@@ -195,12 +193,13 @@ function countyResult(
   parts: SchoolPartResult[],
   guarantees: GuaranteeCheck[],
   form: CountyForm | undefined,
-  settings: AuditSettings
+  settings: AuditSettings,
+  valueOf: ValueOf
 ): CountyResult {
   const byStage = groupBy(parts, (p) => p.stage);
   const stages = {} as Record<Stage, StageResult>;
   for (const stage of STAGES)
-    stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? []);
+    stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? [], valueOf);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
   const guaranteesFailed = guarantees.filter((g) => g.pass === false).length;
   const guaranteesUnchecked = guarantees.filter((g) => g.pass === null).length;
@@ -280,7 +279,7 @@ export function audit(
   const diagnostics: Diagnostic[] = [];
   const excluded: ExcludedRecord[] = [];
   const schools: SchoolPartResult[] = [];
-  const guarantees: GuaranteeCheck[] = [];
+  let guarantees: GuaranteeCheck[] | undefined;
   const missing: MissingFigure[] = [];
   const run = partRun(standard, settings, records.length);
 
@@ -290,6 +289,9 @@ export function audit(
   verdicts.forEach((v, i) => v.counted && eligible.push(i));
   const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
   const grouped = new Set(partGroups.flat());
+  const checks = standard.guarantees
+    ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, sourceCell)
+    : null;
 
   records.forEach((record, recordIndex) => {
     const county = countyOf(record);
@@ -344,31 +346,8 @@ export function audit(
       );
       countedParts++;
     }
-    if (countedParts > 0 && standard.guarantees) {
-      guarantees.push(
-        ...guaranteeChecks(
-          record,
-          standard.guarantees,
-          settings,
-          county,
-          source,
-          !grouped.has(recordIndex)
-        )
-      );
-    }
+    if (countedParts > 0 && checks) checks.add(recordIndex, !grouped.has(recordIndex));
   });
-  for (const group of partGroups) {
-    const parts = group.map((i) => records[i]);
-    guarantees.push(
-      ...throughTrainSize(
-        parts,
-        standard.guarantees!,
-        settings,
-        countyOf(parts[0]),
-        sourceCell(parts[0])
-      )
-    );
-  }
 
   const partsPerStage = { primary: 0, junior: 0 };
   for (const part of schools) partsPerStage[part.stage]++;
@@ -377,7 +356,6 @@ export function audit(
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
   const byCounty = groupBy(schools, (s) => s.county);
-  const guaranteesByCounty = groupBy(guarantees, (g) => g.county);
   if (byCounty.size === 0) byCounty.set("", []);
   const forms = options.countyForms ?? [];
   const counties = [...byCounty].map(([name, parts]) =>
@@ -385,9 +363,10 @@ export function audit(
       name,
       standard,
       parts,
-      guaranteesByCounty.get(name) ?? [],
+      checks ? checks.ofCounty(name) : [],
       formFor(name, forms, byCounty.size),
-      settings
+      settings,
+      (part, i) => run.store.valueOf(run.Part.indexOf(part), i)
     )
   );
   for (const form of forms) {
@@ -416,7 +395,13 @@ export function audit(
     schools,
     stages: counties.length === 1 ? counties[0].stages : null,
     counties,
-    guarantees,
+    // Built when read (see SchoolChecks), then kept.
+    get guarantees(): GuaranteeCheck[] {
+      return (guarantees ??= checks ? checks.all() : []);
+    },
+    set guarantees(list: GuaranteeCheck[]) {
+      guarantees = list;
+    },
     excluded,
     diagnostics,
     pass: schools.length > 0 && counties.every((c) => c.pass),

@@ -92,6 +92,12 @@ function figureOf(owner: object, keys: readonly string[]): unknown {
   return node;
 }
 
+/** Some of these figures is there (a loop: no closure per part). */
+function anyFigure(figures: object, paths: readonly (readonly string[])[]): boolean {
+  for (let i = 0; i < paths.length; i++) if (figureOf(figures, paths[i]) !== undefined) return true;
+  return false;
+}
+
 /** The result of one sum, kept in fields rather than a new object per part. */
 class Scratch {
   value = 0;
@@ -172,7 +178,7 @@ export class CompiledMeasure {
       const t = terms[j];
       if (!t.stageOk[stage]) continue;
       if (t.extra && (!t.settingOn || pupils < t.pupilMin || pupils > t.pupilMax)) continue;
-      if (t.without && t.without.some((k) => figureOf(figures, k) !== undefined)) continue;
+      if (t.without && anyFigure(figures, t.without)) continue;
       const figure = figureOf(figures, t.keys);
       if (t.extra && (!present || figure === undefined)) continue;
       if (!invalid && figure !== undefined && figure !== null) {

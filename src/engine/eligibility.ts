@@ -62,8 +62,11 @@ export function eligibility(record: SchoolRecord, settings: AuditSettings): Elig
       reason: "未识别学段（小学或初中），无法计算",
     };
   }
-  return { counted: true };
+  return COUNTED;
 }
+
+/** One shared answer for the records that count (most of them: no object per record). */
+const COUNTED: Eligibility = Object.freeze({ counted: true });
 
 /** Object.keys(x).length > 0 without building the array. */
 function hasOwnKey(x: object): boolean {

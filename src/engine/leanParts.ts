@@ -1,12 +1,13 @@
 /**
  * The audit's school parts, kept lean: each part holds its own figures (name, stage, pupils,
- * values, met, pass), and the per-indicator details and shortfalls are built from a compact
- * per-audit store when someone reads them (`part.details`, `part.shortfalls`, or JSON). A
+ * met, pass), and its indicator values, details and shortfalls are built from a compact
+ * per-audit store (typed arrays) when someone reads them (`part.values`, `part.details`,
+ * `part.shortfalls`, or JSON). A
  * province's audit (hundreds of thousands of parts) then holds a few hundred bytes a part instead
  * of seven detail objects and the shortfalls' advice text, and the engine does not spend its time
  * building figures the report or the pane may never read.
  *
- * Reading `details` or `shortfalls` twice in a row for the same part returns the same object;
+ * Reading `values`, `details` or `shortfalls` twice in a row for the same part returns the same object;
  * otherwise each read builds fresh objects with the same content. `JSON.stringify(part)` gives
  * the documented shape (docs/audit-result.md), key for key as the plain objects did.
  */
@@ -44,12 +45,16 @@ export class PartStore {
   private codes: Int32Array;
   /** Per part and indicator: the numerator (NaN when there is none). */
   private numerators: Float64Array;
+  /** Per part and indicator: the value (NaN when there is none: a value is never NaN). */
+  private valueColumn: Float64Array;
   /** Per part: its share of shared facilities. */
   private shares: Float64Array;
   /** Details the generic path built (a value cross-checked against a different one the sheet held). */
   private readonly kept = new Map<number, IndicatorDetail>();
   private readonly given: number[][];
   private count = 0;
+  private lastValuesOf: object | null = null;
+  private lastValues: Record<string, number | null> | null = null;
   private lastDetailsOf: object | null = null;
   private lastDetails: Record<string, IndicatorDetail> | null = null;
   private lastShortfallsOf: object | null = null;
@@ -63,6 +68,7 @@ export class PartStore {
     const capacity = Math.max(16, expectedParts);
     this.codes = new Int32Array(capacity * this.k);
     this.numerators = new Float64Array(capacity * this.k);
+    this.valueColumn = new Float64Array(capacity * this.k);
     this.shares = new Float64Array(capacity);
     this.given = [0, 1].map(() => this.specs.map(() => -1));
   }
@@ -74,6 +80,7 @@ export class PartStore {
       this.shares = grown(this.shares, p + 1);
       this.codes = grown(this.codes, (p + 1) * this.k);
       this.numerators = grown(this.numerators, (p + 1) * this.k);
+      this.valueColumn = grown(this.valueColumn, (p + 1) * this.k);
     }
     this.shares[p] = share;
     return p;
@@ -83,6 +90,26 @@ export class PartStore {
   set(p: number, i: number, code: number, numerator: number): void {
     this.codes[p * this.k + i] = code;
     this.numerators[p * this.k + i] = numerator;
+  }
+
+  /** The value of indicator i of part p (null: none). */
+  setValue(p: number, i: number, value: number | null): void {
+    this.valueColumn[p * this.k + i] = value === null ? NaN : value;
+  }
+
+  valueOf(p: number, i: number): number | null {
+    const value = this.valueColumn[p * this.k + i];
+    return Number.isNaN(value) ? null : value;
+  }
+
+  /** The values of part p by indicator id, in the standard's order. */
+  values(p: number, part: LeanPart): Record<string, number | null> {
+    if (this.lastValuesOf === part && this.lastValues) return this.lastValues;
+    const values: Record<string, number | null> = {};
+    for (let i = 0; i < this.k; i++) values[this.specs[i].id] = this.valueOf(p, i);
+    this.lastValuesOf = part;
+    this.lastValues = values;
+    return values;
   }
 
   /** Indicator i of part p came from the value the sheet held. */
@@ -138,7 +165,7 @@ export class PartStore {
     if (code === NO_VALUE) return judgedDetail(threshold, this.floorRatio, null);
     const origin = this.origins[code];
     const numerator = this.numerators[at];
-    return judgedDetail(threshold, this.floorRatio, part.values[spec.id], {
+    return judgedDetail(threshold, this.floorRatio, this.valueOf(p, i), {
       from: origin.from,
       numerator: Number.isNaN(numerator) ? null : numerator,
       fields: origin.fields,
@@ -167,13 +194,16 @@ export class PartStore {
 }
 
 /** A part's own figures: what the class below holds as plain properties. */
-export type LeanPart = Omit<SchoolPartResult, "details" | "shortfalls">;
+export type LeanPart = Omit<SchoolPartResult, "values" | "details" | "shortfalls">;
 
 /**
  * A part class's constructor: the store index, then the part's own figures; the optional ones
  * (code, owner, ownerLabel, grades, classes, source) are set afterwards, only when present.
  */
-export type LeanPartClass = new (
+export type LeanPartClass = {
+  /** A part's index in the store. */
+  indexOf(part: SchoolPartResult): number;
+} & (new (
   p: number,
   recordIndex: number,
   name: string,
@@ -181,10 +211,9 @@ export type LeanPartClass = new (
   kind: SchoolKind,
   stage: Stage,
   students: number,
-  values: Record<string, number | null>,
   met: number,
   pass: boolean | null
-) => SchoolPartResult;
+) => SchoolPartResult);
 
 /**
  * The part class of one audit: its details and shortfalls come from `store`. (One class per
@@ -196,6 +225,10 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
   const at = (part: LeanPart) => indexOf[part.recordIndex * 2 + stageIndex(part.stage)];
 
   class SchoolPart implements SchoolPartResult {
+    static indexOf(part: LeanPart): number {
+      return at(part);
+    }
+
     declare recordIndex: number;
     declare name: string;
     declare code?: string;
@@ -207,7 +240,6 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
     declare students: number;
     declare grades?: number;
     declare classes?: number;
-    declare values: Record<string, number | null>;
     declare met: number;
     declare pass: boolean | null;
     declare source?: SourceCell;
@@ -220,7 +252,6 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
       kind: SchoolKind,
       stage: Stage,
       students: number,
-      values: Record<string, number | null>,
       met: number,
       pass: boolean | null
     ) {
@@ -230,10 +261,13 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
       this.kind = kind;
       this.stage = stage;
       this.students = students;
-      this.values = values;
       this.met = met;
       this.pass = pass;
       indexOf[recordIndex * 2 + stageIndex(stage)] = p;
+    }
+
+    get values(): Record<string, number | null> {
+      return store.values(at(this), this);
     }
 
     get details(): Record<string, IndicatorDetail> {

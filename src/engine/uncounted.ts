@@ -29,7 +29,9 @@ export function uncountedFieldNotes(
     let first: { record: SchoolRecord; path: string } | undefined;
     let count = 0;
     for (const record of records) {
-      const at = readers.findIndex((read) => read(record) !== undefined);
+      let at = -1;
+      for (let i = 0; at < 0 && i < readers.length; i++)
+        if (readers[i](record) !== undefined) at = i;
       if (at < 0) continue;
       first ??= { record, path: paths[at] };
       count++;
