@@ -6,25 +6,30 @@ import type { Stage } from "./types";
 
 /** One indicator's values and weights over a stage's parts (the parts with a value only). */
 interface Column {
-  values: number[];
-  pupils: number[];
+  values: Float64Array;
+  pupils: Float64Array;
   metSchools: number;
 }
+
+/** Indicator i's value of a part (the engine's parts read it from their store, see leanParts.ts). */
+export type ValueOf = (part: SchoolPartResult, i: number) => number | null | undefined;
 
 /**
  * Every indicator's column in one pass over the parts: a county's parts are visited once, not
  * once per indicator (at a province's scale the visits, not the arithmetic, cost the time).
+ * Columns are typed arrays sized for every part, then cut to the parts with a value.
  */
-/** Indicator i's value of a part (the engine's parts read it from their store, see leanParts.ts). */
-export type ValueOf = (part: SchoolPartResult, i: number) => number | null | undefined;
-
 function columnsOf(
   specs: readonly IndicatorSpec[],
   stage: Stage,
   parts: readonly SchoolPartResult[],
   valueOf: ValueOf
 ): Column[] {
-  const columns: Column[] = specs.map(() => ({ values: [], pupils: [], metSchools: 0 }));
+  const n = parts.length;
+  const values = specs.map(() => new Float64Array(n));
+  const pupils = specs.map(() => new Float64Array(n));
+  const counts = specs.map(() => 0);
+  const met = specs.map(() => 0);
   // A part meets an indicator when its value reaches the threshold (its detail's `met`, which is
   // not read here: the details are built only on demand, see leanParts.ts).
   const thresholds = specs.map((spec) => spec.thresholds?.[stage] ?? null);
@@ -33,14 +38,18 @@ function columnsOf(
     for (let i = 0; i < specs.length; i++) {
       const value = valueOf(part, i);
       if (value === null || value === undefined) continue;
-      const column = columns[i];
-      column.values.push(value);
-      column.pupils.push(students);
+      const k = counts[i]++;
+      values[i][k] = value;
+      pupils[i][k] = students;
       const threshold = thresholds[i];
-      if (threshold !== null && atLeast(value, threshold)) column.metSchools++;
+      if (threshold !== null && atLeast(value, threshold)) met[i]++;
     }
   }
-  return columns;
+  return specs.map((_, i) => ({
+    values: values[i].subarray(0, counts[i]),
+    pupils: pupils[i].subarray(0, counts[i]),
+    metSchools: met[i],
+  }));
 }
 
 function indicatorResult(
