@@ -52,6 +52,13 @@ function columnsOf(
   }));
 }
 
+/** Σ of a column, left to right (as reduce adds, without a callback per school). */
+function total(xs: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i];
+  return sum;
+}
+
 function indicatorResult(
   spec: IndicatorSpec,
   standard: Standard,
@@ -69,7 +76,7 @@ function indicatorResult(
     id: spec.id,
     name: spec.name,
     schools: values.length,
-    students: pupils.reduce((s, p) => s + p, 0),
+    students: total(pupils),
     mean: spread?.mean ?? null,
     sd: spread?.sd ?? null,
     cv,

@@ -201,8 +201,12 @@ function countyResult(
   for (const stage of STAGES)
     stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? [], valueOf);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
-  const guaranteesFailed = guarantees.filter((g) => g.pass === false).length;
-  const guaranteesUnchecked = guarantees.filter((g) => g.pass === null).length;
+  let guaranteesFailed = 0;
+  let guaranteesUnchecked = 0;
+  for (let i = 0; i < guarantees.length; i++) {
+    if (guarantees[i].pass === false) guaranteesFailed++;
+    else if (guarantees[i].pass === null) guaranteesUnchecked++;
+  }
   const guaranteePass = guaranteesFailed === 0;
   const pass = judged.length > 0 && judged.every(Boolean) && guaranteePass;
   if (!standard.guarantees) {

@@ -100,7 +100,8 @@ function anyFigure(figures: object, paths: readonly (readonly string[])[]): bool
 
 /** The result of one sum, kept in fields rather than a new object per part. */
 class Scratch {
-  value = 0;
+  /** The sum (a typed array: a number field would box every new value). */
+  readonly value = new Float64Array(1);
   /** Bits of the chosen alternative's terms that were added / whose note is said. */
   added = 0;
   noted = 0;
@@ -119,7 +120,13 @@ export const MISSING = -2;
  * value's origin (see `origin`) and leaves the numerator in `numerator`, or MISSING or SLOW.
  */
 export class CompiledMeasure {
-  numerator = 0;
+  /** The numerator of the last `evaluate` (a typed array: a number field would box every new value). */
+  private readonly result = new Float64Array(1);
+
+  get numerator(): number {
+    return this.result[0];
+  }
+
   private readonly alternatives: readonly (readonly Term[])[];
   private readonly teachers: boolean;
   private readonly scratch = new Scratch();
@@ -194,7 +201,7 @@ export class CompiledMeasure {
       if (t.note !== undefined && (t.extra || (t.without && figure !== undefined))) noted |= 1 << j;
     }
     const s = this.scratch;
-    s.value = value;
+    s.value[0] = value;
     s.added = added;
     s.noted = noted;
     s.alternative = chosen;
@@ -206,8 +213,9 @@ export class CompiledMeasure {
     const s = this.scratch;
     if (s.invalid) return SLOW;
     if (s.added === 0) return MISSING;
-    this.numerator = s.value * factor;
-    if (this.numerator < 0) return SLOW;
+    const numerator = s.value[0] * factor;
+    this.result[0] = numerator;
+    if (numerator < 0) return SLOW;
     // One integer per distinct way the figures were found (≤ 16 terms an alternative, so < 2^40).
     const key =
       ((((s.alternative * 4 + owner) * 2 + (factor !== 1 ? 1 : 0)) * 2 + (estimate ? 1 : 0)) * 2 +

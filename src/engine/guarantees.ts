@@ -81,7 +81,8 @@ function classSize(
   rules: GuaranteeRules,
   where: Where
 ): void {
-  for (const stage of STAGES) {
+  for (let s = 0; s < STAGES.length; s++) {
+    const stage = STAGES[s];
     const figures = record.stages[stage];
     if (!figures) continue;
     const limit = rules.classSize[stage];
@@ -94,8 +95,11 @@ function classSize(
       add(out, where, "G5", "班额", stage, pass, largest, limit, message);
     } else if (figures.classSizeBands && figures.classSizeBands.length > 0) {
       let count = 0;
-      for (const b of figures.classSizeBands)
+      const bands = figures.classSizeBands;
+      for (let i = 0; i < bands.length; i++) {
+        const b = bands[i];
         if (b.min > limit && isCount(b.count) && b.count > 0) count += b.count;
+      }
       const message =
         count === 0
           ? `${STAGE_NAMES[stage]}没有超过${limit}人的班级`
@@ -162,8 +166,8 @@ function musicArtRooms(
 ): void {
   const f = record.facilities ?? {};
   let classes = 0;
-  for (const stage of STAGES) {
-    const c = record.stages[stage]?.classes;
+  for (let s = 0; s < STAGES.length; s++) {
+    const c = record.stages[STAGES[s]]?.classes;
     classes += isCount(c) ? c : 0;
   }
   const required = Math.ceil(classes / rules.rooms.classesPerRoom);
@@ -273,12 +277,25 @@ export function guaranteeChecks(
   source: SourceCell | undefined,
   size = true
 ): GuaranteeCheck[] {
-  const where: Where = { school: record.name, county, source };
   const checks: GuaranteeCheck[] = [];
-  musicArtRooms(checks, record, rules, settings, where);
-  if (size) schoolSize(checks, record, rules, settings, where);
-  classSize(checks, record, rules, where);
+  addGuaranteeChecks(checks, record, rules, settings, county, source, size);
   return checks;
+}
+
+/** guaranteeChecks, added to a list. */
+function addGuaranteeChecks(
+  out: GuaranteeCheck[],
+  record: SchoolRecord,
+  rules: GuaranteeRules,
+  settings: AuditSettings,
+  county: string,
+  source: SourceCell | undefined,
+  size: boolean
+): void {
+  const where: Where = { school: record.name, county, source };
+  musicArtRooms(out, record, rules, settings, where);
+  if (size) schoolSize(out, record, rules, settings, where);
+  classSize(out, record, rules, where);
 }
 
 /**
@@ -336,17 +353,17 @@ export class SchoolChecks {
 
   private build(entries: readonly number[], groups: readonly number[][]): GuaranteeCheck[] {
     const checks: GuaranteeCheck[] = [];
-    for (const entry of entries) {
-      const record = this.records[entry >> 1];
-      const own = guaranteeChecks(
+    for (let e = 0; e < entries.length; e++) {
+      const record = this.records[entries[e] >> 1];
+      addGuaranteeChecks(
+        checks,
         record,
         this.rules,
         this.settings,
         this.countyOf(record),
         this.sourceOf(record),
-        (entry & 1) === 1
+        (entries[e] & 1) === 1
       );
-      for (const check of own) checks.push(check);
     }
     for (const group of groups) {
       const parts = group.map((i) => this.records[i]);
