@@ -76,6 +76,54 @@ export interface PageSetup {
   fitToWidth: boolean;
   /** 1-based rows repeated on every printed page, e.g. [1, 3]. */
   repeatRows?: [number, number];
+  /** Paper size; hosts print on A4 (Excel's paperSize 9) when absent. */
+  paper?: "A4";
+  /**
+   * The printed page's header and footer, each part in Excel's header/footer codes (which
+   * Office.js, ET and the file's <headerFooter> all take as they are): `&P` the page number,
+   * `&N` the page count, `&&` a literal ampersand. E.g. footer.center 「第 &P 页 共 &N 页」.
+   */
+  header?: HeaderFooterText;
+  footer?: HeaderFooterText;
+}
+
+/** The three parts of a printed header or footer line, in Excel's header/footer codes. */
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/**
+ * A chart drawn on the sheet over the sheet's own cells: bars and lines over a category range.
+ * Ranges are A1 ranges of the sheet itself (hosts add the sheet name, as written). Each series
+ * carries the values it shows when written, so a file host can cache them (c:numCache) without
+ * reading the sheet back.
+ */
+export interface PlannedChart {
+  title: string;
+  /** The cells the chart covers, 0-based and inclusive: from the top-left to the bottom-right cell. */
+  anchor: { top: number; left: number; bottom: number; right: number };
+  /** The category labels' range (one column), e.g. "C40:C46", and their texts. */
+  categories: { range: string; labels: string[] };
+  /** Axis titles: categories (x) and values (y). */
+  axisTitles: { category: string; value: string };
+  series: PlannedSeries[];
+}
+
+export interface PlannedSeries {
+  /** The series' name as the legend shows it. */
+  name: string;
+  /** Bars (clustered columns) or a line across the categories. */
+  kind: "bar" | "line";
+  /** The values' range on the sheet (one column, as long as the categories). */
+  range: string;
+  /** The values as written (null for an empty cell). */
+  values: (number | null)[];
+  /** "#RRGGBB". */
+  color: string;
+  /** Number format of the data labels; absent: no labels. */
+  labelFormat?: string;
 }
 
 /** Which audit sheet this is: hosts use it for ownership and for links from the task pane. */
@@ -113,6 +161,8 @@ export interface PlannedSheet {
   conditionalFormats: ConditionalFormat[];
   dataBars: DataBar[];
   page: PageSetup;
+  /** Charts over the sheet's cells (审计总览: the CVs against their limits). */
+  charts?: PlannedChart[];
 }
 
 export interface WorkbookPlan {
