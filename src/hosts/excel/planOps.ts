@@ -9,6 +9,7 @@ import type {
   ConditionalFormat,
   PageSetup,
   PlannedCell,
+  PlannedChart,
   PlannedSheet,
   WorkbookPlan,
 } from "../../report/plan";
@@ -37,6 +38,7 @@ export type WriteOp = SheetRef &
     | { kind: "conditional"; address: string; rules: ConditionalFormat["rules"] }
     | { kind: "dataBar"; address: string; color: string }
     | { kind: "page"; page: PageSetup }
+    | { kind: "chart"; chart: PlannedChart }
     | { kind: "link"; address: string; target: string; text?: string }
   );
 
@@ -56,6 +58,8 @@ export function opCost(op: WriteOp): number {
     case "dataBar":
     case "page":
       return 6;
+    case "chart":
+      return 20 + 10 * op.chart.series.length;
     default:
       return 3;
   }
@@ -118,6 +122,7 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
     }))
   );
   ops.push({ ...at, kind: "page", page: sheet.page });
+  for (const chart of sheet.charts ?? []) ops.push({ ...at, kind: "chart", chart });
   for (const row of sheet.rows) {
     row.cells.forEach((cell, col) => {
       if (!cell?.link) return;

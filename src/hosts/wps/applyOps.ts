@@ -3,6 +3,7 @@
  * sets per operation.
  */
 import { XL, type EtApplication, type EtFormatCondition, type EtWorksheet } from "./et";
+import { addChart } from "./charts";
 import type { WpsOp } from "./ops";
 import { applyStyle, bgr, verdictColorsBgr } from "./styles";
 
@@ -74,8 +75,18 @@ export function applyOp(app: EtApplication, sheet: EtWorksheet, op: WpsOp): void
       }
       if (op.page.repeatRows)
         setup.PrintTitleRows = `$${op.page.repeatRows[0]}:$${op.page.repeatRows[1]}`;
+      // Header and footer in Excel's codes (&P, &N), which ET takes as they are.
+      const { header, footer } = op.page;
+      if (header?.left) setup.LeftHeader = header.left;
+      if (header?.center) setup.CenterHeader = header.center;
+      if (header?.right) setup.RightHeader = header.right;
+      if (footer?.left) setup.LeftFooter = footer.left;
+      if (footer?.center) setup.CenterFooter = footer.center;
+      if (footer?.right) setup.RightFooter = footer.right;
       return;
     }
+    case "chart":
+      return addChart(sheet, op.chart);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import * as path from "path";
-import { readFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { entryText, readStoredEntries } from "../../../src/hosts/file/package/zip-read";
 import { relativeTarget } from "../../../src/hosts/file/package/chart-parts";
 import { runCli } from "../../support/cli";
@@ -180,6 +180,22 @@ describe("the package writer: 审计总览's charts", () => {
     expect(renamed.get(chart)).toMatch(/<c:f>'审计总览 \(2\)'!\$D\$\d+:\$D\$\d+<\/c:f>/);
     // The user's own 审计总览 has no drawing.
     expect(renamed.get(sheetParts(renamed).get("审计总览")!)).not.toContain("<drawing");
+  });
+
+  it("adds the charts to the new .xlsx of a converted input (CSV) too", async () => {
+    const csv = path.join(dir, "小学.csv");
+    const primary = smallCountyGrids().find((g) => g.name === "小学")!;
+    writeFileSync(
+      csv,
+      primary.rows
+        .map((row) => row.map((v) => (v === null || v === undefined ? "" : String(v))).join(","))
+        .join("\n")
+    );
+    const converted = await audit(csv, path.join(dir, "csv.audit.xlsx"));
+    const part = sheetParts(converted).get("审计总览")!;
+    const charts = chartsOf(converted, part);
+    expect(charts.length).toBeGreaterThan(0);
+    expect(converted.get(charts[0])).toMatch(/<c:f>'审计总览'!\$D\$\d+:\$D\$\d+<\/c:f>/);
   });
 
   it("writes relative relationship targets", () => {
