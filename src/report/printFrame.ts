@@ -1,9 +1,11 @@
 import { countyLabel, type ReportContext } from "./context";
+import { filingUnit } from "./declarationCommon";
 import type { HeaderFooterText, PlannedSheet } from "./plan";
 import { beijingTime } from "./summarySheet";
 
 /**
- * What every printed audit page carries, whatever sheet it is: A4, the county and the audit date
+ * What every printed audit page carries, whatever sheet it is: A4, the county (or the bureau the
+ * source sheets' 「填报单位」 line names) and the audit date
  * in the header, 「第 &P 页 共 &N 页」 in the footer, and the table's header row repeated on
  * every page (sheets that name none repeat their first header row).
  */
@@ -36,10 +38,12 @@ export function printHeaderFooter(
   ctx: ReportContext,
   sheet: PlannedSheet
 ): { header: HeaderFooterText; footer: HeaderFooterText } {
+  // The bureau the sheets name (「填报单位」) when there is one, else the county.
+  const label = (county: string) => filingUnit(ctx, county) || countyLabel(county);
   const counties =
     sheet.county !== undefined
-      ? [countyLabel(sheet.county)]
-      : ctx.input.result.counties.map((c) => countyLabel(c.name));
+      ? [label(sheet.county)]
+      : ctx.input.result.counties.map((c) => label(c.name));
   const date = beijingTime(ctx.input.auditedAt).slice(0, 10);
   return {
     header: {

@@ -457,12 +457,15 @@ describe("buildPlan: the declaration tables", () => {
     expect(t.rows.some((r) => String(r.cells[0]?.value).startsWith("注："))).toBe(true);
   });
 
-  it("表Ⅱ-2 names the indicators met and those at 85% or more in 备注, and answers 是/否 by formula", () => {
+  it("表Ⅱ-2 names the indicators met and those at 85% or more in 备注 by its own code row, and answers 是/否 by formula", () => {
     const t = sheetOf(plan, "declaration-II-2");
     const row = rowsWith(t, 1, HOSTILE_NAME)[0];
     expect(at(t, row, 14)?.value).toBe(
-      "达标：L5；未达标但不低于85%：L3、L4、L6、L7；低于85%或缺数据：L1、L2"
+      "达标：L10；未达标但不低于85%：L8、L9、L11、L12；低于85%或缺数据：L6、L7"
     );
+    // Each code is the one printed above the indicator's column in the table's code row.
+    expect(at(t, 4, 10)?.value).toBe("L10");
+    expect(at(t, 3, 10)?.value).toMatch(/^生均体育运动场馆面积/);
     expect(at(t, row, 13)).toMatchObject({ value: "否" });
     expect(at(t, row, 13)?.formula).toMatch(/^IF\('学校达标'!M\d+="达标","是","否"\)$/);
     expect(at(t, row, 3)).toMatchObject({ value: 500, formula: "'学校达标'!D8" });
