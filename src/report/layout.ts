@@ -21,6 +21,8 @@ export class SheetLayout {
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly dataBars: DataBar[] = [];
   readonly charts: PlannedChart[] = [];
+  /** 0-based rows that start a new printed page. */
+  readonly pageBreaks: number[] = [];
   /** The next free row. */
   next = 0;
 
@@ -108,6 +110,7 @@ export class SheetLayout {
       dataBars: this.dataBars,
       page: options.page,
       ...(this.charts.length > 0 ? { charts: this.charts } : {}),
+      ...(this.pageBreaks.length > 0 ? { pageBreaks: this.pageBreaks } : {}),
     };
   }
 }

@@ -57,6 +57,11 @@ export interface PlannedRow {
   cells: (PlannedCell | null)[];
   /** Row height in points, when it matters (wrapped headers). */
   height?: number;
+  /**
+   * The height is an estimate of what the row's wrapped text needs (report/fitText.ts), not a
+   * layout choice: a host that measures text (Excel, WPS) may autofit the row instead.
+   */
+  fit?: boolean;
 }
 
 export interface ConditionalFormat {
@@ -163,6 +168,8 @@ export interface PlannedSheet {
   page: PageSetup;
   /** Charts over the sheet's cells (审计总览: the CVs against their limits). */
   charts?: PlannedChart[];
+  /** 0-based rows that start a new printed page (a chart is never cut in two). */
+  pageBreaks?: number[];
 }
 
 export interface WorkbookPlan {

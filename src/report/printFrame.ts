@@ -1,5 +1,6 @@
 import { countyLabel, type ReportContext } from "./context";
 import { filingUnit } from "./declarationCommon";
+import { fitText } from "./fitText";
 import type { HeaderFooterText, PlannedSheet } from "./plan";
 import { beijingTime } from "./summarySheet";
 
@@ -61,7 +62,8 @@ function firstHeaderRow(sheet: PlannedSheet): number | undefined {
 }
 
 /**
- * The sheet with A4, header, footer and print titles set (the sheet's own choices kept).
+ * The sheet with A4, header, footer and print titles set (the sheet's own choices kept), and
+ * its text fitted to its cells (fitText).
  *
  * @example
  * withPrintFrame(ctx, sheet).page.footer; // { center: "第 &P 页 共 &N 页" }
@@ -78,5 +80,5 @@ export function withPrintFrame(ctx: ReportContext, sheet: PlannedSheet): Planned
       ? { repeatRows: [header + 1, header + 1] as [number, number] }
       : {}),
   };
-  return sheet;
+  return fitText(sheet);
 }

@@ -96,7 +96,7 @@ export function buildSummarySheet(
   const sheet = new SheetLayout(
     "summary",
     ctx.names.summary,
-    [14, 14, 12, 12, 12, 14, 14, 14, 14, 12]
+    [14, 14, 16, 12, 12, 14, 14, 14, 14, 12]
   );
   sheet.append([textCell("县域义务教育均衡发展审计总览", "title")]);
   sheet.merge(0, 0, 0, ST.verdict);
@@ -197,8 +197,10 @@ export function buildSummarySheet(
   sheet.skip();
   sheet.append([textCell("四、标准与设置", "subtitle")]);
   for (const [label, value] of settingLines(ctx)) {
-    const row = sheet.append([textCell(label, "header"), textCell(value)]);
-    sheet.merge(row, 1, row, ST.verdict);
+    // The label over two columns: settings' names run to a dozen characters and more.
+    const row = sheet.append([textCell(label, "header"), null, textCell(value)]);
+    sheet.merge(row, 0, row, 1);
+    sheet.merge(row, 2, row, ST.verdict);
   }
   return sheet.build({ freeze: { rows: 2, columns: 0 }, page: printSetup(0, 1) });
 }
@@ -596,8 +598,9 @@ function indicatorLabel(spec: { id: string; shortName?: string }): string {
   return spec.shortName ? `${spec.id} ${spec.shortName}` : spec.id;
 }
 
-/** Rows a chart takes on the sheet (at the default 15 pt: about 10 cm printed). */
-const CHART_ROWS = 20;
+/** Rows a chart takes on the sheet (at the default 15 pt: about 7 cm printed, two to an A4 page). */
+const CHART_ROWS = 14;
+const CHARTS_PER_PAGE = 2;
 const CV_COLOR = "#5B9BD5";
 const LIMIT_COLOR = "#C00000";
 
@@ -615,8 +618,12 @@ function layCvCharts(ctx: ReportContext, sheet: SheetLayout, rows: ChartRows[]):
   });
   if (drawn.length === 0) return;
   sheet.skip();
-  sheet.append([textCell("各指标差异系数与限值（柱：差异系数；线：限值）", "subtitle")]);
-  for (const { county, stage, first } of drawn) {
+  drawn.forEach(({ county, stage, first }, k) => {
+    // Two charts a printed page, each pair starting one: a chart is never cut in two.
+    if (k % CHARTS_PER_PAGE === 0) {
+      sheet.pageBreaks.push(sheet.next);
+      sheet.append([textCell("各指标差异系数与限值（柱：差异系数；线：限值）", "subtitle")]);
+    }
     const result = ctx.input.result.counties.find((c) => c.name === county)!.stages[stage];
     const cvs = specs.map((spec) => result.indicators[spec.id].cv);
     const limits = specs.map((spec) => result.indicators[spec.id].limit);
@@ -655,7 +662,9 @@ function layCvCharts(ctx: ReportContext, sheet: SheetLayout, rows: ChartRows[]):
       ],
     });
     sheet.skip(CHART_ROWS + 1);
-  }
+  });
+  // What follows starts a page of its own.
+  sheet.pageBreaks.push(sheet.next);
 }
 
 function layCvRow(

@@ -39,6 +39,9 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
     case "rowHeight":
       sheet.getRange(op.address).format.rowHeight = op.points;
       return;
+    case "autofitRows":
+      sheet.getRange(op.address).format.autofitRows();
+      return;
     case "freeze":
       if (op.rows > 0 && op.columns > 0)
         sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, op.rows, op.columns));
@@ -78,6 +81,10 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
     }
     case "chart":
       return addChart(sheet, op.chart);
+    case "pageBreak":
+      // A break above the cell (ExcelApi 1.9).
+      sheet.horizontalPageBreaks.add(op.address);
+      return;
     case "link":
       sheet.getRange(op.address).hyperlink = {
         documentReference: op.target,

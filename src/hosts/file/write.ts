@@ -116,6 +116,8 @@ function writeLayout(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
   }
   if (sheet.page.repeatRows)
     ws.pageSetup.printTitlesRow = `${sheet.page.repeatRows[0]}:${sheet.page.repeatRows[1]}`;
+  // ExcelJS breaks below a (1-based) row: below row b is above the 0-based row b.
+  for (const row of sheet.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
   const header = headerFooterLine(sheet.page.header);
   const footer = headerFooterLine(sheet.page.footer);
   if (header || footer)

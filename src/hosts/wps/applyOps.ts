@@ -36,6 +36,9 @@ export function applyOp(app: EtApplication, sheet: EtWorksheet, op: WpsOp): void
     case "rowHeight":
       sheet.Range(op.address).RowHeight = op.points;
       return;
+    case "autofitRows":
+      sheet.Range(op.address).Rows.AutoFit();
+      return;
     case "freeze":
       return freeze(app, sheet, op.rows, op.columns);
     case "conditional": {
@@ -87,6 +90,9 @@ export function applyOp(app: EtApplication, sheet: EtWorksheet, op: WpsOp): void
     }
     case "chart":
       return addChart(sheet, op.chart);
+    case "pageBreak":
+      sheet.HPageBreaks.Add(sheet.Range(op.address));
+      return;
   }
 }
 

@@ -71,6 +71,8 @@ export interface EtWorksheet {
     ): unknown;
   };
   PageSetup: EtPageSetup;
+  /** Manual page breaks: Add(Before) breaks above the range's row. */
+  HPageBreaks: { Add(before: EtRange): unknown };
   /** The sheet's embedded charts (a method, as in VBA). */
   ChartObjects(): EtChartObjects;
 }
@@ -163,7 +165,7 @@ export interface EtRange {
   /** 1-based row and column of the top-left cell. */
   Row: number;
   Column: number;
-  Rows: { Count: number };
+  Rows: { Count: number; AutoFit(): void };
   Columns: { Count: number };
   Value2: unknown;
   Formula: unknown;

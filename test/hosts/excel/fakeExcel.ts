@@ -268,6 +268,7 @@ export class FakeWorkbook {
       freezePanes: recorder(book, nameNow, undefined, "freezePanes"),
       pageLayout: recorder(book, nameNow, undefined, "pageLayout"),
       charts: recorder(book, nameNow, undefined, "charts"),
+      horizontalPageBreaks: recorder(book, nameNow, undefined, "horizontalPageBreaks"),
     };
   }
 

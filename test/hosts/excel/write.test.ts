@@ -450,6 +450,7 @@ describe("writePlanToWorkbook: charts and printing", () => {
         ],
       },
     ];
+    detail.pageBreaks = [6];
     detail.page = {
       ...detail.page,
       paper: "A4",
@@ -497,5 +498,9 @@ describe("writePlanToWorkbook: charts and printing", () => {
     expect(value("headersFooters.defaultForAllPages.centerFooter")).toBe("第 &P 页 共 &N 页");
     expect(value("headersFooters.defaultForAllPages.leftHeader")).toBe("某县");
     expect(value("headersFooters.defaultForAllPages.rightHeader")).toBe("审计日期：2026-11-29");
+    // The page break above the chart.
+    expect(
+      book.writes.some((w) => w.sheet === "学校明细" && w.what === 'horizontalPageBreaks.add("A7")')
+    ).toBe(true);
   });
 });

@@ -160,6 +160,27 @@ describe("the package writer: 审计总览's charts", () => {
     });
   });
 
+  it("starts a printed page above each pair of charts, so a chart is never cut in two", () => {
+    const sheetXml = parts.get(summaryPart)!;
+    const breaks = [...sheetXml.matchAll(/<brk id="(\d+)" max="16383" man="1"\/>/g)].map((m) =>
+      Number(m[1])
+    );
+    const drawing = parts.get(
+      [...parts.keys()].find((n) => /^xl\/drawings\/drawing\d+\.xml$/.test(n))!
+    )!;
+    const tops = [
+      ...drawing.matchAll(
+        /<xdr:from><xdr:col>0<\/xdr:col><xdr:colOff>0<\/xdr:colOff><xdr:row>(\d+)</g
+      ),
+    ].map((m) => Number(m[1]));
+    expect(tops).toHaveLength(2);
+    // One break just above the charts' page (its subtitle row), one after them.
+    expect(breaks).toHaveLength(2);
+    expect(breaks[0]).toBe(tops[0] - 1);
+    expect(breaks[1]).toBeGreaterThan(tops[1]);
+    expect(sheetXml).toMatch(/<rowBreaks count="2" manualBreakCount="2">/);
+  });
+
   it("replaces its charts on a re-run and leaves no part behind", async () => {
     const again = await audit(path.join(dir, "county.audit.xlsx"), path.join(dir, "again.xlsx"));
     const charts = [...again.keys()].filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n));

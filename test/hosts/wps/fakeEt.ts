@@ -111,6 +111,8 @@ export class FakeSheet {
   readonly conditions: { address: string; formula: string; priority?: number }[] = [];
   /** Every chart call and property set, as "ChartObjects().Add(0,90,192,300)#1.Chart.ChartType=51" (#n: the call's place in the list). */
   readonly charts: string[] = [];
+  /** Rows above which a page break was added, as addresses ("A40"). */
+  readonly pageBreaks: string[] = [];
   /** The PageSetup properties set, by name. */
   readonly pageSetup: Record<string, unknown> = {};
 
@@ -175,7 +177,7 @@ class RangeImpl {
     return this.first.col + 1;
   }
   get Rows() {
-    return { Count: this.first.rows };
+    return { Count: this.first.rows, AutoFit: () => this.change("Rows.AutoFit") };
   }
   get Columns() {
     return { Count: this.first.cols };
@@ -442,6 +444,15 @@ class WorksheetApi {
       "PageSetup",
       log
     );
+  }
+  get HPageBreaks() {
+    const sheet = this.fake;
+    return {
+      Add(before: RangeImpl) {
+        sheet.changes.push(`HPageBreaks.Add ${before.Address()}`);
+        sheet.pageBreaks.push(before.Address());
+      },
+    };
   }
   ChartObjects(): unknown {
     return chartSink(this.fake, "ChartObjects()");

@@ -242,6 +242,11 @@ describe.each([
       });
       expect(setup.PrintTitleRows).toMatch(/^\$\d+:\$\d+$/);
     }
+    // 审计总览's page breaks: above its charts' page, and after them.
+    const summary = plan.sheets.find((s) => s.kind === "summary")!;
+    expect((fake.book.find("审计总览") as FakeSheet).pageBreaks).toEqual(
+      summary.pageBreaks!.map((row) => `A${row + 1}`)
+    );
   });
 
   it("never touches a source sheet", () => {

@@ -35,3 +35,19 @@ export function headerFooterXml(page: PageSetup): string {
     "</headerFooter>"
   );
 }
+
+/**
+ * The worksheet's <rowBreaks>: a manual page break above each 0-based row, or "" for none.
+ *
+ * @example
+ * rowBreaksXml([40]); // '<rowBreaks count="1" manualBreakCount="1"><brk id="40" max="16383" man="1"/></rowBreaks>'
+ */
+export function rowBreaksXml(rows: readonly number[]): string {
+  const ids = [...new Set(rows)].filter((r) => r > 0).sort((a, b) => a - b);
+  if (ids.length === 0) return "";
+  return (
+    `<rowBreaks count="${ids.length}" manualBreakCount="${ids.length}">` +
+    ids.map((id) => `<brk id="${id}" max="16383" man="1"/>`).join("") +
+    "</rowBreaks>"
+  );
+}

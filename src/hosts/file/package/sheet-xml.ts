@@ -1,6 +1,6 @@
 import type { PlannedCell, PlannedSheet } from "../../../report/plan";
 import { a1 } from "../../../sheets/grid";
-import { headerFooterXml } from "./page-xml";
+import { headerFooterXml, rowBreaksXml } from "./page-xml";
 import { styleKey } from "./styles-xml";
 import { escapeAttr, escapeText } from "./xml-text";
 
@@ -160,6 +160,7 @@ function tail(
     `<pageSetup paperSize="9" orientation="${sheet.page.landscape ? "landscape" : "portrait"}"${fit}/>`
   );
   parts.push(headerFooterXml(sheet.page));
+  parts.push(rowBreaksXml(sheet.pageBreaks ?? []));
   if (extras.drawingRelId) parts.push(`<drawing r:id="${extras.drawingRelId}"/>`);
   parts.push("</worksheet>");
   return parts.join("");
