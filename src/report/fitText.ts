@@ -30,7 +30,7 @@ const FONT_SIZE: Partial<Record<CellStyle, number>> = { title: 14, subtitle: 10,
 /** The width a column of Excel's default width has, in characters. */
 const DEFAULT_WIDTH = 8.43;
 
-/** Width units a character takes at 11 pt: two for CJK and full-width characters. */
+/** Width units a character takes at 11 pt: two for CJK and full-width characters (and beyond the BMP). */
 function charUnits(code: number): number {
   if (code >= 0x2e80 && code <= 0x9fff) return 2.1; // CJK radicals … unified ideographs, CJK punctuation
   if (code >= 0xf900 && code <= 0xfaff) return 2.1;
@@ -48,11 +48,17 @@ function charUnits(code: number): number {
  */
 export function textUnits(text: string, size = 11): number {
   let widest = 0;
-  for (const line of text.split("\n")) {
-    let units = 0;
-    for (const ch of line) units += charUnits(ch.codePointAt(0)!);
-    widest = Math.max(widest, units);
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      widest = Math.max(widest, units);
+      units = 0;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      // the second half of a surrogate pair: its character is counted at the first half
+    } else units += charUnits(code >= 0xd800 && code <= 0xdbff ? 0x4e00 : code);
   }
+  widest = Math.max(widest, units);
   return (widest * size) / 11;
 }
 
@@ -111,7 +117,10 @@ function widenColumns(sheet: PlannedSheet): void {
   for (const row of sheet.rows) {
     row.cells.forEach((cell, col) => {
       if (!cell || typeof cell.value !== "string" || !BODY.has(cell.style ?? "text")) return;
-      if (hidden.has(col) || merged.has(`${row.row},${col}`) || col >= widths.length) return;
+      if (hidden.has(col) || col >= widths.length) return;
+      // Fast path: no character is wider than 2.1 units, so a short text fits as it is.
+      if (cell.value.length * 2.1 + 1 <= widths[col]) return;
+      if (merged.has(`${row.row},${col}`)) return;
       const needed = Math.min(MAX_FITTED_WIDTH, Math.ceil(textUnits(cell.value) + 1));
       if (needed > widths[col]) widths[col] = needed;
     });
@@ -148,17 +157,21 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
     let lines = 0;
     let size = 11;
     let inMerge = false;
-    const filled = row.cells.filter((c) => c !== null && c.value !== null && c.value !== "");
+    const alone = () =>
+      row.cells.filter((c) => c !== null && c.value !== null && c.value !== "").length === 1;
     row.cells.forEach((cell, col) => {
       if (!cell || typeof cell.value !== "string" || cell.value === "") return;
       const style = cell.style ?? "text";
       const fontSize = FONT_SIZE[style] ?? 11;
+      // Fast path: text that fits its own column whatever its characters needs nothing (nor
+      // does it in a merged area, which is wider).
+      if ((cell.value.length * 2.1 * fontSize) / 11 <= widthOf(col) - 1) return;
       let area = mergedAt.get(`${row.row},${col}`);
       const units = textUnits(cell.value, fontSize);
       if (
         !area &&
         col === 0 &&
-        filled.length === 1 &&
+        alone() &&
         LONE_LINE.has(style) &&
         !covered.has(row.row) &&
         units > widthOf(0) - 1 &&
