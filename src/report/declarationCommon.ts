@@ -34,6 +34,11 @@ const BLANK = "＿＿＿＿＿＿＿＿＿＿";
 /**
  * The sign-off under a declaration table: 填表人, 审核人 and 日期 to fill in by hand, and the
  * 填报单位 line with a tall row for the seal.
+ *
+ * @example
+ * declarationSignOff(sheet, "示范区教育局", 14);
+ * // 「填表人：＿＿＿＿＿＿　　审核人：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日」
+ * // 「填报单位（盖章）：示范区教育局」 (60 pt high)
  */
 export function declarationSignOff(sheet: SheetLayout, unit: string, lastCol: number): void {
   sheet.skip();

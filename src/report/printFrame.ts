@@ -34,7 +34,14 @@ export function countyText(counties: readonly string[]): string {
   return `${counties[0]}等${counties.length}个区县`;
 }
 
-/** The printed header and footer of a sheet. */
+/**
+ * The printed header and footer of a sheet: the county or bureau on the left, the sheet's name
+ * in the centre, the audit date on the right; the page numbers in the footer.
+ *
+ * @example
+ * printHeaderFooter(ctx, summary);
+ * // { header: { left: "示范区教育局", center: "审计总览", right: "审计日期：2024-09-01" }, footer: { center: "第 &P 页 共 &N 页" } }
+ */
 export function printHeaderFooter(
   ctx: ReportContext,
   sheet: PlannedSheet

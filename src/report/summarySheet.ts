@@ -547,7 +547,7 @@ function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
     for (const stage of STAGES) {
       const result = county.stages[stage];
       const rows = findCvRows(cv, county.name, stage);
-      charts.push({ county: county.name, stage, first: sheet.next });
+      charts.push({ county, stage, first: sheet.next });
       for (const spec of ctx.standard.indicators) {
         const ind = result.indicators[spec.id];
         layCvRow(
@@ -588,7 +588,7 @@ function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
 
 /** Where one county and stage's indicator rows start in 三、差异系数与限值. */
 interface ChartRows {
-  county: string;
+  county: CountyResult;
   stage: Stage;
   first: number;
 }
@@ -601,6 +601,8 @@ function indicatorLabel(spec: { id: string; shortName?: string }): string {
 /** Rows a chart takes on the sheet (at the default 15 pt: about 7 cm printed, two to an A4 page). */
 const CHART_ROWS = 14;
 const CHARTS_PER_PAGE = 2;
+/** Most charts 审计总览 draws (20 counties' two stages). */
+const MAX_CHARTS = 40;
 const CV_COLOR = "#5B9BD5";
 const LIMIT_COLOR = "#C00000";
 
@@ -612,26 +614,35 @@ const LIMIT_COLOR = "#C00000";
 function layCvCharts(ctx: ReportContext, sheet: SheetLayout, rows: ChartRows[]): void {
   const specs = ctx.standard.indicators;
   const n = specs.length;
-  const drawn = rows.filter(({ county, stage }) => {
-    const result = ctx.input.result.counties.find((c) => c.name === county)!.stages[stage];
-    return specs.some((spec) => result.indicators[spec.id].cv !== null);
-  });
+  const drawn = rows.filter(({ county, stage }) =>
+    specs.some((spec) => county.stages[stage].indicators[spec.id].cv !== null)
+  );
   if (drawn.length === 0) return;
   sheet.skip();
+  if (drawn.length > MAX_CHARTS) {
+    // A city's or province's table: hundreds of charts would bury the summary; the table stays.
+    sheet.append([
+      textCell(
+        `区县较多（${drawn.length}个学段有差异系数），不逐一绘图；各指标差异系数与限值见上表和「差异系数」。`,
+        "note"
+      ),
+    ]);
+    return;
+  }
   drawn.forEach(({ county, stage, first }, k) => {
     // Two charts a printed page, each pair starting one: a chart is never cut in two.
     if (k % CHARTS_PER_PAGE === 0) {
       sheet.pageBreaks.push(sheet.next);
       sheet.append([textCell("各指标差异系数与限值（柱：差异系数；线：限值）", "subtitle")]);
     }
-    const result = ctx.input.result.counties.find((c) => c.name === county)!.stages[stage];
+    const result = county.stages[stage];
     const cvs = specs.map((spec) => result.indicators[spec.id].cv);
     const limits = specs.map((spec) => result.indicators[spec.id].limit);
     const top = sheet.next;
     const multi = ctx.input.result.counties.length > 1;
     const limitValue = limits.find((l) => l !== null);
     sheet.charts.push({
-      title: `${multi ? `${countyLabel(county)} ` : ""}${STAGE_NAMES[stage]}各指标差异系数与限值`,
+      title: `${multi ? `${countyLabel(county.name)} ` : ""}${STAGE_NAMES[stage]}各指标差异系数与限值`,
       anchor: { top, left: 0, bottom: top + CHART_ROWS - 1, right: ST.verdict },
       categories: {
         range: rangeA1(first, 2, first + n - 1, 2),
