@@ -18,6 +18,13 @@
  *   `hyperlink = { documentReference: "'小学'!D7", textToDisplay: value }`.
  * - Conditional-format formulas and data bars use ranges of the sheet itself; formulas are
  *   relative to the range's top-left cell (Excel's rule), without the leading "=".
+ * - `charts` are drawn over the sheet's own ranges (the file host: a drawing and chart parts
+ *   whose c:f names the sheet as written, with the series' values cached; Office.js
+ *   `charts.add`; ET `ChartObjects().Add`), anchored over the cells they cover.
+ * - `page` prints on A4 with its header and footer (Excel's codes: &P, &N, && for "&") and
+ *   `repeatRows` as print titles; `pageBreaks` start a new page above their rows.
+ * - A row with `fit` has a height estimated for its wrapped text: hosts that measure text may
+ *   autofit it instead (one call for all such rows, not one per row).
  */
 
 /** Named cell styles; each host maps them to its own formatting. */
