@@ -8,6 +8,7 @@
  * 审计总览's charts are drawn.
  */
 import { execFileSync } from "child_process";
+import ExcelJS from "exceljs";
 import * as path from "path";
 import { DEFAULT_SETTINGS } from "../../src/engine";
 import { runAudit, type FlowSteps } from "../../src/flow/auditFlow";
@@ -15,13 +16,32 @@ import { openWorkbookSource } from "../../src/hosts/file";
 import type { PlannedSheet } from "../../src/report/plan";
 import { readSheets } from "../../src/sheets";
 import { libreOfficeAvailable, renderPdf } from "../support/libreoffice";
+import { smallCountyGrids } from "../support/smallCountyWorkbook";
 import { makeTempDir, removeTempDir } from "../support/tmp";
 
 const ROOT = path.resolve(__dirname, "../..");
-const WORKBOOKS = [
-  ["the bundled sample", path.join(ROOT, "assets/sample-county.xlsx")],
-  ["the messy county", path.join(ROOT, "test/fixtures/messy-county.xlsx")],
-] as const;
+/** The small county of the report tests, with failing schools (问题清单 rows), as an .xlsx. */
+async function smallCountyFile(dir: string): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  for (const grid of smallCountyGrids()) {
+    const ws = workbook.addWorksheet(grid.name);
+    grid.rows.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null && value !== undefined && typeof value !== "object")
+          ws.getCell(r + 1, c + 1).value = value;
+      })
+    );
+  }
+  const file = path.join(dir, "small-county.xlsx");
+  await workbook.xlsx.writeFile(file);
+  return file;
+}
+
+const WORKBOOKS: [string, (dir: string) => Promise<string>][] = [
+  ["the bundled sample", async () => path.join(ROOT, "assets/sample-county.xlsx")],
+  ["the messy county", async () => path.join(ROOT, "test/fixtures/messy-county.xlsx")],
+  ["a county with failing schools", smallCountyFile],
+];
 
 /** What must print whole: the labels of each audit sheet (header cells, titles), by sheet name. */
 interface Printed {
@@ -139,7 +159,7 @@ if (!ready)
     "LibreOffice (soffice) or pdftotext (poppler-utils) missing: print render test skipped"
   );
 
-suite.each(WORKBOOKS)("%s printed through LibreOffice", (_label, input) => {
+suite.each(WORKBOOKS)("%s printed through LibreOffice", (_label, make) => {
   let dir: string;
   let printed: Printed[];
   let pages: string[];
@@ -147,6 +167,7 @@ suite.each(WORKBOOKS)("%s printed through LibreOffice", (_label, input) => {
 
   beforeAll(async () => {
     dir = makeTempDir("print-render");
+    const input = await make(dir);
     const out = path.join(dir, `${path.parse(input).name}.audit.xlsx`);
     printed = await auditTo(input, out);
     const pdf = await renderPdf(out, path.join(dir, "pdf"));
