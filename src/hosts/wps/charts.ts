@@ -23,13 +23,14 @@ export function addChart(sheet: EtWorksheet, planned: PlannedChart): void {
     .ChartObjects()
     .Add(from.Left, from.Top, to.Left + to.Width - from.Left, to.Top + to.Height - from.Top);
   const chart = object.Chart;
-  chart.ChartType = XL.columnClustered;
   const categories = sheet.Range(planned.categories.range);
-  for (const spec of planned.series) {
+  planned.series.forEach((spec, i) => {
     const series = chart.SeriesCollection().NewSeries();
     series.Name = spec.name;
     series.Values = sheet.Range(spec.range);
     series.XValues = categories;
+    // The chart's type once it has data (VBA refuses it on an empty chart), before the line series.
+    if (i === 0) chart.ChartType = XL.columnClustered;
     if (spec.kind === "line") {
       series.ChartType = XL.line;
       series.MarkerStyle = XL.markerNone;
@@ -44,7 +45,7 @@ export function addChart(sheet: EtWorksheet, planned: PlannedChart): void {
       labels.ShowValue = true;
       labels.NumberFormat = spec.labelFormat;
     }
-  }
+  });
   chart.HasTitle = true;
   chart.ChartTitle.Text = planned.title;
   chart.HasLegend = true;
