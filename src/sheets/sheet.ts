@@ -23,7 +23,7 @@ import type {
   TableInfo,
 } from "./types";
 import { clip } from "./text";
-import { columnUnit, sheetUnitLine, targetUnit } from "./units";
+import { columnUnit, filingUnitLine, sheetUnitLine, targetUnit } from "./units";
 import { isShareHeader, type HeaderMatch } from "./vocabulary";
 import { foldText } from "./text";
 import type { SheetView } from "./view";
@@ -263,6 +263,8 @@ export function readSheet(
     units: units.notes,
     records: records.length,
   };
+  const filingUnit = filingUnitLine(band.above);
+  if (filingUnit) table.filingUnit = filingUnit;
   const hidden = read.hidden.map((h) => ({
     sheet: view.name,
     row: h.row,

@@ -123,6 +123,8 @@ export interface TableInfo {
   units: string[];
   /** Number of records read from this table. */
   records: number;
+  /** The bureau the sheet's 「填报单位：」 line above the header names, if any. */
+  filingUnit?: string;
 }
 
 export interface SkippedSheet {

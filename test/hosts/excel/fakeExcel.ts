@@ -276,6 +276,8 @@ export class FakeWorkbook {
         book.range(current, nameNow, "used", valuesOnly),
       freezePanes: recorder(book, nameNow, undefined, "freezePanes"),
       pageLayout: recorder(book, nameNow, undefined, "pageLayout"),
+      charts: recorder(book, nameNow, undefined, "charts"),
+      horizontalPageBreaks: recorder(book, nameNow, undefined, "horizontalPageBreaks"),
     };
   }
 

@@ -1,5 +1,6 @@
 import type { PlannedCell, PlannedSheet } from "../../../report/plan";
 import { a1 } from "../../../sheets/grid";
+import { headerFooterXml, rowBreaksXml } from "./page-xml";
 import { styleKey } from "./styles-xml";
 import { escapeAttr, escapeText } from "./xml-text";
 
@@ -118,7 +119,17 @@ function head(sheet: PlannedSheet): string {
   );
 }
 
-function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string {
+/** What the worksheet refers to outside itself: its drawing (charts), by relationship id. */
+export interface SheetExtras {
+  drawingRelId?: string;
+}
+
+function tail(
+  sheet: PlannedSheet,
+  styles: SheetStyles,
+  links: string[],
+  extras: SheetExtras
+): string {
   const parts: string[] = ["</sheetData>"];
   if (sheet.merges.length > 0)
     parts.push(
@@ -148,6 +159,9 @@ function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string
   parts.push(
     `<pageSetup paperSize="9" orientation="${sheet.page.landscape ? "landscape" : "portrait"}"${fit}/>`
   );
+  parts.push(headerFooterXml(sheet.page));
+  parts.push(rowBreaksXml(sheet.pageBreaks ?? []));
+  if (extras.drawingRelId) parts.push(`<drawing r:id="${extras.drawingRelId}"/>`);
   parts.push("</worksheet>");
   return parts.join("");
 }
@@ -160,7 +174,11 @@ function tail(sheet: PlannedSheet, styles: SheetStyles, links: string[]): string
  * @example
  * for (const chunk of sheetXmlChunks(plan.sheets[0], styles)) stream.write(chunk);
  */
-export function* sheetXmlChunks(sheet: PlannedSheet, styles: SheetStyles): Generator<string> {
+export function* sheetXmlChunks(
+  sheet: PlannedSheet,
+  styles: SheetStyles,
+  extras: SheetExtras = {}
+): Generator<string> {
   yield head(sheet);
   const links: string[] = [];
   let chunk: string[] = [];
@@ -191,5 +209,5 @@ export function* sheetXmlChunks(sheet: PlannedSheet, styles: SheetStyles): Gener
     }
   }
   if (chunk.length > 0) yield chunk.join("");
-  yield tail(sheet, styles, links);
+  yield tail(sheet, styles, links, extras);
 }
