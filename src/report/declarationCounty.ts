@@ -27,7 +27,12 @@ import {
   statusFormula,
   type Expr,
 } from "./countyFormulas";
-import { declarationHead, declarationNotes } from "./declarationCommon";
+import {
+  declarationHead,
+  declarationNotes,
+  declarationSignOff,
+  filingUnit,
+} from "./declarationCommon";
 import { SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, rangeA1, sheetRef } from "./refs";
@@ -43,22 +48,6 @@ export interface CountyTable {
 
 const exprCell = (e: Expr, numFmt?: string, style: PlannedCell["style"] = "text"): PlannedCell =>
   formulaCell(e.f, e.v, numFmt, style);
-
-/** The signature block every declaration table carries. */
-function signatures(sheet: SheetLayout, county: string, lastCol: number): void {
-  sheet.skip();
-  const a = sheet.append([
-    textCell(`填报单位（盖章）：${county ? `${county}教育局` : ""}`, "subtitle"),
-  ]);
-  sheet.merge(a, 0, a, lastCol);
-  const b = sheet.append([
-    textCell(
-      "填表人：　　　　　　　　审核人：　　　　　　　　日期：　　　　年　　月　　日",
-      "subtitle"
-    ),
-  ]);
-  sheet.merge(b, 0, b, lastCol);
-}
 
 function formCells(ctx: ReportContext, county: CountyResult): FormCells {
   return new FormCells(county.form, ctx.input.result.settings);
@@ -155,7 +144,7 @@ export function buildItemsDeclaration(
     name,
     [6, 22, 60, 10, 28]
   );
-  const top = declarationHead(sheet, number, title, countyLabel(county.name), 4);
+  const top = declarationHead(sheet, number, title, filingUnit(ctx, county.name), 4);
   sheet.next = top;
   sheet.append(
     ["序号", "名称", "指标值或简要结论", "是否达标", "佐证材料"].map((h) => textCell(h, "header")),
@@ -189,7 +178,7 @@ export function buildItemsDeclaration(
     ],
     4
   );
-  signatures(sheet, county.name, 4);
+  declarationSignOff(sheet, filingUnit(ctx, county.name), 4);
   return {
     sheet: sheet.build({
       freeze: { rows: top + 1, columns: 0 },
@@ -224,7 +213,7 @@ export function buildRecognitionDeclaration(
     sheet,
     "表Ⅵ",
     "县域义务教育优质均衡发展社会认可度情况",
-    countyLabel(county.name),
+    filingUnit(ctx, county.name),
     8
   );
   sheet.next = top;
@@ -322,7 +311,7 @@ export function buildRecognitionDeclaration(
     ],
     8
   );
-  signatures(sheet, county.name, 8);
+  declarationSignOff(sheet, filingUnit(ctx, county.name), 8);
   return {
     sheet: sheet.build({ page: { landscape: false, fitToWidth: true }, county: county.name }),
     verdicts: rangeA1(row, 8, row, 8),

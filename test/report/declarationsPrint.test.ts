@@ -4,6 +4,8 @@
  */
 import { audit } from "../../src/engine";
 import { buildPlan, type PlannedSheet, type TableLike } from "../../src/report";
+import { readCountyForms } from "../../src/sheets";
+import { passingCounty } from "../engine/countyFixtures";
 import { smallCounty } from "./fixture";
 import { AUDITED_AT, sheetOf } from "./helpers";
 
@@ -85,6 +87,56 @@ describe("declaration tables: who files them and where they sign", () => {
   it("use the county's name when the sheets name two different bureaus", () => {
     const plan = planWith([table("小学", "甲局"), table("初中", "乙局")], { a: "甲县", b: "甲县" });
     expect(texts(sheetOf(plan, "declaration-II-1"))).toContain("填报单位：甲县");
+  });
+});
+
+describe("the county tables 表Ⅰ and 表Ⅳ–Ⅵ sign off like the others", () => {
+  const COUNTY_TABLES = ["declaration-I", "declaration-IV", "declaration-V", "declaration-VI"];
+
+  function planWithForm(tables: TableLike[]) {
+    const form = {
+      name: "县域指标",
+      rows: [
+        ["编号", "项目", "填报值"],
+        ["G1", "学校规划布局合理", "是"],
+      ],
+      merges: [],
+    };
+    const { forms } = readCountyForms([form]);
+    const records = passingCounty();
+    return buildPlan({
+      result: audit(records, {}, { countyForms: forms }),
+      records,
+      read: { tables, skipped: [] },
+      auditedAt: AUDITED_AT,
+    });
+  }
+
+  it("name the bureau of the source's 「填报单位」 line at the top and by the seal, with 填表人, 审核人 and 日期", () => {
+    const plan = planWithForm([table("小学", "示范区教育局")]);
+    for (const kind of COUNTY_TABLES) {
+      const t = texts(sheetOf(plan, kind));
+      expect({ kind, head: t.find((x) => x.startsWith("填报单位：")) }).toEqual({
+        kind,
+        head: "填报单位：示范区教育局",
+      });
+      expect({ kind, seal: t.filter((x) => x.startsWith("填报单位（盖章）：")) }).toEqual({
+        kind,
+        seal: ["填报单位（盖章）：示范区教育局"],
+      });
+      expect(t.some((x) => /^填表人：＿+　+审核人：＿+　+日期：/.test(x))).toBe(true);
+    }
+  });
+
+  it("leave a line to write on when the bureau is not known (never 「教育局」 alone)", () => {
+    const plan = planWithForm([]);
+    for (const kind of COUNTY_TABLES) {
+      const t = texts(sheetOf(plan, kind));
+      expect({ kind, seal: t.filter((x) => x.startsWith("填报单位（盖章）：")) }).toEqual({
+        kind,
+        seal: ["填报单位（盖章）：＿＿＿＿＿＿＿＿＿＿"],
+      });
+    }
   });
 });
 
