@@ -23,6 +23,7 @@ import {
 } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 import { withRejectedRows } from "./rejectedRows";
+import { locateTargets, type CountyTargets } from "./targets";
 
 /** What a host supplies: its reads and writes, and the clock. */
 export interface FlowSteps {
@@ -60,6 +61,8 @@ export interface RunResult {
   records: SchoolRecord[];
   tables: TableInfo[];
   sheets: WrittenSheet[];
+  /** Per county (by name): where the audit sheets show its items, veto rows and CVs. */
+  targets: Record<string, CountyTargets>;
   auditedAt: Date;
 }
 
@@ -125,7 +128,8 @@ export async function runAudit(
     name: names[sheet.name] ?? sheet.name,
     ...(sheet.county !== undefined ? { county: sheet.county } : {}),
   }));
-  return { result, records: read.records, tables: read.tables, sheets, auditedAt };
+  const targets = locateTargets(plan, result, names);
+  return { result, records: read.records, tables: read.tables, sheets, targets, auditedAt };
 }
 
 /** An excluded record as messages name it: 「小学」第9行「某校」：reason. */
