@@ -4,6 +4,7 @@
  * stay as written; a shortfall's advice is worded here from the engine's figures.
  */
 import { measureDef, percentOf, type Shortfall, type Stage } from "../engine";
+import type { FigureWords } from "./countyFigures";
 import type { RunStep } from "./service";
 
 export interface Strings {
@@ -88,6 +89,23 @@ export interface Strings {
     ) => string;
     failedItems: string;
     vetoTriggered: string;
+    /** Items no figure decided yet (未核查), each with why. */
+    uncheckedItems: string;
+    /** A failed item's figure against its requirement (the catalogue's Chinese 要求). */
+    itemFigure: (figure: string, requirement: string) => string;
+    requirement: (requirement: string) => string;
+    figureWords: FigureWords;
+    /** Accessible name of a click to an item's row in an audit table or its cell in the form. */
+    showItem: (label: string, sheet: string) => string;
+    /** Accessible name of a click to a stage indicator's CV in 差异系数. */
+    showCv: (stage: string, indicator: string, sheet: string) => string;
+    /** 「数据不完整」: school rows left out for bad data. */
+    dataIncomplete: {
+      title: string;
+      body: (rows: number) => string;
+      showRow: (name: string, sheet: string, cell: string) => string;
+      diagnostics: (sheet: string) => string;
+    };
     missing: string;
     /** How to fill what is missing: in the form, or insert the form first. */
     missingHint: (formSheet: string | null) => string;
@@ -174,6 +192,24 @@ const zh: Strings = {
       `${name}：${status}（核查${checked}项，达标${passed}项，未达标${failed}项，未核查${unchecked}项）`,
     failedItems: "未达标项目",
     vetoTriggered: "一票否决情形",
+    uncheckedItems: "未核查项目",
+    itemFigure: (figure, requirement) => `实际：${figure}；要求：${requirement}`,
+    requirement: (requirement) => `要求：${requirement}`,
+    figureWords: {
+      yes: "是",
+      no: "否",
+      subject: (name, level, rate) => `${name} ${level}级，差异率${rate}`,
+      separator: "、",
+    },
+    showItem: (label, sheet) => `在「${sheet}」中查看 ${label}`,
+    showCv: (stage, indicator, sheet) => `在「${sheet}」中选中${stage}「${indicator}」的差异系数`,
+    dataIncomplete: {
+      title: "数据不完整",
+      body: (rows) =>
+        `有 ${rows} 所学校的行因数据有误未读入，审计结果不含这些学校。请改正下列单元格后重新审计：`,
+      showRow: (name, sheet, cell) => `在「${sheet}」中选中「${name}」的 ${cell}`,
+      diagnostics: (sheet) => `在「${sheet}」中查看`,
+    },
     missing: "待补充",
     missingHint: (sheet) =>
       sheet
@@ -293,6 +329,24 @@ const en: Strings = {
       `${name}: ${status} (${checked} checked, ${passed} met, ${failed} not met, ${unchecked} unchecked)`,
     failedItems: "Items not met",
     vetoTriggered: "Veto items triggered",
+    uncheckedItems: "Unchecked items",
+    itemFigure: (figure, requirement) => `Figure: ${figure}; required: ${requirement}`,
+    requirement: (requirement) => `Required: ${requirement}`,
+    figureWords: {
+      yes: "yes",
+      no: "no",
+      subject: (name, level, rate) => `${name} level ${level}, gap rate ${rate}`,
+      separator: ", ",
+    },
+    showItem: (label, sheet) => `Show ${label} in 「${sheet}」`,
+    showCv: (stage, indicator, sheet) => `Select the ${stage} CV of ${indicator} in 「${sheet}」`,
+    dataIncomplete: {
+      title: "Data incomplete",
+      body: (rows) =>
+        `${rows === 1 ? "1 school row was" : `${rows} school rows were`} left out for bad data: the audit does not include ${rows === 1 ? "that school" : "those schools"}. Correct these cells and run the audit again:`,
+      showRow: (name, sheet, cell) => `Select ${cell} of “${name}” in 「${sheet}」`,
+      diagnostics: (sheet) => `Show in 「${sheet}」`,
+    },
     missing: "Still to fill in",
     missingHint: (sheet) =>
       sheet

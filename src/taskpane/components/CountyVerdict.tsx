@@ -1,10 +1,12 @@
 /**
- * The whole standard's verdict of one county: 达标 / 未达标 / 未完成, one line per dimension, the
- * failed items and triggered veto items, and what is still to fill in, each code a click to its
- * cell in the county form.
+ * The whole standard's verdict of one county: 达标 / 未达标 / 未完成, one line per dimension, and
+ * its reasons: the failed items with their figure against the requirement, the triggered veto
+ * items, the unchecked items with why, and what is still to fill in. Each item is a click to its
+ * row in 表Ⅳ/Ⅴ/Ⅵ (or its cell in the county form), each code a click to its 填报值 cell.
  */
 import {
   Badge,
+  Caption1,
   Card,
   CardHeader,
   Link,
@@ -12,7 +14,10 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import type { CountyResult, DimensionId } from "../../engine";
+import type { CountyItemResult, CountyResult, DimensionId } from "../../engine";
+import { COUNTY_ITEMS, ruleInputs } from "../../engine";
+import type { CountyTargets, SheetCell } from "../../flow/targets";
+import { itemFigure, itemRequirement } from "../countyFigures";
 import { useController, useStrings } from "./context";
 
 const useStyles = makeStyles({
@@ -29,20 +34,67 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalXXS,
   },
+  link: { textAlign: "left", overflowWrap: "anywhere" },
+  why: { display: "block", overflowWrap: "anywhere" },
 });
 
 const DIMENSIONS: DimensionId[] = ["resource", "guarantee", "quality", "recognition"];
 const COLOR = { pass: "success", fail: "danger", incomplete: "warning" } as const;
 
-export function CountyVerdict({ county }: { county: CountyResult }) {
+/** Where a click on an item goes: its row in the audit tables, else its first form cell. */
+function itemPlace(
+  county: CountyResult,
+  targets: CountyTargets | undefined,
+  id: string,
+  codes: readonly string[]
+): SheetCell | null {
+  const row = targets?.items[id] ?? targets?.veto[id];
+  if (row) return row;
+  const form = county.form;
+  const code = codes.find((c) => form?.cells[c]);
+  return form && code ? { sheet: form.sheet, address: form.cells[code] } : null;
+}
+
+function inputsOf(item: CountyItemResult): readonly string[] {
+  const rule = COUNTY_ITEMS.find((i) => i.id === item.id)?.rule;
+  return [...item.missing, ...(rule ? ruleInputs(rule) : [])];
+}
+
+export function CountyVerdict({
+  county,
+  targets,
+}: {
+  county: CountyResult;
+  targets?: CountyTargets;
+}) {
   const styles = useStyles();
   const t = useStrings();
   const controller = useController();
   if (county.items.length === 0) return null; // a standard without county items (2012)
   const verdict = t.results.countyVerdict[county.verdict];
   const failed = county.items.filter((i) => i.status === "fail");
+  const unchecked = county.items.filter((i) => i.status === "unchecked");
   const vetoed = county.veto.filter((v) => v.triggered === true);
   const form = county.form;
+
+  /** An item's label, as a click to its place when it has one. */
+  const itemLink = (id: string, label: string, codes: readonly string[]) => {
+    const place = itemPlace(county, targets, id, codes);
+    const text = `${id} ${label}`;
+    return place ? (
+      <Link
+        as="button"
+        className={styles.link}
+        aria-label={t.results.showItem(text, place.sheet)}
+        onClick={() => void controller.select(place.sheet, place.address)}
+      >
+        {text}
+      </Link>
+    ) : (
+      <Text weight="semibold">{text}</Text>
+    );
+  };
+
   return (
     <Card aria-label={`${t.results.wholeStandard} ${verdict}`}>
       <CardHeader
@@ -71,17 +123,62 @@ export function CountyVerdict({ county }: { county: CountyResult }) {
         })}
       </ul>
       {failed.length > 0 && (
-        <Text>
-          {t.results.failedItems}：{failed.map((i) => `${i.id} ${i.name}`).join("、")}
-        </Text>
+        <section aria-label={t.results.failedItems}>
+          <Text as="h3" weight="semibold">
+            {t.results.failedItems}
+          </Text>
+          <ul className={styles.lines}>
+            {failed.map((item) => {
+              const figure = itemFigure(item, t.results.figureWords);
+              const requirement = itemRequirement(item.id);
+              return (
+                <li key={item.id}>
+                  {itemLink(item.id, item.name, inputsOf(item))}
+                  <Caption1 className={styles.why}>
+                    {figure === null
+                      ? t.results.requirement(requirement)
+                      : t.results.itemFigure(figure, requirement)}
+                  </Caption1>
+                  {item.notes.length > 0 && (
+                    <Caption1 className={styles.why}>{item.notes.join("；")}</Caption1>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       )}
       {vetoed.length > 0 && (
-        <Text>
-          {t.results.vetoTriggered}：{vetoed.map((v) => `${v.id} ${v.label}`).join("、")}
-        </Text>
+        <section aria-label={t.results.vetoTriggered}>
+          <Text as="h3" weight="semibold">
+            {t.results.vetoTriggered}
+          </Text>
+          <ul className={styles.lines}>
+            {vetoed.map((v) => (
+              <li key={v.id}>{itemLink(v.id, v.label, [v.id])}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {unchecked.length > 0 && (
+        <section aria-label={t.results.uncheckedItems}>
+          <Text as="h3" weight="semibold">
+            {t.results.uncheckedItems}
+          </Text>
+          <ul className={styles.lines}>
+            {unchecked.map((item) => (
+              <li key={item.id}>
+                {itemLink(item.id, item.name, inputsOf(item))}
+                {item.notes.length > 0 && (
+                  <Caption1 className={styles.why}>{item.notes.join("；")}</Caption1>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {county.missing.length > 0 && (
-        <div>
+        <section aria-label={t.results.missing}>
           <Text as="h3" weight="semibold">
             {t.results.missing}
           </Text>
@@ -106,7 +203,7 @@ export function CountyVerdict({ county }: { county: CountyResult }) {
               <Text>{county.missing.filter((code) => !form?.cells[code]).join("、")}</Text>
             )}
           </div>
-        </div>
+        </section>
       )}
     </Card>
   );
