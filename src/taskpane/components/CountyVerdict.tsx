@@ -21,6 +21,15 @@ import { itemFigure, itemRequirement } from "../countyFigures";
 import { useController, useStrings } from "./context";
 
 const useStyles = makeStyles({
+  // The verdict badge follows the title and wraps below it rather than being cut (long in English).
+  header: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
+  badge: { flexShrink: 0 },
   lines: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalL,
@@ -98,11 +107,13 @@ export function CountyVerdict({
   return (
     <Card aria-label={`${t.results.wholeStandard} ${verdict}`}>
       <CardHeader
-        header={<Text weight="semibold">{t.results.wholeStandard}</Text>}
-        action={
-          <Badge appearance="filled" color={COLOR[county.verdict]}>
-            {verdict}
-          </Badge>
+        header={
+          <div className={styles.header}>
+            <Text weight="semibold">{t.results.wholeStandard}</Text>
+            <Badge appearance="filled" color={COLOR[county.verdict]} className={styles.badge}>
+              {verdict}
+            </Badge>
+          </div>
         }
       />
       <ul className={styles.lines}>
