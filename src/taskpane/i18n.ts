@@ -4,7 +4,15 @@
  * stay as written; a shortfall's advice is worded here from the engine's figures.
  */
 import { measureDef, percentOf, type Shortfall, type Stage } from "../engine";
+import {
+  describeExcluded,
+  describeSkipped,
+  type NoSchoolsError,
+  type NothingCountedError,
+} from "../flow/auditFlow";
+import { EXCEL_ADVICE, otherExcelError, type ExcelErrorCode } from "../hosts/excel/errors";
 import type { FigureWords } from "./countyFigures";
+import type { SettingsSaveError } from "./documentSettings";
 import type { RunStep } from "./service";
 
 export interface Strings {
@@ -17,6 +25,18 @@ export interface Strings {
   progressLabel: (step: string, percent: number) => string;
   errorTitle: string;
   dismiss: string;
+  /** What went wrong, by the error's kind: the workbook's own words (sheet names, reasons) stay as they are. */
+  errors: {
+    /** Excel's errors the add-in has advice for, by their Office.js code. */
+    excel: Readonly<Record<ExcelErrorCode, string>>;
+    /** Any other error from Excel, with its code when it has one. */
+    excelOther: (code: string | null) => string;
+    noSchools: (error: NoSchoolsError) => string;
+    nothingCounted: (error: NothingCountedError) => string;
+    settingsNotSaved: (error: SettingsSaveError) => string;
+    /** When even describing the error failed. */
+    unexpected: string;
+  };
   data: {
     scanning: string;
     rescan: string;
@@ -125,6 +145,15 @@ const zh: Strings = {
   progressLabel: (step, percent) => `${step}（${percent}%）`,
   errorTitle: "未能完成",
   dismiss: "关闭",
+  errors: {
+    // The Excel host's own Chinese advice, and the flow's own Chinese messages.
+    excel: EXCEL_ADVICE,
+    excelOther: otherExcelError,
+    noSchools: (error) => error.message,
+    nothingCounted: (error) => error.message,
+    settingsNotSaved: (error) => error.message,
+    unexpected: "操作未完成。请重试；若反复出现，请把此消息发给技术支持。",
+  },
   data: {
     scanning: "正在识别工作簿中的学校数据表…",
     rescan: "重新识别",
@@ -258,6 +287,49 @@ const en: Strings = {
   progressLabel: (step, percent) => `${step} (${percent}%)`,
   errorTitle: "Could not finish",
   dismiss: "Dismiss",
+  errors: {
+    excel: {
+      InvalidOperationInCellEditMode:
+        "Excel is editing a cell, so the add-in cannot work on the workbook. Press Enter or Esc to finish editing (or click another cell), then run the audit again.",
+      AccessDenied:
+        "The sheet or workbook is protected, so the add-in may not change it. On the Review tab, choose Unprotect Sheet and Protect Workbook (to remove structure protection), then run the audit again; save a workbook opened read-only as an editable copy first.",
+      RequestPayloadSizeLimitExceeded:
+        "The data sent to Excel at once is over Excel on the web's 5 MB limit. Run the audit in desktop Excel, or split the oversized sheets (such as one with long notes) and try again.",
+      ResponsePayloadSizeLimitExceeded:
+        "The data read from Excel is over Excel on the web's 5 MB limit. Run the audit in desktop Excel, or delete large content unrelated to the audit from the sheets and try again.",
+      ItemAlreadyExists:
+        "The workbook already has a sheet or name of that name; another audit may be running. Wait for it to finish or close other add-in windows, then run the audit again.",
+      ItemNotFound:
+        "The sheet or cell could not be found; it may just have been renamed or deleted. Run the audit again, then click the link in the results.",
+      InvalidReference: "The sheet or cell referred to no longer exists. Run the audit again.",
+      Conflict:
+        "Someone or another program is changing the workbook at the same time. Wait a moment for it to sync, then run the audit again.",
+      InactiveWorkbook:
+        "The workbook being audited is no longer the active window. Switch back to it and run the audit again.",
+      MergedRangeConflict:
+        "The area to write overlaps merged cells. Run the audit again (it writes only to new sheets); if the problem stays, report it to the developers.",
+      ApiNotFound:
+        "This version of Excel lacks features the add-in needs (ExcelApi 1.13 or later). Update Office to the latest version, or use Excel on the web.",
+      UnsupportedOperation:
+        "This version of Excel or this workbook mode does not support the operation. Update Office, or open an editable workbook in desktop Excel or Excel on the web and try again.",
+      GeneralException:
+        "Excel hit an internal error and the operation did not finish. Save the workbook, close and reopen it, then run the audit again; existing audit sheets are not deleted when this happens.",
+    },
+    excelOther: (code) =>
+      `Talking to Excel failed${code ? ` (error code ${code})` : ""}; the operation did not finish and existing audit sheets are unaffected. Close any open dialog or cell edit and try again; if it keeps happening, send this message to support.`,
+    noSchools: (error) => {
+      const why = error.skipped.slice(0, 3).map(describeSkipped);
+      return `No school table was found in the workbook${why.length ? ` (${why.join("; ")})` : ""}. Open a sheet with columns such as school name and pupils and try again, or map the columns on the Data tab.`;
+    },
+    nothingCounted: (error) => {
+      const why = error.excluded.slice(0, 3).map(describeExcluded);
+      return `None of the schools read counts in the audit${why.length ? ` (${why.join("; ")}${error.excluded.length > 3 ? " …" : ""})` : ""}, so no audit sheets were written. Check the school types and pupil figures, or correct the column mapping on the Data tab, and try again.`;
+    },
+    settingsNotSaved: (error) =>
+      `The settings could not be saved in the workbook: ${error.reason}. Make sure the workbook can be edited and try again.`,
+    unexpected:
+      "The operation did not finish. Try again; if it keeps happening, send this message to support.",
+  },
   data: {
     scanning: "Looking for school tables in the workbook…",
     rescan: "Scan again",
