@@ -1,6 +1,6 @@
 /**
  * A county item's figure as the pane shows it beside the requirement: rates as percents to one
- * decimal (the declaration tables' rounding), 元 and counts as whole numbers, 是/否 in the pane's
+ * decimal (the declaration tables' rounding), 元 and counts to at most two decimals, 是/否 in the pane's
  * language, Q9's subjects as level and rate. The rule kinds come from the county catalogue.
  */
 import { COUNTY_ITEMS, type CountyItemResult, type ItemRule, type ItemValue } from "../engine";
@@ -21,8 +21,9 @@ function percent(value: number): string {
   return `${(value * 100).toFixed(1)}%`;
 }
 
-function whole(value: number): string {
-  return Math.round(value).toLocaleString("en-US");
+/** 元 and counts: up to two decimals, so 5999.99 元 is never shown as the 6000 it fails. */
+function amount(value: number): string {
+  return value.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
 
 function figureOf(rule: ItemRule, value: ItemValue, words: FigureWords): string {
@@ -44,11 +45,11 @@ function figureOf(rule: ItemRule, value: ItemValue, words: FigureWords): string 
   switch (rule.kind) {
     case "ratio":
       // A rate against a share (0.95); G7's 元 per pupil against a setting.
-      return typeof rule.min === "number" && rule.min <= 1 ? percent(value) : whole(value);
+      return typeof rule.min === "number" && rule.min <= 1 ? percent(value) : amount(value);
     case "allOf":
       return percent(value);
     default:
-      return whole(value);
+      return amount(value);
   }
 }
 
@@ -58,11 +59,12 @@ function figureOf(rule: ItemRule, value: ItemValue, words: FigureWords): string 
  *
  * @example
  * itemFigure({ id: "G11", value: [0.0587, 0.78], … }, words); // "5.9%、78.0%"
- * itemFigure({ id: "G8", value: 118000, … }, words);           // "118,000"
+ * itemFigure({ id: "G7", value: 5999.99, … }, words);          // "5,999.99"
  */
 export function itemFigure(item: CountyItemResult, words: FigureWords): string | null {
   const rule = COUNTY_ITEMS.find((i) => i.id === item.id)?.rule;
-  if (!rule || rule.kind === "schools" || item.value === null) return null;
+  if (!rule || rule.kind === "schools" || item.status === "unchecked" || item.value === null)
+    return null;
   return figureOf(rule, item.value, words);
 }
 
