@@ -26,6 +26,12 @@ export interface CountyTargets {
   cvs: Record<string, SheetCell>;
 }
 
+const COUNTY_TABLES = new Set<PlannedSheet["kind"]>([
+  "declaration-IV",
+  "declaration-V",
+  "declaration-VI",
+]);
+
 /** Key of a stage's indicator in CountyTargets.cvs. */
 export const cvKey = (stage: Stage, indicator: string): string => `${stage}:${indicator}`;
 
@@ -65,7 +71,9 @@ export function locateTargets(
     targets[county.name] = found;
     const ids = new Set(county.items.map((i) => i.id));
     const vetoIds = new Set(county.veto.map((v) => v.id));
-    const own = (sheet: PlannedSheet) => !several || sheet.county === county.name;
+    // Only the county tables: 学校达标 of a city has thousands of rows to leave alone.
+    const own = (sheet: PlannedSheet) =>
+      COUNTY_TABLES.has(sheet.kind) && (!several || sheet.county === county.name);
     for (const sheet of plan.sheets.filter(own)) {
       const at = (row: number) => ({
         sheet: nameOf(sheet),
