@@ -111,6 +111,7 @@ export interface Strings {
     vetoTriggered: string;
     /** Items no figure decided yet (未核查), each with why. */
     uncheckedItems: string;
+    uncheckedCount: (items: number) => string;
     /** A failed item's figure against its requirement (the catalogue's Chinese 要求). */
     itemFigure: (figure: string, requirement: string) => string;
     requirement: (requirement: string) => string;
@@ -222,6 +223,7 @@ const zh: Strings = {
     failedItems: "未达标项目",
     vetoTriggered: "一票否决情形",
     uncheckedItems: "未核查项目",
+    uncheckedCount: (n) => `未核查项目（${n}项）`,
     itemFigure: (figure, requirement) => `实际：${figure}；要求：${requirement}`,
     requirement: (requirement) => `要求：${requirement}`,
     figureWords: {
@@ -402,6 +404,7 @@ const en: Strings = {
     failedItems: "Items not met",
     vetoTriggered: "Veto items triggered",
     uncheckedItems: "Unchecked items",
+    uncheckedCount: (n) => `Unchecked items (${n})`,
     itemFigure: (figure, requirement) => `Figure: ${figure}; required: ${requirement}`,
     requirement: (requirement) => `Required: ${requirement}`,
     figureWords: {

@@ -104,6 +104,24 @@ describe("the county verdict card", () => {
     expect(await clicked()).toEqual({ sheet: "县域指标", address: county.form!.cells["G11-2"] });
   });
 
+  it("folds a long list of unchecked items (no county form yet) under its count, and opens it on a click", () => {
+    const bare = audit(passingCounty()).counties[0];
+    const count = bare.items.filter((i) => i.status === "unchecked").length;
+    expect(count).toBeGreaterThan(5);
+    renderWith(<CountyVerdict county={bare} />);
+    const unchecked = screen.getByRole("region", { name: "未核查项目" });
+    expect(within(unchecked).queryAllByRole("listitem")).toHaveLength(0);
+    fireEvent.click(within(unchecked).getByRole("button", { name: `未核查项目（${count}项）` }));
+    expect(within(unchecked).getAllByRole("listitem")).toHaveLength(count);
+    // Without the form there is nowhere to go: the items are text, the hint says to insert the form.
+    expect(within(unchecked).queryAllByRole("button", { name: /^在「/ })).toHaveLength(0);
+    expect(within(unchecked).getByText(/^请插入县域指标表并填报G1「/)).toBeTruthy();
+    expect(screen.getByText(/工作簿中还没有县域指标表/)).toBeTruthy();
+    // G11's two rules both note G11-2: said once.
+    const g11 = within(unchecked).getByText(/^请插入县域指标表并填报G11-2「/).textContent!;
+    expect(g11.match(/G11-2「/g)).toHaveLength(1);
+  });
+
   it("lists no reasons of a county that passes: only the dimension lines", () => {
     const passing = audit(passingCounty(), {}, { countyForms: [passingForm()] }).counties[0];
     expect(passing.verdict).toBe("pass");

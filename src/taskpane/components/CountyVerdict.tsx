@@ -5,6 +5,10 @@
  * row in 表Ⅳ/Ⅴ/Ⅵ (or its cell in the county form), each code a click to its 填报值 cell.
  */
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Badge,
   Caption1,
   Card,
@@ -44,11 +48,15 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
   },
   link: { textAlign: "left", overflowWrap: "anywhere" },
+  accordionHeader: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  panel: { marginLeft: 0, marginRight: 0 },
   why: { display: "block", overflowWrap: "anywhere" },
 });
 
 const DIMENSIONS: DimensionId[] = ["resource", "guarantee", "quality", "recognition"];
 const COLOR = { pass: "success", fail: "danger", incomplete: "warning" } as const;
+/** Up to this many unchecked items show at once; more (a workbook without the form) start folded. */
+const UNCHECKED_OPEN = 5;
 
 /** Where a click on an item goes: its row in the audit tables, else its first form cell. */
 function itemPlace(
@@ -62,6 +70,11 @@ function itemPlace(
   const form = county.form;
   const code = codes.find((c) => form?.cells[c]);
   return form && code ? { sheet: form.sheet, address: form.cells[code] } : null;
+}
+
+/** The item's notes as one line, each once (a rule of two parts may note the same row twice). */
+function notesOf(item: CountyItemResult): string {
+  return [...new Set(item.notes)].join("；");
 }
 
 function inputsOf(item: CountyItemResult): readonly string[] {
@@ -151,7 +164,7 @@ export function CountyVerdict({
                       : t.results.itemFigure(figure, requirement)}
                   </Caption1>
                   {item.notes.length > 0 && (
-                    <Caption1 className={styles.why}>{item.notes.join("；")}</Caption1>
+                    <Caption1 className={styles.why}>{notesOf(item)}</Caption1>
                   )}
                 </li>
               );
@@ -173,19 +186,28 @@ export function CountyVerdict({
       )}
       {unchecked.length > 0 && (
         <section aria-label={t.results.uncheckedItems}>
-          <Text as="h3" weight="semibold">
-            {t.results.uncheckedItems}
-          </Text>
-          <ul className={styles.lines}>
-            {unchecked.map((item) => (
-              <li key={item.id}>
-                {itemLink(item.id, item.name, inputsOf(item))}
-                {item.notes.length > 0 && (
-                  <Caption1 className={styles.why}>{item.notes.join("；")}</Caption1>
-                )}
-              </li>
-            ))}
-          </ul>
+          <Accordion
+            collapsible
+            defaultOpenItems={unchecked.length <= UNCHECKED_OPEN ? ["unchecked"] : []}
+          >
+            <AccordionItem value="unchecked">
+              <AccordionHeader as="h3" className={styles.accordionHeader} expandIconPosition="end">
+                <Text weight="semibold">{t.results.uncheckedCount(unchecked.length)}</Text>
+              </AccordionHeader>
+              <AccordionPanel className={styles.panel}>
+                <ul className={styles.lines}>
+                  {unchecked.map((item) => (
+                    <li key={item.id}>
+                      {itemLink(item.id, item.name, inputsOf(item))}
+                      {item.notes.length > 0 && (
+                        <Caption1 className={styles.why}>{notesOf(item)}</Caption1>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
         </section>
       )}
       {county.missing.length > 0 && (
