@@ -117,6 +117,10 @@ describe("the county verdict card", () => {
     expect(within(unchecked).queryAllByRole("button", { name: /^在「/ })).toHaveLength(0);
     expect(within(unchecked).getByText(/^请插入县域指标表并填报G1「/)).toBeTruthy();
     expect(screen.getByText(/工作簿中还没有县域指标表/)).toBeTruthy();
+    // Each code to fill is one element, kept on one line (「G13-4」 never breaks at its hyphen).
+    const missing = screen.getByRole("region", { name: "待补充" });
+    expect(within(missing).getByText("G13-4").tagName).toBe("SPAN");
+    expect(missing.textContent).toContain("G1、G2、G6-1、");
     // G11's two rules both note G11-2: said once.
     const g11 = within(unchecked).getByText(/^请插入县域指标表并填报G11-2「/).textContent!;
     expect(g11.match(/G11-2「/g)).toHaveLength(1);

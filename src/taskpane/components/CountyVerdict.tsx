@@ -18,6 +18,7 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
+import { Fragment } from "react";
 import type { CountyItemResult, CountyResult, DimensionId } from "../../engine";
 import { COUNTY_ITEMS, ruleInputs } from "../../engine";
 import type { CountyTargets, SheetCell } from "../../flow/targets";
@@ -51,6 +52,7 @@ const useStyles = makeStyles({
   accordionHeader: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})` },
   panel: { marginLeft: 0, marginRight: 0 },
   why: { display: "block", overflowWrap: "anywhere" },
+  code: { whiteSpace: "nowrap" },
 });
 
 const DIMENSIONS: DimensionId[] = ["resource", "guarantee", "quality", "recognition"];
@@ -233,7 +235,17 @@ export function CountyVerdict({
               ))}
             {/* Codes without a cell in the form (or without a form): one line of text, not one element each. */}
             {county.missing.some((code) => !form?.cells[code]) && (
-              <Text>{county.missing.filter((code) => !form?.cells[code]).join("、")}</Text>
+              <Text>
+                {county.missing
+                  .filter((code) => !form?.cells[code])
+                  .map((code, i) => (
+                    <Fragment key={code}>
+                      {i > 0 && "、"}
+                      {/* 「G13-4」 stays on one line: a break after its hyphen reads as two codes. */}
+                      <span className={styles.code}>{code}</span>
+                    </Fragment>
+                  ))}
+              </Text>
             )}
           </div>
         </section>
