@@ -1,3 +1,4 @@
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { Page } from "playwright-core";
@@ -84,6 +85,12 @@ afterAll(async () => {
 });
 
 describe("the pane's county verdict and 「数据不完整」 warning", () => {
+  it("renders Chinese with a CJK font of the system (fonts-noto-cjk, installed by .ci/run)", () => {
+    // Without one the screenshots show boxes instead of Chinese.
+    const families = execFileSync("fc-list", [":lang=zh", "family"], { encoding: "utf8" });
+    expect(families).toMatch(/Noto Sans CJK/);
+  });
+
   it("warns 「数据不完整」 with the row left out, its reason, and a click to its bad cell", async () => {
     const warning = page.getByRole("group", { name: "数据不完整" });
     await warning.waitFor();
