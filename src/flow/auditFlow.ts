@@ -23,7 +23,7 @@ import {
 } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 import { withRejectedRows } from "./rejectedRows";
-import { locateTargets, type CountyTargets } from "./targets";
+import { locateTargets, renameTargets, type CountyTargets } from "./targets";
 
 /** What a host supplies: its reads and writes, and the clock. */
 export interface FlowSteps {
@@ -119,6 +119,8 @@ export async function runAudit(
     read: { tables: read.tables, skipped: read.skipped, hiddenRows: read.hiddenRows ?? [] },
     auditedAt,
   });
+  // Before the write: a host may let go of the rows it has written.
+  const located = locateTargets(plan, result);
   const span = STEP_END.write - STEP_END.audit;
   const names = await steps.writePlan(plan, (done, total) =>
     onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) })
@@ -128,7 +130,7 @@ export async function runAudit(
     name: names[sheet.name] ?? sheet.name,
     ...(sheet.county !== undefined ? { county: sheet.county } : {}),
   }));
-  const targets = locateTargets(plan, result, names);
+  const targets = renameTargets(located, names);
   return { result, records: read.records, tables: read.tables, sheets, targets, auditedAt };
 }
 

@@ -51,19 +51,19 @@ function lastColumn(sheet: PlannedSheet, row: number): number {
 
 /**
  * Per county (by name, as in result.counties), the places of its items, veto rows and CVs in the
- * sheets written; `names` maps a planned sheet name to the name it got in the workbook.
+ * planned sheets (under their planned names). Call it before the plan is written: a host may let
+ * go of the rows it has written (the file host does, for a city's memory).
  *
  * @example
- * const targets = locateTargets(plan, result, names);
+ * const targets = locateTargets(plan, result);
  * targets[""].items.G11;          // { sheet: "表Ⅳ", address: "A16:E16" }
  * targets[""].cvs["primary:L1"];  // { sheet: "差异系数", address: "I4" }
  */
 export function locateTargets(
   plan: WorkbookPlan,
-  result: AuditResult,
-  names: Record<string, string>
+  result: AuditResult
 ): Record<string, CountyTargets> {
-  const nameOf = (sheet: PlannedSheet) => names[sheet.name] ?? sheet.name;
+  const nameOf = (sheet: PlannedSheet) => sheet.name;
   const several = result.counties.length > 1;
   const targets: Record<string, CountyTargets> = {};
   for (const county of result.counties) {
@@ -103,4 +103,26 @@ export function locateTargets(
     }
   }
   return targets;
+}
+
+/**
+ * The targets under the names the sheets got in the workbook (planned name → actual name).
+ *
+ * @example
+ * renameTargets(targets, { 表Ⅳ: "表Ⅳ (2)" })[""].items.G11.sheet; // "表Ⅳ (2)"
+ */
+export function renameTargets(
+  targets: Record<string, CountyTargets>,
+  names: Record<string, string>
+): Record<string, CountyTargets> {
+  const rename = (cells: Record<string, SheetCell>) =>
+    Object.fromEntries(
+      Object.entries(cells).map(([key, c]) => [key, { ...c, sheet: names[c.sheet] ?? c.sheet }])
+    );
+  return Object.fromEntries(
+    Object.entries(targets).map(([county, t]) => [
+      county,
+      { items: rename(t.items), veto: rename(t.veto), cvs: rename(t.cvs) },
+    ])
+  );
 }

@@ -2,8 +2,11 @@
  * locateTargets: the pane's click on a county item, veto row or CV lands on the row or cell the
  * audit sheets show it in, read from the plan the run wrote.
  */
-import { audit, COUNTY_ITEMS, type AuditResult } from "../../src/engine";
-import { cvKey, locateTargets } from "../../src/flow/targets";
+import { audit, COUNTY_ITEMS, DEFAULT_SETTINGS, type AuditResult } from "../../src/engine";
+import { runAudit } from "../../src/flow/auditFlow";
+import { readSheets } from "../../src/sheets";
+import { incompleteCountyGrids } from "../support/incompleteCountyWorkbook";
+import { cvKey, locateTargets, renameTargets } from "../../src/flow/targets";
 import { buildPlan, type WorkbookPlan } from "../../src/report";
 import { passingCounty, passingForm } from "../engine/countyFixtures";
 import { AUDITED_AT } from "../report/helpers";
@@ -24,7 +27,7 @@ function textAt(plan: WorkbookPlan, sheet: string, address: string): unknown {
 
 describe("locateTargets", () => {
   const { plan, result } = planned([""]);
-  const targets = locateTargets(plan, result, {})[""];
+  const targets = locateTargets(plan, result)[""];
 
   it("finds every county item's row: G and Q in 表Ⅳ/表Ⅴ, S1 in 表Ⅵ", () => {
     expect(Object.keys(targets.items).sort()).toEqual(COUNTY_ITEMS.map((i) => i.id).sort());
@@ -54,7 +57,10 @@ describe("locateTargets", () => {
   });
 
   it("uses the names the sheets got in the workbook", () => {
-    const renamed = locateTargets(plan, result, { 表Ⅳ: "表Ⅳ (2)", 差异系数: "差异系数 (2)" })[""];
+    const renamed = renameTargets(locateTargets(plan, result), {
+      表Ⅳ: "表Ⅳ (2)",
+      差异系数: "差异系数 (2)",
+    })[""];
     expect(renamed.items.G1.sheet).toBe("表Ⅳ (2)");
     expect(renamed.items.Q1.sheet).toBe("表Ⅴ");
     expect(renamed.cvs[cvKey("primary", "L1")].sheet).toBe("差异系数 (2)");
@@ -62,11 +68,31 @@ describe("locateTargets", () => {
 
   it("keeps two counties apart: each item in its own county's tables, each CV in its own rows", () => {
     const two = planned(["甲县", "乙县"]);
-    const both = locateTargets(two.plan, two.result, {});
+    const both = locateTargets(two.plan, two.result);
     expect(both.甲县.items.G11.sheet).not.toBe(both.乙县.items.G11.sheet);
     expect(both.甲县.cvs[cvKey("primary", "L1")].address).not.toBe(
       both.乙县.cvs[cvKey("primary", "L1")].address
     );
     expect(Object.keys(both.乙县.items)).toHaveLength(COUNTY_ITEMS.length);
+  });
+
+  it("are found by the run before the write, for a host that lets go of the rows it wrote (the file host)", async () => {
+    const run = await runAudit(
+      {
+        readGrids: async () => incompleteCountyGrids(),
+        readSheets: (grids, options) => readSheets(grids, options),
+        writePlan: async (written) => {
+          for (const sheet of written.sheets) (sheet.rows as unknown[]).fill(null);
+          return { 表Ⅳ: "表Ⅳ (2)" };
+        },
+        now: () => new Date(0),
+      },
+      DEFAULT_SETTINGS,
+      [],
+      () => undefined
+    );
+    expect(run.targets[""].items.G11.sheet).toBe("表Ⅳ (2)");
+    expect(run.targets[""].items.S1.sheet).toBe("表Ⅵ");
+    expect(run.targets[""].cvs[cvKey("junior", "L7")].sheet).toBe("差异系数");
   });
 });

@@ -30,7 +30,7 @@ function failingCounty(): { result: AuditResult; targets: CountyTargets } {
     }
   );
   const plan = buildPlan({ result, records, auditedAt: AUDITED_AT });
-  return { result, targets: locateTargets(plan, result, {})[""] };
+  return { result, targets: locateTargets(plan, result)[""] };
 }
 
 function renderWith(ui: ReactElement, language = "zh-CN") {
