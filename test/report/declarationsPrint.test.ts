@@ -91,7 +91,12 @@ describe("declaration tables: who files them and where they sign", () => {
 });
 
 describe("the county tables 表Ⅰ and 表Ⅳ–Ⅵ sign off like the others", () => {
-  const COUNTY_TABLES = ["declaration-I", "declaration-IV", "declaration-V", "declaration-VI"];
+  const COUNTY_TABLES = [
+    "declaration-I",
+    "declaration-IV",
+    "declaration-V",
+    "declaration-VI",
+  ] as const;
 
   function planWithForm(tables: TableLike[]) {
     const form = {

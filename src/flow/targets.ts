@@ -1,0 +1,128 @@
+/**
+ * Where the audit sheets show each county item, veto row and stage CV, found in the plan the run
+ * wrote, so the task pane can take a click on an item to its row in 表Ⅳ/Ⅴ/Ⅵ and on an indicator
+ * to its cell in 差异系数. Read from the planned cells (the item's 「G11 …」 name cell, the veto's
+ * code, the CV row's county, stage and indicator), so the report keeps its layout to itself.
+ */
+import { STAGE_NAMES, STAGES, type AuditResult, type Stage } from "../engine";
+import type { PlannedCell, PlannedSheet, WorkbookPlan } from "../report";
+import { countyLabel } from "../report/context";
+import { CV_COL } from "../report/cvSheet";
+import { cellA1 } from "../report/refs";
+
+/** A cell (or range) of a sheet in the workbook, as the host selects it. */
+export interface SheetCell {
+  sheet: string;
+  address: string;
+}
+
+/** One county's places in the audit sheets. */
+export interface CountyTargets {
+  /** Item id (G1…S1) → its row in 表Ⅳ, 表Ⅴ or 表Ⅵ. */
+  items: Record<string, SheetCell>;
+  /** Veto id (V1…) → its row in 表Ⅵ. */
+  veto: Record<string, SheetCell>;
+  /** `${stage}:${indicator}` ("primary:L1") → the CV cell in 差异系数. */
+  cvs: Record<string, SheetCell>;
+}
+
+const COUNTY_TABLES = new Set<PlannedSheet["kind"]>([
+  "declaration-IV",
+  "declaration-V",
+  "declaration-VI",
+]);
+
+/** Key of a stage's indicator in CountyTargets.cvs. */
+export const cvKey = (stage: Stage, indicator: string): string => `${stage}:${indicator}`;
+
+function text(cell: PlannedCell | null | undefined): string {
+  return cell && typeof cell.value === "string" ? cell.value : "";
+}
+
+/** A row's cells from `from` to `to` (0-based columns), as an A1 range. */
+function rowRange(row: number, from: number, to: number): string {
+  return `${cellA1(row, from)}:${cellA1(row, to)}`;
+}
+
+function lastColumn(sheet: PlannedSheet, row: number): number {
+  const cells = sheet.rows.find((r) => r.row === row)?.cells ?? [];
+  return Math.max(cells.length - 1, 0);
+}
+
+/**
+ * Per county (by name, as in result.counties), the places of its items, veto rows and CVs in the
+ * planned sheets (under their planned names). Call it before the plan is written: a host may let
+ * go of the rows it has written (the file host does, for a city's memory).
+ *
+ * @example
+ * const targets = locateTargets(plan, result);
+ * targets[""].items.G11;          // { sheet: "表Ⅳ", address: "A16:E16" }
+ * targets[""].cvs["primary:L1"];  // { sheet: "差异系数", address: "I4" }
+ */
+export function locateTargets(
+  plan: WorkbookPlan,
+  result: AuditResult
+): Record<string, CountyTargets> {
+  const nameOf = (sheet: PlannedSheet) => sheet.name;
+  const several = result.counties.length > 1;
+  const targets: Record<string, CountyTargets> = {};
+  for (const county of result.counties) {
+    const found: CountyTargets = { items: {}, veto: {}, cvs: {} };
+    targets[county.name] = found;
+    const ids = new Set(county.items.map((i) => i.id));
+    const vetoIds = new Set(county.veto.map((v) => v.id));
+    // Only the county tables: 学校达标 of a city has thousands of rows to leave alone.
+    const own = (sheet: PlannedSheet) =>
+      COUNTY_TABLES.has(sheet.kind) && (!several || sheet.county === county.name);
+    for (const sheet of plan.sheets.filter(own)) {
+      const at = (row: number) => ({
+        sheet: nameOf(sheet),
+        address: rowRange(row, 0, lastColumn(sheet, row)),
+      });
+      for (const { row, cells } of sheet.rows) {
+        if (sheet.kind === "declaration-IV" || sheet.kind === "declaration-V") {
+          // 序号 | 「G11 教师交流轮岗」 | …
+          const id = text(cells[1]).split(" ")[0];
+          if (ids.has(id) && /^\d+$/.test(text(cells[0]))) found.items[id] = at(row);
+        } else if (sheet.kind === "declaration-VI") {
+          // The questionnaire row is S1's (「计」); the veto rows start with their code.
+          if (text(cells[0]) === "计" && ids.has("S1")) found.items.S1 = at(row);
+          if (vetoIds.has(text(cells[0]))) found.veto[text(cells[0])] = at(row);
+        }
+      }
+    }
+    const cv = plan.sheets.find((s) => s.kind === "cv");
+    if (cv) {
+      for (const { row, cells } of cv.rows) {
+        if (text(cells[CV_COL.county]) !== countyLabel(county.name)) continue;
+        const stage = STAGES.find((s) => STAGE_NAMES[s] === text(cells[CV_COL.stage]));
+        const id = text(cells[CV_COL.id]);
+        if (stage && county.stages[stage].indicators[id])
+          found.cvs[cvKey(stage, id)] = { sheet: nameOf(cv), address: cellA1(row, CV_COL.cv) };
+      }
+    }
+  }
+  return targets;
+}
+
+/**
+ * The targets under the names the sheets got in the workbook (planned name → actual name).
+ *
+ * @example
+ * renameTargets(targets, { 表Ⅳ: "表Ⅳ (2)" })[""].items.G11.sheet; // "表Ⅳ (2)"
+ */
+export function renameTargets(
+  targets: Record<string, CountyTargets>,
+  names: Record<string, string>
+): Record<string, CountyTargets> {
+  const rename = (cells: Record<string, SheetCell>) =>
+    Object.fromEntries(
+      Object.entries(cells).map(([key, c]) => [key, { ...c, sheet: names[c.sheet] ?? c.sheet }])
+    );
+  return Object.fromEntries(
+    Object.entries(targets).map(([county, t]) => [
+      county,
+      { items: rename(t.items), veto: rename(t.veto), cvs: rename(t.cvs) },
+    ])
+  );
+}
