@@ -1,7 +1,8 @@
 // Two jest projects, so the quick checks can run alone while `npm test` (and CI) runs both:
 //   unit  pure modules, hosts over fakes, metadata: seconds each
 //   slow  what starts another program or builds the add-in: Chromium (test/browser), LibreOffice
-//         recalculation (test/hosts/file/libreoffice, test/cli/e2e), the bench's big workbook, and
+//         recalculation (test/hosts/file/libreoffice, test/cli/e2e) and PDF rendering (test/print),
+//         the bench's big workbook, and
 //         the whole Fluent UI pane rendered in jsdom (test/taskpane/pane: over a minute when loaded).
 // `npm run test:unit` / `npm run test:slow` run one of them. No test asserts on wall-clock time
 // (speed is `npm run bench`); each project's timeouts (test/support/timeout-*.ts) are what a
@@ -13,8 +14,10 @@ const SLOW = [
   "<rootDir>/test/hosts/file/libreoffice.test.ts",
   "<rootDir>/test/hosts/file/libreoffice-made.test.ts",
   "<rootDir>/test/cli/e2e.test.ts",
+  "<rootDir>/test/report/liveAdvice.lo.test.ts",
   "<rootDir>/test/bench/",
   "<rootDir>/test/taskpane/pane.test.tsx",
+  "<rootDir>/test/print/",
 ];
 
 const shared = {

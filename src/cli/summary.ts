@@ -71,7 +71,12 @@ function countyLines(county: CountyResult, result: AuditResult): string[] {
     lines.push(
       `  ${title}学校保障检查未核查 ${county.guaranteesUnchecked} 项（学校表缺少班额或音乐、美术专用教室等列，见数据诊断）。`
     );
-  const unread = county.pass === null ? `（${unreadStagesText(county)}）` : "";
+  // Why a county is 未完成 though nothing failed: a stage not read, school rows left out for bad data.
+  const why = [
+    unreadStagesText(county),
+    county.dataIncomplete ? `数据不完整，${county.dataIncomplete.rowsLeftOut}所学校的行未读入` : "",
+  ].filter(Boolean);
+  const unread = why.length > 0 ? `（${why.join("；")}）` : "";
   lines.push(`  ${title}结论：${VERDICT_NAMES[county.verdict]}${unread}。`);
   if (county.items.length === 0) return lines;
   for (const id of Object.keys(DIMENSION_NAMES) as DimensionId[]) {
@@ -118,7 +123,9 @@ export function formatSummary(
   }
   const leftOut = result.excluded.filter((e) => e.rowLeftOut).length;
   if (leftOut > 0)
-    lines.push(`数据不完整：${leftOut} 所学校的行因在校生数有误未读入，名单见「数据诊断」工作表。`);
+    lines.push(
+      `数据不完整：${leftOut} 所学校的行因在校生数或学段有误未读入，县域结论最多为「未完成」，名单见「数据诊断」工作表。`
+    );
   if (result.excluded.length > 0)
     lines.push(`未计入 ${result.excluded.length} 条记录，原因见「数据诊断」工作表。`);
   const warnings = result.diagnostics.filter((d) => d.level !== "info").length;

@@ -1,34 +1,62 @@
 import { compositeCv, weightedSpread } from "./cv";
-import { atMost } from "./numeric";
+import { atLeast, atMost } from "./numeric";
 import type { IndicatorStageResult, SchoolPartResult, StageResult } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
 import type { Stage } from "./types";
 
 /** One indicator's values and weights over a stage's parts (the parts with a value only). */
 interface Column {
-  values: number[];
-  pupils: number[];
+  values: Float64Array;
+  pupils: Float64Array;
   metSchools: number;
 }
+
+/** Indicator i's value of a part (the engine's parts read it from their store, see leanParts.ts). */
+export type ValueOf = (part: SchoolPartResult, i: number) => number | null | undefined;
 
 /**
  * Every indicator's column in one pass over the parts: a county's parts are visited once, not
  * once per indicator (at a province's scale the visits, not the arithmetic, cost the time).
+ * Columns are typed arrays sized for every part, then cut to the parts with a value.
  */
-function columnsOf(specs: readonly IndicatorSpec[], parts: readonly SchoolPartResult[]): Column[] {
-  const columns: Column[] = specs.map(() => ({ values: [], pupils: [], metSchools: 0 }));
+function columnsOf(
+  specs: readonly IndicatorSpec[],
+  stage: Stage,
+  parts: readonly SchoolPartResult[],
+  valueOf: ValueOf
+): Column[] {
+  const n = parts.length;
+  const values = specs.map(() => new Float64Array(n));
+  const pupils = specs.map(() => new Float64Array(n));
+  const counts = specs.map(() => 0);
+  const met = specs.map(() => 0);
+  // A part meets an indicator when its value reaches the threshold (its detail's `met`, which is
+  // not read here: the details are built only on demand, see leanParts.ts).
+  const thresholds = specs.map((spec) => spec.thresholds?.[stage] ?? null);
   for (const part of parts) {
-    const { values, details, students } = part;
+    const students = part.students;
     for (let i = 0; i < specs.length; i++) {
-      const value = values[specs[i].id];
+      const value = valueOf(part, i);
       if (value === null || value === undefined) continue;
-      const column = columns[i];
-      column.values.push(value);
-      column.pupils.push(students);
-      if (details[specs[i].id]?.met) column.metSchools++;
+      const k = counts[i]++;
+      values[i][k] = value;
+      pupils[i][k] = students;
+      const threshold = thresholds[i];
+      if (threshold !== null && atLeast(value, threshold)) met[i]++;
     }
   }
-  return columns;
+  return specs.map((_, i) => ({
+    values: values[i].subarray(0, counts[i]),
+    pupils: pupils[i].subarray(0, counts[i]),
+    metSchools: met[i],
+  }));
+}
+
+/** Σ of a column, left to right (as reduce adds, without a callback per school). */
+function total(xs: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < xs.length; i++) sum += xs[i];
+  return sum;
 }
 
 function indicatorResult(
@@ -48,7 +76,7 @@ function indicatorResult(
     id: spec.id,
     name: spec.name,
     schools: values.length,
-    students: pupils.reduce((s, p) => s + p, 0),
+    students: total(pupils),
     mean: spread?.mean ?? null,
     sd: spread?.sd ?? null,
     cv,
@@ -67,10 +95,11 @@ function indicatorResult(
 export function stageResult(
   standard: Standard,
   stage: Stage,
-  parts: SchoolPartResult[]
+  parts: SchoolPartResult[],
+  valueOf: ValueOf = (part, i) => part.values[standard.indicators[i].id]
 ): StageResult {
   const indicators: Record<string, IndicatorStageResult> = {};
-  const columns = columnsOf(standard.indicators, parts);
+  const columns = columnsOf(standard.indicators, stage, parts, valueOf);
   standard.indicators.forEach(
     (spec, i) => (indicators[spec.id] = indicatorResult(spec, standard, stage, columns[i]))
   );

@@ -1,24 +1,30 @@
-import { stageResult } from "./aggregate";
+import { stageResult, type ValueOf } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
-import { guaranteeChecks, throughTrainGroups, throughTrainSize } from "./guarantees";
-import { evaluateIndicator, missingFigureDiagnostics, type MissingFigure } from "./indicators";
-import { isCount } from "./numeric";
+import { SchoolChecks, throughTrainGroups } from "./guarantees";
+import { CompiledMeasure, MISSING } from "./compiledMeasures";
+import {
+  evaluateIndicator,
+  givenDiffers,
+  missingFigureDiagnostics,
+  type MissingFigure,
+} from "./indicators";
+import { leanPartClass, PartStore, type LeanPartClass } from "./leanParts";
+import { atLeast, isCount, ratio } from "./numeric";
 import type {
   AuditResult,
   CountyResult,
   ExcludedRecord,
   GuaranteeCheck,
-  IndicatorDetail,
   SchoolPartResult,
-  Shortfall,
   SourceCell,
   StageResult,
 } from "./result";
 import { stageShare } from "./split";
 import { uncountedFieldNotes } from "./uncounted";
 import type { CountyForm } from "./county/form";
-import { countyStandard, overallVerdict } from "./county/verdict";
+import { countyItemSchools } from "./county/schoolFigures";
+import { countyStandard, overallVerdict, schoolsOverFormDiagnostics } from "./county/verdict";
 import { findStandard, type Standard } from "./standards";
 import {
   resolveSettings,
@@ -29,7 +35,6 @@ import {
   type SettingsInput,
   type Stage,
 } from "./types";
-import { schoolPasses, shortfallOf } from "./verdicts";
 
 export class UnknownStandardError extends Error {
   constructor(id: string) {
@@ -41,7 +46,9 @@ export class UnknownStandardError extends Error {
 function sourceCell(record: SchoolRecord): SourceCell | undefined {
   if (!record.source) return undefined;
   const cell = record.source.cells?.name;
-  return { sheet: record.source.sheet, row: record.source.row, ...(cell ? { cell } : {}) };
+  const source: SourceCell = { sheet: record.source.sheet, row: record.source.row };
+  if (cell) source.cell = cell;
+  return source;
 }
 
 function countyOf(record: SchoolRecord): string {
@@ -58,47 +65,108 @@ function pupilProblem(pupils: unknown): string | null {
   return null;
 }
 
-/** Audits one stage of one counted record: indicator values, school rule and shortfalls. */
+/** What every part of one audit shares: the compiled measures, the store and the part class. */
+interface PartRun {
+  standard: Standard;
+  settings: AuditSettings;
+  measures: CompiledMeasure[];
+  store: PartStore;
+  Part: LeanPartClass;
+  /** Per stage index (primary, junior) and indicator: the threshold and its floor (null: none). */
+  thresholds: (number | null)[][];
+  floors: (number | null)[][];
+}
+
+function partRun(standard: Standard, settings: AuditSettings, records: number): PartRun {
+  const store = new PartStore(standard, records);
+  const origins = store.origins;
+  const floorRatio = standard.schoolRule?.floorRatio ?? 1;
+  const thresholds = STAGES.map((stage) =>
+    standard.indicators.map((spec) => spec.thresholds?.[stage] ?? null)
+  );
+  return {
+    standard,
+    settings,
+    measures: standard.indicators.map((spec) => new CompiledMeasure(spec, settings, origins)),
+    store,
+    Part: leanPartClass(store, records),
+    thresholds,
+    floors: thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio))),
+  };
+}
+
+/**
+ * Audits one stage of one counted record: indicator values, school rule and shortfalls. The usual
+ * case (figures present and usable) runs through the compiled measures; any other indicator goes
+ * through the generic evaluateIndicator, which words its diagnostics.
+ */
 function auditPart(
   recordIndex: number,
   record: SchoolRecord,
   stage: Stage,
   pupils: number,
-  standard: Standard,
-  settings: AuditSettings,
+  run: PartRun,
   source: SourceCell | undefined,
   diagnostics: Diagnostic[],
   missing: MissingFigure[]
 ): SchoolPartResult {
+  const { standard, measures, store } = run;
+  const specs = standard.indicators;
+  const s = stage === "primary" ? 0 : 1;
+  const thresholds = run.thresholds[s];
+  const floors = run.floors[s];
   const share = stageShare(record, stage);
-  const ctx = { record, stage, settings, share, pupils };
-  const values: Record<string, number | null> = {};
-  const details: Record<string, IndicatorDetail> = {};
-  const shortfalls: Shortfall[] = [];
-  for (const spec of standard.indicators) {
-    const detail = evaluateIndicator(spec, ctx, standard, diagnostics, missing);
-    details[spec.id] = detail;
-    values[spec.id] = detail.value;
-    const shortfall = standard.schoolRule ? shortfallOf(spec, detail, pupils, share) : null;
-    if (shortfall) shortfalls.push(shortfall);
-  }
-  const verdict = standard.schoolRule
-    ? schoolPasses(standard.schoolRule, Object.values(details))
-    : { met: 0, pass: null };
+  const p = store.add(share);
   const figures = record.stages[stage];
-  const part: SchoolPartResult = {
+  const given = figures?.given;
+  let met = 0;
+  let allReachFloor = true;
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i];
+    const measure = measures[i];
+    const code = measure.evaluate(record, s, pupils, share);
+    let value: number | null = null;
+    let slow = false;
+    if (code >= 0) {
+      value = ratio(measure.numerator, pupils, spec.scale);
+      if (givenDiffers(given?.[spec.id], value)) slow = true;
+      else store.set(p, i, code, measure.numerator);
+    } else if (code === MISSING) {
+      const held = given?.[spec.id];
+      if (held === undefined) {
+        missing.push({ record, stage, spec });
+        store.setNone(p, i);
+      } else if (isCount(held)) {
+        value = held;
+        store.setGiven(p, i, stage);
+      } else slow = true;
+    } else slow = true;
+    if (slow) {
+      const ctx = { record, stage, settings: run.settings, share, pupils };
+      const detail = evaluateIndicator(spec, ctx, standard, diagnostics, missing);
+      value = detail.value;
+      store.keep(p, i, detail);
+    }
+    store.setValue(p, i, value);
+    const threshold = thresholds[i];
+    if (value === null || threshold === null) allReachFloor = false;
+    else {
+      if (atLeast(value, threshold)) met++;
+      if (!atLeast(value, floors[i]!)) allReachFloor = false;
+    }
+  }
+  const rule = standard.schoolRule;
+  const part = new run.Part(
+    p,
     recordIndex,
-    name: record.name,
-    county: countyOf(record),
-    kind: record.kind,
+    record.name,
+    countyOf(record),
+    record.kind,
     stage,
-    students: pupils,
-    values,
-    details,
-    met: verdict.met,
-    pass: verdict.pass,
-    shortfalls,
-  };
+    pupils,
+    rule ? met : 0,
+    rule ? met >= rule.minMet && allReachFloor : null
+  );
   // Optional fields only when present, so the JSON stays lean.
   if (record.code) part.code = record.code;
   if (record.owner) part.owner = record.owner;
@@ -126,15 +194,21 @@ function countyResult(
   parts: SchoolPartResult[],
   guarantees: GuaranteeCheck[],
   form: CountyForm | undefined,
-  settings: AuditSettings
+  settings: AuditSettings,
+  schoolRecords: readonly SchoolRecord[],
+  valueOf: ValueOf
 ): CountyResult {
   const byStage = groupBy(parts, (p) => p.stage);
   const stages = {} as Record<Stage, StageResult>;
   for (const stage of STAGES)
-    stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? []);
+    stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? [], valueOf);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
-  const guaranteesFailed = guarantees.filter((g) => g.pass === false).length;
-  const guaranteesUnchecked = guarantees.filter((g) => g.pass === null).length;
+  let guaranteesFailed = 0;
+  let guaranteesUnchecked = 0;
+  for (let i = 0; i < guarantees.length; i++) {
+    if (guarantees[i].pass === false) guaranteesFailed++;
+    else if (guarantees[i].pass === null) guaranteesUnchecked++;
+  }
   const guaranteePass = guaranteesFailed === 0;
   const pass = judged.length > 0 && judged.every(Boolean) && guaranteePass;
   if (!standard.guarantees) {
@@ -168,7 +242,7 @@ function countyResult(
     guaranteesFailed,
     guaranteesUnchecked,
     pass,
-    ...countyStandard(stages, guarantees, form, settings),
+    ...countyStandard(stages, guarantees, form, settings, schoolRecords),
   };
 }
 
@@ -211,20 +285,24 @@ export function audit(
   const diagnostics: Diagnostic[] = [];
   const excluded: ExcludedRecord[] = [];
   const schools: SchoolPartResult[] = [];
-  const guarantees: GuaranteeCheck[] = [];
+  let guarantees: GuaranteeCheck[] | undefined;
   const missing: MissingFigure[] = [];
+  const run = partRun(standard, settings, records.length);
 
   // A through-train school given as one record per part is one school for G4 (its pupils summed).
-  const eligible = records
-    .map((r, i) => (eligibility(r, settings).counted ? i : -1))
-    .filter((i) => i >= 0);
+  const verdicts = records.map((r) => eligibility(r, settings));
+  const eligible: number[] = [];
+  verdicts.forEach((v, i) => v.counted && eligible.push(i));
   const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
   const grouped = new Set(partGroups.flat());
+  const checks = standard.guarantees
+    ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, sourceCell)
+    : null;
 
   records.forEach((record, recordIndex) => {
     const county = countyOf(record);
     const source = sourceCell(record);
-    const verdict = eligibility(record, settings);
+    const verdict = verdicts[recordIndex];
     if (!verdict.counted) {
       excluded.push({
         recordIndex,
@@ -270,45 +348,12 @@ export function audit(
         continue;
       }
       schools.push(
-        auditPart(
-          recordIndex,
-          record,
-          stage,
-          pupils as number,
-          standard,
-          settings,
-          source,
-          diagnostics,
-          missing
-        )
+        auditPart(recordIndex, record, stage, pupils as number, run, source, diagnostics, missing)
       );
       countedParts++;
     }
-    if (countedParts > 0 && standard.guarantees) {
-      guarantees.push(
-        ...guaranteeChecks(
-          record,
-          standard.guarantees,
-          settings,
-          county,
-          source,
-          !grouped.has(recordIndex)
-        )
-      );
-    }
+    if (countedParts > 0 && checks) checks.add(recordIndex, !grouped.has(recordIndex));
   });
-  for (const group of partGroups) {
-    const parts = group.map((i) => records[i]);
-    guarantees.push(
-      ...throughTrainSize(
-        parts,
-        standard.guarantees!,
-        settings,
-        countyOf(parts[0]),
-        sourceCell(parts[0])
-      )
-    );
-  }
 
   const partsPerStage = { primary: 0, junior: 0 };
   for (const part of schools) partsPerStage[part.stage]++;
@@ -317,19 +362,23 @@ export function audit(
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
   const byCounty = groupBy(schools, (s) => s.county);
-  const guaranteesByCounty = groupBy(guarantees, (g) => g.county);
   if (byCounty.size === 0) byCounty.set("", []);
   const forms = options.countyForms ?? [];
+  // G6, G9, G12, Q4 from the school sheets: every school of the county, small teaching points too.
+  const recordsByCounty = groupBy(countyItemSchools(records, settings), countyOf);
   const counties = [...byCounty].map(([name, parts]) =>
     countyResult(
       name,
       standard,
       parts,
-      guaranteesByCounty.get(name) ?? [],
+      checks ? checks.ofCounty(name) : [],
       formFor(name, forms, byCounty.size),
-      settings
+      settings,
+      recordsByCounty.get(name) ?? [],
+      (part, i) => run.store.valueOf(run.Part.indexOf(part), i)
     )
   );
+  diagnostics.push(...schoolsOverFormDiagnostics(counties));
   for (const form of forms) {
     if (!counties.some((c) => formFor(c.name, forms, counties.length) === form)) {
       diagnostics.push({
@@ -356,7 +405,13 @@ export function audit(
     schools,
     stages: counties.length === 1 ? counties[0].stages : null,
     counties,
-    guarantees,
+    // Built when read (see SchoolChecks), then kept.
+    get guarantees(): GuaranteeCheck[] {
+      return (guarantees ??= checks ? checks.all() : []);
+    },
+    set guarantees(list: GuaranteeCheck[]) {
+      guarantees = list;
+    },
     excluded,
     diagnostics,
     pass: schools.length > 0 && counties.every((c) => c.pass),

@@ -1,15 +1,20 @@
 import { TEACHING_POINT_MIN_PUPILS } from "./standards";
 import { isCount } from "./numeric";
-import type { AuditSettings, SchoolRecord } from "./types";
+import type { AuditSettings, SchoolRecord, StageFigures } from "./types";
 
 export type Eligibility = { counted: true } | { counted: false; code: string; reason: string };
 
 /** Pupils over all compulsory stages of a record (unusable figures count as 0). */
 export function compulsoryPupils(record: SchoolRecord): number {
-  return Object.values(record.stages).reduce(
-    (sum, s) => sum + (isCount(s?.pupils) ? s.pupils : 0),
-    0
-  );
+  // In the stages' own order (as Object.values), without an array per call.
+  let sum = 0;
+  const stages = record.stages as Record<string, StageFigures | undefined>;
+  for (const key in stages) {
+    if (!Object.prototype.hasOwnProperty.call(stages, key)) continue;
+    const s = stages[key];
+    sum += isCount(s?.pupils) ? s.pupils : 0;
+  }
+  return sum;
 }
 
 /**
@@ -50,12 +55,21 @@ export function eligibility(record: SchoolRecord, settings: AuditSettings): Elig
       reason: "民办学校（按设置不参与计算）",
     };
   }
-  if (Object.keys(record.stages).length === 0) {
+  if (!hasOwnKey(record.stages)) {
     return {
       counted: false,
       code: "engine.no-stage",
       reason: "未识别学段（小学或初中），无法计算",
     };
   }
-  return { counted: true };
+  return COUNTED;
+}
+
+/** One shared answer for the records that count (most of them: no object per record). */
+const COUNTED: Eligibility = Object.freeze({ counted: true });
+
+/** Object.keys(x).length > 0 without building the array. */
+function hasOwnKey(x: object): boolean {
+  for (const key in x) if (Object.prototype.hasOwnProperty.call(x, key)) return true;
+  return false;
 }

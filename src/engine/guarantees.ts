@@ -2,144 +2,187 @@ import { compulsoryPupils } from "./eligibility";
 import { isCount } from "./numeric";
 import type { GuaranteeCheck, SourceCell } from "./result";
 import type { GuaranteeRules } from "./standards";
-import { STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord } from "./types";
+import { STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord, type Stage } from "./types";
 
 const THROUGH_TRAIN_KINDS = new Set(["nineYear", "twelveYear"]);
 
-type Check = Omit<GuaranteeCheck, "school" | "county" | "source">;
+/** Where a record's checks are located: built into each check at once (one object shape). */
+interface Where {
+  school: string;
+  county: string;
+  source: SourceCell | undefined;
+}
+
+/**
+ * Adds a check, its fields in the documented order (the JSON's key order). The builders below
+ * write straight into the caller's list: they run for every school of a province, so no arrays
+ * or objects in between.
+ */
+function add(
+  out: GuaranteeCheck[],
+  where: Where,
+  id: GuaranteeCheck["id"],
+  name: string,
+  stage: Stage | undefined,
+  pass: boolean | null,
+  value: number | null,
+  limit: number,
+  message: string
+): void {
+  const check: GuaranteeCheck =
+    stage === undefined
+      ? { id, name, pass, value, limit, message, school: where.school, county: where.county }
+      : {
+          id,
+          name,
+          stage,
+          pass,
+          value,
+          limit,
+          message,
+          school: where.school,
+          county: where.county,
+        };
+  if (where.source) check.source = where.source;
+  out.push(check);
+}
 
 /** G4: 小学 and 初中 ≤ 2000 pupils, 九年/十二年一贯制 ≤ 2500 (compulsory stages only). */
-function schoolSize(record: SchoolRecord, rules: GuaranteeRules, settings: AuditSettings): Check[] {
+function schoolSize(
+  out: GuaranteeCheck[],
+  record: SchoolRecord,
+  rules: GuaranteeRules,
+  settings: AuditSettings,
+  where: Where
+): void {
   const pupils = compulsoryPupils(record);
-  if (pupils <= 0) return [];
+  if (pupils <= 0) return;
   const limits = settings.relaxations.olderLargeSchools
     ? rules.schoolSizeRelaxed
     : rules.schoolSize;
   const through = THROUGH_TRAIN_KINDS.has(record.kind);
   const limit = through ? limits.throughTrain : limits.singleStage;
   const pass = pupils <= limit;
-  return [
-    {
-      id: "G4",
-      name: "学校规模",
-      pass,
-      value: pupils,
-      limit,
-      message: pass
-        ? `在校生${pupils}人，不超过${limit}人`
-        : `在校生${pupils}人，超过${through ? "一贯制学校" : "小学、初中"}规模上限${limit}人`,
-    },
-  ];
+  const message = pass
+    ? `在校生${pupils}人，不超过${limit}人`
+    : `在校生${pupils}人，超过${through ? "一贯制学校" : "小学、初中"}规模上限${limit}人`;
+  add(out, where, "G4", "学校规模", undefined, pass, pupils, limit, message);
 }
 
+const UNCHECKED_CLASS_SIZE: Record<Stage, string> = {
+  primary: `未核查：学校表中没有${STAGE_NAMES.primary}最大班额或分班额段班级数，请补充该列`,
+  junior: `未核查：学校表中没有${STAGE_NAMES.junior}最大班额或分班额段班级数，请补充该列`,
+};
+
 /** G5: every class ≤ 45 (小学) / 50 (初中): the largest class, or the classes in size bands above it. */
-function classSize(record: SchoolRecord, rules: GuaranteeRules): Check[] {
-  const checks: Check[] = [];
-  for (const stage of STAGES) {
+function classSize(
+  out: GuaranteeCheck[],
+  record: SchoolRecord,
+  rules: GuaranteeRules,
+  where: Where
+): void {
+  for (let s = 0; s < STAGES.length; s++) {
+    const stage = STAGES[s];
     const figures = record.stages[stage];
     if (!figures) continue;
     const limit = rules.classSize[stage];
     if (isCount(figures.largestClass)) {
-      const pass = figures.largestClass <= limit;
-      checks.push({
-        id: "G5",
-        name: "班额",
-        stage,
-        pass,
-        value: figures.largestClass,
-        limit,
-        message: pass
-          ? `${STAGE_NAMES[stage]}最大班额${figures.largestClass}人，不超过${limit}人`
-          : `${STAGE_NAMES[stage]}最大班额${figures.largestClass}人，超过${limit}人`,
-      });
+      const largest = figures.largestClass;
+      const pass = largest <= limit;
+      const message = pass
+        ? `${STAGE_NAMES[stage]}最大班额${largest}人，不超过${limit}人`
+        : `${STAGE_NAMES[stage]}最大班额${largest}人，超过${limit}人`;
+      add(out, where, "G5", "班额", stage, pass, largest, limit, message);
     } else if (figures.classSizeBands && figures.classSizeBands.length > 0) {
-      const over = figures.classSizeBands.filter(
-        (b) => b.min > limit && isCount(b.count) && b.count > 0
-      );
-      const count = over.reduce((s, b) => s + b.count, 0);
-      checks.push({
-        id: "G5",
-        name: "班额",
-        stage,
-        pass: count === 0,
-        value: count,
-        limit,
-        message:
-          count === 0
-            ? `${STAGE_NAMES[stage]}没有超过${limit}人的班级`
-            : `${STAGE_NAMES[stage]}有${count}个班级超过${limit}人`,
-      });
+      let count = 0;
+      const bands = figures.classSizeBands;
+      for (let i = 0; i < bands.length; i++) {
+        const b = bands[i];
+        if (b.min > limit && isCount(b.count) && b.count > 0) count += b.count;
+      }
+      const message =
+        count === 0
+          ? `${STAGE_NAMES[stage]}没有超过${limit}人的班级`
+          : `${STAGE_NAMES[stage]}有${count}个班级超过${limit}人`;
+      add(out, where, "G5", "班额", stage, count === 0, count, limit, message);
     } else if ((figures.pupils ?? 0) > 0) {
       // No column to check by: 未核查, never 达标.
-      checks.push({
-        id: "G5",
-        name: "班额",
-        stage,
-        pass: null,
-        value: null,
-        limit,
-        message: `未核查：学校表中没有${STAGE_NAMES[stage]}最大班额或分班额段班级数，请补充该列`,
-      });
+      add(out, where, "G5", "班额", stage, null, null, limit, UNCHECKED_CLASS_SIZE[stage]);
     }
   }
-  return checks;
+}
+
+/** The 未核查 message of G3, one string per case (every school without the columns shares it). */
+const UNCHECKED_ROOMS = new Map<string, string>();
+function uncheckedRooms(label: string, noCount: boolean, noClasses: boolean): string {
+  const key = noCount ? (noClasses ? `${label}11` : `${label}10`) : `${label}01`;
+  let message = UNCHECKED_ROOMS.get(key);
+  if (message === undefined) {
+    const lacking = [noCount ? `${label}专用教室间数` : "", noClasses ? "班级数" : ""];
+    message = `未核查：学校表中没有${lacking.filter(Boolean).join("、")}，请补充该列`;
+    UNCHECKED_ROOMS.set(key, message);
+  }
+  return message;
+}
+
+/** G3 of one kind of room. */
+function roomCheck(
+  out: GuaranteeCheck[],
+  where: Where,
+  label: "音乐" | "美术",
+  count: number | undefined,
+  area: number | undefined,
+  leastArea: number,
+  classes: number,
+  required: number
+): void {
+  const name = label === "音乐" ? "音乐专用教室" : "美术专用教室";
+  if (classes <= 0 || !isCount(count)) {
+    // No column to check by: 未核查, never 达标.
+    const message = uncheckedRooms(label, !isCount(count), classes <= 0);
+    add(out, where, "G3", name, undefined, null, null, classes > 0 ? required : 0, message);
+    return;
+  }
+  const enough = count >= required;
+  const average = isCount(area) && count > 0 ? area / count : undefined;
+  const bigEnough = average === undefined || average >= leastArea;
+  let message: string;
+  if (enough && bigEnough) message = `${label}专用教室${count}间，满足${classes}个班的要求`;
+  else {
+    const tooFew = `${classes}个班需${required}间${label}专用教室，现有${count}间`;
+    const tooSmall = `${label}专用教室平均面积${average?.toFixed(1)}平方米，低于${leastArea}平方米`;
+    message = !enough && !bigEnough ? `${tooFew}；${tooSmall}` : !enough ? tooFew : tooSmall;
+  }
+  add(out, where, "G3", name, undefined, enough && bigEnough, count, required, message);
 }
 
 /** G3: at least ceil(classes / 12) music rooms and as many art rooms, each ≥ 96 / 90 m². */
 function musicArtRooms(
+  out: GuaranteeCheck[],
   record: SchoolRecord,
   rules: GuaranteeRules,
-  settings: AuditSettings
-): Check[] {
+  settings: AuditSettings,
+  where: Where
+): void {
   const f = record.facilities ?? {};
-  const classes = STAGES.reduce(
-    (s, stage) => s + (isCount(record.stages[stage]?.classes) ? record.stages[stage]!.classes! : 0),
-    0
-  );
-  const rooms: [string, number | undefined, number | undefined][] = [
-    ["音乐", f.musicRooms, f.musicRoomArea],
-    ["美术", f.artRooms, f.artRoomArea],
-  ];
+  let classes = 0;
+  for (let s = 0; s < STAGES.length; s++) {
+    const c = record.stages[STAGES[s]]?.classes;
+    classes += isCount(c) ? c : 0;
+  }
   const required = Math.ceil(classes / rules.rooms.classesPerRoom);
   const minArea = settings.relaxations.olderRoomAreas ? rules.roomsRelaxed : rules.rooms;
-  const checks: Check[] = [];
-  for (const [label, count, area] of rooms) {
-    const leastArea = label === "音乐" ? minArea.musicRoomArea : minArea.artRoomArea;
-    if (classes <= 0 || !isCount(count)) {
-      // No column to check by: 未核查, never 达标.
-      const lacking = [isCount(count) ? "" : `${label}专用教室间数`, classes > 0 ? "" : "班级数"];
-      checks.push({
-        id: "G3",
-        name: `${label}专用教室`,
-        pass: null,
-        value: null,
-        limit: classes > 0 ? required : 0,
-        message: `未核查：学校表中没有${lacking.filter(Boolean).join("、")}，请补充该列`,
-      });
-      continue;
-    }
-    const enough = count >= required;
-    const average = isCount(area) && count > 0 ? area / count : undefined;
-    const bigEnough = average === undefined || average >= leastArea;
-    const problems = [
-      enough ? "" : `${classes}个班需${required}间${label}专用教室，现有${count}间`,
-      bigEnough
-        ? ""
-        : `${label}专用教室平均面积${average!.toFixed(1)}平方米，低于${leastArea}平方米`,
-    ].filter(Boolean);
-    checks.push({
-      id: "G3",
-      name: `${label}专用教室`,
-      pass: problems.length === 0,
-      value: count,
-      limit: required,
-      message:
-        problems.length === 0
-          ? `${label}专用教室${count}间，满足${classes}个班的要求`
-          : problems.join("；"),
-    });
-  }
-  return checks;
+  roomCheck(
+    out,
+    where,
+    "音乐",
+    f.musicRooms,
+    f.musicRoomArea,
+    minArea.musicRoomArea,
+    classes,
+    required
+  );
+  roomCheck(out, where, "美术", f.artRooms, f.artRoomArea, minArea.artRoomArea, classes, required);
 }
 
 /** Part words a through-train school's rows carry after its name (「实验学校小学部」). */
@@ -147,6 +190,9 @@ const PART_SUFFIX = /(小学部|初中部|小学段|初中段|初级中学部|�
 
 /** A school's name without its part word: the name its parts share. */
 function schoolNameOf(name: string): string {
+  // Most names have neither a space nor a part word: skip the replacing (one call per school).
+  const last = name.charCodeAt(name.length - 1);
+  if (last !== 0x90e8 /* 部 */ && last !== 0x6bb5 /* 段 */ && !/\s/.test(name)) return name;
   return name.replace(/\s+/g, "").replace(PART_SUFFIX, "");
 }
 
@@ -163,15 +209,26 @@ export function throughTrainGroups(
   counted: readonly number[],
   countyOf: (r: SchoolRecord) => string
 ): number[][] {
-  const groups = new Map<string, number[]>();
+  // By county, then by code or name (nested maps: no key string built per school). A school seen
+  // once is kept as its index; a group's order is that of its first school, as one map would give.
+  const byCounty = new Map<string, Map<string, number | number[]>>();
+  const groups: number[][] = [];
   for (const i of counted) {
     const r = records[i];
-    const key = `${countyOf(r)}\u0001${r.code ? `#${r.code}` : schoolNameOf(r.name)}`;
-    const list = groups.get(key);
-    if (list) list.push(i);
-    else groups.set(key, [i]);
+    const county = countyOf(r);
+    let schools = byCounty.get(county);
+    if (!schools) byCounty.set(county, (schools = new Map()));
+    const key = r.code ? `#${r.code}` : schoolNameOf(r.name);
+    const seen = schools.get(key);
+    if (seen === undefined) schools.set(key, i);
+    else if (typeof seen === "number") {
+      const group = [seen, i];
+      schools.set(key, group);
+      groups.push(group);
+    } else seen.push(i);
   }
-  return [...groups.values()].filter((group) => {
+  groups.sort((a, b) => a[0] - b[0]);
+  return groups.filter((group) => {
     if (group.length < 2) return false;
     const stages = group.flatMap((i) => Object.keys(records[i].stages));
     return (
@@ -196,10 +253,9 @@ export function throughTrainSize(
   const stages: SchoolRecord["stages"] = {};
   for (const part of parts) Object.assign(stages, part.stages);
   const whole: SchoolRecord = { name: schoolNameOf(parts[0].name), kind: "nineYear", stages };
-  const checks = schoolSize(whole, rules, settings) as GuaranteeCheck[];
+  const checks: GuaranteeCheck[] = [];
+  schoolSize(checks, whole, rules, settings, { school: whole.name, county, source });
   for (const check of checks) {
-    check.school = whole.name;
-    check.county = county;
     check.message = `${check.message}（${parts
       .map(
         (p) =>
@@ -208,7 +264,6 @@ export function throughTrainSize(
             .join("")}${compulsoryPupils(p)}人`
       )
       .join(" + ")}）`;
-    if (source) check.source = source;
   }
   return checks;
 }
@@ -222,16 +277,106 @@ export function guaranteeChecks(
   source: SourceCell | undefined,
   size = true
 ): GuaranteeCheck[] {
-  const checks = [
-    ...musicArtRooms(record, rules, settings),
-    ...(size ? schoolSize(record, rules, settings) : []),
-    ...classSize(record, rules),
-  ];
-  const located = checks as GuaranteeCheck[];
-  for (const check of located) {
-    check.school = record.name;
-    check.county = county;
-    if (source) check.source = source;
+  const checks: GuaranteeCheck[] = [];
+  addGuaranteeChecks(checks, record, rules, settings, county, source, size);
+  return checks;
+}
+
+/** guaranteeChecks, added to a list. */
+function addGuaranteeChecks(
+  out: GuaranteeCheck[],
+  record: SchoolRecord,
+  rules: GuaranteeRules,
+  settings: AuditSettings,
+  county: string,
+  source: SourceCell | undefined,
+  size: boolean
+): void {
+  const where: Where = { school: record.name, county, source };
+  musicArtRooms(out, record, rules, settings, where);
+  if (size) schoolSize(out, record, rules, settings, where);
+  classSize(out, record, rules, where);
+}
+
+/**
+ * The G3–G5 checks of one audit, built when they are read instead of kept for every school: a
+ * province's audit would otherwise hold four check objects a school. The county verdicts read
+ * each county's checks once (`ofCounty`); the result's `guarantees` builds the whole list
+ * (`all`) when the report, the pane or the JSON asks for it. Both come from the same records,
+ * so they agree.
+ */
+export class SchoolChecks {
+  /** Record index × 2, + 1 when the school's own G4 is checked (not its through-train group's). */
+  private readonly entries: number[] = [];
+
+  constructor(
+    private readonly records: readonly SchoolRecord[],
+    private readonly rules: GuaranteeRules,
+    private readonly settings: AuditSettings,
+    /** Through-train schools given as one record per part (throughTrainGroups). */
+    private readonly groups: readonly number[][],
+    private readonly countyOf: (record: SchoolRecord) => string,
+    private readonly sourceOf: (record: SchoolRecord) => SourceCell | undefined
+  ) {}
+
+  /** The school at `recordIndex` has counted parts: it gets checks (`size`: its own G4). */
+  add(recordIndex: number, size: boolean): void {
+    this.entries.push(recordIndex * 2 + (size ? 1 : 0));
   }
-  return located;
+
+  /** Every check: each school's in record order, then each through-train school's G4. */
+  all(): GuaranteeCheck[] {
+    return this.build(this.entries, this.groups);
+  }
+
+  /** The checks of one county, in the same order as in `all`. */
+  ofCounty(county: string): GuaranteeCheck[] {
+    this.byCounty ??= this.splitByCounty();
+    const found = this.byCounty.get(county);
+    return found ? this.build(found.entries, found.groups) : [];
+  }
+
+  private byCounty?: Map<string, { entries: number[]; groups: number[][] }>;
+
+  private splitByCounty(): Map<string, { entries: number[]; groups: number[][] }> {
+    const counties = new Map<string, { entries: number[]; groups: number[][] }>();
+    const of = (record: SchoolRecord) => {
+      const name = this.countyOf(record);
+      let county = counties.get(name);
+      if (!county) counties.set(name, (county = { entries: [], groups: [] }));
+      return county;
+    };
+    for (const entry of this.entries) of(this.records[entry >> 1]).entries.push(entry);
+    for (const group of this.groups) of(this.records[group[0]]).groups.push(group);
+    return counties;
+  }
+
+  private build(entries: readonly number[], groups: readonly number[][]): GuaranteeCheck[] {
+    const checks: GuaranteeCheck[] = [];
+    for (let e = 0; e < entries.length; e++) {
+      const record = this.records[entries[e] >> 1];
+      addGuaranteeChecks(
+        checks,
+        record,
+        this.rules,
+        this.settings,
+        this.countyOf(record),
+        this.sourceOf(record),
+        (entries[e] & 1) === 1
+      );
+    }
+    for (const group of groups) {
+      const parts = group.map((i) => this.records[i]);
+      checks.push(
+        ...throughTrainSize(
+          parts,
+          this.rules,
+          this.settings,
+          this.countyOf(parts[0]),
+          this.sourceOf(parts[0])
+        )
+      );
+    }
+    return checks;
+  }
 }

@@ -60,6 +60,18 @@ export function judgedDetail(
   };
 }
 
+/**
+ * A value the sheet already held that differs from the one computed from the counts by more
+ * than the tables' rounding (the engine then says so and keeps its own).
+ *
+ * @example
+ * givenDiffers(0.9, 0.904); // false
+ * givenDiffers(90, 0.9); // true
+ */
+export function givenDiffers(given: unknown, value: number): boolean {
+  return given !== undefined && isCount(given) && Math.abs(given - value) > GIVEN_TOLERANCE + 1e-9;
+}
+
 // Messages are built only when there is something to say: audits run over many parts.
 function who(ctx: MeasureContext): string {
   return `「${ctx.record.name}」${STAGE_NAMES[ctx.stage]}`;
@@ -112,7 +124,7 @@ export function evaluateIndicator(
       return judgedDetail(spec.thresholds?.[ctx.stage] ?? null, floorRatio, null);
     }
     const value = ratio(outcome.value, ctx.pupils, spec.scale);
-    if (given !== undefined && isCount(given) && Math.abs(given - value) > GIVEN_TOLERANCE + 1e-9) {
+    if (given !== undefined && givenDiffers(given, value)) {
       const slip = Math.abs(given * 100 - value) <= GIVEN_TOLERANCE * 100 ? "（疑似漏乘100）" : "";
       diagnostics.push(
         recordDiagnostic(

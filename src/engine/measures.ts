@@ -43,7 +43,7 @@ const NO_NOTES: readonly string[] = Object.freeze([]);
  * audit's memory (and the garbage collector's work) small.
  */
 const FIELD_LISTS = new Map<string, readonly string[]>();
-function sharedFields(fields: string[]): readonly string[] {
+export function sharedFields(fields: string[]): readonly string[] {
   const key = fields.length === 1 ? fields[0] : fields.join("\u0000");
   let shared = FIELD_LISTS.get(key);
   if (!shared) {
@@ -104,7 +104,7 @@ class Sum {
 }
 
 /** A term resolved once: where its figure sits in a teacher or facility object, and its record path per owner. */
-interface ResolvedTerm extends MeasureTerm {
+export interface ResolvedTerm extends MeasureTerm {
   keys: readonly string[];
   /** Keys of the `onlyWithout` fields, resolved once. */
   withoutKeys?: readonly (readonly string[])[];
@@ -189,6 +189,11 @@ function sumOver(
 }
 
 type Resolved = typeof RESOLVED extends Map<string, infer V> ? V : never;
+
+/** A catalogue measure with its terms resolved (for the per-audit compiled form, compiledMeasures.ts). */
+export function resolvedMeasure(id: MeasureId): Resolved {
+  return resolved(id);
+}
 
 /**
  * Teacher counts are per stage; when a sheet gives them only for the whole school they are split

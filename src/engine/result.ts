@@ -26,6 +26,54 @@ export interface AuditResult {
   pass: boolean | null;
   /** The whole standard over all counties: "fail" when one fails, "pass" when all pass, else "incomplete". */
   verdict: CountyVerdict;
+  /**
+   * Every row of each school table's used range accounted for (set by the audit flow from the
+   * reader's counts): rows = header + schools + Σ skipped + excluded.length, per sheet.
+   */
+  sourceRows?: SourceRowAccount[];
+}
+
+/** One school table's rows by kind; the sum always closes (docs/audit-result.md). */
+export interface SourceRowAccount {
+  sheet: string;
+  /** 1-based worksheet rows of the used range: the sheet's first row to its last non-empty one. */
+  firstRow: number;
+  lastRow: number;
+  /** lastRow − firstRow + 1. */
+  rows: number;
+  /** The header band and its code row. */
+  header: number;
+  /** Rows audited: each holds a school of which at least one stage counts. */
+  schools: number;
+  /** Rows that are not schools, by kind. */
+  skipped: {
+    blank: number;
+    /** Titles and 「填报单位：」/「单位：」 lines. */
+    title: number;
+    /** 合计 / 小计 / 总计 … */
+    total: number;
+    /** 注 / 填表人 lines and everything below the first of them. */
+    footnote: number;
+    /** 「一、小学」 section rows. */
+    section: number;
+    /** The header repeated on a printed page. */
+    repeatedHeader: number;
+    /** Neither a school name nor a figure (a lone 序号). */
+    noData: number;
+  };
+  /**
+   * School rows not audited, each with its cell and why. kind: "badData" (a bad 在校生数 or 学段:
+   * rowLeftOut in excluded[]), "noName" (figures without a school name), "hidden", "duplicate"
+   * (the same school part read before, or a sheet repeating an earlier one), "notCounted" (a
+   * school the standard leaves out: special, vocational, small teaching point, private when excluded).
+   */
+  excluded: {
+    kind: "badData" | "noName" | "hidden" | "duplicate" | "notCounted";
+    row: number;
+    cell: string;
+    name: string;
+    reason: string;
+  }[];
 }
 
 /** 达标 / 未达标 / 未完成 (not yet decidable: items are 未核查). */
@@ -67,6 +115,11 @@ export interface CountyItemResult {
   notes: string[];
   /** 佐证材料 named in the form for the item's evidence rows. */
   evidence?: string;
+  /**
+   * With `source` "schools" for an item the form could also give (G6, G9, G12, Q4): the school
+   * sheets' figures summed into the item's form codes ({"G9-1": 3200, "G9-2": 3200}).
+   */
+  figures?: Record<string, number>;
 }
 
 export interface VetoResult {
@@ -221,6 +274,11 @@ export interface CountyResult {
   missing: string[];
   /** The county form read for this county: its sheet and the 填报值 cell of each code. */
   form?: CountyFormCells;
+  /**
+   * School rows of this county left out for bad data (rowLeftOut): the CVs miss those schools, so
+   * the county cannot be 达标 (verdict "incomplete" unless something failed). Absent when none.
+   */
+  dataIncomplete?: { rowsLeftOut: number; note: string };
 }
 
 export interface GuaranteeCheck {

@@ -2,20 +2,6 @@ import { THROUGH_TRAIN_WEIGHTS } from "./standards";
 import { isCount } from "./numeric";
 import type { SchoolRecord, Stage } from "./types";
 
-/** Pupils of each stage present in a record, senior-high pupils included. */
-function weightedPupils(record: SchoolRecord): { primary: number; junior: number; senior: number } {
-  const pupils = (stage: Stage) => {
-    const p = record.stages[stage]?.pupils;
-    return isCount(p) ? p : 0;
-  };
-  const senior = isCount(record.seniorPupils) ? record.seniorPupils : 0;
-  return {
-    primary: pupils("primary") * THROUGH_TRAIN_WEIGHTS.primary,
-    junior: pupils("junior") * THROUGH_TRAIN_WEIGHTS.junior,
-    senior: senior * THROUGH_TRAIN_WEIGHTS.senior,
-  };
-}
-
 /**
  * A stage's share of a school's shared facilities, by weighted pupils.
  * 九年一贯制 with A primary and B junior pupils: primary A / (A + 1.1B), junior 1.1B / (A + 1.1B);
@@ -26,10 +12,21 @@ function weightedPupils(record: SchoolRecord): { primary: number; junior: number
  * stageShare({ name: "x", kind: "nineYear", stages: { primary: { pupils: 166 }, junior: { pupils: 210 } } }, "primary");
  */
 export function stageShare(record: SchoolRecord, stage: Stage): number {
-  const w = weightedPupils(record);
-  const total = w.primary + w.junior + w.senior;
+  // Weighted pupils of each stage present, senior-high pupils included (no object per call:
+  // one call per school part).
+  const primary = pupilsOf(record, "primary") * THROUGH_TRAIN_WEIGHTS.primary;
+  const junior = pupilsOf(record, "junior") * THROUGH_TRAIN_WEIGHTS.junior;
+  const senior =
+    (isCount(record.seniorPupils) ? record.seniorPupils : 0) * THROUGH_TRAIN_WEIGHTS.senior;
+  const total = primary + junior + senior;
   if (total <= 0) return 0;
-  return w[stage] / total;
+  return (stage === "primary" ? primary : junior) / total;
+}
+
+/** A stage's pupils in a record, 0 when absent or unusable. */
+function pupilsOf(record: SchoolRecord, stage: Stage): number {
+  const p = record.stages[stage]?.pupils;
+  return isCount(p) ? p : 0;
 }
 
 /** A 九年一贯制 school's facility figure split into its primary and junior parts: (23226, 166, 210) → [9711, 13515]. */

@@ -54,6 +54,11 @@ export interface TeacherFigures {
   seniorTitle?: number;
   /** 专任教师总数 used by the 2012 师生比 (falls back to fullTime). */
   total?: number;
+  /** G9: teachers due the 5-year 360-hour training, and those who completed it. */
+  trainingDue?: number;
+  trainingDone?: number;
+  /** G12: full-time teachers holding a teaching certificate (持证上岗). */
+  certified?: number;
 }
 
 /** Class sizes: the largest class, or counts of classes by size band. */
@@ -106,6 +111,11 @@ export interface FacilityFigures {
   musicRoomArea?: number;
   artRooms?: number;
   artRoomArea?: number;
+  /** G6: the school's approved public funds (核定公用经费), 元. */
+  approvedPublicFunds?: number;
+  /** Q4: teacher training funds and the year's public funds budget, 元. */
+  trainingFunds?: number;
+  publicFundsBudget?: number;
 }
 
 /** Where a record came from, so every finding can name its cell. */

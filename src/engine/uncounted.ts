@@ -1,5 +1,5 @@
 import { FIELD_DEFS } from "./catalogue/fields";
-import { fieldPath, fieldValueAt } from "./catalogue/fieldPaths";
+import { fieldPath, fieldReader } from "./catalogue/fieldPaths";
 import { findSetting } from "./catalogue/settings";
 import { settingValue } from "./catalogue/settingValues";
 import { recordDiagnostic, type Diagnostic } from "./diagnostics";
@@ -25,12 +25,15 @@ export function uncountedFieldNotes(
     const setting = field.countedWhen ? findSetting(field.countedWhen) : undefined;
     if (!setting || settingValue(settings, setting) === true) continue;
     const paths = pathsOf(field.id);
+    const readers = paths.map(fieldReader);
     let first: { record: SchoolRecord; path: string } | undefined;
     let count = 0;
     for (const record of records) {
-      const path = paths.find((p) => fieldValueAt(record, p) !== undefined);
-      if (!path) continue;
-      first ??= { record, path };
+      let at = -1;
+      for (let i = 0; at < 0 && i < readers.length; i++)
+        if (readers[i](record) !== undefined) at = i;
+      if (at < 0) continue;
+      first ??= { record, path: paths[at] };
       count++;
     }
     if (!first) continue;

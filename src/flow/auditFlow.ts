@@ -23,6 +23,8 @@ import {
 } from "../sheets";
 import type { SheetGrid } from "../sheets/grid";
 import { withRejectedRows } from "./rejectedRows";
+import { sourceRowAccounts } from "./rowAccounts";
+import { locateTargets, renameTargets, type CountyTargets } from "./targets";
 
 /** What a host supplies: its reads and writes, and the clock. */
 export interface FlowSteps {
@@ -60,6 +62,8 @@ export interface RunResult {
   records: SchoolRecord[];
   tables: TableInfo[];
   sheets: WrittenSheet[];
+  /** Per county (by name): where the audit sheets show its items, veto rows and CVs. */
+  targets: Record<string, CountyTargets>;
   auditedAt: Date;
 }
 
@@ -100,13 +104,19 @@ export async function runAudit(
   );
   // The reader's diagnostics (bad cells, unknown units) belong in the audit's diagnostics sheet too.
   // Rows left out for a bad 在校生数 are listed as excluded: the audit says 数据不完整, never silently.
-  const result = withRejectedRows(
+  // A county with such a row cannot be 达标: its CVs miss the school (未完成 unless something failed).
+  const listed = withRejectedRows(
     {
       ...audited,
       diagnostics: [...read.diagnostics, ...county.diagnostics, ...audited.diagnostics],
     },
     read.rejectedRows ?? []
   );
+  // Every source row accounted for: the reader's counts with the audit's exclusions moved in.
+  const result = {
+    ...listed,
+    sourceRows: sourceRowAccounts(read.rowAccounts ?? [], read.records, listed),
+  };
   if (result.schools.length === 0) throw new NothingCountedError(result.excluded);
   onProgress({ step: "write", fraction: STEP_END.audit });
   const auditedAt = steps.now();
@@ -116,6 +126,8 @@ export async function runAudit(
     read: { tables: read.tables, skipped: read.skipped, hiddenRows: read.hiddenRows ?? [] },
     auditedAt,
   });
+  // Before the write: a host may let go of the rows it has written.
+  const located = locateTargets(plan, result);
   const span = STEP_END.write - STEP_END.audit;
   const names = await steps.writePlan(plan, (done, total) =>
     onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) })
@@ -125,7 +137,8 @@ export async function runAudit(
     name: names[sheet.name] ?? sheet.name,
     ...(sheet.county !== undefined ? { county: sheet.county } : {}),
   }));
-  return { result, records: read.records, tables: read.tables, sheets, auditedAt };
+  const targets = renameTargets(located, names);
+  return { result, records: read.records, tables: read.tables, sheets, targets, auditedAt };
 }
 
 /** An excluded record as messages name it: 「小学」第9行「某校」：reason. */

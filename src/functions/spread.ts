@@ -38,11 +38,12 @@ function readColumn(
   col: number,
   pupils: unknown[][] | null,
   pupilsArg: Arg,
-  pupilCol: number
+  pupilCol: number,
+  reuse = false
 ): Column {
   const n = values.length;
-  const xs = new Float64Array(n);
-  const ws = pupils ? new Float64Array(n) : null;
+  const xs = reuse ? scratch(0, n) : new Float64Array(n);
+  const ws = pupils ? (reuse ? scratch(1, n) : new Float64Array(n)) : null;
   let k = 0;
   for (let r = 0; r < n; r++) {
     const a = values[r][col];
@@ -64,6 +65,16 @@ function readColumn(
     }
   }
   return { values: xs.subarray(0, k), pupils: ws ? ws.subarray(0, k) : null };
+}
+
+/**
+ * Two buffers reused from call to call for a column that is used up before the next is read
+ * (a whole Excel column is 8 MB a buffer: allocating and clearing two a call cost more than the CV).
+ */
+const SCRATCH: Float64Array[] = [new Float64Array(0), new Float64Array(0)];
+function scratch(which: 0 | 1, n: number): Float64Array {
+  if (SCRATCH[which].length < n) SCRATCH[which] = new Float64Array(n);
+  return SCRATCH[which];
 }
 
 function joinColumns(columns: Column[]): Column {
@@ -141,7 +152,9 @@ export function cv(
     }
     // Every cell is one school. A single column (the usual case) is read as it is; a block is read
     // column by column into one list (a loop, not push(...xs), which overflows the stack on a whole column).
-    const columns = x[0].map((_, c) => readColumn(x, valuesArg, c, w, pupilsArg, c));
+    // A single column is used up before any other is read: it may sit in the reused buffers.
+    const single = x[0].length === 1;
+    const columns = x[0].map((_, c) => readColumn(x, valuesArg, c, w, pupilsArg, c, single));
     return columnCv(
       columns.length === 1 ? columns[0] : joinColumns(columns),
       `${argLabel(valuesArg)}中`
@@ -173,7 +186,7 @@ export function compositeCv(
     }
     const cvs: number[] = [];
     for (let c = 0; c < x[0].length; c++) {
-      const column = readColumn(x, valuesArg, c, w, pupilsArg, 0);
+      const column = readColumn(x, valuesArg, c, w, pupilsArg, 0, true);
       cvs.push(columnCv(column, `${argLabel(valuesArg)}的第${c + 1}列`));
     }
     // meanOfCvs is null only for an empty list, which a non-empty range cannot give.

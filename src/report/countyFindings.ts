@@ -5,7 +5,7 @@
 import { COUNTY_ITEMS, countyInput, termCodes, type CountyResult, type ItemRule } from "../engine";
 import { formulaCell, numberCell, textCell } from "./cells";
 import { countyLabel, type ReportContext } from "./context";
-import { FormCells, ratioValue, statusFormula } from "./countyFormulas";
+import { figureCells, FormCells, ratioValue, statusFormula } from "./countyFormulas";
 import type { PlannedCell } from "./plan";
 import { numberLiteral } from "./refs";
 
@@ -86,10 +86,15 @@ export function countyFindings(ctx: ReportContext): CountyFinding[] {
   const out: CountyFinding[] = [];
   for (const county of ctx.input.result.counties as CountyResult[]) {
     if (!county.form) continue;
-    const cells = new FormCells(county.form, ctx.input.result.settings);
+    const formCells = new FormCells(county.form, ctx.input.result.settings);
     for (const item of COUNTY_ITEMS) {
       const engine = county.items.find((i) => i.id === item.id);
       if (engine?.status !== "fail" || item.rule.kind === "schools") continue;
+      // Decided by the school sheets (G6, G9, G12, Q4): their figures, not the form's cells.
+      const fromSchools = engine.source === "schools" && engine.figures;
+      const cells = fromSchools
+        ? figureCells(engine.figures!, ctx.input.result.settings)
+        : formCells;
       for (const rule of failingRules(item.rule, cells)) {
         const firstCode =
           rule.kind === "evidence"
@@ -101,7 +106,7 @@ export function countyFindings(ctx: ReportContext): CountyFinding[] {
                 : rule.kind === "atLeast"
                   ? rule.value
                   : "";
-        const address = county.form.cells[firstCode];
+        const address = fromSchools ? undefined : county.form.cells[firstCode];
         const base = {
           county: countyLabel(county.name),
           id: item.id,

@@ -4,10 +4,10 @@
  * result always matches what Excel or LibreOffice computes. No item is named here.
  */
 import {
-  COUNTY_INPUTS,
   countyInput,
   STATUS_NAMES,
   termCodes,
+  type CountyItem,
   type ItemRule,
   type Term,
 } from "../engine/catalogue/county";
@@ -51,10 +51,18 @@ export class FormCells {
     return Boolean(this.form?.percentCodes.includes(code));
   }
 
-  /** A reference to the code's 填报值 cell, or the value read where the cell holds text (or is absent). */
+  /**
+   * A reference to the code's 填报值 cell, or the value read where the cell holds text, is absent,
+   * or was rejected by the reader (a rejected cell counts as blank, as the engine takes it).
+   */
   ref(code: string): Expr {
     const v = this.value(code);
-    if (!this.form || !this.form.cells[code] || this.form.textCodes.includes(code)) {
+    if (
+      !this.form ||
+      !this.form.cells[code] ||
+      this.form.textCodes.includes(code) ||
+      this.form.invalidCodes.includes(code)
+    ) {
       return typeof v === "number" ? { f: numberLiteral(v), v } : { f: '""', v: null };
     }
     return { f: sheetRef(this.form.sheet, this.form.cells[code]), v };
@@ -64,6 +72,29 @@ export class FormCells {
   anyInvalid(codes: readonly string[]): boolean {
     return codes.some((c) => this.form?.invalidCodes.includes(c));
   }
+}
+
+/**
+ * The school sheets' figures of an item (result `figures`) read like a form without cells: its
+ * formulas are over the figures as numbers, so the catalogue's rule and sentence apply unchanged.
+ *
+ * @example
+ * figureCells({ "G9-1": 3200, "G9-2": 3200 }, settings).ref("G9-1"); // { f: "3200", v: 3200 }
+ */
+export function figureCells(figures: Record<string, number>, settings: AuditSettings): FormCells {
+  return new FormCells(
+    {
+      sheet: "",
+      cells: {},
+      values: { ...figures },
+      textCodes: [],
+      percentCodes: [],
+      invalidCodes: [],
+      evidenceCells: {},
+      evidence: {},
+    },
+    settings
+  );
 }
 
 /** TRUE when any of the codes is blank. */
@@ -233,16 +264,6 @@ export function statusFormula(cells: FormCells, rule: ItemRule): Expr | null {
   }
 }
 
-/** A number shown as the tables print it: counts as integers, rates in % with one decimal. */
-function shown(cells: FormCells, x: Expr, digits: number, scale = 1): Expr {
-  const n = typeof x.v === "number" ? roundTo(x.v * scale, digits).toFixed(digits) : "__";
-  const body = scale === 1 ? x.f : `${x.f}*${scale}`;
-  return {
-    f: `IF(${x.f}="","__",TEXT(${body},"${digits === 0 ? "0" : `0.${"0".repeat(digits)}`}"))`,
-    v: n,
-  };
-}
-
 function concat(pieces: Expr[]): Expr {
   return {
     f: pieces.map((p) => p.f).join("&"),
@@ -250,66 +271,182 @@ function concat(pieces: Expr[]): Expr {
   };
 }
 
-/** An input's label without its 「（是/否）」 hint. */
-function plainLabel(code: string): string {
-  return (countyInput(code)?.label ?? code).replace(/（是\/否）$/, "");
+const BLANK = "__";
+const ROMAN = ["Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ"];
+
+/** A figure as text, or 「__」 while `blank` holds (the national table's blank). */
+function figureText(x: Expr, blank: Expr, digits: number, scale = 1): Expr {
+  const body = scale === 1 ? x.f : `${x.f}*${scale}`;
+  const pattern = digits === 0 ? "0" : `0.${"0".repeat(digits)}`;
+  const v =
+    blank.v || typeof x.v !== "number" ? BLANK : roundTo(x.v * scale, digits).toFixed(digits);
+  return { f: `IF(${blank.f},"${BLANK}",TEXT(${body},"${pattern}"))`, v };
+}
+
+/** TRUE while the code's cell is blank (or holds text): a formula test that the cache agrees with. */
+function blankTest(cells: FormCells, code: string): Expr {
+  return anyBlank(cells, [code]);
+}
+
+/** `{G11-1}`: a count or 元 as an integer, 是/否, a level as Ⅰ–Ⅳ; 「__」 when blank or entered as a rate. */
+function inputText(cells: FormCells, code: string): Expr {
+  const input = countyInput(code);
+  if (!input || cells.isPercent(code)) return str(BLANK);
+  const r = cells.ref(code);
+  if (input.kind === "yesno") {
+    const y = yes(cells, code);
+    return {
+      f: `IF(${r.f}="","${BLANK}",IF(${y.f},"是","否"))`,
+      v: r.v === null ? BLANK : r.v === true ? "是" : "否",
+    };
+  }
+  if (input.kind === "level") {
+    const n = typeof r.v === "number" ? r.v : null;
+    return {
+      // Nested IFs rather than CHOOSE: the functions Excel, WPS and LibreOffice all share.
+      f: `IF(${r.f}="","${BLANK}",${ROMAN.slice(0, -1).reduceRight((rest, x, i) => `IF(${r.f}=${i + 1},"${x}",${rest})`, `"${ROMAN[ROMAN.length - 1]}"`)})`,
+      v: n === null ? BLANK : (ROMAN[n - 1] ?? BLANK),
+    };
+  }
+  return figureText(r, blankTest(cells, code), input.kind === "rate" ? 2 : 0);
+}
+
+/** `{A+B}`: a sum of inputs as an integer; 「__」 while any is blank or entered as a rate. */
+function sumText(cells: FormCells, codes: readonly string[]): Expr {
+  if (codes.some((c) => cells.isPercent(c))) return str(BLANK);
+  return figureText(sum(cells, codes), anyBlank(cells, codes), 0);
+}
+
+/** `{r1%}` / `{r1}`: the item's n-th rate in % to one decimal (or a whole number), 「（填报比例）」 when entered. */
+function rateText(cells: FormCells, rule: ItemRule, n: number, percent: boolean): Expr {
+  const ratio = ratioRules(rule)[n - 1];
+  const value = ratio ? ratioValue(cells, ratio) : null;
+  if (!ratio || !value) return str(BLANK);
+  const blank: Expr = { f: `${value.f}=""`, v: value.v === null };
+  const text = figureText(value, blank, percent ? 1 : 0, percent ? 100 : 1);
+  if (!percent) return text;
+  const entered = ratio.rateInput !== undefined && cells.isPercent(ratio.rateInput);
+  return concat([text, str(entered ? "%（填报比例）" : "%")]);
+}
+
+/** `{具备:G1}`: 已具备 / 未具备 from a 是/否 row. */
+function readyText(cells: FormCells, code: string): Expr {
+  const r = cells.ref(code);
+  const y = yes(cells, code);
+  return {
+    f: `IF(${r.f}="","${BLANK}",IF(${y.f},"已具备","未具备"))`,
+    v: r.v === null ? BLANK : r.v === true ? "已具备" : "未具备",
+  };
+}
+
+/** `{佐证:G1}`: the document named in the row's 佐证材料, in brackets; nothing when none. */
+function documentText(cells: FormCells, code: string): Expr {
+  const form = cells.form;
+  const at = form?.evidenceCells[code];
+  if (!form || !at) return str("");
+  const ref = sheetRef(form.sheet, at);
+  const name = form.evidence[code] ?? "";
+  return { f: `IF(${ref}="","","（"&${ref}&"）")`, v: name ? `（${name}）` : "" };
+}
+
+/** Q9's `{subjects}`: each subject given, as `subjectSentence`, joined with 「；」. */
+function subjectsText(cells: FormCells, rule: ItemRule, fragment: string): Expr {
+  if (rule.kind !== "levelAndRate") return str("");
+  const pieces: Expr[] = [];
+  for (const s of rule.subjects) {
+    if (cells.blank(s.level) && cells.blank(s.rate)) continue;
+    if (pieces.length) pieces.push(str("；"));
+    pieces.push(
+      ...fill(fragment, (token) =>
+        token === "subject"
+          ? str(s.name)
+          : token === "level"
+            ? inputText(cells, s.level)
+            : token === "rate"
+              ? inputText(cells, s.rate)
+              : null
+      )
+    );
+  }
+  return pieces.length ? concat(pieces) : str(BLANK);
+}
+
+/** A template's text and placeholders as pieces; an unknown placeholder stays as written. */
+function fill(template: string, token: (name: string) => Expr | null): Expr[] {
+  const pieces: Expr[] = [];
+  let at = 0;
+  for (const m of template.matchAll(/\{([^{}]+)\}/g)) {
+    if (m.index > at) pieces.push(str(template.slice(at, m.index)));
+    pieces.push(token(m[1]) ?? str(m[0]));
+    at = m.index + m[0].length;
+  }
+  if (at < template.length) pieces.push(str(template.slice(at)));
+  return pieces;
+}
+
+/** Adjacent literal pieces merged, so the formula stays short. */
+function joinLiterals(pieces: Expr[]): Expr[] {
+  const out: Expr[] = [];
+  for (const p of pieces) {
+    const last = out[out.length - 1];
+    if (last && isLiteral(last) && isLiteral(p)) out[out.length - 1] = str(`${last.v}${p.v}`);
+    else out.push(p);
+  }
+  return out;
+}
+
+const isLiteral = (e: Expr) => typeof e.v === "string" && e.f === str(e.v).f;
+
+/**
+ * The item's 指标值或简要结论 as 表Ⅳ / 表Ⅴ write it: the catalogue's sentence with the form's
+ * figures filled in, as one live formula (TEXT over the form's cells, joined with &) and its
+ * present value. Counts and 元 as integers, rates in % to one decimal; verdicts stay on the
+ * unrounded values.
+ *
+ * @example
+ * itemSentence(cells, COUNTY_ITEMS.find((i) => i.id === "G11")!).v;
+ * // "全县符合交流轮岗条件教师总数1704名，上一年度交流轮岗教师173名，占比10.2%；交流轮岗的骨干教师78名，占交流轮岗教师总数的45.1%"
+ */
+export function itemSentence(cells: FormCells, item: CountyItem): Expr {
+  const template = item.sentence ?? "";
+  const pieces = fill(template, (token) => {
+    const rate = /^r(\d)(%?)$/.exec(token);
+    if (rate) return rateText(cells, item.rule, Number(rate[1]), rate[2] === "%");
+    if (token === "subjects") return subjectsText(cells, item.rule, item.subjectSentence ?? "");
+    const [kind, code] = token.includes(":") ? token.split(":") : ["", token];
+    if (kind === "具备") return readyText(cells, code);
+    if (kind === "佐证") return documentText(cells, code);
+    if (code.includes("+")) return sumText(cells, code.split("+"));
+    return countyInput(code) ? inputText(cells, code) : null;
+  });
+  const joined = joinLiterals(pieces);
+  return joined.length ? concat(joined) : str("");
 }
 
 /**
- * The item's figure as a sentence with the numbers filled in: each input with its value
- * (counts and 元 as integers), then the rates to one decimal; 「填报比例」 where a rate was entered.
- * Rates to 1 decimal, counts as integers, as the national tables' note asks.
+ * What the sentence cell says while the item is 未核查: the form rows to fill.
+ *
+ * @example
+ * fillPrompt(["G11-1", "G11-2", "G11-3"], true); // "未填报（请在县域指标表填写 G11-1、G11-2、G11-3）"
  */
-export function figureSentence(cells: FormCells, rule: ItemRule, inputs: readonly string[]): Expr {
-  const pieces: Expr[] = [];
-  const sep = () => {
-    if (pieces.length) pieces.push(str("，"));
+export function fillPrompt(codes: readonly string[], hasForm: boolean): string {
+  const list = codes.length > 4 ? `${codes[0]}…${codes[codes.length - 1]}` : codes.join("、");
+  return `未填报（${hasForm ? "请在县域指标表填写" : "请插入县域指标表并填写"} ${list}）`;
+}
+
+/**
+ * The sentence while the row's verdict is known, else the prompt: one formula over the verdict cell
+ * of the same row, so the sentence follows the form like the verdict does.
+ *
+ * @example
+ * sentenceOrPrompt({ f: '"已具备"', v: "已具备" }, { f: "D6", v: "未核查" }, "未填报（…）");
+ * // { f: 'IF(D6="未核查","未填报（…）","已具备")', v: "未填报（…）" }
+ */
+export function sentenceOrPrompt(sentence: Expr, verdict: Expr, prompt: string): Expr {
+  return {
+    f: `IF(${verdict.f}="${UNCHECKED}",${str(prompt).f},${sentence.f})`,
+    v: verdict.v === UNCHECKED ? prompt : sentence.v,
   };
-  const order = (c: string) => COUNTY_INPUTS.findIndex((i) => i.code === c);
-  for (const code of [...inputs].sort((a, b) => order(a) - order(b))) {
-    const input = countyInput(code);
-    if (!input) continue;
-    if (cells.isPercent(code)) continue; // shown as the rate below
-    if (input.kind === "rate" || input.kind === "level") continue; // Q9: listed per subject below
-    sep();
-    const r = cells.ref(code);
-    if (input.kind === "yesno") {
-      const y = yes(cells, code);
-      pieces.push(str(`${plainLabel(code)}：`), {
-        f: `IF(${r.f}="","未填报",IF(${y.f},"是","否"))`,
-        v: r.v === null ? "未填报" : r.v === true ? "是" : "否",
-      });
-    } else {
-      pieces.push(str(`${plainLabel(code)}`), shown(cells, r, 0), str(input.unit));
-    }
-  }
-  for (const rate of ratioRules(rule)) {
-    const value = ratioValue(cells, rate);
-    if (!value) continue;
-    sep();
-    const what = rate.rateInput && cells.isPercent(rate.rateInput) ? "比例（填报比例）" : "比例";
-    if (typeof rate.min === "number")
-      pieces.push(
-        str(`${plainLabel(termCodes(rate.numerator)[0]).replace(/^其中/, "")}${what}`),
-        shown(cells, value, 1, 100),
-        str("%")
-      );
-    else pieces.push(str("生均"), shown(cells, value, 0), str("元"));
-  }
-  if (rule.kind === "levelAndRate") {
-    for (const s of rule.subjects) {
-      if (cells.blank(s.level) && cells.blank(s.rate)) continue;
-      sep();
-      const level = cells.ref(s.level);
-      pieces.push(
-        str(`${s.name}`),
-        shown(cells, level, 0),
-        str("级、校际差异率"),
-        shown(cells, cells.ref(s.rate), 2)
-      );
-    }
-  }
-  return pieces.length ? concat(pieces) : str("");
 }
 
 function ratioRules(rule: ItemRule): Extract<ItemRule, { kind: "ratio" }>[] {

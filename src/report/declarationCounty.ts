@@ -10,12 +10,29 @@ import {
   ruleInputs,
   STATUS_NAMES,
   type CountyDimension,
+  type CountyItem,
+  type CountyItemResult,
   type CountyResult,
+  type ItemRule,
 } from "../engine";
 import { FMT, formulaCell, textCell } from "./cells";
 import { countyLabel, type ReportContext } from "./context";
-import { FormCells, figureSentence, ratioValue, statusFormula, type Expr } from "./countyFormulas";
-import { declarationHead, declarationNotes } from "./declarationCommon";
+import {
+  figureCells,
+  fillPrompt,
+  FormCells,
+  itemSentence,
+  ratioValue,
+  sentenceOrPrompt,
+  statusFormula,
+  type Expr,
+} from "./countyFormulas";
+import {
+  declarationHead,
+  declarationNotes,
+  declarationSignOff,
+  filingUnit,
+} from "./declarationCommon";
 import { SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, rangeA1, sheetRef } from "./refs";
@@ -32,31 +49,25 @@ export interface CountyTable {
 const exprCell = (e: Expr, numFmt?: string, style: PlannedCell["style"] = "text"): PlannedCell =>
   formulaCell(e.f, e.v, numFmt, style);
 
-/** The signature block every declaration table carries. */
-function signatures(sheet: SheetLayout, county: string, lastCol: number): void {
-  sheet.skip();
-  const a = sheet.append([
-    textCell(`填报单位（盖章）：${county ? `${county}教育局` : ""}`, "subtitle"),
-  ]);
-  sheet.merge(a, 0, a, lastCol);
-  const b = sheet.append([
-    textCell(
-      "填表人：　　　　　　　　审核人：　　　　　　　　日期：　　　　年　　月　　日",
-      "subtitle"
-    ),
-  ]);
-  sheet.merge(b, 0, b, lastCol);
-}
-
 function formCells(ctx: ReportContext, county: CountyResult): FormCells {
   return new FormCells(county.form, ctx.input.result.settings);
+}
+
+/**
+ * The cells an item's formulas read: the form's, or the school sheets' figures when they decided
+ * the item (G6, G9, G12, Q4 with their columns present).
+ */
+function itemCells(ctx: ReportContext, cells: FormCells, engine: CountyItemResult): FormCells {
+  return engine.source === "schools" && engine.figures
+    ? figureCells(engine.figures, ctx.input.result.settings)
+    : cells;
 }
 
 /** The 是否达标 cell of an item: a live formula over the form, or the engine's word. */
 function verdictCell(cells: FormCells, county: CountyResult, id: string): PlannedCell {
   const item = COUNTY_ITEMS.find((i) => i.id === id)!;
   const engine = county.items.find((i) => i.id === id)!;
-  const formula = county.form ? statusFormula(cells, item.rule) : null;
+  const formula = county.form || engine.figures ? statusFormula(cells, item.rule) : null;
   return formula ? exprCell(formula) : textCell(STATUS_NAMES[engine.status]);
 }
 
@@ -68,6 +79,49 @@ function evidenceCell(county: CountyResult, codes: readonly string[]): PlannedCe
   const joined = withCells.map((c) => sheetRef(form.sheet, form.evidenceCells[c])).join("&");
   const text = withCells.map((c) => form.evidence[c] ?? "").join("");
   return formulaCell(`IF(${joined}="","待补充",${joined})`, text || "待补充", undefined, "text");
+}
+
+/**
+ * 指标值或简要结论 of an item: the catalogue's sentence over the form's cells, the prompt to fill
+ * the form while the verdict (the same row's cell) is 未核查; the engine's words where no formula
+ * can say it (a school-level item, a rejected input).
+ */
+function figureCell(
+  cells: FormCells,
+  county: CountyResult,
+  item: CountyItem,
+  engine: CountyItemResult,
+  verdict: Expr
+): PlannedCell {
+  if (item.rule.kind === "schools")
+    return textCell(
+      engine.status === "unchecked"
+        ? engine.notes.join("；")
+        : engine.status === "pass"
+          ? "所有学校均符合要求"
+          : engine.notes.slice(0, 3).join("；")
+    );
+  const order = (c: string) => COUNTY_INPUTS.findIndex((i) => i.code === c);
+  const codes = ruleInputs(item.rule).sort((a, b) => order(a) - order(b));
+  if (engine.source === "schools" && engine.figures) {
+    // The school sheets decided it: the same sentence over their figures, and the schools short.
+    const sentence = itemSentence(cells, item);
+    const tail = [
+      "（据学校表逐校核查）",
+      ...(engine.status === "fail" ? engine.notes.slice(0, 1) : []),
+    ].join("；");
+    return exprCell({
+      f: `${sentence.f}&"${tail.replace(/"/g, '""')}"`,
+      v: `${sentence.v}${tail}`,
+    });
+  }
+  if (!county.form)
+    return textCell(fillPrompt(engine.missing.length ? engine.missing : codes, false));
+  if (cells.anyInvalid(codes) || !statusFormula(cells, item.rule))
+    return textCell(
+      engine.status === "unchecked" ? `未核查：${engine.notes.join("；")}` : engine.notes.join("；")
+    );
+  return exprCell(sentenceOrPrompt(itemSentence(cells, item), verdict, fillPrompt(codes, true)));
 }
 
 /**
@@ -90,7 +144,7 @@ export function buildItemsDeclaration(
     name,
     [6, 22, 60, 10, 28]
   );
-  const top = declarationHead(sheet, number, title, countyLabel(county.name), 4);
+  const top = declarationHead(sheet, number, title, filingUnit(ctx, county.name), 4);
   sheet.next = top;
   sheet.append(
     ["序号", "名称", "指标值或简要结论", "是否达标", "佐证材料"].map((h) => textCell(h, "header")),
@@ -100,29 +154,19 @@ export function buildItemsDeclaration(
   const first = sheet.next;
   COUNTY_ITEMS.filter((i) => i.dimension === dimension).forEach((item, k) => {
     const engine = county.items.find((i) => i.id === item.id)!;
-    const figure: PlannedCell =
-      item.rule.kind === "schools"
-        ? textCell(
-            engine.status === "unchecked"
-              ? engine.notes.join("；")
-              : engine.status === "pass"
-                ? "所有学校均符合要求"
-                : engine.notes.slice(0, 3).join("；")
-          )
-        : county.form
-          ? exprCell(figureSentence(cells, item.rule, ruleInputs(item.rule)))
-          : textCell(`未填报：请在县域指标表填报${engine.missing.join("、")}`);
-    const row = sheet.append(
+    const own = itemCells(ctx, cells, engine);
+    const verdict = verdictCell(own, county, item.id);
+    const row = sheet.next;
+    sheet.append(
       [
         textCell(String(k + 1)),
         textCell(`${item.id} ${item.name}`),
-        figure,
-        verdictCell(cells, county, item.id),
+        figureCell(own, county, item, engine, { f: cellA1(row, 3), v: verdict.value ?? null }),
+        verdict,
         evidenceCell(county, ruleInputs(item.rule)),
       ],
       42
     );
-    void row;
   });
   const last = sheet.next - 1;
   sheet.colourVerdicts(first, 3, last, 3);
@@ -134,7 +178,7 @@ export function buildItemsDeclaration(
     ],
     4
   );
-  signatures(sheet, county.name, 4);
+  declarationSignOff(sheet, filingUnit(ctx, county.name), 4);
   return {
     sheet: sheet.build({
       freeze: { rows: top + 1, columns: 0 },
@@ -145,24 +189,38 @@ export function buildItemsDeclaration(
   };
 }
 
+/** 表Ⅵ's rows: 计 (judged) and 「其中：家长」 (shown), each as the form codes of its columns. */
+const RECOGNITION_ROWS = [
+  { who: "计", sent: "S1-5", valid: "S1-1", satisfied: "S1-2", visited: "S1-3", pleased: "S1-4" },
+  {
+    who: "其中：家长",
+    sent: "S1-6",
+    valid: "S1-7",
+    satisfied: "S1-8",
+    visited: "S1-9",
+    pleased: "S1-10",
+  },
+] as const;
+
 /** 表Ⅵ 社会认可度: the questionnaire columns, the verdict, then the one-vote veto rows. */
 export function buildRecognitionDeclaration(
   ctx: ReportContext,
   county: CountyResult,
   name: string
 ): CountyTable {
-  const sheet = new SheetLayout("declaration-VI", name, [12, 12, 12, 12, 12, 12, 12, 10]);
+  const sheet = new SheetLayout("declaration-VI", name, [12, 10, 12, 12, 12, 12, 12, 12, 10]);
   const top = declarationHead(
     sheet,
     "表Ⅵ",
     "县域义务教育优质均衡发展社会认可度情况",
-    countyLabel(county.name),
-    7
+    filingUnit(ctx, county.name),
+    8
   );
   sheet.next = top;
   sheet.append(
     [
       "对象",
+      "问卷总数",
       "回收有效问卷数",
       "满意问卷数",
       "问卷调查综合满意度",
@@ -178,29 +236,42 @@ export function buildRecognitionDeclaration(
   const [survey, visits] = s1.rule.kind === "all" ? s1.rule.rules : [s1.rule, s1.rule];
   const count = (code: string): PlannedCell => {
     const r = cells.ref(code);
+    if (cells.isPercent(code)) return textCell("");
     return county.form && r.v !== null
       ? exprCell(r, FMT.count, "number")
       : textCell(r.v === null ? "" : String(r.v));
   };
-  const rate = (rule: typeof survey): PlannedCell => {
+  const rate = (rule: ItemRule): PlannedCell => {
     const v = rule.kind === "ratio" ? ratioValue(cells, rule) : null;
     return v && v.v !== null ? exprCell(v, "0.0%", "number") : textCell("");
   };
-  const row = sheet.append([
-    textCell("计"),
-    count("S1-1"),
-    count("S1-2"),
-    rate(survey),
-    count("S1-3"),
-    count("S1-4"),
-    rate(visits),
-    verdictCell(cells, county, "S1"),
-  ]);
-  sheet.colourVerdicts(row, 7, row, 7);
+  // The 家长 row's rates are shown, not judged: the same ratio, without a threshold of its own.
+  const shownRate = (numerator: string, denominator: string): ItemRule => ({
+    kind: "ratio",
+    numerator: [numerator],
+    denominator: [denominator],
+    min: 0,
+    cmp: ">=",
+  });
+  const rows = RECOGNITION_ROWS.map((r, k) =>
+    sheet.append([
+      textCell(r.who),
+      count(r.sent),
+      count(r.valid),
+      count(r.satisfied),
+      rate(k === 0 ? survey : shownRate(r.satisfied, r.valid)),
+      count(r.visited),
+      count(r.pleased),
+      rate(k === 0 ? visits : shownRate(r.pleased, r.visited)),
+      k === 0 ? verdictCell(cells, county, "S1") : textCell("—"),
+    ])
+  );
+  const row = rows[0];
+  sheet.colourVerdicts(row, 8, row, 8);
   sheet.skip();
   sheet.append([textCell("一票否决", "subtitle")]);
   sheet.append(
-    ["编号", "情形", "", "", "", "", "填报", "是否触发"].map((h) => textCell(h, "header"))
+    ["编号", "情形", "", "", "", "", "", "填报", "是否触发"].map((h) => textCell(h, "header"))
   );
   const vetoFirst = sheet.next;
   for (const v of county.veto) {
@@ -216,34 +287,35 @@ export function buildRecognitionDeclaration(
       null,
       null,
       null,
+      null,
       filled
         ? formulaCell(`IF(${ref.f}="","未填报",IF(${yesF},"是","否"))`, shown, undefined, "text")
         : textCell(shown),
       filled
         ? formulaCell(
-            `IF(${cellA1(r, 6)}="是","触发",IF(${cellA1(r, 6)}="否","未触发","未核查"))`,
+            `IF(${cellA1(r, 7)}="是","触发",IF(${cellA1(r, 7)}="否","未触发","未核查"))`,
             v.triggered === null ? "未核查" : v.triggered ? "触发" : "未触发",
             undefined,
             "text"
           )
         : textCell(v.triggered === null ? "未核查" : v.triggered ? "触发" : "未触发"),
     ]);
-    sheet.merge(r, 1, r, 5);
+    sheet.merge(r, 1, r, 6);
   }
   const vetoLast = sheet.next - 1;
   declarationNotes(
     sheet,
     [
-      `综合满意度＝满意问卷数÷回收有效问卷数，走访满意度＝满意人数÷实地走访人数，均须符合「${COUNTY_ITEMS.find((i) => i.id === "S1")?.requirement ?? ""}」；比例保留一位小数。`,
+      `综合满意度＝满意问卷数÷回收有效问卷数，走访满意度＝满意人数÷实地走访人数，按「计」一行判断，均须符合「${COUNTY_ITEMS.find((i) => i.id === "S1")?.requirement ?? ""}」；比例保留一位小数。`,
       "一票否决任一情形为「是」的，县域不予认定；各省另有申报模板的，以省级模板为准。",
     ],
-    7
+    8
   );
-  signatures(sheet, county.name, 7);
+  declarationSignOff(sheet, filingUnit(ctx, county.name), 8);
   return {
     sheet: sheet.build({ page: { landscape: false, fitToWidth: true }, county: county.name }),
-    verdicts: rangeA1(row, 7, row, 7),
-    veto: rangeA1(vetoFirst, 7, Math.max(vetoFirst, vetoLast), 7),
+    verdicts: rangeA1(row, 8, row, 8),
+    veto: rangeA1(vetoFirst, 8, Math.max(vetoFirst, vetoLast), 8),
   };
 }
 

@@ -5,8 +5,13 @@
  */
 import type { SchoolKind, SchoolRecord, Stage } from "../engine";
 import { FMT, formulaCell, numberCell, textCell } from "./cells";
-import { countyLabel, type ReportContext } from "./context";
-import { declarationHead, declarationNotes } from "./declarationCommon";
+import type { ReportContext } from "./context";
+import {
+  declarationHead,
+  declarationNotes,
+  declarationSignOff,
+  filingUnit,
+} from "./declarationCommon";
 import { SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1 } from "./refs";
@@ -56,7 +61,7 @@ export function buildDeclarationI(ctx: ReportContext, county: string, name: stri
   );
   const records = [...counted].map((i) => ctx.input.records[i]);
   const sheet = new SheetLayout("declaration-I", name, [18, 10, 10, 12, 12, 12, 12]);
-  const top = declarationHead(sheet, "表Ⅰ", "县域基本情况", countyLabel(county), 6);
+  const top = declarationHead(sheet, "表Ⅰ", "县域基本情况", filingUnit(ctx, county), 6);
   sheet.next = top;
   sheet.append(
     [
@@ -135,17 +140,6 @@ export function buildDeclarationI(ctx: ReportContext, county: string, name: stri
     ],
     6
   );
-  sheet.skip();
-  const sign = sheet.append([
-    textCell(`填报单位（盖章）：${county ? `${county}教育局` : ""}`, "subtitle"),
-  ]);
-  sheet.merge(sign, 0, sign, 6);
-  const sign2 = sheet.append([
-    textCell(
-      "填表人：　　　　　　　　审核人：　　　　　　　　日期：　　　　年　　月　　日",
-      "subtitle"
-    ),
-  ]);
-  sheet.merge(sign2, 0, sign2, 6);
+  declarationSignOff(sheet, filingUnit(ctx, county), 6);
   return sheet.build({ page: { landscape: false, fitToWidth: true }, county });
 }

@@ -1,7 +1,13 @@
 import { STAGE_NAMES } from "../engine";
 import { FMT, formulaCell, numberCell, textCell, VERDICT } from "./cells";
 import { STAGES, type ReportContext } from "./context";
-import { declarationHead, declarationNotes, longName } from "./declarationCommon";
+import {
+  declarationHead,
+  declarationNotes,
+  declarationSignOff,
+  filingUnit,
+  longName,
+} from "./declarationCommon";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedSheet } from "./plan";
 import { cellA1, sheetRef } from "./refs";
@@ -28,7 +34,7 @@ export function buildDeclarationII1(
     sheet,
     "表Ⅱ-1",
     "小学、初中资源配置达标情况（汇总）",
-    county,
+    filingUnit(ctx, county),
     lastCol
   );
 
@@ -114,6 +120,7 @@ export function buildDeclarationII1(
     ],
     lastCol
   );
+  declarationSignOff(sheet, filingUnit(ctx, county), lastCol);
   return sheet.build({
     freeze: { rows: codeRow + 1, columns: 1 },
     page: printSetup(top, codeRow),

@@ -1,7 +1,13 @@
 import { STAGE_NAMES, type SchoolPartResult } from "../engine";
 import { FMT, formulaCell, NO, numberCell, textCell, VERDICT, YES } from "./cells";
 import { floorText, STAGES, type ReportContext } from "./context";
-import { declarationHead, declarationNotes, longName } from "./declarationCommon";
+import {
+  declarationHead,
+  declarationNotes,
+  declarationSignOff,
+  filingUnit,
+  longName,
+} from "./declarationCommon";
 import { fieldTerm } from "./sourceTerms";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
@@ -17,21 +23,25 @@ function ownerText(part: SchoolPartResult): string {
 }
 
 /**
- * 备注: the indicators met and those short of it but at the school rule's floor or above (and any below it).
+ * 备注: the indicators met and those short of it but at the school rule's floor or above (and any
+ * below it), each named by the table's own code row (`codeOf(i)`: L6 for the first indicator
+ * column), never by the audit's indicator ids, which the printed table does not show.
  *
  * @example
- * remark(part); // "达标：L1、L2、L3、L4、L6、L7；未达标但不低于<floor>：L5" (the floor from the standard's school rule)
+ * remark(ctx, part, (i) => `L${6 + i}`); // "达标：L6、L7、L8、L9、L11、L12；未达标但不低于85%：L10"
  */
-export function remark(ctx: ReportContext, part: SchoolPartResult): string {
+export function remark(
+  ctx: ReportContext,
+  part: SchoolPartResult,
+  codeOf: (indicator: number) => string
+): string {
   const specs = ctx.standard.indicators;
   const floor = floorText(ctx.standard);
-  const met = specs.filter((s) => part.details[s.id]?.met === true).map((s) => s.id);
-  const nearly = specs
-    .filter((s) => part.details[s.id]?.met === false && part.details[s.id]?.reachesFloor === true)
-    .map((s) => s.id);
-  const below = specs
-    .filter((s) => part.details[s.id]?.met !== true && part.details[s.id]?.reachesFloor !== true)
-    .map((s) => s.id);
+  const codes = (keep: (d: SchoolPartResult["details"][string] | undefined) => boolean) =>
+    specs.flatMap((s, i) => (keep(part.details[s.id]) ? [codeOf(i)] : []));
+  const met = codes((d) => d?.met === true);
+  const nearly = codes((d) => d?.met === false && d?.reachesFloor === true);
+  const below = codes((d) => d?.met !== true && d?.reachesFloor !== true);
   const bits = [`达标：${met.length ? met.join("、") : "无"}`];
   if (nearly.length) bits.push(`未达标但不低于${floor}：${nearly.join("、")}`);
   if (below.length) bits.push(`低于${floor}或缺数据：${below.join("、")}`);
@@ -82,7 +92,7 @@ export function buildDeclarationII2(
     sheet,
     "表Ⅱ-2",
     "小学、初中资源配置基本情况（分学校）",
-    county,
+    filingUnit(ctx, county),
     remarkCol
   );
 
@@ -101,7 +111,9 @@ export function buildDeclarationII2(
     headers.map((h) => textCell(h, "header")),
     72
   );
-  const codeRow = sheet.append(headers.map((_, c) => textCell(c === 0 ? "" : `L${c}`, "code")));
+  // The table's own column codes: 备注 names the indicators by these.
+  const code = (c: number) => `L${c}`;
+  const codeRow = sheet.append(headers.map((_, c) => textCell(c === 0 ? "" : code(c), "code")));
 
   for (const stage of STAGES) {
     const block = findBlock(schools, county, stage);
@@ -135,7 +147,7 @@ export function buildDeclarationII2(
           undefined,
           "text"
         ),
-        textCell(remark(ctx, part)),
+        textCell(remark(ctx, part, (i) => code(firstIndicator + i))),
       ]);
     });
     const last = sheet.next - 1;
@@ -162,6 +174,7 @@ export function buildDeclarationII2(
     ],
     remarkCol
   );
+  declarationSignOff(sheet, filingUnit(ctx, county), remarkCol);
   return sheet.build({
     freeze: { rows: codeRow + 1, columns: 2 },
     page: printSetup(top, codeRow),

@@ -2,7 +2,13 @@ import { STAGE_NAMES } from "../engine";
 import { FMT, formulaCell, numberCell, textCell } from "./cells";
 import { STAGES, type ReportContext } from "./context";
 import { findCvRows, CV_COL, type CvSheet } from "./cvSheet";
-import { declarationHead, declarationNotes, longName } from "./declarationCommon";
+import {
+  declarationHead,
+  declarationNotes,
+  declarationSignOff,
+  filingUnit,
+  longName,
+} from "./declarationCommon";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, sheetRef } from "./refs";
@@ -24,7 +30,7 @@ export function buildDeclarationIII(
     sheet,
     "表Ⅲ",
     "县域义务教育学校校际间均衡情况（资源配置）",
-    county,
+    filingUnit(ctx, county),
     compositeCol
   );
   sheet.append(
@@ -81,6 +87,7 @@ export function buildDeclarationIII(
     ],
     compositeCol
   );
+  declarationSignOff(sheet, filingUnit(ctx, county), compositeCol);
   return sheet.build({
     freeze: { rows: codeRow + 1, columns: 2 },
     page: printSetup(top, codeRow),

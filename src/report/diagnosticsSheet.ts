@@ -4,6 +4,7 @@ import { countyLabel, type ReportContext } from "./context";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { plainA1, sheetRef } from "./refs";
+import { appendRowReconciliation, rowsLeftOutUnlisted } from "./rowReconciliation";
 
 const LEVEL: Record<Diagnostic["level"], string> = { error: "错误", warning: "警告", info: "提示" };
 
@@ -38,6 +39,9 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
     sheet.append(headers.map((h) => textCell(h, "header")));
   };
   const none = (text: string) => sheet.append([textCell(text, "note")]);
+
+  // It opens with every source row accounted for: the sums close, or the 差额 shows red.
+  appendRowReconciliation(sheet, result);
 
   section("一、读取的表", ["工作表", "表头行", "数据行", "单位", "学校行数", ""]);
   const tables = read?.tables ?? [];
@@ -78,7 +82,9 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
 
   section("四、未计入的学校", ["区县", "学校名称", "学段", "位置", "", "原因"]);
   const hiddenRows = read?.hiddenRows ?? [];
-  if (result.excluded.length === 0 && hiddenRows.length === 0) none("（无）");
+  const unlisted = rowsLeftOutUnlisted(result);
+  if (result.excluded.length === 0 && hiddenRows.length === 0 && unlisted.length === 0)
+    none("（无）");
   for (const h of hiddenRows) {
     sheet.append([
       textCell(""),
@@ -97,6 +103,17 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
       e.source
         ? placeCell(e.source.sheet, e.source.cell ?? (e.source.row > 0 ? `A${e.source.row}` : ""))
         : textCell(""),
+      null,
+      textCell(e.reason),
+    ]);
+  }
+  // Rows with figures but no name, and rows read twice: counted in 〇, listed here.
+  for (const e of unlisted) {
+    sheet.append([
+      textCell(""),
+      textCell(e.name),
+      textCell(""),
+      placeCell(e.sheet, e.cell),
       null,
       textCell(e.reason),
     ]);

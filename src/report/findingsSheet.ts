@@ -6,6 +6,7 @@ import type { PlannedSheet } from "./plan";
 import { cellA1, plainA1, sheetRef } from "./refs";
 import type { SchoolsSheet } from "./schoolsSheet";
 import { countyFindings } from "./countyFindings";
+import { adviceCell } from "./adviceFormula";
 
 const F = {
   county: 0,
@@ -45,7 +46,7 @@ export function shortfallSource(
 /**
  * 问题清单: one row per shortfall (school, indicator, value, required, gap, whether below the floor,
  * what it takes) with a link to the source cell. Value and required reference 学校达标, the gap is
- * a formula; the advice is the engine's text.
+ * a formula; so is the advice (adviceCell), in the unit the source column keeps.
  */
 export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): PlannedSheet {
   const sheet = new SheetLayout(
@@ -114,7 +115,20 @@ export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): P
                 undefined,
                 "text"
               ),
-          textCell(shortfall.advice),
+          // The advice recomputes from the school's cells: a corrected figure corrects it.
+          adviceCell(
+            shortfall,
+            ctx.input.records[part.recordIndex],
+            part.stage,
+            ctx.standard.indicators[i].scale,
+            part.details[shortfall.indicator]?.fields ?? [],
+            {
+              value: at(F.value),
+              required: requiredRef,
+              floor: floorRef,
+              pupils: sheetRef(schools.name, cellA1(row, schools.col.pupils)),
+            }
+          ),
           source
             ? textCell(
                 `${source.sheet}!${source.address}`,

@@ -18,6 +18,7 @@ import {
 import { buildFindingsSheet } from "./findingsSheet";
 import type { ReportInput } from "./input";
 import type { PlannedSheet, WorkbookPlan } from "./plan";
+import { withPrintFrame } from "./printFrame";
 import { buildSchoolsSheet } from "./schoolsSheet";
 import { buildSummarySheet } from "./summarySheet";
 
@@ -93,6 +94,6 @@ export function buildPlan(input: ReportInput): WorkbookPlan {
   }
   if (ctx.names.evidence) sheets.push(buildEvidenceList(ctx, ctx.names.evidence));
   sheets.push(buildDiagnosticsSheet(ctx));
-  return { sheets, activate: "summary" };
+  return { sheets: sheets.map((s) => withPrintFrame(ctx, s)), activate: "summary" };
 }
 export { buildCountyFormPlan, buildCountyFormSheet, COUNTY_FORM_SHEET } from "./countyFormSheet";

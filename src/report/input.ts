@@ -13,6 +13,8 @@ export interface TableLike {
   columns: { field: string; label: string; letter: string; header: string; confidence: number }[];
   units: string[];
   records: number;
+  /** The bureau the sheet's 「填报单位：」 line names, if the reader saw one. */
+  filingUnit?: string;
 }
 
 export interface ReportInput {

@@ -3,6 +3,7 @@ import type {
   DataBar,
   PageSetup,
   PlannedCell,
+  PlannedChart,
   PlannedSheet,
   PlannedSheetKind,
 } from "./plan";
@@ -27,6 +28,9 @@ export class SheetLayout {
   readonly merges: string[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly dataBars: DataBar[] = [];
+  readonly charts: PlannedChart[] = [];
+  /** 0-based rows that start a new printed page. */
+  readonly pageBreaks: number[] = [];
   /** The next free row. */
   next = 0;
 
@@ -118,13 +122,20 @@ export class SheetLayout {
         conditionalFormats: this.conditionalFormats,
         dataBars: this.dataBars,
         page: options.page,
+        ...(this.charts.length > 0 ? { charts: this.charts } : {}),
+        ...(this.pageBreaks.length > 0 ? { pageBreaks: this.pageBreaks } : {}),
       },
       this.packed
     );
   }
 }
 
-/** Landscape, fit to width, the header rows (0-based, inclusive) repeated on every page. */
+/** A4 landscape, fit to width, the header rows (0-based, inclusive) repeated on every page. */
 export function printSetup(headerTop: number, headerBottom: number): PageSetup {
-  return { landscape: true, fitToWidth: true, repeatRows: [headerTop + 1, headerBottom + 1] };
+  return {
+    landscape: true,
+    fitToWidth: true,
+    repeatRows: [headerTop + 1, headerBottom + 1],
+    paper: "A4",
+  };
 }

@@ -11,7 +11,7 @@ import type { CellStyle, PlannedCell, PlannedRow, PlannedSheet } from "./plan";
 
 /** Every key of PlannedCell and PlannedRow must be packed: a new one fails to compile here. */
 type PackedCellKeys = "value" | "formula" | "numFmt" | "style" | "link";
-type PackedRowKeys = "row" | "cells" | "height";
+type PackedRowKeys = "row" | "cells" | "height" | "fit";
 const ALL_CELL_KEYS_PACKED: Exclude<keyof PlannedCell, PackedCellKeys> extends never
   ? true
   : "add the new PlannedCell key to packedRows.ts" = true;
@@ -43,8 +43,16 @@ export function usePackCodec(next: SlabCodec | undefined): void {
 }
 
 /** Plain Uint8Array, DataView and TextEncoder/TextDecoder: the report also runs in the task pane, where Node's Buffer does not exist. */
-const UTF8 = new TextEncoder();
-const UTF8_TEXT = new TextDecoder();
+// Made on first use: a module that only imports the report (a jsdom test) needs neither.
+let utf8Encoder: TextEncoder | undefined;
+let utf8Decoder: TextDecoder | undefined;
+const UTF8 = {
+  encodeInto: (text: string, into: Uint8Array) =>
+    (utf8Encoder ??= new TextEncoder()).encodeInto(text, into),
+};
+const UTF8_TEXT = {
+  decode: (bytes: Uint8Array) => (utf8Decoder ??= new TextDecoder()).decode(bytes),
+};
 
 /** Slabs start small (most sheets are a few rows) and double up to a megabyte; a longer row gets its own. */
 const FIRST_SLAB_BYTES = 1 << 12;
@@ -81,6 +89,8 @@ export class PackedRows {
   private readonly startOf: number[] = [];
   private readonly endOf: number[] = [];
   private readonly heightOf: (number | undefined)[] = [];
+  /** Rows whose height a measuring host may autofit (PlannedRow.fit), by slot. */
+  private readonly fitOf: boolean[] = [];
   private readonly styles: CellStyle[] = [];
   private readonly styleIndex = new Map<CellStyle, number>();
   private readonly numFmts: string[] = [];
@@ -189,6 +199,7 @@ export class PackedRows {
     this.startOf.push(this.used);
     this.endOf.push(this.used + bytes);
     this.heightOf.push(height);
+    this.fitOf.push(false);
     this.used += bytes;
   }
 
@@ -265,9 +276,22 @@ export class PackedRows {
       cells[i] = cell;
     }
     const height = this.heightOf[slot];
-    return height === undefined
-      ? { row: this.rowOf[slot], cells }
-      : { row: this.rowOf[slot], cells, height };
+    const row: PlannedRow = { row: this.rowOf[slot], cells };
+    if (height !== undefined) row.height = height;
+    if (this.fitOf[slot]) row.fit = true;
+    return row;
+  }
+
+  /**
+   * Sets a packed row's height (and whether a host may autofit it) without unpacking it: heights
+   * are kept beside the bytes. False when the row is not packed.
+   */
+  setHeight(row: number, height: number, fit: boolean): boolean {
+    const slot = this.slots.get(row);
+    if (slot === undefined) return false;
+    this.heightOf[slot] = height;
+    this.fitOf[slot] = fit;
+    return true;
   }
 
   /** Takes a row out again (the builder writes to it once more); undefined when it is not packed. */
@@ -327,6 +351,28 @@ export function packedSheet(fields: Omit<PlannedSheet, "rows">, packed: PackedRo
 export function plannedRows(sheet: PlannedSheet): Iterable<PlannedRow> {
   const packed = PACKED.get(sheet);
   return packed && !packed.decoded() ? packed.rows.rows() : sheet.rows;
+}
+
+/**
+ * Sets the height of a row of a packed sheet (one whose rows nobody decoded yet) where it is
+ * kept, beside the bytes; false for a sheet of row objects, whose rows plannedRows() yields
+ * as they are (set the height on the row object then). `fit` marks a height a measuring host
+ * may autofit instead (PlannedRow.fit).
+ *
+ * @example
+ * for (const row of plannedRows(sheet)) {
+ *   row.height = 33;
+ *   setPackedRowHeight(sheet, row.row, 33, true); // a decoded copy: the packed row keeps it
+ * }
+ */
+export function setPackedRowHeight(
+  sheet: PlannedSheet,
+  row: number,
+  height: number,
+  fit: boolean
+): boolean {
+  const packed = PACKED.get(sheet);
+  return packed !== undefined && !packed.decoded() && packed.rows.setHeight(row, height, fit);
 }
 
 /**

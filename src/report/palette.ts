@@ -36,7 +36,8 @@ export const VERDICT_COLORS: Record<"pass" | "warn" | "fail", { fill: string; fo
 
 export const PALETTE: Record<CellStyle, StyleSpec> = {
   title: { bold: true, size: 14, horizontal: "left", vertical: "middle" },
-  subtitle: { size: 10, fontColor: GREY_TEXT, vertical: "middle" },
+  // Text styles wrap: rows get the height their text needs (fitText.ts), so nothing is cut off in print.
+  subtitle: { size: 10, fontColor: GREY_TEXT, vertical: "middle", wrap: true },
   header: {
     bold: true,
     fill: "#DDEBF7",
@@ -46,11 +47,11 @@ export const PALETTE: Record<CellStyle, StyleSpec> = {
     vertical: "middle",
   },
   code: { size: 9, fontColor: GREY_TEXT, fill: "#F2F2F2", borders: true, horizontal: "center" },
-  text: { borders: true, vertical: "middle" },
+  text: { borders: true, vertical: "middle", wrap: true },
   number: { borders: true, horizontal: "right", vertical: "middle" },
-  pass: { ...VERDICT_COLORS.pass, borders: true, vertical: "middle" },
-  warn: { ...VERDICT_COLORS.warn, borders: true, vertical: "middle" },
-  fail: { ...VERDICT_COLORS.fail, borders: true, vertical: "middle" },
-  note: { size: 9, fontColor: GREY_TEXT, vertical: "top" },
-  link: { fontColor: "#0563C1", underline: true, borders: true, vertical: "middle" },
+  pass: { ...VERDICT_COLORS.pass, borders: true, vertical: "middle", wrap: true },
+  warn: { ...VERDICT_COLORS.warn, borders: true, vertical: "middle", wrap: true },
+  fail: { ...VERDICT_COLORS.fail, borders: true, vertical: "middle", wrap: true },
+  note: { size: 9, fontColor: GREY_TEXT, vertical: "top", wrap: true },
+  link: { fontColor: "#0563C1", underline: true, borders: true, vertical: "middle", wrap: true },
 };

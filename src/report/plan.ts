@@ -18,6 +18,13 @@
  *   `hyperlink = { documentReference: "'小学'!D7", textToDisplay: value }`.
  * - Conditional-format formulas and data bars use ranges of the sheet itself; formulas are
  *   relative to the range's top-left cell (Excel's rule), without the leading "=".
+ * - `charts` are drawn over the sheet's own ranges (the file host: a drawing and chart parts
+ *   whose c:f names the sheet as written, with the series' values cached; Office.js
+ *   `charts.add`; ET `ChartObjects().Add`), anchored over the cells they cover.
+ * - `page` prints on A4 with its header and footer (Excel's codes: &P, &N, && for "&") and
+ *   `repeatRows` as print titles; `pageBreaks` start a new page above their rows.
+ * - A row with `fit` has a height estimated for its wrapped text: hosts that measure text may
+ *   autofit it instead (one call for all such rows, not one per row).
  */
 
 /** Named cell styles; each host maps them to its own formatting. */
@@ -57,6 +64,11 @@ export interface PlannedRow {
   cells: (PlannedCell | null)[];
   /** Row height in points, when it matters (wrapped headers). */
   height?: number;
+  /**
+   * The height is an estimate of what the row's wrapped text needs (report/fitText.ts), not a
+   * layout choice: a host that measures text (Excel, WPS) may autofit the row instead.
+   */
+  fit?: boolean;
 }
 
 export interface ConditionalFormat {
@@ -76,6 +88,54 @@ export interface PageSetup {
   fitToWidth: boolean;
   /** 1-based rows repeated on every printed page, e.g. [1, 3]. */
   repeatRows?: [number, number];
+  /** Paper size; hosts print on A4 (Excel's paperSize 9) when absent. */
+  paper?: "A4";
+  /**
+   * The printed page's header and footer, each part in Excel's header/footer codes (which
+   * Office.js, ET and the file's <headerFooter> all take as they are): `&P` the page number,
+   * `&N` the page count, `&&` a literal ampersand. E.g. footer.center 「第 &P 页 共 &N 页」.
+   */
+  header?: HeaderFooterText;
+  footer?: HeaderFooterText;
+}
+
+/** The three parts of a printed header or footer line, in Excel's header/footer codes. */
+export interface HeaderFooterText {
+  left?: string;
+  center?: string;
+  right?: string;
+}
+
+/**
+ * A chart drawn on the sheet over the sheet's own cells: bars and lines over a category range.
+ * Ranges are A1 ranges of the sheet itself (hosts add the sheet name, as written). Each series
+ * carries the values it shows when written, so a file host can cache them (c:numCache) without
+ * reading the sheet back.
+ */
+export interface PlannedChart {
+  title: string;
+  /** The cells the chart covers, 0-based and inclusive: from the top-left to the bottom-right cell. */
+  anchor: { top: number; left: number; bottom: number; right: number };
+  /** The category labels' range (one column), e.g. "C40:C46", and their texts. */
+  categories: { range: string; labels: string[] };
+  /** Axis titles: categories (x) and values (y). */
+  axisTitles: { category: string; value: string };
+  series: PlannedSeries[];
+}
+
+export interface PlannedSeries {
+  /** The series' name as the legend shows it. */
+  name: string;
+  /** Bars (clustered columns) or a line across the categories. */
+  kind: "bar" | "line";
+  /** The values' range on the sheet (one column, as long as the categories). */
+  range: string;
+  /** The values as written (null for an empty cell). */
+  values: (number | null)[];
+  /** "#RRGGBB". */
+  color: string;
+  /** Number format of the data labels; absent: no labels. */
+  labelFormat?: string;
 }
 
 /** Which audit sheet this is: hosts use it for ownership and for links from the task pane. */
@@ -113,6 +173,10 @@ export interface PlannedSheet {
   conditionalFormats: ConditionalFormat[];
   dataBars: DataBar[];
   page: PageSetup;
+  /** Charts over the sheet's cells (审计总览: the CVs against their limits). */
+  charts?: PlannedChart[];
+  /** 0-based rows that start a new printed page (a chart is never cut in two). */
+  pageBreaks?: number[];
 }
 
 export interface WorkbookPlan {

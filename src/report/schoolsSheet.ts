@@ -1,9 +1,15 @@
-import { STAGE_NAMES, type SchoolPartResult, type Stage } from "../engine";
+import {
+  STAGE_NAMES,
+  STATUS_NAMES,
+  type GuaranteeCheck,
+  type SchoolPartResult,
+  type Stage,
+} from "../engine";
 import { FMT, formulaCell, numberCell, textCell, valueFormat, VERDICT } from "./cells";
 import { countyLabel, floorText, partsOf, STAGES, type ReportContext } from "./context";
 import { indicatorValue, pupilsValue } from "./indicatorFormula";
 import { printSetup, SheetLayout } from "./layout";
-import type { PlannedSheet } from "./plan";
+import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, columnLetter, numberLiteral, plainA1, rangeA1, sheetRef } from "./refs";
 
 /** Columns of 学校达标 for a standard with n indicators. */
@@ -16,11 +22,19 @@ export interface SchoolColumns {
   indicator: (i: number) => number;
   met: number;
   verdict: number;
+  /** Columns of the school guarantee checks G3–G5 (none under a standard without them). */
+  guarantees: { id: GuaranteeCheck["id"]; column: number }[];
   /** Column of the i-th indicator's CV weight (pupils, or 0 when the value is missing). */
   weight: (i: number) => number;
 }
 
-export function schoolColumns(n: number): SchoolColumns {
+const GUARANTEE_IDS: GuaranteeCheck["id"][] = ["G3", "G4", "G5"];
+
+/**
+ * The columns of 学校达标. The G3–G5 columns follow the hidden weight columns: they read right
+ * after 是否达标, and the weights keep their place for the CV formulas.
+ */
+export function schoolColumns(n: number, withGuarantees = false): SchoolColumns {
   return {
     county: 0,
     name: 1,
@@ -29,6 +43,7 @@ export function schoolColumns(n: number): SchoolColumns {
     indicator: (i) => 4 + i,
     met: 4 + n,
     verdict: 5 + n,
+    guarantees: withGuarantees ? GUARANTEE_IDS.map((id, k) => ({ id, column: 6 + 2 * n + k })) : [],
     weight: (i) => 6 + n + i,
   };
 }
@@ -85,20 +100,33 @@ export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
   const { standard } = ctx;
   const specs = standard.indicators;
   const n = specs.length;
-  const col = schoolColumns(n);
+  const col = schoolColumns(n, standard.guarantees !== undefined);
   const rule = standard.schoolRule;
   const name = ctx.names.schools;
-  const widths = [12, 28, 8, 10, ...specs.map(() => 11), 9, 10, ...specs.map(() => 9)];
+  const widths = [
+    12,
+    28,
+    8,
+    10,
+    ...specs.map(() => 11),
+    9,
+    10,
+    ...specs.map(() => 9),
+    ...col.guarantees.map(() => 11),
+  ];
   const sheet = new SheetLayout("schools", name, widths);
 
   sheet.append([textCell(`学校达标情况（${standard.name}，${standard.document}）`, "title")]);
   sheet.merge(0, 0, 0, col.verdict);
+  // A guarantee check without its column is 未核查, never 达标: the subtitle says which columns to add.
+  const unchecked = col.guarantees.length > 0 ? guaranteeNote(ctx.input.result.guarantees) : "";
   sheet.append([
     textCell(
-      rule
+      (rule
         ? `各项数值为引用源数据单元格的公式。红色：低于要求的${floorText(standard)}；黄色：未达到要求；绿色：达到要求。` +
-            `学校达标规则：至少${rule.minMet}项达到要求，其余项不低于要求的${floorText(standard)}。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。`
-        : "各项数值为引用源数据单元格的公式。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。",
+          `学校达标规则：至少${rule.minMet}项达到要求，其余项不低于要求的${floorText(standard)}。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。`
+        : "各项数值为引用源数据单元格的公式。右侧隐藏的权重列供差异系数公式使用（缺少数据的学校权重为0，不计入差异系数）。") +
+        unchecked,
       "subtitle"
     ),
   ]);
@@ -113,6 +141,7 @@ export function buildSchoolsSheet(ctx: ReportContext): SchoolsSheet {
       textCell("达标项数", "header"),
       textCell("是否达标", "header"),
       ...specs.map((s) => textCell(`权重 ${s.id}`, "header")),
+      ...col.guarantees.map((g) => textCell(GUARANTEE_HEADERS[g.id], "header")),
     ],
     36
   );
@@ -250,6 +279,9 @@ function layPart(
     );
   });
 
+  for (const g of col.guarantees)
+    sheet.set(row, g.column, guaranteeCell(ctx.input.result.guarantees, part, g.id));
+
   if (!rule || thresholdRow === null || floorRow === null) {
     sheet.set(row, col.met, textCell(VERDICT.none));
     sheet.set(row, col.verdict, textCell(VERDICT.none));
@@ -275,4 +307,54 @@ export function blockRange(schools: SchoolsSheet, block: SchoolBlock, column: nu
     schools.name,
     `${columnLetter(column)}${block.first + 1}:${columnLetter(column)}${block.last + 1}`
   );
+}
+
+const GUARANTEE_HEADERS: Record<GuaranteeCheck["id"], string> = {
+  G3: "G3 音乐美术专用教室",
+  G4: "G4 学校规模",
+  G5: "G5 班额",
+};
+
+/** The checks of one id that concern a school part: its school's, and its stage's where staged. */
+function checksOf(
+  checks: readonly GuaranteeCheck[],
+  part: SchoolPartResult,
+  id: GuaranteeCheck["id"]
+): GuaranteeCheck[] {
+  return checks.filter(
+    (g) =>
+      g.id === id &&
+      g.county === part.county &&
+      g.school === part.name &&
+      (g.stage === undefined || g.stage === part.stage)
+  );
+}
+
+/**
+ * A part's G3 / G4 / G5 cell: 未达标 when a check fails, 未核查 when one could not be made (no
+ * column: never shown as 达标), 达标 when all pass, 「—」 when none applies; the checks' messages
+ * (what failed, or the column to add) beside it in 数据诊断.
+ */
+export function guaranteeCell(
+  checks: readonly GuaranteeCheck[],
+  part: SchoolPartResult,
+  id: GuaranteeCheck["id"]
+): PlannedCell {
+  const mine = checksOf(checks, part, id);
+  if (mine.length === 0) return textCell(VERDICT.none);
+  if (mine.some((g) => g.pass === false)) return textCell(VERDICT.fail, "fail");
+  if (mine.some((g) => g.pass === null)) return textCell(STATUS_NAMES.unchecked, "warn");
+  return textCell(VERDICT.pass, "pass");
+}
+
+/** One line naming the columns the unchecked guarantee checks need, or "" when none is unchecked. */
+function guaranteeNote(checks: readonly GuaranteeCheck[]): string {
+  const needs = new Set<string>();
+  for (const g of checks) {
+    if (g.pass !== null) continue;
+    const lacking = /学校表中没有(.+?)，请补充/.exec(g.message)?.[1];
+    needs.add(`${g.id}：${lacking ?? g.message}`);
+  }
+  if (needs.size === 0) return "";
+  return `「未核查」的学校保障项：学校表缺少所需的列（${[...needs].slice(0, 6).join("；")}${needs.size > 6 ? "等" : ""}），补充后重新审计；未核查不算达标。`;
 }

@@ -82,8 +82,8 @@ export function settingLines(ctx: ReportContext): [string, string][] {
 
 /**
  * 审计总览: the county verdicts, per stage the schools passing and the shortfalls, the CVs against
- * their limits with a data bar on CV/limit, and the standard and settings used. Every figure
- * references 学校达标 or 差异系数.
+ * their limits (a table, and a chart per stage: bars against the limit's line), and the standard
+ * and settings used. Every figure references 学校达标 or 差异系数.
  */
 export function buildSummarySheet(
   ctx: ReportContext,
@@ -96,7 +96,7 @@ export function buildSummarySheet(
   const sheet = new SheetLayout(
     "summary",
     ctx.names.summary,
-    [14, 14, 12, 12, 12, 14, 14, 14, 14, 12]
+    [14, 14, 16, 12, 12, 14, 14, 14, 14, 12]
   );
   sheet.append([textCell("县域义务教育均衡发展审计总览", "title")]);
   sheet.merge(0, 0, 0, ST.verdict);
@@ -112,7 +112,7 @@ export function buildSummarySheet(
   if (leftOut > 0) {
     sheet.append([
       textCell(
-        `数据不完整：${leftOut}所学校的行因在校生数有误未读入、未计入审计，名单见「${ctx.names.diagnostics}」四、未计入的学校；改正后请重新审计。`,
+        `数据不完整：${leftOut}所学校的行因在校生数或学段有误未读入、未计入审计（县域结论最多为「未完成」），名单见「${ctx.names.diagnostics}」四、未计入的学校；改正后请重新审计。`,
         "fail",
         sheetRef(ctx.names.diagnostics, "A1")
       ),
@@ -158,7 +158,8 @@ export function buildSummarySheet(
       ...STAGES.map((s) => `${STAGE_NAMES[s]}结论`),
       "学校保障项",
       "说明",
-    ].map((h) => textCell(h, "header"))
+    ].map((h) => textCell(h, "header")),
+    30 // 「资源配置及学校保障项」 takes two lines
   );
   counties.forEach((county, ci) =>
     layCountyRow(ctx, sheet, county, countyStart + ci, (si) => stageRow(ci, si))
@@ -196,8 +197,10 @@ export function buildSummarySheet(
   sheet.skip();
   sheet.append([textCell("四、标准与设置", "subtitle")]);
   for (const [label, value] of settingLines(ctx)) {
-    const row = sheet.append([textCell(label, "header"), textCell(value)]);
-    sheet.merge(row, 1, row, ST.verdict);
+    // The label over two columns: settings' names run to a dozen characters and more.
+    const row = sheet.append([textCell(label, "header"), null, textCell(value)]);
+    sheet.merge(row, 0, row, 1);
+    sheet.merge(row, 2, row, ST.verdict);
   }
   return sheet.build({ freeze: { rows: 2, columns: 0 }, page: printSetup(0, 1) });
 }
@@ -244,8 +247,10 @@ function layWholeStandard(
     const tables = tablesOf(county.name);
     const at = (c: number) => cellA1(row, c);
     const stageCells = rangeA1(resourceRow(ci), 2, resourceRow(ci), 1 + STAGES.length);
+    // School rows left out for bad data: resource allocation is at best 未核查 (their schools are missing).
+    const passWord = county.dataIncomplete ? STATUS_NAMES.unchecked : STATUS_NAMES.pass;
     const resource = formulaCell(
-      `IF(COUNTIF(${stageCells},"${VERDICT.fail}")>0,"${STATUS_NAMES.fail}",IF(COUNTIF(${stageCells},"${VERDICT.pass}")>0,"${STATUS_NAMES.pass}","${STATUS_NAMES.unchecked}"))`,
+      `IF(COUNTIF(${stageCells},"${VERDICT.fail}")>0,"${STATUS_NAMES.fail}",IF(COUNTIF(${stageCells},"${VERDICT.pass}")>0,"${passWord}","${STATUS_NAMES.unchecked}"))`,
       STATUS_NAMES[county.dimensions.resource.status],
       undefined,
       "text"
@@ -376,15 +381,17 @@ function layCountyRow(
         ? STATUS_NAMES.unchecked
         : VERDICT.pass;
   const stagesPass = STAGES.every((stage) => county.stages[stage].pass !== false);
+  // Rows left out for bad data turned a pass into null: the formula still computes 达标 (shown 未完成 below).
+  const passed = county.pass ?? (county.dataIncomplete ? true : null);
   const verdictText = !hasGuarantees
-    ? county.pass
+    ? passed
       ? VERDICT.pass
       : VERDICT.fail
     : !stagesPass || guaranteeWord === VERDICT.fail
       ? VERDICT.fail
       : guaranteeWord === STATUS_NAMES.unchecked
         ? INCOMPLETE
-        : county.pass
+        : passed
           ? VERDICT.pass
           : VERDICT.fail;
   const stageConditions = [...conditions];
@@ -394,11 +401,17 @@ function layCountyRow(
     ? `IF(AND(${conditions.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`
     : `IF(AND(${[...stageConditions, `${guarantee}<>"${VERDICT.fail}"`].join(",")}),IF(${guarantee}="${STATUS_NAMES.unchecked}","${INCOMPLETE}","${VERDICT.pass}"),"${VERDICT.fail}")`;
   // A stage the sheets name but not read leaves the county 未完成: no formula can make it 达标.
+  // School rows left out for bad data: what would read 达标 reads 未完成 (a failure stays 未达标).
+  const incomplete = county.dataIncomplete !== undefined;
+  const shownText = incomplete && verdictText === VERDICT.pass ? INCOMPLETE : verdictText;
+  const shownFormula = incomplete
+    ? `IF(${verdictFormula}="${VERDICT.pass}","${INCOMPLETE}",${verdictFormula})`
+    : verdictFormula;
   const verdict: PlannedCell = unread
     ? textCell(INCOMPLETE)
     : conditions.length > 1 || (conditions.length === 1 && !hasGuarantees)
-      ? formulaCell(verdictFormula, verdictText, undefined, "text")
-      : textCell(verdictText);
+      ? formulaCell(shownFormula, shownText, undefined, "text")
+      : textCell(shownText);
   sheet.set(row, 0, textCell(countyLabel(county.name)));
   sheet.set(row, 1, verdict);
   STAGES.forEach((stage, si) => {
@@ -419,6 +432,9 @@ function layCountyRow(
   sheet.set(row, 2 + STAGES.length, textCell(guaranteeWord));
   const notes = [
     unread ? `${unread}，县域结论未完成，见「${ctx.names.diagnostics}」` : "",
+    incomplete
+      ? `数据不完整：${county.dataIncomplete!.rowsLeftOut}所学校的行未读入，县域结论最多为未完成，见「${ctx.names.diagnostics}」`
+      : "",
     hasGuarantees && failed > 0
       ? `${failed}项学校保障检查未通过，见「${ctx.names.diagnostics}」`
       : "",
@@ -530,7 +546,7 @@ function layStageRow(
   );
 }
 
-/** 三、差异系数与限值: each CV and its limit, the ratio CV/limit with a data bar (over 1 fails). */
+/** 三、差异系数与限值: each CV and its limit, the ratio CV/limit (over 1 fails), then the charts. */
 function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
   sheet.append([textCell("三、差异系数与限值（差异系数/限值 不超过1为达标）", "subtitle")]);
   sheet.append(
@@ -539,10 +555,12 @@ function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
     )
   );
   const first = sheet.next;
+  const charts: ChartRows[] = [];
   for (const county of ctx.input.result.counties) {
     for (const stage of STAGES) {
       const result = county.stages[stage];
       const rows = findCvRows(cv, county.name, stage);
+      charts.push({ county, stage, first: sheet.next });
       for (const spec of ctx.standard.indicators) {
         const ind = result.indicators[spec.id];
         layCvRow(
@@ -550,7 +568,7 @@ function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
           cv,
           county.name,
           stage,
-          spec.id,
+          indicatorLabel(spec),
           rows.indicators[spec.id],
           ind.cv,
           ind.limit,
@@ -572,13 +590,105 @@ function layCvTable(ctx: ReportContext, sheet: SheetLayout, cv: CvSheet): void {
   }
   const last = sheet.next - 1;
   const ratioCol = 5;
-  sheet.dataBars.push({ range: rangeA1(first, ratioCol, last, ratioCol), color: "#5B9BD5" });
   const topLeft = `${columnLetter(ratioCol)}${first + 1}`;
   sheet.conditionalFormats.push({
     range: rangeA1(first, ratioCol, last, ratioCol),
     rules: [{ formula: `ROUND(${topLeft},9)>1`, style: "fail" }],
   });
   sheet.colourVerdicts(first, 6, last, 6);
+  layCvCharts(ctx, sheet, charts);
+}
+
+/** Where one county and stage's indicator rows start in 三、差异系数与限值. */
+interface ChartRows {
+  county: CountyResult;
+  stage: Stage;
+  first: number;
+}
+
+/** 「L1 高学历教师」: the id the tables use and the short name a reader knows. */
+function indicatorLabel(spec: { id: string; shortName?: string }): string {
+  return spec.shortName ? `${spec.id} ${spec.shortName}` : spec.id;
+}
+
+/** Rows a chart takes on the sheet (at the default 15 pt: about 7 cm printed, two to an A4 page). */
+const CHART_ROWS = 14;
+const CHARTS_PER_PAGE = 2;
+/** Most charts 审计总览 draws (20 counties' two stages). */
+const MAX_CHARTS = 40;
+const CV_COLOR = "#5B9BD5";
+const LIMIT_COLOR = "#C00000";
+
+/**
+ * One chart per county and stage with CVs: the indicators' CVs as columns against their limit
+ * drawn as a line, over the cells of 三、差异系数与限值 (so a corrected figure moves the bars).
+ * The limit is the cells' own (the standard's data through 差异系数), never a constant here.
+ */
+function layCvCharts(ctx: ReportContext, sheet: SheetLayout, rows: ChartRows[]): void {
+  const specs = ctx.standard.indicators;
+  const n = specs.length;
+  const drawn = rows.filter(({ county, stage }) =>
+    specs.some((spec) => county.stages[stage].indicators[spec.id].cv !== null)
+  );
+  if (drawn.length === 0) return;
+  sheet.skip();
+  if (drawn.length > MAX_CHARTS) {
+    // A city's or province's table: hundreds of charts would bury the summary; the table stays.
+    sheet.append([
+      textCell(
+        `区县较多（${drawn.length}个学段有差异系数），不逐一绘图；各指标差异系数与限值见上表和「差异系数」。`,
+        "note"
+      ),
+    ]);
+    return;
+  }
+  drawn.forEach(({ county, stage, first }, k) => {
+    // Two charts a printed page, each pair starting one: a chart is never cut in two.
+    if (k % CHARTS_PER_PAGE === 0) {
+      sheet.pageBreaks.push(sheet.next);
+      sheet.append([textCell("各指标差异系数与限值（柱：差异系数；线：限值）", "subtitle")]);
+    }
+    const result = county.stages[stage];
+    const cvs = specs.map((spec) => result.indicators[spec.id].cv);
+    const limits = specs.map((spec) => result.indicators[spec.id].limit);
+    const top = sheet.next;
+    const multi = ctx.input.result.counties.length > 1;
+    const limitValue = limits.find((l) => l !== null);
+    sheet.charts.push({
+      title: `${multi ? `${countyLabel(county.name)} ` : ""}${STAGE_NAMES[stage]}各指标差异系数与限值`,
+      anchor: { top, left: 0, bottom: top + CHART_ROWS - 1, right: ST.verdict },
+      categories: {
+        range: rangeA1(first, 2, first + n - 1, 2),
+        labels: specs.map(indicatorLabel),
+      },
+      axisTitles: { category: "指标", value: "差异系数" },
+      series: [
+        {
+          name: "差异系数",
+          kind: "bar",
+          range: rangeA1(first, 3, first + n - 1, 3),
+          values: cvs,
+          color: CV_COLOR,
+          labelFormat: FMT.cv,
+        },
+        // Under a standard with no per-indicator limit (2012: the composite only) there is no line.
+        ...(limitValue === undefined || limitValue === null
+          ? []
+          : [
+              {
+                name: `限值（${limitValue}）`,
+                kind: "line" as const,
+                range: rangeA1(first, 4, first + n - 1, 4),
+                values: limits,
+                color: LIMIT_COLOR,
+              },
+            ]),
+      ],
+    });
+    sheet.skip(CHART_ROWS + 1);
+  });
+  // What follows starts a page of its own.
+  sheet.pageBreaks.push(sheet.next);
 }
 
 function layCvRow(

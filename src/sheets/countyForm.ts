@@ -159,7 +159,8 @@ function parseAmount(input: CountyInput, value: CellValue, percentFormat: boolea
   }
   if (n.value < 0) return { value: null, problem: `不能为负数（${n.value}）` };
   if (input.kind === "count" && !Number.isInteger(n.value)) {
-    // A fraction in a rate row is a rate whose % format the host could not report (Office.js values).
+    // A fraction in a rate row is a rate whose % format was lost (a copy of values only, a host that
+    // gives no number formats): the Excel and file hosts report the format (percentCells).
     if (input.acceptsRate && n.value < 1) return { value: n.value, percent: true };
     return { value: null, problem: `应为整数，实际为${n.value}` };
   }

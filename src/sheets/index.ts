@@ -13,5 +13,9 @@ export type {
   SkippedSheet,
   ReadResult,
   RejectedRow,
+  RowAccount,
+  LeftOutRow,
+  LeftOutKind,
+  SkippedRowKind,
 } from "./types";
 export { readCountyForms, type CountyFormRead } from "./countyForm";

@@ -10,6 +10,7 @@ import type {
   ReadOptions,
   ReadResult,
   RejectedRow,
+  RowAccount,
   SkippedSheet,
   TableInfo,
 } from "./types";
@@ -37,6 +38,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
   const skipped: SkippedSheet[] = [];
   const hiddenRows: HiddenRow[] = [];
   const rejectedRows: RejectedRow[] = [];
+  const rowAccounts: RowAccount[] = [];
   /** Where the workbook names each stage: the sheet and cell to point the user to. */
   const named = new Map<Stage, { sheet: string; cell: string; how: string }>();
   const nameStage = (stage: Stage | null | undefined, sheet: string, cell: string, how: string) => {
@@ -61,6 +63,7 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
       if (outcome.kind === "table" && copies > 0) {
         const reason = `与前面的工作表重复（${copies}所学校已读入），未重复计入`;
         skipped.push({ sheet: name, reason });
+        rowAccounts.push(leaveOut(outcome.account, outcome.records, () => `整张表${reason}`));
         sink.add(
           "warning",
           "sheets.duplicate-sheet",
@@ -70,6 +73,9 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
         );
       } else if (outcome.kind === "table") {
         const kept = registry.add(outcome.records, keys, sink);
+        const keptSet = new Set(kept);
+        const twice = outcome.records.filter((r) => !keptSet.has(r));
+        rowAccounts.push(leaveOut(outcome.account, twice, () => DUPLICATE_ROW));
         tables.push(outcome.table);
         for (const r of kept) records.push(r);
         hiddenRows.push(...outcome.hidden);
@@ -122,7 +128,34 @@ export function readSheets(grids: SheetGrid[], options: ReadOptions = {}): ReadR
     hiddenRows,
     rejectedRows,
     unreadStages,
+    rowAccounts,
   };
+}
+
+/** Why a school row read twice is left out the second time (数据诊断 names both cells). */
+const DUPLICATE_ROW = "与前面的行是同一所学校的同一学段（重复行），只计一次";
+
+/**
+ * The account with the rows of these records moved from read to left out, with why: rows of a
+ * sheet that repeats an earlier one, school parts read twice.
+ */
+function leaveOut(
+  account: RowAccount,
+  records: readonly SchoolRecord[],
+  why: (r: SchoolRecord) => string
+): RowAccount {
+  if (records.length === 0) return account;
+  const leftOut = [
+    ...account.leftOut,
+    ...records.map((r) => ({
+      kind: "duplicate" as const,
+      row: r.source?.row ?? 0,
+      cell: r.source?.cells?.name ?? "",
+      name: r.name,
+      reason: why(r),
+    })),
+  ].sort((a, b) => a.row - b.row);
+  return { ...account, read: account.read - records.length, leftOut };
 }
 
 /** What G3 (音乐、美术专用教室) needs from the school tables, with the column to add for each. */

@@ -13,6 +13,7 @@ import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
 import { readSchoolRow } from "./school-row";
 import { kindHint } from "./kinds";
 import { cellText, foldText, rawText } from "./text";
+import type { LeftOutRow, SkippedRowKind } from "./types";
 import type { SheetView } from "./view";
 import { isNameHeader } from "./vocabulary";
 
@@ -32,7 +33,27 @@ export interface RowsRead {
   rejected: NonNullable<TableContext["rejected"]>;
   /** Stages named by rows that yielded no record (their 学段 cell, section or school name), with the first name cell. */
   unreadStages: Map<Stage, string>;
+  /** The data rows (from the table's first data row on) that are not schools, by kind. */
+  skipped: Record<SkippedRowKind, number>;
+  /** Data rows that hold a school (or figures) and yielded no record, with why. */
+  leftOut: LeftOutRow[];
 }
+
+/** A count of zero for every kind of skipped row. */
+export function noSkippedRows(): Record<SkippedRowKind, number> {
+  return {
+    blank: 0,
+    title: 0,
+    total: 0,
+    footnote: 0,
+    section: 0,
+    repeatedHeader: 0,
+    noData: 0,
+  };
+}
+
+/** Why a hidden row is left out, wherever it is listed. */
+export const HIDDEN = "该行在工作簿中被隐藏或筛选掉，未审计（设置「审计隐藏行」可计入）";
 
 /** Footnote rows read for an owner-code legend once the table has ended. */
 const MAX_FOOTNOTE_ROWS = 30;
@@ -92,13 +113,19 @@ export function readRows(table: TableContext): RowsRead {
     hidden: [],
     rejected,
     unreadStages: new Map(),
+    skipped: noSkippedRows(),
+    leftOut: [],
   };
+  const skip = (kind: SkippedRowKind) => out.skipped[kind]++;
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
   let section: Stage | null = null;
   let county = "";
 
   for (let r = ctx.dataStart; r < view.rowCount; r++) {
-    if (view.isBlankRow(r)) continue;
+    if (view.isBlankRow(r)) {
+      skip("blank");
+      continue;
+    }
     const nameValue = ctx.text(r, nameCol.column);
     const nameText = cellText(nameValue);
     const seqText = seqCol ? cellText(view.cell(r, seqCol.column)) : "";
@@ -108,6 +135,8 @@ export function readRows(table: TableContext): RowsRead {
         const t = firstText(view, f);
         if (t) out.footnotes.push(t);
       }
+      // Everything from the footnote down is the footnote block (blank rows apart).
+      for (let f = r; f < view.rowCount; f++) skip(view.isBlankRow(f) ? "blank" : "footnote");
       break;
     }
     if (isTotalText(nameText) || isTotalText(seqText) || isTotalText(lead)) {
@@ -119,9 +148,13 @@ export function readRows(table: TableContext): RowsRead {
         label: rawText(typeof label === "string" ? label : lead),
         address: view.address(r, at),
       });
+      skip("total");
       continue;
     }
-    if (isMetaText(nameText) || isMetaText(lead)) continue;
+    if (isMetaText(nameText) || isMetaText(lead)) {
+      skip("title");
+      continue;
+    }
     // One NumberCell per column, refilled for every row: nothing keeps them past their row.
     for (const n of numbers) n.parsed = parseNumberCell(view.cell(r, n.column.column));
     const hasNumber = numbers.some((n) => n.parsed.kind === "number");
@@ -129,43 +162,75 @@ export function readRows(table: TableContext): RowsRead {
       const heading = sectionOf(nameText || lead);
       if (heading) {
         section = heading.stage;
+        skip("section");
         continue;
       }
     }
-    if (nameText !== "" && (nameText === nameHeader || isNameHeader(nameText))) continue; // a header repeated on a printed page
+    if (nameText !== "" && (nameText === nameHeader || isNameHeader(nameText))) {
+      skip("repeatedHeader"); // a header repeated on a printed page
+      continue;
+    }
     if (countyCol) {
       const c = rawText(ctx.text(r, countyCol.column));
       if (c) county = c;
     }
     if (typeof nameValue !== "string" || nameText === "") {
       if (hasNumber) {
+        const address = view.address(r, nameCol.column);
+        const why = `有数据但学校名称（${view.name}!${address}）${nameText ? "不是文字" : "为空"}`;
         sink.add(
           "warning",
           "sheets.name-missing",
           view.name,
-          view.address(r, nameCol.column),
-          `工作表「${view.name}」第${view.sheetRow(r)}行有数据但学校名称（${view.address(r, nameCol.column)}）${nameText ? "不是文字" : "为空"}；该行未读入，应填写学校名称。`
+          address,
+          `工作表「${view.name}」第${view.sheetRow(r)}行有数据但学校名称（${address}）${nameText ? "不是文字" : "为空"}；该行未读入，应填写学校名称。`
         );
-      }
+        out.leftOut.push({
+          kind: "noName",
+          row: view.sheetRow(r),
+          cell: address,
+          name: nameText,
+          reason: `${why}，该行未读入`,
+        });
+      } else skip("noData");
       continue;
     }
     if (!ctx.includeHidden && view.isHidden(r)) {
       // Hidden and filtered-out rows are left out by default (a 撤并 school kept out of sight, say) and listed.
-      out.hidden.push({
+      const hidden = {
         name: nameValue.trim(),
         row: view.sheetRow(r),
         address: view.address(r, nameCol.column),
+      };
+      out.hidden.push(hidden);
+      out.leftOut.push({
+        kind: "hidden",
+        row: hidden.row,
+        cell: hidden.address,
+        name: hidden.name,
+        reason: HIDDEN,
       });
       continue;
     }
+    const rejectedBefore = rejected.length;
     const row = readSchoolRow(
       ctx,
       roles,
       { r, name: nameValue.trim(), nameText, numbers, section, county },
       out.droppedWhole
     );
+    // A row left out for bad data is rejected with its cell: it carries the row's county.
+    for (let i = rejectedBefore; i < rejected.length; i++) if (county) rejected[i].county = county;
     if (row) out.rows.push(row);
     else {
+      const why = rejected.length > rejectedBefore ? rejected[rejected.length - 1] : null;
+      out.leftOut.push({
+        kind: "badData",
+        row: view.sheetRow(r),
+        cell: why?.cell ?? view.address(r, nameCol.column),
+        name: nameValue.trim(),
+        reason: why?.reason ?? "该行未读入（原因见诊断信息）",
+      });
       // A row that names a stage and yields nothing: its stage may end up with no school at all.
       const stageCell = roles.stage ? cellText(ctx.text(r, roles.stage.column)) : "";
       const stage =

@@ -94,6 +94,7 @@ function readPupils(
   const single = numbers.find((n) => n.column.field === "pupils") ?? null;
   if (staged.some((n) => n.parsed.kind !== "empty")) {
     const counts: PupilCount[] = [];
+    const bad: NumberCell[] = [];
     for (const n of staged) {
       if (n.parsed.kind === "number" && n.parsed.value > 0) {
         counts.push({ stage: n.column.stage!, value: n.parsed.value, cell: n });
@@ -101,14 +102,17 @@ function readPupils(
         n.parsed.kind !== "empty" &&
         !(n.parsed.kind === "number" && n.parsed.value === 0)
       ) {
-        complain(n, false);
+        bad.push(n);
       }
     }
+    const usable =
+      counts.length > 0 || (single?.parsed.kind === "number" && single.parsed.value > 0);
+    // The row is left out when no stage has a usable count: the cell shown is the one that says why.
+    const shown = usable ? null : (staged.find((n) => n.parsed.kind === "number") ?? bad[0]);
+    for (const n of bad) if (n !== shown) complain(n, false);
     if (counts.length > 0) return { staged: counts, single: null, total: single };
-    if (single && single.parsed.kind === "number" && single.parsed.value > 0)
-      return { staged: [], single, total: null };
-    const shown = staged.find((n) => n.parsed.kind === "number") ?? staged[0];
-    if (shown.parsed.kind === "number") complain(shown, true);
+    if (usable) return { staged: [], single, total: null };
+    if (shown) complain(shown, true);
     return null;
   }
   const cell = single ?? staged[0];
@@ -230,15 +234,27 @@ function rowStages(
   const { view } = ctx;
   const address = view.address(r, roles.name.column);
   const through = hints.kindWord === "nineYear" || hints.kindWord === "twelveYear";
+  const why = through
+    ? "是一贯制学校，但只有一个在校生数且没有学段，无法分出小学和初中"
+    : "无法判断学段（小学或初中）";
   ctx.sink.add(
     "warning",
     "sheets.stage-unknown",
     view.name,
     address,
     through
-      ? `「${clip(name)}」（${view.name}!${address}）是一贯制学校，但只有一个在校生数且没有学段，无法分出小学和初中；该行未读入。应分列填写小学、初中在校生数，或分成小学部、初中部两行。`
+      ? `「${clip(name)}」（${view.name}!${address}）${why}；该行未读入。应分列填写小学、初中在校生数，或分成小学部、初中部两行。`
       : `无法判断「${clip(name)}」（${view.name}!${address}）的学段；该行未读入。应在学段列填写「小学」或「初中」。`
   );
+  // A school whose stage cannot be told is missing from the CVs: listed like a bad pupil figure.
+  const stageCell = roles.stage ? view.address(r, roles.stage.column) : address;
+  ctx.rejected?.push({
+    row: view.sheetRow(r),
+    cell: stageCell,
+    name,
+    text: roles.stage ? rawText(ctx.text(r, roles.stage.column)) : name,
+    reason: `${why}（${view.name}!${stageCell}），该行未读入`,
+  });
   return null;
 }
 
@@ -268,6 +284,13 @@ function takeSeniorPart(
       partAddress,
       `「${clip(name)}」的「其中：高中在校生数」（${view.name}!${partAddress}）为${senior}，不少于在校生数（${totalAddress}）${count.value}；其中数应是总数的一部分，该行未读入，请核对。`
     );
+    ctx.rejected?.push({
+      row: view.sheetRow(r),
+      cell: partAddress,
+      name,
+      text: String(senior),
+      reason: `「其中：高中在校生数」（${view.name}!${partAddress}）为${senior}，不少于在校生数${count.value}，该行未读入`,
+    });
     return false;
   }
   count.value -= senior;

@@ -13,10 +13,17 @@ import {
 } from "./mapping";
 import { mergedTextReader } from "./fill";
 import { decodeOwner, ownerLegend } from "./owner";
-import { readRows } from "./records";
-import type { ColumnOverride, HiddenRow, ReadOptions, RejectedRow, TableInfo } from "./types";
+import { readRows, type RowsRead } from "./records";
+import type {
+  ColumnOverride,
+  HiddenRow,
+  ReadOptions,
+  RejectedRow,
+  RowAccount,
+  TableInfo,
+} from "./types";
 import { clip } from "./text";
-import { columnUnit, sheetUnitLine, targetUnit } from "./units";
+import { columnUnit, filingUnitLine, sheetUnitLine, targetUnit } from "./units";
 import { isShareHeader, type HeaderMatch } from "./vocabulary";
 import { foldText } from "./text";
 import type { SheetView } from "./view";
@@ -29,6 +36,8 @@ export type SheetOutcome =
       hidden: HiddenRow[];
       rejected: RejectedRow[];
       unreadStages: Map<Stage, string>;
+      /** Every row of the sheet's used range by kind. */
+      account: RowAccount;
     }
   | { kind: "skipped"; reason: string };
 
@@ -254,6 +263,8 @@ export function readSheet(
     units: units.notes,
     records: records.length,
   };
+  const filingUnit = filingUnitLine(band.above);
+  if (filingUnit) table.filingUnit = filingUnit;
   const hidden = read.hidden.map((h) => ({
     sheet: view.name,
     row: h.row,
@@ -261,7 +272,40 @@ export function readSheet(
     name: h.name,
   }));
   const rejected = read.rejected.map((x) => ({ sheet: view.name, ...x }));
-  return { kind: "table", table, records, hidden, rejected, unreadStages: read.unreadStages };
+  return {
+    kind: "table",
+    table,
+    records,
+    hidden,
+    rejected,
+    unreadStages: read.unreadStages,
+    account: rowAccount(view, band, read),
+  };
+}
+
+/**
+ * Every row of the used range by kind: above the header band, blank rows and title / 填报单位 /
+ * 单位 lines; the band and its code row; below, what the row loop found (schools, skipped, left out).
+ */
+function rowAccount(view: SheetView, band: HeaderBand, read: RowsRead): RowAccount {
+  const skipped = { ...read.skipped };
+  let header = 0;
+  const bandEnd = Math.min(band.top + band.height, view.rowCount);
+  for (let r = 0; r < Math.min(band.dataStart, view.rowCount); r++) {
+    if (r >= band.top && r < bandEnd) header++;
+    else if (view.isBlankRow(r)) skipped.blank++;
+    else if (r < band.top) skipped.title++;
+    else header++; // the code row under the band
+  }
+  return {
+    sheet: view.name,
+    firstRow: view.sheetRow(0),
+    lastRow: view.sheetRow(view.rowCount - 1),
+    header,
+    read: read.rows.length,
+    skipped,
+    leftOut: [...read.leftOut].sort((a, b) => a.row - b.row),
+  };
 }
 
 /** The auditYear setting as a year, or null (latest) when absent or not a year. */

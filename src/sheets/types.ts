@@ -34,6 +34,55 @@ export interface RejectedRow {
   text: string;
   /** Why, in Chinese: 「在校生数（小学!B3）为「1,2O0」，不是数字，应为大于0的人数」. */
   reason: string;
+  /** The county the row's 区县 column (or the rows above it) names, "" when none. */
+  county?: string;
+}
+
+/**
+ * Kinds of rows of a school table that are not schools: 空行, the title and 「填报单位：」/「单位：」
+ * lines, 合计/小计/总计, 注/填表人 lines (and all below them), 「一、小学」 section rows, the header
+ * repeated on a printed page, and rows with neither a school name nor a figure (a lone 序号).
+ */
+export type SkippedRowKind =
+  "blank" | "title" | "total" | "footnote" | "section" | "repeatedHeader" | "noData";
+
+/**
+ * Why a school row is not audited: "badData" a figure it cannot be audited without is wrong
+ * (在校生数, 学段: a RejectedRow), "noName" figures without a school name, "hidden" hidden or
+ * filtered out, "duplicate" the same school part read before (or a sheet repeating an earlier
+ * one), "notCounted" a school the standard leaves out (special, vocational, small teaching point,
+ * private when excluded).
+ */
+export type LeftOutKind = "badData" | "noName" | "hidden" | "duplicate" | "notCounted";
+
+/** A row of a school table that holds a school (or a school's figures) and is not audited, with why. */
+export interface LeftOutRow {
+  kind: LeftOutKind;
+  /** 1-based worksheet row. */
+  row: number;
+  /** A1 address of the cell that tells why (the bad figure), else of the name cell. */
+  cell: string;
+  name: string;
+  /** Why, in Chinese. */
+  reason: string;
+}
+
+/**
+ * Every row of a school table's used range accounted for (the reader's part; the audit moves the
+ * rows it leaves out, such as special schools, from `read` to `leftOut`):
+ * rows = header + read + Σ skipped + leftOut.length, always.
+ */
+export interface RowAccount {
+  sheet: string;
+  /** 1-based worksheet rows of the used range: the grid's first row to the last non-empty one. */
+  firstRow: number;
+  lastRow: number;
+  /** Rows of the header band and its code row. */
+  header: number;
+  /** Rows read as schools (one record each). */
+  read: number;
+  skipped: Record<SkippedRowKind, number>;
+  leftOut: LeftOutRow[];
 }
 
 /** A school row left out because it is hidden or filtered out in the workbook. */
@@ -74,6 +123,8 @@ export interface TableInfo {
   units: string[];
   /** Number of records read from this table. */
   records: number;
+  /** The bureau the sheet's 「填报单位：」 line above the header names, if any. */
+  filingUnit?: string;
 }
 
 export interface SkippedSheet {
@@ -88,6 +139,8 @@ export interface ReadResult {
   diagnostics: Diagnostic[];
   /** School rows left out because hidden or filtered out (empty with includeHiddenRows). */
   hiddenRows?: HiddenRow[];
+  /** Every row of each school table read, by kind (see RowAccount), in sheet order. */
+  rowAccounts?: RowAccount[];
   /** School rows left out for a bad 在校生数 (see RejectedRow): the audit is 数据不完整 while any is. */
   rejectedRows?: RejectedRow[];
   /**

@@ -22,6 +22,27 @@ export function sheetUnitLine(above: readonly string[]): string {
   return "";
 }
 
+/**
+ * The bureau a sheet's 「填报单位：」 line names (folded text), without its seal note or the 「单位：」
+ * part sharing the cell; undefined when the rows above the header have none or it is blank.
+ *
+ * @example
+ * filingUnitLine(["某县统计表", "填报单位:示范区教育局(盖章)单位:人、平方米、万元"]); // "示范区教育局"
+ */
+export function filingUnitLine(above: readonly string[]): string | undefined {
+  for (const text of above) {
+    const m = /^(?:填报单位|填表单位|报送单位)(?:\(盖章\))?:(.*)$/.exec(text);
+    if (!m) continue;
+    const unit = m[1]
+      .replace(/(?:计量)?单位:.*$|(?:填表人|填报人|日期|时间|统计时间):.*$/, "")
+      .replace(/\(盖章\)|\(公章\)|盖章/g, "")
+      .replace(/[_＿]+/g, "")
+      .trim();
+    return unit === "" ? undefined : unit;
+  }
+  return undefined;
+}
+
 /** What a unit measures. */
 export type Measure =
   "money" | "area" | "books" | "people" | "rooms" | "devices" | "classes" | "schools" | "count";

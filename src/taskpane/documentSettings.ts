@@ -42,14 +42,17 @@ export function saveState(store: SettingsStore, state: SavedState): Promise<void
     store.saveAsync((result) => {
       // Office.AsyncResultStatus.Succeeded is "succeeded"; compare by value so tests need no Office.
       if (String(result.status).toLowerCase() === "succeeded") resolve();
-      else
-        reject(
-          new Error(
-            `设置未能保存到工作簿：${result.error?.message ?? "未知原因"}。请确认工作簿可编辑后重试。`
-          )
-        );
+      else reject(new SettingsSaveError(result.error?.message ?? "未知原因"));
     });
   });
+}
+
+/** Office refused to save the document settings; `reason` is Office's own text. */
+export class SettingsSaveError extends Error {
+  constructor(readonly reason: string) {
+    super(`设置未能保存到工作簿：${reason}。请确认工作簿可编辑后重试。`);
+    this.name = "SettingsSaveError";
+  }
 }
 
 /** Saved settings as the catalogue accepts them: a value it refuses (or an unknown key) is dropped for its default. */

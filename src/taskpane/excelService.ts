@@ -6,6 +6,8 @@
 import { buildCountyFormPlan, type WorkbookPlan } from "../report";
 import type { SheetGrid } from "../sheets/grid";
 import { loadState, saveState, type SettingsStore } from "./documentSettings";
+import { describeFailure } from "./errorText";
+import { stringsFor, type Strings } from "./i18n";
 import { runAudit, scanWorkbook, type PipelineSteps } from "./pipeline";
 import type { AuditService } from "./service";
 
@@ -20,7 +22,6 @@ export interface ExcelHostApi {
     options: { onProgress?: (done: number, total: number) => void; owned?: boolean }
   ): Promise<{ sheetNames: Record<string, string> }>;
   selectCell(context: Excel.RequestContext, sheet: string, address: string): Promise<void>;
-  describeExcelError(error: unknown): string;
 }
 
 export interface ExcelServiceParts {
@@ -30,6 +31,8 @@ export interface ExcelServiceParts {
   /** Excel.run, passed in so the module never reaches for globals at import time. */
   run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
   settings: SettingsStore;
+  /** The pane's words: errors are described in its language (Chinese when not given). */
+  strings?: Strings;
   now?: () => Date;
 }
 
@@ -37,7 +40,7 @@ export interface ExcelServiceParts {
  * The real service: one Excel.run per read, per write and per selection.
  *
  * @example
- * const service = createExcelService({ host, reader, run: (b) => Excel.run(b), settings: Office.context.document.settings });
+ * const service = createExcelService({ host, reader, run: (b) => Excel.run(b), settings: Office.context.document.settings, strings: stringsFor("en-US") });
  * await service.run(settings, overrides, (p) => console.log(p.step));
  */
 export function createExcelService(parts: ExcelServiceParts): AuditService {
@@ -60,7 +63,7 @@ export function createExcelService(parts: ExcelServiceParts): AuditService {
       parts.run((context) => parts.host.selectCell(context, sheet, address)),
     loadSaved: () => loadState(parts.settings),
     save: (state) => saveState(parts.settings, state),
-    describeError: (error) => parts.host.describeExcelError(error),
+    describeError: (error) => describeFailure(error, parts.strings ?? stringsFor("zh-CN")),
     insertCountyForm: () =>
       parts.run(async (context) => {
         // The user's sheet from now on: not marked as the audit's, so a re-run never replaces it.

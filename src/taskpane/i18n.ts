@@ -4,6 +4,15 @@
  * stay as written; a shortfall's advice is worded here from the engine's figures.
  */
 import { measureDef, percentOf, type Shortfall, type Stage } from "../engine";
+import {
+  describeExcluded,
+  describeSkipped,
+  type NoSchoolsError,
+  type NothingCountedError,
+} from "../flow/auditFlow";
+import { EXCEL_ADVICE, otherExcelError, type ExcelErrorCode } from "../hosts/excel/errors";
+import type { FigureWords } from "./countyFigures";
+import type { SettingsSaveError } from "./documentSettings";
 import type { RunStep } from "./service";
 
 export interface Strings {
@@ -16,6 +25,18 @@ export interface Strings {
   progressLabel: (step: string, percent: number) => string;
   errorTitle: string;
   dismiss: string;
+  /** What went wrong, by the error's kind: the workbook's own words (sheet names, reasons) stay as they are. */
+  errors: {
+    /** Excel's errors the add-in has advice for, by their Office.js code. */
+    excel: Readonly<Record<ExcelErrorCode, string>>;
+    /** Any other error from Excel, with its code when it has one. */
+    excelOther: (code: string | null) => string;
+    noSchools: (error: NoSchoolsError) => string;
+    nothingCounted: (error: NothingCountedError) => string;
+    settingsNotSaved: (error: SettingsSaveError) => string;
+    /** When even describing the error failed. */
+    unexpected: string;
+  };
   data: {
     scanning: string;
     rescan: string;
@@ -88,6 +109,24 @@ export interface Strings {
     ) => string;
     failedItems: string;
     vetoTriggered: string;
+    /** Items no figure decided yet (未核查), each with why. */
+    uncheckedItems: string;
+    uncheckedCount: (items: number) => string;
+    /** A failed item's figure against its requirement (the catalogue's Chinese 要求). */
+    itemFigure: (figure: string, requirement: string) => string;
+    requirement: (requirement: string) => string;
+    figureWords: FigureWords;
+    /** Accessible name of a click to an item's row in an audit table or its cell in the form. */
+    showItem: (label: string, sheet: string) => string;
+    /** Accessible name of a click to a stage indicator's CV in 差异系数. */
+    showCv: (stage: string, indicator: string, sheet: string) => string;
+    /** 「数据不完整」: school rows left out for bad data. */
+    dataIncomplete: {
+      title: string;
+      body: (rows: number) => string;
+      showRow: (name: string, sheet: string, cell: string) => string;
+      diagnostics: (sheet: string) => string;
+    };
     missing: string;
     /** How to fill what is missing: in the form, or insert the form first. */
     missingHint: (formSheet: string | null) => string;
@@ -107,6 +146,15 @@ const zh: Strings = {
   progressLabel: (step, percent) => `${step}（${percent}%）`,
   errorTitle: "未能完成",
   dismiss: "关闭",
+  errors: {
+    // The Excel host's own Chinese advice, and the flow's own Chinese messages.
+    excel: EXCEL_ADVICE,
+    excelOther: otherExcelError,
+    noSchools: (error) => error.message,
+    nothingCounted: (error) => error.message,
+    settingsNotSaved: (error) => error.message,
+    unexpected: "操作未完成。请重试；若反复出现，请把此消息发给技术支持。",
+  },
   data: {
     scanning: "正在识别工作簿中的学校数据表…",
     rescan: "重新识别",
@@ -174,6 +222,25 @@ const zh: Strings = {
       `${name}：${status}（核查${checked}项，达标${passed}项，未达标${failed}项，未核查${unchecked}项）`,
     failedItems: "未达标项目",
     vetoTriggered: "一票否决情形",
+    uncheckedItems: "未核查项目",
+    uncheckedCount: (n) => `未核查项目（${n}项）`,
+    itemFigure: (figure, requirement) => `实际：${figure}；要求：${requirement}`,
+    requirement: (requirement) => `要求：${requirement}`,
+    figureWords: {
+      yes: "是",
+      no: "否",
+      subject: (name, level, rate) => `${name} ${level}级，差异率${rate}`,
+      separator: "、",
+    },
+    showItem: (label, sheet) => `在「${sheet}」中查看 ${label}`,
+    showCv: (stage, indicator, sheet) => `在「${sheet}」中选中${stage}「${indicator}」的差异系数`,
+    dataIncomplete: {
+      title: "数据不完整",
+      body: (rows) =>
+        `有 ${rows} 所学校的行因数据有误未读入，审计结果不含这些学校。请改正下列单元格后重新审计：`,
+      showRow: (name, sheet, cell) => `在「${sheet}」中选中「${name}」的 ${cell}`,
+      diagnostics: (sheet) => `在「${sheet}」中查看`,
+    },
     missing: "待补充",
     missingHint: (sheet) =>
       sheet
@@ -222,6 +289,49 @@ const en: Strings = {
   progressLabel: (step, percent) => `${step} (${percent}%)`,
   errorTitle: "Could not finish",
   dismiss: "Dismiss",
+  errors: {
+    excel: {
+      InvalidOperationInCellEditMode:
+        "Excel is editing a cell, so the add-in cannot work on the workbook. Press Enter or Esc to finish editing (or click another cell), then run the audit again.",
+      AccessDenied:
+        "The sheet or workbook is protected, so the add-in may not change it. On the Review tab, choose Unprotect Sheet and Protect Workbook (to remove structure protection), then run the audit again; save a workbook opened read-only as an editable copy first.",
+      RequestPayloadSizeLimitExceeded:
+        "The data sent to Excel at once is over Excel on the web's 5 MB limit. Run the audit in desktop Excel, or split the oversized sheets (such as one with long notes) and try again.",
+      ResponsePayloadSizeLimitExceeded:
+        "The data read from Excel is over Excel on the web's 5 MB limit. Run the audit in desktop Excel, or delete large content unrelated to the audit from the sheets and try again.",
+      ItemAlreadyExists:
+        "The workbook already has a sheet or name of that name; another audit may be running. Wait for it to finish or close other add-in windows, then run the audit again.",
+      ItemNotFound:
+        "The sheet or cell could not be found; it may just have been renamed or deleted. Run the audit again, then click the link in the results.",
+      InvalidReference: "The sheet or cell referred to no longer exists. Run the audit again.",
+      Conflict:
+        "Someone or another program is changing the workbook at the same time. Wait a moment for it to sync, then run the audit again.",
+      InactiveWorkbook:
+        "The workbook being audited is no longer the active window. Switch back to it and run the audit again.",
+      MergedRangeConflict:
+        "The area to write overlaps merged cells. Run the audit again (it writes only to new sheets); if the problem stays, report it to the developers.",
+      ApiNotFound:
+        "This version of Excel lacks features the add-in needs (ExcelApi 1.13 or later). Update Office to the latest version, or use Excel on the web.",
+      UnsupportedOperation:
+        "This version of Excel or this workbook mode does not support the operation. Update Office, or open an editable workbook in desktop Excel or Excel on the web and try again.",
+      GeneralException:
+        "Excel hit an internal error and the operation did not finish. Save the workbook, close and reopen it, then run the audit again; existing audit sheets are not deleted when this happens.",
+    },
+    excelOther: (code) =>
+      `Talking to Excel failed${code ? ` (error code ${code})` : ""}; the operation did not finish and existing audit sheets are unaffected. Close any open dialog or cell edit and try again; if it keeps happening, send this message to support.`,
+    noSchools: (error) => {
+      const why = error.skipped.slice(0, 3).map(describeSkipped);
+      return `No school table was found in the workbook${why.length ? ` (${why.join("; ")})` : ""}. Open a sheet with columns such as school name and pupils and try again, or map the columns on the Data tab.`;
+    },
+    nothingCounted: (error) => {
+      const why = error.excluded.slice(0, 3).map(describeExcluded);
+      return `None of the schools read counts in the audit${why.length ? ` (${why.join("; ")}${error.excluded.length > 3 ? " …" : ""})` : ""}, so no audit sheets were written. Check the school types and pupil figures, or correct the column mapping on the Data tab, and try again.`;
+    },
+    settingsNotSaved: (error) =>
+      `The settings could not be saved in the workbook: ${error.reason}. Make sure the workbook can be edited and try again.`,
+    unexpected:
+      "The operation did not finish. Try again; if it keeps happening, send this message to support.",
+  },
   data: {
     scanning: "Looking for school tables in the workbook…",
     rescan: "Scan again",
@@ -293,6 +403,25 @@ const en: Strings = {
       `${name}: ${status} (${checked} checked, ${passed} met, ${failed} not met, ${unchecked} unchecked)`,
     failedItems: "Items not met",
     vetoTriggered: "Veto items triggered",
+    uncheckedItems: "Unchecked items",
+    uncheckedCount: (n) => `Unchecked items (${n})`,
+    itemFigure: (figure, requirement) => `Figure: ${figure}; required: ${requirement}`,
+    requirement: (requirement) => `Required: ${requirement}`,
+    figureWords: {
+      yes: "yes",
+      no: "no",
+      subject: (name, level, rate) => `${name} level ${level}, gap rate ${rate}`,
+      separator: ", ",
+    },
+    showItem: (label, sheet) => `Show ${label} in 「${sheet}」`,
+    showCv: (stage, indicator, sheet) => `Select the ${stage} CV of ${indicator} in 「${sheet}」`,
+    dataIncomplete: {
+      title: "Data incomplete",
+      body: (rows) =>
+        `${rows === 1 ? "1 school row was" : `${rows} school rows were`} left out for bad data: the audit does not include ${rows === 1 ? "that school" : "those schools"}. Correct these cells and run the audit again:`,
+      showRow: (name, sheet, cell) => `Select ${cell} of “${name}” in 「${sheet}」`,
+      diagnostics: (sheet) => `Show in 「${sheet}」`,
+    },
     missing: "Still to fill in",
     missingHint: (sheet) =>
       sheet

@@ -12,13 +12,12 @@ import { stringsFor } from "./i18n";
 import { createService } from "./serviceFactory";
 
 const ready: Promise<PaneController> = Office.onReady().then(() => {
-  const controller = new PaneController(createService());
+  const strings = stringsFor(Office.context.displayLanguage);
+  const controller = new PaneController(createService(strings));
   const root = document.getElementById("app");
   if (root) {
     root.textContent = "";
-    createRoot(root).render(
-      createElement(App, { controller, strings: stringsFor(Office.context.displayLanguage) })
-    );
+    createRoot(root).render(createElement(App, { controller, strings }));
   }
   void controller.rescan();
   return controller;

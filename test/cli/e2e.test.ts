@@ -36,6 +36,38 @@ async function sheetNames(file: string): Promise<string[]> {
   return workbook.worksheets.map((ws) => ws.name);
 }
 
+/**
+ * The sample with its 县域指标 changed the ways a bureau fills it: a rate typed as text
+ * (「96.1%」, denominator blank), a %-formatted rate, a blank row (未核查), a failing count and the
+ * 家长 rows of 表Ⅵ left blank. Every branch of the 表Ⅳ–Ⅵ sentences then meets LibreOffice.
+ */
+async function sampleWithFormVariants(file: string): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(SAMPLE_WORKBOOK);
+  const form = book.getWorksheet("县域指标")!;
+  const set = (code: string, value: ExcelJS.CellValue, numFmt?: string) => {
+    let done = false;
+    form.eachRow((row) => {
+      if (row.getCell(1).value !== code) return;
+      row.getCell(4).value = value;
+      // A style of its own: ExcelJS shares one style object between the cells of a column.
+      if (numFmt) row.getCell(4).style = { ...row.getCell(4).style, numFmt };
+      done = true;
+    });
+    if (!done) throw new Error(`no row ${code} in the sample's form`);
+  };
+  set("G15-1", null);
+  set("G15-2", "96.1%");
+  set("G15-3", null);
+  set("Q2-1", null);
+  set("Q2-2", 0.98, "0.0%");
+  set("Q8", null);
+  set("G11-2", 170);
+  for (const code of ["S1-6", "S1-7", "S1-8", "S1-9", "S1-10"]) set(code, null);
+  await book.xlsx.writeFile(file);
+  return file;
+}
+
 const suite = process.env.JH_SKIP_LIBREOFFICE === "1" ? describe.skip : describe;
 
 suite("npm run audit on real workbooks, recalculated by LibreOffice", () => {
@@ -45,9 +77,11 @@ suite("npm run audit on real workbooks, recalculated by LibreOffice", () => {
 
   beforeAll(async () => {
     dir = makeTempDir("jh-cli-e2e-");
+    const variants = await sampleWithFormVariants(path.join(dir, "variants-source.xlsx"));
     for (const [key, source] of [
       ["sample", SAMPLE_WORKBOOK],
       ["messy", MESSY_WORKBOOK],
+      ["variants", variants],
     ]) {
       const input = path.join(dir, `${key}.xlsx`);
       copyFileSync(source, input);
@@ -69,7 +103,7 @@ suite("npm run audit on real workbooks, recalculated by LibreOffice", () => {
 
   afterAll(() => removeTempDir(dir));
 
-  it.each(["sample", "messy"])(
+  it.each(["sample", "messy", "variants"])(
     "writes formulas that LibreOffice recalculates to the values written (%s)",
     async (key) => {
       const index = Object.keys(outputs).indexOf(key);
@@ -105,6 +139,23 @@ suite("npm run audit on real workbooks, recalculated by LibreOffice", () => {
         expect(written).toEqual(expect.arrayContaining(["表Ⅳ", "表Ⅴ", "表Ⅵ", "佐证材料清单"]));
     }
   );
+
+  it("the form variants: 填报比例 from text and from a % format, a blank row 未核查, a failing count 未达标", () => {
+    const result = JSON.parse(readFileSync(outputs.variants.json, "utf8")) as AuditResult;
+    const items = result.counties[0].items;
+    expect(items.find((i) => i.id === "G15")).toMatchObject({
+      status: "pass",
+      source: "form-rate",
+    });
+    expect(items.find((i) => i.id === "Q2")).toMatchObject({
+      status: "pass",
+      source: "form-rate",
+      value: 0.98,
+    });
+    expect(items.find((i) => i.id === "Q8")).toMatchObject({ status: "unchecked" });
+    expect(items.find((i) => i.id === "G11")).toMatchObject({ status: "fail" });
+    expect(result.verdict).toBe("fail");
+  });
 
   it("audits the sample to the district report's published figures", () => {
     const result = JSON.parse(readFileSync(outputs.sample.json, "utf8")) as AuditResult;

@@ -59,6 +59,7 @@ export const PASSING_VALUES: Record<string, number | boolean> = {
   "Q9-10": 0.1,
   "Q9-11": 4,
   "Q9-12": 0.05,
+  "S1-5": 1050,
   "S1-1": 1000,
   "S1-2": 950,
   V1: false,

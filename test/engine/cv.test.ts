@@ -1,4 +1,6 @@
+import fc from "fast-check";
 import { compositeCv, unweightedCv, weightedSpread } from "../../src/engine";
+import { referenceSpread, referenceUnweightedCv } from "../../src/engine/cv";
 
 // The 2012 method notes' worked example (books per pupil), domain.md.
 const pupils = [45, 37, 89, 76, 55];
@@ -45,5 +47,52 @@ describe("compositeCv (综合差异系数)", () => {
   it("is null when a CV is missing", () => {
     expect(compositeCv([0.2, null])).toBeNull();
     expect(compositeCv([])).toBeNull();
+  });
+});
+
+describe("weightedSpread and unweightedCv follow simple-statistics bit for bit", () => {
+  // They compute in two passes what simple-statistics computes in five; the figures must not move.
+  // Per-pupil values as the engine makes them (a count over pupils: every bit of the mantissa used).
+  const value = fc.oneof(
+    fc
+      .tuple(fc.integer({ min: 0, max: 10 ** 7 }), fc.integer({ min: 1, max: 5000 }))
+      .map(([count, pupils]) => count / pupils),
+    fc.integer({ min: 0, max: 5000 }),
+    fc.constant(0)
+  );
+  const weights = fc.oneof(
+    fc.integer({ min: 0, max: 5000 }),
+    fc.double({ min: 0, max: 1e4, noNaN: true })
+  );
+  const rows = fc.array(fc.tuple(value, weights), { minLength: 0, maxLength: 80 });
+  const same = (a: unknown, b: unknown) => expect(a).toStrictEqual(b);
+
+  it("weightedSpread equals simple-statistics' weightedMean and weightedStandardDeviation", () => {
+    fc.assert(
+      fc.property(rows, (r) => {
+        const x = r.map((t) => t[0]);
+        const w = r.map((t) => t[1]);
+        same(weightedSpread(x, w), referenceSpread(x, w));
+        same(weightedSpread(Float64Array.from(x), Float64Array.from(w)), referenceSpread(x, w));
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it("unweightedCv equals simple-statistics' standardDeviation / mean", () => {
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 80 }), (x) => {
+        same(unweightedCv(x), referenceUnweightedCv(x));
+      }),
+      { numRuns: 500 }
+    );
+  });
+
+  it("leaves a negative weight to simple-statistics, which refuses it", () => {
+    expect(() => weightedSpread([1, 2], [3, -1])).toThrow(/non-negative/);
+  });
+
+  it("gives the worked example's figures exactly as simple-statistics does", () => {
+    expect(weightedSpread(perPupil, pupils)).toStrictEqual(referenceSpread(perPupil, pupils));
   });
 });

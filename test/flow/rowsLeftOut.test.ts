@@ -88,7 +88,7 @@ describe("the reader lists a school row with a bad pupil figure instead of dropp
 
     const summary = sheetOf(plan, "summary");
     const warning = summary.rows.find((r) => r.row === 2)!.cells[0]!;
-    expect(warning.value).toMatch(/^数据不完整：2所学校的行因在校生数有误未读入/);
+    expect(warning.value).toMatch(/^数据不完整：2所学校的行因在校生数或学段有误未读入/);
     expect(warning.link).toContain("数据诊断");
     expect(formatSummary(result, { workbook: "x" })).toContain("数据不完整：2 所学校的行");
     // The warning takes the spare row under the title: every formula still recomputes to its value.

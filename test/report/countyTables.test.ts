@@ -69,8 +69,9 @@ describe("the county declaration tables", () => {
     const iv = sheetOf(plan, "declaration-IV");
     const g11 = rowsWith(iv, 1, "G11 教师交流轮岗")[0];
     expect(at(iv, g11, 2)?.value).toBe(
-      "符合交流轮岗条件的教师数1704人，上一年度交流轮岗教师数173人，其中骨干教师数78人，上一年度交流轮岗教师数比例10.2%，骨干教师数比例45.1%"
+      "全县符合交流轮岗条件教师总数1704名，上一年度交流轮岗教师173名，占比10.2%；交流轮岗的骨干教师78名，占交流轮岗教师总数的45.1%"
     );
+    expect(at(iv, g11, 2)?.formula).toContain("TEXT('县域指标'!C");
     expect(at(iv, g11, 3)).toMatchObject({ value: "达标" });
     expect(at(iv, g11, 3)?.formula).toContain("'县域指标'!C");
     const summary = sheetOf(plan, "summary");
@@ -128,7 +129,7 @@ describe("the county declaration tables", () => {
     expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
     const iv = sheetOf(plan, "declaration-IV");
     expect(String(at(iv, rowsWith(iv, 1, "G15 随迁子女与留守儿童")[0], 2)?.value)).toContain(
-      "比例（填报比例）96.1%"
+      "全县符合条件的随迁子女数__人，在公办学校就读__人，在政府购买服务的民办学校就读__人，合计__人，占比96.1%（填报比例）；留守儿童关爱体系已具备"
     );
     const summary = sheetOf(plan, "summary");
     expect(at(summary, rowsWith(summary, 0, "全县")[0], 1)).toMatchObject({ value: "未完成" });
@@ -150,7 +151,164 @@ describe("the county declaration tables", () => {
     expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
     expect(verdictOf(plan, sourcesOf(grid), "G8")).toBe("未达标");
     const vi = sheetOf(plan, "declaration-VI");
-    expect(at(vi, rowsWith(vi, 0, "V3")[0], 7)).toMatchObject({ value: "触发" });
+    expect(at(vi, rowsWith(vi, 0, "V3")[0], 8)).toMatchObject({ value: "触发" });
+  });
+
+  it("表Ⅵ: 问卷总数 and the 「其中：家长」 row beside 计; only 计 is judged", () => {
+    const { plan, grid } = planFor({
+      ...PASSING_VALUES,
+      "S1-3": 40,
+      "S1-4": 35, // 87.5%
+      "S1-6": 600,
+      "S1-7": 580,
+      "S1-8": 480, // 82.8%: shown for the parents, not judged
+      "S1-9": 20,
+      "S1-10": 19,
+    });
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    const vi = sheetOf(plan, "declaration-VI");
+    const header = rowsWith(vi, 0, "对象")[0];
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => at(vi, header, c)?.value)).toEqual([
+      "问卷总数",
+      "回收有效问卷数",
+      "满意问卷数",
+      "问卷调查综合满意度",
+      "实地走访人数",
+      "满意人数",
+      "实地走访满意度",
+      "是否达标",
+    ]);
+    const total = rowsWith(vi, 0, "计")[0];
+    expect([1, 2, 3, 5, 6].map((c) => at(vi, total, c)?.value)).toEqual([1050, 1000, 950, 40, 35]);
+    expect(at(vi, total, 4)?.value).toBeCloseTo(0.95);
+    expect(at(vi, total, 7)?.value).toBeCloseTo(0.875);
+    expect(at(vi, total, 8)).toMatchObject({ value: "达标" });
+    expect(at(vi, total, 1)?.formula).toMatch(/^'县域指标'!C\d+$/);
+    const parents = rowsWith(vi, 0, "其中：家长")[0];
+    expect([1, 2, 3, 5, 6].map((c) => at(vi, parents, c)?.value)).toEqual([600, 580, 480, 20, 19]);
+    expect(at(vi, parents, 4)?.value).toBeCloseTo(480 / 580);
+    expect(at(vi, parents, 4)?.formula).toContain("/");
+    expect(at(vi, parents, 8)?.value).toBe("—");
+  });
+
+  it("表Ⅵ: a form without the 问卷总数 and 家长 rows still audits S1 (those cells stay empty)", () => {
+    const { plan, grid, result } = planFor(PASSING_VALUES);
+    expect(result.counties[0].items.find((i) => i.id === "S1")?.status).toBe("pass");
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    const vi = sheetOf(plan, "declaration-VI");
+    const parents = rowsWith(vi, 0, "其中：家长")[0];
+    expect([1, 2, 3, 4].map((c) => at(vi, parents, c)?.value ?? "")).toEqual(["", "", "", ""]);
+  });
+
+  it("表Ⅵ: 回收有效问卷数 above 问卷总数 is a part above its whole (S1 未核查, a diagnostic)", () => {
+    const { result } = planFor({ ...PASSING_VALUES, "S1-5": 900 });
+    expect(result.counties[0].items.find((i) => i.id === "S1")?.status).toBe("unchecked");
+  });
+});
+
+describe("表Ⅳ and 表Ⅴ sentences (指标值或简要结论)", () => {
+  const sentenceOf = (plan: WorkbookPlan, id: string) => {
+    const sheet = plan.sheets.find((s) =>
+      s.rows.some((r) => String(r.cells[1]?.value ?? "").startsWith(`${id} `))
+    )!;
+    const row = sheet.rows.find((r) => String(r.cells[1]?.value ?? "").startsWith(`${id} `))!;
+    return { sheet, cell: row.cells[2]! };
+  };
+  const live = (plan: WorkbookPlan, sources: SourceSheets, id: string) => {
+    const { sheet, cell } = sentenceOf(plan, id);
+    return cell.formula
+      ? new PlanWorkbook(plan, sources).evaluate(cell.formula, sheet.name)
+      : cell.value;
+  };
+
+  it("fills each item's sentence: counts and 元 as integers, rates to one decimal, levels as Ⅰ–Ⅳ, evidence as 已具备 / 未具备 with the document", () => {
+    const { plan } = planFor({
+      ...PASSING_VALUES,
+      "G8-1": 120000.6,
+      "G13-3": 801,
+      "G13-4": 781, // 97.503…% shows 97.5%
+      Q5: false,
+    });
+    const text = (id: string) => sentenceOf(plan, id).cell.value;
+    expect(text("G1")).toBe("已具备（布局规划）");
+    expect(text("Q5")).toBe("未具备");
+    expect(text("G8")).toBe("全县教师年平均工资收入120001元，当地公务员年平均工资收入110000元");
+    expect(text("G7")).toBe("全县特殊教育学校公用经费600000元，在校生100人，生均公用经费6000元");
+    expect(text("G13")).toBe(
+      "城区和镇区公办小学招生1000人，就近划片入学1000人，占比100.0%；公办初中招生801人，就近划片入学781人，占比97.5%"
+    );
+    expect(text("G15")).toBe(
+      "全县符合条件的随迁子女数8049人，在公办学校就读7736人，在政府购买服务的民办学校就读0人，合计7736人，占比96.1%；留守儿童关爱体系已具备"
+    );
+    expect(text("Q1")).toBe(
+      "全县初中毕业班学生数为980人，三年前该年级入学学生数为1000人，毕业年级三年转入学生数为10人，死亡学生数为0人，转出学生数为5人，全县初中三年巩固率为97.5%"
+    );
+    expect(String(text("Q9"))).toMatch(/^语文Ⅲ级、校际差异率0\.10；数学Ⅳ级、校际差异率0\.12；/);
+  });
+
+  it("a recorded figure the reader rejected (G2-1 as a rate) prints 「__」, and the formula agrees", () => {
+    const { plan, grid } = planFor({ ...PASSING_VALUES, "G2-1": "65%" });
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    expect(sentenceOf(plan, "G2").cell.value).toBe(
+      "已具备；生均公用经费基准定额小学__元、初中850元"
+    );
+    expect(sentenceOf(plan, "G2").cell.formula).not.toContain("TEXT('县域指标'!C5");
+  });
+
+  it("a verdict on the unrounded value: 94.96% shows 95.0% and is still 未达标", () => {
+    const { plan, grid } = planFor({ ...PASSING_VALUES, "Q2-1": 2500, "Q2-2": 2374 });
+    expect(sentenceOf(plan, "Q2").cell.value).toBe(
+      "全县适龄残疾儿童少年2500人，入学2374人，入学率95.0%"
+    );
+    expect(verdictOf(plan, sourcesOf(grid), "Q2")).toBe("未达标");
+  });
+
+  it("the sentence is live: a changed form cell changes it; a blank one turns it into the rows to fill", () => {
+    const { plan, grid } = planFor(PASSING_VALUES);
+    const sources = sourcesOf(grid);
+    const g112 = Object.entries(sources["县域指标"])
+      .find(([, v]) => v === "G11-2")![0]
+      .replace("A", "C");
+    sources["县域指标"][g112] = 170;
+    expect(live(plan, sources, "G11")).toBe(
+      "全县符合交流轮岗条件教师总数1704名，上一年度交流轮岗教师170名，占比10.0%；交流轮岗的骨干教师78名，占交流轮岗教师总数的45.9%"
+    );
+    sources["县域指标"][g112] = null;
+    expect(live(plan, sources, "G11")).toBe("未填报（请在县域指标表填写 G11-1、G11-2、G11-3）");
+  });
+
+  it("an unchecked item says which rows to fill, in the form's order", () => {
+    const { plan } = planFor({ ...PASSING_VALUES, "G9-1": null });
+    expect(sentenceOf(plan, "G9").cell.value).toBe("未填报（请在县域指标表填写 G9-1、G9-2）");
+  });
+});
+
+describe("items the school sheets decided (G9 from per-school training counts)", () => {
+  it("表Ⅳ writes the sentence over the school figures, the verdict as a formula, and 问题清单 the shortfall", () => {
+    const records = passingCounty().map((s, i) => {
+      const stage = Object.values(s.stages)[0]!;
+      stage.teachers = { ...stage.teachers, trainingDue: 50, trainingDone: i === 0 ? 48 : 50 };
+      return s;
+    });
+    const grid = formGrid(PASSING_VALUES);
+    const { forms } = readCountyForms([grid]);
+    const result = audit(records, {}, { countyForms: forms });
+    expect(result.counties[0].items.find((i) => i.id === "G9")).toMatchObject({
+      status: "fail",
+      source: "schools",
+    });
+    const plan = buildPlan({ result, records, auditedAt: AUDITED_AT });
+    expect(formulaMismatches(plan, sourcesOf(grid))).toEqual([]);
+    const iv = sheetOf(plan, "declaration-IV");
+    const row = rowsWith(iv, 1, "G9 教师5年360学时培训")[0];
+    expect(String(at(iv, row, 2)?.value)).toBe(
+      "全县应完成5年360学时培训的教师200名，已完成198名，完成率99.0%（据学校表逐校核查）；未达100%的学校：「一小」48/50"
+    );
+    expect(at(iv, row, 3)).toMatchObject({ value: "未达标" });
+    expect(at(iv, row, 3)?.formula).not.toContain("县域指标");
+    const findings = sheetOf(plan, "findings");
+    const g9 = rowsWith(findings, 3, "G9")[0];
+    expect(at(findings, g9, 9)).toMatchObject({ value: "已完成5年360学时培训的教师数还需增加2人" });
   });
 });
 

@@ -436,6 +436,11 @@ export class PlanWorkbook {
         return scalar(ev(args[0])) === null;
       case "TEXT": {
         const fmt = String(scalar(ev(args[1])));
+        if (fmt === "#,##0")
+          return String(roundHalfAway(num(scalar(ev(args[0]))), 0)).replace(
+            /\B(?=(\d{3})+(?!\d))/g,
+            ","
+          );
         const m = /^0(?:\.(0+))?$/.exec(fmt);
         if (!m) throw new Error(`TEXT format ${fmt} is not supported`);
         const d = m[1]?.length ?? 0;

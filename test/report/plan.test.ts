@@ -236,15 +236,65 @@ describe("buildPlan: colours that follow the values", () => {
     expect(checked).toBeGreaterThan(40);
   });
 
-  it("puts a data bar on CV ÷ limit in the summary, each ratio a formula", () => {
+  it("keeps CV ÷ limit as a formula (no data bar: its scale misled)", () => {
     const summary = sheetOf(plan, "summary");
-    expect(summary.dataBars).toHaveLength(1);
-    const [from, to] = summary.dataBars[0].range.split(":").map(pos);
-    expect(to.row - from.row + 1).toBe(2 * 8); // 7 indicators + composite, per stage
-    const l1 = at(summary, from.row, from.col)!;
+    expect(summary.dataBars).toEqual([]);
+    const chart = summary.charts![0];
+    const from = pos(chart.series[0].range.split(":")[0]);
+    const l1 = at(summary, from.row, 5)!;
     expect(l1.formula).toBe(`D${from.row + 1}/E${from.row + 1}`);
     const cv = result.stages!.primary.indicators.L1;
     expect(l1.value).toBeCloseTo(cv.cv! / cv.limit!, 12);
+  });
+
+  it("charts each stage's seven CVs as bars against the limit's line, over the table's cells", () => {
+    const summary = sheetOf(plan, "summary");
+    expect(summary.charts!.map((c) => c.title)).toEqual([
+      "小学各指标差异系数与限值",
+      "初中各指标差异系数与限值",
+    ]);
+    const book = new PlanWorkbook(plan, sources);
+    summary.charts!.forEach((chart, k) => {
+      const stage = k === 0 ? "primary" : "junior";
+      const [bars, line] = chart.series;
+      expect([bars.kind, line.kind]).toEqual(["bar", "line"]);
+      expect(chart.axisTitles).toEqual({ category: "指标", value: "差异系数" });
+      expect(bars.labelFormat).toBe("0.000");
+      const [top, bottom] = bars.range.split(":").map(pos);
+      expect(bottom.row - top.row + 1).toBe(7);
+      expect(chart.categories.range).toBe(`C${top.row + 1}:C${bottom.row + 1}`);
+      expect(chart.categories.labels[0]).toBe("L1 高学历教师");
+      // The bars are the table's CV cells (formulas over 差异系数), the line its limit cells.
+      for (let i = 0; i < 7; i++) {
+        const id = `L${i + 1}`;
+        const ind = result.stages![stage].indicators[id];
+        expect(at(summary, top.row + i, 2)?.value).toBe(chart.categories.labels[i]);
+        expect(at(summary, top.row + i, 3)?.formula).toMatch(/^'差异系数'!I\d+$/);
+        expect(book.value("审计总览", top.row + i, 3)).toBeCloseTo(ind.cv!, 12);
+        expect(bars.values[i]).toBe(ind.cv);
+        expect(line.values[i]).toBe(ind.limit);
+        expect(at(summary, top.row + i, 4)?.formula).toMatch(/^'差异系数'!/);
+      }
+      expect(line.range).toBe(`E${top.row + 1}:E${bottom.row + 1}`);
+      // The limit comes from the standard's data: 0.50 小学, 0.45 初中.
+      expect(line.values.every((v) => v === (k === 0 ? 0.5 : 0.45))).toBe(true);
+      expect(line.name).toBe(`限值（${k === 0 ? 0.5 : 0.45}）`);
+      // The chart sits below the table, clear of every planned cell.
+      const { top: t, bottom: b } = chart.anchor;
+      expect(summary.rows.some((r) => r.row >= t && r.row <= b)).toBe(false);
+    });
+  });
+});
+
+describe("buildPlan: printing", () => {
+  it("prints every sheet on A4 with the county and audit date on top and page numbers below", () => {
+    for (const sheet of plan.sheets) {
+      expect(sheet.page.paper).toBe("A4");
+      expect(sheet.page.footer).toEqual({ center: "第 &P 页 共 &N 页" });
+      expect(sheet.page.header?.right).toBe("审计日期：2026-11-29");
+      expect(sheet.page.header?.center).toBe(sheet.name);
+      expect(sheet.page.repeatRows).toBeDefined();
+    }
   });
 });
 
@@ -407,12 +457,15 @@ describe("buildPlan: the declaration tables", () => {
     expect(t.rows.some((r) => String(r.cells[0]?.value).startsWith("注："))).toBe(true);
   });
 
-  it("表Ⅱ-2 names the indicators met and those at 85% or more in 备注, and answers 是/否 by formula", () => {
+  it("表Ⅱ-2 names the indicators met and those at 85% or more in 备注 by its own code row, and answers 是/否 by formula", () => {
     const t = sheetOf(plan, "declaration-II-2");
     const row = rowsWith(t, 1, HOSTILE_NAME)[0];
     expect(at(t, row, 14)?.value).toBe(
-      "达标：L5；未达标但不低于85%：L3、L4、L6、L7；低于85%或缺数据：L1、L2"
+      "达标：L10；未达标但不低于85%：L8、L9、L11、L12；低于85%或缺数据：L6、L7"
     );
+    // Each code is the one printed above the indicator's column in the table's code row.
+    expect(at(t, 4, 10)?.value).toBe("L10");
+    expect(at(t, 3, 10)?.value).toMatch(/^生均体育运动场馆面积/);
     expect(at(t, row, 13)).toMatchObject({ value: "否" });
     expect(at(t, row, 13)?.formula).toMatch(/^IF\('学校达标'!M\d+="达标","是","否"\)$/);
     expect(at(t, row, 3)).toMatchObject({ value: 500, formula: "'学校达标'!D8" });

@@ -374,3 +374,63 @@ describe("units", () => {
     expect(result.tables[0].units).toEqual(["教学仪器设备值：万元→元（据表头「单位」行）"]);
   });
 });
+
+describe("columns for county items the school sheets can decide (G6, G9, G12, Q4)", () => {
+  it("reads 核定公用经费, 教师培训经费, 公用经费预算 (万元 converted), 360学时 and 持证 counts", () => {
+    const result = readSheets([
+      grid("小学", [
+        [
+          "学校名称",
+          "在校生数",
+          "专任教师数",
+          "持证上岗教师数",
+          "应完成5年360学时培训教师数",
+          "已完成5年360学时培训教师数",
+          "核定公用经费（万元）",
+          "教师培训经费（万元）",
+          "年度公用经费预算（万元）",
+        ],
+        ["甲村小", 99, 10, 10, 8, 8, 6.5, 0.5, 10],
+      ]),
+    ]);
+    const [school] = result.records;
+    expect(school.stages.primary!.teachers).toEqual({
+      fullTime: 10,
+      certified: 10,
+      trainingDue: 8,
+      trainingDone: 8,
+    });
+    expect(school.facilities).toEqual({
+      approvedPublicFunds: 65000,
+      trainingFunds: 5000,
+      publicFundsBudget: 100000,
+    });
+    expect(result.diagnostics.filter((d) => d.level !== "info")).toEqual([]);
+  });
+
+  it("reads the shorter wordings 应参训教师数 / 已参训教师数 / 具有教师资格的教师数", () => {
+    const result = readSheets([
+      grid("初中", [
+        ["学校名称", "在校生数", "应参训教师数", "已参训教师数", "具有教师资格证的教师数"],
+        ["城关中学", 900, 70, 69, 71],
+      ]),
+    ]);
+    expect(result.records[0].stages.junior!.teachers).toEqual({
+      trainingDue: 70,
+      trainingDone: 69,
+      certified: 71,
+    });
+  });
+
+  it("a share column (持证率, 培训经费占比) is not read as a count or an amount", () => {
+    const result = readSheets([
+      grid("小学", [
+        ["学校名称", "在校生数", "持证上岗率", "培训经费占比"],
+        ["甲村小", 99, 1, 0.05],
+      ]),
+    ]);
+    const teachers = result.records[0].stages.primary!.teachers ?? {};
+    expect(teachers.certified).toBeUndefined();
+    expect(result.records[0].facilities?.trainingFunds).toBeUndefined();
+  });
+});

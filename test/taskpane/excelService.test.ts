@@ -7,13 +7,14 @@ import { a1 } from "../../src/sheets/grid";
 import * as excelHost from "../../src/hosts/excel";
 import { PaneController } from "../../src/taskpane/controller";
 import { createExcelService } from "../../src/taskpane/excelService";
+import { stringsFor, type Strings } from "../../src/taskpane/i18n";
 import { sheetReader } from "../../src/taskpane/reader";
 import type { RunProgress } from "../../src/taskpane/service";
 import { FakeWorkbook, type SourceValue } from "../hosts/excel/fakeExcel";
 import { smallCountyGrids } from "../support/smallCountyWorkbook";
 import { FakeSettings } from "./fakes";
 
-function county() {
+function county(strings?: Strings) {
   const book = new FakeWorkbook();
   for (const grid of smallCountyGrids()) {
     book.addSheet(
@@ -33,6 +34,7 @@ function county() {
       return batch(book.context());
     },
     settings,
+    ...(strings ? { strings } : {}),
     now: () => new Date(Date.UTC(2026, 10, 29)),
   });
   return { book, service, settings, runs: () => runs };
@@ -95,5 +97,17 @@ describe("createExcelService over the Excel host", () => {
       /^Excel 正处于单元格编辑状态.*请按 Enter 或 Esc 结束编辑/
     );
     expect(book.sheets.map((s) => s.name)).toEqual(sheets);
+  });
+
+  it("gives Excel's advice in English when the pane speaks English", async () => {
+    const { book, service } = county(stringsFor("en-US"));
+    const controller = new PaneController(service);
+    book.failOn = (record) =>
+      record.what === "worksheets.add" ? "InvalidOperationInCellEditMode" : undefined;
+    await controller.run();
+    expect(controller.getState().error).toBe(
+      stringsFor("en").errors.excel.InvalidOperationInCellEditMode
+    );
+    expect(controller.getState().error).toMatch(/^Excel is editing a cell.*Press Enter or Esc/);
   });
 });

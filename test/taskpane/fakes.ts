@@ -1,3 +1,4 @@
+import type { RejectedRow } from "../../src/sheets";
 import type { SheetGrid } from "../../src/sheets/grid";
 /**
  * Fakes for the pane's tests: a document-settings store, and an AuditService built from the real
@@ -67,6 +68,8 @@ export interface FakeWorkbook {
   extraGrids: SheetGrid[];
   /** How many times the pane inserted the county form. */
   inserted: number;
+  /** School rows the fake reader reports as left out for bad data (「数据不完整」). */
+  rejectedRows: RejectedRow[];
 }
 
 /** The small county (in two counties when given) behind a fake service. */
@@ -84,6 +87,7 @@ export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook 
     renames: {},
     extraGrids: [],
     inserted: 0,
+    rejectedRows: [],
   };
   const steps: PipelineSteps = {
     readGrids: async () => {
@@ -92,7 +96,7 @@ export function fakeWorkbook(counties?: { a: string; b: string }): FakeWorkbook 
     },
     readSheets: (grids, options) => {
       fake.scans.push({ overrides: options.overrides });
-      return read(grids, options);
+      return { ...read(grids, options), rejectedRows: fake.rejectedRows };
     },
     fields: FAKE_FIELDS,
     writePlan: async (plan, onProgress) => {

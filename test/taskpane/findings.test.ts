@@ -4,7 +4,14 @@ import type { RunResult } from "../../src/taskpane/service";
 import { HOSTILE_NAME, smallCounty } from "../report/fixture";
 
 function runOf(records: SchoolRecord[]): RunResult {
-  return { result: audit(records), records, tables: [], sheets: [], auditedAt: new Date(0) };
+  return {
+    result: audit(records),
+    records,
+    tables: [],
+    sheets: [],
+    targets: {},
+    auditedAt: new Date(0),
+  };
 }
 
 describe("failingSchools", () => {

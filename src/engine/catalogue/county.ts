@@ -73,6 +73,9 @@ export type ItemRule =
   /** Checked per school by the engine's school-level checks (G3, G4, G5). */
   | { kind: "schools"; check: "G3" | "G4" | "G5"; columns: string };
 
+/** County items the school sheets can decide (src/engine/county/schoolFigures.ts). */
+export type SchoolFiguresSource = "G6" | "G9" | "G12" | "Q4";
+
 export interface CountyItem {
   id: string;
   dimension: CountyDimension;
@@ -86,6 +89,24 @@ export interface CountyItem {
    * sheets win). Named here for the 未核查 note.
    */
   schoolColumns?: string;
+  /**
+   * The item is computed from the school sheets when they carry `schoolColumns`: their figures,
+   * summed into this item's form codes, are judged by the same rule (and win over the form).
+   */
+  fromSchools?: SchoolFiguresSource;
+  /**
+   * 指标值或简要结论 as 表Ⅳ / 表Ⅴ write it, with the figures filled in (counts and 元 as integers,
+   * rates to one decimal, as the tables' note asks). Placeholders:
+   * `{G11-1}` an input's figure (是/否 for a yes/no row, Ⅰ–Ⅳ for a level);
+   * `{G15-2+G15-3}` a sum of inputs; `{r1%}` the item's first rate in % (`{r2%}` the second),
+   * `{r1}` the first ratio as a whole number (G7's 元 per pupil);
+   * `{具备:G1}` 已具备 / 未具备; `{佐证:G1}` the document named in 佐证材料, in brackets;
+   * `{subjects}` Q9's monitored subjects, each as `subjectSentence`.
+   * A blank figure prints 「__」 as in the blank national table.
+   */
+  sentence?: string;
+  /** Q9: one monitored subject in the sentence; `{subject}`, `{level}` (Ⅰ–Ⅳ), `{rate}` (two decimals). */
+  subjectSentence?: string;
 }
 
 export interface VetoItem {
@@ -210,10 +231,18 @@ export const COUNTY_INPUTS: readonly CountyInput[] = [
   yesno("Q7", "课程开齐开足，教学秩序规范，综合实践活动有效开展（是/否）"),
   yesno("Q8", "无过重课业负担（是/否）"),
   ...q9Inputs,
-  count("S1-1", "回收有效问卷数", "S1", { unit: "份" }),
+  // 表Ⅵ's 问卷总数 and its 「其中：家长」 row: shown, not judged (S1 is judged on the totals). S1-5 comes
+  // first on the form, as the table reads; codes are never renumbered.
+  count("S1-5", "发放问卷总数", "S1", { unit: "份" }),
+  count("S1-1", "回收有效问卷数", "S1", { unit: "份", partOf: "S1-5" }),
   count("S1-2", "其中满意问卷数", "S1", { unit: "份", partOf: "S1-1", acceptsRate: true }),
   count("S1-3", "实地走访人数", "S1"),
   count("S1-4", "其中满意人数", "S1", { partOf: "S1-3", acceptsRate: true }),
+  count("S1-6", "其中家长：发放问卷数", "S1", { unit: "份", partOf: "S1-5" }),
+  count("S1-7", "其中家长：回收有效问卷数", "S1", { unit: "份", partOf: "S1-1" }),
+  count("S1-8", "其中家长：满意问卷数", "S1", { unit: "份", partOf: "S1-7" }),
+  count("S1-9", "其中家长：实地走访人数", "S1", { partOf: "S1-3" }),
+  count("S1-10", "其中家长：满意人数", "S1", { partOf: "S1-9" }),
   yesno("V1", "以考试方式招生（是/否）", "veto"),
   yesno("V2", "违规择校（是/否）", "veto"),
   yesno("V3", "设置重点学校或重点班（是/否）", "veto"),
@@ -248,6 +277,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "学校规划布局",
     requirement: "学校规划布局合理，符合国家有关规定",
+    sentence: "{具备:G1}{佐证:G1}",
     rule: { kind: "evidence", input: "G1" },
   },
   {
@@ -255,6 +285,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "城乡四统一",
     requirement: "城乡学校建设标准、教师编制标准、生均公用经费基准定额、基本装备配置标准统一",
+    sentence: "{具备:G2}{佐证:G2}；生均公用经费基准定额小学{G2-1}元、初中{G2-2}元",
     rule: { kind: "evidence", input: "G2" },
   },
   {
@@ -287,6 +318,9 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "小规模学校公用经费",
     requirement: "不足100名学生的村小学和教学点按100名学生核定公用经费",
+    sentence: "全县不足100名学生的村小学和教学点{G6-1}个，按100名学生核定公用经费的{G6-2}个",
+    fromSchools: "G6",
+    schoolColumns: "学校表的「核定公用经费」列（不足100名学生的学校）",
     rule: { kind: "allOf", part: "G6-2", whole: "G6-1" },
   },
   {
@@ -294,6 +328,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "特殊教育学校生均公用经费",
     requirement: "特殊教育学校生均公用经费不低于6000元",
+    sentence: "全县特殊教育学校公用经费{G7-1}元，在校生{G7-2}人，生均公用经费{r1}元",
     rule: {
       kind: "ratio",
       numerator: ["G7-1"],
@@ -307,6 +342,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "教师工资收入",
     requirement: "教师平均工资收入水平不低于当地公务员平均工资收入水平",
+    sentence: "全县教师年平均工资收入{G8-1}元，当地公务员年平均工资收入{G8-2}元",
     rule: { kind: "atLeast", value: "G8-1", than: "G8-2" },
   },
   {
@@ -314,6 +350,9 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "教师5年360学时培训",
     requirement: "教师5年360学时培训完成率达到100%",
+    sentence: "全县应完成5年360学时培训的教师{G9-1}名，已完成{G9-2}名，完成率{r1%}",
+    fromSchools: "G9",
+    schoolColumns: "学校表的「应完成5年360学时培训教师数」「已完成5年360学时培训教师数」列",
     rule: ratio(["G9-2"], ["G9-1"], 1, "G9-2"),
   },
   {
@@ -322,6 +361,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     name: "编制岗位统筹",
     requirement:
       "县级教育行政部门在核定的教职工编制总额和岗位总量内，统筹分配各校教职工编制和岗位数量",
+    sentence: "{具备:G10}{佐证:G10}",
     rule: { kind: "evidence", input: "G10" },
   },
   {
@@ -329,6 +369,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "教师交流轮岗",
     requirement: "交流轮岗教师占符合条件教师总数的10%以上，其中骨干教师不低于交流轮岗教师总数的20%",
+    sentence:
+      "全县符合交流轮岗条件教师总数{G11-1}名，上一年度交流轮岗教师{G11-2}名，占比{r1%}；交流轮岗的骨干教师{G11-3}名，占交流轮岗教师总数的{r2%}",
     rule: {
       kind: "all",
       rules: [ratio(["G11-2"], ["G11-1"], 0.1, "G11-2"), ratio(["G11-3"], ["G11-2"], 0.2, "G11-3")],
@@ -339,6 +381,9 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "专任教师持证上岗",
     requirement: "专任教师持有教师资格证上岗率达到100%",
+    sentence: "全县专任教师{G12-1}名，持有教师资格证上岗{G12-2}名，持证上岗率{r1%}",
+    fromSchools: "G12",
+    schoolColumns: "学校表的「持证上岗教师数」列（与「专任教师数」）",
     rule: ratio(["G12-2"], ["G12-1"], 1, "G12-2"),
   },
   {
@@ -346,6 +391,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "就近划片入学",
     requirement: "城区和镇区公办小学、初中（不含寄宿制学校）就近划片入学比例分别达到100%、95%",
+    sentence:
+      "城区和镇区公办小学招生{G13-1}人，就近划片入学{G13-2}人，占比{r1%}；公办初中招生{G13-3}人，就近划片入学{G13-4}人，占比{r2%}",
     rule: {
       kind: "all",
       rules: [ratio(["G13-2"], ["G13-1"], 1, "G13-2"), ratio(["G13-4"], ["G13-3"], 0.95, "G13-4")],
@@ -356,6 +403,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "guarantee",
     name: "优质高中招生名额分配",
     requirement: "优质高中招生名额分配比例不低于50%，并向农村初中倾斜",
+    sentence:
+      "优质高中招生名额{G14-1}个，分配到区域内初中{G14-2}个，分配比例{r1%}，其中分配到农村初中{G14-3}个；向农村初中倾斜：{G14-4}",
     rule: {
       kind: "all",
       rules: [ratio(["G14-2"], ["G14-1"], 0.5, "G14-2"), { kind: "evidence", input: "G14-4" }],
@@ -367,6 +416,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     name: "随迁子女与留守儿童",
     requirement:
       "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%，留守儿童关爱体系健全",
+    sentence:
+      "全县符合条件的随迁子女数{G15-1}人，在公办学校就读{G15-2}人，在政府购买服务的民办学校就读{G15-3}人，合计{G15-2+G15-3}人，占比{r1%}；留守儿童关爱体系{具备:G15-4}",
     rule: {
       kind: "all",
       rules: [
@@ -380,6 +431,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "初中三年巩固率",
     requirement: "全县初中三年巩固率达到95%以上",
+    sentence:
+      "全县初中毕业班学生数为{Q1-3}人，三年前该年级入学学生数为{Q1-1}人，毕业年级三年转入学生数为{Q1-4}人，死亡学生数为{Q1-2}人，转出学生数为{Q1-5}人，全县初中三年巩固率为{r1%}",
     rule: ratio(
       ["Q1-3", { subtract: "Q1-4" }, "Q1-5"],
       ["Q1-1", { subtract: "Q1-2" }],
@@ -392,6 +445,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "残疾儿童少年入学率",
     requirement: "全县残疾儿童少年入学率达到95%以上",
+    sentence: "全县适龄残疾儿童少年{Q2-1}人，入学{Q2-2}人，入学率{r1%}",
     rule: ratio(["Q2-2"], ["Q2-1"], 0.95, "Q2-2"),
   },
   {
@@ -399,6 +453,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "学校章程与信息化",
     requirement: "所有学校制定章程，实现学校管理与教学信息化",
+    sentence: "{具备:Q3}{佐证:Q3}",
     rule: { kind: "evidence", input: "Q3" },
   },
   {
@@ -406,6 +461,9 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "教师培训经费",
     requirement: "所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费",
+    sentence: "全县学校{Q4-1}所，教师培训经费不低于年度公用经费预算总额5%的学校{Q4-2}所",
+    fromSchools: "Q4",
+    schoolColumns: "学校表的「教师培训经费」「年度公用经费预算」列",
     rule: { kind: "allOf", part: "Q4-2", whole: "Q4-1" },
   },
   {
@@ -413,6 +471,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "信息化教学",
     requirement: "教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平",
+    sentence: "{具备:Q5}{佐证:Q5}",
     rule: { kind: "evidence", input: "Q5" },
   },
   {
@@ -420,6 +479,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "德育与校园文化",
     requirement: "所有学校德育工作、校园文化建设水平达到良好以上",
+    sentence: "{具备:Q6}{佐证:Q6}",
     rule: { kind: "evidence", input: "Q6" },
   },
   {
@@ -427,6 +487,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "课程与教学秩序",
     requirement: "课程开齐开足，教学秩序规范，综合实践活动有效开展",
+    sentence: "{具备:Q7}{佐证:Q7}",
     rule: { kind: "evidence", input: "Q7" },
   },
   {
@@ -434,6 +495,7 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "课业负担",
     requirement: "无过重课业负担",
+    sentence: "{具备:Q8}{佐证:Q8}",
     rule: { kind: "evidence", input: "Q8" },
   },
   {
@@ -441,6 +503,8 @@ export const COUNTY_ITEMS: readonly CountyItem[] = [
     dimension: "quality",
     name: "国家义务教育质量监测",
     requirement: "相关科目学生学业水平达到Ⅲ级以上，且校际差异率低于0.15",
+    sentence: "{subjects}",
+    subjectSentence: "{subject}{level}级、校际差异率{rate}",
     rule: {
       kind: "levelAndRate",
       subjects: MONITORING_SUBJECTS.map((name, i) => ({

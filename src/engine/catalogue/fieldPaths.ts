@@ -132,16 +132,36 @@ function dig(node: unknown, keys: readonly string[]): unknown {
  * fieldValueAt({ name: "甲", kind: "primary", stages: { primary: { pupils: 500 } } }, "pupils.primary"); // 500
  */
 export function fieldValueAt(record: SchoolRecord, path: string): unknown {
+  let read = READERS.get(path);
+  if (!read) READERS.set(path, (read = fieldReader(path)));
+  return read(record);
+}
+
+/** Readers by path: the paths are the catalogue's fields by stage, a bounded set. */
+const READERS = new Map<string, (record: SchoolRecord) => unknown>();
+
+/**
+ * fieldValueAt with the path parsed once: for reading the same path from many records.
+ *
+ * @example
+ * const extra = fieldReader("facilities.extraSportsArea");
+ * records.filter((r) => extra(r) !== undefined);
+ */
+export function fieldReader(path: string): (record: SchoolRecord) => unknown {
   const { base, stage, whole } = parseFieldId(path);
   const [group, ...rest] = base.split(".");
   if (!isStagedBase(base)) {
-    if (group === "facilities") return dig(record.facilities, rest);
-    return (record as unknown as Record<string, unknown>)[base];
+    if (group === "facilities") return (record) => dig(record.facilities, rest);
+    return (record) => (record as unknown as Record<string, unknown>)[base];
   }
-  if (whole) return group === "teachers" ? dig(record.wholeSchoolTeachers, rest) : undefined;
-  const figures = stage ? record.stages[stage] : undefined;
-  if (!figures) return undefined;
-  if (rest.length === 0) return (figures as Record<string, unknown>)[group];
-  if (group === "given") return figures.given?.[rest.join(".")];
-  return dig((figures as Record<string, unknown>)[group], rest);
+  if (whole)
+    return (record) => (group === "teachers" ? dig(record.wholeSchoolTeachers, rest) : undefined);
+  const given = rest.join(".");
+  return (record) => {
+    const figures = stage ? record.stages[stage] : undefined;
+    if (!figures) return undefined;
+    if (rest.length === 0) return (figures as Record<string, unknown>)[group];
+    if (group === "given") return figures.given?.[given];
+    return dig((figures as Record<string, unknown>)[group], rest);
+  };
 }

@@ -259,6 +259,25 @@ const FIGURES: FieldDef[] = [
     unit: "area",
     wordings: [{ re: /运动场|田径场|操场/, conf: 1 }],
   },
+  // County items a school sheet can decide (G6, Q4): money per school, 万元 converted on reading.
+  {
+    id: "facilities.approvedPublicFunds",
+    label: { zh: "核定公用经费", en: "Approved public funds (yuan)" },
+    unit: "money",
+    wordings: [{ re: /核定.*公用经费|公用经费.*核定/, not: RATIO_WORDS, conf: 1 }],
+  },
+  {
+    id: "facilities.trainingFunds",
+    label: { zh: "教师培训经费", en: "Teacher training funds (yuan)" },
+    unit: "money",
+    wordings: [{ re: /培训(经)?费/, not: SHARE_WORDS, conf: 1 }],
+  },
+  {
+    id: "facilities.publicFundsBudget",
+    label: { zh: "年度公用经费预算", en: "Annual public funds budget (yuan)" },
+    unit: "money",
+    wordings: [{ re: /公用经费.*预算|预算.*公用经费/, not: /核定|培训|生均/, conf: 1 }],
+  },
   {
     id: "facilities.equipmentValue",
     label: { zh: "教学仪器设备值", en: "Teaching equipment value (yuan)" },
@@ -390,6 +409,32 @@ const FIGURES: FieldDef[] = [
     unit: "people",
     staged: true,
     wordings: [{ re: /中级.*职|中高级职称/, conf: 0.9 }],
+  },
+  // County items a school sheet can decide (G9, G12): before 专任教师数, whose wording they contain.
+  {
+    id: "teachers.trainingDue",
+    label: { zh: "应完成5年360学时培训教师数", en: "Teachers due the 5-year 360-hour training" },
+    unit: "people",
+    staged: true,
+    wordings: [
+      { re: /应.{0,6}(360|培训|参训)|360学时.*应/, not: /已完成|实际完成|已参训|经费|率/, conf: 1 },
+    ],
+  },
+  {
+    id: "teachers.trainingDone",
+    label: { zh: "已完成5年360学时培训教师数", en: "Teachers who completed the 360-hour training" },
+    unit: "people",
+    staged: true,
+    wordings: [
+      { re: /(已|实际)完成.*(360|培训)|360学时.*完成|已参训/, not: /应完成|应参|经费|率/, conf: 1 },
+    ],
+  },
+  {
+    id: "teachers.certified",
+    label: { zh: "持证上岗教师数", en: "Teachers holding a teaching certificate" },
+    unit: "people",
+    staged: true,
+    wordings: [{ re: /持证|(持有)?教师资格证/, not: SHARE_WORDS, conf: 1 }],
   },
   {
     id: "teachers.fullTime",

@@ -3,7 +3,13 @@
  * and the county verdict. An unchecked item is never a pass; a failed item or a triggered veto fails
  * the county whatever else is missing.
  */
-import { COUNTY_ITEMS, VETO_ITEMS, type CountyDimension } from "../catalogue/county";
+import {
+  COUNTY_ITEMS,
+  VETO_ITEMS,
+  type CountyDimension,
+  type CountyItem,
+} from "../catalogue/county";
+import type { Diagnostic } from "../diagnostics";
 import type {
   CountyFormCells,
   CountyResult,
@@ -16,9 +22,10 @@ import type {
   StageResult,
   VetoResult,
 } from "../result";
-import { STAGES, type AuditSettings, type Stage } from "../types";
+import { STAGES, type AuditSettings, type SchoolRecord, type Stage } from "../types";
 import type { CountyForm } from "./form";
-import { evaluateRule } from "./rules";
+import { evaluateRule, type RuleContext, type RuleOutcome } from "./rules";
+import { schoolItemFigures } from "./schoolFigures";
 
 /** The whole-standard part of a county's result. */
 export type CountyStandardResult = Pick<
@@ -71,11 +78,12 @@ export function countyStandard(
   stages: Record<Stage, StageResult>,
   schoolChecks: readonly GuaranteeCheck[],
   form: CountyForm | undefined,
-  settings: AuditSettings
+  settings: AuditSettings,
+  schools: readonly SchoolRecord[] = []
 ): CountyStandardResult {
   const ctx = { entries: form?.entries ?? {}, schoolChecks, settings, hasForm: form !== undefined };
   const items: CountyItemResult[] = COUNTY_ITEMS.map((item) => {
-    const outcome = evaluateRule(item.rule, ctx);
+    const { outcome, figures } = evaluateItem(item, ctx, schools);
     const result: CountyItemResult = {
       id: item.id,
       name: item.name,
@@ -89,6 +97,7 @@ export function countyStandard(
     };
     const named = evidenceOf(item.id, ctx.entries);
     if (named) result.evidence = named;
+    if (figures) result.figures = figures;
     return result;
   });
   const extra = new Set(settings.extraVetoItems);
@@ -139,6 +148,78 @@ export function countyStandard(
     result.form = f;
   }
   return result;
+}
+
+/**
+ * One item: from the school sheets when they carry its columns (the same rule over their summed
+ * figures), else from the form; with neither, the note names both the form rows and the columns.
+ */
+function evaluateItem(
+  item: CountyItem,
+  ctx: RuleContext,
+  schools: readonly SchoolRecord[]
+): { outcome: RuleOutcome; figures?: Record<string, number> } {
+  const fromSchools = item.fromSchools
+    ? schoolItemFigures(item.fromSchools, schools, ctx.entries)
+    : ({ kind: "none" } as const);
+  if (fromSchools.kind === "figures") {
+    const entries = { ...ctx.entries };
+    for (const [code, value] of Object.entries(fromSchools.figures))
+      entries[code] = { code, value };
+    const outcome = evaluateRule(item.rule, { ...ctx, entries });
+    return {
+      outcome: { ...outcome, source: "schools", notes: [...fromSchools.notes, ...outcome.notes] },
+      figures: fromSchools.figures,
+    };
+  }
+  if (fromSchools.kind === "incomplete") {
+    const missing = fromSchools.missing;
+    return {
+      outcome: {
+        status: "unchecked",
+        value: null,
+        required: evaluateRule(item.rule, ctx).required,
+        source: null,
+        missing,
+        notes: fromSchools.notes,
+      },
+    };
+  }
+  const outcome = evaluateRule(item.rule, ctx);
+  if (outcome.status === "unchecked" && item.schoolColumns && item.rule.kind !== "schools")
+    outcome.notes = [...outcome.notes, `或在${item.schoolColumns}中逐校填报，由学校表核查`];
+  return { outcome };
+}
+
+/**
+ * 数据诊断 lines for the items the school sheets decided although the form also gave them: the
+ * form's figures were not used.
+ *
+ * @example
+ * schoolsOverFormDiagnostics(result.counties); // [{ code: "engine.county-item-from-schools", … }]
+ */
+export function schoolsOverFormDiagnostics(
+  counties: readonly Pick<CountyResult, "name" | "items" | "form">[]
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const county of counties) {
+    for (const item of county.items) {
+      if (item.source !== "schools" || !item.figures || !county.form) continue;
+      const filled = Object.keys(item.figures).filter(
+        (c) => county.form!.values[c] !== null && county.form!.values[c] !== undefined
+      );
+      if (filled.length === 0) continue;
+      const cells = filled.map((c) => county.form!.cells[c]).filter(Boolean);
+      out.push({
+        level: "info",
+        code: "engine.county-item-from-schools",
+        sheet: county.form.sheet,
+        cell: cells[0] ?? "",
+        message: `${county.name ? `${county.name}：` : ""}${item.id}「${item.name}」按学校表逐校核查（学校表优先），县域指标表${filled.join("、")}的填报值（${cells.join("、")}）未使用。`,
+      });
+    }
+  }
+  return out;
 }
 
 /** The document names given on the item's rows (G14-4's 佐证材料 belongs to G14). */

@@ -1,7 +1,8 @@
 /**
  * Performs planned write operations through Office.js: queues only, never syncs.
  */
-import type { CellStyle } from "../../report/plan";
+import type { CellStyle, PageSetup } from "../../report/plan";
+import { addChart } from "./charts";
 import type { WriteOp } from "./planOps";
 import { BORDER_COLOR, STYLES, verdictColors } from "./styles";
 
@@ -38,6 +39,9 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
     case "rowHeight":
       sheet.getRange(op.address).format.rowHeight = op.points;
       return;
+    case "autofitRows":
+      sheet.getRange(op.address).format.autofitRows();
+      return;
     case "freeze":
       if (op.rows > 0 && op.columns > 0)
         sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, op.rows, op.columns));
@@ -71,8 +75,16 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
       if (op.page.fitToWidth) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
       if (op.page.repeatRows)
         layout.setPrintTitleRows(`$${op.page.repeatRows[0]}:$${op.page.repeatRows[1]}`);
+      layout.paperSize = "A4";
+      applyHeaderFooter(layout, op.page);
       return;
     }
+    case "chart":
+      return addChart(sheet, op.chart);
+    case "pageBreak":
+      // A break above the cell (ExcelApi 1.9).
+      sheet.horizontalPageBreaks.add(op.address);
+      return;
     case "link":
       sheet.getRange(op.address).hyperlink = {
         documentReference: op.target,
@@ -80,6 +92,18 @@ export function applyOp(sheet: Excel.Worksheet, op: WriteOp): void {
       };
       return;
   }
+}
+
+/** The printed header and footer (ExcelApi 1.9), in Excel's codes as the plan gives them. */
+function applyHeaderFooter(layout: Excel.PageLayout, page: PageSetup): void {
+  if (!page.header && !page.footer) return;
+  const all = layout.headersFooters.defaultForAllPages;
+  if (page.header?.left) all.leftHeader = page.header.left;
+  if (page.header?.center) all.centerHeader = page.header.center;
+  if (page.header?.right) all.rightHeader = page.header.right;
+  if (page.footer?.left) all.leftFooter = page.footer.left;
+  if (page.footer?.center) all.centerFooter = page.footer.center;
+  if (page.footer?.right) all.rightFooter = page.footer.right;
 }
 
 function applyStyle(

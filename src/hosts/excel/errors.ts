@@ -3,7 +3,7 @@
  * alone: what happened, and what to do about it.
  */
 
-const ADVICE: Record<string, string> = {
+const ADVICE = {
   InvalidOperationInCellEditMode:
     "Excel 正处于单元格编辑状态，加载项无法操作工作簿。请按 Enter 或 Esc 结束编辑（或单击其他单元格），然后重新运行审计。",
   AccessDenied:
@@ -27,7 +27,51 @@ const ADVICE: Record<string, string> = {
     "当前 Excel 版本或工作簿模式不支持此操作。请更新 Office，或在桌面版 / 网页版 Excel 中打开可编辑的工作簿后重试。",
   GeneralException:
     "Excel 内部出错，操作未完成。请保存工作簿、关闭后重新打开，再运行审计；已有的审计表在出错时不会被删除。",
-};
+} as const satisfies Record<string, string>;
+
+/** An Office.js error code the add-in has advice for. */
+export type ExcelErrorCode = keyof typeof ADVICE;
+
+/**
+ * The advice per code, in Chinese. The task pane words the same advice in its display language
+ * (src/taskpane/i18n.ts) by the code, so an English pane never shows these texts.
+ */
+export const EXCEL_ADVICE: Readonly<Record<ExcelErrorCode, string>> = ADVICE;
+
+/** What an error thrown inside Excel.run is, for a message in any language. */
+export type ExcelErrorKind =
+  /** An Office.js error whose code has advice. */
+  | { kind: "advice"; code: ExcelErrorCode }
+  /** The add-in's own error, already in words for the user (Chinese). */
+  | { kind: "own"; message: string }
+  /** Anything else: an unknown Office.js code, or a bug (its text is never shown). */
+  | { kind: "other"; code: string | null };
+
+/**
+ * Sorts an error from Excel.run: advice by its code, the add-in's own words, or other.
+ *
+ * @example
+ * classifyExcelError({ code: "AccessDenied", message: "…" }); // { kind: "advice", code: "AccessDenied" }
+ * classifyExcelError(new Error("审计表…不是有限数字"));         // { kind: "own", message: "审计表…不是有限数字" }
+ * classifyExcelError(new TypeError("x is undefined"));          // { kind: "other", code: null }
+ */
+export function classifyExcelError(error: unknown): ExcelErrorKind {
+  const code = errorCode(error);
+  if (code && Object.prototype.hasOwnProperty.call(ADVICE, code))
+    return { kind: "advice", code: code as ExcelErrorCode };
+  const message =
+    error instanceof Error || isObject(error)
+      ? String((error as { message?: unknown }).message ?? "")
+      : "";
+  if (!code && /[\u4e00-\u9fff]/.test(message)) return { kind: "own", message };
+  return { kind: "other", code: code ?? null };
+}
+
+/** The Chinese message for an error Excel gave without advice of ours (with its code, when any). */
+export function otherExcelError(code: string | null): string {
+  const detail = code ? `（错误代码 ${code}）` : "";
+  return `与 Excel 通信时出错${detail}，操作未完成，已有的审计表不受影响。请关闭任何打开的对话框或编辑状态后重试；若反复出现，请把此消息发给技术支持。`;
+}
 
 /**
  * A Chinese message for an error thrown inside Excel.run: Office.js errors by their code, the
@@ -38,15 +82,10 @@ const ADVICE: Record<string, string> = {
  * // "Excel 正处于单元格编辑状态…请按 Enter 或 Esc 结束编辑…"
  */
 export function describeExcelError(error: unknown): string {
-  const code = errorCode(error);
-  if (code && ADVICE[code]) return ADVICE[code];
-  const message =
-    error instanceof Error || isObject(error)
-      ? String((error as { message?: unknown }).message ?? "")
-      : "";
-  if (!code && /[\u4e00-\u9fff]/.test(message)) return message;
-  const detail = code ? `（错误代码 ${code}）` : "";
-  return `与 Excel 通信时出错${detail}，操作未完成，已有的审计表不受影响。请关闭任何打开的对话框或编辑状态后重试；若反复出现，请把此消息发给技术支持。`;
+  const kind = classifyExcelError(error);
+  if (kind.kind === "advice") return ADVICE[kind.code];
+  if (kind.kind === "own") return kind.message;
+  return otherExcelError(kind.code);
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -6,4 +6,11 @@
 export { readWorkbookGrids, type ReadOptions } from "./read";
 export { writePlanToWorkbook, type WriteOptions } from "./write";
 export { selectCell } from "./select";
-export { describeExcelError } from "./errors";
+export {
+  classifyExcelError,
+  describeExcelError,
+  EXCEL_ADVICE,
+  otherExcelError,
+  type ExcelErrorCode,
+  type ExcelErrorKind,
+} from "./errors";

@@ -9,6 +9,7 @@ import type {
   ConditionalFormat,
   PageSetup,
   PlannedCell,
+  PlannedChart,
   PlannedSheet,
   WorkbookPlan,
 } from "../../report/plan";
@@ -33,10 +34,13 @@ export type WriteOp = SheetRef &
     | { kind: "columnWidth"; address: string; points: number }
     | { kind: "hideColumns"; address: string }
     | { kind: "rowHeight"; address: string; points: number }
+    | { kind: "autofitRows"; address: string }
     | { kind: "freeze"; rows: number; columns: number }
     | { kind: "conditional"; address: string; rules: ConditionalFormat["rules"] }
     | { kind: "dataBar"; address: string; color: string }
     | { kind: "page"; page: PageSetup }
+    | { kind: "chart"; chart: PlannedChart }
+    | { kind: "pageBreak"; address: string }
     | { kind: "link"; address: string; target: string; text?: string }
   );
 
@@ -56,6 +60,8 @@ export function opCost(op: WriteOp): number {
     case "dataBar":
     case "page":
       return 6;
+    case "chart":
+      return 20 + 10 * op.chart.series.length;
     default:
       return 3;
   }
@@ -96,8 +102,17 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
   ops.push(...widthOps(sheet.columnWidths).map((op) => ({ ...at, ...op })));
   for (const col of sheet.hiddenColumns ?? [])
     ops.push({ ...at, kind: "hideColumns", address: columnsAddress(col, col) });
+  // Rows whose height only holds wrapped text: one autofit over them (Excel measures the text),
+  // instead of a call per row; planned heights are set after it.
+  const fitted = sheet.rows.filter((row) => row.fit);
+  if (fitted.length > 0)
+    ops.push({
+      ...at,
+      kind: "autofitRows",
+      address: `${fitted[0].row + 1}:${fitted[fitted.length - 1].row + 1}`,
+    });
   for (const row of sheet.rows) {
-    if (row.height !== undefined && row.height > 0)
+    if (row.height !== undefined && row.height > 0 && !row.fit)
       ops.push({ ...at, kind: "rowHeight", address: rowAddress(row.row), points: row.height });
   }
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0))
@@ -118,6 +133,9 @@ function sheetOps(sheet: PlannedSheet, index: number, names: OpNames, maxCells: 
     }))
   );
   ops.push({ ...at, kind: "page", page: sheet.page });
+  for (const chart of sheet.charts ?? []) ops.push({ ...at, kind: "chart", chart });
+  for (const row of sheet.pageBreaks ?? [])
+    if (row > 0) ops.push({ ...at, kind: "pageBreak", address: a1(row, 0) });
   for (const row of sheet.rows) {
     row.cells.forEach((cell, col) => {
       if (!cell?.link) return;

@@ -3,7 +3,8 @@
  * file host builds. Round trips: the sheet list and ownership markers, then the used-range
  * addresses, then the values of all sheets together in payload-sized requests.
  */
-import type { CellValue, MergedArea, SheetGrid } from "../../sheets/grid";
+import { a1, type CellValue, type MergedArea, type SheetGrid } from "../../sheets/grid";
+import { isPercentFormatCode } from "../file/streaming/number-formats";
 import { parseAreas, type Rect } from "./addresses";
 import { cellBudget, packByCost, syncEach, tileBlock } from "./chunks";
 import { ownershipOf, queueOwnershipRead } from "./ownership";
@@ -96,7 +97,9 @@ export async function readWorkbookGrids(
         }
       }
       piece.range = block.sheet.getRangeByIndexes(tile.row, tile.col, tile.rows, tile.cols);
-      piece.range.load("values,valueTypes");
+      // numberFormat: a rate typed as 0.961 and shown as 96.1% is a percent (SheetGrid.percentCells),
+      // as the file readers report it. A format code is short: the cell budget still holds.
+      piece.range.load("values,valueTypes,numberFormat");
     }
   });
 
@@ -124,13 +127,31 @@ function fillPiece(grid: SheetGrid, piece: Piece): void {
   const range = piece.range as Excel.Range;
   const values = range.values;
   const types = range.valueTypes;
+  const formats = range.numberFormat as unknown[][] | undefined;
   const origin = grid.origin ?? { row: 0, col: 0 };
   values.forEach((row, r) => {
     const target = grid.rows[piece.tile.row - origin.row + r];
     row.forEach((value, c) => {
-      target[piece.tile.col - origin.col + c] = cellValue(value, types[r]?.[c]);
+      const cell = cellValue(value, types[r]?.[c]);
+      target[piece.tile.col - origin.col + c] = cell;
+      if (typeof cell === "number" && isPercentFormat(formats?.[r]?.[c])) {
+        // Worksheet addresses, as the file readers give them.
+        (grid.percentCells ??= []).push(a1(piece.tile.row + r, piece.tile.col + c));
+      }
     });
   });
+}
+
+/**
+ * True for a cell's number format that shows a percent (「0.0%」, 「0%」), not for 「General」 or a
+ * % inside quotes.
+ *
+ * @example
+ * isPercentFormat("0.0%"); // true
+ * isPercentFormat('0"%"'); // false
+ */
+export function isPercentFormat(format: unknown): boolean {
+  return typeof format === "string" && isPercentFormatCode(format);
 }
 
 /**

@@ -7,6 +7,7 @@ import type {
   WorkbookPlan,
 } from "../../report/plan";
 import { markOwned, removeOwnedSheets } from "./ownership";
+import { headerFooterLine } from "./package/page-xml";
 import { chooseSheetNames, renameSheets } from "../../report";
 import { conditionalStyle, SharedStyles } from "./styles";
 
@@ -115,6 +116,15 @@ function writeLayout(ws: ExcelJS.Worksheet, sheet: PlannedSheet): void {
   }
   if (sheet.page.repeatRows)
     ws.pageSetup.printTitlesRow = `${sheet.page.repeatRows[0]}:${sheet.page.repeatRows[1]}`;
+  // ExcelJS breaks below a (1-based) row: below row b is above the 0-based row b.
+  for (const row of sheet.pageBreaks ?? []) if (row > 0) ws.getRow(row).addPageBreak();
+  const header = headerFooterLine(sheet.page.header);
+  const footer = headerFooterLine(sheet.page.footer);
+  if (header || footer)
+    ws.headerFooter = {
+      ...(header ? { oddHeader: header } : {}),
+      ...(footer ? { oddFooter: footer } : {}),
+    };
 }
 
 /**
@@ -150,7 +160,9 @@ function activate(workbook: ExcelJS.Workbook, sheetName: string | undefined): vo
 }
 
 /**
- * Writes an audit plan into a workbook: replaces the sheets an earlier audit owns, adds the planned
+ * Writes an audit plan into a workbook (the blank county form, and tests; the audit itself is
+ * written by the package writer, package/append.ts, for every input format). ExcelJS cannot
+ * write charts: a plan's charts are left out here. Replaces the sheets an earlier audit owns, adds the planned
  * sheets after the user's (renamed 「审计总览 (2)」 … when a user's sheet has the name, with the
  * plan's formulas and links rewritten to match), and marks them as owned. User sheets are never
  * touched. Strings are always written as text, whatever they start with.

@@ -3,6 +3,7 @@
  * sets per operation.
  */
 import { XL, type EtApplication, type EtFormatCondition, type EtWorksheet } from "./et";
+import { addChart } from "./charts";
 import type { WpsOp } from "./ops";
 import { applyStyle, bgr, verdictColorsBgr } from "./styles";
 
@@ -34,6 +35,9 @@ export function applyOp(app: EtApplication, sheet: EtWorksheet, op: WpsOp): void
       return;
     case "rowHeight":
       sheet.Range(op.address).RowHeight = op.points;
+      return;
+    case "autofitRows":
+      sheet.Range(op.address).Rows.AutoFit();
       return;
     case "freeze":
       return freeze(app, sheet, op.rows, op.columns);
@@ -74,8 +78,21 @@ export function applyOp(app: EtApplication, sheet: EtWorksheet, op: WpsOp): void
       }
       if (op.page.repeatRows)
         setup.PrintTitleRows = `$${op.page.repeatRows[0]}:$${op.page.repeatRows[1]}`;
+      // Header and footer in Excel's codes (&P, &N), which ET takes as they are.
+      const { header, footer } = op.page;
+      if (header?.left) setup.LeftHeader = header.left;
+      if (header?.center) setup.CenterHeader = header.center;
+      if (header?.right) setup.RightHeader = header.right;
+      if (footer?.left) setup.LeftFooter = footer.left;
+      if (footer?.center) setup.CenterFooter = footer.center;
+      if (footer?.right) setup.RightFooter = footer.right;
       return;
     }
+    case "chart":
+      return addChart(sheet, op.chart);
+    case "pageBreak":
+      sheet.HPageBreaks.Add(sheet.Range(op.address));
+      return;
   }
 }
 

@@ -71,9 +71,62 @@ export interface EtWorksheet {
     ): unknown;
   };
   PageSetup: EtPageSetup;
+  /** Manual page breaks: Add(Before) breaks above the range's row. */
+  HPageBreaks: { Add(before: EtRange): unknown };
+  /** The sheet's embedded charts (a method, as in VBA). */
+  ChartObjects(): EtChartObjects;
+}
+
+export interface EtChartObjects {
+  Count: number;
+  /** Add(Left, Top, Width, Height), in points: an empty chart. */
+  Add(left: number, top: number, width: number, height: number): EtChartObject;
+}
+
+export interface EtChartObject {
+  Name: string;
+  Chart: EtChart;
+}
+
+export interface EtChart {
+  ChartType: number;
+  HasTitle: boolean;
+  ChartTitle: { Text: string; Font: { Size: number } };
+  HasLegend: boolean;
+  Legend: { Position: number };
+  /** Axes(xlCategory | xlValue). */
+  Axes(type: number): EtAxis;
+  SeriesCollection(): { Count: number; NewSeries(): EtSeries };
+}
+
+export interface EtAxis {
+  HasTitle: boolean;
+  AxisTitle: { Text: string };
+  MinimumScale: number;
+}
+
+export interface EtSeries {
+  Name: string;
+  /** A range of the sheet (or an array of numbers). */
+  Values: unknown;
+  XValues: unknown;
+  ChartType: number;
+  MarkerStyle: number;
+  HasDataLabels: boolean;
+  DataLabels(): { ShowValue: boolean; NumberFormat: string };
+  Format: {
+    Fill: { ForeColor: { RGB: number } };
+    Line: { ForeColor: { RGB: number }; DashStyle: number; Weight: number };
+  };
 }
 
 export interface EtPageSetup {
+  LeftHeader: string;
+  CenterHeader: string;
+  RightHeader: string;
+  LeftFooter: string;
+  CenterFooter: string;
+  RightFooter: string;
   Orientation: number;
   PaperSize: number;
   Zoom: number | boolean;
@@ -112,7 +165,7 @@ export interface EtRange {
   /** 1-based row and column of the top-left cell. */
   Row: number;
   Column: number;
-  Rows: { Count: number };
+  Rows: { Count: number; AutoFit(): void };
   Columns: { Count: number };
   Value2: unknown;
   Formula: unknown;
@@ -124,6 +177,11 @@ export interface EtRange {
   EntireColumn: { Hidden: boolean | null };
   ColumnWidth: number;
   RowHeight: number;
+  /** Position and size in points (read-only). */
+  Left: number;
+  Top: number;
+  Width: number;
+  Height: number;
   WrapText: boolean;
   HorizontalAlignment: number;
   VerticalAlignment: number;
@@ -175,4 +233,11 @@ export const XL = {
   portrait: 1,
   landscape: 2,
   paperA4: 9,
+  columnClustered: 51,
+  line: 4,
+  category: 1,
+  value: 2,
+  legendBottom: -4107,
+  markerNone: -4142,
+  lineDash: 4,
 } as const;

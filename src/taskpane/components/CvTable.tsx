@@ -1,5 +1,6 @@
 /** The stage's CV per indicator against its limit, and the composite. CVs to 3 decimals, as the declaration tables print them. */
 import {
+  Link,
   makeStyles,
   Table,
   TableBody,
@@ -11,7 +12,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { findStandard, type StageResult } from "../../engine";
-import { useStrings } from "./context";
+import { cvKey, type SheetCell } from "../../flow/targets";
+import { useContext } from "react";
+import { ControllerContext, useStrings } from "./context";
 
 const useStyles = makeStyles({
   table: { tableLayout: "fixed", width: "100%" },
@@ -19,6 +22,7 @@ const useStyles = makeStyles({
   limit: { width: "3.2em" },
   verdict: { width: "3em" },
   name: { display: "block", overflowWrap: "anywhere" },
+  link: { textAlign: "left", overflowWrap: "anywhere" },
   over: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -26,9 +30,20 @@ function fixed(value: number | null, digits: number): string {
   return value === null ? "—" : value.toFixed(digits);
 }
 
-export function CvTable({ stage, standardId }: { stage: StageResult; standardId?: string }) {
+export function CvTable({
+  stage,
+  standardId,
+  cvTargets,
+}: {
+  stage: StageResult;
+  standardId?: string;
+  /** Where 差异系数 shows each CV: the CV figure becomes a click to its cell. */
+  cvTargets?: Record<string, SheetCell>;
+}) {
   const styles = useStyles();
   const t = useStrings();
+  // Also shown on its own (without a controller): then the CVs are plain figures.
+  const controller = useContext(ControllerContext);
   const indicators = Object.values(stage.indicators);
   const specs = new Map(findStandard(standardId ?? "")?.indicators.map((spec) => [spec.id, spec]));
   const shortName = (id: string, name: string) =>
@@ -59,7 +74,26 @@ export function CvTable({ stage, standardId }: { stage: StageResult; standardId?
                 {row.id} {shortName(row.id, row.name)}
               </Text>
             </TableCell>
-            <TableCell>{fixed(row.cv, 3)}</TableCell>
+            <TableCell>
+              {(() => {
+                const target = cvTargets?.[cvKey(stage.stage, row.id)];
+                if (!target || !controller) return fixed(row.cv, 3);
+                return (
+                  <Link
+                    as="button"
+                    className={styles.link}
+                    aria-label={t.results.showCv(
+                      t.stages[stage.stage],
+                      `${row.id} ${shortName(row.id, row.name)}`,
+                      target.sheet
+                    )}
+                    onClick={() => void controller.select(target.sheet, target.address)}
+                  >
+                    {fixed(row.cv, 3)}
+                  </Link>
+                );
+              })()}
+            </TableCell>
             <TableCell>{fixed(row.limit, 2)}</TableCell>
             <TableCell className={row.pass === false ? styles.over : undefined}>
               {row.pass === null ? t.results.noCv : row.pass ? t.results.cvOk : t.results.cvOver}

@@ -2,6 +2,7 @@
 import { Caption1, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { STAGES } from "../../engine";
 import { CountyVerdict } from "./CountyVerdict";
+import { DataIncomplete } from "./DataIncomplete";
 import { FailingSchools } from "./FailingSchools";
 import { GuaranteeFailures } from "./GuaranteeFailures";
 import { SheetLinks } from "./SheetLinks";
@@ -29,6 +30,7 @@ export function ResultsTab() {
   return (
     <section className={styles.root} aria-label={t.tabs.results}>
       <Caption1>{t.results.auditedAt(lastRun.auditedAt.toLocaleString(t.lang))}</Caption1>
+      <DataIncomplete excluded={result.excluded} sheets={lastRun.sheets} />
       {result.counties.map((county) => (
         <div key={county.name} className={styles.county}>
           {several && (
@@ -36,7 +38,7 @@ export function ResultsTab() {
               {t.results.county(county.name)}
             </Text>
           )}
-          <CountyVerdict county={county} />
+          <CountyVerdict county={county} targets={lastRun.targets[county.name]} />
           {STAGES.filter(
             (stage) => county.stages[stage].schools > 0 || county.stages[stage].unread
           ).map((stage) => (
@@ -44,6 +46,7 @@ export function ResultsTab() {
               key={stage}
               stage={county.stages[stage]}
               standardId={result.standard.id}
+              cvTargets={lastRun.targets[county.name]?.cvs}
             />
           ))}
         </div>

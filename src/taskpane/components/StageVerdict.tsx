@@ -9,6 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { StageResult } from "../../engine";
+import type { SheetCell } from "../../flow/targets";
 import { useStrings } from "./context";
 import { CvTable } from "./CvTable";
 
@@ -16,7 +17,16 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
-export function StageVerdict({ stage, standardId }: { stage: StageResult; standardId?: string }) {
+export function StageVerdict({
+  stage,
+  standardId,
+  cvTargets,
+}: {
+  stage: StageResult;
+  standardId?: string;
+  /** Where 差异系数 shows each CV (see flow/targets cvKey). */
+  cvTargets?: Record<string, SheetCell>;
+}) {
   const styles = useStyles();
   const t = useStrings();
   const verdict = stage.unread
@@ -53,7 +63,7 @@ export function StageVerdict({ stage, standardId }: { stage: StageResult; standa
           </Caption1>
         }
       />
-      {!stage.unread && <CvTable stage={stage} standardId={standardId} />}
+      {!stage.unread && <CvTable stage={stage} standardId={standardId} cvTargets={cvTargets} />}
     </Card>
   );
 }

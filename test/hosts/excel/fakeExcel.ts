@@ -22,6 +22,8 @@ export interface StoredCell {
   type: "String" | "Double" | "Boolean" | "Error" | "Formula";
   /** Text written with Excel's quote prefix (a leading apostrophe). */
   quotePrefix?: boolean;
+  /** The cell's number format; 「General」 when absent. */
+  numberFormat?: string;
 }
 
 export interface FakeSheet {
@@ -108,6 +110,13 @@ export class FakeWorkbook {
     this.sheets.push(sheet);
     if (!this.activeSheet) this.activeSheet = name;
     return sheet;
+  }
+
+  /** Sets a source cell's number format (「0.0%」), as the user would have. */
+  format(sheetName: string, address: string, numberFormat: string): void {
+    const cell = this.cell(sheetName, address);
+    if (!cell) throw new Error(`fake: no cell ${sheetName}!${address}`);
+    cell.numberFormat = numberFormat;
   }
 
   /** Gives a sheet the audit's ownership marker, as a previous run would have. */
@@ -267,6 +276,8 @@ export class FakeWorkbook {
         book.range(current, nameNow, "used", valuesOnly),
       freezePanes: recorder(book, nameNow, undefined, "freezePanes"),
       pageLayout: recorder(book, nameNow, undefined, "pageLayout"),
+      charts: recorder(book, nameNow, undefined, "charts"),
+      horizontalPageBreaks: recorder(book, nameNow, undefined, "horizontalPageBreaks"),
     };
   }
 
@@ -334,6 +345,7 @@ export class FakeWorkbook {
           [
             "values",
             "valueTypes",
+            "numberFormat",
             "rowIndex",
             "columnIndex",
             "rowCount",
@@ -502,16 +514,20 @@ function usedRect(sheet: FakeSheet): Rect | undefined {
 function rangeData(sheet: FakeSheet, r: Rect) {
   const values: Scalar[][] = [];
   const valueTypes: string[][] = [];
+  const numberFormat: string[][] = [];
   for (let row = r.row; row < r.row + r.rows; row += 1) {
     const vRow: Scalar[] = [];
     const tRow: string[] = [];
+    const fRow: string[] = [];
     for (let col = r.col; col < r.col + r.cols; col += 1) {
       const cell = sheet.cells.get(key(row, col));
       vRow.push(cell ? cell.value : "");
       tRow.push(cell ? (cell.type === "Formula" ? "String" : cell.type) : "Empty");
+      fRow.push(cell?.numberFormat ?? "General");
     }
     values.push(vRow);
     valueTypes.push(tRow);
+    numberFormat.push(fRow);
   }
   return {
     address: `${sheet.name}!${rectAddress(r)}`,
@@ -521,6 +537,7 @@ function rangeData(sheet: FakeSheet, r: Rect) {
     columnCount: r.cols,
     values,
     valueTypes,
+    numberFormat,
   };
 }
 

@@ -1,5 +1,8 @@
 /** readWorkbookGrids against the fake Excel object model (office-addin-mock inside). */
 import { readWorkbookGrids } from "../../../src/hosts/excel";
+import { isPercentFormat } from "../../../src/hosts/excel/read";
+import { readCountyForms } from "../../../src/sheets";
+import type { SheetGrid } from "../../../src/sheets/grid";
 import { FakeWorkbook, type SourceValue } from "./fakeExcel";
 
 /** A small county: a primary sheet starting at B2 with a merged title, an error cell and gaps. */
@@ -69,10 +72,10 @@ describe("readWorkbookGrids", () => {
       [2, "空表", "(empty)", "rowIndex,columnIndex,rowCount,columnCount"],
       [3, "小学", "mergedAreas", "address"],
       [3, "小学", "visibleCells", "address"],
-      [3, "小学", "B2:E7", "values,valueTypes"],
+      [3, "小学", "B2:E7", "values,valueTypes,numberFormat"],
       [3, "初中", "mergedAreas", "address"],
       [3, "初中", "visibleCells", "address"],
-      [3, "初中", "A1:B2", "values,valueTypes"],
+      [3, "初中", "A1:B2", "values,valueTypes,numberFormat"],
     ]);
     // The owned sheet's used range is never even asked for.
     expect(book.reads.some((r) => r.sheet === "审计总览")).toBe(false);
@@ -115,7 +118,7 @@ describe("readWorkbookGrids", () => {
 
     expect(grids[0].rows).toEqual(rows);
     expect(grids[1].rows).toEqual(rows.slice(0, 30));
-    const valueReads = book.reads.filter((r) => r.props === "values,valueTypes");
+    const valueReads = book.reads.filter((r) => r.props === "values,valueTypes,numberFormat");
     const cellsPerRequest = new Map<number, number>();
     for (const read of valueReads) {
       const [from, to] = read.address.split(":");
@@ -138,5 +141,66 @@ describe("readWorkbookGrids", () => {
     const sync = jest.spyOn(context, "sync");
     expect(await readWorkbookGrids(context)).toEqual({ grids: [], ownedSheets: ["审计总览"] });
     expect(sync).toHaveBeenCalledTimes(3);
+  });
+
+  test("a %-formatted rate in the county form reads as the file readers read it (percentCells, 填报比例)", async () => {
+    const book = new FakeWorkbook();
+    const rows: SourceValue[][] = [
+      ["县域指标"],
+      ["编号", "项目", "填报值"],
+      ["G15-1", "符合条件的随迁子女数", null],
+      ["G15-2", "在公办学校就读数", 0.961],
+      ["G11-1", "符合交流轮岗条件的教师数", 1704],
+      ["G11-2", "上一年度交流轮岗教师数", 0.1015],
+      ["Q9-2", "语文校际差异率", 0.12],
+      ["G12-2", "其中持有教师资格证上岗数", 1],
+      ["G13-2", "其中就近划片入学数（小学）", 1],
+    ];
+    // The form starts at B3: percentCells are worksheet addresses, not grid positions.
+    book.addSheet("县域指标", rows, { row: 2, col: 1 });
+    book.format("县域指标", "D6", "0.0%");
+    book.format("县域指标", "D8", '0.0"%"'); // a % in quotes is text, not a percent format
+    book.format("县域指标", "D9", "0.00");
+    book.format("县域指标", "C6", "0.0%"); // text in a %-formatted cell is no percent
+    book.format("县域指标", "D10", "0%"); // 100%: only the format tells it from a count of 1
+    const { grids } = await readWorkbookGrids(book.context());
+    expect(grids[0].percentCells).toEqual(["D6", "D10"]);
+    expect(
+      book.reads.find((r) => r.sheet === "县域指标" && r.props.startsWith("values"))?.props
+    ).toBe("values,valueTypes,numberFormat");
+
+    // The same sheet as the file host reads it (ExcelJS: numFmt on the cell, whole-sheet grid).
+    const fileGrid: SheetGrid = {
+      name: "县域指标",
+      rows: [[], [], ...rows.map((r) => [null, ...r])] as SheetGrid["rows"],
+      merges: [],
+      origin: { row: 0, col: 0 },
+      percentCells: ["D6", "D10"],
+    };
+    const fromExcel = readCountyForms(grids);
+    const fromFile = readCountyForms([fileGrid]);
+    expect(fromExcel.forms[0].entries["G15-2"]).toMatchObject({
+      value: 0.961,
+      percent: true,
+      cell: "D6",
+    });
+    expect(fromExcel.forms[0].entries).toEqual(fromFile.forms[0].entries);
+    expect(fromExcel.diagnostics).toEqual(fromFile.diagnostics);
+    // 1 formatted as 100% is the rate 100%; the same 1 unformatted is a count of 1.
+    expect(fromExcel.forms[0].entries["G12-2"]).toMatchObject({ value: 1, percent: true });
+    expect(fromExcel.forms[0].entries["G13-2"]).toMatchObject({ value: 1 });
+    expect(fromExcel.forms[0].entries["G13-2"].percent).toBeUndefined();
+  });
+
+  test.each([
+    ["0.0%", true],
+    ["0%", true],
+    ["[Red]0.00%", true],
+    ["General", false],
+    ['0"%"', false],
+    ["0.00", false],
+    [undefined, false],
+  ])("isPercentFormat(%p) is %p", (format, expected) => {
+    expect(isPercentFormat(format)).toBe(expected);
   });
 });

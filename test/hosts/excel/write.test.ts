@@ -419,3 +419,88 @@ describe("writePlanToWorkbook: the blank county form (owned: false)", () => {
     expect(book.names.map((n) => n.name)).toEqual(markers);
   });
 });
+
+describe("writePlanToWorkbook: charts and printing", () => {
+  /** The county plan with a CV chart on 学校明细 and a printed header and footer. */
+  function chartPlan() {
+    const plan = countyPlan(3);
+    const detail = plan.sheets[1];
+    detail.charts = [
+      {
+        title: "小学各指标差异系数与限值",
+        anchor: { top: 6, left: 0, bottom: 25, right: 3 },
+        categories: { range: "A3:A5", labels: ["第1实验小学", "第2实验小学", "第3实验小学"] },
+        axisTitles: { category: "指标", value: "差异系数" },
+        series: [
+          {
+            name: "差异系数",
+            kind: "bar",
+            range: "C3:C5",
+            values: [0.2, 0.3, 0.4],
+            color: "#5B9BD5",
+            labelFormat: "0.000",
+          },
+          {
+            name: "限值（0.5）",
+            kind: "line",
+            range: "B3:B5",
+            values: [1, 1, 1],
+            color: "#C00000",
+          },
+        ],
+      },
+    ];
+    detail.pageBreaks = [6];
+    detail.page = {
+      ...detail.page,
+      paper: "A4",
+      header: { left: "某县", center: "学校明细", right: "审计日期：2026-11-29" },
+      footer: { center: "第 &P 页 共 &N 页" },
+    };
+    return plan;
+  }
+
+  test("adds a clustered-column chart of the CV cells with the limit as a dashed line", async () => {
+    const book = county();
+    await writePlanToWorkbook(book.context(), chartPlan());
+    const detail = book.writes.filter((w) => w.sheet === "学校明细").map((w) => w.what);
+    const add = 'charts.add("ColumnClustered",学校明细!C3:C5,"Columns")#1';
+    expect(detail).toContain('charts.add("ColumnClustered",学校明细!C3:C5,"Columns")');
+    const value = (what: string) =>
+      book.writes.find((w) => w.sheet === "学校明细" && w.what === `${add}.${what}`)?.value;
+    expect(value("title.text")).toBe("小学各指标差异系数与限值");
+    expect(value("axes.categoryAxis.title.text")).toBe("指标");
+    expect(value("axes.valueAxis.title.text")).toBe("差异系数");
+    expect(value("axes.valueAxis.minimum")).toBe(0);
+    expect(detail).toContain(`${add}.setPosition("A7","D26")`);
+    // The bars: the first series, labelled with 3 decimals, categories from the sheet.
+    const bars = `${add}.series.getItemAt(0)#1`;
+    expect(value("series.getItemAt(0)#1.dataLabels.numberFormat")).toBe("0.000");
+    expect(detail).toContain(`${bars}.setXAxisValues(学校明细!A3:A5)`);
+    // The limit: a series added over its cells and turned into a dashed line.
+    const line = `${add}.series.add("限值（0.5）")#1`;
+    expect(detail).toContain(`${line}.setValues(学校明细!B3:B5)`);
+    expect(value('series.add("限值（0.5）")#1.chartType')).toBe("Line");
+    expect(value('series.add("限值（0.5）")#1.format.line.lineStyle')).toBe("Dash");
+    expect(value('series.add("限值（0.5）")#1.format.line.color')).toBe("#C00000");
+    // The summary has no chart.
+    expect(book.writes.some((w) => w.sheet === "审计总览" && w.what.startsWith("charts"))).toBe(
+      false
+    );
+  });
+
+  test("prints on A4 with the header and the page numbers in the footer", async () => {
+    const book = county();
+    await writePlanToWorkbook(book.context(), chartPlan());
+    const value = (what: string) =>
+      book.writes.find((w) => w.sheet === "学校明细" && w.what === `pageLayout.${what}`)?.value;
+    expect(value("paperSize")).toBe("A4");
+    expect(value("headersFooters.defaultForAllPages.centerFooter")).toBe("第 &P 页 共 &N 页");
+    expect(value("headersFooters.defaultForAllPages.leftHeader")).toBe("某县");
+    expect(value("headersFooters.defaultForAllPages.rightHeader")).toBe("审计日期：2026-11-29");
+    // The page break above the chart.
+    expect(
+      book.writes.some((w) => w.sheet === "学校明细" && w.what === 'horizontalPageBreaks.add("A7")')
+    ).toBe(true);
+  });
+});

@@ -109,6 +109,12 @@ export class FakeSheet {
   readonly links: { address: string; subAddress: string; text?: string }[] = [];
   readonly formats: string[] = [];
   readonly conditions: { address: string; formula: string; priority?: number }[] = [];
+  /** Every chart call and property set, as "ChartObjects().Add(0,90,192,300)#1.Chart.ChartType=51" (#n: the call's place in the list). */
+  readonly charts: string[] = [];
+  /** Rows above which a page break was added, as addresses ("A40"). */
+  readonly pageBreaks: string[] = [];
+  /** The PageSetup properties set, by name. */
+  readonly pageSetup: Record<string, unknown> = {};
 
   constructor(
     public name: string,
@@ -154,11 +160,24 @@ class RangeImpl {
   get Row(): number {
     return this.first.row + 1;
   }
+  /** Position and size in points: every column 48 pt wide, every row 15 pt high. */
+  get Left(): number {
+    return this.first.col * 48;
+  }
+  get Top(): number {
+    return this.first.row * 15;
+  }
+  get Width(): number {
+    return this.first.cols * 48;
+  }
+  get Height(): number {
+    return this.first.rows * 15;
+  }
   get Column(): number {
     return this.first.col + 1;
   }
   get Rows() {
-    return { Count: this.first.rows };
+    return { Count: this.first.rows, AutoFit: () => this.change("Rows.AutoFit") };
   }
   get Columns() {
     return { Count: this.first.cols };
@@ -364,6 +383,31 @@ function formatSink(change: (what: string) => void): Record<string, unknown> {
   );
 }
 
+/**
+ * The chart objects as a recorder: every call and property set is logged on the sheet (ranges
+ * by their address), and every property read or call result is another recorder.
+ */
+function chartSink(sheet: FakeSheet, path: string): unknown {
+  const shown = (v: unknown) => (v instanceof RangeImpl ? v.Address() : JSON.stringify(v));
+  return new Proxy(function () {}, {
+    get(_t, prop) {
+      if (typeof prop === "symbol" || prop === "then") return undefined;
+      return chartSink(sheet, `${path}.${prop}`);
+    },
+    set(_t, prop, value) {
+      sheet.changes.push(`chart ${String(prop)}`);
+      sheet.charts.push(`${path}.${String(prop)}=${shown(value)}`);
+      return true;
+    },
+    apply(_t, _this, args: unknown[]) {
+      const call = `${path}(${args.map(shown).join(",")})`;
+      sheet.charts.push(call);
+      // Numbered by the call's place in the log: two NewSeries() calls are two series.
+      return chartSink(sheet, `${call}#${sheet.charts.length}`);
+    },
+  });
+}
+
 function wrapRange(sheet: FakeSheet, rects: Rect[], log: CallLog): RangeImpl {
   return recorded(new RangeImpl(sheet, rects, log), "Range", log);
 }
@@ -391,10 +435,27 @@ class WorksheetApi {
       log
     );
     this.PageSetup = recorded(
-      formatSink((what) => sheet.changes.push(`PageSetup.${what}`)),
+      new Proxy(sheet.pageSetup, {
+        set(obj, prop, value) {
+          sheet.changes.push(`PageSetup.${String(prop)}`);
+          return Reflect.set(obj, prop, value);
+        },
+      }),
       "PageSetup",
       log
     );
+  }
+  get HPageBreaks() {
+    const sheet = this.fake;
+    return {
+      Add(before: RangeImpl) {
+        sheet.changes.push(`HPageBreaks.Add ${before.Address()}`);
+        sheet.pageBreaks.push(before.Address());
+      },
+    };
+  }
+  ChartObjects(): unknown {
+    return chartSink(this.fake, "ChartObjects()");
   }
   get Name(): string {
     return this.fake.name;

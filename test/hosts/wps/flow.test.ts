@@ -12,6 +12,7 @@ import { readWorkbookFile, worksheetToGrid, writePlan } from "../../../src/hosts
 import { readWorkbookGrids, wpsSteps } from "../../../src/hosts/wps";
 import { readSheets } from "../../../src/sheets";
 import { a1, type SheetGrid } from "../../../src/sheets/grid";
+import type { WorkbookPlan } from "../../../src/report/plan";
 import { bigCountyWorkbook } from "../../../scripts/big-workbook";
 import { fakeEt, type FakeSheet, type FakeWorkbook } from "./fakeEt";
 
@@ -112,6 +113,7 @@ describe.each([
   let expected: Awaited<ReturnType<typeof fileHostRun>>;
   let fake: ReturnType<typeof fakeEt>;
   let run: RunResult;
+  let plan: WorkbookPlan;
   let sourcesBefore: ReturnType<typeof snapshot>;
 
   beforeAll(async () => {
@@ -121,8 +123,16 @@ describe.each([
       fake.book,
       expected.grids.map((g) => g.name)
     );
+    const steps = wpsSteps(fake.app, { now: () => AUDITED_AT, pause: noPause });
+    const write = steps.writePlan;
     run = await runAudit(
-      wpsSteps(fake.app, { now: () => AUDITED_AT, pause: noPause }),
+      {
+        ...steps,
+        writePlan: (p, onProgress) => {
+          plan = p;
+          return write(p, onProgress);
+        },
+      },
       DEFAULT_SETTINGS,
       [],
       () => undefined
@@ -194,6 +204,49 @@ describe.each([
         .sort();
       expect({ name, merges: got }).toEqual({ name, merges: want });
     }
+  });
+
+  it("draws 审计总览's charts over its CV cells: columns, and the limit as a dashed line", () => {
+    const summary = fake.book.find("审计总览") as FakeSheet;
+    const charts = plan.sheets.find((s) => s.kind === "summary")!.charts ?? [];
+    expect(charts.length).toBeGreaterThan(0);
+    const adds = summary.charts.filter((c) => /^ChartObjects\(\)\.Add\([^)]*\)$/.test(c));
+    expect(adds).toHaveLength(charts.length);
+    charts.forEach((chart, k) => {
+      const add = adds[k];
+      const prefix = `${add}#${summary.charts.indexOf(add) + 1}.Chart`;
+      const sets = summary.charts.filter((c) => c.startsWith(prefix));
+      expect(sets).toContain(`${prefix}.ChartType=51`);
+      expect(sets).toContain(`${prefix}.ChartTitle.Text=${JSON.stringify(chart.title)}`);
+      // Each series over the sheet's cells; the line's type is xlLine and dashed.
+      for (const series of chart.series) {
+        const values = sets.find((c) => c.endsWith(`.Values=${series.range}`));
+        expect(values).toBeDefined();
+        const id = values!.slice(0, values!.lastIndexOf(".Values="));
+        expect(sets).toContain(`${id}.XValues=${chart.categories.range}`);
+        if (series.kind === "line") {
+          expect(sets).toContain(`${id}.ChartType=4`);
+          expect(sets).toContain(`${id}.Format.Line.DashStyle=4`);
+        }
+      }
+    });
+  });
+
+  it("prints every audit sheet on A4 with page numbers in the footer", () => {
+    for (const { name } of run.sheets) {
+      const setup = (fake.book.find(name) as FakeSheet).pageSetup;
+      expect({ name, paper: setup.PaperSize, footer: setup.CenterFooter }).toEqual({
+        name,
+        paper: 9,
+        footer: "第 &P 页 共 &N 页",
+      });
+      expect(setup.PrintTitleRows).toMatch(/^\$\d+:\$\d+$/);
+    }
+    // 审计总览's page breaks: above its charts' page, and after them.
+    const summary = plan.sheets.find((s) => s.kind === "summary")!;
+    expect((fake.book.find("审计总览") as FakeSheet).pageBreaks).toEqual(
+      summary.pageBreaks!.map((row) => `A${row + 1}`)
+    );
   });
 
   it("never touches a source sheet", () => {

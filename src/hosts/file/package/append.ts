@@ -21,6 +21,7 @@ import {
   WORKSHEET_TYPE,
   type NewName,
 } from "./index-parts";
+import { drawingPartsOf, sheetDrawingParts, SHEET_DRAWING_REL_ID } from "./chart-parts";
 import { sheetXmlChunks, usedStyles } from "./sheet-xml";
 import { appendAuditStyles } from "./styles-xml";
 import { assertNoDoctype } from "./xml-text";
@@ -128,6 +129,9 @@ export async function appendAuditToPackage(
     const part = resolveTarget(wbPart, rel.target);
     droppedParts.add(part);
     if (pkg.byName.has(relsPartOf(part))) droppedParts.add(relsPartOf(part));
+    // Its charts go with it.
+    const textOf = (name: string) => (pkg.byName.has(name) ? text(pkg, name) : undefined);
+    for (const owned of drawingPartsOf(part, textOf)) droppedParts.add(owned);
   }
   const droppedRelIds = [...ownedRelIds];
   // The calculation chain lists formula cells by sheet: with sheets gone it would be stale. Excel rebuilds it.
@@ -214,6 +218,11 @@ export async function appendAuditToPackage(
     ? resolveTarget(wbPart, stylesRel.target)
     : `${wbFolder ? `${wbFolder}/` : ""}styles.xml`;
   const newTypes = added.map((a) => ({ part: a.part, type: WORKSHEET_TYPE }));
+  // Charts: a drawing part per sheet that has any, its chart parts, and the relationships.
+  const drawings = added.map((a) =>
+    sheetDrawingParts(a.part, a.sheet, taken, wbFolder, writtenName(a.sheet))
+  );
+  for (const d of drawings) newTypes.push(...(d?.types ?? []));
   let stylesOriginal: string;
   if (stylesRel && pkg.byName.has(stylesPart)) {
     stylesOriginal = text(pkg, stylesPart);
@@ -258,8 +267,16 @@ export async function appendAuditToPackage(
         }
         for (const [name, xml] of rewritten) await zip.add(name, [xml]); // a styles part the input lacked
         for (const [i, a] of added.entries()) {
-          const selected = selectSummary && i === activeIndex;
-          await zip.add(a.part, sheetXmlChunks(a.sheet, styles, renames, selected));
+          const drawing = drawings[i];
+          await zip.add(
+            a.part,
+            sheetXmlChunks(a.sheet, styles, {
+              renames,
+              selected: selectSummary && i === activeIndex,
+              ...(drawing ? { drawingRelId: SHEET_DRAWING_REL_ID } : {}),
+            })
+          );
+          for (const part of drawing?.parts ?? []) await zip.add(part.name, [part.xml]);
           onProgress?.(i + 1, added.length);
         }
         await zip.finish();

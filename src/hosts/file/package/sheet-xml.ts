@@ -2,6 +2,7 @@ import { plannedRows, plannedStyleSamples } from "../../../report/packedRows";
 import type { PlannedCell, PlannedSheet } from "../../../report/plan";
 import { renameRefs } from "../../../report/rename";
 import { a1 } from "../../../sheets/grid";
+import { headerFooterXml, rowBreaksXml } from "./page-xml";
 import { styleKey } from "./styles-xml";
 import { escapeAttr, escapeText } from "./xml-text";
 
@@ -124,11 +125,22 @@ function head(sheet: PlannedSheet, selected: boolean): string {
   );
 }
 
+/** How a planned sheet is written beside the plan itself. */
+export interface SheetWriteOptions {
+  /** Planned sheet name → written name (sheetRenames): references are rewritten as they are written. */
+  renames?: ReadonlyMap<string, string>;
+  /** The sheet the workbook opens on: its tab is the selected one. */
+  selected?: boolean;
+  /** Its drawing (charts), by relationship id. */
+  drawingRelId?: string;
+}
+
 function tail(
   sheet: PlannedSheet,
   styles: SheetStyles,
   links: string[],
-  rename: (text: string) => string
+  rename: (text: string) => string,
+  drawingRelId: string | undefined
 ): string {
   const parts: string[] = ["</sheetData>"];
   if (sheet.merges.length > 0)
@@ -159,6 +171,9 @@ function tail(
   parts.push(
     `<pageSetup paperSize="9" orientation="${sheet.page.landscape ? "landscape" : "portrait"}"${fit}/>`
   );
+  parts.push(headerFooterXml(sheet.page));
+  parts.push(rowBreaksXml(sheet.pageBreaks ?? []));
+  if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
   parts.push("</worksheet>");
   return parts.join("");
 }
@@ -175,13 +190,12 @@ function tail(
 export function* sheetXmlChunks(
   sheet: PlannedSheet,
   styles: SheetStyles,
-  renames: ReadonlyMap<string, string> = new Map(),
-  /** The sheet the workbook opens on: its tab is the selected one. */
-  selected = false
+  options: SheetWriteOptions = {}
 ): Generator<string> {
+  const renames = options.renames ?? new Map<string, string>();
   const rename =
     renames.size === 0 ? (text: string) => text : (text: string) => renameRefs(text, renames);
-  yield head(sheet, selected);
+  yield head(sheet, options.selected ?? false);
   const links: string[] = [];
   let chunk: string[] = [];
   let rowsInChunk = 0;
@@ -207,5 +221,5 @@ export function* sheetXmlChunks(
     }
   }
   if (chunk.length > 0) yield chunk.join("");
-  yield tail(sheet, styles, links, rename);
+  yield tail(sheet, styles, links, rename, options.drawingRelId);
 }

@@ -1,0 +1,271 @@
+/**
+ * The catalogue's measures compiled once per audit (settings fixed): the same rules as
+ * measures.ts (`measure`), evaluated without building objects per part. A province has hundreds
+ * of thousands of parts, so the per-part work is a few property reads and additions; what the
+ * numerator was made of is interned as an `Origin` (one shared object per distinct combination
+ * of figures), and the details are built from it only when someone reads them.
+ *
+ * Only the usual case is compiled: figures present and usable. A missing, invalid or negative
+ * numerator answers `SLOW`, and the caller evaluates that indicator the generic way
+ * (indicators.ts `evaluateIndicator`), which words the diagnostics. test/engine/lean.test.ts
+ * checks the two agree on random counties.
+ */
+import { findSetting } from "./catalogue/settings";
+import { settingValue } from "./catalogue/settingValues";
+import { resolvedMeasure, sharedFields, type ResolvedTerm } from "./measures";
+import { isCount } from "./numeric";
+import type { IndicatorDetail } from "./result";
+import type { IndicatorSpec } from "./standards";
+import type { AuditSettings, SchoolRecord, Stage } from "./types";
+
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+
+/** The note the generic path adds when whole-school teachers are split by the part's share. */
+export const WHOLE_TEACHERS_NOTE = "全校教师数按学段折算（估算）";
+
+/** The note of a facility shared by a through-train school's stages (it names the share). */
+export function facilityShareNote(share: number): string {
+  return `共用设施按折算学生数分摊（占${(share * 100).toFixed(1)}%）`;
+}
+
+/** What a counted value was made of: shared by every part whose figures were found the same way. */
+export interface Origin {
+  from: IndicatorDetail["from"];
+  fields: readonly string[];
+  subtracted: readonly string[];
+  split: boolean;
+  estimate: boolean;
+  /** Notes that do not depend on the part. */
+  notes: readonly string[];
+  /** The facility-share note (it names the part's share) follows `notes`. */
+  shareNote: boolean;
+}
+
+/** A term with everything that does not change from part to part decided. */
+interface Term {
+  keys: readonly string[];
+  sign: 1 | -1;
+  extra: boolean;
+  /** Counted for [primary, junior]. */
+  stageOk: readonly [boolean, boolean];
+  /** An extra's setting is on (always true for a term that is not an extra). */
+  settingOn: boolean;
+  pupilMin: number;
+  pupilMax: number;
+  without: readonly (readonly string[])[] | null;
+  note: string | undefined;
+  /** The record path per owner index (OWNERS). */
+  paths: readonly string[];
+}
+
+/** Owner indexes: a stage's own teachers, the whole school's teachers, the facilities. */
+const OWNERS = ["primary", "junior", "whole", ""] as const;
+const WHOLE = 2;
+const FACILITY = 3;
+
+function compileTerm(term: ResolvedTerm, settings: AuditSettings): Term {
+  const setting = term.extra ? findSetting(term.extra.setting) : undefined;
+  const range = term.extra?.pupils;
+  return {
+    keys: term.keys,
+    sign: term.sign ?? 1,
+    extra: !!term.extra,
+    stageOk: [
+      !term.stages || term.stages.includes("primary"),
+      !term.stages || term.stages.includes("junior"),
+    ],
+    settingOn: !setting || settingValue(settings, setting) === true,
+    pupilMin: range ? range.min : -Infinity,
+    pupilMax: range ? range.max : Infinity,
+    without: term.withoutKeys ?? null,
+    note: term.note,
+    paths: OWNERS.map((owner) => term.paths[owner]),
+  };
+}
+
+function figureOf(owner: object, keys: readonly string[]): unknown {
+  let node: unknown = owner;
+  for (let i = 0; i < keys.length; i++) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[keys[i]];
+  }
+  return node;
+}
+
+/** Some of these figures is there (a loop: no closure per part). */
+function anyFigure(figures: object, paths: readonly (readonly string[])[]): boolean {
+  for (let i = 0; i < paths.length; i++) if (figureOf(figures, paths[i]) !== undefined) return true;
+  return false;
+}
+
+/** The result of one sum, kept in fields rather than a new object per part. */
+class Scratch {
+  /** The sum (a typed array: a number field would box every new value). */
+  readonly value = new Float64Array(1);
+  /** Bits of the chosen alternative's terms that were added / whose note is said. */
+  added = 0;
+  noted = 0;
+  alternative = 0;
+  present = false;
+  invalid = false;
+}
+
+/** Answer of `evaluate` when the generic path must decide (missing, invalid or negative figures). */
+export const SLOW = -1;
+/** Answer of `evaluate` when the part has no figure at all for the measure. */
+export const MISSING = -2;
+
+/**
+ * One indicator's measure, compiled for one audit's settings. `evaluate` returns the id of the
+ * value's origin (see `origin`) and leaves the numerator in `numerator`, or MISSING or SLOW.
+ */
+export class CompiledMeasure {
+  /** The numerator of the last `evaluate` (a typed array: a number field would box every new value). */
+  private readonly result = new Float64Array(1);
+
+  get numerator(): number {
+    return this.result[0];
+  }
+
+  private readonly alternatives: readonly (readonly Term[])[];
+  private readonly teachers: boolean;
+  private readonly scratch = new Scratch();
+  private readonly origins: Origin[];
+  private readonly originIds = new Map<number, number>();
+
+  constructor(spec: IndicatorSpec, settings: AuditSettings, origins: Origin[]) {
+    const resolved = resolvedMeasure(spec.measure);
+    this.teachers = resolved.def.source === "teachers";
+    this.alternatives = resolved.alternatives.map((a) => a.map((t) => compileTerm(t, settings)));
+    this.origins = origins;
+    if (this.alternatives.some((a) => a.length > 16))
+      throw new Error(`catalogue: measure ${spec.measure} has too many terms`);
+  }
+
+  /** The numerator of `stage` (0 primary, 1 junior) of a record whose part has `pupils` and `share`. */
+  evaluate(record: SchoolRecord, stage: 0 | 1, pupils: number, share: number): number {
+    const s = this.scratch;
+    if (this.teachers) {
+      const own = record.stages[stage === 0 ? "primary" : "junior"]?.teachers;
+      if (own) {
+        this.sum(own, stage, pupils);
+        if (s.present) return this.outcome(stage, 1, false, false);
+      }
+      const whole = record.wholeSchoolTeachers;
+      if (!whole) return MISSING;
+      this.sum(whole, stage, pupils);
+      return this.outcome(WHOLE, share, share < 1, share < 1);
+    }
+    this.sum(record.facilities ?? {}, stage, pupils);
+    if (share === 1 || !s.present) return this.outcome(FACILITY, 1, false, false);
+    return this.outcome(FACILITY, share, false, true);
+  }
+
+  /** Same rules as measures.ts `sumOver`. */
+  private sum(figures: object, stage: 0 | 1, pupils: number): void {
+    const alternatives = this.alternatives;
+    let chosen = alternatives.length - 1;
+    find: for (let a = 0; a < alternatives.length; a++) {
+      const terms = alternatives[a];
+      for (let j = 0; j < terms.length; j++) {
+        const t = terms[j];
+        if (!t.extra && t.stageOk[stage] && figureOf(figures, t.keys) !== undefined) {
+          chosen = a;
+          break find;
+        }
+      }
+    }
+    const terms = alternatives[chosen];
+    let value = 0;
+    let added = 0;
+    let noted = 0;
+    let present = false;
+    let invalid = false;
+    for (let j = 0; j < terms.length; j++) {
+      const t = terms[j];
+      if (!t.stageOk[stage]) continue;
+      if (t.extra && (!t.settingOn || pupils < t.pupilMin || pupils > t.pupilMax)) continue;
+      if (t.without && anyFigure(figures, t.without)) continue;
+      const figure = figureOf(figures, t.keys);
+      if (t.extra && (!present || figure === undefined)) continue;
+      if (!invalid && figure !== undefined && figure !== null) {
+        if (!isCount(figure)) {
+          invalid = true;
+          present = true;
+        } else {
+          value += t.sign * figure;
+          added |= 1 << j;
+          present = true;
+        }
+      }
+      if (t.note !== undefined && (t.extra || (t.without && figure !== undefined))) noted |= 1 << j;
+    }
+    const s = this.scratch;
+    s.value[0] = value;
+    s.added = added;
+    s.noted = noted;
+    s.alternative = chosen;
+    s.present = present;
+    s.invalid = invalid;
+  }
+
+  private outcome(owner: number, factor: number, estimate: boolean, note: boolean): number {
+    const s = this.scratch;
+    if (s.invalid) return SLOW;
+    if (s.added === 0) return MISSING;
+    const numerator = s.value[0] * factor;
+    this.result[0] = numerator;
+    if (numerator < 0) return SLOW;
+    // One integer per distinct way the figures were found (≤ 16 terms an alternative, so < 2^40).
+    const key =
+      ((((s.alternative * 4 + owner) * 2 + (factor !== 1 ? 1 : 0)) * 2 + (estimate ? 1 : 0)) * 2 +
+        (note ? 1 : 0)) *
+        2 ** 32 +
+      s.added * 2 ** 16 +
+      s.noted;
+    const known = this.originIds.get(key);
+    if (known !== undefined) return known;
+    const id = this.origins.length;
+    this.origins.push(this.originOf(owner, factor, estimate, note));
+    this.originIds.set(key, id);
+    return id;
+  }
+
+  private originOf(owner: number, factor: number, estimate: boolean, note: boolean): Origin {
+    const s = this.scratch;
+    const terms = this.alternatives[s.alternative];
+    const fields: string[] = [];
+    const subtracted: string[] = [];
+    const notes: string[] = [];
+    terms.forEach((t, j) => {
+      if (s.added & (1 << j)) {
+        fields.push(t.paths[owner]);
+        if (t.sign < 0) subtracted.push(t.paths[owner]);
+      }
+      if (s.noted & (1 << j)) notes.push(t.note!);
+    });
+    if (note && owner === WHOLE) notes.push(WHOLE_TEACHERS_NOTE);
+    return {
+      from: "counts",
+      fields: sharedFields(fields),
+      subtracted: subtracted.length === 0 ? NO_STRINGS : sharedFields(subtracted),
+      split: factor !== 1,
+      estimate,
+      notes: notes.length === 0 ? NO_STRINGS : Object.freeze(notes),
+      shareNote: note && owner === FACILITY,
+    };
+  }
+}
+
+/** The origin of a value the sheet already held (表Ⅱ-2, a bureau's 生均… column). */
+export function givenOrigin(stage: Stage, spec: IndicatorSpec): Origin {
+  return {
+    from: "given",
+    fields: sharedFields([`given.${stage}.${spec.id}`]),
+    subtracted: NO_STRINGS,
+    split: false,
+    estimate: false,
+    notes: NO_STRINGS,
+    shareNote: false,
+  };
+}

@@ -1,0 +1,306 @@
+/**
+ * The audit's school parts, kept lean: each part holds its own figures (name, stage, pupils,
+ * met, pass), and its indicator values, details and shortfalls are built from a compact
+ * per-audit store (typed arrays) when someone reads them (`part.values`, `part.details`,
+ * `part.shortfalls`, or JSON). A
+ * province's audit (hundreds of thousands of parts) then holds a few hundred bytes a part instead
+ * of seven detail objects and the shortfalls' advice text, and the engine does not spend its time
+ * building figures the report or the pane may never read.
+ *
+ * Reading `values`, `details` or `shortfalls` twice in a row for the same part returns the same object;
+ * otherwise each read builds fresh objects with the same content. `JSON.stringify(part)` gives
+ * the documented shape (docs/audit-result.md), key for key as the plain objects did.
+ */
+import { facilityShareNote, givenOrigin, type Origin } from "./compiledMeasures";
+import { judgedDetail } from "./indicators";
+import type { IndicatorDetail, SchoolPartResult, Shortfall, SourceCell } from "./result";
+import type { IndicatorSpec, Standard } from "./standards";
+import type { Owner, SchoolKind, Stage } from "./types";
+import { shortfallOf } from "./verdicts";
+
+/** Store codes besides an origin id (≥ 0). */
+const NO_VALUE = -1;
+const KEPT = -2;
+
+function stageIndex(stage: Stage): 0 | 1 {
+  return stage === "primary" ? 0 : 1;
+}
+
+/** Grows a typed array to hold at least `size` entries (doubling). */
+function grown<T extends Float64Array | Int32Array>(array: T, size: number): T {
+  if (size <= array.length) return array;
+  const bigger = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
+  bigger.set(array);
+  return bigger;
+}
+
+/** What every part shares: the standard's indicators and how each value was found. */
+export class PartStore {
+  readonly specs: readonly IndicatorSpec[];
+  readonly origins: Origin[] = [];
+  private readonly k: number;
+  private readonly floorRatio: number;
+  private readonly judged: boolean;
+  /** Per part and indicator: an origin id, NO_VALUE or KEPT. */
+  private codes: Int32Array;
+  /** Per part and indicator: the numerator (NaN when there is none). */
+  private numerators: Float64Array;
+  /** Per part and indicator: the value (NaN when there is none: a value is never NaN). */
+  private valueColumn: Float64Array;
+  /** Per part: its share of shared facilities. */
+  private shares: Float64Array;
+  /** Details the generic path built (a value cross-checked against a different one the sheet held). */
+  private readonly kept = new Map<number, IndicatorDetail>();
+  private readonly given: number[][];
+  private count = 0;
+  private lastValuesOf: object | null = null;
+  private lastValues: Record<string, number | null> | null = null;
+  private lastDetailsOf: object | null = null;
+  private lastDetails: Record<string, IndicatorDetail> | null = null;
+  private lastShortfallsOf: object | null = null;
+  private lastShortfalls: Shortfall[] | null = null;
+
+  constructor(standard: Standard, expectedParts: number) {
+    this.specs = standard.indicators;
+    this.k = this.specs.length;
+    this.floorRatio = standard.schoolRule?.floorRatio ?? 1;
+    this.judged = !!standard.schoolRule;
+    const capacity = Math.max(16, expectedParts);
+    this.codes = new Int32Array(capacity * this.k);
+    this.numerators = new Float64Array(capacity * this.k);
+    this.valueColumn = new Float64Array(capacity * this.k);
+    this.shares = new Float64Array(capacity);
+    this.given = [0, 1].map(() => this.specs.map(() => -1));
+  }
+
+  /** Starts a part: returns its index, at which `set` records each indicator. */
+  add(share: number): number {
+    const p = this.count++;
+    if (p >= this.shares.length) {
+      this.shares = grown(this.shares, p + 1);
+      this.codes = grown(this.codes, (p + 1) * this.k);
+      this.numerators = grown(this.numerators, (p + 1) * this.k);
+      this.valueColumn = grown(this.valueColumn, (p + 1) * this.k);
+    }
+    this.shares[p] = share;
+    return p;
+  }
+
+  /** Indicator i of part p: found from counts (origin id, numerator), or no value (NO_VALUE). */
+  set(p: number, i: number, code: number, numerator: number): void {
+    this.codes[p * this.k + i] = code;
+    this.numerators[p * this.k + i] = numerator;
+  }
+
+  /** The value of indicator i of part p (null: none). */
+  setValue(p: number, i: number, value: number | null): void {
+    this.valueColumn[p * this.k + i] = value === null ? NaN : value;
+  }
+
+  valueOf(p: number, i: number): number | null {
+    const value = this.valueColumn[p * this.k + i];
+    return Number.isNaN(value) ? null : value;
+  }
+
+  /** The values of part p by indicator id, in the standard's order. */
+  values(p: number, part: LeanPart): Record<string, number | null> {
+    if (this.lastValuesOf === part && this.lastValues) return this.lastValues;
+    const values: Record<string, number | null> = {};
+    for (let i = 0; i < this.k; i++) values[this.specs[i].id] = this.valueOf(p, i);
+    this.lastValuesOf = part;
+    this.lastValues = values;
+    return values;
+  }
+
+  /** Indicator i of part p came from the value the sheet held. */
+  setGiven(p: number, i: number, stage: Stage): void {
+    const s = stageIndex(stage);
+    let id = this.given[s][i];
+    if (id < 0) {
+      id = this.origins.length;
+      this.origins.push(givenOrigin(stage, this.specs[i]));
+      this.given[s][i] = id;
+    }
+    this.set(p, i, id, NaN);
+  }
+
+  /** Indicator i of part p has no value. */
+  setNone(p: number, i: number): void {
+    this.set(p, i, NO_VALUE, NaN);
+  }
+
+  /**
+   * Indicator i of part p as the generic path built it: a part without a value is stored as
+   * such, any other detail is kept whole (a value cross-checked against another the sheet held).
+   */
+  keep(p: number, i: number, detail: IndicatorDetail): void {
+    if (detail.value === null && detail.from === null && detail.fields.length === 0) {
+      this.setNone(p, i);
+      return;
+    }
+    this.set(p, i, KEPT, NaN);
+    this.kept.set(p * this.k + i, detail);
+  }
+
+  shareOf(p: number): number {
+    return this.shares[p];
+  }
+
+  /** The details of part p (whose own figures are `part`). */
+  details(p: number, part: LeanPart): Record<string, IndicatorDetail> {
+    if (this.lastDetailsOf === part && this.lastDetails) return this.lastDetails;
+    const details: Record<string, IndicatorDetail> = {};
+    for (let i = 0; i < this.k; i++) details[this.specs[i].id] = this.detail(p, i, part);
+    this.lastDetailsOf = part;
+    this.lastDetails = details;
+    return details;
+  }
+
+  private detail(p: number, i: number, part: LeanPart): IndicatorDetail {
+    const spec = this.specs[i];
+    const at = p * this.k + i;
+    const code = this.codes[at];
+    if (code === KEPT) return this.kept.get(at)!;
+    const threshold = spec.thresholds?.[part.stage] ?? null;
+    if (code === NO_VALUE) return judgedDetail(threshold, this.floorRatio, null);
+    const origin = this.origins[code];
+    const numerator = this.numerators[at];
+    return judgedDetail(threshold, this.floorRatio, this.valueOf(p, i), {
+      from: origin.from,
+      numerator: Number.isNaN(numerator) ? null : numerator,
+      fields: origin.fields,
+      subtracted: origin.subtracted,
+      split: origin.split,
+      notes: origin.shareNote ? [...origin.notes, facilityShareNote(this.shares[p])] : origin.notes,
+      estimate: origin.estimate,
+    });
+  }
+
+  /** The shortfalls of part p: one per indicator below its threshold (none without a school rule). */
+  shortfalls(p: number, part: LeanPart): Shortfall[] {
+    if (this.lastShortfallsOf === part && this.lastShortfalls) return this.lastShortfalls;
+    const shortfalls: Shortfall[] = [];
+    if (this.judged) {
+      const details = this.details(p, part);
+      for (const spec of this.specs) {
+        const shortfall = shortfallOf(spec, details[spec.id], part.students, this.shares[p]);
+        if (shortfall) shortfalls.push(shortfall);
+      }
+    }
+    this.lastShortfallsOf = part;
+    this.lastShortfalls = shortfalls;
+    return shortfalls;
+  }
+}
+
+/** A part's own figures: what the class below holds as plain properties. */
+export type LeanPart = Omit<SchoolPartResult, "values" | "details" | "shortfalls">;
+
+/**
+ * A part class's constructor: the store index, then the part's own figures; the optional ones
+ * (code, owner, ownerLabel, grades, classes, source) are set afterwards, only when present.
+ */
+export type LeanPartClass = {
+  /** A part's index in the store. */
+  indexOf(part: SchoolPartResult): number;
+} & (new (
+  p: number,
+  recordIndex: number,
+  name: string,
+  county: string,
+  kind: SchoolKind,
+  stage: Stage,
+  students: number,
+  met: number,
+  pass: boolean | null
+) => SchoolPartResult);
+
+/**
+ * The part class of one audit: its details and shortfalls come from `store`. (One class per
+ * audit, so the store needs no property of its own on each part; the part's index in the store
+ * is kept in a side array keyed by record and stage.)
+ */
+export function leanPartClass(store: PartStore, records: number): LeanPartClass {
+  const indexOf = new Int32Array(records * 2);
+  const at = (part: LeanPart) => indexOf[part.recordIndex * 2 + stageIndex(part.stage)];
+
+  class SchoolPart implements SchoolPartResult {
+    static indexOf(part: LeanPart): number {
+      return at(part);
+    }
+
+    declare recordIndex: number;
+    declare name: string;
+    declare code?: string;
+    declare county: string;
+    declare kind: SchoolKind;
+    declare owner?: Owner;
+    declare ownerLabel?: string;
+    declare stage: Stage;
+    declare students: number;
+    declare grades?: number;
+    declare classes?: number;
+    declare met: number;
+    declare pass: boolean | null;
+    declare source?: SourceCell;
+
+    constructor(
+      p: number,
+      recordIndex: number,
+      name: string,
+      county: string,
+      kind: SchoolKind,
+      stage: Stage,
+      students: number,
+      met: number,
+      pass: boolean | null
+    ) {
+      this.recordIndex = recordIndex;
+      this.name = name;
+      this.county = county;
+      this.kind = kind;
+      this.stage = stage;
+      this.students = students;
+      this.met = met;
+      this.pass = pass;
+      indexOf[recordIndex * 2 + stageIndex(stage)] = p;
+    }
+
+    get values(): Record<string, number | null> {
+      return store.values(at(this), this);
+    }
+
+    get details(): Record<string, IndicatorDetail> {
+      return store.details(at(this), this);
+    }
+
+    get shortfalls(): Shortfall[] {
+      return store.shortfalls(at(this), this);
+    }
+
+    /** The documented JSON shape, in the order the plain objects had. */
+    toJSON(): SchoolPartResult {
+      const json: SchoolPartResult = {
+        recordIndex: this.recordIndex,
+        name: this.name,
+        county: this.county,
+        kind: this.kind,
+        stage: this.stage,
+        students: this.students,
+        values: this.values,
+        details: this.details,
+        met: this.met,
+        pass: this.pass,
+        shortfalls: this.shortfalls,
+      };
+      if (this.code !== undefined) json.code = this.code;
+      if (this.owner !== undefined) json.owner = this.owner;
+      if (this.ownerLabel !== undefined) json.ownerLabel = this.ownerLabel;
+      if (this.grades !== undefined) json.grades = this.grades;
+      if (this.classes !== undefined) json.classes = this.classes;
+      if (this.source !== undefined) json.source = this.source;
+      return json;
+    }
+  }
+  return SchoolPart;
+}

@@ -1,0 +1,205 @@
+import { plannedRows, setPackedRowHeight } from "./packedRows";
+import type { CellStyle, PlannedSheet } from "./plan";
+import { rangeA1 } from "./refs";
+
+/**
+ * Makes a planned sheet's text fit when printed: a lone line of text wider than its cell (a
+ * title's note, a footnote) is merged across the table, and every row whose text needs more
+ * than one line gets the height of the lines it needs (the styles that hold text wrap). Widths
+ * are estimated as Excel measures columns: a digit or Latin letter is one unit, a Chinese
+ * character or full-width sign about two.
+ */
+
+/** Styles whose text wraps inside the cell (see palette.ts); others are left as they are. */
+const WRAPPING: ReadonlySet<CellStyle> = new Set([
+  "header",
+  "subtitle",
+  "note",
+  "text",
+  "link",
+  "pass",
+  "warn",
+  "fail",
+]);
+
+/** Styles of a line of text standing alone in its row, which may be merged across the table. */
+const LONE_LINE: ReadonlySet<CellStyle> = new Set(["subtitle", "note", "fail"]);
+
+/** Font size per style, in points (the workbook's 11 when absent). */
+const FONT_SIZE: Partial<Record<CellStyle, number>> = { title: 14, subtitle: 10, note: 9, code: 9 };
+
+/** The width a column of Excel's default width has, in characters. */
+const DEFAULT_WIDTH = 8.43;
+
+/** Width units a character takes at 11 pt: two for CJK and full-width characters (and beyond the BMP). */
+function charUnits(code: number): number {
+  if (code >= 0x2e80 && code <= 0x9fff) return 2.1; // CJK radicals … unified ideographs, CJK punctuation
+  if (code >= 0xf900 && code <= 0xfaff) return 2.1;
+  if (code >= 0xff00 && code <= 0xffef) return 2.1; // full-width forms
+  if (code >= 0x2460 && code <= 0x27bf) return 2.1; // circled numbers, symbols
+  return 1.05;
+}
+
+/**
+ * The width of a text in Excel column units at the given font size, for its longest line.
+ *
+ * @example
+ * textUnits("学校名称"); // 8.4
+ * textUnits("L1"); // 2.1
+ */
+export function textUnits(text: string, size = 11): number {
+  let widest = 0;
+  let units = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      widest = Math.max(widest, units);
+      units = 0;
+    } else if (code >= 0xdc00 && code <= 0xdfff) {
+      // the second half of a surrogate pair: its character is counted at the first half
+    } else units += charUnits(code >= 0xd800 && code <= 0xdbff ? 0x4e00 : code);
+  }
+  widest = Math.max(widest, units);
+  return (widest * size) / 11;
+}
+
+/** Lines a text takes in a cell `width` units wide (wrapping at characters, as CJK text does). */
+function linesIn(text: string, size: number, width: number): number {
+  const usable = Math.max(1, width - 1); // the cell's padding
+  return text
+    .split("\n")
+    .reduce((n, line) => n + Math.max(1, Math.ceil(textUnits(line, size) / usable)), 0);
+}
+
+/** Row height in points for `lines` lines of a font `size` points high. */
+function heightFor(lines: number, size: number): number {
+  return Math.ceil(lines * size * 1.45 + 3);
+}
+
+interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function parseRange(range: string): Area {
+  const corner = (a: string) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)$/.exec(a)!;
+    let col = 0;
+    for (const ch of m[1]) col = col * 26 + ch.charCodeAt(0) - 64;
+    return { row: Number(m[2]) - 1, col: col - 1 };
+  };
+  const [a, b = a] = range.split(":");
+  const from = corner(a);
+  const to = corner(b);
+  return { top: from.row, left: from.col, bottom: to.row, right: to.col };
+}
+
+/** Widest a column grows to hold its table's text; longer text wraps. */
+const MAX_FITTED_WIDTH = 40;
+
+/** Styles of a table's body cells, whose column widens to hold them (headers wrap instead). */
+const BODY: ReadonlySet<CellStyle> = new Set(["text", "link"]);
+
+/**
+ * Widens each column to its longest body text (unmerged text and link cells), up to
+ * MAX_FITTED_WIDTH: a column of school names or header wordings reads on one line.
+ */
+function widenColumns(sheet: PlannedSheet): void {
+  const merged = new Set<string>();
+  for (const range of sheet.merges) {
+    const a = parseRange(range);
+    for (let r = a.top; r <= a.bottom; r++)
+      for (let c = a.left; c <= a.right; c++) merged.add(`${r},${c}`);
+  }
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const widths = [...sheet.columnWidths];
+  for (const row of plannedRows(sheet)) {
+    row.cells.forEach((cell, col) => {
+      if (!cell || typeof cell.value !== "string" || !BODY.has(cell.style ?? "text")) return;
+      if (hidden.has(col) || col >= widths.length) return;
+      // Fast path: no character is wider than 2.1 units, so a short text fits as it is.
+      if (cell.value.length * 2.1 + 1 <= widths[col]) return;
+      if (merged.has(`${row.row},${col}`)) return;
+      const needed = Math.min(MAX_FITTED_WIDTH, Math.ceil(textUnits(cell.value) + 1));
+      if (needed > widths[col]) widths[col] = needed;
+    });
+  }
+  sheet.columnWidths = widths;
+}
+
+/**
+ * The sheet with lone over-long lines merged across its table and row heights that fit their
+ * text (a row's planned height is kept when it is taller).
+ *
+ * @example
+ * fitText(sheet).rows.find((r) => r.row === 1)?.height; // 33: the note under the title takes two lines
+ */
+export function fitText(sheet: PlannedSheet): PlannedSheet {
+  widenColumns(sheet);
+  const hidden = new Set(sheet.hiddenColumns ?? []);
+  const widthOf = (col: number) =>
+    hidden.has(col) ? 0 : (sheet.columnWidths[col] ?? DEFAULT_WIDTH);
+  const lastCol = Math.max(0, sheet.columnWidths.length - 1);
+  const areas = sheet.merges.map(parseRange);
+  const mergedAt = new Map<string, Area>();
+  const covered = new Set<number>(); // rows any merge touches
+  for (const area of areas) {
+    mergedAt.set(`${area.top},${area.left}`, area);
+    for (let r = area.top; r <= area.bottom; r++) covered.add(r);
+  }
+  const span = (left: number, right: number) => {
+    let w = 0;
+    for (let c = left; c <= right; c++) w += widthOf(c);
+    return w;
+  };
+  // Rows one at a time (a city's 学校达标 is packed, never held whole as objects).
+  for (const row of plannedRows(sheet)) {
+    let lines = 0;
+    let size = 11;
+    let inMerge = false;
+    const alone = () =>
+      row.cells.filter((c) => c !== null && c.value !== null && c.value !== "").length === 1;
+    row.cells.forEach((cell, col) => {
+      if (!cell || typeof cell.value !== "string" || cell.value === "") return;
+      const style = cell.style ?? "text";
+      const fontSize = FONT_SIZE[style] ?? 11;
+      // Fast path: text that fits its own column whatever its characters needs nothing (nor
+      // does it in a merged area, which is wider).
+      if ((cell.value.length * 2.1 * fontSize) / 11 <= widthOf(col) - 1) return;
+      let area = mergedAt.get(`${row.row},${col}`);
+      const units = textUnits(cell.value, fontSize);
+      if (
+        !area &&
+        col === 0 &&
+        alone() &&
+        LONE_LINE.has(style) &&
+        !covered.has(row.row) &&
+        units > widthOf(0) - 1 &&
+        lastCol > 0
+      ) {
+        area = { top: row.row, left: 0, bottom: row.row, right: lastCol };
+        sheet.merges.push(rangeA1(row.row, 0, row.row, lastCol));
+        mergedAt.set(`${row.row},0`, area);
+      }
+      if (area && area.bottom > area.top) return; // spans rows: its height is the plan's
+      if (!WRAPPING.has(style)) return;
+      const width = area ? span(area.left, area.right) : widthOf(col);
+      if (width === 0) return; // a hidden column prints nothing
+      const n = linesIn(cell.value, fontSize, width);
+      if (n > 1 && n * fontSize > lines * size) {
+        lines = n;
+        size = fontSize;
+        inMerge = area !== undefined;
+      }
+    });
+    if (lines <= 1) continue;
+    const needed = heightFor(lines, size);
+    // Unmerged text alone decides: a measuring host's autofit finds the same (it skips merged cells).
+    if (row.height === undefined && !inMerge) row.fit = true;
+    row.height = Math.max(row.height ?? 0, needed);
+    setPackedRowHeight(sheet, row.row, row.height, row.fit === true);
+  }
+  return sheet;
+}

@@ -1,0 +1,25 @@
+/**
+ * What went wrong, in the pane's language: the flow's and the settings' own errors by their kind,
+ * Excel's by their Office.js code (src/hosts/excel/errors.ts sorts them), so an English pane
+ * never shows the host's Chinese advice. Never a stack trace.
+ */
+import { NoSchoolsError, NothingCountedError } from "../flow/auditFlow";
+import { classifyExcelError } from "../hosts/excel/errors";
+import { SettingsSaveError } from "./documentSettings";
+import type { Strings } from "./i18n";
+
+/**
+ * @example
+ * describeFailure({ code: "AccessDenied" }, stringsFor("en-US")); // "The sheet or workbook is protected, …"
+ * describeFailure({ code: "AccessDenied" }, stringsFor("zh-CN")); // "工作表或工作簿受保护，…"
+ */
+export function describeFailure(error: unknown, t: Strings): string {
+  if (error instanceof NoSchoolsError) return t.errors.noSchools(error);
+  if (error instanceof NothingCountedError) return t.errors.nothingCounted(error);
+  if (error instanceof SettingsSaveError) return t.errors.settingsNotSaved(error);
+  const kind = classifyExcelError(error);
+  if (kind.kind === "advice") return t.errors.excel[kind.code];
+  // The add-in's own words (a cell's bad value in a sheet): data, as in the workbook.
+  if (kind.kind === "own") return kind.message;
+  return t.errors.excelOther(kind.code);
+}
