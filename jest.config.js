@@ -42,6 +42,7 @@ module.exports = {
       setupFilesAfterEnv: [
         "<rootDir>/test/support/timeout-unit.ts",
         "<rootDir>/test/support/testing-library-waits.ts",
+        "<rootDir>/test/support/jsdom-globals.ts",
       ],
     },
     {
@@ -52,6 +53,7 @@ module.exports = {
       setupFilesAfterEnv: [
         "<rootDir>/test/support/timeout-slow.ts",
         "<rootDir>/test/support/testing-library-waits.ts",
+        "<rootDir>/test/support/jsdom-globals.ts",
       ],
     },
   ],
