@@ -45,6 +45,7 @@ module.exports = {
       setupFilesAfterEnv: [
         "<rootDir>/test/support/timeout-unit.ts",
         "<rootDir>/test/support/testing-library-waits.ts",
+        "<rootDir>/test/support/jsdom-globals.ts",
       ],
     },
     {
@@ -55,6 +56,7 @@ module.exports = {
       setupFilesAfterEnv: [
         "<rootDir>/test/support/timeout-slow.ts",
         "<rootDir>/test/support/testing-library-waits.ts",
+        "<rootDir>/test/support/jsdom-globals.ts",
       ],
     },
   ],

@@ -42,17 +42,12 @@ export function usePackCodec(next: SlabCodec | undefined): void {
   codec = next;
 }
 
-/** Plain Uint8Array, DataView and TextEncoder/TextDecoder: the report also runs in the task pane, where Node's Buffer does not exist. */
-// Made on first use: a module that only imports the report (a jsdom test) needs neither.
-let utf8Encoder: TextEncoder | undefined;
-let utf8Decoder: TextDecoder | undefined;
-const UTF8 = {
-  encodeInto: (text: string, into: Uint8Array) =>
-    (utf8Encoder ??= new TextEncoder()).encodeInto(text, into),
-};
-const UTF8_TEXT = {
-  decode: (bytes: Uint8Array) => (utf8Decoder ??= new TextDecoder()).decode(bytes),
-};
+/**
+ * Plain Uint8Array, DataView and TextEncoder/TextDecoder: the report also runs in the task pane,
+ * where Node's Buffer does not exist. Made on first use, so importing the report needs neither.
+ */
+let utf8: { encoder: TextEncoder; decoder: TextDecoder } | undefined;
+const UTF8 = () => (utf8 ??= { encoder: new TextEncoder(), decoder: new TextDecoder() });
 
 /** Slabs start small (most sheets are a few rows) and double up to a megabyte; a longer row gets its own. */
 const FIRST_SLAB_BYTES = 1 << 12;
@@ -110,7 +105,7 @@ export class PackedRows {
 
   private writeText(text: string): void {
     this.room(4 + text.length * 3);
-    const n = UTF8.encodeInto(text, this.scratch.subarray(this.scratchUsed + 4)).written;
+    const n = UTF8().encoder.encodeInto(text, this.scratch.subarray(this.scratchUsed + 4)).written;
     this.scratchView.setUint32(this.scratchUsed, n, true);
     this.scratchUsed += 4 + n;
   }
@@ -237,7 +232,7 @@ export class PackedRows {
     at += 4;
     const text = () => {
       const n = view.getUint32(at, true);
-      const s = UTF8_TEXT.decode(buf.subarray(at + 4, at + 4 + n));
+      const s = UTF8().decoder.decode(buf.subarray(at + 4, at + 4 + n));
       at += 4 + n;
       return s;
     };
