@@ -12,6 +12,7 @@
 const SLOW = [
   "<rootDir>/test/browser/",
   "<rootDir>/test/hosts/file/libreoffice.test.ts",
+  "<rootDir>/test/hosts/file/libreoffice-made.test.ts",
   "<rootDir>/test/cli/e2e.test.ts",
   "<rootDir>/test/report/liveAdvice.lo.test.ts",
   "<rootDir>/test/bench/",
@@ -44,6 +45,7 @@ module.exports = {
       setupFilesAfterEnv: [
         "<rootDir>/test/support/timeout-unit.ts",
         "<rootDir>/test/support/testing-library-waits.ts",
+        "<rootDir>/test/support/jsdom-globals.ts",
       ],
     },
     {
@@ -54,6 +56,7 @@ module.exports = {
       setupFilesAfterEnv: [
         "<rootDir>/test/support/timeout-slow.ts",
         "<rootDir>/test/support/testing-library-waits.ts",
+        "<rootDir>/test/support/jsdom-globals.ts",
       ],
     },
   ],

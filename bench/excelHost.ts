@@ -6,8 +6,8 @@
  */
 import { performance } from "node:perf_hooks";
 import { readWorkbookGrids, writePlanToWorkbook } from "../src/hosts/excel";
-import { DEFAULT_MAX_CELLS_PER_REQUEST } from "../src/hosts/excel/chunks";
-import { planOps } from "../src/hosts/excel/planOps";
+import { DEFAULT_MAX_CELLS_PER_REQUEST, packByCost } from "../src/hosts/excel/chunks";
+import { opCost, planOps } from "../src/hosts/excel/planOps";
 import { FakeWorkbook, type SourceValue, type WriteRecord } from "../test/hosts/excel/fakeExcel";
 import { countyPlan } from "../test/hosts/excel/plans";
 import type { BenchFigure } from "./types";
@@ -39,6 +39,66 @@ function sourceSheet(rows: number, cols: number): SourceValue[][] {
   );
 }
 
+/** Writes a plan through the fake workbook, counting context.sync() calls (round trips). */
+async function writeThroughFake(
+  plan: ReturnType<typeof countyPlan>
+): Promise<{ book: FakeWorkbook; syncs: number }> {
+  const book = new FakeWorkbook();
+  book.addSheet("小学", [["学校"]]);
+  const context = book.context();
+  let syncs = 0;
+  const sync = context.sync.bind(context);
+  context.sync = (async () => {
+    syncs += 1;
+    await sync();
+  }) as typeof context.sync;
+  await writePlanToWorkbook(context, plan);
+  return { book, syncs };
+}
+
+/**
+ * Issue 14: sync() calls at 1k, 10k and 50k schools. The count may grow with the payload (one
+ * request per DEFAULT_MAX_CELLS_PER_REQUEST cells' worth of operations, packByCost) but not per
+ * school or per sheet: syncs − requests must be the same at every size.
+ */
+async function syncsBySchools(): Promise<BenchFigure[]> {
+  const figures: BenchFigure[] = [];
+  const extra: number[] = [];
+  for (const schools of [1_000, 10_000, 50_000]) {
+    const plan = countyPlan(schools);
+    const { syncs } = await writeThroughFake(plan);
+    const ops = planOps(
+      plan,
+      { writeAs: new Map(), final: new Map() },
+      DEFAULT_MAX_CELLS_PER_REQUEST
+    );
+    const requests = packByCost(ops, opCost, DEFAULT_MAX_CELLS_PER_REQUEST).length;
+    extra.push(syncs - requests);
+    const n = schools.toLocaleString("en-US");
+    figures.push({
+      section: SECTION,
+      name: `write sync() calls, ${n} schools (${plan.sheets.length} sheets)`,
+      value: syncs,
+      unit: "syncs",
+    });
+    figures.push({
+      section: SECTION,
+      name: `write requests of ≤ ${DEFAULT_MAX_CELLS_PER_REQUEST} cells (the chunking), ${n} schools`,
+      value: requests,
+      unit: "requests",
+    });
+  }
+  figures.push({
+    section: SECTION,
+    name: "sync() calls beyond the chunking, 1k / 10k / 50k schools",
+    value: Math.max(...extra),
+    unit: `syncs (${extra.join(" / ")})`,
+    target: "same at every size",
+    met: extra.every((e) => e === extra[0]),
+  });
+  return figures;
+}
+
 export async function run(): Promise<BenchFigure[]> {
   const figures: BenchFigure[] = [];
   const schools = 10_000;
@@ -56,16 +116,7 @@ export async function run(): Promise<BenchFigure[]> {
     met: opsMs < 500,
   });
 
-  const book = new FakeWorkbook();
-  book.addSheet("小学", [["学校"]]);
-  const context = book.context();
-  let syncs = 0;
-  const sync = context.sync.bind(context);
-  context.sync = (async () => {
-    syncs += 1;
-    await sync();
-  }) as typeof context.sync;
-  await writePlanToWorkbook(context, plan);
+  const { book, syncs } = await writeThroughFake(plan);
   const writeSizes = [...requestBytes(book.writes).values()];
   const maxWrite = Math.max(...writeSizes);
   figures.push({
@@ -140,5 +191,6 @@ export async function run(): Promise<BenchFigure[]> {
     value: readMs,
     unit: "ms",
   });
+  figures.push(...(await syncsBySchools()));
   return figures;
 }

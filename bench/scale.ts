@@ -29,8 +29,16 @@ function sizes(): number[] {
   return (process.env.BENCH_SCALE ?? "20000,100000,300000").split(",").map((s) => Number(s.trim()));
 }
 
-function peerAvailable(): boolean {
-  return spawnSync(PYTHON, ["-c", "import pandas, openpyxl"], { timeout: 60_000 }).status === 0;
+/** Why the peer cannot run here (no interpreter, or pandas / openpyxl missing), or null when it can. */
+function peerMissing(): string | null {
+  const probe = spawnSync(PYTHON, ["-c", "import pandas, openpyxl"], {
+    timeout: 60_000,
+    encoding: "utf8",
+  });
+  if (probe.error) return `${PYTHON} not found (${probe.error.message})`;
+  if (probe.status !== 0)
+    return `${PYTHON} lacks pandas or openpyxl: ${probe.stderr.trim().split("\n").pop()}`;
+  return null;
 }
 
 /** Our command on `input`: wall time and peak RSS (exit code must be 0). */
@@ -87,7 +95,23 @@ export async function run(): Promise<BenchFigure[]> {
     await runNode([GENERATOR, input, String(schools)]);
     add(`${n} schools: input workbook size`, mb(statSync(input).size), "MB");
 
-    if (schools === all[0] && peerAvailable()) {
+    const missing = schools === all[0] ? peerMissing() : null;
+    if (missing) {
+      // Said in the output, not a crash: the rest of the section still runs.
+      process.stderr.write(
+        `bench: scale: the pandas + openpyxl peer is MISSING (${missing}); ` +
+          "install it with `apt-get install -y python3-pandas python3-openpyxl` (or set BENCH_PYTHON). " +
+          `The ${n}-school comparison is skipped.\n`
+      );
+      add(
+        `${n} schools: peer (pandas + openpyxl) MISSING, comparison skipped`,
+        0,
+        "runs",
+        "peer installed",
+        false
+      );
+    }
+    if (schools === all[0] && !missing) {
       const oursRuns: { wallMs: number; maxRssMb: number }[] = [];
       const peerRuns: { wallMs: number; maxRssMb: number }[] = [];
       for (let i = 0; i < PAIRS; i++) {

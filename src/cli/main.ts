@@ -16,8 +16,7 @@ import {
 import { parseArgs, USAGE, UsageError, type CliOptions } from "./args";
 import { auditFile, STEP_NAMES, type Step } from "./pipeline";
 import { createProgress, type Milestone, type ProgressStream } from "./progress";
-import { pathConflict } from "../hosts/file";
-import { writeBlankCountyForm } from "./countyForm";
+import { pathConflict } from "../hosts/file/paths";
 import { formatSummary } from "./summary";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sample-county.xlsx");
@@ -105,6 +104,7 @@ export async function main(
       return 2;
     }
     try {
+      const { writeBlankCountyForm } = await import("./countyForm"); // ExcelJS: loaded only here
       await writeBlankCountyForm(options.countyForm);
     } catch (error) {
       err(`错误：无法生成县域指标表：${error instanceof Error ? error.message : String(error)}`);

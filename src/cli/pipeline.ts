@@ -9,12 +9,9 @@ import {
   type FlowSteps,
   type RunStep,
 } from "../flow/auditFlow";
-import {
-  openWorkbookSource,
-  pathConflict,
-  writeAtomically,
-  type WorkbookSource,
-} from "../hosts/file";
+// The modules themselves, not the file host's index: the index also loads ExcelJS and SheetJS.
+import { pathConflict, writeAtomically } from "../hosts/file/paths";
+import { openWorkbookSource, type WorkbookSource } from "../hosts/file/source";
 import { readSheets } from "../sheets";
 import { UsageError } from "./args";
 

@@ -8,6 +8,7 @@ import { STAGE_NAMES, STAGES, type AuditResult, type Stage } from "../engine";
 import type { PlannedCell, PlannedSheet, WorkbookPlan } from "../report";
 import { countyLabel } from "../report/context";
 import { CV_COL } from "../report/cvSheet";
+import { plannedRows } from "../report/packedRows";
 import { cellA1 } from "../report/refs";
 
 /** A cell (or range) of a sheet in the workbook, as the host selects it. */
@@ -44,15 +45,10 @@ function rowRange(row: number, from: number, to: number): string {
   return `${cellA1(row, from)}:${cellA1(row, to)}`;
 }
 
-function lastColumn(sheet: PlannedSheet, row: number): number {
-  const cells = sheet.rows.find((r) => r.row === row)?.cells ?? [];
-  return Math.max(cells.length - 1, 0);
-}
-
 /**
  * Per county (by name, as in result.counties), the places of its items, veto rows and CVs in the
- * planned sheets (under their planned names). Call it before the plan is written: a host may let
- * go of the rows it has written (the file host does, for a city's memory).
+ * planned sheets (under their planned names). Rows are read one at a time (plannedRows): a city's
+ * 差异系数 is packed, never held whole as objects.
  *
  * @example
  * const targets = locateTargets(plan, result);
@@ -66,40 +62,42 @@ export function locateTargets(
   const nameOf = (sheet: PlannedSheet) => sheet.name;
   const several = result.counties.length > 1;
   const targets: Record<string, CountyTargets> = {};
-  for (const county of result.counties) {
-    const found: CountyTargets = { items: {}, veto: {}, cvs: {} };
-    targets[county.name] = found;
+  for (const county of result.counties) targets[county.name] = { items: {}, veto: {}, cvs: {} };
+  const byLabel = new Map(result.counties.map((c) => [countyLabel(c.name), c]));
+  // Only the county tables and 差异系数: 学校达标 of a city has thousands of rows to leave alone.
+  for (const sheet of plan.sheets.filter((s) => COUNTY_TABLES.has(s.kind))) {
+    const county = several
+      ? result.counties.find((c) => c.name === sheet.county)
+      : result.counties[0];
+    if (!county) continue;
+    const found = targets[county.name];
     const ids = new Set(county.items.map((i) => i.id));
     const vetoIds = new Set(county.veto.map((v) => v.id));
-    // Only the county tables: 学校达标 of a city has thousands of rows to leave alone.
-    const own = (sheet: PlannedSheet) =>
-      COUNTY_TABLES.has(sheet.kind) && (!several || sheet.county === county.name);
-    for (const sheet of plan.sheets.filter(own)) {
-      const at = (row: number) => ({
-        sheet: nameOf(sheet),
-        address: rowRange(row, 0, lastColumn(sheet, row)),
-      });
-      for (const { row, cells } of sheet.rows) {
-        if (sheet.kind === "declaration-IV" || sheet.kind === "declaration-V") {
-          // 序号 | 「G11 教师交流轮岗」 | …
-          const id = text(cells[1]).split(" ")[0];
-          if (ids.has(id) && /^\d+$/.test(text(cells[0]))) found.items[id] = at(row);
-        } else if (sheet.kind === "declaration-VI") {
-          // The questionnaire row is S1's (「计」); the veto rows start with their code.
-          if (text(cells[0]) === "计" && ids.has("S1")) found.items.S1 = at(row);
-          if (vetoIds.has(text(cells[0]))) found.veto[text(cells[0])] = at(row);
-        }
+    for (const { row, cells } of plannedRows(sheet)) {
+      const at = { sheet: nameOf(sheet), address: rowRange(row, 0, Math.max(cells.length - 1, 0)) };
+      if (sheet.kind === "declaration-IV" || sheet.kind === "declaration-V") {
+        // 序号 | 「G11 教师交流轮岗」 | …
+        const id = text(cells[1]).split(" ")[0];
+        if (ids.has(id) && /^\d+$/.test(text(cells[0]))) found.items[id] = at;
+      } else {
+        // 表Ⅵ: the questionnaire row is S1's (「计」); the veto rows start with their code.
+        if (text(cells[0]) === "计" && ids.has("S1")) found.items.S1 = at;
+        if (vetoIds.has(text(cells[0]))) found.veto[text(cells[0])] = at;
       }
     }
-    const cv = plan.sheets.find((s) => s.kind === "cv");
-    if (cv) {
-      for (const { row, cells } of cv.rows) {
-        if (text(cells[CV_COL.county]) !== countyLabel(county.name)) continue;
-        const stage = STAGES.find((s) => STAGE_NAMES[s] === text(cells[CV_COL.stage]));
-        const id = text(cells[CV_COL.id]);
-        if (stage && county.stages[stage].indicators[id])
-          found.cvs[cvKey(stage, id)] = { sheet: nameOf(cv), address: cellA1(row, CV_COL.cv) };
-      }
+  }
+  const cv = plan.sheets.find((s) => s.kind === "cv");
+  if (cv) {
+    for (const { row, cells } of plannedRows(cv)) {
+      const county = byLabel.get(text(cells[CV_COL.county]));
+      if (!county) continue;
+      const stage = STAGES.find((s) => STAGE_NAMES[s] === text(cells[CV_COL.stage]));
+      const id = text(cells[CV_COL.id]);
+      if (stage && county.stages[stage].indicators[id])
+        targets[county.name].cvs[cvKey(stage, id)] = {
+          sheet: nameOf(cv),
+          address: cellA1(row, CV_COL.cv),
+        };
     }
   }
   return targets;

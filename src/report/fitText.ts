@@ -1,3 +1,4 @@
+import { plannedRows, setPackedRowHeight } from "./packedRows";
 import type { CellStyle, PlannedSheet } from "./plan";
 import { rangeA1 } from "./refs";
 
@@ -114,7 +115,7 @@ function widenColumns(sheet: PlannedSheet): void {
   }
   const hidden = new Set(sheet.hiddenColumns ?? []);
   const widths = [...sheet.columnWidths];
-  for (const row of sheet.rows) {
+  for (const row of plannedRows(sheet)) {
     row.cells.forEach((cell, col) => {
       if (!cell || typeof cell.value !== "string" || !BODY.has(cell.style ?? "text")) return;
       if (hidden.has(col) || col >= widths.length) return;
@@ -153,7 +154,8 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
     for (let c = left; c <= right; c++) w += widthOf(c);
     return w;
   };
-  for (const row of sheet.rows) {
+  // Rows one at a time (a city's 学校达标 is packed, never held whole as objects).
+  for (const row of plannedRows(sheet)) {
     let lines = 0;
     let size = 11;
     let inMerge = false;
@@ -197,6 +199,7 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
     // Unmerged text alone decides: a measuring host's autofit finds the same (it skips merged cells).
     if (row.height === undefined && !inMerge) row.fit = true;
     row.height = Math.max(row.height ?? 0, needed);
+    setPackedRowHeight(sheet, row.row, row.height, row.fit === true);
   }
   return sheet;
 }

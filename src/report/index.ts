@@ -32,7 +32,8 @@ export {
   uniqueSheetName,
   MAX_SHEET_NAME,
 } from "./sheetNames";
-export { renameSheets } from "./rename";
+export { renameSheets, sheetRenames } from "./rename";
+export { plannedRows, plannedStyleSamples } from "./packedRows";
 export { quoteSheet } from "./refs";
 export { renameRefs } from "./rename";
 

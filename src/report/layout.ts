@@ -4,19 +4,27 @@ import type {
   PageSetup,
   PlannedCell,
   PlannedChart,
-  PlannedRow,
   PlannedSheet,
   PlannedSheetKind,
 } from "./plan";
 import { VERDICT } from "./cells";
+import { PackedRows, packedSheet } from "./packedRows";
 import { cellA1, rangeA1 } from "./refs";
+
+/**
+ * Rows a layout keeps as objects while the builder works on them; older ones are packed
+ * (src/report/packedRows.ts) and unpacked again only if the builder comes back to them.
+ */
+const OPEN_ROWS = 64;
 
 /**
  * Collects the rows, merges and formats of one sheet; rows may be filled in any order and come
  * out sorted. Column widths default to `widths`, and grow for long cells up to a cap.
  */
 export class SheetLayout {
+  /** The rows being written, oldest first (Map order); the rest are packed. */
   private readonly rows = new Map<number, { cells: (PlannedCell | null)[]; height?: number }>();
+  private readonly packed = new PackedRows();
   readonly merges: string[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly dataBars: DataBar[] = [];
@@ -32,13 +40,24 @@ export class SheetLayout {
     readonly columnWidths: number[]
   ) {}
 
-  /** Sets one cell (0-based). */
-  set(row: number, col: number, cell: PlannedCell | null): void {
+  /** The row's entry, unpacked or new; the oldest open row is packed when too many are open. */
+  private entry(row: number): { cells: (PlannedCell | null)[]; height?: number } {
     let entry = this.rows.get(row);
     if (!entry) {
-      entry = { cells: [] };
+      entry = this.packed.unpack(row) ?? { cells: [] };
       this.rows.set(row, entry);
+      if (this.rows.size > OPEN_ROWS) {
+        const [oldest, open] = this.rows.entries().next().value!;
+        this.rows.delete(oldest);
+        this.packed.pack(oldest, open.cells, open.height);
+      }
     }
+    return entry;
+  }
+
+  /** Sets one cell (0-based). */
+  set(row: number, col: number, cell: PlannedCell | null): void {
+    const entry = this.entry(row);
     while (entry.cells.length < col) entry.cells.push(null);
     entry.cells[col] = cell;
     this.next = Math.max(this.next, row + 1);
@@ -49,7 +68,7 @@ export class SheetLayout {
     const row = this.next;
     cells.forEach((cell, col) => this.set(row, col, cell));
     if (cells.length === 0) this.next = row + 1;
-    if (height !== undefined) this.rows.get(row)!.height = height;
+    if (height !== undefined) this.setHeight(row, height);
     return row;
   }
 
@@ -59,9 +78,7 @@ export class SheetLayout {
   }
 
   setHeight(row: number, height: number): void {
-    const entry = this.rows.get(row) ?? { cells: [] };
-    entry.height = height;
-    this.rows.set(row, entry);
+    this.entry(row).height = height;
   }
 
   merge(top: number, left: number, bottom: number, right: number): void {
@@ -88,30 +105,28 @@ export class SheetLayout {
     county?: string;
     hiddenColumns?: number[];
   }): PlannedSheet {
-    const rows: PlannedRow[] = [...this.rows.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([row, { cells, height }]) => ({
-        row,
-        cells,
-        ...(height !== undefined ? { height } : {}),
-      }));
-    return {
-      kind: this.kind,
-      name: this.name,
-      ...(options.county !== undefined ? { county: options.county } : {}),
-      rows,
-      merges: this.merges,
-      columnWidths: this.columnWidths,
-      ...(options.hiddenColumns && options.hiddenColumns.length > 0
-        ? { hiddenColumns: options.hiddenColumns }
-        : {}),
-      ...(options.freeze ? { freeze: options.freeze } : {}),
-      conditionalFormats: this.conditionalFormats,
-      dataBars: this.dataBars,
-      page: options.page,
-      ...(this.charts.length > 0 ? { charts: this.charts } : {}),
-      ...(this.pageBreaks.length > 0 ? { pageBreaks: this.pageBreaks } : {}),
-    };
+    for (const [row, { cells, height }] of this.rows) this.packed.pack(row, cells, height);
+    this.rows.clear();
+    this.packed.finish();
+    return packedSheet(
+      {
+        kind: this.kind,
+        name: this.name,
+        ...(options.county !== undefined ? { county: options.county } : {}),
+        merges: this.merges,
+        columnWidths: this.columnWidths,
+        ...(options.hiddenColumns && options.hiddenColumns.length > 0
+          ? { hiddenColumns: options.hiddenColumns }
+          : {}),
+        ...(options.freeze ? { freeze: options.freeze } : {}),
+        conditionalFormats: this.conditionalFormats,
+        dataBars: this.dataBars,
+        page: options.page,
+        ...(this.charts.length > 0 ? { charts: this.charts } : {}),
+        ...(this.pageBreaks.length > 0 ? { pageBreaks: this.pageBreaks } : {}),
+      },
+      this.packed
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { countyLabel, type ReportContext } from "./context";
 import { filingUnit } from "./declarationCommon";
 import { fitText } from "./fitText";
+import { plannedRows } from "./packedRows";
 import type { HeaderFooterText, PlannedSheet } from "./plan";
 import { beijingTime } from "./summarySheet";
 
@@ -65,7 +66,9 @@ export function printHeaderFooter(
 
 /** The first row with two or more header cells (0-based), or undefined. */
 function firstHeaderRow(sheet: PlannedSheet): number | undefined {
-  return sheet.rows.find((r) => r.cells.filter((c) => c?.style === "header").length >= 2)?.row;
+  for (const r of plannedRows(sheet))
+    if (r.cells.filter((c) => c?.style === "header").length >= 2) return r.row;
+  return undefined;
 }
 
 /**

@@ -56,6 +56,25 @@ export function renameRefs(text: string, rename: ReadonlyMap<string, string>): s
 }
 
 /**
+ * Planned name → written name of the sheets renameSheets would rename (names[i] for
+ * plan.sheets[i]): for a writer that rewrites references as it streams the cells instead.
+ *
+ * @example
+ * sheetRenames(plan, ["审计总览 (2)", "学校达标", …]); // Map { "审计总览" => "审计总览 (2)" }
+ */
+export function sheetRenames(plan: WorkbookPlan, names: string[]): Map<string, string> {
+  if (names.length !== plan.sheets.length) {
+    throw new RangeError(`renameSheets: ${plan.sheets.length} sheets but ${names.length} names`);
+  }
+  const rename = new Map<string, string>();
+  plan.sheets.forEach((s, i) => {
+    const to = sanitizeSheetName(names[i]);
+    if (to !== s.name) rename.set(s.name, to);
+  });
+  return rename;
+}
+
+/**
  * The plan with its sheets renamed (names[i] for plan.sheets[i], e.g. from chooseSheetNames) and
  * every reference to them rewritten: formulas, links and conditional-format formulas. References
  * to source sheets are untouched (plan sheet names never equal a source sheet's name).
@@ -65,14 +84,7 @@ export function renameRefs(text: string, rename: ReadonlyMap<string, string>): s
  * const written = renameSheets(plan, names); // '学校达标'!E6 → '学校达标 (2)'!E6 everywhere
  */
 export function renameSheets(plan: WorkbookPlan, names: string[]): WorkbookPlan {
-  if (names.length !== plan.sheets.length) {
-    throw new RangeError(`renameSheets: ${plan.sheets.length} sheets but ${names.length} names`);
-  }
-  const rename = new Map<string, string>();
-  plan.sheets.forEach((s, i) => {
-    const to = sanitizeSheetName(names[i]);
-    if (to !== s.name) rename.set(s.name, to);
-  });
+  const rename = sheetRenames(plan, names);
   if (rename.size === 0) return plan;
   const cell = (c: PlannedCell | null): PlannedCell | null => {
     if (!c || (!c.formula && !c.link)) return c;

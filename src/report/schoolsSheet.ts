@@ -315,19 +315,31 @@ const GUARANTEE_HEADERS: Record<GuaranteeCheck["id"], string> = {
   G5: "G5 班额",
 };
 
+/** A school's checks by id, county and name: grouped once, as a city has tens of thousands. */
+const CHECKS_BY_SCHOOL = new WeakMap<readonly GuaranteeCheck[], Map<string, GuaranteeCheck[]>>();
+
+const schoolKey = (id: string, county: string, school: string) =>
+  `${id}\u0000${county}\u0000${school}`;
+
 /** The checks of one id that concern a school part: its school's, and its stage's where staged. */
 function checksOf(
   checks: readonly GuaranteeCheck[],
   part: SchoolPartResult,
   id: GuaranteeCheck["id"]
 ): GuaranteeCheck[] {
-  return checks.filter(
-    (g) =>
-      g.id === id &&
-      g.county === part.county &&
-      g.school === part.name &&
-      (g.stage === undefined || g.stage === part.stage)
-  );
+  let bySchool = CHECKS_BY_SCHOOL.get(checks);
+  if (!bySchool) {
+    bySchool = new Map();
+    for (const g of checks) {
+      const key = schoolKey(g.id, g.county, g.school);
+      const list = bySchool.get(key);
+      if (list) list.push(g);
+      else bySchool.set(key, [g]);
+    }
+    CHECKS_BY_SCHOOL.set(checks, bySchool);
+  }
+  const mine = bySchool.get(schoolKey(id, part.county, part.name)) ?? [];
+  return mine.filter((g) => g.stage === undefined || g.stage === part.stage);
 }
 
 /**

@@ -3,9 +3,10 @@ import type { Diagnostic } from "../../engine";
 import type { WorkbookPlan } from "../../report/plan";
 import type { SheetGrid } from "../../sheets/grid";
 import { WorkbookFileError } from "./errors";
-import { readForeignWorkbook } from "./foreign/read-foreign";
+import { usePackCodec } from "../../report/packedRows";
 import { appendAuditToPackage, type AppendResult } from "./package/append";
-import { checkSignature, readBytes } from "./read";
+import { DEFLATE_SLABS } from "./package/pack-codec";
+import { checkSignature, readBytes } from "./bytes";
 import { limitsFromEnv, type ReadLimits } from "./streaming/limits";
 import { readWorkbookGrids } from "./streaming/read-grids";
 
@@ -48,6 +49,8 @@ export async function openWorkbookSource(
   path: string,
   limits: ReadLimits = limitsFromEnv()
 ): Promise<WorkbookSource> {
+  // The audit sheets' packed rows are deflated while they wait to be written (Node only).
+  usePackCodec(DEFLATE_SLABS);
   const bytes = await readBytes(path);
   const isZip = startsWith(bytes, ZIP);
   const isXlsb = isZip && bytes.includes("xl/workbook.bin") && !bytes.includes("xl/workbook.xml");
@@ -64,6 +67,8 @@ export async function openWorkbookSource(
     checkSignature(path, bytes); // the usual message for a file that is no workbook
     throw new WorkbookFileError("not-xlsx", path, `文件「${nodePath.basename(path)}」不是工作簿。`);
   }
+  // SheetJS is loaded only for these formats: the .xlsx path never pays for it.
+  const { readForeignWorkbook } = await import("./foreign/read-foreign");
   const foreign = readForeignWorkbook(path, bytes, kind, limits);
   return {
     grids: foreign.grids,

@@ -1,9 +1,12 @@
+import { editAppProperties } from "../../../src/hosts/file/package/app-xml";
 import {
   appendToWorkbook,
   editContentTypes,
   editRelationships,
+  hasSelectedTab,
   ownedSheetNamesOf,
   removeSheets,
+  setActiveTab,
   workbookSheets,
 } from "../../../src/hosts/file/package/index-parts";
 import { appendAuditStyles, styleKey } from "../../../src/hosts/file/package/styles-xml";
@@ -80,6 +83,104 @@ describe("workbook.xml edits", () => {
     ).toBe(
       '<Types xmlns="x"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/worksheets/sheet3.xml" ContentType="w"/></Types>'
     );
+  });
+});
+
+describe("the sheet the workbook opens on", () => {
+  it("sets activeTab on the workbook view and nothing else; adds a view where there is none", () => {
+    const xml = `<workbook ${MAIN}><bookViews><workbookView xWindow="240" firstSheet="0" activeTab="2"/></bookViews><sheets/></workbook>`;
+    expect(setActiveTab(xml, 7, 9)).toBe(
+      `<workbook ${MAIN}><bookViews><workbookView xWindow="240" firstSheet="0" activeTab="7"/></bookViews><sheets/></workbook>`
+    );
+    expect(missingElements(xml, setActiveTab(xml, 7, 9), ["activeTab"])).toEqual([]);
+    expect(
+      setActiveTab(
+        `<workbook ${MAIN}><bookViews><workbookView/></bookViews><sheets/></workbook>`,
+        3,
+        4
+      )
+    ).toContain('<workbookView activeTab="3"/>');
+    expect(setActiveTab(`<workbook ${MAIN}><sheets/></workbook>`, 1, 2)).toBe(
+      `<workbook ${MAIN}><bookViews><workbookView activeTab="1"/></bookViews><sheets/></workbook>`
+    );
+  });
+
+  it("brings back a firstSheet that would hide the active tab or name no sheet", () => {
+    const xml = `<workbook ${MAIN}><bookViews><workbookView firstSheet="5" activeTab="5"/></bookViews><sheets/></workbook>`;
+    expect(setActiveTab(xml, 1, 3)).toContain('<workbookView firstSheet="1" activeTab="1"/>');
+  });
+
+  it("sees a user's selected tab in the sheet's opening, not in its data", () => {
+    expect(
+      hasSelectedTab(
+        '<worksheet><sheetViews><sheetView tabSelected="1" workbookViewId="0"/></sheetViews><sheetData>'
+      )
+    ).toBe(true);
+    expect(
+      hasSelectedTab(
+        '<x:worksheet><x:sheetViews><x:sheetView workbookViewId="0" tabSelected="true"/></x:sheetViews>'
+      )
+    ).toBe(true);
+    expect(
+      hasSelectedTab(
+        '<worksheet><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetData><row><c><is><t>tabSelected="1"</t></is></c></row>'
+      )
+    ).toBe(false);
+    expect(hasSelectedTab('<worksheet><sheetViews><sheetView tabSelected="0"/></sheetViews>')).toBe(
+      false
+    );
+  });
+});
+
+describe("docProps/app.xml edits", () => {
+  const VT = 'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"';
+  const app =
+    `<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ${VT}><Application>Microsoft Excel</Application>` +
+    `<HeadingPairs><vt:vector size="4" baseType="variant"><vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>2</vt:i4></vt:variant>` +
+    `<vt:variant><vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="3" baseType="lpstr"><vt:lpstr>小学</vt:lpstr><vt:lpstr>初中</vt:lpstr><vt:lpstr>小学!Print_Titles</vt:lpstr></vt:vector></TitlesOfParts><Company>某县教育局</Company></Properties>`;
+
+  it("adds the audit's sheet titles to the worksheets group, before the named ranges, with the counts following", () => {
+    const out = editAppProperties(app, {
+      kept: ["小学", "初中"],
+      removed: [],
+      added: ["审计总览", "A&B"],
+    });
+    expect(out).toContain(
+      "<vt:variant><vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>4</vt:i4></vt:variant><vt:variant><vt:lpstr>命名范围</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant>"
+    );
+    expect(out).toContain(
+      '<vt:vector size="5" baseType="lpstr"><vt:lpstr>小学</vt:lpstr><vt:lpstr>初中</vt:lpstr><vt:lpstr>审计总览</vt:lpstr><vt:lpstr>A&amp;B</vt:lpstr><vt:lpstr>小学!Print_Titles</vt:lpstr></vt:vector>'
+    );
+    expect(missingElements(app, out, ["size", "text:vt:i4"])).toEqual([]);
+    expect(out).toContain("<Company>某县教育局</Company>");
+  });
+
+  it("takes out only an earlier audit's titles on a re-run", () => {
+    const audited = editAppProperties(app, {
+      kept: ["小学", "初中"],
+      removed: [],
+      added: ["审计总览"],
+    });
+    const again = editAppProperties(audited, {
+      kept: ["小学", "初中"],
+      removed: ["审计总览"],
+      added: ["审计总览", "学校达标"],
+    });
+    expect(again).toContain("<vt:i4>4</vt:i4>");
+    expect(again.match(/审计总览/g)).toHaveLength(1);
+  });
+
+  it("adds a worksheets group when the part has none; leaves a part without titles as it was", () => {
+    const charts = `<Properties ${VT}><HeadingPairs><vt:vector size="2" baseType="variant"><vt:variant><vt:lpstr>图表</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4></vt:variant></vt:vector></HeadingPairs><TitlesOfParts><vt:vector size="1" baseType="lpstr"><vt:lpstr>图1</vt:lpstr></vt:vector></TitlesOfParts></Properties>`;
+    const out = editAppProperties(charts, { kept: [], removed: [], added: ["审计总览"] });
+    expect(out).toContain('<vt:vector size="4" baseType="variant">');
+    expect(out).toContain("<vt:lpstr>工作表</vt:lpstr></vt:variant><vt:variant><vt:i4>1</vt:i4>");
+    expect(out).toContain(
+      '<vt:vector size="2" baseType="lpstr"><vt:lpstr>图1</vt:lpstr><vt:lpstr>审计总览</vt:lpstr>'
+    );
+    const bare = `<Properties ${VT}><Application>WPS 表格</Application></Properties>`;
+    expect(editAppProperties(bare, { kept: [], removed: [], added: ["审计总览"] })).toBe(bare);
   });
 });
 

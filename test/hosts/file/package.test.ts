@@ -21,13 +21,20 @@ import { buildRichWorkbook, SCOPED_NAME_FIGURES } from "../../support/rich-workb
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 import { missingElements } from "../../support/xml-elements";
 import { runCli } from "../../support/cli";
+import { writeBigWorkbook } from "../../../bench/big-sheetjs";
 
 const INDEX_PARTS = [
   "xl/workbook.xml",
   "xl/_rels/workbook.xml.rels",
   "[Content_Types].xml",
   "xl/styles.xml",
+  "docProps/app.xml",
 ];
+/**
+ * What an index part's edit may change in an original element: list counts (count, app.xml's
+ * vector size and group counts) and the workbook view's active tab (docs/package-writer.md).
+ */
+const MAY_CHANGE = ["count", "size", "text:vt:i4", "activeTab", "firstSheet"];
 const AUDIT_SHEETS = [
   "审计总览",
   "学校达标",
@@ -139,7 +146,7 @@ suite("the audited workbook is the input's package with parts added", () => {
       for (const part of INDEX_PARTS) {
         expect({
           part,
-          missing: missingElements(textOf(before, part), textOf(after, part), ["count"]),
+          missing: missingElements(textOf(before, part), textOf(after, part), MAY_CHANGE),
         }).toEqual({ part, missing: [] });
       }
     }
@@ -210,13 +217,64 @@ suite("the audited workbook is the input's package with parts added", () => {
     expect((workbook.match(/name="_xlnm.Print_Titles"/g) ?? []).length).toBe(
       (textOf(first, "xl/workbook.xml").match(/name="_xlnm.Print_Titles"/g) ?? []).length
     );
-    expect(missingElements(textOf(input, "xl/workbook.xml"), workbook, ["count"])).toEqual([]);
+    expect(missingElements(textOf(input, "xl/workbook.xml"), workbook, MAY_CHANGE)).toEqual([]);
+    const titles = textOf(second, "docProps/app.xml");
+    expect(titles.match(/<vt:lpstr>审计总览<\/vt:lpstr>/g)).toHaveLength(1);
     expect(second.size).toBe(first.size);
     expect(await compareRecalculated(files.rerun, recalculated[1])).toEqual([]);
+  });
+
+  it("lists the audit sheets in docProps/app.xml after the user's, with the worksheet count following", async () => {
+    const app = textOf(await entriesOf(files.xlsxOut), "docProps/app.xml");
+    const titles = [...app.matchAll(/<vt:lpstr>([^<]*)<\/vt:lpstr>/g)].map((m) => m[1]);
+    const names = await sheetNames(files.xlsxOut);
+    const audit = names.slice(USER_SHEETS.length);
+    expect(titles.slice(-audit.length)).toEqual(audit);
+    expect(app).toContain(`<vt:i4>${titles.length - 1}</vt:i4>`); // "Worksheets" is the group label
+  });
+
+  it("never opens grouped: a user's selected tab stays the one selected tab", async () => {
+    const after = await entriesOf(files.xlsxOut);
+    const selected = [...after.values()]
+      .filter((e) => /^xl\/(worksheets|chartsheets)\/[^/]+\.xml$/.test(e.name))
+      .filter((e) => /<sheetView\s[^>]*tabSelected="1"/.test(entryText(e)))
+      .map((e) => e.name);
+    expect(selected).toEqual(["xl/worksheets/sheet5.xml"]); // the rich workbook's own selection
   });
 
   it("writes no temporary file beside the outputs", () => {
     expect(existsSync(files.xlsxOut)).toBe(true);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
+});
+
+describe("the audited workbook opens on 审计总览", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeTempDir("active-tab");
+  });
+  afterAll(() => removeTempDir(dir));
+
+  it("when no user sheet is the selected tab, on every run", async () => {
+    const input = path.join(dir, "全市.xlsx");
+    writeBigWorkbook(input, 60); // SheetJS selects no tab
+    const out = path.join(dir, "全市.audit.xlsx");
+    const again = path.join(dir, "再次.xlsx");
+    expect((await run([input, "--out", out, "--quiet"])).code).toBe(0);
+    expect((await run([out, "--out", again, "--quiet"])).code).toBe(0);
+    for (const file of [out, again]) {
+      const entries = await entriesOf(file);
+      const workbook = textOf(entries, "xl/workbook.xml");
+      const names = await sheetNames(file);
+      expect(workbook).toContain(`activeTab="${names.indexOf("审计总览")}"`);
+      const selected = [...entries.values()]
+        .filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))
+        .filter((e) => /<sheetView\s[^>]*tabSelected="1"/.test(entryText(e)));
+      const relId = /<sheet name="审计总览" sheetId="\d+" r:id="([^"]+)"/.exec(workbook)![1];
+      const target = new RegExp(`Id="${relId}"[^>]*Target="([^"]+)"`).exec(
+        textOf(entries, "xl/_rels/workbook.xml.rels")
+      )![1];
+      expect(selected.map((e) => e.name)).toEqual([`xl/${target}`]);
+    }
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { promises as fs } from "fs";
 import * as nodePath from "path";
-import { chooseSheetNames, renameSheets } from "../../../report";
+import { chooseSheetNames, sheetRenames } from "../../../report";
 import { OWNERSHIP_NAME_PREFIX, type WorkbookPlan } from "../../../report/plan";
 import { quoteSheet } from "../../../report/refs";
 import { causeText, WorkbookFileError } from "../errors";
@@ -9,11 +9,13 @@ import {
   appendToWorkbook,
   editContentTypes,
   editRelationships,
+  hasSelectedTab,
   ownedSheetNamesOf,
   relationships,
   relsPartOf,
   removeSheets,
   resolveTarget,
+  setActiveTab,
   workbookSheets,
   WORKSHEET_REL,
   WORKSHEET_TYPE,
@@ -23,7 +25,8 @@ import { drawingPartsOf, sheetDrawingParts, SHEET_DRAWING_REL_ID } from "./chart
 import { sheetXmlChunks, usedStyles } from "./sheet-xml";
 import { appendAuditStyles } from "./styles-xml";
 import { assertNoDoctype } from "./xml-text";
-import { entryText, readStoredEntries, type StoredEntry } from "./zip-read";
+import { editAppProperties } from "./app-xml";
+import { entryStart, entryText, readStoredEntries, type StoredEntry } from "./zip-read";
 import { ZipWriter } from "./zip-write";
 
 /**
@@ -35,6 +38,7 @@ import { ZipWriter } from "./zip-write";
  */
 
 const OFFICE_DOCUMENT = /\/officeDocument$/;
+const EXTENDED_PROPERTIES = /\/extended-properties$/;
 const STYLES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
 const CALC_CHAIN_REL = /\/calcChain$/;
 
@@ -144,14 +148,18 @@ export async function appendAuditToPackage(
     planned.sheets.map((s) => s.name),
     remaining.map((s) => ({ name: s.name, owned: false }))
   );
-  const plan = renameSheets(planned, chosen);
+  // Renamed sheets (a user's sheet has the name) get their references rewritten as they are
+  // streamed: renaming the plan up front would decode every packed row at once.
+  const renames = sheetRenames(planned, chosen);
+  const writtenName = (sheet: WorkbookPlan["sheets"][number]) =>
+    renames.get(sheet.name) ?? sheet.name;
 
   const taken = new Set(
     entries.filter((e) => !droppedParts.has(e.name)).map((e) => e.name.toLowerCase())
   );
   const relIds = new Set(rels.map((r) => r.id));
   let nextSheetId = Math.max(0, ...workbookSheets(original.workbook).map((s) => s.sheetId)) + 1;
-  const added = plan.sheets.map((sheet, i) => {
+  const added = planned.sheets.map((sheet, i) => {
     const part = freshSheetPart(taken, wbFolder);
     let relId = `rIdJH${i + 1}`;
     for (let n = 1; relIds.has(relId); n++) relId = `rIdJH${i + 1}_${n}`;
@@ -163,7 +171,7 @@ export async function appendAuditToPackage(
   added.forEach(({ sheet }, i) => {
     names.push({
       name: `${OWNERSHIP_NAME_PREFIX}${i + 1}`,
-      formula: `${quoteSheet(sheet.name)}!$A$1`,
+      formula: `${quoteSheet(writtenName(sheet))}!$A$1`,
     });
   });
   added.forEach(({ sheet }, i) => {
@@ -172,14 +180,30 @@ export async function appendAuditToPackage(
       names.push({
         name: "_xlnm.Print_Titles",
         localSheetId: remaining.length + i,
-        formula: `${quoteSheet(sheet.name)}!$${rows[0]}:$${rows[1]}`,
+        formula: `${quoteSheet(writtenName(sheet))}!$${rows[0]}:$${rows[1]}`,
       });
   });
   workbook = appendToWorkbook(
     workbook,
-    added.map((a) => ({ name: a.sheet.name, sheetId: a.sheetId, relId: a.relId })),
+    added.map((a) => ({ name: writtenName(a.sheet), sheetId: a.sheetId, relId: a.relId })),
     names
   );
+  // The summary opens as the active sheet, unless a user's sheet is still the selected tab: that
+  // selection lives in the user's sheet part, which is never rewritten, and two selected tabs
+  // would open grouped (typing into one writes into both). See docs/package-writer.md.
+  const activeIndex = planned.sheets.findIndex((s) => s.kind === planned.activate);
+  const selectedUserSheet = remaining.findIndex((s) => {
+    const rel = rels.find((r) => r.id === s.relId);
+    const entry = rel && pkg.byName.get(resolveTarget(wbPart, rel.target));
+    return entry !== undefined && hasSelectedTab(entryStart(entry));
+  });
+  const selectSummary = activeIndex >= 0 && selectedUserSheet < 0;
+  const sheetCount = remaining.length + added.length;
+  if (selectSummary) workbook = setActiveTab(workbook, remaining.length + activeIndex, sheetCount);
+  // After a re-run took the earlier audit's sheets out, the active tab still names a sheet that is there.
+  else if (owned.length > 0)
+    workbook = setActiveTab(workbook, Math.max(selectedUserSheet, 0), sheetCount);
+
   const relTarget = (part: string) =>
     wbFolder && part.startsWith(`${wbFolder}/`) ? part.slice(wbFolder.length + 1) : `/${part}`;
   const newRels = added.map((a) => ({
@@ -195,7 +219,9 @@ export async function appendAuditToPackage(
     : `${wbFolder ? `${wbFolder}/` : ""}styles.xml`;
   const newTypes = added.map((a) => ({ part: a.part, type: WORKSHEET_TYPE }));
   // Charts: a drawing part per sheet that has any, its chart parts, and the relationships.
-  const drawings = added.map((a) => sheetDrawingParts(a.part, a.sheet, taken, wbFolder));
+  const drawings = added.map((a) =>
+    sheetDrawingParts(a.part, a.sheet, taken, wbFolder, writtenName(a.sheet))
+  );
   for (const d of drawings) newTypes.push(...(d?.types ?? []));
   let stylesOriginal: string;
   if (stylesRel && pkg.byName.has(stylesPart)) {
@@ -212,11 +238,16 @@ export async function appendAuditToPackage(
   }
   const styles = appendAuditStyles(
     stylesOriginal,
-    plan.sheets.flatMap((s) => usedStyles(s))
+    planned.sheets.flatMap((s) => usedStyles(s))
   );
 
   const rewritten = new Map<string, string>([
     [wbPart, workbook],
+    ...appProperties(pkg, {
+      kept: remaining.map((s) => s.name),
+      removed: owned,
+      added: added.map((a) => writtenName(a.sheet)),
+    }),
     [wbRelsPart, editRelationships(original.rels, droppedRelIds, newRels)],
     ["[Content_Types].xml", editContentTypes(original.types, [...droppedParts], newTypes)],
     [stylesPart, styles.xml],
@@ -239,7 +270,11 @@ export async function appendAuditToPackage(
           const drawing = drawings[i];
           await zip.add(
             a.part,
-            sheetXmlChunks(a.sheet, styles, drawing ? { drawingRelId: SHEET_DRAWING_REL_ID } : {})
+            sheetXmlChunks(a.sheet, styles, {
+              renames,
+              selected: selectSummary && i === activeIndex,
+              ...(drawing ? { drawingRelId: SHEET_DRAWING_REL_ID } : {}),
+            })
           );
           for (const part of drawing?.parts ?? []) await zip.add(part.name, [part.xml]);
           onProgress?.(i + 1, added.length);
@@ -261,6 +296,19 @@ export async function appendAuditToPackage(
     sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])),
     removedSheets: owned,
   };
+}
+
+/** docProps/app.xml (named by the root relationships) with the sheet titles edited, when the package has one. */
+function appProperties(
+  pkg: Package,
+  sheets: Parameters<typeof editAppProperties>[1]
+): [string, string][] {
+  const rel = relationships(text(pkg, "_rels/.rels")).find((r) => EXTENDED_PROPERTIES.test(r.type));
+  const part = rel && resolveTarget("", rel.target);
+  if (!part || !pkg.byName.has(part)) return [];
+  const xml = text(pkg, part);
+  const edited = editAppProperties(xml, sheets);
+  return edited === xml ? [] : [[part, edited]];
 }
 
 /** The styles part of a package that has none: one font, the two fills Excel reserves, one border, one format. */

@@ -66,7 +66,8 @@ function relsXml(rels: { id: string; type: string; target: string }[]): string {
 
 /**
  * The drawing, chart and relationship parts of a planned sheet written at `sheetPart`, or
- * undefined when the sheet has no chart. `sheet.name` is the name the sheet is written under.
+ * undefined when the sheet has no chart. `writtenName` is the name the sheet is written under
+ * (another than the planned one when a user's sheet has that): the series refer to it.
  *
  * @example
  * sheetDrawingParts("xl/worksheets/sheet3.xml", summary, taken, "xl")?.parts.map((p) => p.name);
@@ -76,7 +77,8 @@ export function sheetDrawingParts(
   sheetPart: string,
   sheet: PlannedSheet,
   taken: Set<string>,
-  folder: string
+  folder: string,
+  writtenName: string = sheet.name
 ): SheetDrawingParts | undefined {
   const charts = sheet.charts ?? [];
   if (charts.length === 0) return undefined;
@@ -110,7 +112,7 @@ export function sheetDrawingParts(
           }))
         ),
       },
-      ...charts.map((chart, i) => ({ name: chartParts[i], xml: chartXml(chart, sheet.name) })),
+      ...charts.map((chart, i) => ({ name: chartParts[i], xml: chartXml(chart, writtenName) })),
     ],
     types: [
       { part: drawing, type: DRAWING_TYPE },

@@ -266,3 +266,35 @@ export function relsPartOf(part: string): string {
   const i = part.lastIndexOf("/");
   return i < 0 ? `_rels/${part}.rels` : `${part.slice(0, i)}/_rels/${part.slice(i + 1)}.rels`;
 }
+
+/**
+ * workbook.xml opening on the sheet at `index`: the first `<workbookView>`'s activeTab set to it
+ * (the one attribute value the audit changes in an index part, see docs/package-writer.md), and a
+ * firstSheet beyond the last sheet brought back; `<bookViews>` is added before `<sheets>` when
+ * the workbook has none.
+ *
+ * @example
+ * setActiveTab('<workbook><bookViews><workbookView activeTab="0"/></bookViews>…', 7); // activeTab="7"
+ */
+export function setActiveTab(xml: string, index: number, sheetCount: number): string {
+  const p = rootPrefix(xml);
+  const view = new RegExp(`<${p}workbookView(\\s[^>]*)?/?>`).exec(xml);
+  if (!view) {
+    const sheets = xml.search(new RegExp(`<${p}sheets[\\s>/]`));
+    if (sheets < 0) return xml;
+    return `${xml.slice(0, sheets)}<${p}bookViews><${p}workbookView activeTab="${index}"/></${p}bookViews>${xml.slice(sheets)}`;
+  }
+  let tag = /\sactiveTab\s*=\s*"\d*"/.test(view[0])
+    ? view[0].replace(/(\sactiveTab\s*=\s*")\d*"/, `$1${index}"`)
+    : view[0].replace(new RegExp(`^<${p}workbookView`), `<${p}workbookView activeTab="${index}"`);
+  const firstSheet = Number(attr(tag, "firstSheet") ?? 0);
+  if (firstSheet > index || firstSheet >= sheetCount)
+    tag = tag.replace(/(\sfirstSheet\s*=\s*")\d*"/, `$1${Math.min(index, sheetCount - 1)}"`);
+  return xml.slice(0, view.index) + tag + xml.slice(view.index + view[0].length);
+}
+
+/** Whether a worksheet or chartsheet part's opening (up to its data) has a selected tab. */
+export function hasSelectedTab(sheetXmlStart: string): boolean {
+  const head = sheetXmlStart.split(/<(?:[\w.-]+:)?sheetData[\s>/]/)[0];
+  return /<(?:[\w.-]+:)?sheetView\s[^>]*\btabSelected\s*=\s*"(?:1|true)"/.test(head);
+}

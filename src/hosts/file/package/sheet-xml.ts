@@ -1,4 +1,6 @@
+import { plannedRows, plannedStyleSamples } from "../../../report/packedRows";
 import type { PlannedCell, PlannedSheet } from "../../../report/plan";
+import { renameRefs } from "../../../report/rename";
 import { a1 } from "../../../sheets/grid";
 import { headerFooterXml, rowBreaksXml } from "./page-xml";
 import { styleKey } from "./styles-xml";
@@ -18,7 +20,7 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const MAX_CELL_TEXT = 32767;
 
 /** Rows per chunk handed to the zip writer: large enough that the per-chunk await costs little. */
-const ROWS_PER_CHUNK = 1000;
+const ROWS_PER_CHUNK = 100;
 
 export interface SheetStyles {
   /** The cell format index for a (style, number format) pair. */
@@ -44,9 +46,8 @@ export function usedStyles(
   sheet: PlannedSheet
 ): { style?: PlannedCell["style"]; numFmt?: string }[] {
   const seen = new Map<string, { style?: PlannedCell["style"]; numFmt?: string }>();
-  for (const row of sheet.rows) {
-    for (const cell of row.cells) {
-      if (!cell) continue;
+  for (const cell of plannedStyleSamples(sheet)) {
+    {
       const style = cellStyle(cell);
       if (!style && !cell.numFmt) continue;
       const key = styleKey(style, cell.numFmt);
@@ -56,13 +57,18 @@ export function usedStyles(
   return [...seen.values()];
 }
 
-function cellXml(ref: string, cell: PlannedCell, styles: SheetStyles): string {
+function cellXml(
+  ref: string,
+  cell: PlannedCell,
+  styles: SheetStyles,
+  rename: (text: string) => string
+): string {
   const style = cellStyle(cell);
   const s =
     style || cell.numFmt ? ` s="${styles.cellFormat.get(styleKey(style, cell.numFmt)) ?? 0}"` : "";
   const value = cell.value;
   if (cell.formula) {
-    const f = `<f>${escapeText(withoutEquals(cell.formula))}</f>`;
+    const f = `<f>${escapeText(withoutEquals(rename(cell.formula)))}</f>`;
     if (value === null) return `<c r="${ref}"${s}>${f}</c>`;
     if (typeof value === "number") {
       return Number.isFinite(value)
@@ -82,7 +88,7 @@ function cellXml(ref: string, cell: PlannedCell, styles: SheetStyles): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${text(value)}</t></is></c>`;
 }
 
-function head(sheet: PlannedSheet): string {
+function head(sheet: PlannedSheet, selected: boolean): string {
   const fit = sheet.page.fitToWidth ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "";
   const freeze =
     sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0) ? sheet.freeze : undefined;
@@ -112,15 +118,20 @@ function head(sheet: PlannedSheet): string {
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
     fit +
-    `<sheetViews><sheetView workbookViewId="0">${pane}</sheetView></sheetViews>` +
+    `<sheetViews><sheetView${selected ? ' tabSelected="1"' : ""} workbookViewId="0">${pane}</sheetView></sheetViews>` +
     `<sheetFormatPr defaultRowHeight="15"/>` +
     (cols.length > 0 ? `<cols>${cols.join("")}</cols>` : "") +
     "<sheetData>"
   );
 }
 
-/** What the worksheet refers to outside itself: its drawing (charts), by relationship id. */
-export interface SheetExtras {
+/** How a planned sheet is written beside the plan itself. */
+export interface SheetWriteOptions {
+  /** Planned sheet name → written name (sheetRenames): references are rewritten as they are written. */
+  renames?: ReadonlyMap<string, string>;
+  /** The sheet the workbook opens on: its tab is the selected one. */
+  selected?: boolean;
+  /** Its drawing (charts), by relationship id. */
   drawingRelId?: string;
 }
 
@@ -128,7 +139,8 @@ function tail(
   sheet: PlannedSheet,
   styles: SheetStyles,
   links: string[],
-  extras: SheetExtras
+  rename: (text: string) => string,
+  drawingRelId: string | undefined
 ): string {
   const parts: string[] = ["</sheetData>"];
   if (sheet.merges.length > 0)
@@ -140,7 +152,7 @@ function tail(
     const rules = format.rules
       .map(
         (rule) =>
-          `<cfRule type="expression" dxfId="${styles.dxf[rule.style]}" priority="${priority++}"><formula>${escapeText(withoutEquals(rule.formula))}</formula></cfRule>`
+          `<cfRule type="expression" dxfId="${styles.dxf[rule.style]}" priority="${priority++}"><formula>${escapeText(withoutEquals(rename(rule.formula)))}</formula></cfRule>`
       )
       .join("");
     parts.push(`<conditionalFormatting sqref="${format.range}">${rules}</conditionalFormatting>`);
@@ -161,15 +173,16 @@ function tail(
   );
   parts.push(headerFooterXml(sheet.page));
   parts.push(rowBreaksXml(sheet.pageBreaks ?? []));
-  if (extras.drawingRelId) parts.push(`<drawing r:id="${extras.drawingRelId}"/>`);
+  if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
   parts.push("</worksheet>");
   return parts.join("");
 }
 
 /**
- * The worksheet XML of a planned sheet, in chunks. Each planned row is let go of once written
- * (its slot set to null): a city's plan is most of the process's memory, and the flow only needs
- * the sheets' names and kinds afterwards.
+ * The worksheet XML of a planned sheet, in chunks. The rows are streamed (plannedRows): a sheet
+ * built by the report is decoded row by row from its packed form, never held whole as objects.
+ * `rename` (planned sheet name → written name, from sheetRenames) rewrites references in
+ * formulas, links and conditional formats as they are written.
  *
  * @example
  * for (const chunk of sheetXmlChunks(plan.sheets[0], styles)) stream.write(chunk);
@@ -177,26 +190,25 @@ function tail(
 export function* sheetXmlChunks(
   sheet: PlannedSheet,
   styles: SheetStyles,
-  extras: SheetExtras = {}
+  options: SheetWriteOptions = {}
 ): Generator<string> {
-  yield head(sheet);
+  const renames = options.renames ?? new Map<string, string>();
+  const rename =
+    renames.size === 0 ? (text: string) => text : (text: string) => renameRefs(text, renames);
+  yield head(sheet, options.selected ?? false);
   const links: string[] = [];
   let chunk: string[] = [];
   let rowsInChunk = 0;
-  const rows = sheet.rows as (PlannedSheet["rows"][number] | null)[];
-  for (let i = 0; i < rows.length; i++) {
-    const planned = rows[i];
-    if (!planned) continue;
-    rows[i] = null;
+  for (const planned of plannedRows(sheet)) {
     const cells: string[] = [];
     planned.cells.forEach((cell, col) => {
       if (!cell) return;
       const ref = a1(planned.row, col);
-      cells.push(cellXml(ref, cell, styles));
+      cells.push(cellXml(ref, cell, styles, rename));
       if (cell.link && !cell.formula) {
         const display = cell.value === null ? "" : String(cell.value);
         links.push(
-          `<hyperlink ref="${ref}" location="${escapeAttr(cell.link.replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`
+          `<hyperlink ref="${ref}" location="${escapeAttr(rename(cell.link).replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`
         );
       }
     });
@@ -209,5 +221,5 @@ export function* sheetXmlChunks(
     }
   }
   if (chunk.length > 0) yield chunk.join("");
-  yield tail(sheet, styles, links, extras);
+  yield tail(sheet, styles, links, rename, options.drawingRelId);
 }

@@ -1,4 +1,4 @@
-import { inflateRawSync } from "zlib";
+import { constants as zlibConstants, inflateRawSync } from "zlib";
 import yauzl from "yauzl";
 
 /**
@@ -107,4 +107,20 @@ export function entryText(entry: StoredEntry): string {
   return inflateEntry(entry)
     .toString("utf8")
     .replace(/^\uFEFF/, "");
+}
+
+/**
+ * The first `bytes` compressed bytes of an entry, inflated as far as they go: the opening of a
+ * part (a worksheet's sheetViews) without inflating a city's sheet whole.
+ *
+ * @example
+ * entryStart(sheetEntry).includes('tabSelected="1"');
+ */
+export function entryStart(entry: StoredEntry, bytes = 1 << 16): string {
+  if (entry.method === 0) return entry.raw.subarray(0, bytes).toString("utf8");
+  if (entry.method !== 8) return "";
+  const out = inflateRawSync(entry.raw.subarray(0, bytes), {
+    finishFlush: zlibConstants.Z_SYNC_FLUSH,
+  });
+  return out.toString("utf8");
 }

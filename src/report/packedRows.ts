@@ -1,0 +1,384 @@
+import type { CellStyle, PlannedCell, PlannedRow, PlannedSheet } from "./plan";
+
+/**
+ * A sheet's rows kept as bytes instead of objects. A city's 学校达标 holds hundreds of thousands
+ * of cells, each an object with a formula string (two bytes a character as soon as a Chinese
+ * sheet name is in it); packed, a cell costs its UTF-8 text and a few bytes. SheetLayout packs
+ * rows as a builder moves on and unpacks one if the builder comes back to it; hosts read the rows
+ * as usual (`sheet.rows` decodes them once), and the file host streams them with plannedRows()
+ * without ever holding them all as objects.
+ */
+
+/** Every key of PlannedCell and PlannedRow must be packed: a new one fails to compile here. */
+type PackedCellKeys = "value" | "formula" | "numFmt" | "style" | "link";
+type PackedRowKeys = "row" | "cells" | "height" | "fit";
+const ALL_CELL_KEYS_PACKED: Exclude<keyof PlannedCell, PackedCellKeys> extends never
+  ? true
+  : "add the new PlannedCell key to packedRows.ts" = true;
+const ALL_ROW_KEYS_PACKED: Exclude<keyof PlannedRow, PackedRowKeys> extends never
+  ? true
+  : "add the new PlannedRow key to packedRows.ts" = true;
+void ALL_CELL_KEYS_PACKED;
+void ALL_ROW_KEYS_PACKED;
+
+/**
+ * How full slabs are squeezed: the file host (Node) plugs in zlib, so a province's 学校达标 costs
+ * its compressed size; without a codec (the task pane, tests) slabs stay as they are.
+ */
+export interface SlabCodec {
+  compress(bytes: Uint8Array): Uint8Array;
+  decompress(bytes: Uint8Array, size: number): Uint8Array;
+}
+
+let codec: SlabCodec | undefined;
+
+/**
+ * Compresses the slabs of every sheet laid out from now on (undefined: no compression).
+ *
+ * @example
+ * usePackCodec({ compress: (b) => deflateRawSync(b, { level: 1 }), decompress: (b) => inflateRawSync(b) });
+ */
+export function usePackCodec(next: SlabCodec | undefined): void {
+  codec = next;
+}
+
+/**
+ * Plain Uint8Array, DataView and TextEncoder/TextDecoder: the report also runs in the task pane,
+ * where Node's Buffer does not exist. Made on first use, so importing the report needs neither.
+ */
+let utf8: { encoder: TextEncoder; decoder: TextDecoder } | undefined;
+const UTF8 = () => (utf8 ??= { encoder: new TextEncoder(), decoder: new TextDecoder() });
+
+/** Slabs start small (most sheets are a few rows) and double up to a megabyte; a longer row gets its own. */
+const FIRST_SLAB_BYTES = 1 << 12;
+const MAX_SLAB_BYTES = 1 << 20;
+const MIN_COMPRESSED_SLAB = 1 << 14;
+
+// A cell's tag byte: the value's kind in the low 3 bits, then which optional parts follow.
+const EMPTY_SLOT = 0xff; // a null in the cells array
+const V_NULL = 0;
+const V_NUMBER = 1;
+const V_TRUE = 2;
+const V_FALSE = 3;
+const V_STRING = 4;
+const HAS_FORMULA = 1 << 3;
+const HAS_LINK = 1 << 4;
+const HAS_STYLE = 1 << 5;
+const HAS_NUMFMT = 1 << 6;
+
+/** The rows of one sheet, packed; rows may be packed in any order and come out sorted. */
+export class PackedRows {
+  /** Full slabs compressed by the codec (with their size), the one being filled as it is. */
+  private readonly slabs: (Uint8Array | { compressed: Uint8Array; size: number })[] = [];
+  private readonly codec = codec;
+  /** The last slab decompressed, kept while rows are read in order. */
+  private cached: { index: number; bytes: Uint8Array } | undefined;
+  private slab = new Uint8Array(0);
+  private used = 0;
+  private scratch = new Uint8Array(4096);
+  private scratchView = new DataView(this.scratch.buffer);
+  /** row number → its slot in the arrays below. */
+  private readonly slots = new Map<number, number>();
+  private readonly rowOf: number[] = [];
+  private readonly slabOf: number[] = [];
+  private readonly startOf: number[] = [];
+  private readonly endOf: number[] = [];
+  private readonly heightOf: (number | undefined)[] = [];
+  /** Rows whose height a measuring host may autofit (PlannedRow.fit), by slot. */
+  private readonly fitOf: boolean[] = [];
+  private readonly styles: CellStyle[] = [];
+  private readonly styleIndex = new Map<CellStyle, number>();
+  private readonly numFmts: string[] = [];
+  private readonly numFmtIndex = new Map<string, number>();
+  /** Each distinct (style, number format, plain link) combination, as the writer's styles need them. */
+  private readonly samples = new Map<number, PlannedCell>();
+
+  private scratchUsed = 0;
+
+  private room(bytes: number): void {
+    if (this.scratchUsed + bytes <= this.scratch.length) return;
+    const bigger = new Uint8Array(Math.max(this.scratch.length * 2, this.scratchUsed + bytes));
+    bigger.set(this.scratch.subarray(0, this.scratchUsed));
+    this.scratch = bigger;
+    this.scratchView = new DataView(bigger.buffer);
+  }
+
+  private writeText(text: string): void {
+    this.room(4 + text.length * 3);
+    const n = UTF8().encoder.encodeInto(text, this.scratch.subarray(this.scratchUsed + 4)).written;
+    this.scratchView.setUint32(this.scratchUsed, n, true);
+    this.scratchUsed += 4 + n;
+  }
+
+  private indexOf<T>(value: T, list: T[], index: Map<T, number>): number {
+    let i = index.get(value);
+    if (i === undefined) {
+      i = list.length;
+      if (i > 0xfe) throw new RangeError("too many distinct styles in one sheet");
+      list.push(value);
+      index.set(value, i);
+    }
+    return i;
+  }
+
+  /** Packs a row (replacing a packed row of the same number). */
+  pack(row: number, cells: readonly (PlannedCell | null)[], height?: number): void {
+    if (this.slots.has(row)) this.unpack(row);
+    this.scratchUsed = 0;
+    this.room(4);
+    this.scratchView.setUint32(0, cells.length, true);
+    this.scratchUsed = 4;
+    for (const cell of cells) {
+      this.room(16);
+      if (!cell) {
+        this.scratch[this.scratchUsed++] = EMPTY_SLOT;
+        continue;
+      }
+      const value = cell.value;
+      let tag =
+        value === null || value === undefined
+          ? V_NULL
+          : typeof value === "number"
+            ? V_NUMBER
+            : typeof value === "boolean"
+              ? value
+                ? V_TRUE
+                : V_FALSE
+              : V_STRING;
+      if (cell.formula !== undefined) tag |= HAS_FORMULA;
+      if (cell.link !== undefined) tag |= HAS_LINK;
+      if (cell.style !== undefined) tag |= HAS_STYLE;
+      if (cell.numFmt !== undefined) tag |= HAS_NUMFMT;
+      this.scratch[this.scratchUsed++] = tag;
+      let style = 0xff;
+      let numFmt = 0xff;
+      if (cell.style !== undefined) {
+        style = this.indexOf(cell.style, this.styles, this.styleIndex);
+        this.scratch[this.scratchUsed++] = style;
+      }
+      if (cell.numFmt !== undefined) {
+        numFmt = this.indexOf(cell.numFmt, this.numFmts, this.numFmtIndex);
+        this.scratch[this.scratchUsed++] = numFmt;
+      }
+      const sampleKey = (tag & (HAS_FORMULA | HAS_LINK)) | (style << 8) | (numFmt << 16);
+      if (!this.samples.has(sampleKey)) {
+        this.samples.set(sampleKey, {
+          value: null,
+          ...(cell.formula !== undefined ? { formula: "" } : {}),
+          ...(cell.link !== undefined ? { link: "" } : {}),
+          ...(cell.style !== undefined ? { style: cell.style } : {}),
+          ...(cell.numFmt !== undefined ? { numFmt: cell.numFmt } : {}),
+        });
+      }
+      if (tag & HAS_FORMULA) this.writeText(cell.formula!);
+      if (tag & HAS_LINK) this.writeText(cell.link!);
+      if ((tag & 7) === V_NUMBER) {
+        this.room(8);
+        this.scratchView.setFloat64(this.scratchUsed, value as number, true);
+        this.scratchUsed += 8;
+      } else if ((tag & 7) === V_STRING) this.writeText(value as string);
+    }
+    const bytes = this.scratchUsed;
+    if (this.used + bytes > this.slab.length) {
+      const next = Math.min(MAX_SLAB_BYTES, Math.max(FIRST_SLAB_BYTES, this.slab.length * 2));
+      this.seal();
+      this.slab = new Uint8Array(Math.max(next, bytes));
+      this.slabs.push(this.slab);
+      this.used = 0;
+    }
+    this.slab.set(this.scratch.subarray(0, bytes), this.used);
+    const slot = this.rowOf.length;
+    this.slots.set(row, slot);
+    this.rowOf.push(row);
+    this.slabOf.push(this.slabs.length - 1);
+    this.startOf.push(this.used);
+    this.endOf.push(this.used + bytes);
+    this.heightOf.push(height);
+    this.fitOf.push(false);
+    this.used += bytes;
+  }
+
+  /** The sheet is laid out: its last slab is compressed too. */
+  finish(): void {
+    this.seal();
+  }
+
+  /** Compresses the slab just filled (when a codec is set): its rows are read again only when written. */
+  private seal(): void {
+    const last = this.slabs.length - 1;
+    if (!this.codec || last < 0 || this.slabs[last] !== this.slab) return;
+    const size = this.used;
+    if (size < MIN_COMPRESSED_SLAB) return; // a small sheet's few slabs: not worth it
+    this.slabs[last] = { compressed: this.codec.compress(this.slab.subarray(0, size)), size };
+    // Nothing more goes into a compressed slab: the next row starts a new one.
+    this.slab = new Uint8Array(0);
+    this.used = 0;
+  }
+
+  private slabBytes(index: number): Uint8Array {
+    const slab = this.slabs[index];
+    if (slab instanceof Uint8Array) return slab;
+    if (this.cached?.index !== index) {
+      this.cached = { index, bytes: this.codec!.decompress(slab.compressed, slab.size) };
+    }
+    return this.cached.bytes;
+  }
+
+  private decode(slot: number): PlannedRow {
+    const buf = this.slabBytes(this.slabOf[slot]);
+    let at = this.startOf[slot];
+    const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    const count = view.getUint32(at, true);
+    at += 4;
+    const text = () => {
+      const n = view.getUint32(at, true);
+      const s = UTF8().decoder.decode(buf.subarray(at + 4, at + 4 + n));
+      at += 4 + n;
+      return s;
+    };
+    const cells: (PlannedCell | null)[] = new Array(count);
+    for (let i = 0; i < count; i++) {
+      const tag = buf[at++];
+      if (tag === EMPTY_SLOT) {
+        cells[i] = null;
+        continue;
+      }
+      const style = tag & HAS_STYLE ? this.styles[buf[at++]] : undefined;
+      const numFmt = tag & HAS_NUMFMT ? this.numFmts[buf[at++]] : undefined;
+      const formula = tag & HAS_FORMULA ? text() : undefined;
+      const link = tag & HAS_LINK ? text() : undefined;
+      let value: PlannedCell["value"] = null;
+      switch (tag & 7) {
+        case V_NUMBER:
+          value = view.getFloat64(at, true);
+          at += 8;
+          break;
+        case V_TRUE:
+          value = true;
+          break;
+        case V_FALSE:
+          value = false;
+          break;
+        case V_STRING:
+          value = text();
+          break;
+      }
+      const cell: PlannedCell = { value };
+      if (formula !== undefined) cell.formula = formula;
+      if (numFmt !== undefined) cell.numFmt = numFmt;
+      if (style !== undefined) cell.style = style;
+      if (link !== undefined) cell.link = link;
+      cells[i] = cell;
+    }
+    const height = this.heightOf[slot];
+    const row: PlannedRow = { row: this.rowOf[slot], cells };
+    if (height !== undefined) row.height = height;
+    if (this.fitOf[slot]) row.fit = true;
+    return row;
+  }
+
+  /**
+   * Sets a packed row's height (and whether a host may autofit it) without unpacking it: heights
+   * are kept beside the bytes. False when the row is not packed.
+   */
+  setHeight(row: number, height: number, fit: boolean): boolean {
+    const slot = this.slots.get(row);
+    if (slot === undefined) return false;
+    this.heightOf[slot] = height;
+    this.fitOf[slot] = fit;
+    return true;
+  }
+
+  /** Takes a row out again (the builder writes to it once more); undefined when it is not packed. */
+  unpack(row: number): { cells: (PlannedCell | null)[]; height?: number } | undefined {
+    const slot = this.slots.get(row);
+    if (slot === undefined) return undefined;
+    const { cells, height } = this.decode(slot);
+    this.slots.delete(row); // its bytes stay in the slab, unused: rare (a builder revisiting a row)
+    return height === undefined ? { cells } : { cells, height };
+  }
+
+  /** The rows in row order, decoded one at a time. */
+  *rows(): Generator<PlannedRow> {
+    const order = [...this.slots.values()];
+    let sorted = true;
+    for (let i = 1; i < order.length && sorted; i++)
+      sorted = this.rowOf[order[i - 1]] < this.rowOf[order[i]];
+    if (!sorted) order.sort((a, b) => this.rowOf[a] - this.rowOf[b]);
+    for (const slot of order) yield this.decode(slot);
+  }
+
+  /** One cell per distinct (style, number format, formula or link) combination the rows use. */
+  styleSamples(): PlannedCell[] {
+    return [...this.samples.values()];
+  }
+}
+
+/** Sheets whose rows are packed, with whether `rows` has been decoded (then that array is the truth). */
+const PACKED = new WeakMap<PlannedSheet, { rows: PackedRows; decoded: () => boolean }>();
+
+/**
+ * A PlannedSheet over packed rows: `rows` decodes them on first use and keeps the result, so a
+ * host that reads or edits `rows` sees the usual array; plannedRows() streams them instead.
+ */
+export function packedSheet(fields: Omit<PlannedSheet, "rows">, packed: PackedRows): PlannedSheet {
+  let decoded: PlannedRow[] | undefined;
+  const sheet = {
+    ...fields,
+    get rows(): PlannedRow[] {
+      return (decoded ??= [...packed.rows()]);
+    },
+    set rows(rows: PlannedRow[]) {
+      decoded = rows;
+    },
+  } as PlannedSheet;
+  PACKED.set(sheet, { rows: packed, decoded: () => decoded !== undefined });
+  return sheet;
+}
+
+/**
+ * A sheet's rows in order, one at a time: from the packed bytes when nothing decoded them yet
+ * (no row object outlives its turn), else `sheet.rows`.
+ *
+ * @example
+ * for (const row of plannedRows(sheet)) write(row); // a city's 学校达标 never sits in memory as objects
+ */
+export function plannedRows(sheet: PlannedSheet): Iterable<PlannedRow> {
+  const packed = PACKED.get(sheet);
+  return packed && !packed.decoded() ? packed.rows.rows() : sheet.rows;
+}
+
+/**
+ * Sets the height of a row of a packed sheet (one whose rows nobody decoded yet) where it is
+ * kept, beside the bytes; false for a sheet of row objects, whose rows plannedRows() yields
+ * as they are (set the height on the row object then). `fit` marks a height a measuring host
+ * may autofit instead (PlannedRow.fit).
+ *
+ * @example
+ * for (const row of plannedRows(sheet)) {
+ *   row.height = 33;
+ *   setPackedRowHeight(sheet, row.row, 33, true); // a decoded copy: the packed row keeps it
+ * }
+ */
+export function setPackedRowHeight(
+  sheet: PlannedSheet,
+  row: number,
+  height: number,
+  fit: boolean
+): boolean {
+  const packed = PACKED.get(sheet);
+  return packed !== undefined && !packed.decoded() && packed.rows.setHeight(row, height, fit);
+}
+
+/**
+ * Cells standing for every (style, number format) combination of the sheet, with `formula` and
+ * `link` present where such a cell has them (their text is not kept): what a writer needs to
+ * declare its cell formats before streaming the rows.
+ */
+export function plannedStyleSamples(sheet: PlannedSheet): Iterable<PlannedCell> {
+  const packed = PACKED.get(sheet);
+  if (packed && !packed.decoded()) return packed.rows.styleSamples();
+  return (function* () {
+    for (const row of sheet.rows) for (const cell of row.cells) if (cell) yield cell;
+  })();
+}
