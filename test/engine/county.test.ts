@@ -233,6 +233,19 @@ describe("unchecked items are never a pass", () => {
     expect(c.items.find((i) => i.id === "G1")!.notes[0]).toContain("请插入县域指标表");
   });
 
+  it("lists what is missing in the form's order, and asks for each code once", () => {
+    const c = audit(passingCounty()).counties[0];
+    const formOrder = COUNTY_INPUTS.map((i) => i.code);
+    const position = (code: string) => formOrder.indexOf(code);
+    const items = c.missing.filter((code) => !code.startsWith("V"));
+    expect(items).toEqual([...items].sort((a, b) => position(a) - position(b)));
+    const g11 = c.items.find((i) => i.id === "G11")!;
+    expect(g11.missing).toEqual(["G11-1", "G11-2", "G11-3"]);
+    // G11-2 is the first rate's part and the second's whole: one note asks for it.
+    expect(g11.notes.filter((n) => n.includes("G11-2"))).toHaveLength(1);
+    expect(g11.notes).toHaveLength(3);
+  });
+
   it("a missing school column leaves G3 and G5 unchecked with the columns to add", () => {
     const records = passingCounty();
     for (const r of records) {

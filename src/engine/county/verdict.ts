@@ -4,6 +4,7 @@
  * the county whatever else is missing.
  */
 import {
+  COUNTY_INPUTS,
   COUNTY_ITEMS,
   VETO_ITEMS,
   type CountyDimension,
@@ -32,6 +33,15 @@ export type CountyStandardResult = Pick<
   CountyResult,
   "verdict" | "dimensions" | "items" | "veto" | "missing" | "form"
 >;
+
+/** Each input's row on the county form (codes a form does not list go last). */
+const FORM_ROW = new Map(COUNTY_INPUTS.map((input, row) => [input.code, row]));
+const formRow = (code: string) => FORM_ROW.get(code) ?? COUNTY_INPUTS.length;
+
+/** Each code once, in the order the county form lists its rows (G9-1 before G9-2). */
+function inFormOrder(codes: readonly string[]): string[] {
+  return [...new Set(codes)].sort((a, b) => formRow(a) - formRow(b));
+}
 
 function dimension(statuses: readonly ItemStatus[]): DimensionResult {
   const passed = statuses.filter((s) => s === "pass").length;
@@ -92,8 +102,9 @@ export function countyStandard(
       value: outcome.value,
       required: outcome.required,
       source: outcome.source,
-      missing: outcome.missing.filter((c, i, all) => all.indexOf(c) === i),
-      notes: outcome.notes,
+      missing: inFormOrder(outcome.missing),
+      // A code two rules of one item need (G11-2: a part of G11-1, the whole of G11-3) is asked for once.
+      notes: [...new Set(outcome.notes)],
     };
     const named = evidenceOf(item.id, ctx.entries);
     if (named) result.evidence = named;
