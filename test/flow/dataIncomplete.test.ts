@@ -4,16 +4,15 @@
  * allocation is 未核查 and the verdict 未完成 unless something failed. JSON, 审计总览 and the CLI agree.
  */
 import { formatSummary } from "../../src/cli/summary";
-import { audit, DEFAULT_SETTINGS } from "../../src/engine";
+import { audit } from "../../src/engine";
 import { withRejectedRows } from "../../src/flow/rejectedRows";
 import { buildPlan } from "../../src/report";
 import { passingCounty } from "../engine/countyFixtures";
-import { runAudit, type FlowSteps } from "../../src/flow/auditFlow";
 import type { PlannedSheet, WorkbookPlan } from "../../src/report";
-import { readSheets } from "../../src/sheets";
-import type { CellValue, SheetGrid } from "../../src/sheets/grid";
-import { formulaMismatches, type SourceSheets } from "../report/formulaEval";
+import type { CellValue } from "../../src/sheets/grid";
+import { formulaMismatches } from "../report/formulaEval";
 import { grid } from "../sheets/helpers";
+import { runOnGrids, sourcesOf } from "./helpers";
 
 const HEADER = [
   "区县",
@@ -41,32 +40,6 @@ const school = (county: string, name: string, pupils: CellValue, backbone = 10):
   30,
 ];
 
-async function run(grids: SheetGrid[]) {
-  let plan: WorkbookPlan | undefined;
-  const steps: FlowSteps = {
-    readGrids: async () => grids,
-    readSheets: (g, options) => readSheets(g, options),
-    writePlan: async (p) => {
-      plan = p;
-      return {};
-    },
-    now: () => new Date("2026-12-01T00:00:00Z"),
-  };
-  const outcome = await runAudit(steps, DEFAULT_SETTINGS, [], () => undefined);
-  return { ...outcome, plan: plan! };
-}
-
-function sourcesOf(g: SheetGrid): SourceSheets {
-  const cells: Record<string, string | number> = {};
-  g.rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (typeof v === "string" || typeof v === "number")
-        cells[`${String.fromCharCode(65 + c)}${r + 1}`] = v;
-    })
-  );
-  return { [g.name]: cells };
-}
-
 const summaryOf = (plan: WorkbookPlan): PlannedSheet =>
   plan.sheets.find((s) => s.kind === "summary")!;
 const rowOf = (sheet: PlannedSheet, first: string, nth = 0) =>
@@ -83,7 +56,7 @@ describe("a county with a school row left out for bad data is never 达标", () 
   ]);
 
   it("marks that county's resource allocation 未核查 and its pass null; the other county is untouched", async () => {
-    const { result } = await run([sheet]);
+    const { result } = await runOnGrids([sheet]);
     const [jia, yi] = result.counties;
     expect(jia.name).toBe("甲县");
     expect(jia.pass).toBeNull();
@@ -106,7 +79,7 @@ describe("a county with a school row left out for bad data is never 达标", () 
   });
 
   it("shows 未完成 with the note on 审计总览 (formulas agreeing) and in the CLI summary", async () => {
-    const { result, plan } = await run([sheet]);
+    const { result, plan } = await runOnGrids([sheet]);
     const summary = summaryOf(plan);
     // The resource-allocation verdict row of 甲县 (the second 「甲县」 row: after the whole-standard block).
     const rows = summary.rows.filter((r) => r.cells[0]?.value === "甲县");
@@ -129,7 +102,7 @@ describe("a county with a school row left out for bad data is never 达标", () 
   });
 
   it("keeps a county that fails 未达标: a missing school does not excuse a failing one", async () => {
-    const { result } = await run([
+    const { result } = await runOnGrids([
       grid("小学", [
         HEADER,
         school("甲县", "一小", 1000),
@@ -145,7 +118,7 @@ describe("a county with a school row left out for bad data is never 达标", () 
   });
 
   it("marks every county when the left-out row names none of them", async () => {
-    const { result } = await run([
+    const { result } = await runOnGrids([
       grid("小学", [
         HEADER,
         school("", "错字小学", "1,2O0"),

@@ -4,14 +4,14 @@
  * left out (each with why); the sums are live formulas and the JSON carries the same counts.
  */
 import fc from "fast-check";
-import { DEFAULT_SETTINGS, type AuditSettings, type SourceRowAccount } from "../../src/engine";
-import { runAudit, type FlowSteps } from "../../src/flow/auditFlow";
+import type { SourceRowAccount } from "../../src/engine";
 import { unaccountedRows } from "../../src/flow/rowAccounts";
 import type { PlannedSheet, WorkbookPlan } from "../../src/report";
 import { readSheets } from "../../src/sheets";
 import type { CellValue, SheetGrid } from "../../src/sheets/grid";
-import { formulaMismatches, type SourceSheets } from "../report/formulaEval";
+import { formulaMismatches } from "../report/formulaEval";
 import { grid } from "../sheets/helpers";
+import { runOnGrids, sourcesOf } from "./helpers";
 
 const HEADER = [
   "序号",
@@ -21,32 +21,6 @@ const HEADER = [
   "县级及以上骨干教师数",
   "教学及辅助用房面积",
 ];
-
-async function run(grids: SheetGrid[], settings: Partial<AuditSettings> = {}) {
-  let plan: WorkbookPlan | undefined;
-  const steps: FlowSteps = {
-    readGrids: async () => grids,
-    readSheets: (g, options) => readSheets(g, options),
-    writePlan: async (p) => {
-      plan = p;
-      return {};
-    },
-    now: () => new Date("2026-12-01T00:00:00Z"),
-  };
-  const outcome = await runAudit(steps, { ...DEFAULT_SETTINGS, ...settings }, [], () => undefined);
-  return { ...outcome, plan: plan! };
-}
-
-function sourcesOf(g: SheetGrid): SourceSheets {
-  const cells: Record<string, string | number> = {};
-  g.rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (typeof v === "string" || typeof v === "number")
-        cells[`${String.fromCharCode(65 + c)}${r + 1}`] = v;
-    })
-  );
-  return { [g.name]: cells };
-}
 
 const diagnosticsOf = (plan: WorkbookPlan): PlannedSheet =>
   plan.sheets.find((s) => s.kind === "diagnostics")!;
@@ -85,7 +59,7 @@ function messySheet(): SheetGrid {
 describe("every row of the used range is accounted for", () => {
   it("counts each kind on a messy sheet, the sum closing exactly", async () => {
     const sheet = messySheet();
-    const { result, plan } = await run([sheet], { excludePrivate: true });
+    const { result, plan } = await runOnGrids([sheet], { excludePrivate: true });
     expect(result.sourceRows).toHaveLength(1);
     const a = result.sourceRows![0] as SourceRowAccount;
     expect(a).toMatchObject({ sheet: "小学", firstRow: 1, lastRow: 24, rows: 24, header: 2 });
@@ -165,7 +139,7 @@ describe("every row of the used range is accounted for", () => {
       ["城关小学", 1000, 10],
       ["河口小学", 600, 6],
     ];
-    const { result } = await run([grid("小学", rows), grid("小学 (2)", rows)]);
+    const { result } = await runOnGrids([grid("小学", rows), grid("小学 (2)", rows)]);
     const copy = result.sourceRows!.find((a) => a.sheet === "小学 (2)")!;
     expect(copy).toMatchObject({ rows: 3, header: 1, schools: 0 });
     expect(copy.excluded.map((e) => [e.kind, e.row])).toEqual([
@@ -242,7 +216,7 @@ describe("property: the reconciliation always closes", () => {
           }
           let result;
           try {
-            ({ result } = await run(grids, { excludePrivate }));
+            ({ result } = await runOnGrids(grids, { excludePrivate }));
           } catch {
             return; // no school counts: nothing is written, nothing to reconcile
           }

@@ -3,42 +3,13 @@
  * 审计总览's 数据不完整, the JSON's excluded[]); a 「**」 name is a school; rows after 合计 are read.
  */
 import { formatSummary } from "../../src/cli/summary";
-import { DEFAULT_SETTINGS } from "../../src/engine";
-import { runAudit, type FlowSteps } from "../../src/flow/auditFlow";
 import type { PlannedSheet, WorkbookPlan } from "../../src/report";
 import { readSheets } from "../../src/sheets";
-import type { SheetGrid } from "../../src/sheets/grid";
-import { formulaMismatches, type SourceSheets } from "../report/formulaEval";
+import { formulaMismatches } from "../report/formulaEval";
 import { grid } from "../sheets/helpers";
+import { runOnGrids, sourcesOf } from "./helpers";
 
 const HEADER = ["学校名称", "在校生数", "县级及以上骨干教师数", "教学及辅助用房面积"];
-
-async function run(grids: SheetGrid[]) {
-  let plan: WorkbookPlan | undefined;
-  const steps: FlowSteps = {
-    readGrids: async () => grids,
-    readSheets: (g, options) => readSheets(g, options),
-    writePlan: async (p) => {
-      plan = p;
-      return {};
-    },
-    now: () => new Date("2026-12-01T00:00:00Z"),
-  };
-  const outcome = await runAudit(steps, DEFAULT_SETTINGS, [], () => undefined);
-  return { ...outcome, plan: plan! };
-}
-
-/** The grid's cells by A1 address, for the formula evaluator. */
-function sourcesOf(g: SheetGrid): SourceSheets {
-  const cells: Record<string, string | number> = {};
-  g.rows.forEach((row, r) =>
-    row.forEach((v, c) => {
-      if (typeof v === "string" || typeof v === "number")
-        cells[`${String.fromCharCode(65 + c)}${r + 1}`] = v;
-    })
-  );
-  return { [g.name]: cells };
-}
 
 const sheetOf = (plan: WorkbookPlan, kind: string): PlannedSheet =>
   plan.sheets.find((s) => s.kind === kind)!;
@@ -71,7 +42,7 @@ describe("the reader lists a school row with a bad pupil figure instead of dropp
   });
 
   it("puts them in excluded[] (rowLeftOut, recordIndex -1), 数据诊断 and 审计总览's 数据不完整", async () => {
-    const { result, plan } = await run([sheet]);
+    const { result, plan } = await runOnGrids([sheet]);
     const leftOut = result.excluded.filter((e) => e.rowLeftOut);
     expect(leftOut.map((e) => [e.name, e.recordIndex, e.source])).toEqual([
       ["错字小学", -1, { sheet: "小学", row: 3, cell: "B3" }],
@@ -96,7 +67,7 @@ describe("the reader lists a school row with a bad pupil figure instead of dropp
   });
 
   it("says nothing of 数据不完整 when every row is read", async () => {
-    const { result, plan } = await run([
+    const { result, plan } = await runOnGrids([
       grid("小学", [HEADER, ["城关小学", 1000, 10, 4500], ["河口小学", 600, 6, 2700]]),
     ]);
     expect(result.excluded).toEqual([]);
