@@ -1,7 +1,7 @@
 import { stageResult, type ValueOf } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
-import { SchoolChecks, throughTrainGroups } from "./guarantees";
+import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
 import { CompiledMeasure, MISSING } from "./compiledMeasures";
 import {
   evaluateIndicator,
@@ -192,7 +192,7 @@ function countyResult(
   name: string,
   standard: Standard,
   parts: SchoolPartResult[],
-  guarantees: GuaranteeCheck[],
+  guarantees: CheckTallies,
   form: CountyForm | undefined,
   settings: AuditSettings,
   schoolRecords: readonly SchoolRecord[],
@@ -203,12 +203,8 @@ function countyResult(
   for (const stage of STAGES)
     stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? [], valueOf);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
-  let guaranteesFailed = 0;
-  let guaranteesUnchecked = 0;
-  for (let i = 0; i < guarantees.length; i++) {
-    if (guarantees[i].pass === false) guaranteesFailed++;
-    else if (guarantees[i].pass === null) guaranteesUnchecked++;
-  }
+  const guaranteesFailed = guarantees.failed;
+  const guaranteesUnchecked = guarantees.open;
   const guaranteePass = guaranteesFailed === 0;
   const pass = judged.length > 0 && judged.every(Boolean) && guaranteePass;
   if (!standard.guarantees) {
@@ -371,7 +367,7 @@ export function audit(
       name,
       standard,
       parts,
-      checks ? checks.ofCounty(name) : [],
+      checks ? checks.ofCounty(name) : new CheckTallies(),
       formFor(name, forms, byCounty.size),
       settings,
       recordsByCounty.get(name) ?? [],

@@ -14,42 +14,138 @@ interface Where {
 }
 
 /**
- * Adds a check, its fields in the documented order (the JSON's key order). The builders below
- * write straight into the caller's list: they run for every school of a province, so no arrays
- * or objects in between.
+ * Where the check builders put their checks: the whole list (`CheckList`), or a county's tallies
+ * (`CheckTallies`), which keep only what the county items read. The builders run for every school
+ * of a province, so they word a message only when the sink reads it (`worded`).
  */
-function add(
-  out: GuaranteeCheck[],
-  where: Where,
-  id: GuaranteeCheck["id"],
-  name: string,
-  stage: Stage | undefined,
-  pass: boolean | null,
-  value: number | null,
-  limit: number,
-  message: string
-): void {
-  const check: GuaranteeCheck =
-    stage === undefined
-      ? { id, name, pass, value, limit, message, school: where.school, county: where.county }
-      : {
-          id,
-          name,
-          stage,
-          pass,
-          value,
-          limit,
-          message,
-          school: where.school,
-          county: where.county,
-        };
-  if (where.source) check.source = where.source;
-  out.push(check);
+interface CheckSink {
+  /** True when a check with this verdict has its message read. */
+  worded(pass: boolean | null): boolean;
+  add(
+    where: Where,
+    id: GuaranteeCheck["id"],
+    name: string,
+    stage: Stage | undefined,
+    pass: boolean | null,
+    value: number | null,
+    limit: number,
+    message: string
+  ): void;
+}
+
+/** The checks as objects, their fields in the documented order (the JSON's key order). */
+class CheckList implements CheckSink {
+  readonly checks: GuaranteeCheck[] = [];
+
+  worded(): boolean {
+    return true;
+  }
+
+  add(
+    where: Where,
+    id: GuaranteeCheck["id"],
+    name: string,
+    stage: Stage | undefined,
+    pass: boolean | null,
+    value: number | null,
+    limit: number,
+    message: string
+  ): void {
+    const check: GuaranteeCheck =
+      stage === undefined
+        ? { id, name, pass, value, limit, message, school: where.school, county: where.county }
+        : {
+            id,
+            name,
+            stage,
+            pass,
+            value,
+            limit,
+            message,
+            school: where.school,
+            county: where.county,
+          };
+    if (where.source) check.source = where.source;
+    this.checks.push(check);
+  }
+}
+
+/** What a county item reads of one kind of check (G3, G4 or G5) over a county's schools. */
+export interface CheckTally {
+  /** Checks of this kind. */
+  total: number;
+  /** Of which 未核查 (pass null). */
+  open: number;
+  /** The school of the first 未核查 check. */
+  firstOpen: string | undefined;
+  /** 「school：message」 of each failed check, in the checks' order. */
+  failed: string[];
+}
+
+/**
+ * A county's checks tallied by kind: what the county items (catalogue rule kind "schools") and
+ * the county's counts of failed and unchecked checks read, without a check object per school.
+ *
+ * @example
+ * const tallies = CheckTallies.of(result.guarantees.filter((g) => g.county === "东县"));
+ * tallies.G4.failed; // ["一小：在校生2300人，超过小学、初中规模上限2000人"]
+ */
+export class CheckTallies implements CheckSink {
+  readonly G3: CheckTally = { total: 0, open: 0, firstOpen: undefined, failed: [] };
+  readonly G4: CheckTally = { total: 0, open: 0, firstOpen: undefined, failed: [] };
+  readonly G5: CheckTally = { total: 0, open: 0, firstOpen: undefined, failed: [] };
+
+  /** The tallies of a list of checks. */
+  static of(checks: readonly GuaranteeCheck[]): CheckTallies {
+    const tallies = new CheckTallies();
+    for (const check of checks) tallies.addCheck(check);
+    return tallies;
+  }
+
+  /** Failed checks of every kind. */
+  get failed(): number {
+    return this.G3.failed.length + this.G4.failed.length + this.G5.failed.length;
+  }
+
+  /** Unchecked checks of every kind. */
+  get open(): number {
+    return this.G3.open + this.G4.open + this.G5.open;
+  }
+
+  worded(pass: boolean | null): boolean {
+    return pass === false;
+  }
+
+  add(
+    where: Where,
+    id: GuaranteeCheck["id"],
+    _name: string,
+    _stage: Stage | undefined,
+    pass: boolean | null,
+    _value: number | null,
+    _limit: number,
+    message: string
+  ): void {
+    this.count(id, where.school, pass, message);
+  }
+
+  /** A check built as an object (a through-train school's G4). */
+  addCheck(check: GuaranteeCheck): void {
+    this.count(check.id, check.school, check.pass, check.message);
+  }
+
+  private count(id: GuaranteeCheck["id"], school: string, pass: boolean | null, message: string) {
+    const tally = this[id];
+    tally.total++;
+    if (pass === null) {
+      if (tally.open++ === 0) tally.firstOpen = school;
+    } else if (pass === false) tally.failed.push(`${school}：${message}`);
+  }
 }
 
 /** G4: 小学 and 初中 ≤ 2000 pupils, 九年/十二年一贯制 ≤ 2500 (compulsory stages only). */
 function schoolSize(
-  out: GuaranteeCheck[],
+  out: CheckSink,
   record: SchoolRecord,
   rules: GuaranteeRules,
   settings: AuditSettings,
@@ -63,10 +159,12 @@ function schoolSize(
   const through = THROUGH_TRAIN_KINDS.has(record.kind);
   const limit = through ? limits.throughTrain : limits.singleStage;
   const pass = pupils <= limit;
-  const message = pass
-    ? `在校生${pupils}人，不超过${limit}人`
-    : `在校生${pupils}人，超过${through ? "一贯制学校" : "小学、初中"}规模上限${limit}人`;
-  add(out, where, "G4", "学校规模", undefined, pass, pupils, limit, message);
+  const message = !out.worded(pass)
+    ? ""
+    : pass
+      ? `在校生${pupils}人，不超过${limit}人`
+      : `在校生${pupils}人，超过${through ? "一贯制学校" : "小学、初中"}规模上限${limit}人`;
+  out.add(where, "G4", "学校规模", undefined, pass, pupils, limit, message);
 }
 
 const UNCHECKED_CLASS_SIZE: Record<Stage, string> = {
@@ -76,7 +174,7 @@ const UNCHECKED_CLASS_SIZE: Record<Stage, string> = {
 
 /** G5: every class ≤ 45 (小学) / 50 (初中): the largest class, or the classes in size bands above it. */
 function classSize(
-  out: GuaranteeCheck[],
+  out: CheckSink,
   record: SchoolRecord,
   rules: GuaranteeRules,
   where: Where
@@ -89,10 +187,12 @@ function classSize(
     if (isCount(figures.largestClass)) {
       const largest = figures.largestClass;
       const pass = largest <= limit;
-      const message = pass
-        ? `${STAGE_NAMES[stage]}最大班额${largest}人，不超过${limit}人`
-        : `${STAGE_NAMES[stage]}最大班额${largest}人，超过${limit}人`;
-      add(out, where, "G5", "班额", stage, pass, largest, limit, message);
+      const message = !out.worded(pass)
+        ? ""
+        : pass
+          ? `${STAGE_NAMES[stage]}最大班额${largest}人，不超过${limit}人`
+          : `${STAGE_NAMES[stage]}最大班额${largest}人，超过${limit}人`;
+      out.add(where, "G5", "班额", stage, pass, largest, limit, message);
     } else if (figures.classSizeBands && figures.classSizeBands.length > 0) {
       let count = 0;
       const bands = figures.classSizeBands;
@@ -100,14 +200,15 @@ function classSize(
         const b = bands[i];
         if (b.min > limit && isCount(b.count) && b.count > 0) count += b.count;
       }
-      const message =
-        count === 0
+      const message = !out.worded(count === 0)
+        ? ""
+        : count === 0
           ? `${STAGE_NAMES[stage]}没有超过${limit}人的班级`
           : `${STAGE_NAMES[stage]}有${count}个班级超过${limit}人`;
-      add(out, where, "G5", "班额", stage, count === 0, count, limit, message);
+      out.add(where, "G5", "班额", stage, count === 0, count, limit, message);
     } else if ((figures.pupils ?? 0) > 0) {
       // No column to check by: 未核查, never 达标.
-      add(out, where, "G5", "班额", stage, null, null, limit, UNCHECKED_CLASS_SIZE[stage]);
+      out.add(where, "G5", "班额", stage, null, null, limit, UNCHECKED_CLASS_SIZE[stage]);
     }
   }
 }
@@ -127,7 +228,7 @@ function uncheckedRooms(label: string, noCount: boolean, noClasses: boolean): st
 
 /** G3 of one kind of room. */
 function roomCheck(
-  out: GuaranteeCheck[],
+  out: CheckSink,
   where: Where,
   label: "音乐" | "美术",
   count: number | undefined,
@@ -140,25 +241,26 @@ function roomCheck(
   if (classes <= 0 || !isCount(count)) {
     // No column to check by: 未核查, never 达标.
     const message = uncheckedRooms(label, !isCount(count), classes <= 0);
-    add(out, where, "G3", name, undefined, null, null, classes > 0 ? required : 0, message);
+    out.add(where, "G3", name, undefined, null, null, classes > 0 ? required : 0, message);
     return;
   }
   const enough = count >= required;
   const average = isCount(area) && count > 0 ? area / count : undefined;
   const bigEnough = average === undefined || average >= leastArea;
   let message: string;
-  if (enough && bigEnough) message = `${label}专用教室${count}间，满足${classes}个班的要求`;
+  if (!out.worded(enough && bigEnough)) message = "";
+  else if (enough && bigEnough) message = `${label}专用教室${count}间，满足${classes}个班的要求`;
   else {
     const tooFew = `${classes}个班需${required}间${label}专用教室，现有${count}间`;
     const tooSmall = `${label}专用教室平均面积${average?.toFixed(1)}平方米，低于${leastArea}平方米`;
     message = !enough && !bigEnough ? `${tooFew}；${tooSmall}` : !enough ? tooFew : tooSmall;
   }
-  add(out, where, "G3", name, undefined, enough && bigEnough, count, required, message);
+  out.add(where, "G3", name, undefined, enough && bigEnough, count, required, message);
 }
 
 /** G3: at least ceil(classes / 12) music rooms and as many art rooms, each ≥ 96 / 90 m². */
 function musicArtRooms(
-  out: GuaranteeCheck[],
+  out: CheckSink,
   record: SchoolRecord,
   rules: GuaranteeRules,
   settings: AuditSettings,
@@ -253,9 +355,9 @@ export function throughTrainSize(
   const stages: SchoolRecord["stages"] = {};
   for (const part of parts) Object.assign(stages, part.stages);
   const whole: SchoolRecord = { name: schoolNameOf(parts[0].name), kind: "nineYear", stages };
-  const checks: GuaranteeCheck[] = [];
-  schoolSize(checks, whole, rules, settings, { school: whole.name, county, source });
-  for (const check of checks) {
+  const list = new CheckList();
+  schoolSize(list, whole, rules, settings, { school: whole.name, county, source });
+  for (const check of list.checks) {
     check.message = `${check.message}（${parts
       .map(
         (p) =>
@@ -265,7 +367,7 @@ export function throughTrainSize(
       )
       .join(" + ")}）`;
   }
-  return checks;
+  return list.checks;
 }
 
 /** The school-level government-guarantee checks the sheets allow; `size: false` leaves G4 to throughTrainSize. */
@@ -277,22 +379,20 @@ export function guaranteeChecks(
   source: SourceCell | undefined,
   size = true
 ): GuaranteeCheck[] {
-  const checks: GuaranteeCheck[] = [];
-  addGuaranteeChecks(checks, record, rules, settings, county, source, size);
-  return checks;
+  const list = new CheckList();
+  addGuaranteeChecks(list, record, rules, settings, { school: record.name, county, source }, size);
+  return list.checks;
 }
 
-/** guaranteeChecks, added to a list. */
+/** guaranteeChecks, added to a sink. */
 function addGuaranteeChecks(
-  out: GuaranteeCheck[],
+  out: CheckSink,
   record: SchoolRecord,
   rules: GuaranteeRules,
   settings: AuditSettings,
-  county: string,
-  source: SourceCell | undefined,
+  where: Where,
   size: boolean
 ): void {
-  const where: Where = { school: record.name, county, source };
   musicArtRooms(out, record, rules, settings, where);
   if (size) schoolSize(out, record, rules, settings, where);
   classSize(out, record, rules, where);
@@ -301,9 +401,10 @@ function addGuaranteeChecks(
 /**
  * The G3–G5 checks of one audit, built when they are read instead of kept for every school: a
  * province's audit would otherwise hold four check objects a school. The county verdicts read
- * each county's checks once (`ofCounty`); the result's `guarantees` builds the whole list
- * (`all`) when the report, the pane or the JSON asks for it. Both come from the same records,
- * so they agree.
+ * each county's tallies (`ofCounty`: counts, and the failed checks' messages), made in one pass
+ * without a check object; the result's `guarantees` builds the whole list (`all`) when the
+ * report, the pane or the JSON asks for it. Both run the same builders over the same records, so
+ * they agree (test/engine/checkTallies.test.ts).
  */
 export class SchoolChecks {
   /** Record index × 2, + 1 when the school's own G4 is checked (not its through-train group's). */
@@ -326,57 +427,67 @@ export class SchoolChecks {
 
   /** Every check: each school's in record order, then each through-train school's G4. */
   all(): GuaranteeCheck[] {
-    return this.build(this.entries, this.groups);
-  }
-
-  /** The checks of one county, in the same order as in `all`. */
-  ofCounty(county: string): GuaranteeCheck[] {
-    this.byCounty ??= this.splitByCounty();
-    const found = this.byCounty.get(county);
-    return found ? this.build(found.entries, found.groups) : [];
-  }
-
-  private byCounty?: Map<string, { entries: number[]; groups: number[][] }>;
-
-  private splitByCounty(): Map<string, { entries: number[]; groups: number[][] }> {
-    const counties = new Map<string, { entries: number[]; groups: number[][] }>();
-    const of = (record: SchoolRecord) => {
-      const name = this.countyOf(record);
-      let county = counties.get(name);
-      if (!county) counties.set(name, (county = { entries: [], groups: [] }));
-      return county;
-    };
-    for (const entry of this.entries) of(this.records[entry >> 1]).entries.push(entry);
-    for (const group of this.groups) of(this.records[group[0]]).groups.push(group);
-    return counties;
-  }
-
-  private build(entries: readonly number[], groups: readonly number[][]): GuaranteeCheck[] {
-    const checks: GuaranteeCheck[] = [];
-    for (let e = 0; e < entries.length; e++) {
-      const record = this.records[entries[e] >> 1];
+    const list = new CheckList();
+    for (let e = 0; e < this.entries.length; e++) {
+      const record = this.records[this.entries[e] >> 1];
+      const where = {
+        school: record.name,
+        county: this.countyOf(record),
+        source: this.sourceOf(record),
+      };
       addGuaranteeChecks(
-        checks,
+        list,
         record,
         this.rules,
         this.settings,
-        this.countyOf(record),
-        this.sourceOf(record),
-        (entries[e] & 1) === 1
+        where,
+        (this.entries[e] & 1) === 1
       );
     }
-    for (const group of groups) {
-      const parts = group.map((i) => this.records[i]);
-      checks.push(
-        ...throughTrainSize(
-          parts,
-          this.rules,
-          this.settings,
-          this.countyOf(parts[0]),
-          this.sourceOf(parts[0])
-        )
-      );
+    for (const group of this.groups) list.checks.push(...this.groupSize(group));
+    return list.checks;
+  }
+
+  /** The tallies of one county's checks (the same checks, in the same order, as in `all`). */
+  ofCounty(county: string): CheckTallies {
+    this.byCounty ??= this.tallies();
+    return this.byCounty.get(county) ?? new CheckTallies();
+  }
+
+  private byCounty?: Map<string, CheckTallies>;
+
+  /** Every county's tallies, in one pass over the schools. */
+  private tallies(): Map<string, CheckTallies> {
+    const counties = new Map<string, CheckTallies>();
+    const of = (record: SchoolRecord) => {
+      const name = this.countyOf(record);
+      let county = counties.get(name);
+      if (!county) counties.set(name, (county = new CheckTallies()));
+      return county;
+    };
+    // One `where` for every school: a tally keeps only the strings it is given.
+    const where: Where = { school: "", county: "", source: undefined };
+    for (let e = 0; e < this.entries.length; e++) {
+      const record = this.records[this.entries[e] >> 1];
+      where.school = record.name;
+      const size = (this.entries[e] & 1) === 1;
+      addGuaranteeChecks(of(record), record, this.rules, this.settings, where, size);
     }
-    return checks;
+    for (const group of this.groups) {
+      const tallies = of(this.records[group[0]]);
+      for (const check of this.groupSize(group)) tallies.addCheck(check);
+    }
+    return counties;
+  }
+
+  private groupSize(group: readonly number[]): GuaranteeCheck[] {
+    const parts = group.map((i) => this.records[i]);
+    return throughTrainSize(
+      parts,
+      this.rules,
+      this.settings,
+      this.countyOf(parts[0]),
+      this.sourceOf(parts[0])
+    );
   }
 }

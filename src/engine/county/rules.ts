@@ -5,13 +5,8 @@
 import type { CountyInput, ItemRule, Term, Threshold } from "../catalogue/county";
 import { countyInput, termCodes } from "../catalogue/county";
 import { atLeast, below } from "../numeric";
-import type {
-  CountyItemResult,
-  GuaranteeCheck,
-  ItemRequired,
-  ItemStatus,
-  ItemValue,
-} from "../result";
+import type { CheckTallies } from "../guarantees";
+import type { CountyItemResult, ItemRequired, ItemStatus, ItemValue } from "../result";
 import type { AuditSettings } from "../types";
 import type { CountyFormEntry } from "./form";
 
@@ -26,8 +21,8 @@ export type RuleOutcome = Pick<
 
 export interface RuleContext {
   entries: Record<string, CountyFormEntry>;
-  /** The county's school-level checks (G3–G5). */
-  schoolChecks: readonly GuaranteeCheck[];
+  /** The county's school-level checks (G3–G5), tallied by kind. */
+  schoolChecks: CheckTallies;
   settings: AuditSettings;
   /** The county has a form at all (else the notes say to fill one in). */
   hasForm: boolean;
@@ -270,17 +265,15 @@ function levelAndRate(
 }
 
 function schools(rule: Extract<ItemRule, { kind: "schools" }>, ctx: RuleContext): RuleOutcome {
-  const all = ctx.schoolChecks.filter((c) => c.id === rule.check);
-  const checks = all.filter((c) => c.pass !== null);
-  if (checks.length === 0)
+  const tally = ctx.schoolChecks[rule.check];
+  if (tally.total === tally.open)
     return unchecked([], [`学校表中没有可核查的数据：请补充${rule.columns}`], null, 0);
-  const failed = checks.filter((c) => c.pass === false);
+  const failed = tally.failed;
   // A school without the column is 未核查: the item cannot pass while any school is unchecked.
-  const open = all.filter((c) => c.pass === null);
-  if (failed.length === 0 && open.length > 0)
+  if (failed.length === 0 && tally.open > 0)
     return unchecked(
       [],
-      [`${open.length}项学校检查未核查（${open[0].school}等）：请补充${rule.columns}`],
+      [`${tally.open}项学校检查未核查（${tally.firstOpen}等）：请补充${rule.columns}`],
       0,
       0
     );
@@ -290,7 +283,7 @@ function schools(rule: Extract<ItemRule, { kind: "schools" }>, ctx: RuleContext)
     required: 0,
     source: "schools",
     missing: [],
-    notes: failed.map((c) => `${c.school}：${c.message}`),
+    notes: failed.slice(),
   };
 }
 

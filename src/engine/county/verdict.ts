@@ -11,6 +11,7 @@ import {
   type CountyItem,
 } from "../catalogue/county";
 import type { Diagnostic } from "../diagnostics";
+import { CheckTallies } from "../guarantees";
 import type {
   CountyFormCells,
   CountyResult,
@@ -86,12 +87,18 @@ export function overallVerdict(verdicts: readonly CountyVerdict[]): CountyVerdic
  */
 export function countyStandard(
   stages: Record<Stage, StageResult>,
-  schoolChecks: readonly GuaranteeCheck[],
+  schoolChecks: readonly GuaranteeCheck[] | CheckTallies,
   form: CountyForm | undefined,
   settings: AuditSettings,
   schools: readonly SchoolRecord[] = []
 ): CountyStandardResult {
-  const ctx = { entries: form?.entries ?? {}, schoolChecks, settings, hasForm: form !== undefined };
+  const ctx = {
+    entries: form?.entries ?? {},
+    schoolChecks:
+      schoolChecks instanceof CheckTallies ? schoolChecks : CheckTallies.of(schoolChecks),
+    settings,
+    hasForm: form !== undefined,
+  };
   const items: CountyItemResult[] = COUNTY_ITEMS.map((item) => {
     const { outcome, figures } = evaluateItem(item, ctx, schools);
     const result: CountyItemResult = {
