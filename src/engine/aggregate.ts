@@ -11,8 +11,13 @@ interface Column {
   metSchools: number;
 }
 
-/** Indicator i's value of a part (the engine's parts read it from their store, see leanParts.ts). */
-export type ValueOf = (part: SchoolPartResult, i: number) => number | null | undefined;
+/** Where the parts' indicator values are read: the engine's store (see leanParts.ts). */
+export interface PartValues {
+  /** The part's row in the store. */
+  indexOf(part: SchoolPartResult): number;
+  /** Indicator i's value of the part at row p; NaN when it has none (a value is never NaN). */
+  valueAt(p: number, i: number): number;
+}
 
 /**
  * Every indicator's column in one pass over the parts: a county's parts are visited once, not
@@ -23,7 +28,7 @@ function columnsOf(
   specs: readonly IndicatorSpec[],
   stage: Stage,
   parts: readonly SchoolPartResult[],
-  valueOf: ValueOf
+  store: PartValues
 ): Column[] {
   const n = parts.length;
   const values = specs.map(() => new Float64Array(n));
@@ -33,11 +38,13 @@ function columnsOf(
   // A part meets an indicator when its value reaches the threshold (its detail's `met`, which is
   // not read here: the details are built only on demand, see leanParts.ts).
   const thresholds = specs.map((spec) => spec.thresholds?.[stage] ?? null);
-  for (const part of parts) {
+  for (let j = 0; j < n; j++) {
+    const part = parts[j];
     const students = part.students;
+    const p = store.indexOf(part);
     for (let i = 0; i < specs.length; i++) {
-      const value = valueOf(part, i);
-      if (value === null || value === undefined) continue;
+      const value = store.valueAt(p, i);
+      if (Number.isNaN(value)) continue;
       const k = counts[i]++;
       values[i][k] = value;
       pupils[i][k] = students;
@@ -96,10 +103,10 @@ export function stageResult(
   standard: Standard,
   stage: Stage,
   parts: SchoolPartResult[],
-  valueOf: ValueOf = (part, i) => part.values[standard.indicators[i].id]
+  store: PartValues
 ): StageResult {
   const indicators: Record<string, IndicatorStageResult> = {};
-  const columns = columnsOf(standard.indicators, stage, parts, valueOf);
+  const columns = columnsOf(standard.indicators, stage, parts, store);
   standard.indicators.forEach(
     (spec, i) => (indicators[spec.id] = indicatorResult(spec, standard, stage, columns[i]))
   );
@@ -107,9 +114,14 @@ export function stageResult(
   const composite = compositeCv(list.map((i) => i.cv));
   const compositeLimit =
     standard.cvRule.mode === "composite" ? standard.cvRule.limits[stage] : null;
-  const schoolsPassing = parts.filter((p) => p.pass === true).length;
+  // Loops rather than filter and reduce: no array or callback per part (same sums, same order).
+  let schoolsPassing = 0;
+  let students = 0;
+  for (let j = 0; j < parts.length; j++) {
+    if (parts[j].pass === true) schoolsPassing++;
+    students += parts[j].students;
+  }
   const schoolsPass = standard.schoolRule ? schoolsPassing === parts.length : null;
-  const students = parts.reduce((s, p) => s + p.students, 0);
 
   if (parts.length === 0) {
     return {

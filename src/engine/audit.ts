@@ -1,4 +1,4 @@
-import { stageResult, type ValueOf } from "./aggregate";
+import { stageResult, type PartValues } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
@@ -188,20 +188,39 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
+/** A county's counted parts by stage. */
+type StageParts = Record<Stage, SchoolPartResult[]>;
+
+/** The counted parts of each county, in the order the counties first appear, by stage. */
+function partsByCounty(parts: readonly SchoolPartResult[]): Map<string, StageParts> {
+  const counties = new Map<string, StageParts>();
+  let last: StageParts | undefined;
+  let lastName = "";
+  for (let j = 0; j < parts.length; j++) {
+    const part = parts[j];
+    // A county's schools usually sit together: most parts need no lookup.
+    if (last === undefined || part.county !== lastName) {
+      lastName = part.county;
+      last = counties.get(lastName);
+      if (!last) counties.set(lastName, (last = { primary: [], junior: [] }));
+    }
+    last[part.stage].push(part);
+  }
+  return counties;
+}
+
 function countyResult(
   name: string,
   standard: Standard,
-  parts: SchoolPartResult[],
+  byStage: StageParts,
   guarantees: CheckTallies,
   form: CountyForm | undefined,
   settings: AuditSettings,
   schoolRecords: readonly SchoolRecord[],
-  valueOf: ValueOf
+  values: PartValues
 ): CountyResult {
-  const byStage = groupBy(parts, (p) => p.stage);
   const stages = {} as Record<Stage, StageResult>;
-  for (const stage of STAGES)
-    stages[stage] = stageResult(standard, stage, byStage.get(stage) ?? [], valueOf);
+  for (const stage of STAGES) stages[stage] = stageResult(standard, stage, byStage[stage], values);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
   const guaranteesFailed = guarantees.failed;
   const guaranteesUnchecked = guarantees.open;
@@ -357,11 +376,15 @@ export function audit(
   diagnostics.push(...uncountedFieldNotes(records, settings));
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
-  const byCounty = groupBy(schools, (s) => s.county);
-  if (byCounty.size === 0) byCounty.set("", []);
+  const byCounty = partsByCounty(schools);
+  if (byCounty.size === 0) byCounty.set("", { primary: [], junior: [] });
   const forms = options.countyForms ?? [];
   // G6, G9, G12, Q4 from the school sheets: every school of the county, small teaching points too.
   const recordsByCounty = groupBy(countyItemSchools(records, settings), countyOf);
+  const values: PartValues = {
+    indexOf: (part) => run.Part.indexOf(part),
+    valueAt: (p, i) => run.store.valueAt(p, i),
+  };
   const counties = [...byCounty].map(([name, parts]) =>
     countyResult(
       name,
@@ -371,7 +394,7 @@ export function audit(
       formFor(name, forms, byCounty.size),
       settings,
       recordsByCounty.get(name) ?? [],
-      (part, i) => run.store.valueOf(run.Part.indexOf(part), i)
+      values
     )
   );
   diagnostics.push(...schoolsOverFormDiagnostics(counties));

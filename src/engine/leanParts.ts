@@ -97,6 +97,11 @@ export class PartStore {
     this.valueColumn[p * this.k + i] = value === null ? NaN : value;
   }
 
+  /** The value of indicator i of part p, NaN when there is none. */
+  valueAt(p: number, i: number): number {
+    return this.valueColumn[p * this.k + i];
+  }
+
   valueOf(p: number, i: number): number | null {
     const value = this.valueColumn[p * this.k + i];
     return Number.isNaN(value) ? null : value;

@@ -26,16 +26,24 @@ export const TRAINING_FUNDS_SHARE = 0.05;
 const NAMES_SHOWN = 3;
 
 function pupilsOf(record: SchoolRecord): number {
-  return STAGES.reduce((s, st) => s + (record.stages[st]?.pupils ?? 0), 0);
+  // In the stages' order, from 0 (as a reduce would add), without a callback per school.
+  return 0 + (record.stages.primary?.pupils ?? 0) + (record.stages.junior?.pupils ?? 0);
 }
 
-/** A teacher figure of the whole school: its stages and its whole-school columns summed. */
+/**
+ * A teacher figure of the whole school: its stages and its whole-school columns summed, in that
+ * order from 0; undefined when none of them is a number. (Read for every school of a province
+ * by G9 and G12: no array per call.)
+ */
 function teacherFigure(record: SchoolRecord, key: keyof TeacherFigures): number | undefined {
-  const parts = [
-    ...STAGES.map((s) => record.stages[s]?.teachers?.[key]),
-    record.wholeSchoolTeachers?.[key],
-  ].filter((v): v is number => typeof v === "number");
-  return parts.length ? parts.reduce((a, b) => a + b, 0) : undefined;
+  const primary = record.stages.primary?.teachers?.[key];
+  const junior = record.stages.junior?.teachers?.[key];
+  const whole = record.wholeSchoolTeachers?.[key];
+  const p = typeof primary === "number";
+  const j = typeof junior === "number";
+  const w = typeof whole === "number";
+  if (!p && !j && !w) return undefined;
+  return 0 + (p ? primary : 0) + (j ? junior : 0) + (w ? whole : 0);
 }
 
 function names(records: readonly SchoolRecord[]): string {
@@ -192,9 +200,15 @@ export function countyItemSchools(
     (r) =>
       r.kind !== "special" &&
       r.kind !== "vocational" &&
-      Object.keys(r.stages).length > 0 &&
+      hasOwnKey(r.stages) &&
       !(settings.excludePrivate && r.owner === "private")
   );
+}
+
+/** Object.keys(x).length > 0 without building the array (one call per school). */
+function hasOwnKey(x: object): boolean {
+  for (const key in x) if (Object.prototype.hasOwnProperty.call(x, key)) return true;
+  return false;
 }
 
 /**
