@@ -1,4 +1,4 @@
-import { compositeCv, weightedSpread } from "./cv";
+import { compositeCv, weightedSpreadAt } from "./cv";
 import { atLeast, atMost } from "./numeric";
 import type { IndicatorStageResult, SchoolPartResult, StageResult } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
@@ -6,8 +6,9 @@ import type { Stage } from "./types";
 
 /** One indicator's values and weights over a stage's parts (the parts with a value only). */
 interface Column {
-  values: Float64Array;
-  pupils: Float64Array;
+  /** Where the column starts in the shared `values` and `pupils` arrays, and its length. */
+  from: number;
+  count: number;
   metSchools: number;
 }
 
@@ -20,9 +21,16 @@ export interface PartValues {
 }
 
 /**
+ * The columns of the stage being aggregated, side by side (indicator i from i × parts on):
+ * reused by every stage of every audit, so a province's thousands of county stages allocate
+ * no array each. (An audit runs to the end without yielding, so one set is enough.)
+ */
+let values = new Float64Array(1024);
+let pupils = new Float64Array(1024);
+
+/**
  * Every indicator's column in one pass over the parts: a county's parts are visited once, not
  * once per indicator (at a province's scale the visits, not the arithmetic, cost the time).
- * Columns are typed arrays sized for every part, then cut to the parts with a value.
  */
 function columnsOf(
   specs: readonly IndicatorSpec[],
@@ -31,10 +39,13 @@ function columnsOf(
   store: PartValues
 ): Column[] {
   const n = parts.length;
-  const values = specs.map(() => new Float64Array(n));
-  const pupils = specs.map(() => new Float64Array(n));
-  const counts = specs.map(() => 0);
-  const met = specs.map(() => 0);
+  const k = specs.length;
+  if (values.length < n * k) {
+    values = new Float64Array(n * k * 2);
+    pupils = new Float64Array(n * k * 2);
+  }
+  const counts = new Int32Array(k);
+  const met = new Int32Array(k);
   // A part meets an indicator when its value reaches the threshold (its detail's `met`, which is
   // not read here: the details are built only on demand, see leanParts.ts).
   const thresholds = specs.map((spec) => spec.thresholds?.[stage] ?? null);
@@ -42,27 +53,23 @@ function columnsOf(
     const part = parts[j];
     const students = part.students;
     const p = store.indexOf(part);
-    for (let i = 0; i < specs.length; i++) {
+    for (let i = 0; i < k; i++) {
       const value = store.valueAt(p, i);
       if (Number.isNaN(value)) continue;
-      const k = counts[i]++;
-      values[i][k] = value;
-      pupils[i][k] = students;
+      const at = i * n + counts[i]++;
+      values[at] = value;
+      pupils[at] = students;
       const threshold = thresholds[i];
       if (threshold !== null && atLeast(value, threshold)) met[i]++;
     }
   }
-  return specs.map((_, i) => ({
-    values: values[i].subarray(0, counts[i]),
-    pupils: pupils[i].subarray(0, counts[i]),
-    metSchools: met[i],
-  }));
+  return specs.map((_, i) => ({ from: i * n, count: counts[i], metSchools: met[i] }));
 }
 
 /** Σ of a column, left to right (as reduce adds, without a callback per school). */
-function total(xs: Float64Array): number {
+function total(xs: Float64Array, from: number, count: number): number {
   let sum = 0;
-  for (let i = 0; i < xs.length; i++) sum += xs[i];
+  for (let i = from; i < from + count; i++) sum += xs[i];
   return sum;
 }
 
@@ -72,8 +79,8 @@ function indicatorResult(
   stage: Stage,
   column: Column
 ): IndicatorStageResult {
-  const { values, pupils, metSchools } = column;
-  const spread = weightedSpread(values, pupils);
+  const { from, count, metSchools } = column;
+  const spread = weightedSpreadAt(values, pupils, from, count);
   const limit = standard.cvRule.mode === "each" ? standard.cvRule.limits[stage] : null;
   const cv = spread?.cv ?? null;
   let note: string | undefined;
@@ -82,8 +89,8 @@ function indicatorResult(
   return {
     id: spec.id,
     name: spec.name,
-    schools: values.length,
-    students: total(pupils),
+    schools: count,
+    students: total(pupils, from, count),
     mean: spread?.mean ?? null,
     sd: spread?.sd ?? null,
     cv,

@@ -24,7 +24,12 @@ import { stageShare } from "./split";
 import { uncountedFieldNotes } from "./uncounted";
 import type { CountyForm } from "./county/form";
 import { countyItemSchools } from "./county/schoolFigures";
-import { countyStandard, overallVerdict, schoolsOverFormDiagnostics } from "./county/verdict";
+import {
+  countyStandard,
+  overallVerdict,
+  schoolsOverFormDiagnostics,
+  type ItemMemo,
+} from "./county/verdict";
 import { findStandard, type Standard } from "./standards";
 import {
   resolveSettings,
@@ -179,7 +184,8 @@ function auditPart(
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const k = key(item);
     const group = groups.get(k);
     if (group) group.push(item);
@@ -217,7 +223,8 @@ function countyResult(
   form: CountyForm | undefined,
   settings: AuditSettings,
   schoolRecords: readonly SchoolRecord[],
-  values: PartValues
+  values: PartValues,
+  memo: ItemMemo
 ): CountyResult {
   const stages = {} as Record<Stage, StageResult>;
   for (const stage of STAGES) stages[stage] = stageResult(standard, stage, byStage[stage], values);
@@ -257,7 +264,7 @@ function countyResult(
     guaranteesFailed,
     guaranteesUnchecked,
     pass,
-    ...countyStandard(stages, guarantees, form, settings, schoolRecords),
+    ...countyStandard(stages, guarantees, form, settings, schoolRecords, memo),
   };
 }
 
@@ -337,7 +344,8 @@ export function audit(
       return;
     }
     let countedParts = 0;
-    for (const stage of STAGES) {
+    for (let s = 0; s < STAGES.length; s++) {
+      const stage = STAGES[s];
       if (!(stage in record.stages)) continue;
       const pupils = record.stages[stage]?.pupils;
       const problem = pupilProblem(pupils);
@@ -371,7 +379,7 @@ export function audit(
   });
 
   const partsPerStage = { primary: 0, junior: 0 };
-  for (const part of schools) partsPerStage[part.stage]++;
+  for (let j = 0; j < schools.length; j++) partsPerStage[schools[j].stage]++;
   diagnostics.push(...missingFigureDiagnostics(missing, partsPerStage));
   diagnostics.push(...uncountedFieldNotes(records, settings));
 
@@ -385,6 +393,7 @@ export function audit(
     indexOf: (part) => run.Part.indexOf(part),
     valueAt: (p, i) => run.store.valueAt(p, i),
   };
+  const memo: ItemMemo = new Map();
   const counties = [...byCounty].map(([name, parts]) =>
     countyResult(
       name,
@@ -394,7 +403,8 @@ export function audit(
       formFor(name, forms, byCounty.size),
       settings,
       recordsByCounty.get(name) ?? [],
-      values
+      values,
+      memo
     )
   );
   diagnostics.push(...schoolsOverFormDiagnostics(counties));

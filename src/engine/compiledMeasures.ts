@@ -216,6 +216,17 @@ export class CompiledMeasure {
     const numerator = s.value[0] * factor;
     this.result[0] = numerator;
     if (numerator < 0) return SLOW;
+    // Most parts find their figures the way the part before did: that origin needs no lookup
+    // (and no boxed number for a key).
+    const flags = (owner * 2 + (factor !== 1 ? 1 : 0)) * 4 + (estimate ? 2 : 0) + (note ? 1 : 0);
+    if (
+      this.lastId >= 0 &&
+      s.alternative === this.lastAlternative &&
+      flags === this.lastFlags &&
+      s.added === this.lastAdded &&
+      s.noted === this.lastNoted
+    )
+      return this.lastId;
     // One integer per distinct way the figures were found (≤ 16 terms an alternative, so < 2^40).
     const key =
       ((((s.alternative * 4 + owner) * 2 + (factor !== 1 ? 1 : 0)) * 2 + (estimate ? 1 : 0)) * 2 +
@@ -223,13 +234,26 @@ export class CompiledMeasure {
         2 ** 32 +
       s.added * 2 ** 16 +
       s.noted;
-    const known = this.originIds.get(key);
-    if (known !== undefined) return known;
-    const id = this.origins.length;
-    this.origins.push(this.originOf(owner, factor, estimate, note));
-    this.originIds.set(key, id);
+    let id = this.originIds.get(key);
+    if (id === undefined) {
+      id = this.origins.length;
+      this.origins.push(this.originOf(owner, factor, estimate, note));
+      this.originIds.set(key, id);
+    }
+    this.lastId = id;
+    this.lastAlternative = s.alternative;
+    this.lastFlags = flags;
+    this.lastAdded = s.added;
+    this.lastNoted = s.noted;
     return id;
   }
+
+  /** The origin of the last value found, and how it was found. */
+  private lastId = -1;
+  private lastAlternative = 0;
+  private lastFlags = 0;
+  private lastAdded = 0;
+  private lastNoted = 0;
 
   private originOf(owner: number, factor: number, estimate: boolean, note: boolean): Origin {
     const s = this.scratch;

@@ -27,22 +27,36 @@ export function weightedSpread(
   values: ArrayLike<number>,
   pupils: ArrayLike<number>
 ): WeightedSpread | null {
-  const n = values.length;
-  if (n === 0 || n !== pupils.length) return null;
+  if (values.length !== pupils.length) return null;
+  return weightedSpreadAt(values, pupils, 0, values.length);
+}
+
+/**
+ * weightedSpread of the `n` entries from `from` on (the engine keeps a stage's columns side by
+ * side in one array, so it needs no array per county and indicator).
+ */
+export function weightedSpreadAt(
+  values: ArrayLike<number>,
+  pupils: ArrayLike<number>,
+  from: number,
+  n: number
+): WeightedSpread | null {
+  if (n === 0) return null;
   // One pass for ΣPᵢ and the compensated ΣPᵢXᵢ, one for Σ Pᵢ(Xᵢ − X̄)²: the arithmetic of
   // simple-statistics' weightedMean and weightedStandardDeviation, step for step (so the figures
   // are bit for bit theirs), without their five passes and a closure per school.
+  const end = from + n;
   let total = 0;
   let sum = 0;
   let correction = 0;
   let positive = false;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < end; i++) {
     const w = pupils[i];
-    if (!(w >= 0)) return referenceSpread(values, pupils);
+    if (!(w >= 0)) return referenceSpread(slice(values, from, end), slice(pupils, from, end));
     if (w > 0) positive = true;
     total += w;
     const value = values[i] * w;
-    if (i === 0) {
+    if (i === from) {
       sum = value;
       continue;
     }
@@ -54,12 +68,16 @@ export function weightedSpread(
   if (!positive) return null;
   const m = (sum + correction) / total;
   let squares = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < end; i++) {
     const deviation = values[i] - m;
     squares += pupils[i] * deviation * deviation;
   }
   const sd = Math.sqrt(squares / total);
   return { mean: m, sd, cv: m === 0 ? null : sd / m };
+}
+
+function slice(xs: ArrayLike<number>, from: number, end: number): number[] {
+  return Array.prototype.slice.call(xs, from, end) as number[];
 }
 
 /**

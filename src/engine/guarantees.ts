@@ -214,16 +214,18 @@ function classSize(
 }
 
 /** The 未核查 message of G3, one string per case (every school without the columns shares it). */
-const UNCHECKED_ROOMS = new Map<string, string>();
-function uncheckedRooms(label: string, noCount: boolean, noClasses: boolean): string {
-  const key = noCount ? (noClasses ? `${label}11` : `${label}10`) : `${label}01`;
-  let message = UNCHECKED_ROOMS.get(key);
-  if (message === undefined) {
-    const lacking = [noCount ? `${label}专用教室间数` : "", noClasses ? "班级数" : ""];
-    message = `未核查：学校表中没有${lacking.filter(Boolean).join("、")}，请补充该列`;
-    UNCHECKED_ROOMS.set(key, message);
-  }
-  return message;
+function uncheckedRoomsMessage(label: string, noCount: boolean, noClasses: boolean): string {
+  const lacking = [noCount ? `${label}专用教室间数` : "", noClasses ? "班级数" : ""];
+  return `未核查：学校表中没有${lacking.filter(Boolean).join("、")}，请补充该列`;
+}
+/** By room kind (音乐 0, 美术 1), then no count × 2 + no classes (the case 00 is checked). */
+const UNCHECKED_ROOMS = (["音乐", "美术"] as const).map((label) =>
+  [false, true].flatMap((noCount) =>
+    [false, true].map((noClasses) => uncheckedRoomsMessage(label, noCount, noClasses))
+  )
+);
+function uncheckedRooms(label: "音乐" | "美术", noCount: boolean, noClasses: boolean): string {
+  return UNCHECKED_ROOMS[label === "音乐" ? 0 : 1][(noCount ? 2 : 0) + (noClasses ? 1 : 0)];
 }
 
 /** G3 of one kind of room. */

@@ -28,7 +28,8 @@ export function uncountedFieldNotes(
     const readers = paths.map(fieldReader);
     let first: { record: SchoolRecord; path: string } | undefined;
     let count = 0;
-    for (const record of records) {
+    for (let r = 0; r < records.length; r++) {
+      const record = records[r];
       let at = -1;
       for (let i = 0; at < 0 && i < readers.length; i++)
         if (readers[i](record) !== undefined) at = i;

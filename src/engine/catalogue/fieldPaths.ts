@@ -116,9 +116,10 @@ export function fieldLabelOf(id: string, lang: Language = "zh"): string {
 }
 
 function dig(node: unknown, keys: readonly string[]): unknown {
-  for (const key of keys) {
+  // An index loop: readers run over every record of a province (no iterator per call).
+  for (let i = 0; i < keys.length; i++) {
     if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[key];
+    node = (node as Record<string, unknown>)[keys[i]];
   }
   return node;
 }

@@ -9,6 +9,7 @@ import {
   VETO_ITEMS,
   type CountyDimension,
   type CountyItem,
+  type ItemRule,
 } from "../catalogue/county";
 import type { Diagnostic } from "../diagnostics";
 import { CheckTallies } from "../guarantees";
@@ -90,7 +91,8 @@ export function countyStandard(
   schoolChecks: readonly GuaranteeCheck[] | CheckTallies,
   form: CountyForm | undefined,
   settings: AuditSettings,
-  schools: readonly SchoolRecord[] = []
+  schools: readonly SchoolRecord[] = [],
+  memo?: ItemMemo
 ): CountyStandardResult {
   const ctx = {
     entries: form?.entries ?? {},
@@ -100,23 +102,11 @@ export function countyStandard(
     hasForm: form !== undefined,
   };
   const items: CountyItemResult[] = COUNTY_ITEMS.map((item) => {
-    const { outcome, figures } = evaluateItem(item, ctx, schools);
-    const result: CountyItemResult = {
-      id: item.id,
-      name: item.name,
-      dimension: item.dimension,
-      status: outcome.status,
-      value: outcome.value,
-      required: outcome.required,
-      source: outcome.source,
-      missing: inFormOrder(outcome.missing),
-      // A code two rules of one item need (G11-2: a part of G11-1, the whole of G11-3) is asked for once.
-      notes: [...new Set(outcome.notes)],
-    };
-    const named = evidenceOf(item.id, ctx.entries);
-    if (named) result.evidence = named;
-    if (figures) result.figures = figures;
-    return result;
+    if (!memo || form || !SCHOOL_FREE.has(item.id)) return itemResult(item, ctx, schools);
+    // Without a form, an item the schools do not decide reads the same for every county.
+    let known = memo.get(item.id);
+    if (!known) memo.set(item.id, (known = itemResult(item, ctx, schools)));
+    return copyItem(known);
   });
   const extra = new Set(settings.extraVetoItems);
   const veto: VetoResult[] = VETO_ITEMS.filter((v) => !v.optional || extra.has(v.code)).map((v) => {
@@ -141,7 +131,7 @@ export function countyStandard(
     dimensions,
     items,
     veto,
-    missing: missing.filter((c, i, all) => all.indexOf(c) === i),
+    missing: [...new Set(missing)],
   };
   if (form) {
     const f: CountyFormCells = {
@@ -165,6 +155,71 @@ export function countyStandard(
     }
     result.form = f;
   }
+  return result;
+}
+
+/**
+ * Item results of one audit's counties that have no form, by item id: an item the school sheets
+ * do not decide (SCHOOL_FREE) then reads the same for every county, and a province has hundreds
+ * of counties. Each county gets its own copy.
+ */
+export type ItemMemo = Map<string, CountyItemResult>;
+
+function usesSchools(rule: ItemRule): boolean {
+  return rule.kind === "schools" || (rule.kind === "all" && rule.rules.some(usesSchools));
+}
+
+/** The items whose result depends only on the form and the settings, not on the schools. */
+const SCHOOL_FREE = new Set(
+  COUNTY_ITEMS.filter((item) => !item.fromSchools && !usesSchools(item.rule)).map((i) => i.id)
+);
+
+/** A copy of a value or requirement (numbers, booleans, lists and small records). */
+function copyValue<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(copyValue) as T;
+  if (value !== null && typeof value === "object") {
+    const copy: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(value)) copy[key] = copyValue(v);
+    return copy as T;
+  }
+  return value;
+}
+
+/** A copy of an item result sharing no array or object with it (its strings are shared). */
+function copyItem(item: CountyItemResult): CountyItemResult {
+  const copy: CountyItemResult = {
+    ...item,
+    value: copyValue(item.value),
+    required: copyValue(item.required),
+    missing: item.missing.slice(),
+    notes: item.notes.slice(),
+  };
+  if (item.figures) copy.figures = { ...item.figures };
+  return copy;
+}
+
+/** One item's result for a county. */
+function itemResult(
+  item: CountyItem,
+  ctx: RuleContext,
+  schools: readonly SchoolRecord[]
+): CountyItemResult {
+  const { outcome, figures } = evaluateItem(item, ctx, schools);
+  const result: CountyItemResult = {
+    id: item.id,
+    name: item.name,
+    dimension: item.dimension,
+    status: outcome.status,
+    value: outcome.value,
+    required: outcome.required,
+    source: outcome.source,
+    missing: inFormOrder(outcome.missing),
+    // A code two rules of one item need (G11-2: a part of G11-1, the whole of G11-3) is asked for once.
+    notes: [...new Set(outcome.notes)],
+  };
+  const named = evidenceOf(item.id, ctx.entries);
+  if (named) result.evidence = named;
+  if (figures) result.figures = figures;
   return result;
 }
 
