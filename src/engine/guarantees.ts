@@ -300,6 +300,20 @@ function schoolNameOf(name: string): string {
   return name.replace(/\s+/g, "").replace(PART_SUFFIX, "");
 }
 
+/** A key's hash as the text 「#code」 or the name would hash (FNV-1a over UTF-16 units). */
+function keyHash(key: string, code: boolean): number {
+  let h = 0x811c9dc5;
+  if (code) h = Math.imul(h ^ 0x23 /* # */, 0x01000193);
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** Two keys are the same text (a code `c` is the text 「#c」). */
+function sameKey(a: string, aCode: number, b: string, bCode: number): boolean {
+  if (aCode === bCode) return a === b;
+  return aCode ? b === `#${a}` : a === `#${b}`;
+}
+
 /**
  * The through-train schools given as one record per part: records of one county with the same
  * 学校代码, or the same name once 小学部/初中部 is taken off, whose stages do not overlap and
@@ -313,23 +327,58 @@ export function throughTrainGroups(
   counted: readonly number[],
   countyOf: (r: SchoolRecord) => string
 ): number[][] {
-  // By county, then by code or name (nested maps: no key string built per school). A school seen
-  // once is kept as its index; a group's order is that of its first school, as one map would give.
-  const byCounty = new Map<string, Map<string, number | number[]>>();
+  // The schools sharing a key (#code, else the name without its part word), found with a table
+  // of typed arrays: no map entry, key string or array per school (a province has hundreds of
+  // thousands, and almost none share a key). Then each shared key's schools by county.
+  const n = counted.length;
+  const keys = new Array<string>(n);
+  const byCode = new Uint8Array(n);
+  const hashes = new Int32Array(n);
+  const next = new Int32Array(n).fill(-1);
+  const tail = new Int32Array(n);
+  const follower = new Uint8Array(n);
+  let size = 16;
+  while (size < n * 2) size *= 2;
+  const slots = new Int32Array(size).fill(-1);
+  let shared = false;
+  for (let j = 0; j < n; j++) {
+    const r = records[counted[j]];
+    const code = typeof r.code === "string" && r.code !== "";
+    const key = code ? (r.code as string) : r.code ? `#${r.code}` : schoolNameOf(r.name);
+    keys[j] = key;
+    byCode[j] = code ? 1 : 0;
+    const h = keyHash(key, code);
+    hashes[j] = h;
+    for (let at = h & (size - 1); ; at = (at + 1) & (size - 1)) {
+      const head = slots[at];
+      if (head < 0) {
+        slots[at] = j;
+        tail[j] = j;
+        break;
+      }
+      if (hashes[head] === h && sameKey(keys[head], byCode[head], key, byCode[j])) {
+        next[tail[head]] = j;
+        tail[head] = j;
+        follower[j] = 1;
+        shared = true;
+        break;
+      }
+    }
+  }
   const groups: number[][] = [];
-  for (const i of counted) {
-    const r = records[i];
-    const county = countyOf(r);
-    let schools = byCounty.get(county);
-    if (!schools) byCounty.set(county, (schools = new Map()));
-    const key = r.code ? `#${r.code}` : schoolNameOf(r.name);
-    const seen = schools.get(key);
-    if (seen === undefined) schools.set(key, i);
-    else if (typeof seen === "number") {
-      const group = [seen, i];
-      schools.set(key, group);
-      groups.push(group);
-    } else seen.push(i);
+  if (!shared) return groups;
+  for (let j = 0; j < n; j++) {
+    // A chain's head is the first school of its key; the rest follow in order.
+    if (next[j] < 0 || follower[j] === 1) continue;
+    const byCounty = new Map<string, number[]>();
+    for (let x = j; x >= 0; x = next[x]) {
+      const i = counted[x];
+      const county = countyOf(records[i]);
+      const group = byCounty.get(county);
+      if (group) group.push(i);
+      else byCounty.set(county, [i]);
+    }
+    for (const group of byCounty.values()) if (group.length > 1) groups.push(group);
   }
   groups.sort((a, b) => a[0] - b[0]);
   return groups.filter((group) => {
