@@ -23,7 +23,7 @@ import type {
 import { stageShare } from "./split";
 import { uncountedFieldNotes } from "./uncounted";
 import type { CountyForm } from "./county/form";
-import { countyItemSchools } from "./county/schoolFigures";
+import { countyItemSchoolsByCounty } from "./county/schoolFigures";
 import {
   countyStandard,
   overallVerdict,
@@ -182,18 +182,6 @@ function auditPart(
   return part;
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i];
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /** A county's counted parts by stage. */
 type StageParts = Record<Stage, SchoolPartResult[]>;
 
@@ -222,7 +210,7 @@ function countyResult(
   guarantees: CheckTallies,
   form: CountyForm | undefined,
   settings: AuditSettings,
-  schoolRecords: readonly SchoolRecord[],
+  itemSchools: { schools: SchoolRecord[]; columns: number } | undefined,
   values: PartValues,
   memo: ItemMemo
 ): CountyResult {
@@ -264,7 +252,15 @@ function countyResult(
     guaranteesFailed,
     guaranteesUnchecked,
     pass,
-    ...countyStandard(stages, guarantees, form, settings, schoolRecords, memo),
+    ...countyStandard(
+      stages,
+      guarantees,
+      form,
+      settings,
+      itemSchools?.schools ?? [],
+      memo,
+      itemSchools?.columns ?? 0
+    ),
   };
 }
 
@@ -388,7 +384,7 @@ export function audit(
   if (byCounty.size === 0) byCounty.set("", { primary: [], junior: [] });
   const forms = options.countyForms ?? [];
   // G6, G9, G12, Q4 from the school sheets: every school of the county, small teaching points too.
-  const recordsByCounty = groupBy(countyItemSchools(records, settings), countyOf);
+  const recordsByCounty = countyItemSchoolsByCounty(records, settings, countyOf);
   const values: PartValues = {
     indexOf: (part) => run.Part.indexOf(part),
     valueAt: (p, i) => run.store.valueAt(p, i),
@@ -402,7 +398,7 @@ export function audit(
       checks ? checks.ofCounty(name) : new CheckTallies(),
       formFor(name, forms, byCounty.size),
       settings,
-      recordsByCounty.get(name) ?? [],
+      recordsByCounty.get(name),
       values,
       memo
     )

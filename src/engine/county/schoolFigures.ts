@@ -196,12 +196,15 @@ export function countyItemSchools(
   records: readonly SchoolRecord[],
   settings: Pick<AuditSettings, "excludePrivate">
 ): SchoolRecord[] {
-  return records.filter(
-    (r) =>
-      r.kind !== "special" &&
-      r.kind !== "vocational" &&
-      hasOwnKey(r.stages) &&
-      !(settings.excludePrivate && r.owner === "private")
+  return records.filter((r) => countsForItems(r, settings));
+}
+
+function countsForItems(r: SchoolRecord, settings: Pick<AuditSettings, "excludePrivate">): boolean {
+  return (
+    r.kind !== "special" &&
+    r.kind !== "vocational" &&
+    hasOwnKey(r.stages) &&
+    !(settings.excludePrivate && r.owner === "private")
   );
 }
 
@@ -211,8 +214,75 @@ function hasOwnKey(x: object): boolean {
   return false;
 }
 
+/** A bit per item the school sheets can decide (see schoolColumns). */
+const COLUMN_BITS: Record<SchoolFiguresSource, number> = { G6: 1, G9: 2, G12: 4, Q4: 8 };
+
+function isNumber(x: unknown): boolean {
+  return typeof x === "number";
+}
+
+/** A teacher figure of the school is a number somewhere (teacherFigure(r, key) !== undefined). */
+function hasTeacherFigure(r: SchoolRecord, key: keyof TeacherFigures): boolean {
+  return (
+    isNumber(r.stages.primary?.teachers?.[key]) ||
+    isNumber(r.stages.junior?.teachers?.[key]) ||
+    isNumber(r.wholeSchoolTeachers?.[key])
+  );
+}
+
 /**
- * The school sheets' figures for an item that names `fromSchools` in the catalogue.
+ * The items whose columns a school has, a bit each (G6 1, G9 2, G12 4, Q4 8): what each item of
+ * schoolItemFigures tests before anything else. OR-ed over a county's schools, a clear bit
+ * says the item is `none` without another pass over them.
+ *
+ * @example
+ * schoolColumns({ name: "甲", kind: "primary", stages: {}, facilities: { trainingFunds: 1 } }); // 8
+ */
+export function schoolColumns(r: SchoolRecord): number {
+  const f = r.facilities;
+  let bits = 0;
+  if (f !== undefined && f !== null) {
+    if (isNumber(f.approvedPublicFunds)) bits |= COLUMN_BITS.G6;
+    if (isNumber(f.trainingFunds) || isNumber(f.publicFundsBudget)) bits |= COLUMN_BITS.Q4;
+  }
+  if (hasTeacherFigure(r, "trainingDue") || hasTeacherFigure(r, "trainingDone"))
+    bits |= COLUMN_BITS.G9;
+  if (hasTeacherFigure(r, "certified")) bits |= COLUMN_BITS.G12;
+  return bits;
+}
+
+/** True when none of the schools whose columns are `columns` (schoolColumns, OR-ed) has the item's. */
+export function lacksColumns(source: SchoolFiguresSource, columns: number): boolean {
+  return (columns & COLUMN_BITS[source]) === 0;
+}
+
+const NONE: SchoolItemFigures = Object.freeze({ kind: "none" });
+
+/**
+ * The schools a county item counts (countyItemSchools), by county in the order counties first
+ * appear, with their columns (schoolColumns) OR-ed: one pass over the records.
+ */
+export function countyItemSchoolsByCounty(
+  records: readonly SchoolRecord[],
+  settings: Pick<AuditSettings, "excludePrivate">,
+  countyOf: (r: SchoolRecord) => string
+): Map<string, { schools: SchoolRecord[]; columns: number }> {
+  const counties = new Map<string, { schools: SchoolRecord[]; columns: number }>();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    if (!countsForItems(r, settings)) continue;
+    const name = countyOf(r);
+    let county = counties.get(name);
+    if (!county) counties.set(name, (county = { schools: [], columns: 0 }));
+    county.schools.push(r);
+    county.columns |= schoolColumns(r);
+  }
+  return counties;
+}
+
+/**
+ * The school sheets' figures for an item that names `fromSchools` in the catalogue; `columns`
+ * (the schools' schoolColumns OR-ed), when given, answers `none` without a pass over them.
  *
  * @example
  * schoolItemFigures("Q4", schools, {}).kind; // "none" when no sheet has 教师培训经费 or 公用经费预算
@@ -220,8 +290,10 @@ function hasOwnKey(x: object): boolean {
 export function schoolItemFigures(
   source: SchoolFiguresSource,
   schools: readonly SchoolRecord[],
-  form: Readonly<Record<string, CountyFormEntry>>
+  form: Readonly<Record<string, CountyFormEntry>>,
+  columns?: number
 ): SchoolItemFigures {
+  if (columns !== undefined && lacksColumns(source, columns)) return NONE;
   switch (source) {
     case "G6": {
       const rate = (code: string) => {

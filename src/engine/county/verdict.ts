@@ -28,7 +28,7 @@ import type {
 import { STAGES, type AuditSettings, type SchoolRecord, type Stage } from "../types";
 import type { CountyForm } from "./form";
 import { evaluateRule, type RuleContext, type RuleOutcome } from "./rules";
-import { schoolItemFigures } from "./schoolFigures";
+import { lacksColumns, schoolItemFigures } from "./schoolFigures";
 
 /** The whole-standard part of a county's result. */
 export type CountyStandardResult = Pick<
@@ -92,7 +92,8 @@ export function countyStandard(
   form: CountyForm | undefined,
   settings: AuditSettings,
   schools: readonly SchoolRecord[] = [],
-  memo?: ItemMemo
+  memo?: ItemMemo,
+  columns?: number
 ): CountyStandardResult {
   const ctx = {
     entries: form?.entries ?? {},
@@ -102,10 +103,19 @@ export function countyStandard(
     hasForm: form !== undefined,
   };
   const items: CountyItemResult[] = COUNTY_ITEMS.map((item) => {
-    if (!memo || form || !SCHOOL_FREE.has(item.id)) return itemResult(item, ctx, schools);
-    // Without a form, an item the schools do not decide reads the same for every county.
+    // Without a form, an item the schools do not decide (or whose columns none of them has)
+    // reads the same for every county.
+    const same =
+      memo !== undefined &&
+      !form &&
+      (SCHOOL_FREE.has(item.id) ||
+        (columns !== undefined &&
+          item.fromSchools !== undefined &&
+          !usesSchools(item.rule) &&
+          lacksColumns(item.fromSchools, columns)));
+    if (!same) return itemResult(item, ctx, schools, columns);
     let known = memo.get(item.id);
-    if (!known) memo.set(item.id, (known = itemResult(item, ctx, schools)));
+    if (!known) memo.set(item.id, (known = itemResult(item, ctx, schools, columns)));
     return copyItem(known);
   });
   const extra = new Set(settings.extraVetoItems);
@@ -160,8 +170,8 @@ export function countyStandard(
 
 /**
  * Item results of one audit's counties that have no form, by item id: an item the school sheets
- * do not decide (SCHOOL_FREE) then reads the same for every county, and a province has hundreds
- * of counties. Each county gets its own copy.
+ * do not decide (SCHOOL_FREE), or whose columns no school of the county has, then reads the same
+ * for every county, and a province has hundreds of counties. Each county gets its own copy.
  */
 export type ItemMemo = Map<string, CountyItemResult>;
 
@@ -202,9 +212,10 @@ function copyItem(item: CountyItemResult): CountyItemResult {
 function itemResult(
   item: CountyItem,
   ctx: RuleContext,
-  schools: readonly SchoolRecord[]
+  schools: readonly SchoolRecord[],
+  columns: number | undefined
 ): CountyItemResult {
-  const { outcome, figures } = evaluateItem(item, ctx, schools);
+  const { outcome, figures } = evaluateItem(item, ctx, schools, columns);
   const result: CountyItemResult = {
     id: item.id,
     name: item.name,
@@ -230,10 +241,11 @@ function itemResult(
 function evaluateItem(
   item: CountyItem,
   ctx: RuleContext,
-  schools: readonly SchoolRecord[]
+  schools: readonly SchoolRecord[],
+  columns: number | undefined
 ): { outcome: RuleOutcome; figures?: Record<string, number> } {
   const fromSchools = item.fromSchools
-    ? schoolItemFigures(item.fromSchools, schools, ctx.entries)
+    ? schoolItemFigures(item.fromSchools, schools, ctx.entries, columns)
     : ({ kind: "none" } as const);
   if (fromSchools.kind === "figures") {
     const entries = { ...ctx.entries };
