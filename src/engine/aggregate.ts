@@ -1,6 +1,6 @@
 import { compositeCv, weightedSpreadAt } from "./cv";
 import { atLeast, atMost } from "./numeric";
-import type { IndicatorStageResult, SchoolPartResult, StageResult } from "./result";
+import type { IndicatorStageResult, StageResult } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
 import type { Stage } from "./types";
 
@@ -12,10 +12,16 @@ interface Column {
   metSchools: number;
 }
 
-/** Where the parts' indicator values are read: the engine's store (see leanParts.ts). */
-export interface PartValues {
-  /** The part's row in the store. */
-  indexOf(part: SchoolPartResult): number;
+/**
+ * Where a stage's parts are read, by row: the engine's part store (see leanParts.ts). The
+ * aggregation reads typed arrays only, never the part objects (at a province's scale, visiting
+ * hundreds of thousands of objects scattered in memory costs more than the arithmetic).
+ */
+export interface PartRows {
+  /** Pupils of the part at row p. */
+  studentsAt(p: number): number;
+  /** The part at row p passes the school rule (pass === true). */
+  passesAt(p: number): boolean;
   /** Indicator i's value of the part at row p; NaN when it has none (a value is never NaN). */
   valueAt(p: number, i: number): number;
 }
@@ -35,10 +41,10 @@ let pupils = new Float64Array(1024);
 function columnsOf(
   specs: readonly IndicatorSpec[],
   stage: Stage,
-  parts: readonly SchoolPartResult[],
-  store: PartValues
+  rows: Int32Array,
+  store: PartRows
 ): Column[] {
-  const n = parts.length;
+  const n = rows.length;
   const k = specs.length;
   if (values.length < n * k) {
     values = new Float64Array(n * k * 2);
@@ -50,9 +56,8 @@ function columnsOf(
   // not read here: the details are built only on demand, see leanParts.ts).
   const thresholds = specs.map((spec) => spec.thresholds?.[stage] ?? null);
   for (let j = 0; j < n; j++) {
-    const part = parts[j];
-    const students = part.students;
-    const p = store.indexOf(part);
+    const p = rows[j];
+    const students = store.studentsAt(p);
     for (let i = 0; i < k; i++) {
       const value = store.valueAt(p, i);
       if (Number.isNaN(value)) continue;
@@ -109,11 +114,11 @@ function indicatorResult(
 export function stageResult(
   standard: Standard,
   stage: Stage,
-  parts: SchoolPartResult[],
-  store: PartValues
+  rows: Int32Array,
+  store: PartRows
 ): StageResult {
   const indicators: Record<string, IndicatorStageResult> = {};
-  const columns = columnsOf(standard.indicators, stage, parts, store);
+  const columns = columnsOf(standard.indicators, stage, rows, store);
   standard.indicators.forEach(
     (spec, i) => (indicators[spec.id] = indicatorResult(spec, standard, stage, columns[i]))
   );
@@ -124,13 +129,13 @@ export function stageResult(
   // Loops rather than filter and reduce: no array or callback per part (same sums, same order).
   let schoolsPassing = 0;
   let students = 0;
-  for (let j = 0; j < parts.length; j++) {
-    if (parts[j].pass === true) schoolsPassing++;
-    students += parts[j].students;
+  for (let j = 0; j < rows.length; j++) {
+    if (store.passesAt(rows[j])) schoolsPassing++;
+    students += store.studentsAt(rows[j]);
   }
-  const schoolsPass = standard.schoolRule ? schoolsPassing === parts.length : null;
+  const schoolsPass = standard.schoolRule ? schoolsPassing === rows.length : null;
 
-  if (parts.length === 0) {
+  if (rows.length === 0) {
     return {
       stage,
       schools: 0,
@@ -151,7 +156,7 @@ export function stageResult(
       : composite !== null && compositeLimit !== null && atMost(composite, compositeLimit);
   return {
     stage,
-    schools: parts.length,
+    schools: rows.length,
     students,
     indicators,
     compositeCv: composite,

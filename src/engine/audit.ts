@@ -1,4 +1,4 @@
-import { stageResult, type PartValues } from "./aggregate";
+import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
@@ -110,6 +110,8 @@ function auditPart(
   record: SchoolRecord,
   stage: Stage,
   pupils: number,
+  county: string,
+  countyNumber: number,
   run: PartRun,
   source: SourceCell | undefined,
   diagnostics: Diagnostic[],
@@ -121,7 +123,7 @@ function auditPart(
   const thresholds = run.thresholds[s];
   const floors = run.floors[s];
   const share = stageShare(record, stage);
-  const p = store.add(share);
+  const p = store.add(share, pupils, countyNumber, stage);
   const figures = record.stages[stage];
   const given = figures?.given;
   let met = 0;
@@ -161,16 +163,18 @@ function auditPart(
     }
   }
   const rule = standard.schoolRule;
+  const pass = rule ? met >= rule.minMet && allReachFloor : null;
+  store.judge(p, pass);
   const part = new run.Part(
     p,
     recordIndex,
     record.name,
-    countyOf(record),
+    county,
     record.kind,
     stage,
     pupils,
     rule ? met : 0,
-    rule ? met >= rule.minMet && allReachFloor : null
+    pass
   );
   // Optional fields only when present, so the JSON stays lean.
   if (record.code) part.code = record.code;
@@ -182,40 +186,21 @@ function auditPart(
   return part;
 }
 
-/** A county's counted parts by stage. */
-type StageParts = Record<Stage, SchoolPartResult[]>;
-
-/** The counted parts of each county, in the order the counties first appear, by stage. */
-function partsByCounty(parts: readonly SchoolPartResult[]): Map<string, StageParts> {
-  const counties = new Map<string, StageParts>();
-  let last: StageParts | undefined;
-  let lastName = "";
-  for (let j = 0; j < parts.length; j++) {
-    const part = parts[j];
-    // A county's schools usually sit together: most parts need no lookup.
-    if (last === undefined || part.county !== lastName) {
-      lastName = part.county;
-      last = counties.get(lastName);
-      if (!last) counties.set(lastName, (last = { primary: [], junior: [] }));
-    }
-    last[part.stage].push(part);
-  }
-  return counties;
-}
-
 function countyResult(
   name: string,
   standard: Standard,
-  byStage: StageParts,
+  /** The rows of the county's parts in the store, primary then junior. */
+  rows: readonly [Int32Array, Int32Array],
   guarantees: CheckTallies,
   form: CountyForm | undefined,
   settings: AuditSettings,
   itemSchools: { schools: SchoolRecord[]; columns: number } | undefined,
-  values: PartValues,
+  store: PartRows,
   memo: ItemMemo
 ): CountyResult {
   const stages = {} as Record<Stage, StageResult>;
-  for (const stage of STAGES) stages[stage] = stageResult(standard, stage, byStage[stage], values);
+  for (let s = 0; s < STAGES.length; s++)
+    stages[STAGES[s]] = stageResult(standard, STAGES[s], rows[s], store);
   const judged = STAGES.map((s) => stages[s].pass).filter((p) => p !== null);
   const guaranteesFailed = guarantees.failed;
   const guaranteesUnchecked = guarantees.open;
@@ -317,7 +302,13 @@ export function audit(
     ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, sourceCell)
     : null;
 
-  records.forEach((record, recordIndex) => {
+  // Counties are numbered as their first counted part comes (the store groups parts by number).
+  const countyNames: string[] = [];
+  const countyNumbers = new Map<string, number>();
+  let lastCounty = "";
+  let lastNumber = -1;
+  for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
+    const record = records[recordIndex];
     const county = countyOf(record);
     const source = sourceCell(record);
     const verdict = verdicts[recordIndex];
@@ -337,7 +328,7 @@ export function audit(
           `${describeRecord(record)}未计入：${verdict.reason}。`
         )
       );
-      return;
+      continue;
     }
     let countedParts = 0;
     for (let s = 0; s < STAGES.length; s++) {
@@ -366,40 +357,59 @@ export function audit(
         );
         continue;
       }
+      if (lastNumber < 0 || county !== lastCounty) {
+        // A county's schools usually sit together: most parts need no lookup.
+        let number = countyNumbers.get(county);
+        if (number === undefined) {
+          number = countyNames.length;
+          countyNames.push(county);
+          countyNumbers.set(county, number);
+        }
+        lastCounty = county;
+        lastNumber = number;
+      }
       schools.push(
-        auditPart(recordIndex, record, stage, pupils as number, run, source, diagnostics, missing)
+        auditPart(
+          recordIndex,
+          record,
+          stage,
+          pupils as number,
+          county,
+          lastNumber,
+          run,
+          source,
+          diagnostics,
+          missing
+        )
       );
       countedParts++;
     }
     if (countedParts > 0 && checks) checks.add(recordIndex, !grouped.has(recordIndex));
-  });
+  }
 
-  const partsPerStage = { primary: 0, junior: 0 };
-  for (let j = 0; j < schools.length; j++) partsPerStage[schools[j].stage]++;
-  diagnostics.push(...missingFigureDiagnostics(missing, partsPerStage));
+  diagnostics.push(...missingFigureDiagnostics(missing, run.store.partsPerStage()));
   diagnostics.push(...uncountedFieldNotes(records, settings));
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
-  const byCounty = partsByCounty(schools);
-  if (byCounty.size === 0) byCounty.set("", { primary: [], junior: [] });
+  const countyRows = run.store.rowsByCounty(countyNames.length);
+  if (countyNames.length === 0) {
+    countyNames.push("");
+    countyRows.push([new Int32Array(0), new Int32Array(0)]);
+  }
   const forms = options.countyForms ?? [];
   // G6, G9, G12, Q4 from the school sheets: every school of the county, small teaching points too.
   const recordsByCounty = countyItemSchoolsByCounty(records, settings, countyOf);
-  const values: PartValues = {
-    indexOf: (part) => run.Part.indexOf(part),
-    valueAt: (p, i) => run.store.valueAt(p, i),
-  };
   const memo: ItemMemo = new Map();
-  const counties = [...byCounty].map(([name, parts]) =>
+  const counties = countyNames.map((name, c) =>
     countyResult(
       name,
       standard,
-      parts,
+      countyRows[c],
       checks ? checks.ofCounty(name) : new CheckTallies(),
-      formFor(name, forms, byCounty.size),
+      formFor(name, forms, countyNames.length),
       settings,
       recordsByCounty.get(name),
-      values,
+      run.store,
       memo
     )
   );

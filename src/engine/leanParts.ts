@@ -27,7 +27,7 @@ function stageIndex(stage: Stage): 0 | 1 {
 }
 
 /** Grows a typed array to hold at least `size` entries (doubling). */
-function grown<T extends Float64Array | Int32Array>(array: T, size: number): T {
+function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
   if (size <= array.length) return array;
   const bigger = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
   bigger.set(array);
@@ -49,6 +49,11 @@ export class PartStore {
   private valueColumn: Float64Array;
   /** Per part: its share of shared facilities. */
   private shares: Float64Array;
+  /** Per part: its pupils, whether it passes the school rule (1) and its county's number. */
+  private students: Float64Array;
+  private passes: Uint8Array;
+  private counties: Int32Array;
+  private stages: Uint8Array;
   /** Details the generic path built (a value cross-checked against a different one the sheet held). */
   private readonly kept = new Map<number, IndicatorDetail>();
   private readonly given: number[][];
@@ -70,20 +75,78 @@ export class PartStore {
     this.numerators = new Float64Array(capacity * this.k);
     this.valueColumn = new Float64Array(capacity * this.k);
     this.shares = new Float64Array(capacity);
+    this.students = new Float64Array(capacity);
+    this.passes = new Uint8Array(capacity);
+    this.counties = new Int32Array(capacity);
+    this.stages = new Uint8Array(capacity);
     this.given = [0, 1].map(() => this.specs.map(() => -1));
   }
 
-  /** Starts a part: returns its index, at which `set` records each indicator. */
-  add(share: number): number {
+  /**
+   * Starts a part of a county (numbered by the caller) and stage, with its pupils and share:
+   * returns its index (row), at which `set` records each indicator and `judge` its verdict.
+   */
+  add(share: number, students: number, county: number, stage: Stage): number {
     const p = this.count++;
     if (p >= this.shares.length) {
       this.shares = grown(this.shares, p + 1);
+      this.students = grown(this.students, p + 1);
+      this.passes = grown(this.passes, p + 1);
+      this.counties = grown(this.counties, p + 1);
+      this.stages = grown(this.stages, p + 1);
       this.codes = grown(this.codes, (p + 1) * this.k);
       this.numerators = grown(this.numerators, (p + 1) * this.k);
       this.valueColumn = grown(this.valueColumn, (p + 1) * this.k);
     }
     this.shares[p] = share;
+    this.students[p] = students;
+    this.counties[p] = county;
+    this.stages[p] = stageIndex(stage);
     return p;
+  }
+
+  /** The part at row p passes the school rule. */
+  judge(p: number, pass: boolean | null): void {
+    this.passes[p] = pass === true ? 1 : 0;
+  }
+
+  studentsAt(p: number): number {
+    return this.students[p];
+  }
+
+  passesAt(p: number): boolean {
+    return this.passes[p] === 1;
+  }
+
+  /**
+   * The rows of each county's parts by stage ([county][0 primary, 1 junior]), in the order the
+   * parts were added: a counting sort over the store, without visiting a part object.
+   */
+  rowsByCounty(countyCount: number): [Int32Array, Int32Array][] {
+    const n = this.count;
+    const starts = new Int32Array(countyCount * 2 + 1);
+    for (let p = 0; p < n; p++) starts[this.counties[p] * 2 + this.stages[p] + 1]++;
+    for (let g = 0; g < countyCount * 2; g++) starts[g + 1] += starts[g];
+    const rows = new Int32Array(n);
+    const next = starts.slice(0, countyCount * 2);
+    for (let p = 0; p < n; p++) rows[next[this.counties[p] * 2 + this.stages[p]]++] = p;
+    const out: [Int32Array, Int32Array][] = [];
+    for (let c = 0; c < countyCount; c++)
+      out.push([
+        rows.subarray(starts[c * 2], starts[c * 2 + 1]),
+        rows.subarray(starts[c * 2 + 1], starts[c * 2 + 2]),
+      ]);
+    return out;
+  }
+
+  /** Parts per stage. */
+  partsPerStage(): Record<Stage, number> {
+    const counts = { primary: 0, junior: 0 };
+    for (let p = 0; p < this.count; p++) {
+      if (this.stages[p] === 0) counts.primary++;
+      else counts.junior++;
+    }
+    return counts;
   }
 
   /** Indicator i of part p: found from counts (origin id, numerator), or no value (NO_VALUE). */
