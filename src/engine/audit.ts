@@ -57,7 +57,34 @@ function sourceCell(record: SchoolRecord): SourceCell | undefined {
 }
 
 function countyOf(record: SchoolRecord): string {
-  return typeof record.county === "string" ? record.county.trim() : "";
+  const county = record.county;
+  if (typeof county !== "string") return "";
+  // Most names need no trimming: skip the call (this runs several times per school).
+  if (
+    county.length > 0 &&
+    !isSpace(county.charCodeAt(0)) &&
+    !isSpace(county.charCodeAt(county.length - 1))
+  )
+    return county;
+  return county.trim();
+}
+
+/** The characters String.prototype.trim removes (white space and line terminators). */
+function isSpace(c: number): boolean {
+  if (c > 0x20 && c < 0xa0) return false;
+  return (
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** Why a pupil count is unusable, or null when it is fine. */
