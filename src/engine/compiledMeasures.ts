@@ -84,6 +84,11 @@ function compileTerm(term: ResolvedTerm, settings: AuditSettings): Term {
 }
 
 function figureOf(owner: object, keys: readonly string[]): unknown {
+  // Most figures sit right on their owner ("backbone", not "byDegree.bachelor").
+  if (keys.length === 1)
+    return typeof owner === "object" && owner !== null
+      ? (owner as Record<string, unknown>)[keys[0]]
+      : undefined;
   let node: unknown = owner;
   for (let i = 0; i < keys.length; i++) {
     if (node === null || typeof node !== "object") return undefined;
@@ -165,7 +170,8 @@ export class CompiledMeasure {
   private sum(figures: object, stage: 0 | 1, pupils: number): void {
     const alternatives = this.alternatives;
     let chosen = alternatives.length - 1;
-    find: for (let a = 0; a < alternatives.length; a++) {
+    // With one alternative there is nothing to choose: its figures are read once, below.
+    find: for (let a = 0; a < alternatives.length - 1; a++) {
       const terms = alternatives[a];
       for (let j = 0; j < terms.length; j++) {
         const t = terms[j];

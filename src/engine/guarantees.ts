@@ -510,10 +510,16 @@ export class SchoolChecks {
   /** Every county's tallies, in one pass over the schools. */
   private tallies(): Map<string, CheckTallies> {
     const counties = new Map<string, CheckTallies>();
+    let lastName = "";
+    let last: CheckTallies | undefined;
     const of = (record: SchoolRecord) => {
       const name = this.countyOf(record);
+      // A county's schools usually sit together: most need no lookup.
+      if (last !== undefined && name === lastName) return last;
       let county = counties.get(name);
       if (!county) counties.set(name, (county = new CheckTallies()));
+      lastName = name;
+      last = county;
       return county;
     };
     // One `where` for every school: a tally keeps only the strings it is given.

@@ -268,12 +268,18 @@ export function countyItemSchoolsByCounty(
   countyOf: (r: SchoolRecord) => string
 ): Map<string, { schools: SchoolRecord[]; columns: number }> {
   const counties = new Map<string, { schools: SchoolRecord[]; columns: number }>();
+  let lastName = "";
+  let county: { schools: SchoolRecord[]; columns: number } | undefined;
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     if (!countsForItems(r, settings)) continue;
     const name = countyOf(r);
-    let county = counties.get(name);
-    if (!county) counties.set(name, (county = { schools: [], columns: 0 }));
+    // A county's schools usually sit together: most need no lookup.
+    if (county === undefined || name !== lastName) {
+      county = counties.get(name);
+      if (!county) counties.set(name, (county = { schools: [], columns: 0 }));
+      lastName = name;
+    }
     county.schools.push(r);
     county.columns |= schoolColumns(r);
   }
