@@ -50,6 +50,9 @@ function columnsOf(
     values = new Float64Array(n * k * 2);
     pupils = new Float64Array(n * k * 2);
   }
+  // Locals, not the module's variables, in the loop (the loop then reads no context slot).
+  const xs = values;
+  const ws = pupils;
   const counts = new Int32Array(k);
   const met = new Int32Array(k);
   // A part meets an indicator when its value reaches the threshold (its detail's `met`, which is
@@ -62,8 +65,8 @@ function columnsOf(
       const value = store.valueAt(p, i);
       if (Number.isNaN(value)) continue;
       const at = i * n + counts[i]++;
-      values[at] = value;
-      pupils[at] = students;
+      xs[at] = value;
+      ws[at] = students;
       const threshold = thresholds[i];
       if (threshold !== null && atLeast(value, threshold)) met[i]++;
     }

@@ -2,7 +2,7 @@ import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
-import { CompiledMeasure, MISSING } from "./compiledMeasures";
+import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
 import {
   evaluateIndicator,
   givenDiffers,
@@ -103,6 +103,8 @@ interface PartRun {
   settings: AuditSettings;
   measures: CompiledMeasure[];
   store: PartStore;
+  /** The figures of the part being audited (one object, reused). */
+  figures: PartFigures;
   Part: LeanPartClass;
   /** Per stage index (primary, junior) and indicator: the threshold and its floor (null: none). */
   thresholds: (number | null)[][];
@@ -121,6 +123,7 @@ function partRun(standard: Standard, settings: AuditSettings, records: number): 
     settings,
     measures: standard.indicators.map((spec) => new CompiledMeasure(spec, settings, origins)),
     store,
+    figures: new PartFigures(),
     Part: leanPartClass(store, records),
     thresholds,
     floors: thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio))),
@@ -151,6 +154,7 @@ function auditPart(
   const floors = run.floors[s];
   const share = stageShare(record, stage);
   const p = store.add(share, pupils, countyNumber, stage);
+  const partFigures = run.figures.read(record, s);
   const figures = record.stages[stage];
   const given = figures?.given;
   let met = 0;
@@ -158,7 +162,7 @@ function auditPart(
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
     const measure = measures[i];
-    const code = measure.evaluate(record, s, pupils, share);
+    const code = measure.evaluate(partFigures, s, pupils, share);
     let value: number | null = null;
     let slow = false;
     if (code >= 0) {

@@ -115,6 +115,27 @@ class Scratch {
   invalid = false;
 }
 
+/** No facilities: every figure of it is absent (one object for every record without them). */
+const NO_FIGURES: object = Object.freeze({});
+
+/** The figures a part's measures read, taken from its record once per part. */
+export class PartFigures {
+  /** The stage's own teachers. */
+  own: object | undefined = undefined;
+  /** The whole school's teachers. */
+  whole: object | undefined = undefined;
+  facilities: object = NO_FIGURES;
+
+  /** Takes the figures of `stage` of `record` (reused from part to part: no object per part). */
+  read(record: SchoolRecord, stage: 0 | 1): this {
+    const figures = stage === 0 ? record.stages.primary : record.stages.junior;
+    this.own = figures?.teachers;
+    this.whole = record.wholeSchoolTeachers;
+    this.facilities = record.facilities ?? NO_FIGURES;
+    return this;
+  }
+}
+
 /** Answer of `evaluate` when the generic path must decide (missing, invalid or negative figures). */
 export const SLOW = -1;
 /** Answer of `evaluate` when the part has no figure at all for the measure. */
@@ -147,21 +168,25 @@ export class CompiledMeasure {
       throw new Error(`catalogue: measure ${spec.measure} has too many terms`);
   }
 
-  /** The numerator of `stage` (0 primary, 1 junior) of a record whose part has `pupils` and `share`. */
-  evaluate(record: SchoolRecord, stage: 0 | 1, pupils: number, share: number): number {
+  /**
+   * The numerator of `stage` (0 primary, 1 junior) of a part with `pupils` and `share`, from the
+   * figures its record gives: the stage's own teachers, the whole school's, and the facilities
+   * (`partFigures`, read once per part for all its measures).
+   */
+  evaluate(figures: PartFigures, stage: 0 | 1, pupils: number, share: number): number {
     const s = this.scratch;
     if (this.teachers) {
-      const own = record.stages[stage === 0 ? "primary" : "junior"]?.teachers;
+      const own = figures.own;
       if (own) {
         this.sum(own, stage, pupils);
         if (s.present) return this.outcome(stage, 1, false, false);
       }
-      const whole = record.wholeSchoolTeachers;
+      const whole = figures.whole;
       if (!whole) return MISSING;
       this.sum(whole, stage, pupils);
       return this.outcome(WHOLE, share, share < 1, share < 1);
     }
-    this.sum(record.facilities ?? {}, stage, pupils);
+    this.sum(figures.facilities, stage, pupils);
     if (share === 1 || !s.present) return this.outcome(FACILITY, 1, false, false);
     return this.outcome(FACILITY, share, false, true);
   }
