@@ -56,6 +56,8 @@ interface Term {
   note: string | undefined;
   /** The record path per owner index (OWNERS). */
   paths: readonly string[];
+  /** 1 << the term's place in its alternative (the bits of Scratch.added and noted). */
+  bit: number;
 }
 
 /** Owner indexes: a stage's own teachers, the whole school's teachers, the facilities. */
@@ -63,7 +65,7 @@ const OWNERS = ["primary", "junior", "whole", ""] as const;
 const WHOLE = 2;
 const FACILITY = 3;
 
-function compileTerm(term: ResolvedTerm, settings: AuditSettings): Term {
+function compileTerm(term: ResolvedTerm, settings: AuditSettings, place: number): Term {
   const setting = term.extra ? findSetting(term.extra.setting) : undefined;
   const range = term.extra?.pupils;
   return {
@@ -80,6 +82,7 @@ function compileTerm(term: ResolvedTerm, settings: AuditSettings): Term {
     without: term.withoutKeys ?? null,
     note: term.note,
     paths: OWNERS.map((owner) => term.paths[owner]),
+    bit: 1 << place,
   };
 }
 
@@ -154,6 +157,14 @@ export class CompiledMeasure {
   }
 
   private readonly alternatives: readonly (readonly Term[])[];
+  /**
+   * Per stage and alternative: the terms that decide whether the alternative is used (not
+   * extras, counted for the stage), and the terms that may count (counted for the stage, and an
+   * extra only when its setting is on): `sum` skips the others before reading anything, so they
+   * are left out once per audit instead of once per part.
+   */
+  private readonly deciding: readonly (readonly (readonly Term[])[])[];
+  private readonly counting: readonly (readonly (readonly Term[])[])[];
   private readonly teachers: boolean;
   private readonly scratch = new Scratch();
   private readonly origins: Origin[];
@@ -162,7 +173,15 @@ export class CompiledMeasure {
   constructor(spec: IndicatorSpec, settings: AuditSettings, origins: Origin[]) {
     const resolved = resolvedMeasure(spec.measure);
     this.teachers = resolved.def.source === "teachers";
-    this.alternatives = resolved.alternatives.map((a) => a.map((t) => compileTerm(t, settings)));
+    this.alternatives = resolved.alternatives.map((a) =>
+      a.map((t, place) => compileTerm(t, settings, place))
+    );
+    this.deciding = [0, 1].map((stage) =>
+      this.alternatives.map((terms) => terms.filter((t) => !t.extra && t.stageOk[stage]))
+    );
+    this.counting = [0, 1].map((stage) =>
+      this.alternatives.map((terms) => terms.filter((t) => t.stageOk[stage] && t.settingOn))
+    );
     this.origins = origins;
     if (this.alternatives.some((a) => a.length > 16))
       throw new Error(`catalogue: measure ${spec.measure} has too many terms`);
@@ -193,20 +212,19 @@ export class CompiledMeasure {
 
   /** Same rules as measures.ts `sumOver`. */
   private sum(figures: object, stage: 0 | 1, pupils: number): void {
-    const alternatives = this.alternatives;
-    let chosen = alternatives.length - 1;
+    const deciding = this.deciding[stage];
+    let chosen = deciding.length - 1;
     // With one alternative there is nothing to choose: its figures are read once, below.
-    find: for (let a = 0; a < alternatives.length - 1; a++) {
-      const terms = alternatives[a];
+    find: for (let a = 0; a < deciding.length - 1; a++) {
+      const terms = deciding[a];
       for (let j = 0; j < terms.length; j++) {
-        const t = terms[j];
-        if (!t.extra && t.stageOk[stage] && figureOf(figures, t.keys) !== undefined) {
+        if (figureOf(figures, terms[j].keys) !== undefined) {
           chosen = a;
           break find;
         }
       }
     }
-    const terms = alternatives[chosen];
+    const terms = this.counting[stage][chosen];
     let value = 0;
     let added = 0;
     let noted = 0;
@@ -214,8 +232,7 @@ export class CompiledMeasure {
     let invalid = false;
     for (let j = 0; j < terms.length; j++) {
       const t = terms[j];
-      if (!t.stageOk[stage]) continue;
-      if (t.extra && (!t.settingOn || pupils < t.pupilMin || pupils > t.pupilMax)) continue;
+      if (t.extra && (pupils < t.pupilMin || pupils > t.pupilMax)) continue;
       if (t.without && anyFigure(figures, t.without)) continue;
       const figure = figureOf(figures, t.keys);
       if (t.extra && (!present || figure === undefined)) continue;
@@ -225,11 +242,11 @@ export class CompiledMeasure {
           present = true;
         } else {
           value += t.sign * figure;
-          added |= 1 << j;
+          added |= t.bit;
           present = true;
         }
       }
-      if (t.note !== undefined && (t.extra || (t.without && figure !== undefined))) noted |= 1 << j;
+      if (t.note !== undefined && (t.extra || (t.without && figure !== undefined))) noted |= t.bit;
     }
     const s = this.scratch;
     s.value[0] = value;
@@ -251,13 +268,12 @@ export class CompiledMeasure {
     // (and no boxed number for a key).
     const flags = (owner * 2 + (factor !== 1 ? 1 : 0)) * 4 + (estimate ? 2 : 0) + (note ? 1 : 0);
     if (
-      this.lastId >= 0 &&
-      s.alternative === this.lastAlternative &&
-      flags === this.lastFlags &&
-      s.added === this.lastAdded &&
-      s.noted === this.lastNoted
+      this.lastId[flags] >= 0 &&
+      s.alternative === this.lastAlternative[flags] &&
+      s.added === this.lastAdded[flags] &&
+      s.noted === this.lastNoted[flags]
     )
-      return this.lastId;
+      return this.lastId[flags];
     // One integer per distinct way the figures were found (≤ 16 terms an alternative, so < 2^40).
     const key =
       ((((s.alternative * 4 + owner) * 2 + (factor !== 1 ? 1 : 0)) * 2 + (estimate ? 1 : 0)) * 2 +
@@ -271,20 +287,21 @@ export class CompiledMeasure {
       this.origins.push(this.originOf(owner, factor, estimate, note));
       this.originIds.set(key, id);
     }
-    this.lastId = id;
-    this.lastAlternative = s.alternative;
-    this.lastFlags = flags;
-    this.lastAdded = s.added;
-    this.lastNoted = s.noted;
+    this.lastId[flags] = id;
+    this.lastAlternative[flags] = s.alternative;
+    this.lastAdded[flags] = s.added;
+    this.lastNoted[flags] = s.noted;
     return id;
   }
 
-  /** The origin of the last value found, and how it was found. */
-  private lastId = -1;
-  private lastAlternative = 0;
-  private lastFlags = 0;
-  private lastAdded = 0;
-  private lastNoted = 0;
+  /**
+   * By flags (owner, split, estimate, note: primary and junior parts come mixed, each stage an owner):
+   * the origin last found that way, and its alternative and terms.
+   */
+  private readonly lastId = new Int32Array(32).fill(-1);
+  private readonly lastAlternative = new Int32Array(32);
+  private readonly lastAdded = new Int32Array(32);
+  private readonly lastNoted = new Int32Array(32);
 
   private originOf(owner: number, factor: number, estimate: boolean, note: boolean): Origin {
     const s = this.scratch;
