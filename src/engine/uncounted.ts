@@ -1,6 +1,6 @@
-import { FIELD_DEFS } from "./catalogue/fields";
-import { fieldPath, fieldReader } from "./catalogue/fieldPaths";
-import { findSetting } from "./catalogue/settings";
+import { FIELD_DEFS, type FieldDef } from "./catalogue/fields";
+import { fieldPath, fieldReader, parseFieldId } from "./catalogue/fieldPaths";
+import { findSetting, type SettingDef } from "./catalogue/settings";
 import { settingValue } from "./catalogue/settingValues";
 import { recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { STAGES, type AuditSettings, type SchoolRecord } from "./types";
@@ -9,6 +9,56 @@ import { STAGES, type AuditSettings, type SchoolRecord } from "./types";
 function pathsOf(base: string): string[] {
   const staged = [...STAGES, "whole" as const].map((s) => fieldPath(base, s));
   return staged[0] === base ? [base] : staged;
+}
+
+/** Where a field's figure sits: under which owner of a record (see ownersOf), at which keys. */
+const OWNER_OF_PATH = { primary: 0, junior: 1, whole: 2, facilities: 3 } as const;
+
+/** A field not counted under the settings, and where its figure may sit. */
+interface Watched {
+  field: FieldDef;
+  setting: SettingDef;
+  paths: string[];
+  /** Per path: the owner and keys (teachers and facilities), or a reader for any other field. */
+  owners: number[] | null;
+  keys: string[][];
+  readers: ((record: SchoolRecord) => unknown)[];
+  first: { record: SchoolRecord; path: string } | undefined;
+  count: number;
+}
+
+function watched(field: FieldDef, setting: SettingDef): Watched {
+  const paths = pathsOf(field.id);
+  let owners: number[] | null = [];
+  const keys: string[][] = [];
+  for (const path of paths) {
+    const { base, stage, whole } = parseFieldId(path);
+    const [group, ...rest] = base.split(".");
+    if (group === "teachers" && rest.length > 0 && (stage || whole))
+      owners?.push(OWNER_OF_PATH[whole ? "whole" : stage!]);
+    else if (group === "facilities" && rest.length > 0 && !stage && !whole)
+      owners?.push(OWNER_OF_PATH.facilities);
+    else owners = null;
+    keys.push(rest);
+  }
+  return {
+    field,
+    setting,
+    paths,
+    owners,
+    keys,
+    readers: paths.map(fieldReader),
+    first: undefined,
+    count: 0,
+  };
+}
+
+function dig(node: unknown, keys: readonly string[]): unknown {
+  for (let i = 0; i < keys.length; i++) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = (node as Record<string, unknown>)[keys[i]];
+  }
+  return node;
 }
 
 /**
@@ -20,23 +70,38 @@ export function uncountedFieldNotes(
   records: readonly SchoolRecord[],
   settings: AuditSettings
 ): Diagnostic[] {
-  const notes: Diagnostic[] = [];
+  const fields: Watched[] = [];
   for (const field of FIELD_DEFS) {
     const setting = field.countedWhen ? findSetting(field.countedWhen) : undefined;
     if (!setting || settingValue(settings, setting) === true) continue;
-    const paths = pathsOf(field.id);
-    const readers = paths.map(fieldReader);
-    let first: { record: SchoolRecord; path: string } | undefined;
-    let count = 0;
-    for (let r = 0; r < records.length; r++) {
-      const record = records[r];
+    fields.push(watched(field, setting));
+  }
+  if (fields.length === 0) return [];
+  // One pass over the records: each record's owners (a stage's teachers, the whole school's,
+  // the facilities) read once for every field, as fieldReader would read them.
+  const owners: unknown[] = [undefined, undefined, undefined, undefined];
+  for (let r = 0; r < records.length; r++) {
+    const record = records[r];
+    const primary = record.stages.primary;
+    const junior = record.stages.junior;
+    owners[0] = primary ? primary.teachers : undefined;
+    owners[1] = junior ? junior.teachers : undefined;
+    owners[2] = record.wholeSchoolTeachers;
+    owners[3] = record.facilities;
+    for (let f = 0; f < fields.length; f++) {
+      const w = fields[f];
       let at = -1;
-      for (let i = 0; at < 0 && i < readers.length; i++)
-        if (readers[i](record) !== undefined) at = i;
+      for (let i = 0; at < 0 && i < w.paths.length; i++) {
+        const value = w.owners ? dig(owners[w.owners[i]], w.keys[i]) : w.readers[i](record);
+        if (value !== undefined) at = i;
+      }
       if (at < 0) continue;
-      first ??= { record, path: paths[at] };
-      count++;
+      w.first ??= { record, path: w.paths[at] };
+      w.count++;
     }
+  }
+  const notes: Diagnostic[] = [];
+  for (const { field, setting, first, count } of fields) {
     if (!first) continue;
     notes.push(
       recordDiagnostic(
