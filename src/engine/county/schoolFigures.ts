@@ -210,6 +210,9 @@ function countsForItems(r: SchoolRecord, settings: Pick<AuditSettings, "excludeP
 
 /** Object.keys(x).length > 0 without building the array (one call per school). */
 function hasOwnKey(x: object): boolean {
+  // The usual keys first (an own enumerable key, as Object.keys lists), then any other.
+  const enumerable = Object.prototype.propertyIsEnumerable;
+  if (enumerable.call(x, "primary") || enumerable.call(x, "junior")) return true;
   for (const key in x) if (Object.prototype.hasOwnProperty.call(x, key)) return true;
   return false;
 }
@@ -221,18 +224,19 @@ function isNumber(x: unknown): boolean {
   return typeof x === "number";
 }
 
-/** A teacher figure of the school is a number somewhere (teacherFigure(r, key) !== undefined). */
-function hasTeacherFigure(r: SchoolRecord, key: keyof TeacherFigures): boolean {
-  return (
-    isNumber(r.stages.primary?.teachers?.[key]) ||
-    isNumber(r.stages.junior?.teachers?.[key]) ||
-    isNumber(r.wholeSchoolTeachers?.[key])
-  );
+/** The G9 and G12 bits of one teacher object (named reads: this runs for every school). */
+function teacherColumns(t: TeacherFigures | undefined | null): number {
+  if (t === undefined || t === null) return 0;
+  let bits = 0;
+  if (isNumber(t.trainingDue) || isNumber(t.trainingDone)) bits |= COLUMN_BITS.G9;
+  if (isNumber(t.certified)) bits |= COLUMN_BITS.G12;
+  return bits;
 }
 
 /**
  * The items whose columns a school has, a bit each (G6 1, G9 2, G12 4, Q4 8): what each item of
- * schoolItemFigures tests before anything else. OR-ed over a county's schools, a clear bit
+ * schoolItemFigures tests before anything else (G9: a training count in a stage's or the whole
+ * school's teachers; G12: a certified count there). OR-ed over a county's schools, a clear bit
  * says the item is `none` without another pass over them.
  *
  * @example
@@ -245,10 +249,14 @@ export function schoolColumns(r: SchoolRecord): number {
     if (isNumber(f.approvedPublicFunds)) bits |= COLUMN_BITS.G6;
     if (isNumber(f.trainingFunds) || isNumber(f.publicFundsBudget)) bits |= COLUMN_BITS.Q4;
   }
-  if (hasTeacherFigure(r, "trainingDue") || hasTeacherFigure(r, "trainingDone"))
-    bits |= COLUMN_BITS.G9;
-  if (hasTeacherFigure(r, "certified")) bits |= COLUMN_BITS.G12;
-  return bits;
+  const primary = r.stages.primary;
+  const junior = r.stages.junior;
+  return (
+    bits |
+    teacherColumns(primary === undefined || primary === null ? undefined : primary.teachers) |
+    teacherColumns(junior === undefined || junior === null ? undefined : junior.teachers) |
+    teacherColumns(r.wholeSchoolTeachers)
+  );
 }
 
 /** True when none of the schools whose columns are `columns` (schoolColumns, OR-ed) has the item's. */
