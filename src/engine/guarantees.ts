@@ -2,7 +2,14 @@ import { compulsoryPupils } from "./eligibility";
 import { isCount } from "./numeric";
 import type { GuaranteeCheck, SourceCell } from "./result";
 import type { GuaranteeRules } from "./standards";
-import { STAGE_NAMES, STAGES, type AuditSettings, type SchoolRecord, type Stage } from "./types";
+import {
+  STAGE_NAMES,
+  STAGES,
+  type AuditSettings,
+  type FacilityFigures,
+  type SchoolRecord,
+  type Stage,
+} from "./types";
 
 const THROUGH_TRAIN_KINDS = new Set(["nineYear", "twelveYear"]);
 
@@ -182,7 +189,7 @@ function classSize(
 ): void {
   for (let s = 0; s < STAGES.length; s++) {
     const stage = STAGES[s];
-    const figures = record.stages[stage];
+    const figures = s === 0 ? record.stages.primary : record.stages.junior;
     if (!figures) continue;
     const limit = rules.classSize[stage];
     if (isCount(figures.largestClass)) {
@@ -261,6 +268,9 @@ function roomCheck(
   out.add(where, "G3", name, undefined, enough && bigEnough, count, required, message);
 }
 
+/** A record without facilities: every figure absent (one object for all of them). */
+const NO_FACILITIES: FacilityFigures = Object.freeze({});
+
 /** G3: at least ceil(classes / 12) music rooms and as many art rooms, each ≥ 96 / 90 m². */
 function musicArtRooms(
   out: CheckSink,
@@ -269,10 +279,10 @@ function musicArtRooms(
   settings: AuditSettings,
   where: Where
 ): void {
-  const f = record.facilities ?? {};
+  const f: FacilityFigures = record.facilities ?? NO_FACILITIES;
   let classes = 0;
   for (let s = 0; s < STAGES.length; s++) {
-    const c = record.stages[STAGES[s]]?.classes;
+    const c = (s === 0 ? record.stages.primary : record.stages.junior)?.classes;
     classes += isCount(c) ? c : 0;
   }
   const required = Math.ceil(classes / rules.rooms.classesPerRoom);

@@ -25,7 +25,7 @@ export function stageShare(record: SchoolRecord, stage: Stage): number {
 
 /** A stage's pupils in a record, 0 when absent or unusable. */
 function pupilsOf(record: SchoolRecord, stage: Stage): number {
-  const p = record.stages[stage]?.pupils;
+  const p = (stage === "primary" ? record.stages.primary : record.stages.junior)?.pupils;
   return isCount(p) ? p : 0;
 }
 
