@@ -21,9 +21,9 @@ import type {
   StageResult,
 } from "./result";
 import { stageShare } from "./split";
-import { uncountedFieldNotes } from "./uncounted";
+import { UncountedFields } from "./uncounted";
 import type { CountyForm } from "./county/form";
-import { countyItemSchoolsByCounty } from "./county/schoolFigures";
+import { CountyItemSchools } from "./county/schoolFigures";
 import {
   countyStandard,
   overallVerdict,
@@ -338,10 +338,17 @@ export function audit(
   const countyNumbers = new Map<string, number>();
   let lastCounty = "";
   let lastNumber = -1;
+  // What else each record is needed for, gathered while it is at hand: the county items'
+  // schools (G6, G9, G12, Q4: every school of the county, small teaching points too) and the
+  // fields a setting keeps out of the figures.
+  const itemSchools = new CountyItemSchools(settings);
+  const uncounted = new UncountedFields(settings);
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
     const record = records[recordIndex];
     const county = countyOf(record);
     const source = sourceCell(record);
+    itemSchools.add(record, county);
+    uncounted.add(record);
     const verdict = verdicts[recordIndex];
     if (!verdict.counted) {
       excluded.push({
@@ -415,11 +422,11 @@ export function audit(
       );
       countedParts++;
     }
-    if (countedParts > 0 && checks) checks.add(recordIndex, !grouped.has(recordIndex));
+    if (countedParts > 0 && checks) checks.add(recordIndex, !grouped.has(recordIndex), county);
   }
 
   diagnostics.push(...missingFigureDiagnostics(missing, run.store.partsPerStage()));
-  diagnostics.push(...uncountedFieldNotes(records, settings));
+  diagnostics.push(...uncounted.notes());
 
   // Counties come from the counted schools: an excluded row alone does not make a county.
   const countyRows = run.store.rowsByCounty(countyNames.length);
@@ -428,8 +435,6 @@ export function audit(
     countyRows.push([new Int32Array(0), new Int32Array(0)]);
   }
   const forms = options.countyForms ?? [];
-  // G6, G9, G12, Q4 from the school sheets: every school of the county, small teaching points too.
-  const recordsByCounty = countyItemSchoolsByCounty(records, settings, countyOf);
   const memo: ItemMemo = new Map();
   const counties = countyNames.map((name, c) =>
     countyResult(
@@ -439,7 +444,7 @@ export function audit(
       checks ? checks.ofCounty(name) : new CheckTallies(),
       formFor(name, forms, countyNames.length),
       settings,
-      recordsByCounty.get(name),
+      itemSchools.of(name),
       run.store,
       memo
     )

@@ -463,9 +463,9 @@ function addGuaranteeChecks(
 /**
  * The G3–G5 checks of one audit, built when they are read instead of kept for every school: a
  * province's audit would otherwise hold four check objects a school. The county verdicts read
- * each county's tallies (`ofCounty`: counts, and the failed checks' messages), made in one pass
- * without a check object; the result's `guarantees` builds the whole list (`all`) when the
- * report, the pane or the JSON asks for it. Both run the same builders over the same records, so
+ * each county's tallies (`ofCounty`: counts, and the failed checks' messages), made as the
+ * schools are added, without a check object; the result's `guarantees` builds the whole list
+ * (`all`) when the report, the pane or the JSON asks for it. Both run the same builders over the same records, so
  * they agree (test/engine/checkTallies.test.ts).
  */
 export class SchoolChecks {
@@ -482,9 +482,17 @@ export class SchoolChecks {
     private readonly sourceOf: (record: SchoolRecord) => SourceCell | undefined
   ) {}
 
-  /** The school at `recordIndex` has counted parts: it gets checks (`size`: its own G4). */
-  add(recordIndex: number, size: boolean): void {
+  /**
+   * The school at `recordIndex` (of `county`) has counted parts: it gets checks (`size`: its own
+   * G4). They are tallied for the county now, while the caller has the record at hand (an audit
+   * visits each school once for everything it needs of it).
+   */
+  add(recordIndex: number, size: boolean, county: string): void {
+    if (this.finished) throw new Error("SchoolChecks: a school added after the tallies were read");
     this.entries.push(recordIndex * 2 + (size ? 1 : 0));
+    const record = this.records[recordIndex];
+    this.where.school = record.name;
+    addGuaranteeChecks(this.talliesOf(county), record, this.rules, this.settings, this.where, size);
   }
 
   /** Every check: each school's in record order, then each through-train school's G4. */
@@ -512,40 +520,33 @@ export class SchoolChecks {
 
   /** The tallies of one county's checks (the same checks, in the same order, as in `all`). */
   ofCounty(county: string): CheckTallies {
-    this.byCounty ??= this.tallies();
+    if (!this.finished) {
+      // The through-train schools' G4 come after every school's checks, as in `all`.
+      this.finished = true;
+      for (const group of this.groups) {
+        const tallies = this.talliesOf(this.countyOf(this.records[group[0]]));
+        for (const check of this.groupSize(group)) tallies.addCheck(check);
+      }
+    }
     return this.byCounty.get(county) ?? new CheckTallies();
   }
 
-  private byCounty?: Map<string, CheckTallies>;
+  /** Each county's tallies, filled as schools are added. */
+  private readonly byCounty = new Map<string, CheckTallies>();
+  private finished = false;
+  /** One `where` for every tallied school: a tally keeps only the strings it is given. */
+  private readonly where: Where = { school: "", county: "", source: undefined };
+  private lastCounty = "";
+  private last: CheckTallies | undefined;
 
-  /** Every county's tallies, in one pass over the schools. */
-  private tallies(): Map<string, CheckTallies> {
-    const counties = new Map<string, CheckTallies>();
-    let lastName = "";
-    let last: CheckTallies | undefined;
-    const of = (record: SchoolRecord) => {
-      const name = this.countyOf(record);
-      // A county's schools usually sit together: most need no lookup.
-      if (last !== undefined && name === lastName) return last;
-      let county = counties.get(name);
-      if (!county) counties.set(name, (county = new CheckTallies()));
-      lastName = name;
-      last = county;
-      return county;
-    };
-    // One `where` for every school: a tally keeps only the strings it is given.
-    const where: Where = { school: "", county: "", source: undefined };
-    for (let e = 0; e < this.entries.length; e++) {
-      const record = this.records[this.entries[e] >> 1];
-      where.school = record.name;
-      const size = (this.entries[e] & 1) === 1;
-      addGuaranteeChecks(of(record), record, this.rules, this.settings, where, size);
-    }
-    for (const group of this.groups) {
-      const tallies = of(this.records[group[0]]);
-      for (const check of this.groupSize(group)) tallies.addCheck(check);
-    }
-    return counties;
+  private talliesOf(county: string): CheckTallies {
+    // A county's schools usually sit together: most need no lookup.
+    if (this.last !== undefined && county === this.lastCounty) return this.last;
+    let tallies = this.byCounty.get(county);
+    if (!tallies) this.byCounty.set(county, (tallies = new CheckTallies()));
+    this.lastCounty = county;
+    this.last = tallies;
+    return tallies;
   }
 
   private groupSize(group: readonly number[]): GuaranteeCheck[] {

@@ -62,26 +62,34 @@ function dig(node: unknown, keys: readonly string[]): unknown {
 }
 
 /**
- * One note per field that the sheets hold but a setting keeps out of the figures (a leased-space
- * column while cityExtraSportsArea is off): read and shown, not counted, and the user is told how
- * to count it. Named at the first record that holds it.
+ * The fields that the sheets hold but a setting keeps out of the figures (a leased-space column
+ * while cityExtraSportsArea is off): the audit adds each record as it visits it, then `notes`
+ * gives one note per such field, named at the first record that holds it. Read and shown, not
+ * counted, and the user is told how to count it.
+ *
+ * @example
+ * const uncounted = new UncountedFields(settings);
+ * records.forEach((r) => uncounted.add(r));
+ * uncounted.notes(); // [{ code: "engine.field-not-counted", … }] when a record holds such a field
  */
-export function uncountedFieldNotes(
-  records: readonly SchoolRecord[],
-  settings: AuditSettings
-): Diagnostic[] {
-  const fields: Watched[] = [];
-  for (const field of FIELD_DEFS) {
-    const setting = field.countedWhen ? findSetting(field.countedWhen) : undefined;
-    if (!setting || settingValue(settings, setting) === true) continue;
-    fields.push(watched(field, setting));
+export class UncountedFields {
+  private readonly fields: Watched[] = [];
+  /** The record's owners: a stage's teachers (primary, junior), the whole school's, the facilities. */
+  private readonly owners: unknown[] = [undefined, undefined, undefined, undefined];
+
+  constructor(settings: AuditSettings) {
+    for (const field of FIELD_DEFS) {
+      const setting = field.countedWhen ? findSetting(field.countedWhen) : undefined;
+      if (!setting || settingValue(settings, setting) === true) continue;
+      this.fields.push(watched(field, setting));
+    }
   }
-  if (fields.length === 0) return [];
-  // One pass over the records: each record's owners (a stage's teachers, the whole school's,
-  // the facilities) read once for every field, as fieldReader would read them.
-  const owners: unknown[] = [undefined, undefined, undefined, undefined];
-  for (let r = 0; r < records.length; r++) {
-    const record = records[r];
+
+  add(record: SchoolRecord): void {
+    const fields = this.fields;
+    if (fields.length === 0) return;
+    // Each owner read once for every field, as fieldReader would read it.
+    const owners = this.owners;
     const primary = record.stages.primary;
     const junior = record.stages.junior;
     owners[0] = primary ? primary.teachers : undefined;
@@ -100,18 +108,31 @@ export function uncountedFieldNotes(
       w.count++;
     }
   }
-  const notes: Diagnostic[] = [];
-  for (const { field, setting, first, count } of fields) {
-    if (!first) continue;
-    notes.push(
-      recordDiagnostic(
-        first.record,
-        "info",
-        "engine.field-not-counted",
-        `表中有「${field.label.zh}」（${count}所学校填写），已读入但未计入：设置「${setting.label.zh}」未开启。需要计入时在加载项「设置」页开启，或在命令行加 --set ${setting.id}=true。`,
-        first.path
-      )
-    );
+
+  notes(): Diagnostic[] {
+    const notes: Diagnostic[] = [];
+    for (const { field, setting, first, count } of this.fields) {
+      if (!first) continue;
+      notes.push(
+        recordDiagnostic(
+          first.record,
+          "info",
+          "engine.field-not-counted",
+          `表中有「${field.label.zh}」（${count}所学校填写），已读入但未计入：设置「${setting.label.zh}」未开启。需要计入时在加载项「设置」页开启，或在命令行加 --set ${setting.id}=true。`,
+          first.path
+        )
+      );
+    }
+    return notes;
   }
-  return notes;
+}
+
+/** UncountedFields over a list of records. */
+export function uncountedFieldNotes(
+  records: readonly SchoolRecord[],
+  settings: AuditSettings
+): Diagnostic[] {
+  const uncounted = new UncountedFields(settings);
+  for (let r = 0; r < records.length; r++) uncounted.add(records[r]);
+  return uncounted.notes();
 }

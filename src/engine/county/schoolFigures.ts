@@ -268,30 +268,39 @@ const NONE: SchoolItemFigures = Object.freeze({ kind: "none" });
 
 /**
  * The schools a county item counts (countyItemSchools), by county in the order counties first
- * appear, with their columns (schoolColumns) OR-ed: one pass over the records.
+ * appear, with their columns (schoolColumns) OR-ed: the audit adds each record as it visits it.
+ *
+ * @example
+ * const items = new CountyItemSchools(settings);
+ * records.forEach((r) => items.add(r, r.county ?? ""));
+ * items.of("东县")?.schools; // the county's schools, small teaching points too
  */
-export function countyItemSchoolsByCounty(
-  records: readonly SchoolRecord[],
-  settings: Pick<AuditSettings, "excludePrivate">,
-  countyOf: (r: SchoolRecord) => string
-): Map<string, { schools: SchoolRecord[]; columns: number }> {
-  const counties = new Map<string, { schools: SchoolRecord[]; columns: number }>();
-  let lastName = "";
-  let county: { schools: SchoolRecord[]; columns: number } | undefined;
-  for (let i = 0; i < records.length; i++) {
-    const r = records[i];
-    if (!countsForItems(r, settings)) continue;
-    const name = countyOf(r);
+export class CountyItemSchools {
+  private readonly counties = new Map<string, { schools: SchoolRecord[]; columns: number }>();
+  private lastName = "";
+  private last: { schools: SchoolRecord[]; columns: number } | undefined;
+
+  constructor(private readonly settings: Pick<AuditSettings, "excludePrivate">) {}
+
+  /** A record of `county` (taken when a county item counts it). */
+  add(r: SchoolRecord, county: string): void {
+    if (!countsForItems(r, this.settings)) return;
     // A county's schools usually sit together: most need no lookup.
-    if (county === undefined || name !== lastName) {
-      county = counties.get(name);
-      if (!county) counties.set(name, (county = { schools: [], columns: 0 }));
-      lastName = name;
+    let entry = this.last;
+    if (entry === undefined || county !== this.lastName) {
+      entry = this.counties.get(county);
+      if (!entry) this.counties.set(county, (entry = { schools: [], columns: 0 }));
+      this.lastName = county;
+      this.last = entry;
     }
-    county.schools.push(r);
-    county.columns |= schoolColumns(r);
+    entry.schools.push(r);
+    entry.columns |= schoolColumns(r);
   }
-  return counties;
+
+  /** A county's schools and their columns, or undefined when it has none. */
+  of(county: string): { schools: SchoolRecord[]; columns: number } | undefined {
+    return this.counties.get(county);
+  }
 }
 
 /**
