@@ -1,6 +1,6 @@
 import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
-import { eligibility } from "./eligibility";
+import { eligibility, type Eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
 import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
 import {
@@ -324,9 +324,12 @@ export function audit(
   const run = partRun(standard, settings, records.length);
 
   // A through-train school given as one record per part is one school for G4 (its pupils summed).
-  const verdicts = records.map((r) => eligibility(r, settings));
+  const verdicts = new Array<Eligibility>(records.length);
   const eligible: number[] = [];
-  verdicts.forEach((v, i) => v.counted && eligible.push(i));
+  for (let i = 0; i < records.length; i++) {
+    const verdict = (verdicts[i] = eligibility(records[i], settings));
+    if (verdict.counted) eligible.push(i);
+  }
   const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
   const grouped = new Set(partGroups.flat());
   const checks = standard.guarantees

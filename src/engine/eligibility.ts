@@ -70,9 +70,6 @@ const COUNTED: Eligibility = Object.freeze({ counted: true });
 
 /** Object.keys(x).length > 0 without building the array. */
 function hasOwnKey(x: object): boolean {
-  // The usual keys first (an own enumerable key, as Object.keys lists), then any other.
-  const enumerable = Object.prototype.propertyIsEnumerable;
-  if (enumerable.call(x, "primary") || enumerable.call(x, "junior")) return true;
   for (const key in x) if (Object.prototype.hasOwnProperty.call(x, key)) return true;
   return false;
 }

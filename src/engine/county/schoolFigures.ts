@@ -210,9 +210,6 @@ function countsForItems(r: SchoolRecord, settings: Pick<AuditSettings, "excludeP
 
 /** Object.keys(x).length > 0 without building the array (one call per school). */
 function hasOwnKey(x: object): boolean {
-  // The usual keys first (an own enumerable key, as Object.keys lists), then any other.
-  const enumerable = Object.prototype.propertyIsEnumerable;
-  if (enumerable.call(x, "primary") || enumerable.call(x, "junior")) return true;
   for (const key in x) if (Object.prototype.hasOwnProperty.call(x, key)) return true;
   return false;
 }
