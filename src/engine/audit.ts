@@ -51,9 +51,10 @@ export class UnknownStandardError extends Error {
 function sourceCell(record: SchoolRecord): SourceCell | undefined {
   if (!record.source) return undefined;
   const cell = record.source.cells?.name;
-  const source: SourceCell = { sheet: record.source.sheet, row: record.source.row };
-  if (cell) source.cell = cell;
-  return source;
+  // One literal per shape: adding `cell` afterwards would give each source a property store too.
+  return cell
+    ? { sheet: record.source.sheet, row: record.source.row, cell }
+    : { sheet: record.source.sheet, row: record.source.row };
 }
 
 function countyOf(record: SchoolRecord): string {
