@@ -58,6 +58,8 @@ interface Term {
   paths: readonly string[];
   /** 1 << the term's place in its alternative (the bits of Scratch.added and noted). */
   bit: number;
+  /** The term's field in NAMED_FIELDS (a single key found there), or -1. */
+  named: number;
 }
 
 /** Owner indexes: a stage's own teachers, the whole school's teachers, the facilities. */
@@ -83,7 +85,96 @@ function compileTerm(term: ResolvedTerm, settings: AuditSettings, place: number)
     note: term.note,
     paths: OWNERS.map((owner) => term.paths[owner]),
     bit: 1 << place,
+    named: term.keys.length === 1 ? NAMED_FIELDS.indexOf(term.keys[0] as never) : -1,
   };
+}
+
+/**
+ * The record fields the catalogue's measures read, each read by name (types.ts names them):
+ * a read by name is one per field at its own place in the code, where a read by a key that
+ * changes from term to term goes through the engine's slow lookup for every term of every part.
+ * A field not listed here is read by key (figureOf), with the same result.
+ */
+const NAMED_FIELDS = [
+  "aboveDegree",
+  "backbone",
+  "peArts",
+  "pe",
+  "music",
+  "art",
+  "arts",
+  "artsTotal",
+  "rotatingPeArts",
+  "seniorTitle",
+  "total",
+  "fullTime",
+  "teachingArea",
+  "indoorSportsArea",
+  "sportsArea",
+  "sportsHallArea",
+  "sportsGroundArea",
+  "extraSportsArea",
+  "equipmentValue",
+  "multimediaRooms",
+  "computers",
+  "books",
+] as const;
+
+/** The field `NAMED_FIELDS[field]` of an owner (a stage's teachers, the whole school's, the facilities). */
+function namedFigure(owner: object, field: number): unknown {
+  if (typeof owner !== "object" || owner === null) return undefined;
+  const o = owner as Record<(typeof NAMED_FIELDS)[number], unknown>;
+  switch (field) {
+    case 0:
+      return o.aboveDegree;
+    case 1:
+      return o.backbone;
+    case 2:
+      return o.peArts;
+    case 3:
+      return o.pe;
+    case 4:
+      return o.music;
+    case 5:
+      return o.art;
+    case 6:
+      return o.arts;
+    case 7:
+      return o.artsTotal;
+    case 8:
+      return o.rotatingPeArts;
+    case 9:
+      return o.seniorTitle;
+    case 10:
+      return o.total;
+    case 11:
+      return o.fullTime;
+    case 12:
+      return o.teachingArea;
+    case 13:
+      return o.indoorSportsArea;
+    case 14:
+      return o.sportsArea;
+    case 15:
+      return o.sportsHallArea;
+    case 16:
+      return o.sportsGroundArea;
+    case 17:
+      return o.extraSportsArea;
+    case 18:
+      return o.equipmentValue;
+    case 19:
+      return o.multimediaRooms;
+    case 20:
+      return o.computers;
+    default:
+      return o.books;
+  }
+}
+
+/** A term's figure: by name when NAMED_FIELDS has it, else by its keys. */
+function termFigure(owner: object, t: Term): unknown {
+  return t.named >= 0 ? namedFigure(owner, t.named) : figureOf(owner, t.keys);
 }
 
 function figureOf(owner: object, keys: readonly string[]): unknown {
@@ -218,7 +309,7 @@ export class CompiledMeasure {
     find: for (let a = 0; a < deciding.length - 1; a++) {
       const terms = deciding[a];
       for (let j = 0; j < terms.length; j++) {
-        if (figureOf(figures, terms[j].keys) !== undefined) {
+        if (termFigure(figures, terms[j]) !== undefined) {
           chosen = a;
           break find;
         }
@@ -234,7 +325,7 @@ export class CompiledMeasure {
       const t = terms[j];
       if (t.extra && (pupils < t.pupilMin || pupils > t.pupilMax)) continue;
       if (t.without && anyFigure(figures, t.without)) continue;
-      const figure = figureOf(figures, t.keys);
+      const figure = termFigure(figures, t);
       if (t.extra && (!present || figure === undefined)) continue;
       if (!invalid && figure !== undefined && figure !== null) {
         if (!isCount(figure)) {
