@@ -52,7 +52,8 @@ interface Term {
   settingOn: boolean;
   pupilMin: number;
   pupilMax: number;
-  without: readonly (readonly string[])[] | null;
+  /** The fields whose figures keep this term out (as figure readers: keys, or a named field). */
+  without: readonly FieldRead[] | null;
   note: string | undefined;
   /** The record path per owner index (OWNERS). */
   paths: readonly string[];
@@ -81,12 +82,26 @@ function compileTerm(term: ResolvedTerm, settings: AuditSettings, place: number)
     settingOn: !setting || settingValue(settings, setting) === true,
     pupilMin: range ? range.min : -Infinity,
     pupilMax: range ? range.max : Infinity,
-    without: term.withoutKeys ?? null,
+    without: term.withoutKeys?.map(fieldRead) ?? null,
     note: term.note,
     paths: OWNERS.map((owner) => term.paths[owner]),
     bit: 1 << place,
-    named: term.keys.length === 1 ? NAMED_FIELDS.indexOf(term.keys[0] as never) : -1,
+    named: namedIndex(term.keys),
   };
+}
+
+/** How a figure is read: its keys under its owner, and its field in NAMED_FIELDS (or -1). */
+interface FieldRead {
+  keys: readonly string[];
+  named: number;
+}
+
+function namedIndex(keys: readonly string[]): number {
+  return keys.length === 1 ? NAMED_FIELDS.indexOf(keys[0] as never) : -1;
+}
+
+function fieldRead(keys: readonly string[]): FieldRead {
+  return { keys, named: namedIndex(keys) };
 }
 
 /**
@@ -173,7 +188,7 @@ function namedFigure(owner: object, field: number): unknown {
 }
 
 /** A term's figure: by name when NAMED_FIELDS has it, else by its keys. */
-function termFigure(owner: object, t: Term): unknown {
+function termFigure(owner: object, t: FieldRead): unknown {
   return t.named >= 0 ? namedFigure(owner, t.named) : figureOf(owner, t.keys);
 }
 
@@ -192,8 +207,9 @@ function figureOf(owner: object, keys: readonly string[]): unknown {
 }
 
 /** Some of these figures is there (a loop: no closure per part). */
-function anyFigure(figures: object, paths: readonly (readonly string[])[]): boolean {
-  for (let i = 0; i < paths.length; i++) if (figureOf(figures, paths[i]) !== undefined) return true;
+function anyFigure(figures: object, reads: readonly FieldRead[]): boolean {
+  for (let i = 0; i < reads.length; i++)
+    if (termFigure(figures, reads[i]) !== undefined) return true;
   return false;
 }
 
