@@ -156,7 +156,7 @@ function auditPart(
   const share = stageShare(record, stage);
   const p = store.add(share, pupils, countyNumber, stage);
   const partFigures = run.figures.read(record, s);
-  const figures = record.stages[stage];
+  const figures = s === 0 ? record.stages.primary : record.stages.junior;
   const given = figures?.given;
   let met = 0;
   let allReachFloor = true;
@@ -375,8 +375,10 @@ export function audit(
     let countedParts = 0;
     for (let s = 0; s < STAGES.length; s++) {
       const stage = STAGES[s];
-      if (!(stage in record.stages)) continue;
-      const pupils = record.stages[stage]?.pupils;
+      // By name, not by a key that changes from stage to stage (one place per stage in the code).
+      const stages = record.stages;
+      if (!(s === 0 ? "primary" in stages : "junior" in stages)) continue;
+      const pupils = (s === 0 ? stages.primary : stages.junior)?.pupils;
       const problem = pupilProblem(pupils);
       if (problem) {
         const reason = `${STAGE_NAMES[stage]}在校生数${problem}，应为大于0的人数`;

@@ -191,7 +191,7 @@ function classSize(
     const stage = STAGES[s];
     const figures = s === 0 ? record.stages.primary : record.stages.junior;
     if (!figures) continue;
-    const limit = rules.classSize[stage];
+    const limit = s === 0 ? rules.classSize.primary : rules.classSize.junior;
     if (isCount(figures.largestClass)) {
       const largest = figures.largestClass;
       const pass = largest <= limit;
@@ -216,7 +216,8 @@ function classSize(
       out.add(where, "G5", "班额", stage, count === 0, count, limit, message);
     } else if ((figures.pupils ?? 0) > 0) {
       // No column to check by: 未核查, never 达标.
-      out.add(where, "G5", "班额", stage, null, null, limit, UNCHECKED_CLASS_SIZE[stage]);
+      const message = s === 0 ? UNCHECKED_CLASS_SIZE.primary : UNCHECKED_CLASS_SIZE.junior;
+      out.add(where, "G5", "班额", stage, null, null, limit, message);
     }
   }
 }
