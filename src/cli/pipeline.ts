@@ -108,6 +108,7 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     writePlan: async (plan, onProgress) =>
       (await source!.writeAudit(plan, options.out, onProgress)).sheetNames,
     now: () => options.auditedAt ?? new Date(),
+    keepRecords: false, // the command reports from the result alone
   };
 
   try {

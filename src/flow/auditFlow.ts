@@ -37,6 +37,12 @@ export interface FlowSteps {
     onProgress: (done: number, total: number) => void
   ): Promise<Record<string, string>>;
   now(): Date;
+  /**
+   * False for a host that needs no records after the run (the headless command): the run lets
+   * go of them once the plan is laid out, before the write (a city's records are ~0.9 KB a
+   * school part), and returns none. The task pane keeps them: its findings point to their cells.
+   */
+  keepRecords?: boolean;
 }
 
 /** The steps of one audit run, in order. */
@@ -58,7 +64,7 @@ export interface WrittenSheet {
 
 export interface RunResult {
   result: AuditResult;
-  /** The audited records: findings reach their source cells through them. */
+  /** The audited records: findings reach their source cells through them (none when the host set keepRecords false). */
   records: SchoolRecord[];
   tables: TableInfo[];
   sheets: WrittenSheet[];
@@ -90,7 +96,7 @@ export async function runAudit(
   onProgress({ step: "detect", fraction: STEP_END.read });
   // The county form 「县域指标」 is read on its own and is no school table.
   const county = readCountyForms(grids);
-  const read = steps.readSheets(
+  let read: ReadResult | null = steps.readSheets(
     grids.filter((g) => !county.sheets.includes(g.name)),
     { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows }
   );
@@ -128,6 +134,9 @@ export async function runAudit(
   });
   // Before the write: a host may let go of the rows it has written.
   const located = locateTargets(plan, result);
+  const { tables } = read;
+  const records = steps.keepRecords === false ? [] : read.records;
+  read = null; // the plan holds what the write needs: the records go before the write's peak
   const span = STEP_END.write - STEP_END.audit;
   const names = await steps.writePlan(plan, (done, total) =>
     onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) })
@@ -138,7 +147,7 @@ export async function runAudit(
     ...(sheet.county !== undefined ? { county: sheet.county } : {}),
   }));
   const targets = renameTargets(located, names);
-  return { result, records: read.records, tables: read.tables, sheets, targets, auditedAt };
+  return { result, records, tables, sheets, targets, auditedAt };
 }
 
 /** An excluded record as messages name it: 「小学」第9行「某校」：reason. */
