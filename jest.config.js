@@ -14,6 +14,7 @@ const SLOW = [
   "<rootDir>/test/hosts/file/libreoffice.test.ts",
   "<rootDir>/test/hosts/file/libreoffice-made.test.ts",
   "<rootDir>/test/cli/e2e.test.ts",
+  "<rootDir>/test/cli/bundle.test.ts",
   "<rootDir>/test/report/liveAdvice.lo.test.ts",
   "<rootDir>/test/bench/",
   "<rootDir>/test/taskpane/pane.test.tsx",

@@ -6,13 +6,15 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { ensureCliBundle } from "../scripts/cli-bundle";
 import { bigCountyWorkbook, DEFAULT_BIG_SCHOOLS } from "../scripts/big-workbook";
 import { makeTempDir } from "../test/support/tmp";
 
 const ROOT = path.resolve(__dirname, "..");
-const CLI = path.join(ROOT, "src", "cli", "main.ts");
+/** What `npm run audit` runs: the launcher that starts the command's bundle (build/cli/main.js). */
+export const AUDIT_LAUNCHER = path.join(ROOT, "scripts", "audit.js");
 const SPLIT = path.join(__dirname, "headless-split.ts");
-const RSS_HOOK = path.join(__dirname, "rss-on-exit.ts");
+const RSS_HOOK = path.join(__dirname, "rss-on-exit.js");
 
 /**
  * The size of the big workbook: `--schools N` on the bench command line, else BENCH_SCHOOLS,
@@ -44,9 +46,31 @@ export function runNode(
   args: string[],
   env: NodeJS.ProcessEnv = {}
 ): Promise<{ wallMs: number; stdout: string; stderr: string }> {
+  return spawnNode(["--import", "tsx", ...args], env);
+}
+
+/**
+ * Runs the headless command as `npm run audit` does (`node scripts/audit.js …args`, without npm's
+ * own start-up), the bundle built beforehand so no run pays for building it. With `rssFile`, the
+ * process's peak RSS is written there as it exits.
+ */
+export function runAuditCommand(
+  args: string[],
+  rssFile?: string
+): Promise<{ wallMs: number; stdout: string; stderr: string }> {
+  ensureCliBundle();
+  const hook = rssFile ? ["--require", RSS_HOOK] : [];
+  return spawnNode([...hook, AUDIT_LAUNCHER, ...args], rssFile ? { BENCH_RSS_FILE: rssFile } : {});
+}
+
+/** Runs `node …args` in the repo root; rejects on a non-zero exit. */
+function spawnNode(
+  args: string[],
+  env: NodeJS.ProcessEnv
+): Promise<{ wallMs: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", ...args], {
+    const child = spawn(process.execPath, args, {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
@@ -74,11 +98,11 @@ export interface BigRun {
   generateMs: number;
   inputBytes: number;
   outputBytes: number;
-  /** The real command `node --import tsx src/cli/main.ts input --out output`. */
+  /** The real command, as `npm run audit -- input --out output` runs it (scripts/audit.js, the bundle). */
   command: ChildRun;
-  /** `auditFile` in a child: the pipeline's own split, and that child's peak memory. */
+  /** `auditFile` in a child run by tsx: the pipeline's own split, and that child's peak memory. */
   split: { read: number; audit: number; write: number; maxRssMb: number; schoolParts: number };
-  /** node + tsx start-up alone (`main.ts --help`), the fixed cost inside command.wallMs. */
+  /** node + bundle start-up alone (`scripts/audit.js --help`), the fixed cost inside command.wallMs. */
   startupMs: number;
 }
 
@@ -100,18 +124,16 @@ async function doBigRun(schools: number): Promise<BigRun> {
   await bigCountyWorkbook(schools).xlsx.writeFile(input);
   const generateMs = performance.now() - started;
 
-  // The split first: it also warms tsx's transpile cache, as any second run of the command finds it.
+  // The split runs the pipeline from source (tsx): its step timings do not include start-up.
   const splitRun = await runNode([SPLIT, input, path.join(dir, "split.audit.xlsx")]);
   const split = JSON.parse(splitRun.stdout.trim().split("\n").pop()!) as BigRun["split"];
   rmSync(path.join(dir, "split.audit.xlsx"), { force: true });
 
-  const startupMs = (await runNode([CLI, "--help"])).wallMs;
+  const startupMs = (await runAuditCommand(["--help"])).wallMs;
 
   // The real command, with a hook that writes the process's peak RSS as it exits.
   const rssFile = path.join(dir, "command-rss.json");
-  const command = await runNode(["--import", RSS_HOOK, CLI, input, "--out", output], {
-    BENCH_RSS_FILE: rssFile,
-  });
+  const command = await runAuditCommand([input, "--out", output], rssFile);
   if (!existsSync(output)) throw new Error(`the headless command wrote no ${output}`);
   const { maxRssMb } = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssMb: number };
 

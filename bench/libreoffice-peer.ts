@@ -8,12 +8,11 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { compareRecalculated } from "../test/support/compare";
 import { libreOfficeAvailable, recalculate } from "../test/support/libreoffice";
-import { bigRun, runNode } from "./big-run";
+import { bigRun, runAuditCommand } from "./big-run";
 import type { BenchFigure } from "./types";
 
 const SECTION = "libreoffice-peer";
 const SAMPLE = path.resolve(__dirname, "../assets/sample-county.xlsx");
-const CLI = path.resolve(__dirname, "../src/cli/main.ts");
 /** A 20,000-school recalculation takes minutes on 2 cores: far above the tests' 110 s. */
 const LO_TIMEOUT_MS = 30 * 60_000;
 
@@ -58,7 +57,7 @@ export async function run(): Promise<BenchFigure[]> {
   // The bundled sample county (a bureau's size), for scale: ours vs LibreOffice on 36 parts.
   const dir = (await bigRun()).dir;
   const sampleOut = path.join(dir, "sample.audit.xlsx");
-  const sampleOurs = (await runNode([CLI, SAMPLE, "--out", sampleOut])).wallMs;
+  const sampleOurs = (await runAuditCommand([SAMPLE, "--out", sampleOut])).wallMs;
   const [, sampleLo] = await timed(() =>
     recalculate(sampleOut, path.join(dir, "lo-sample"), LO_TIMEOUT_MS)
   );

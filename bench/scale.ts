@@ -10,13 +10,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { makeTempDir } from "../test/support/tmp";
-import { runNode } from "./big-run";
+import { runAuditCommand, runNode } from "./big-run";
 import type { BenchFigure } from "./types";
 
 const SECTION = "scale";
-const CLI = path.resolve(__dirname, "../src/cli/main.ts");
 const GENERATOR = path.join(__dirname, "big-sheetjs.ts");
-const RSS_HOOK = path.join(__dirname, "rss-on-exit.ts");
 const PEER = path.join(__dirname, "peer_audit.py");
 /** Debian's interpreter: python3-pandas and python3-openpyxl are installed for it. */
 const PYTHON = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
@@ -48,9 +46,7 @@ async function ours(
   dir: string
 ): Promise<{ wallMs: number; maxRssMb: number }> {
   const rssFile = path.join(dir, "rss.json");
-  const { wallMs } = await runNode(["--import", RSS_HOOK, CLI, input, "--out", output], {
-    BENCH_RSS_FILE: rssFile,
-  });
+  const { wallMs } = await runAuditCommand([input, "--out", output], rssFile);
   if (!existsSync(output)) throw new Error(`the headless command wrote no ${output}`);
   const { maxRssMb } = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssMb: number };
   return { wallMs, maxRssMb };

@@ -1,4 +1,3 @@
-import { promises as fs } from "node:fs";
 import { resolveSettings, type AuditResult, type SettingsInput } from "../engine";
 import {
   describeExcluded,
@@ -14,6 +13,7 @@ import { pathConflict, writeAtomically } from "../hosts/file/paths";
 import { openWorkbookSource, type WorkbookSource } from "../hosts/file/source";
 import { readSheets } from "../sheets";
 import { UsageError } from "./args";
+import { writeJsonFile } from "./jsonFile";
 
 /** The steps of a headless audit, for the progress line and the timings. */
 export type Step = "read" | "audit" | "write";
@@ -108,6 +108,7 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     writePlan: async (plan, onProgress) =>
       (await source!.writeAudit(plan, options.out, onProgress)).sheetNames,
     now: () => options.auditedAt ?? new Date(),
+    keepRecords: false, // the command reports from the result alone
   };
 
   try {
@@ -118,10 +119,7 @@ export async function auditFile(options: AuditFileOptions): Promise<AuditFileOut
     });
     enter(null);
     const json = options.json;
-    if (json)
-      await writeAtomically(json, (temporary) =>
-        fs.writeFile(temporary, JSON.stringify(run.result, null, 2))
-      );
+    if (json) await writeAtomically(json, (temporary) => writeJsonFile(temporary, run.result));
     return { written: true, result: run.result, timings };
   } catch (error) {
     enter(null);

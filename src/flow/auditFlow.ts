@@ -37,6 +37,12 @@ export interface FlowSteps {
     onProgress: (done: number, total: number) => void
   ): Promise<Record<string, string>>;
   now(): Date;
+  /**
+   * False for a host that needs no records after the run (the headless command): the run lets
+   * go of them once the plan is laid out, before the write (a city's records are ~0.9 KB a
+   * school part), and returns none. The task pane keeps them: its findings point to their cells.
+   */
+  keepRecords?: boolean;
 }
 
 /** The steps of one audit run, in order. */
@@ -58,7 +64,7 @@ export interface WrittenSheet {
 
 export interface RunResult {
   result: AuditResult;
-  /** The audited records: findings reach their source cells through them. */
+  /** The audited records: findings reach their source cells through them (none when the host set keepRecords false). */
   records: SchoolRecord[];
   tables: TableInfo[];
   sheets: WrittenSheet[];
@@ -85,16 +91,37 @@ export async function runAudit(
   overrides: ColumnOverride[],
   onProgress: (progress: RunProgress) => void
 ): Promise<RunResult> {
-  onProgress({ step: "read", fraction: 0 });
-  let grids: SheetGrid[] | null = await steps.readGrids();
-  onProgress({ step: "detect", fraction: STEP_END.read });
-  // The county form 「县域指标」 is read on its own and is no school table.
-  const county = readCountyForms(grids);
-  const read = steps.readSheets(
-    grids.filter((g) => !county.sheets.includes(g.name)),
-    { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows }
+  const { result, plan, located, records, tables, auditedAt } = await auditWorkbook(
+    steps,
+    settings,
+    overrides,
+    onProgress
   );
-  grids = null; // a city's grids are large: let them go before the audit and the write
+  const span = STEP_END.write - STEP_END.audit;
+  const names = await steps.writePlan(plan, (done, total) =>
+    onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) })
+  );
+  const sheets = plan.sheets.map((sheet) => ({
+    kind: sheet.kind,
+    name: names[sheet.name] ?? sheet.name,
+    ...(sheet.county !== undefined ? { county: sheet.county } : {}),
+  }));
+  const targets = renameTargets(located, names);
+  return { result, records, tables, sheets, targets, auditedAt };
+}
+
+/**
+ * Every step before the write: read, detect, audit, lay out. Functions of their own, so that once
+ * they return no frame of the run (a variable, a call's argument slot) holds the grids or, for a
+ * host that keeps none, the records through the write.
+ */
+async function auditWorkbook(
+  steps: FlowSteps,
+  settings: AuditSettings,
+  overrides: ColumnOverride[],
+  onProgress: (progress: RunProgress) => void
+) {
+  const { county, read } = await readWorkbook(steps, settings, overrides, onProgress);
   if (read.records.length === 0) throw new NoSchoolsError(read.skipped, read.diagnostics);
   onProgress({ step: "audit", fraction: STEP_END.detect });
   // A stage the sheets name but of which no school was read leaves the county 未完成, never 达标.
@@ -128,17 +155,32 @@ export async function runAudit(
   });
   // Before the write: a host may let go of the rows it has written.
   const located = locateTargets(plan, result);
-  const span = STEP_END.write - STEP_END.audit;
-  const names = await steps.writePlan(plan, (done, total) =>
-    onProgress({ step: "write", fraction: STEP_END.audit + (span * done) / Math.max(total, 1) })
+  // The plan holds what the write needs: without a host that keeps them, the records go before the write's peak.
+  const records = steps.keepRecords === false ? [] : read.records;
+  return { result, plan, located, records, tables: read.tables, auditedAt };
+}
+
+/**
+ * The read and detect steps: the grids, then the county form and the school tables in them. A
+ * function of its own so that no frame holds a city's grids (tens of megabytes) through the
+ * audit and the plan once they are read.
+ */
+async function readWorkbook(
+  steps: FlowSteps,
+  settings: AuditSettings,
+  overrides: ColumnOverride[],
+  onProgress: (progress: RunProgress) => void
+): Promise<{ county: ReturnType<typeof readCountyForms>; read: ReadResult }> {
+  onProgress({ step: "read", fraction: 0 });
+  const grids: SheetGrid[] = await steps.readGrids();
+  onProgress({ step: "detect", fraction: STEP_END.read });
+  // The county form 「县域指标」 is read on its own and is no school table.
+  const county = readCountyForms(grids);
+  const read = steps.readSheets(
+    grids.filter((g) => !county.sheets.includes(g.name)),
+    { overrides, auditYear: settings.auditYear, includeHiddenRows: settings.includeHiddenRows }
   );
-  const sheets = plan.sheets.map((sheet) => ({
-    kind: sheet.kind,
-    name: names[sheet.name] ?? sheet.name,
-    ...(sheet.county !== undefined ? { county: sheet.county } : {}),
-  }));
-  const targets = renameTargets(located, names);
-  return { result, records: read.records, tables: read.tables, sheets, targets, auditedAt };
+  return { county, read };
 }
 
 /** An excluded record as messages name it: 「小学」第9行「某校」：reason. */

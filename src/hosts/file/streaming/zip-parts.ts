@@ -62,31 +62,41 @@ export class ZipParts {
   stream(name: string, onText: (text: string) => void): Promise<void> {
     const entry = this.entries.get(name);
     if (!entry) return Promise.reject(new Error(`缺少部件「${name}」`));
+    // Let go of the handler (a sheet reader and all its rows) as the part ends: the stream's
+    // listeners outlive the promise until the stream closes, a tick or more later.
+    let handler: ((text: string) => void) | null = onText;
     return new Promise((resolve, reject) => {
       this.zip.openReadStream(entry, (error, stream) => {
         if (error || !stream) return reject(error ?? new Error("no stream"));
         const decoder = new StringDecoder("utf8");
         let first = true;
         stream.on("data", (chunk: Buffer) => {
+          if (!handler) return;
           try {
             let text = decoder.write(chunk);
             if (first && text.length > 0) {
               text = text.replace(/^\uFEFF/, "");
               first = false;
             }
-            onText(text);
+            handler(text);
           } catch (failure) {
+            handler = null;
             stream.destroy();
             reject(failure);
           }
         });
-        stream.on("error", reject);
+        stream.on("error", (failure) => {
+          handler = null;
+          reject(failure);
+        });
         stream.on("end", () => {
           try {
-            onText(decoder.end());
+            handler?.(decoder.end());
             resolve();
           } catch (failure) {
             reject(failure);
+          } finally {
+            handler = null;
           }
         });
       });
