@@ -1,5 +1,5 @@
-import { plannedRows, setPackedRowHeight } from "./packedRows";
-import type { CellStyle, PlannedSheet } from "./plan";
+import { packedFitHints, packedRowsAt, plannedRows, setPackedRowHeight } from "./packedRows";
+import type { CellStyle, PlannedCell, PlannedRow, PlannedSheet } from "./plan";
 import { rangeA1 } from "./refs";
 
 /**
@@ -29,7 +29,7 @@ const LONE_LINE: ReadonlySet<CellStyle> = new Set(["subtitle", "note", "fail"]);
 const FONT_SIZE: Partial<Record<CellStyle, number>> = { title: 14, subtitle: 10, note: 9, code: 9 };
 
 /** The width a column of Excel's default width has, in characters. */
-const DEFAULT_WIDTH = 8.43;
+export const DEFAULT_WIDTH = 8.43;
 
 /** Width units a character takes at 11 pt: two for CJK and full-width characters (and beyond the BMP). */
 function charUnits(code: number): number {
@@ -96,6 +96,25 @@ function parseRange(range: string): Area {
   return { top: from.row, left: from.col, bottom: to.row, right: to.col };
 }
 
+/**
+ * A cell's text fits as it is in the row of a column `width` units wide, whatever its characters:
+ * fitText and widenColumns leave it alone without measuring it (no character is wider than 2.1
+ * units). Wider columns only make this truer, so a layout may judge it with the planned width.
+ *
+ * @example
+ * surelyFits({ value: "达标", style: "text" }, 10); // true
+ * surelyFits({ value: "某某县第一实验小学教育集团", style: "text" }, 10); // false
+ */
+export function surelyFits(cell: PlannedCell | null, width: number): boolean {
+  if (!cell || typeof cell.value !== "string") return true;
+  const style = cell.style ?? "text";
+  const length = cell.value.length;
+  // widenColumns' test: body text within the column.
+  if (BODY.has(style) && !(length * 2.1 + 1 <= width)) return false;
+  // fitText's test: one line of text at the style's font size.
+  return length === 0 || (length * 2.1 * (FONT_SIZE[style] ?? 11)) / 11 <= width - 1;
+}
+
 /** Widest a column grows to hold its table's text; longer text wraps. */
 const MAX_FITTED_WIDTH = 40;
 
@@ -106,7 +125,7 @@ const BODY: ReadonlySet<CellStyle> = new Set(["text", "link"]);
  * Widens each column to its longest body text (unmerged text and link cells), up to
  * MAX_FITTED_WIDTH: a column of school names or header wordings reads on one line.
  */
-function widenColumns(sheet: PlannedSheet): void {
+function widenColumns(sheet: PlannedSheet, rows: () => Iterable<PlannedRow>): void {
   const merged = new Set<string>();
   for (const range of sheet.merges) {
     const a = parseRange(range);
@@ -115,7 +134,7 @@ function widenColumns(sheet: PlannedSheet): void {
   }
   const hidden = new Set(sheet.hiddenColumns ?? []);
   const widths = [...sheet.columnWidths];
-  for (const row of plannedRows(sheet)) {
+  for (const row of rows()) {
     row.cells.forEach((cell, col) => {
       if (!cell || typeof cell.value !== "string" || !BODY.has(cell.style ?? "text")) return;
       if (hidden.has(col) || col >= widths.length) return;
@@ -137,10 +156,22 @@ function widenColumns(sheet: PlannedSheet): void {
  * fitText(sheet).rows.find((r) => r.row === 1)?.height; // 33: the note under the title takes two lines
  */
 export function fitText(sheet: PlannedSheet): PlannedSheet {
-  widenColumns(sheet);
   const hidden = new Set(sheet.hiddenColumns ?? []);
   const widthOf = (col: number) =>
     hidden.has(col) ? 0 : (sheet.columnWidths[col] ?? DEFAULT_WIDTH);
+  // A packed sheet whose layout noted the rows with text that may not fit: only those are read
+  // (a city's 学校达标 has a few among tens of thousands), unless a column is now narrower than
+  // the layout judged the other rows' text by.
+  const hints = packedFitHints(sheet);
+  const hinted = hints && hints.widths.every((w, col) => w === undefined || widthOf(col) >= w);
+  const rows = hinted
+    ? () =>
+        packedRowsAt(
+          sheet,
+          [...hints.rows].sort((a, b) => a - b)
+        )
+    : () => plannedRows(sheet);
+  widenColumns(sheet, rows);
   const lastCol = Math.max(0, sheet.columnWidths.length - 1);
   const areas = sheet.merges.map(parseRange);
   const mergedAt = new Map<string, Area>();
@@ -155,7 +186,7 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
     return w;
   };
   // Rows one at a time (a city's 学校达标 is packed, never held whole as objects).
-  for (const row of plannedRows(sheet)) {
+  for (const row of rows()) {
     let lines = 0;
     let size = 11;
     let inMerge = false;

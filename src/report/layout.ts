@@ -8,6 +8,7 @@ import type {
   PlannedSheetKind,
 } from "./plan";
 import { VERDICT } from "./cells";
+import { DEFAULT_WIDTH, surelyFits } from "./fitText";
 import { PackedRows, packedSheet } from "./packedRows";
 import { cellA1, rangeA1 } from "./refs";
 
@@ -25,6 +26,9 @@ export class SheetLayout {
   /** The rows being written, oldest first (Map order); the rest are packed. */
   private readonly rows = new Map<number, { cells: (PlannedCell | null)[]; height?: number }>();
   private readonly packed = new PackedRows();
+  /** fitText's hints (FitHints): rows whose text may not fit, and the widths the rest was judged by. */
+  private readonly fitRows = new Set<number>();
+  private readonly fitWidths: number[] = [];
   readonly merges: string[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly dataBars: DataBar[] = [];
@@ -49,10 +53,24 @@ export class SheetLayout {
       if (this.rows.size > OPEN_ROWS) {
         const [oldest, open] = this.rows.entries().next().value!;
         this.rows.delete(oldest);
-        this.packed.pack(oldest, open.cells, open.height);
+        this.pack(oldest, open);
       }
     }
     return entry;
+  }
+
+  /** Packs a row, noting for fitText whether its text may need more room than its columns have. */
+  private pack(row: number, entry: { cells: (PlannedCell | null)[]; height?: number }): void {
+    let fits = true;
+    entry.cells.forEach((cell, col) => {
+      if (!cell || typeof cell.value !== "string" || !fits) return;
+      const width = this.columnWidths[col] ?? DEFAULT_WIDTH;
+      if (!surelyFits(cell, width)) fits = false;
+      else if (!(this.fitWidths[col] >= width)) this.fitWidths[col] = width;
+    });
+    if (fits) this.fitRows.delete(row);
+    else this.fitRows.add(row);
+    this.packed.pack(row, entry.cells, entry.height);
   }
 
   /** Sets one cell (0-based). */
@@ -105,7 +123,7 @@ export class SheetLayout {
     county?: string;
     hiddenColumns?: number[];
   }): PlannedSheet {
-    for (const [row, { cells, height }] of this.rows) this.packed.pack(row, cells, height);
+    for (const [row, entry] of this.rows) this.pack(row, entry);
     this.rows.clear();
     this.packed.finish();
     return packedSheet(
@@ -125,7 +143,8 @@ export class SheetLayout {
         ...(this.charts.length > 0 ? { charts: this.charts } : {}),
         ...(this.pageBreaks.length > 0 ? { pageBreaks: this.pageBreaks } : {}),
       },
-      this.packed
+      this.packed,
+      { rows: this.fitRows, widths: this.fitWidths }
     );
   }
 }

@@ -298,6 +298,14 @@ export class PackedRows {
     return height === undefined ? { cells } : { cells, height };
   }
 
+  /** The given rows (those packed, in the order given), decoded one at a time. */
+  *rowsAt(rows: Iterable<number>): Generator<PlannedRow> {
+    for (const row of rows) {
+      const slot = this.slots.get(row);
+      if (slot !== undefined) yield this.decode(slot);
+    }
+  }
+
   /** The rows in row order, decoded one at a time. */
   *rows(): Generator<PlannedRow> {
     const order = [...this.slots.values()];
@@ -314,14 +322,32 @@ export class PackedRows {
   }
 }
 
+/**
+ * What the layout noted of a packed sheet's text as it packed the rows, so fitText need not
+ * read them all: the rows holding text that may not fit its column, and per column the widest
+ * width under which the text of the other rows was found to fit (valid while no column is
+ * narrower than that).
+ */
+export interface FitHints {
+  rows: ReadonlySet<number>;
+  widths: readonly number[];
+}
+
 /** Sheets whose rows are packed, with whether `rows` has been decoded (then that array is the truth). */
-const PACKED = new WeakMap<PlannedSheet, { rows: PackedRows; decoded: () => boolean }>();
+const PACKED = new WeakMap<
+  PlannedSheet,
+  { rows: PackedRows; decoded: () => boolean; fit: FitHints | undefined }
+>();
 
 /**
  * A PlannedSheet over packed rows: `rows` decodes them on first use and keeps the result, so a
  * host that reads or edits `rows` sees the usual array; plannedRows() streams them instead.
  */
-export function packedSheet(fields: Omit<PlannedSheet, "rows">, packed: PackedRows): PlannedSheet {
+export function packedSheet(
+  fields: Omit<PlannedSheet, "rows">,
+  packed: PackedRows,
+  fit?: FitHints
+): PlannedSheet {
   let decoded: PlannedRow[] | undefined;
   const sheet = {
     ...fields,
@@ -332,8 +358,30 @@ export function packedSheet(fields: Omit<PlannedSheet, "rows">, packed: PackedRo
       decoded = rows;
     },
   } as PlannedSheet;
-  PACKED.set(sheet, { rows: packed, decoded: () => decoded !== undefined });
+  PACKED.set(sheet, { rows: packed, decoded: () => decoded !== undefined, fit });
   return sheet;
+}
+
+/**
+ * The layout's fit hints of a packed sheet nobody decoded yet (its rows are as packed), else
+ * undefined: then every row must be read.
+ */
+export function packedFitHints(sheet: PlannedSheet): FitHints | undefined {
+  const packed = PACKED.get(sheet);
+  return packed && !packed.decoded() ? packed.fit : undefined;
+}
+
+/**
+ * Some rows of a packed sheet nobody decoded yet, decoded one at a time in the order given
+ * (rows not in the sheet are passed over).
+ *
+ * @example
+ * for (const row of packedRowsAt(sheet, [0, 1, 2])) measure(row);
+ */
+export function packedRowsAt(sheet: PlannedSheet, rows: Iterable<number>): Iterable<PlannedRow> {
+  const packed = PACKED.get(sheet);
+  if (!packed || packed.decoded()) throw new Error("packedRowsAt: the sheet is not packed");
+  return packed.rows.rowsAt(rows);
 }
 
 /**
