@@ -306,14 +306,33 @@ export class PackedRows {
     }
   }
 
-  /** The rows in row order, decoded one at a time. */
-  *rows(): Generator<PlannedRow> {
+  /** The slots of the packed rows, in row order. */
+  private ordered(): number[] {
     const order = [...this.slots.values()];
     let sorted = true;
     for (let i = 1; i < order.length && sorted; i++)
       sorted = this.rowOf[order[i - 1]] < this.rowOf[order[i]];
     if (!sorted) order.sort((a, b) => this.rowOf[a] - this.rowOf[b]);
-    for (const slot of order) yield this.decode(slot);
+    return order;
+  }
+
+  /** The rows in row order, decoded one at a time. */
+  *rows(): Generator<PlannedRow> {
+    for (const slot of this.ordered()) yield this.decode(slot);
+  }
+
+  /** The rows in row order as raw cells (RawRowCursor): one cursor, moved from row to row. */
+  *rawRows(): Generator<RawRowCursor> {
+    const cursor = new RawRowCursor(this.styles, this.numFmts);
+    for (const slot of this.ordered()) {
+      cursor.reset(
+        this.rowOf[slot],
+        this.heightOf[slot],
+        this.slabBytes(this.slabOf[slot]),
+        this.startOf[slot]
+      );
+      yield cursor;
+    }
   }
 
   /** One cell per distinct (style, number format, formula or link) combination the rows use. */
@@ -331,6 +350,118 @@ export class PackedRows {
 export interface FitHints {
   rows: ReadonlySet<number>;
   widths: readonly number[];
+}
+
+/** What a raw cell holds (RawRowCursor.kind). */
+export const RAW_NULL = V_NULL;
+export const RAW_NUMBER = V_NUMBER;
+export const RAW_TRUE = V_TRUE;
+export const RAW_FALSE = V_FALSE;
+export const RAW_STRING = V_STRING;
+
+/**
+ * A packed row read in place, for a writer that copies text as the UTF-8 bytes it is packed as
+ * instead of decoding it: nextCell() moves to the row's next cell that is not null; the fields
+ * then describe it. Text is a byte range [start, end) of `bytes` (start -1: absent).
+ */
+export class RawRowCursor {
+  /** 0-based row, its height (undefined: none set). */
+  row = 0;
+  height: number | undefined = undefined;
+  bytes: Uint8Array = new Uint8Array(0);
+  /** The current cell's column and kind (RAW_NULL … RAW_STRING). */
+  col = -1;
+  kind = 0;
+  style: CellStyle | undefined = undefined;
+  numFmt: string | undefined = undefined;
+  /** Equal for cells of the same style and number format: 0 for neither. */
+  format = 0;
+  formulaStart = -1;
+  formulaEnd = -1;
+  linkStart = -1;
+  linkEnd = -1;
+  textStart = -1;
+  textEnd = -1;
+  /** The value of a RAW_NUMBER cell. */
+  number = 0;
+  private at = 0;
+  private count = 0;
+  private view: DataView = new DataView(new ArrayBuffer(0));
+
+  constructor(
+    private readonly styles: readonly CellStyle[],
+    private readonly numFmts: readonly string[]
+  ) {}
+
+  /** @internal Moves to a row whose bytes start at `start` of `bytes`. */
+  reset(row: number, height: number | undefined, bytes: Uint8Array, start: number): void {
+    this.row = row;
+    this.height = height;
+    if (this.bytes !== bytes) {
+      this.bytes = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    this.count = this.view.getUint32(start, true);
+    this.at = start + 4;
+    this.col = -1;
+  }
+
+  /** Moves to the next cell that is not null; false at the end of the row. */
+  nextCell(): boolean {
+    const buf = this.bytes;
+    let at = this.at;
+    let col = this.col;
+    let tag = EMPTY_SLOT;
+    while (tag === EMPTY_SLOT) {
+      if (++col >= this.count) {
+        this.col = col;
+        this.at = at;
+        return false;
+      }
+      tag = buf[at++];
+    }
+    this.col = col;
+    this.kind = tag & 7;
+    let format = 0;
+    if (tag & HAS_STYLE) {
+      const i = buf[at++];
+      this.style = this.styles[i];
+      format = i + 1;
+    } else this.style = undefined;
+    if (tag & HAS_NUMFMT) {
+      const i = buf[at++];
+      this.numFmt = this.numFmts[i];
+      format |= (i + 1) << 8;
+    } else this.numFmt = undefined;
+    this.format = format;
+    const view = this.view;
+    if (tag & HAS_FORMULA) {
+      const n = view.getUint32(at, true);
+      this.formulaStart = at + 4;
+      this.formulaEnd = at = at + 4 + n;
+    } else this.formulaStart = this.formulaEnd = -1;
+    if (tag & HAS_LINK) {
+      const n = view.getUint32(at, true);
+      this.linkStart = at + 4;
+      this.linkEnd = at = at + 4 + n;
+    } else this.linkStart = this.linkEnd = -1;
+    this.textStart = this.textEnd = -1;
+    if (this.kind === V_NUMBER) {
+      this.number = view.getFloat64(at, true);
+      at += 8;
+    } else if (this.kind === V_STRING) {
+      const n = view.getUint32(at, true);
+      this.textStart = at + 4;
+      this.textEnd = at = at + 4 + n;
+    }
+    this.at = at;
+    return true;
+  }
+
+  /** A byte range of the row's text as a string. */
+  text(start: number, end: number): string {
+    return UTF8().decoder.decode(this.bytes.subarray(start, end));
+  }
 }
 
 /** Sheets whose rows are packed, with whether `rows` has been decoded (then that array is the truth). */
@@ -369,6 +500,18 @@ export function packedSheet(
 export function packedFitHints(sheet: PlannedSheet): FitHints | undefined {
   const packed = PACKED.get(sheet);
   return packed && !packed.decoded() ? packed.fit : undefined;
+}
+
+/**
+ * The rows of a packed sheet nobody decoded yet as raw cells (RawRowCursor: one cursor moved
+ * from row to row, in row order), or undefined for a sheet of row objects.
+ *
+ * @example
+ * for (const r of packedRawRows(sheet) ?? []) while (r.nextCell()) copy(r.bytes, r.formulaStart, r.formulaEnd);
+ */
+export function packedRawRows(sheet: PlannedSheet): Iterable<RawRowCursor> | undefined {
+  const packed = PACKED.get(sheet);
+  return packed && !packed.decoded() ? packed.rows.rawRows() : undefined;
 }
 
 /**

@@ -89,7 +89,10 @@ export class ZipWriter {
    * Adds a new part, deflated from text chunks as they come. The local header is written first
    * with zero sizes and filled in once the part is complete.
    */
-  async add(name: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  async add(
+    name: string,
+    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
+  ): Promise<void> {
     const record: CentralRecord = {
       name: Buffer.from(name, "utf8"),
       method: 8,
@@ -116,9 +119,9 @@ export class ZipWriter {
     };
     let crc = 0;
     let size = 0;
-    for await (const text of chunks) {
-      if (text.length === 0) continue;
-      const bytes = Buffer.from(text, "utf8");
+    for await (const chunk of chunks) {
+      if (chunk.length === 0) continue;
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
       crc = crc32(bytes, crc);
       size += bytes.length;
       if (size > LIMIT_32) throw new Error(`新工作表「${name}」超过 4 GB`);
