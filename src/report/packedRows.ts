@@ -374,8 +374,12 @@ export class RawRowCursor {
   kind = 0;
   style: CellStyle | undefined = undefined;
   numFmt: string | undefined = undefined;
-  /** Equal for cells of the same style and number format: 0 for neither. */
+  /**
+   * The cell's (style, number format) pair as a small number, equal for equal pairs: 0 for
+   * neither, below `formats` for all.
+   */
   format = 0;
+  readonly formats: number;
   formulaStart = -1;
   formulaEnd = -1;
   linkStart = -1;
@@ -391,7 +395,9 @@ export class RawRowCursor {
   constructor(
     private readonly styles: readonly CellStyle[],
     private readonly numFmts: readonly string[]
-  ) {}
+  ) {
+    this.formats = (styles.length + 1) * (numFmts.length + 1);
+  }
 
   /** @internal Moves to a row whose bytes start at `start` of `bytes`. */
   reset(row: number, height: number | undefined, bytes: Uint8Array, start: number): void {
@@ -431,7 +437,7 @@ export class RawRowCursor {
     if (tag & HAS_NUMFMT) {
       const i = buf[at++];
       this.numFmt = this.numFmts[i];
-      format |= (i + 1) << 8;
+      format += (i + 1) * (this.styles.length + 1);
     } else this.numFmt = undefined;
     this.format = format;
     const view = this.view;

@@ -56,6 +56,8 @@ const cell: fc.Arbitrary<PlannedCell | null> = fc.oneof(
       value: fc.oneof(
         text,
         fc.double(),
+        fc.integer({ min: -2e9, max: 2e9 }),
+        fc.constantFrom(999999999999999, 1e15, -999999999999999, 2 ** 53, 10, 100),
         fc.constantFrom(0, -0, 1e21, 1e-7, Number.NaN, Infinity),
         fc.boolean(),
         fc.constant(null)

@@ -9,7 +9,7 @@ import {
 import type { CellStyle } from "../../../report/plan";
 import { columnLetters } from "../../../sheets/grid";
 import { styleKey } from "./styles-xml";
-import { XmlBytes } from "./xml-bytes";
+import { asciiBytes, XmlBytes } from "./xml-bytes";
 import { escapeAttr, escapeText } from "./xml-text";
 
 /**
@@ -18,6 +18,14 @@ import { escapeAttr, escapeText } from "./xml-text";
  * decoded into strings and objects. Writes exactly what sheet-xml.ts writes for the same rows
  * as row objects (test/hosts/file/package/sheet-data-bytes.test.ts holds them to it).
  */
+
+// Module-level copies: the hot loop below then reads plain constants, not the exporting
+// module's bindings (which a CommonJS transpile turns into a getter call per read).
+const NULL = RAW_NULL;
+const NUMBER = RAW_NUMBER;
+const TRUE = RAW_TRUE;
+const FALSE = RAW_FALSE;
+const STRING = RAW_STRING;
 
 /** Excel keeps at most 32767 characters in a cell. */
 export const MAX_CELL_TEXT = 32767;
@@ -42,8 +50,43 @@ export function hyperlinkXml(ref: string, target: string, display: string): stri
   return `<hyperlink ref="${ref}" location="${escapeAttr(target.replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`;
 }
 
-/** A link without a style of its own looks like a link (sheet-xml.ts's cellStyle). */
-const LINK_STYLED = 1 << 16;
+const B = {
+  rowOpen: asciiBytes('<row r="'),
+  rowHeight: asciiBytes('" ht="'),
+  rowCustom: asciiBytes('" customHeight="1">'),
+  quoteClose: asciiBytes('">'),
+  rowClose: asciiBytes("</row>"),
+  empty: asciiBytes("/>"),
+  // What follows a cell's attributes, by what the cell holds.
+  open: asciiBytes(">"),
+  error: asciiBytes(' t="e">'),
+  boolean: asciiBytes(' t="b">'),
+  formulaText: asciiBytes(' t="str">'),
+  inline: asciiBytes(' t="inlineStr"><is><t xml:space="preserve">'),
+  f: asciiBytes("<f>"),
+  fClose: asciiBytes("</f>"),
+  fCloseV: asciiBytes("</f><v>"),
+  v: asciiBytes("<v>"),
+  vClose: asciiBytes("</v></c>"),
+  // Values, after their <v>.
+  num: asciiBytes("#NUM!</v></c>"),
+  one: asciiBytes("1</v></c>"),
+  zero: asciiBytes("0</v></c>"),
+  isClose: asciiBytes("</t></is></c>"),
+  cellClose: asciiBytes("</c>"),
+};
+
+/** The row number's digits, in a scratch array (bytes 0 … length-1). */
+function digitsOf(n: number, into: Uint8Array): number {
+  let length = 0;
+  for (let d = n; d >= 1; d = Math.floor(d / 10)) length++;
+  for (let i = length - 1; i >= 0; i--) {
+    const q = Math.floor(n / 10);
+    into[i] = 0x30 + (n - q * 10);
+    n = q;
+  }
+  return length;
+}
 
 /**
  * The rows as <row> elements, in chunks of about CHUNK_BYTES; the internal links of plain
@@ -58,66 +101,85 @@ export function* packedSheetData(
   links: string[]
 ): Generator<Buffer> {
   const out = new XmlBytes(CHUNK_BYTES + (CHUNK_BYTES >> 2));
-  const letters: string[] = [];
-  const attrs = new Map<number, string>();
+  /** `<c r="` and the column's letters, by column. */
+  const opens: Uint8Array[] = [];
+  /** The closing quote of the reference and the cell's ` s="…"`, by format (twice: a plain link's own). */
+  let attrs: Uint8Array[] = [];
+  const digits = new Uint8Array(16);
   for (const r of rows) {
-    const rowNumber = String(r.row + 1);
-    out.ascii(`<row r="${rowNumber}"`);
-    if (r.height !== undefined) out.ascii(` ht="${r.height}" customHeight="1"`);
-    out.ascii(">");
+    const rowNumber = digits.subarray(0, digitsOf(r.row + 1, digits));
+    out.bytes(B.rowOpen);
+    out.bytes(rowNumber);
+    if (r.height !== undefined) {
+      out.bytes(B.rowHeight);
+      out.ascii(String(r.height));
+      out.bytes(B.rowCustom);
+    } else out.bytes(B.quoteClose);
+    if (attrs.length !== 2 * r.formats) attrs = new Array<Uint8Array>(2 * r.formats);
     while (r.nextCell()) {
       const bytes = r.bytes;
       const formula = r.formulaEnd > r.formulaStart; // an empty formula is none
       const link = r.linkEnd > r.linkStart && !formula;
-      const key = r.format | (link && r.style === undefined ? LINK_STYLED : 0);
-      let s = attrs.get(key);
-      if (s === undefined) {
-        s = formatAttr(cellFormat, r.style ?? (link ? "link" : undefined), r.numFmt);
-        attrs.set(key, s);
+      const key = 2 * r.format + (link && r.style === undefined ? 1 : 0);
+      let attr = attrs[key];
+      if (attr === undefined) {
+        const s = formatAttr(cellFormat, r.style ?? (link ? "link" : undefined), r.numFmt);
+        attr = attrs[key] = asciiBytes(`"${s}`);
       }
-      const letter = (letters[r.col] ??= columnLetters(r.col));
+      const open = (opens[r.col] ??= asciiBytes(`<c r="${columnLetters(r.col)}`));
       const kind = r.kind;
-      const finite = kind !== RAW_NUMBER || Number.isFinite(r.number);
-      if (kind === RAW_NULL && !formula) {
-        if (s) out.ascii(`<c r="${letter}${rowNumber}"${s}/>`);
+      if (kind === NULL && !formula) {
+        // An empty cell is written only for its format.
+        if (attr.length > 1) {
+          out.bytes(open);
+          out.bytes(rowNumber);
+          out.bytes(attr);
+          out.bytes(B.empty);
+        }
       } else {
-        out.ascii(`<c r="${letter}${rowNumber}"${s}`);
-        if (!finite) out.ascii(' t="e"');
-        else if (kind === RAW_TRUE || kind === RAW_FALSE) out.ascii(' t="b"');
-        else if (kind === RAW_STRING) out.ascii(formula ? ' t="str"' : ' t="inlineStr"');
-        out.ascii(">");
+        out.bytes(open);
+        out.bytes(rowNumber);
+        out.bytes(attr);
+        const finite = kind !== NUMBER || Number.isFinite(r.number);
+        if (!finite) out.bytes(B.error);
+        else if (kind === TRUE || kind === FALSE) out.bytes(B.boolean);
+        else if (kind === STRING) out.bytes(formula ? B.formulaText : B.inline);
+        else out.bytes(B.open);
         if (formula) {
-          out.ascii("<f>");
+          out.bytes(B.f);
           // Formulas are written without a leading "=".
           const start = bytes[r.formulaStart] === 0x3d ? r.formulaStart + 1 : r.formulaStart;
           out.text(bytes, start, r.formulaEnd);
-          out.ascii("</f>");
-        }
-        if (kind === RAW_NUMBER) out.ascii(finite ? `<v>${r.number}</v>` : "<v>#NUM!</v>");
-        else if (kind === RAW_TRUE) out.ascii("<v>1</v>");
-        else if (kind === RAW_FALSE) out.ascii("<v>0</v>");
-        else if (kind === RAW_STRING) {
-          out.ascii(formula ? "<v>" : '<is><t xml:space="preserve">');
+          out.bytes(kind === NULL ? B.fClose : B.fCloseV);
+        } else if (kind !== STRING) out.bytes(B.v);
+        if (kind === NUMBER) {
+          if (finite) {
+            out.number(r.number);
+            out.bytes(B.vClose);
+          } else out.bytes(B.num);
+        } else if (kind === TRUE) out.bytes(B.one);
+        else if (kind === FALSE) out.bytes(B.zero);
+        else if (kind === STRING) {
           // No more UTF-8 bytes than Excel's limit: no more characters either, nothing to cut.
           if (r.textEnd - r.textStart <= MAX_CELL_TEXT) out.text(bytes, r.textStart, r.textEnd);
           else out.utf8(escapeText(r.text(r.textStart, r.textEnd).slice(0, MAX_CELL_TEXT)));
-          out.ascii(formula ? "</v>" : "</t></is>");
-        }
-        out.ascii("</c>");
+          out.bytes(formula ? B.vClose : B.isClose);
+        } else out.bytes(B.cellClose);
       }
       if (link) {
         const display =
-          kind === RAW_STRING
+          kind === STRING
             ? r.text(r.textStart, r.textEnd)
-            : kind === RAW_NUMBER
+            : kind === NUMBER
               ? String(r.number)
-              : kind === RAW_NULL
+              : kind === NULL
                 ? ""
-                : String(kind === RAW_TRUE);
-        links.push(hyperlinkXml(`${letter}${rowNumber}`, r.text(r.linkStart, r.linkEnd), display));
+                : String(kind === TRUE);
+        const ref = `${columnLetters(r.col)}${r.row + 1}`;
+        links.push(hyperlinkXml(ref, r.text(r.linkStart, r.linkEnd), display));
       }
     }
-    out.ascii("</row>");
+    out.bytes(B.rowClose);
     if (out.length >= CHUNK_BYTES) yield out.take();
   }
   if (out.length > 0) yield out.take();

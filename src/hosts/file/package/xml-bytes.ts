@@ -7,15 +7,15 @@
 const AMP = 0x26;
 const LT = 0x3c;
 const GT = 0x3e;
-const ESCAPED: Record<number, number[]> = {
-  [AMP]: [...Buffer.from("&amp;")],
-  [LT]: [...Buffer.from("&lt;")],
-  [GT]: [...Buffer.from("&gt;")],
-};
 
-/** A byte XML 1.0 cannot carry: the control characters other than tab, line feed and carriage return. */
-function illegalControl(byte: number): boolean {
-  return byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d;
+/**
+ * An ASCII string's bytes, for XmlBytes.bytes().
+ *
+ * @example
+ * const OPEN = asciiBytes('<c r="');
+ */
+export function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 
 /**
@@ -60,6 +60,43 @@ export class XmlBytes {
     this.pos = pos;
   }
 
+  /** Bytes as they are (short runs: tags, references). */
+  bytes(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.room(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) buf[pos++] = bytes[i];
+    this.pos = pos;
+  }
+
+  /**
+   * A number as String(number) writes it, with integers' digits written directly (the common
+   * case: counts, pupils) and other numbers through String().
+   */
+  number(value: number): void {
+    if (!Number.isInteger(value) || Math.abs(value) >= 1e15) {
+      this.ascii(String(value));
+      return;
+    }
+    this.room(17);
+    const buf = this.buf;
+    let n = value;
+    if (n < 0) {
+      buf[this.pos++] = 0x2d; // "-"
+      n = -n;
+    }
+    let digits = 1;
+    for (let d = n; d >= 10; d = Math.floor(d / 10)) digits++;
+    let pos = this.pos + digits;
+    this.pos = pos;
+    do {
+      const q = Math.floor(n / 10);
+      buf[--pos] = 0x30 + (n - q * 10);
+      n = q;
+    } while (n > 0);
+  }
+
   /** Any string, as UTF-8. */
   utf8(text: string): void {
     this.room(text.length * 3);
@@ -76,20 +113,28 @@ export class XmlBytes {
     let pos = this.pos;
     for (let i = start; i < end; i++) {
       const b = bytes[i];
-      if (b > GT) {
-        // U+FFFE and U+FFFF (EF BF BE, EF BF BF); the input is valid UTF-8, so EF starts a character.
-        if (
+      if (b >= 0x20) {
+        if (b === AMP) {
+          buf[pos++] = AMP; // &amp;
+          buf[pos++] = 0x61;
+          buf[pos++] = 0x6d;
+          buf[pos++] = 0x70;
+          buf[pos++] = 0x3b;
+        } else if (b === LT || b === GT) {
+          buf[pos++] = AMP; // &lt; &gt;
+          buf[pos++] = b === LT ? 0x6c : 0x67;
+          buf[pos++] = 0x74;
+          buf[pos++] = 0x3b;
+        } else if (
+          // U+FFFE and U+FFFF (EF BF BE, EF BF BF); the input is valid UTF-8, so EF starts a character.
           b === 0xef &&
           bytes[i + 1] === 0xbf &&
           (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)
         ) {
           i += 2;
-          continue;
-        }
-        buf[pos++] = b;
-      } else if (b === AMP || b === LT || b === GT) {
-        for (const e of ESCAPED[b]) buf[pos++] = e;
-      } else if (!illegalControl(b)) buf[pos++] = b;
+        } else buf[pos++] = b;
+      } else if (b === 0x09 || b === 0x0a || b === 0x0d) buf[pos++] = b;
+      // Other C0 controls: XML 1.0 cannot carry them.
     }
     this.pos = pos;
   }
