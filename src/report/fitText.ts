@@ -96,23 +96,40 @@ function parseRange(range: string): Area {
   return { top: from.row, left: from.col, bottom: to.row, right: to.col };
 }
 
+/** textNeeds(): the text fits as it is. */
+export const FITS = 0;
+/** textNeeds(): the row must be measured by fitText. */
+export const MEASURE = -1;
+
 /**
- * A cell's text fits as it is in the row of a column `width` units wide, whatever its characters:
- * fitText and widenColumns leave it alone without measuring it (no character is wider than 2.1
- * units). Wider columns only make this truer, so a layout may judge it with the planned width.
+ * What a cell's text needs from fitText in a column `width` units wide, judged once (as a layout
+ * packs the row) so fitText need not read every row: FITS, nothing; MEASURE, its row measured;
+ * a width above 0, only its column widened to that width (widenColumns), after which it fits on
+ * one line. Wider columns only make FITS truer, so a layout may judge with the planned width.
  *
  * @example
- * surelyFits({ value: "达标", style: "text" }, 10); // true
- * surelyFits({ value: "某某县第一实验小学教育集团", style: "text" }, 10); // false
+ * textNeeds({ value: "达标", style: "text" }, 10); // FITS
+ * textNeeds({ value: "某某县第一实验小学", style: "text" }, 10); // 20: the column widens to it
+ * textNeeds({ value: "各项数值为引用源数据单元格的公式。", style: "note" }, 10); // MEASURE
  */
-export function surelyFits(cell: PlannedCell | null, width: number): boolean {
-  if (!cell || typeof cell.value !== "string") return true;
+export function textNeeds(cell: PlannedCell | null, width: number): number {
+  if (!cell || typeof cell.value !== "string") return FITS;
+  const text = cell.value;
   const style = cell.style ?? "text";
-  const length = cell.value.length;
-  // widenColumns' test: body text within the column.
-  if (BODY.has(style) && !(length * 2.1 + 1 <= width)) return false;
-  // fitText's test: one line of text at the style's font size.
-  return length === 0 || (length * 2.1 * (FONT_SIZE[style] ?? 11)) / 11 <= width - 1;
+  const size = FONT_SIZE[style] ?? 11;
+  const body = BODY.has(style);
+  // The tests fitText and widenColumns start with: no character is wider than 2.1 units.
+  const fitsLine = text.length === 0 || (text.length * 2.1 * size) / 11 <= width - 1;
+  const fitsColumn = !body || text.length * 2.1 + 1 <= width;
+  if (fitsLine && fitsColumn) return FITS;
+  if (text.includes("\n")) return MEASURE;
+  // Measured: one line that needs no more than the column has.
+  const units = textUnits(text, size);
+  const oneLine = (w: number) => units <= w - 1 && Math.ceil(units / Math.max(1, w - 1)) <= 1;
+  const needed = body ? Math.min(MAX_FITTED_WIDTH, Math.ceil(textUnits(text) + 1)) : 0;
+  if ((fitsLine || oneLine(width)) && needed <= width) return FITS;
+  // Body text whose column widens to hold it on one line.
+  return body && oneLine(needed) ? needed : MEASURE;
 }
 
 /** Widest a column grows to hold its table's text; longer text wraps. */
@@ -123,9 +140,17 @@ const BODY: ReadonlySet<CellStyle> = new Set(["text", "link"]);
 
 /**
  * Widens each column to its longest body text (unmerged text and link cells), up to
- * MAX_FITTED_WIDTH: a column of school names or header wordings reads on one line.
+ * MAX_FITTED_WIDTH: a column of school names or header wordings reads on one line. `noted` are
+ * the widths a layout noted for body text of rows not read (FitHints.widen); a noted cell that
+ * ends up in a column narrower than it needs (merged, hidden, unplanned) has its row measured
+ * after all (added to `measure`).
  */
-function widenColumns(sheet: PlannedSheet, rows: () => Iterable<PlannedRow>): void {
+function widenColumns(
+  sheet: PlannedSheet,
+  rows: () => Iterable<PlannedRow>,
+  noted: readonly number[] = [],
+  measure = new Set<number>()
+): void {
   const merged = new Set<string>();
   for (const range of sheet.merges) {
     const a = parseRange(range);
@@ -145,6 +170,17 @@ function widenColumns(sheet: PlannedSheet, rows: () => Iterable<PlannedRow>): vo
       if (needed > widths[col]) widths[col] = needed;
     });
   }
+  // Noted cells widen their columns as read ones do (rows read above were widened by then).
+  const skipped = (row: number, col: number) =>
+    measure.has(row) || hidden.has(col) || col >= widths.length || merged.has(`${row},${col}`);
+  for (let i = 0; i < noted.length; i += 3) {
+    const [row, col, needed] = [noted[i], noted[i + 1], noted[i + 2]];
+    if (!skipped(row, col) && needed > widths[col]) widths[col] = needed;
+  }
+  for (let i = 0; i < noted.length; i += 3) {
+    const [row, col, needed] = [noted[i], noted[i + 1], noted[i + 2]];
+    if (skipped(row, col) || !(widths[col] >= needed)) measure.add(row);
+  }
   sheet.columnWidths = widths;
 }
 
@@ -159,19 +195,22 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
   const hidden = new Set(sheet.hiddenColumns ?? []);
   const widthOf = (col: number) =>
     hidden.has(col) ? 0 : (sheet.columnWidths[col] ?? DEFAULT_WIDTH);
-  // A packed sheet whose layout noted the rows with text that may not fit: only those are read
-  // (a city's 学校达标 has a few among tens of thousands), unless a column is now narrower than
-  // the layout judged the other rows' text by.
+  // A packed sheet whose layout noted what its text needs (textNeeds): only the rows to measure
+  // are read (a city's 学校达标 has a few among tens of thousands), unless a column is now
+  // narrower than the layout judged the other rows' text by.
   const hints = packedFitHints(sheet);
   const hinted = hints && hints.widths.every((w, col) => w === undefined || widthOf(col) >= w);
-  const rows = hinted
-    ? () =>
-        packedRowsAt(
-          sheet,
-          [...hints.rows].sort((a, b) => a - b)
-        )
-    : () => plannedRows(sheet);
-  widenColumns(sheet, rows);
+  let rows = () => plannedRows(sheet);
+  if (hinted) {
+    const measure = new Set(hints.rows);
+    const sorted = () =>
+      packedRowsAt(
+        sheet,
+        [...measure].sort((a, b) => a - b)
+      );
+    widenColumns(sheet, sorted, hints.widen, measure);
+    rows = sorted;
+  } else widenColumns(sheet, rows);
   const lastCol = Math.max(0, sheet.columnWidths.length - 1);
   const areas = sheet.merges.map(parseRange);
   const mergedAt = new Map<string, Area>();

@@ -8,7 +8,7 @@ import type {
   PlannedSheetKind,
 } from "./plan";
 import { VERDICT } from "./cells";
-import { DEFAULT_WIDTH, surelyFits } from "./fitText";
+import { DEFAULT_WIDTH, FITS, MEASURE, textNeeds } from "./fitText";
 import { PackedRows, packedSheet } from "./packedRows";
 import { cellA1, rangeA1 } from "./refs";
 
@@ -26,9 +26,13 @@ export class SheetLayout {
   /** The rows being written, oldest first (Map order); the rest are packed. */
   private readonly rows = new Map<number, { cells: (PlannedCell | null)[]; height?: number }>();
   private readonly packed = new PackedRows();
-  /** fitText's hints (FitHints): rows whose text may not fit, and the widths the rest was judged by. */
+  /**
+   * fitText's hints (FitHints): rows to measure (and rows packed twice: what was noted of them
+   * before is stale), the widths the rest was judged by, body text that only widens its column.
+   */
   private readonly fitRows = new Set<number>();
   private readonly fitWidths: number[] = [];
+  private readonly fitWiden: number[] = [];
   readonly merges: string[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly dataBars: DataBar[] = [];
@@ -48,7 +52,9 @@ export class SheetLayout {
   private entry(row: number): { cells: (PlannedCell | null)[]; height?: number } {
     let entry = this.rows.get(row);
     if (!entry) {
-      entry = this.packed.unpack(row) ?? { cells: [] };
+      const unpacked = this.packed.unpack(row);
+      if (unpacked) this.fitRows.add(row);
+      entry = unpacked ?? { cells: [] };
       this.rows.set(row, entry);
       if (this.rows.size > OPEN_ROWS) {
         const [oldest, open] = this.rows.entries().next().value!;
@@ -59,18 +65,22 @@ export class SheetLayout {
     return entry;
   }
 
-  /** Packs a row, noting for fitText whether its text may need more room than its columns have. */
+  /** Packs a row, noting for fitText what its text needs (textNeeds). */
   private pack(row: number, entry: { cells: (PlannedCell | null)[]; height?: number }): void {
-    let fits = true;
-    entry.cells.forEach((cell, col) => {
-      if (!cell || typeof cell.value !== "string" || !fits) return;
+    const cells = entry.cells;
+    for (let col = 0; col < cells.length; col++) {
+      const cell = cells[col];
+      if (!cell || typeof cell.value !== "string") continue;
       const width = this.columnWidths[col] ?? DEFAULT_WIDTH;
-      if (!surelyFits(cell, width)) fits = false;
-      else if (!(this.fitWidths[col] >= width)) this.fitWidths[col] = width;
-    });
-    if (fits) this.fitRows.delete(row);
-    else this.fitRows.add(row);
-    this.packed.pack(row, entry.cells, entry.height);
+      const needs = textNeeds(cell, width);
+      if (needs === FITS) {
+        if (!(this.fitWidths[col] >= width)) this.fitWidths[col] = width;
+      } else if (needs === MEASURE) {
+        this.fitRows.add(row);
+        break;
+      } else this.fitWiden.push(row, col, needs);
+    }
+    this.packed.pack(row, cells, entry.height);
   }
 
   /** Sets one cell (0-based). */
@@ -144,7 +154,7 @@ export class SheetLayout {
         ...(this.pageBreaks.length > 0 ? { pageBreaks: this.pageBreaks } : {}),
       },
       this.packed,
-      { rows: this.fitRows, widths: this.fitWidths }
+      { rows: this.fitRows, widths: this.fitWidths, widen: this.fitWiden }
     );
   }
 }

@@ -343,13 +343,18 @@ export class PackedRows {
 
 /**
  * What the layout noted of a packed sheet's text as it packed the rows, so fitText need not
- * read them all: the rows holding text that may not fit its column, and per column the widest
- * width under which the text of the other rows was found to fit (valid while no column is
- * narrower than that).
+ * read them all: the rows holding text that must be measured, and per column the widest width
+ * under which the text of the other rows was found to fit (valid while no column is narrower
+ * than that).
  */
 export interface FitHints {
   rows: ReadonlySet<number>;
   widths: readonly number[];
+  /**
+   * Body text of the other rows that fits on one line once its column is widened: (row, column,
+   * width) triples (fitText.ts, textNeeds).
+   */
+  widen: readonly number[];
 }
 
 /** What a raw cell holds (RawRowCursor.kind). */

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { fitText, surelyFits, textUnits } from "../../src/report/fitText";
+import { fitText, FITS, MEASURE, textNeeds, textUnits } from "../../src/report/fitText";
 import { SheetLayout } from "../../src/report/layout";
 import { PackedRows, plannedRows } from "../../src/report/packedRows";
 import type { CellStyle, PlannedCell, PlannedRow, PlannedSheet } from "../../src/report/plan";
@@ -202,12 +202,19 @@ describe("fitText on a laid-out sheet", () => {
     );
   });
 
-  it("judges a text surely fitting by its length alone, and never a wide one", () => {
-    expect(surelyFits({ value: "达标", style: "text" }, 10)).toBe(true);
-    expect(surelyFits({ value: "某某县第一实验小学", style: "text" }, 10)).toBe(false);
-    expect(surelyFits({ value: 12345678901234, style: "number" }, 2)).toBe(true);
-    expect(surelyFits({ value: "", style: "text" }, 0)).toBe(false); // widenColumns gives it a width of 1
-    expect(surelyFits(null, 0)).toBe(true);
+  it("notes what a text needs: nothing, its column widened, or its row measured", () => {
+    expect(textNeeds({ value: "达标", style: "text" }, 10)).toBe(FITS);
+    // 31 characters, but narrow ones: it fits 40 units once measured.
+    expect(textNeeds({ value: "达标：L6、L7、L8、L9、L10、L11", style: "text" }, 40)).toBe(FITS);
+    expect(textNeeds({ value: "某某县第一实验小学", style: "text" }, 10)).toBe(
+      Math.ceil(textUnits("某某县第一实验小学") + 1)
+    );
+    expect(textNeeds({ value: "某".repeat(30), style: "text" }, 10)).toBe(MEASURE); // wraps at 40
+    expect(textNeeds({ value: "学校名称学校名称", style: "header" }, 10)).toBe(MEASURE); // headers wrap
+    expect(textNeeds({ value: "学校\n名称", style: "text" }, 10)).toBe(MEASURE);
+    expect(textNeeds({ value: 12345678901234, style: "number" }, 2)).toBe(FITS);
+    expect(textNeeds({ value: "", style: "text" }, 0)).toBe(1); // widenColumns gives it a width of 1
+    expect(textNeeds(null, 0)).toBe(FITS);
   });
 });
 
