@@ -125,11 +125,15 @@ export function textNeeds(cell: PlannedCell | null, width: number): number {
   if (text.includes("\n")) return MEASURE;
   // Measured: one line that needs no more than the column has.
   const units = textUnits(text, size);
-  const oneLine = (w: number) => units <= w - 1 && Math.ceil(units / Math.max(1, w - 1)) <= 1;
   const needed = body ? Math.min(MAX_FITTED_WIDTH, Math.ceil(textUnits(text) + 1)) : 0;
-  if ((fitsLine || oneLine(width)) && needed <= width) return FITS;
+  if ((fitsLine || oneLine(units, width)) && needed <= width) return FITS;
   // Body text whose column widens to hold it on one line.
-  return body && oneLine(needed) ? needed : MEASURE;
+  return body && oneLine(units, needed) ? needed : MEASURE;
+}
+
+/** Text `units` wide takes one line in a cell `width` wide, as linesIn counts, with room to spare. */
+function oneLine(units: number, width: number): boolean {
+  return units <= width - 1 && Math.ceil(units / Math.max(1, width - 1)) <= 1;
 }
 
 /** Widest a column grows to hold its table's text; longer text wraps. */

@@ -8,9 +8,13 @@ import type {
   PlannedSheetKind,
 } from "./plan";
 import { VERDICT } from "./cells";
-import { DEFAULT_WIDTH, FITS, MEASURE, textNeeds } from "./fitText";
+import * as fit from "./fitText";
 import { PackedRows, packedSheet } from "./packedRows";
 import { cellA1, rangeA1 } from "./refs";
+
+// Module-level copies, read for every cell packed (a CommonJS transpile makes each read of an
+// imported binding a getter call).
+const { DEFAULT_WIDTH, FITS, MEASURE, textNeeds } = fit;
 
 /**
  * Rows a layout keeps as objects while the builder works on them; older ones are packed

@@ -43,11 +43,49 @@ export function usePackCodec(next: SlabCodec | undefined): void {
 }
 
 /**
- * Plain Uint8Array, DataView and TextEncoder/TextDecoder: the report also runs in the task pane,
- * where Node's Buffer does not exist. Made on first use, so importing the report needs neither.
+ * Plain Uint8Array, DataView and TextDecoder: the report also runs in the task pane,
+ * where Node's Buffer does not exist. Made on first use, so importing the report does not need it.
  */
-let utf8: { encoder: TextEncoder; decoder: TextDecoder } | undefined;
-const UTF8 = () => (utf8 ??= { encoder: new TextEncoder(), decoder: new TextDecoder() });
+let utf8: { decoder: TextDecoder } | undefined;
+const UTF8 = () => (utf8 ??= { decoder: new TextDecoder() });
+
+/**
+ * Writes `text` as UTF-8 into `bytes` from `at` (room for 3 bytes a UTF-16 unit is the caller's)
+ * and returns where it ended: what TextEncoder.encodeInto writes (a lone surrogate becomes
+ * U+FFFD), without the view encodeInto needs for every string packed.
+ */
+export function encodeUtf8(text: string, bytes: Uint8Array, at: number): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      bytes[at++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      bytes[at++] = 0xc0 | (c >> 6);
+      bytes[at++] = 0x80 | (c & 0x3f);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        const code = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        bytes[at++] = 0xf0 | (code >> 18);
+        bytes[at++] = 0x80 | ((code >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((code >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (code & 0x3f);
+        continue;
+      }
+      c = 0xfffd; // a lone surrogate
+    }
+    bytes[at++] = 0xe0 | (c >> 12);
+    bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+    bytes[at++] = 0x80 | (c & 0x3f);
+  }
+  return at;
+}
 
 /** Slabs start small (most sheets are a few rows) and double up to a megabyte; a longer row gets its own. */
 const FIRST_SLAB_BYTES = 1 << 12;
@@ -105,9 +143,10 @@ export class PackedRows {
 
   private writeText(text: string): void {
     this.room(4 + text.length * 3);
-    const n = UTF8().encoder.encodeInto(text, this.scratch.subarray(this.scratchUsed + 4)).written;
-    this.scratchView.setUint32(this.scratchUsed, n, true);
-    this.scratchUsed += 4 + n;
+    const start = this.scratchUsed + 4;
+    const end = encodeUtf8(text, this.scratch, start);
+    this.scratchView.setUint32(this.scratchUsed, end - start, true);
+    this.scratchUsed = end;
   }
 
   private indexOf<T>(value: T, list: T[], index: Map<T, number>): number {

@@ -363,12 +363,11 @@ const CHECKS_BY_SCHOOL = new WeakMap<
 
 const schoolKey = (county: string, school: string) => `${county}\u0000${school}`;
 
-/** The checks of one id that concern a school part: its school's, and its stage's where staged. */
+/** The checks that concern a school part: its school's, and its stage's where staged. */
 function checksOf(
   checks: readonly GuaranteeCheck[],
-  part: SchoolPartResult,
-  id: GuaranteeCheck["id"]
-): GuaranteeCheck[] {
+  part: SchoolPartResult
+): readonly GuaranteeCheck[] {
   let grouped = CHECKS_BY_SCHOOL.get(checks);
   if (!grouped) {
     const bySchool = new Map<string, GuaranteeCheck[]>();
@@ -388,7 +387,7 @@ function checksOf(
       checks: school.filter((g) => g.stage === undefined || g.stage === part.stage),
     };
   }
-  return grouped.last.checks.filter((g) => g.id === id);
+  return grouped.last.checks;
 }
 
 /**
@@ -401,10 +400,18 @@ export function guaranteeCell(
   part: SchoolPartResult,
   id: GuaranteeCheck["id"]
 ): PlannedCell {
-  const mine = checksOf(checks, part, id);
-  if (mine.length === 0) return textCell(VERDICT.none);
-  if (mine.some((g) => g.pass === false)) return textCell(VERDICT.fail, "fail");
-  if (mine.some((g) => g.pass === null)) return textCell(STATUS_NAMES.unchecked, "warn");
+  let any = false;
+  let failed = false;
+  let unchecked = false;
+  for (const g of checksOf(checks, part)) {
+    if (g.id !== id) continue;
+    any = true;
+    if (g.pass === false) failed = true;
+    else if (g.pass === null) unchecked = true;
+  }
+  if (!any) return textCell(VERDICT.none);
+  if (failed) return textCell(VERDICT.fail, "fail");
+  if (unchecked) return textCell(STATUS_NAMES.unchecked, "warn");
   return textCell(VERDICT.pass, "pass");
 }
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DEFLATE_SLABS } from "../../src/hosts/file/package/pack-codec";
 import { SheetLayout } from "../../src/report/layout";
 import {
+  encodeUtf8,
   PackedRows,
   plannedRows,
   plannedStyleSamples,
@@ -160,5 +161,29 @@ describe("packed rows", () => {
       ])
     );
     expect(samples).toHaveLength(4);
+  });
+
+  it("encode text as TextEncoder does, surrogate pairs and lone surrogates included", () => {
+    const unit = fc.constantFrom(
+      "a",
+      "\u007f",
+      "\u0080",
+      "é",
+      "\u07ff",
+      "\u0800",
+      "学",
+      "\uffff",
+      "\ud83d",
+      "\ude00",
+      "😀"
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 20 }), (text) => {
+        const bytes = new Uint8Array(text.length * 3 + 2);
+        const end = encodeUtf8(text, bytes, 2);
+        expect([...bytes.subarray(2, end)]).toEqual([...new TextEncoder().encode(text)]);
+      }),
+      { numRuns: 2000 }
+    );
   });
 });
