@@ -52,8 +52,13 @@ export class SheetLayout {
     readonly columnWidths: number[]
   ) {}
 
+  /** The row last written to: a builder writes a row's cells one after the other. */
+  private last: { row: number; entry: { cells: (PlannedCell | null)[]; height?: number } } | null =
+    null;
+
   /** The row's entry, unpacked or new; the oldest open row is packed when too many are open. */
   private entry(row: number): { cells: (PlannedCell | null)[]; height?: number } {
+    if (this.last?.row === row) return this.last.entry;
     let entry = this.rows.get(row);
     if (!entry) {
       const unpacked = this.packed.unpack(row);
@@ -66,6 +71,7 @@ export class SheetLayout {
         this.pack(oldest, open);
       }
     }
+    this.last = { row, entry };
     return entry;
   }
 
@@ -139,6 +145,7 @@ export class SheetLayout {
   }): PlannedSheet {
     for (const [row, entry] of this.rows) this.pack(row, entry);
     this.rows.clear();
+    this.last = null;
     this.packed.finish();
     return packedSheet(
       {
