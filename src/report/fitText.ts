@@ -152,7 +152,7 @@ const BODY: ReadonlySet<CellStyle> = new Set(["text", "link"]);
 function widenColumns(
   sheet: PlannedSheet,
   rows: () => Iterable<PlannedRow>,
-  noted: readonly number[] = [],
+  noted: readonly Int32Array[] = [],
   measure = new Set<number>()
 ): void {
   const merged = new Set<string>();
@@ -177,14 +177,16 @@ function widenColumns(
   // Noted cells widen their columns as read ones do (rows read above were widened by then).
   const skipped = (row: number, col: number) =>
     measure.has(row) || hidden.has(col) || col >= widths.length || merged.has(`${row},${col}`);
-  for (let i = 0; i < noted.length; i += 3) {
-    const [row, col, needed] = [noted[i], noted[i + 1], noted[i + 2]];
-    if (!skipped(row, col) && needed > widths[col]) widths[col] = needed;
-  }
-  for (let i = 0; i < noted.length; i += 3) {
-    const [row, col, needed] = [noted[i], noted[i + 1], noted[i + 2]];
-    if (skipped(row, col) || !(widths[col] >= needed)) measure.add(row);
-  }
+  for (const block of noted)
+    for (let i = 0; i < block.length; i += 3) {
+      const [row, col, needed] = [block[i], block[i + 1], block[i + 2]];
+      if (!skipped(row, col) && needed > widths[col]) widths[col] = needed;
+    }
+  for (const block of noted)
+    for (let i = 0; i < block.length; i += 3) {
+      const [row, col, needed] = [block[i], block[i + 1], block[i + 2]];
+      if (skipped(row, col) || !(widths[col] >= needed)) measure.add(row);
+    }
   sheet.columnWidths = widths;
 }
 

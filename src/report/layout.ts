@@ -36,7 +36,9 @@ export class SheetLayout {
    */
   private readonly fitRows = new Set<number>();
   private readonly fitWidths: number[] = [];
-  private readonly fitWiden: number[] = [];
+  /** (row, column, width) triples in blocks: a city's 数据诊断 notes hundreds of thousands. */
+  private readonly fitWiden: Int32Array[] = [];
+  private fitWidenUsed = 0;
   readonly merges: string[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly dataBars: DataBar[] = [];
@@ -75,6 +77,18 @@ export class SheetLayout {
     return entry;
   }
 
+  private noteWiden(row: number, col: number, width: number): void {
+    let block = this.fitWiden[this.fitWiden.length - 1];
+    if (!block || this.fitWidenUsed === block.length) {
+      block = new Int32Array(3 * 1024);
+      this.fitWiden.push(block);
+      this.fitWidenUsed = 0;
+    }
+    block[this.fitWidenUsed++] = row;
+    block[this.fitWidenUsed++] = col;
+    block[this.fitWidenUsed++] = width;
+  }
+
   /** Packs a row, noting for fitText what its text needs (textNeeds). */
   private pack(row: number, entry: { cells: (PlannedCell | null)[]; height?: number }): void {
     const cells = entry.cells;
@@ -88,7 +102,7 @@ export class SheetLayout {
       } else if (needs === MEASURE) {
         this.fitRows.add(row);
         break;
-      } else this.fitWiden.push(row, col, needs);
+      } else this.noteWiden(row, col, needs);
     }
     this.packed.pack(row, cells, entry.height);
   }
@@ -165,7 +179,13 @@ export class SheetLayout {
         ...(this.pageBreaks.length > 0 ? { pageBreaks: this.pageBreaks } : {}),
       },
       this.packed,
-      { rows: this.fitRows, widths: this.fitWidths, widen: this.fitWiden }
+      {
+        rows: this.fitRows,
+        widths: this.fitWidths,
+        widen: this.fitWiden.map((block, i) =>
+          i === this.fitWiden.length - 1 ? block.subarray(0, this.fitWidenUsed) : block
+        ),
+      }
     );
   }
 }

@@ -391,9 +391,9 @@ export interface FitHints {
   widths: readonly number[];
   /**
    * Body text of the other rows that fits on one line once its column is widened: (row, column,
-   * width) triples (fitText.ts, textNeeds).
+   * width) triples (fitText.ts, textNeeds), in blocks.
    */
-  widen: readonly number[];
+  widen: readonly Int32Array[];
 }
 
 /** What a raw cell holds (RawRowCursor.kind). */
