@@ -104,6 +104,44 @@ const HAS_LINK = 1 << 4;
 const HAS_STYLE = 1 << 5;
 const HAS_NUMFMT = 1 << 6;
 
+/** Rows per block of a Column, past its first block (which starts small and doubles up to it). */
+const BLOCK_SHIFT = 12;
+const BLOCK = 1 << BLOCK_SHIFT;
+
+/**
+ * Numbers by index, 0 where none was set, kept in fixed blocks: a province's sheet has hundreds
+ * of thousands of rows, and one array grown by copying would leave each old copy behind.
+ */
+class Column {
+  private readonly blocks: (Int32Array | Float64Array | Uint8Array)[] = [];
+
+  constructor(private readonly Kind: new (n: number) => Int32Array | Float64Array | Uint8Array) {}
+
+  get(i: number): number {
+    const block = this.blocks[i >> BLOCK_SHIFT];
+    const at = i & (BLOCK - 1);
+    return block && at < block.length ? block[at] : 0;
+  }
+
+  set(i: number, value: number): void {
+    const k = i >> BLOCK_SHIFT;
+    const at = i & (BLOCK - 1);
+    while (this.blocks.length <= k)
+      this.blocks.push(new this.Kind(this.blocks.length ? BLOCK : 16));
+    let block = this.blocks[k];
+    if (at >= block.length) {
+      const bigger = new this.Kind(Math.min(BLOCK, Math.max(block.length * 2, at + 1)));
+      bigger.set(block);
+      block = this.blocks[k] = bigger;
+    }
+    block[at] = value;
+  }
+}
+
+/** Bits of a row's flags (PackedRows.flagsOf). */
+const ROW_HAS_HEIGHT = 1;
+const ROW_FIT = 2;
+
 /** The rows of one sheet, packed; rows may be packed in any order and come out sorted. */
 export class PackedRows {
   /** Full slabs compressed by the codec (with their size), the one being filled as it is. */
@@ -115,15 +153,17 @@ export class PackedRows {
   private used = 0;
   private scratch = new Uint8Array(4096);
   private scratchView = new DataView(this.scratch.buffer);
-  /** row number → its slot in the arrays below. */
-  private readonly slots = new Map<number, number>();
-  private readonly rowOf: number[] = [];
-  private readonly slabOf: number[] = [];
-  private readonly startOf: number[] = [];
-  private readonly endOf: number[] = [];
-  private readonly heightOf: (number | undefined)[] = [];
-  /** Rows whose height a measuring host may autofit (PlannedRow.fit), by slot. */
-  private readonly fitOf: boolean[] = [];
+  /** row number → its slot in the columns below, plus one (0: not packed). */
+  private readonly slotOf = new Column(Int32Array);
+  /** The highest row packed, and how many slots are used. */
+  private lastRow = -1;
+  private slotCount = 0;
+  private readonly rowOf = new Column(Int32Array);
+  private readonly slabOf = new Column(Int32Array);
+  private readonly startOf = new Column(Int32Array);
+  private readonly heightOf = new Column(Float64Array);
+  /** ROW_HAS_HEIGHT, and ROW_FIT for a height a measuring host may autofit (PlannedRow.fit). */
+  private readonly flagsOf = new Column(Uint8Array);
   private readonly styles: CellStyle[] = [];
   private readonly styleIndex = new Map<CellStyle, number>();
   private readonly numFmts: string[] = [];
@@ -162,7 +202,7 @@ export class PackedRows {
 
   /** Packs a row (replacing a packed row of the same number). */
   pack(row: number, cells: readonly (PlannedCell | null)[], height?: number): void {
-    if (this.slots.has(row)) this.unpack(row);
+    if (this.slotOf.get(row) > 0) this.unpack(row);
     this.scratchUsed = 0;
     this.room(4);
     this.scratchView.setUint32(0, cells.length, true);
@@ -226,14 +266,14 @@ export class PackedRows {
       this.used = 0;
     }
     this.slab.set(this.scratch.subarray(0, bytes), this.used);
-    const slot = this.rowOf.length;
-    this.slots.set(row, slot);
-    this.rowOf.push(row);
-    this.slabOf.push(this.slabs.length - 1);
-    this.startOf.push(this.used);
-    this.endOf.push(this.used + bytes);
-    this.heightOf.push(height);
-    this.fitOf.push(false);
+    const slot = this.slotCount++;
+    this.slotOf.set(row, slot + 1);
+    this.lastRow = Math.max(this.lastRow, row);
+    this.rowOf.set(slot, row);
+    this.slabOf.set(slot, this.slabs.length - 1);
+    this.startOf.set(slot, this.used);
+    this.heightOf.set(slot, height ?? 0);
+    this.flagsOf.set(slot, height === undefined ? 0 : ROW_HAS_HEIGHT);
     this.used += bytes;
   }
 
@@ -264,8 +304,8 @@ export class PackedRows {
   }
 
   private decode(slot: number): PlannedRow {
-    const buf = this.slabBytes(this.slabOf[slot]);
-    let at = this.startOf[slot];
+    const buf = this.slabBytes(this.slabOf.get(slot));
+    let at = this.startOf.get(slot);
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const count = view.getUint32(at, true);
     at += 4;
@@ -309,10 +349,10 @@ export class PackedRows {
       if (link !== undefined) cell.link = link;
       cells[i] = cell;
     }
-    const height = this.heightOf[slot];
-    const row: PlannedRow = { row: this.rowOf[slot], cells };
+    const height = this.heightAt(slot);
+    const row: PlannedRow = { row: this.rowOf.get(slot), cells };
     if (height !== undefined) row.height = height;
-    if (this.fitOf[slot]) row.fit = true;
+    if (this.flagsOf.get(slot) & ROW_FIT) row.fit = true;
     return row;
   }
 
@@ -321,38 +361,41 @@ export class PackedRows {
    * are kept beside the bytes. False when the row is not packed.
    */
   setHeight(row: number, height: number, fit: boolean): boolean {
-    const slot = this.slots.get(row);
-    if (slot === undefined) return false;
-    this.heightOf[slot] = height;
-    this.fitOf[slot] = fit;
+    const slot = this.slotOf.get(row) - 1;
+    if (slot < 0) return false;
+    this.heightOf.set(slot, height);
+    this.flagsOf.set(slot, ROW_HAS_HEIGHT | (fit ? ROW_FIT : 0));
     return true;
+  }
+
+  /** The height kept for a slot's row, or undefined. */
+  private heightAt(slot: number): number | undefined {
+    return this.flagsOf.get(slot) & ROW_HAS_HEIGHT ? this.heightOf.get(slot) : undefined;
   }
 
   /** Takes a row out again (the builder writes to it once more); undefined when it is not packed. */
   unpack(row: number): { cells: (PlannedCell | null)[]; height?: number } | undefined {
-    const slot = this.slots.get(row);
-    if (slot === undefined) return undefined;
+    const slot = this.slotOf.get(row) - 1;
+    if (slot < 0) return undefined;
     const { cells, height } = this.decode(slot);
-    this.slots.delete(row); // its bytes stay in the slab, unused: rare (a builder revisiting a row)
+    this.slotOf.set(row, 0); // its bytes stay in the slab, unused: rare (a builder revisiting a row)
     return height === undefined ? { cells } : { cells, height };
   }
 
   /** The given rows (those packed, in the order given), decoded one at a time. */
   *rowsAt(rows: Iterable<number>): Generator<PlannedRow> {
     for (const row of rows) {
-      const slot = this.slots.get(row);
-      if (slot !== undefined) yield this.decode(slot);
+      const slot = this.slotOf.get(row) - 1;
+      if (slot >= 0) yield this.decode(slot);
     }
   }
 
   /** The slots of the packed rows, in row order. */
-  private ordered(): number[] {
-    const order = [...this.slots.values()];
-    let sorted = true;
-    for (let i = 1; i < order.length && sorted; i++)
-      sorted = this.rowOf[order[i - 1]] < this.rowOf[order[i]];
-    if (!sorted) order.sort((a, b) => this.rowOf[a] - this.rowOf[b]);
-    return order;
+  private *ordered(): Generator<number> {
+    for (let row = 0; row <= this.lastRow; row++) {
+      const slot = this.slotOf.get(row) - 1;
+      if (slot >= 0) yield slot;
+    }
   }
 
   /** The rows in row order, decoded one at a time. */
@@ -365,10 +408,10 @@ export class PackedRows {
     const cursor = new RawRowCursor(this.styles, this.numFmts);
     for (const slot of this.ordered()) {
       cursor.reset(
-        this.rowOf[slot],
-        this.heightOf[slot],
-        this.slabBytes(this.slabOf[slot]),
-        this.startOf[slot]
+        this.rowOf.get(slot),
+        this.heightAt(slot),
+        this.slabBytes(this.slabOf.get(slot)),
+        this.startOf.get(slot)
       );
       yield cursor;
     }

@@ -186,4 +186,23 @@ describe("packed rows", () => {
       { numRuns: 2000 }
     );
   });
+
+  it("keep many rows packed in any order, with their heights, past the first blocks", () => {
+    const packed = new PackedRows();
+    const rows = Array.from({ length: 9000 }, (_, i) => (i * 7919) % 9000); // a permutation
+    for (const row of rows)
+      packed.pack(row * 2, [{ value: row }], row % 3 === 0 ? row % 50 : undefined);
+    expect(packed.setHeight(17998, 33, true)).toBe(true);
+    expect(packed.setHeight(1, 33, true)).toBe(false); // never packed
+    const read = [...packed.rows()];
+    expect(read).toHaveLength(9000);
+    read.forEach((r, i) => {
+      expect(r.row).toBe(2 * i);
+      expect(r.cells).toEqual([{ value: i }]);
+      if (i === 8999) expect(r).toMatchObject({ height: 33, fit: true });
+      else expect(r.height).toBe(i % 3 === 0 ? i % 50 : undefined);
+    });
+    expect(packed.unpack(4000)).toEqual({ cells: [{ value: 2000 }] });
+    expect([...packed.rowsAt([4000, 4002])].map((r) => r.row)).toEqual([4002]);
+  });
 });
