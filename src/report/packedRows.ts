@@ -142,6 +142,13 @@ class Column {
 const ROW_HAS_HEIGHT = 1;
 const ROW_FIT = 2;
 
+/**
+ * A full slab's bytes once compressed (their copy is what the slab list keeps), for the next full
+ * slab to be written over: a province's sheets fill hundreds of them, which would otherwise wait
+ * for the garbage collector as so many megabytes each.
+ */
+let spareSlab: Uint8Array<ArrayBuffer> | undefined;
+
 /** The rows of one sheet, packed; rows may be packed in any order and come out sorted. */
 export class PackedRows {
   /** Full slabs compressed by the codec (with their size), the one being filled as it is. */
@@ -261,7 +268,9 @@ export class PackedRows {
     if (this.used + bytes > this.slab.length) {
       const next = Math.min(MAX_SLAB_BYTES, Math.max(FIRST_SLAB_BYTES, this.slab.length * 2));
       this.seal();
-      this.slab = new Uint8Array(Math.max(next, bytes));
+      const size = Math.max(next, bytes);
+      this.slab = size === MAX_SLAB_BYTES && spareSlab ? spareSlab : new Uint8Array(size);
+      if (this.slab === spareSlab) spareSlab = undefined;
       this.slabs.push(this.slab);
       this.used = 0;
     }
@@ -289,6 +298,8 @@ export class PackedRows {
     const size = this.used;
     if (size < MIN_COMPRESSED_SLAB) return; // a small sheet's few slabs: not worth it
     this.slabs[last] = { compressed: this.codec.compress(this.slab.subarray(0, size)), size };
+    // Its bytes are copied: the next full slab (of any sheet) is written over them.
+    if (this.slab.length === MAX_SLAB_BYTES) spareSlab = this.slab;
     // Nothing more goes into a compressed slab: the next row starts a new one.
     this.slab = new Uint8Array(0);
     this.used = 0;
@@ -384,9 +395,13 @@ export class PackedRows {
 
   /** The given rows (those packed, in the order given), decoded one at a time. */
   *rowsAt(rows: Iterable<number>): Generator<PlannedRow> {
-    for (const row of rows) {
-      const slot = this.slotOf.get(row) - 1;
-      if (slot >= 0) yield this.decode(slot);
+    try {
+      for (const row of rows) {
+        const slot = this.slotOf.get(row) - 1;
+        if (slot >= 0) yield this.decode(slot);
+      }
+    } finally {
+      this.cached = undefined; // read through: the decompressed slab need not stay
     }
   }
 
@@ -400,20 +415,28 @@ export class PackedRows {
 
   /** The rows in row order, decoded one at a time. */
   *rows(): Generator<PlannedRow> {
-    for (const slot of this.ordered()) yield this.decode(slot);
+    try {
+      for (const slot of this.ordered()) yield this.decode(slot);
+    } finally {
+      this.cached = undefined;
+    }
   }
 
   /** The rows in row order as raw cells (RawRowCursor): one cursor, moved from row to row. */
   *rawRows(): Generator<RawRowCursor> {
     const cursor = new RawRowCursor(this.styles, this.numFmts);
-    for (const slot of this.ordered()) {
-      cursor.reset(
-        this.rowOf.get(slot),
-        this.heightAt(slot),
-        this.slabBytes(this.slabOf.get(slot)),
-        this.startOf.get(slot)
-      );
-      yield cursor;
+    try {
+      for (const slot of this.ordered()) {
+        cursor.reset(
+          this.rowOf.get(slot),
+          this.heightAt(slot),
+          this.slabBytes(this.slabOf.get(slot)),
+          this.startOf.get(slot)
+        );
+        yield cursor;
+      }
+    } finally {
+      this.cached = undefined;
     }
   }
 

@@ -205,4 +205,29 @@ describe("packed rows", () => {
     expect(packed.unpack(4000)).toEqual({ cells: [{ value: 2000 }] });
     expect([...packed.rowsAt([4000, 4002])].map((r) => r.row)).toEqual([4002]);
   });
+
+  it("write a new full slab over a compressed one's bytes without touching what was packed", () => {
+    usePackCodec(DEFLATE_SLABS);
+    try {
+      // Two sheets filled in turns, each over several full (megabyte) slabs.
+      const sheets = [new PackedRows(), new PackedRows()];
+      const text = (s: number, row: number) => `'学校达标'!E${row}*${s}+${"x".repeat(row % 97)}`;
+      for (let row = 0; row < 30000; row++)
+        sheets.forEach((p, s) => p.pack(row, [{ value: row, formula: text(s, row) }]));
+      sheets.forEach((p, s) => {
+        const wrong: number[] = [];
+        let row = 0;
+        for (const r of p.rows()) {
+          const cell = r.cells[0];
+          if (r.row !== row || cell?.value !== row || cell.formula !== text(s, row))
+            wrong.push(row);
+          row++;
+        }
+        expect(wrong).toEqual([]);
+        expect(row).toBe(30000);
+      });
+    } finally {
+      usePackCodec(undefined);
+    }
+  });
 });
