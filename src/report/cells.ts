@@ -27,7 +27,9 @@ export const NO = "否";
 
 /** User text or a label. A string value is always written as text by the hosts, never as a formula. */
 export function textCell(value: string, style: CellStyle = "text", link?: string): PlannedCell {
-  return { value, style, ...(link ? { link } : {}) };
+  const cell: PlannedCell = { value, style };
+  if (link) cell.link = link;
+  return cell;
 }
 
 /** A literal number (no formula): used where no source cell can be referenced. */
@@ -36,7 +38,9 @@ export function numberCell(
   numFmt?: string,
   style: CellStyle = "number"
 ): PlannedCell {
-  return { value, style, ...(numFmt ? { numFmt } : {}) };
+  const cell: PlannedCell = { value, style };
+  if (numFmt) cell.numFmt = numFmt;
+  return cell;
 }
 
 /** A live formula with the engine's value as its cached result. */
@@ -46,5 +50,7 @@ export function formulaCell(
   numFmt?: string,
   style: CellStyle = "number"
 ): PlannedCell {
-  return { value, formula, style, ...(numFmt ? { numFmt } : {}) };
+  const cell: PlannedCell = { value, formula, style };
+  if (numFmt) cell.numFmt = numFmt;
+  return cell;
 }

@@ -11,7 +11,7 @@ import {
 import { fieldTerm } from "./sourceTerms";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
-import { cellA1, numberLiteral, rangeA1, sheetRef } from "./refs";
+import { cellA1, columnLetter, numberLiteral, quoteSheet, rangeA1 } from "./refs";
 import { findBlock, type SchoolsSheet } from "./schoolsSheet";
 
 /** 举办者类型 as the table reads it: the sheet's own text or code, else 公办 / 民办. */
@@ -37,11 +37,16 @@ export function remark(
 ): string {
   const specs = ctx.standard.indicators;
   const floor = floorText(ctx.standard);
-  const codes = (keep: (d: SchoolPartResult["details"][string] | undefined) => boolean) =>
-    specs.flatMap((s, i) => (keep(part.details[s.id]) ? [codeOf(i)] : []));
-  const met = codes((d) => d?.met === true);
-  const nearly = codes((d) => d?.met === false && d?.reachesFloor === true);
-  const below = codes((d) => d?.met !== true && d?.reachesFloor !== true);
+  const details = part.details; // built on each read: read once
+  const met: string[] = [];
+  const nearly: string[] = [];
+  const below: string[] = [];
+  specs.forEach((s, i) => {
+    const d = details[s.id];
+    if (d?.met === true) met.push(codeOf(i));
+    else if (d?.met === false && d?.reachesFloor === true) nearly.push(codeOf(i));
+    else if (d?.reachesFloor !== true) below.push(codeOf(i));
+  });
   const bits = [`达标：${met.length ? met.join("、") : "无"}`];
   if (nearly.length) bits.push(`未达标但不低于${floor}：${nearly.join("、")}`);
   if (below.length) bits.push(`低于${floor}或缺数据：${below.join("、")}`);
@@ -125,8 +130,10 @@ export function buildDeclarationII2(
       continue;
     }
     const first = sheet.next;
+    const schoolsSheet = `${quoteSheet(schools.name)}!`;
     block.rows.forEach(({ part, row }, k) => {
-      const ref = (c: number) => sheetRef(schools.name, cellA1(row, c));
+      const rowNumber = String(row + 1);
+      const ref = (c: number) => schoolsSheet + columnLetter(c) + rowNumber;
       sheet.append([
         numberCell(k + 1, FMT.count, "text"),
         textCell(part.name),

@@ -1,5 +1,5 @@
-import { plannedRows, setPackedRowHeight } from "./packedRows";
-import type { CellStyle, PlannedSheet } from "./plan";
+import { packedFitHints, packedRowsAt, plannedRows, setPackedRowHeight } from "./packedRows";
+import type { CellStyle, PlannedCell, PlannedRow, PlannedSheet } from "./plan";
 import { rangeA1 } from "./refs";
 
 /**
@@ -29,7 +29,7 @@ const LONE_LINE: ReadonlySet<CellStyle> = new Set(["subtitle", "note", "fail"]);
 const FONT_SIZE: Partial<Record<CellStyle, number>> = { title: 14, subtitle: 10, note: 9, code: 9 };
 
 /** The width a column of Excel's default width has, in characters. */
-const DEFAULT_WIDTH = 8.43;
+export const DEFAULT_WIDTH = 8.43;
 
 /** Width units a character takes at 11 pt: two for CJK and full-width characters (and beyond the BMP). */
 function charUnits(code: number): number {
@@ -96,6 +96,46 @@ function parseRange(range: string): Area {
   return { top: from.row, left: from.col, bottom: to.row, right: to.col };
 }
 
+/** textNeeds(): the text fits as it is. */
+export const FITS = 0;
+/** textNeeds(): the row must be measured by fitText. */
+export const MEASURE = -1;
+
+/**
+ * What a cell's text needs from fitText in a column `width` units wide, judged once (as a layout
+ * packs the row) so fitText need not read every row: FITS, nothing; MEASURE, its row measured;
+ * a width above 0, only its column widened to that width (widenColumns), after which it fits on
+ * one line. Wider columns only make FITS truer, so a layout may judge with the planned width.
+ *
+ * @example
+ * textNeeds({ value: "达标", style: "text" }, 10); // FITS
+ * textNeeds({ value: "某某县第一实验小学", style: "text" }, 10); // 20: the column widens to it
+ * textNeeds({ value: "各项数值为引用源数据单元格的公式。", style: "note" }, 10); // MEASURE
+ */
+export function textNeeds(cell: PlannedCell | null, width: number): number {
+  if (!cell || typeof cell.value !== "string") return FITS;
+  const text = cell.value;
+  const style = cell.style ?? "text";
+  const size = FONT_SIZE[style] ?? 11;
+  const body = BODY.has(style);
+  // The tests fitText and widenColumns start with: no character is wider than 2.1 units.
+  const fitsLine = text.length === 0 || (text.length * 2.1 * size) / 11 <= width - 1;
+  const fitsColumn = !body || text.length * 2.1 + 1 <= width;
+  if (fitsLine && fitsColumn) return FITS;
+  if (text.includes("\n")) return MEASURE;
+  // Measured: one line that needs no more than the column has.
+  const units = textUnits(text, size);
+  const needed = body ? Math.min(MAX_FITTED_WIDTH, Math.ceil(textUnits(text) + 1)) : 0;
+  if ((fitsLine || oneLine(units, width)) && needed <= width) return FITS;
+  // Body text whose column widens to hold it on one line.
+  return body && oneLine(units, needed) ? needed : MEASURE;
+}
+
+/** Text `units` wide takes one line in a cell `width` wide, as linesIn counts, with room to spare. */
+function oneLine(units: number, width: number): boolean {
+  return units <= width - 1 && Math.ceil(units / Math.max(1, width - 1)) <= 1;
+}
+
 /** Widest a column grows to hold its table's text; longer text wraps. */
 const MAX_FITTED_WIDTH = 40;
 
@@ -104,9 +144,17 @@ const BODY: ReadonlySet<CellStyle> = new Set(["text", "link"]);
 
 /**
  * Widens each column to its longest body text (unmerged text and link cells), up to
- * MAX_FITTED_WIDTH: a column of school names or header wordings reads on one line.
+ * MAX_FITTED_WIDTH: a column of school names or header wordings reads on one line. `noted` are
+ * the widths a layout noted for body text of rows not read (FitHints.widen); a noted cell that
+ * ends up in a column narrower than it needs (merged, hidden, unplanned) has its row measured
+ * after all (added to `measure`).
  */
-function widenColumns(sheet: PlannedSheet): void {
+function widenColumns(
+  sheet: PlannedSheet,
+  rows: () => Iterable<PlannedRow>,
+  noted: readonly Int32Array[] = [],
+  measure = new Set<number>()
+): void {
   const merged = new Set<string>();
   for (const range of sheet.merges) {
     const a = parseRange(range);
@@ -115,7 +163,7 @@ function widenColumns(sheet: PlannedSheet): void {
   }
   const hidden = new Set(sheet.hiddenColumns ?? []);
   const widths = [...sheet.columnWidths];
-  for (const row of plannedRows(sheet)) {
+  for (const row of rows()) {
     row.cells.forEach((cell, col) => {
       if (!cell || typeof cell.value !== "string" || !BODY.has(cell.style ?? "text")) return;
       if (hidden.has(col) || col >= widths.length) return;
@@ -126,6 +174,19 @@ function widenColumns(sheet: PlannedSheet): void {
       if (needed > widths[col]) widths[col] = needed;
     });
   }
+  // Noted cells widen their columns as read ones do (rows read above were widened by then).
+  const skipped = (row: number, col: number) =>
+    measure.has(row) || hidden.has(col) || col >= widths.length || merged.has(`${row},${col}`);
+  for (const block of noted)
+    for (let i = 0; i < block.length; i += 3) {
+      const [row, col, needed] = [block[i], block[i + 1], block[i + 2]];
+      if (!skipped(row, col) && needed > widths[col]) widths[col] = needed;
+    }
+  for (const block of noted)
+    for (let i = 0; i < block.length; i += 3) {
+      const [row, col, needed] = [block[i], block[i + 1], block[i + 2]];
+      if (skipped(row, col) || !(widths[col] >= needed)) measure.add(row);
+    }
   sheet.columnWidths = widths;
 }
 
@@ -137,10 +198,25 @@ function widenColumns(sheet: PlannedSheet): void {
  * fitText(sheet).rows.find((r) => r.row === 1)?.height; // 33: the note under the title takes two lines
  */
 export function fitText(sheet: PlannedSheet): PlannedSheet {
-  widenColumns(sheet);
   const hidden = new Set(sheet.hiddenColumns ?? []);
   const widthOf = (col: number) =>
     hidden.has(col) ? 0 : (sheet.columnWidths[col] ?? DEFAULT_WIDTH);
+  // A packed sheet whose layout noted what its text needs (textNeeds): only the rows to measure
+  // are read (a city's 学校达标 has a few among tens of thousands), unless a column is now
+  // narrower than the layout judged the other rows' text by.
+  const hints = packedFitHints(sheet);
+  const hinted = hints && hints.widths.every((w, col) => w === undefined || widthOf(col) >= w);
+  let rows = () => plannedRows(sheet);
+  if (hinted) {
+    const measure = new Set(hints.rows);
+    const sorted = () =>
+      packedRowsAt(
+        sheet,
+        [...measure].sort((a, b) => a - b)
+      );
+    widenColumns(sheet, sorted, hints.widen, measure);
+    rows = sorted;
+  } else widenColumns(sheet, rows);
   const lastCol = Math.max(0, sheet.columnWidths.length - 1);
   const areas = sheet.merges.map(parseRange);
   const mergedAt = new Map<string, Area>();
@@ -155,7 +231,7 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
     return w;
   };
   // Rows one at a time (a city's 学校达标 is packed, never held whole as objects).
-  for (const row of plannedRows(sheet)) {
+  for (const row of rows()) {
     let lines = 0;
     let size = 11;
     let inMerge = false;

@@ -8,8 +8,13 @@ import type {
   PlannedSheetKind,
 } from "./plan";
 import { VERDICT } from "./cells";
+import * as fit from "./fitText";
 import { PackedRows, packedSheet } from "./packedRows";
 import { cellA1, rangeA1 } from "./refs";
+
+// Module-level copies, read for every cell packed (a CommonJS transpile makes each read of an
+// imported binding a getter call).
+const { DEFAULT_WIDTH, FITS, MEASURE, textNeeds } = fit;
 
 /**
  * Rows a layout keeps as objects while the builder works on them; older ones are packed
@@ -25,6 +30,15 @@ export class SheetLayout {
   /** The rows being written, oldest first (Map order); the rest are packed. */
   private readonly rows = new Map<number, { cells: (PlannedCell | null)[]; height?: number }>();
   private readonly packed = new PackedRows();
+  /**
+   * fitText's hints (FitHints): rows to measure (and rows packed twice: what was noted of them
+   * before is stale), the widths the rest was judged by, body text that only widens its column.
+   */
+  private readonly fitRows = new Set<number>();
+  private readonly fitWidths: number[] = [];
+  /** (row, column, width) triples in blocks: a city's 数据诊断 notes hundreds of thousands. */
+  private readonly fitWiden: Int32Array[] = [];
+  private fitWidenUsed = 0;
   readonly merges: string[] = [];
   readonly conditionalFormats: ConditionalFormat[] = [];
   readonly dataBars: DataBar[] = [];
@@ -40,19 +54,57 @@ export class SheetLayout {
     readonly columnWidths: number[]
   ) {}
 
+  /** The row last written to: a builder writes a row's cells one after the other. */
+  private last: { row: number; entry: { cells: (PlannedCell | null)[]; height?: number } } | null =
+    null;
+
   /** The row's entry, unpacked or new; the oldest open row is packed when too many are open. */
   private entry(row: number): { cells: (PlannedCell | null)[]; height?: number } {
+    if (this.last?.row === row) return this.last.entry;
     let entry = this.rows.get(row);
     if (!entry) {
-      entry = this.packed.unpack(row) ?? { cells: [] };
+      const unpacked = this.packed.unpack(row);
+      if (unpacked) this.fitRows.add(row);
+      entry = unpacked ?? { cells: [] };
       this.rows.set(row, entry);
       if (this.rows.size > OPEN_ROWS) {
         const [oldest, open] = this.rows.entries().next().value!;
         this.rows.delete(oldest);
-        this.packed.pack(oldest, open.cells, open.height);
+        this.pack(oldest, open);
       }
     }
+    this.last = { row, entry };
     return entry;
+  }
+
+  private noteWiden(row: number, col: number, width: number): void {
+    let block = this.fitWiden[this.fitWiden.length - 1];
+    if (!block || this.fitWidenUsed === block.length) {
+      block = new Int32Array(3 * 1024);
+      this.fitWiden.push(block);
+      this.fitWidenUsed = 0;
+    }
+    block[this.fitWidenUsed++] = row;
+    block[this.fitWidenUsed++] = col;
+    block[this.fitWidenUsed++] = width;
+  }
+
+  /** Packs a row, noting for fitText what its text needs (textNeeds). */
+  private pack(row: number, entry: { cells: (PlannedCell | null)[]; height?: number }): void {
+    const cells = entry.cells;
+    for (let col = 0; col < cells.length; col++) {
+      const cell = cells[col];
+      if (!cell || typeof cell.value !== "string") continue;
+      const width = this.columnWidths[col] ?? DEFAULT_WIDTH;
+      const needs = textNeeds(cell, width);
+      if (needs === FITS) {
+        if (!(this.fitWidths[col] >= width)) this.fitWidths[col] = width;
+      } else if (needs === MEASURE) {
+        this.fitRows.add(row);
+        break;
+      } else this.noteWiden(row, col, needs);
+    }
+    this.packed.pack(row, cells, entry.height);
   }
 
   /** Sets one cell (0-based). */
@@ -105,8 +157,9 @@ export class SheetLayout {
     county?: string;
     hiddenColumns?: number[];
   }): PlannedSheet {
-    for (const [row, { cells, height }] of this.rows) this.packed.pack(row, cells, height);
+    for (const [row, entry] of this.rows) this.pack(row, entry);
     this.rows.clear();
+    this.last = null;
     this.packed.finish();
     return packedSheet(
       {
@@ -125,7 +178,14 @@ export class SheetLayout {
         ...(this.charts.length > 0 ? { charts: this.charts } : {}),
         ...(this.pageBreaks.length > 0 ? { pageBreaks: this.pageBreaks } : {}),
       },
-      this.packed
+      this.packed,
+      {
+        rows: this.fitRows,
+        widths: this.fitWidths,
+        widen: this.fitWiden.map((block, i) =>
+          i === this.fitWiden.length - 1 ? block.subarray(0, this.fitWidenUsed) : block
+        ),
+      }
     );
   }
 }

@@ -43,11 +43,49 @@ export function usePackCodec(next: SlabCodec | undefined): void {
 }
 
 /**
- * Plain Uint8Array, DataView and TextEncoder/TextDecoder: the report also runs in the task pane,
- * where Node's Buffer does not exist. Made on first use, so importing the report needs neither.
+ * Plain Uint8Array, DataView and TextDecoder: the report also runs in the task pane,
+ * where Node's Buffer does not exist. Made on first use, so importing the report does not need it.
  */
-let utf8: { encoder: TextEncoder; decoder: TextDecoder } | undefined;
-const UTF8 = () => (utf8 ??= { encoder: new TextEncoder(), decoder: new TextDecoder() });
+let utf8: { decoder: TextDecoder } | undefined;
+const UTF8 = () => (utf8 ??= { decoder: new TextDecoder() });
+
+/**
+ * Writes `text` as UTF-8 into `bytes` from `at` (room for 3 bytes a UTF-16 unit is the caller's)
+ * and returns where it ended: what TextEncoder.encodeInto writes (a lone surrogate becomes
+ * U+FFFD), without the view encodeInto needs for every string packed.
+ */
+export function encodeUtf8(text: string, bytes: Uint8Array, at: number): number {
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      bytes[at++] = c;
+      continue;
+    }
+    if (c < 0x800) {
+      bytes[at++] = 0xc0 | (c >> 6);
+      bytes[at++] = 0x80 | (c & 0x3f);
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        const code = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+        bytes[at++] = 0xf0 | (code >> 18);
+        bytes[at++] = 0x80 | ((code >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((code >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (code & 0x3f);
+        continue;
+      }
+      c = 0xfffd; // a lone surrogate
+    }
+    bytes[at++] = 0xe0 | (c >> 12);
+    bytes[at++] = 0x80 | ((c >> 6) & 0x3f);
+    bytes[at++] = 0x80 | (c & 0x3f);
+  }
+  return at;
+}
 
 /** Slabs start small (most sheets are a few rows) and double up to a megabyte; a longer row gets its own. */
 const FIRST_SLAB_BYTES = 1 << 12;
@@ -66,6 +104,51 @@ const HAS_LINK = 1 << 4;
 const HAS_STYLE = 1 << 5;
 const HAS_NUMFMT = 1 << 6;
 
+/** Rows per block of a Column, past its first block (which starts small and doubles up to it). */
+const BLOCK_SHIFT = 12;
+const BLOCK = 1 << BLOCK_SHIFT;
+
+/**
+ * Numbers by index, 0 where none was set, kept in fixed blocks: a province's sheet has hundreds
+ * of thousands of rows, and one array grown by copying would leave each old copy behind.
+ */
+class Column {
+  private readonly blocks: (Int32Array | Float64Array | Uint8Array)[] = [];
+
+  constructor(private readonly Kind: new (n: number) => Int32Array | Float64Array | Uint8Array) {}
+
+  get(i: number): number {
+    const block = this.blocks[i >> BLOCK_SHIFT];
+    const at = i & (BLOCK - 1);
+    return block && at < block.length ? block[at] : 0;
+  }
+
+  set(i: number, value: number): void {
+    const k = i >> BLOCK_SHIFT;
+    const at = i & (BLOCK - 1);
+    while (this.blocks.length <= k)
+      this.blocks.push(new this.Kind(this.blocks.length ? BLOCK : 16));
+    let block = this.blocks[k];
+    if (at >= block.length) {
+      const bigger = new this.Kind(Math.min(BLOCK, Math.max(block.length * 2, at + 1)));
+      bigger.set(block);
+      block = this.blocks[k] = bigger;
+    }
+    block[at] = value;
+  }
+}
+
+/** Bits of a row's flags (PackedRows.flagsOf). */
+const ROW_HAS_HEIGHT = 1;
+const ROW_FIT = 2;
+
+/**
+ * A full slab's bytes once compressed (their copy is what the slab list keeps), for the next full
+ * slab to be written over: a province's sheets fill hundreds of them, which would otherwise wait
+ * for the garbage collector as so many megabytes each.
+ */
+let spareSlab: Uint8Array<ArrayBuffer> | undefined;
+
 /** The rows of one sheet, packed; rows may be packed in any order and come out sorted. */
 export class PackedRows {
   /** Full slabs compressed by the codec (with their size), the one being filled as it is. */
@@ -77,15 +160,17 @@ export class PackedRows {
   private used = 0;
   private scratch = new Uint8Array(4096);
   private scratchView = new DataView(this.scratch.buffer);
-  /** row number → its slot in the arrays below. */
-  private readonly slots = new Map<number, number>();
-  private readonly rowOf: number[] = [];
-  private readonly slabOf: number[] = [];
-  private readonly startOf: number[] = [];
-  private readonly endOf: number[] = [];
-  private readonly heightOf: (number | undefined)[] = [];
-  /** Rows whose height a measuring host may autofit (PlannedRow.fit), by slot. */
-  private readonly fitOf: boolean[] = [];
+  /** row number → its slot in the columns below, plus one (0: not packed). */
+  private readonly slotOf = new Column(Int32Array);
+  /** The highest row packed, and how many slots are used. */
+  private lastRow = -1;
+  private slotCount = 0;
+  private readonly rowOf = new Column(Int32Array);
+  private readonly slabOf = new Column(Int32Array);
+  private readonly startOf = new Column(Int32Array);
+  private readonly heightOf = new Column(Float64Array);
+  /** ROW_HAS_HEIGHT, and ROW_FIT for a height a measuring host may autofit (PlannedRow.fit). */
+  private readonly flagsOf = new Column(Uint8Array);
   private readonly styles: CellStyle[] = [];
   private readonly styleIndex = new Map<CellStyle, number>();
   private readonly numFmts: string[] = [];
@@ -105,9 +190,10 @@ export class PackedRows {
 
   private writeText(text: string): void {
     this.room(4 + text.length * 3);
-    const n = UTF8().encoder.encodeInto(text, this.scratch.subarray(this.scratchUsed + 4)).written;
-    this.scratchView.setUint32(this.scratchUsed, n, true);
-    this.scratchUsed += 4 + n;
+    const start = this.scratchUsed + 4;
+    const end = encodeUtf8(text, this.scratch, start);
+    this.scratchView.setUint32(this.scratchUsed, end - start, true);
+    this.scratchUsed = end;
   }
 
   private indexOf<T>(value: T, list: T[], index: Map<T, number>): number {
@@ -123,7 +209,7 @@ export class PackedRows {
 
   /** Packs a row (replacing a packed row of the same number). */
   pack(row: number, cells: readonly (PlannedCell | null)[], height?: number): void {
-    if (this.slots.has(row)) this.unpack(row);
+    if (this.slotOf.get(row) > 0) this.unpack(row);
     this.scratchUsed = 0;
     this.room(4);
     this.scratchView.setUint32(0, cells.length, true);
@@ -182,19 +268,21 @@ export class PackedRows {
     if (this.used + bytes > this.slab.length) {
       const next = Math.min(MAX_SLAB_BYTES, Math.max(FIRST_SLAB_BYTES, this.slab.length * 2));
       this.seal();
-      this.slab = new Uint8Array(Math.max(next, bytes));
+      const size = Math.max(next, bytes);
+      this.slab = size === MAX_SLAB_BYTES && spareSlab ? spareSlab : new Uint8Array(size);
+      if (this.slab === spareSlab) spareSlab = undefined;
       this.slabs.push(this.slab);
       this.used = 0;
     }
     this.slab.set(this.scratch.subarray(0, bytes), this.used);
-    const slot = this.rowOf.length;
-    this.slots.set(row, slot);
-    this.rowOf.push(row);
-    this.slabOf.push(this.slabs.length - 1);
-    this.startOf.push(this.used);
-    this.endOf.push(this.used + bytes);
-    this.heightOf.push(height);
-    this.fitOf.push(false);
+    const slot = this.slotCount++;
+    this.slotOf.set(row, slot + 1);
+    this.lastRow = Math.max(this.lastRow, row);
+    this.rowOf.set(slot, row);
+    this.slabOf.set(slot, this.slabs.length - 1);
+    this.startOf.set(slot, this.used);
+    this.heightOf.set(slot, height ?? 0);
+    this.flagsOf.set(slot, height === undefined ? 0 : ROW_HAS_HEIGHT);
     this.used += bytes;
   }
 
@@ -210,6 +298,8 @@ export class PackedRows {
     const size = this.used;
     if (size < MIN_COMPRESSED_SLAB) return; // a small sheet's few slabs: not worth it
     this.slabs[last] = { compressed: this.codec.compress(this.slab.subarray(0, size)), size };
+    // Its bytes are copied: the next full slab (of any sheet) is written over them.
+    if (this.slab.length === MAX_SLAB_BYTES) spareSlab = this.slab;
     // Nothing more goes into a compressed slab: the next row starts a new one.
     this.slab = new Uint8Array(0);
     this.used = 0;
@@ -225,8 +315,8 @@ export class PackedRows {
   }
 
   private decode(slot: number): PlannedRow {
-    const buf = this.slabBytes(this.slabOf[slot]);
-    let at = this.startOf[slot];
+    const buf = this.slabBytes(this.slabOf.get(slot));
+    let at = this.startOf.get(slot);
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
     const count = view.getUint32(at, true);
     at += 4;
@@ -270,10 +360,10 @@ export class PackedRows {
       if (link !== undefined) cell.link = link;
       cells[i] = cell;
     }
-    const height = this.heightOf[slot];
-    const row: PlannedRow = { row: this.rowOf[slot], cells };
+    const height = this.heightAt(slot);
+    const row: PlannedRow = { row: this.rowOf.get(slot), cells };
     if (height !== undefined) row.height = height;
-    if (this.fitOf[slot]) row.fit = true;
+    if (this.flagsOf.get(slot) & ROW_FIT) row.fit = true;
     return row;
   }
 
@@ -282,30 +372,72 @@ export class PackedRows {
    * are kept beside the bytes. False when the row is not packed.
    */
   setHeight(row: number, height: number, fit: boolean): boolean {
-    const slot = this.slots.get(row);
-    if (slot === undefined) return false;
-    this.heightOf[slot] = height;
-    this.fitOf[slot] = fit;
+    const slot = this.slotOf.get(row) - 1;
+    if (slot < 0) return false;
+    this.heightOf.set(slot, height);
+    this.flagsOf.set(slot, ROW_HAS_HEIGHT | (fit ? ROW_FIT : 0));
     return true;
+  }
+
+  /** The height kept for a slot's row, or undefined. */
+  private heightAt(slot: number): number | undefined {
+    return this.flagsOf.get(slot) & ROW_HAS_HEIGHT ? this.heightOf.get(slot) : undefined;
   }
 
   /** Takes a row out again (the builder writes to it once more); undefined when it is not packed. */
   unpack(row: number): { cells: (PlannedCell | null)[]; height?: number } | undefined {
-    const slot = this.slots.get(row);
-    if (slot === undefined) return undefined;
+    const slot = this.slotOf.get(row) - 1;
+    if (slot < 0) return undefined;
     const { cells, height } = this.decode(slot);
-    this.slots.delete(row); // its bytes stay in the slab, unused: rare (a builder revisiting a row)
+    this.slotOf.set(row, 0); // its bytes stay in the slab, unused: rare (a builder revisiting a row)
     return height === undefined ? { cells } : { cells, height };
+  }
+
+  /** The given rows (those packed, in the order given), decoded one at a time. */
+  *rowsAt(rows: Iterable<number>): Generator<PlannedRow> {
+    try {
+      for (const row of rows) {
+        const slot = this.slotOf.get(row) - 1;
+        if (slot >= 0) yield this.decode(slot);
+      }
+    } finally {
+      this.cached = undefined; // read through: the decompressed slab need not stay
+    }
+  }
+
+  /** The slots of the packed rows, in row order. */
+  private *ordered(): Generator<number> {
+    for (let row = 0; row <= this.lastRow; row++) {
+      const slot = this.slotOf.get(row) - 1;
+      if (slot >= 0) yield slot;
+    }
   }
 
   /** The rows in row order, decoded one at a time. */
   *rows(): Generator<PlannedRow> {
-    const order = [...this.slots.values()];
-    let sorted = true;
-    for (let i = 1; i < order.length && sorted; i++)
-      sorted = this.rowOf[order[i - 1]] < this.rowOf[order[i]];
-    if (!sorted) order.sort((a, b) => this.rowOf[a] - this.rowOf[b]);
-    for (const slot of order) yield this.decode(slot);
+    try {
+      for (const slot of this.ordered()) yield this.decode(slot);
+    } finally {
+      this.cached = undefined;
+    }
+  }
+
+  /** The rows in row order as raw cells (RawRowCursor): one cursor, moved from row to row. */
+  *rawRows(): Generator<RawRowCursor> {
+    const cursor = new RawRowCursor(this.styles, this.numFmts);
+    try {
+      for (const slot of this.ordered()) {
+        cursor.reset(
+          this.rowOf.get(slot),
+          this.heightAt(slot),
+          this.slabBytes(this.slabOf.get(slot)),
+          this.startOf.get(slot)
+        );
+        yield cursor;
+      }
+    } finally {
+      this.cached = undefined;
+    }
   }
 
   /** One cell per distinct (style, number format, formula or link) combination the rows use. */
@@ -314,14 +446,155 @@ export class PackedRows {
   }
 }
 
+/**
+ * What the layout noted of a packed sheet's text as it packed the rows, so fitText need not
+ * read them all: the rows holding text that must be measured, and per column the widest width
+ * under which the text of the other rows was found to fit (valid while no column is narrower
+ * than that).
+ */
+export interface FitHints {
+  rows: ReadonlySet<number>;
+  widths: readonly number[];
+  /**
+   * Body text of the other rows that fits on one line once its column is widened: (row, column,
+   * width) triples (fitText.ts, textNeeds), in blocks.
+   */
+  widen: readonly Int32Array[];
+}
+
+/** What a raw cell holds (RawRowCursor.kind). */
+export const RAW_NULL = V_NULL;
+export const RAW_NUMBER = V_NUMBER;
+export const RAW_TRUE = V_TRUE;
+export const RAW_FALSE = V_FALSE;
+export const RAW_STRING = V_STRING;
+
+/**
+ * A packed row read in place, for a writer that copies text as the UTF-8 bytes it is packed as
+ * instead of decoding it: nextCell() moves to the row's next cell that is not null; the fields
+ * then describe it. Text is a byte range [start, end) of `bytes` (start -1: absent).
+ */
+export class RawRowCursor {
+  /** 0-based row, its height (undefined: none set). */
+  row = 0;
+  height: number | undefined = undefined;
+  bytes: Uint8Array = new Uint8Array(0);
+  /** The current cell's column and kind (RAW_NULL … RAW_STRING). */
+  col = -1;
+  kind = 0;
+  style: CellStyle | undefined = undefined;
+  numFmt: string | undefined = undefined;
+  /**
+   * The cell's (style, number format) pair as a small number, equal for equal pairs: 0 for
+   * neither, below `formats` for all.
+   */
+  format = 0;
+  readonly formats: number;
+  formulaStart = -1;
+  formulaEnd = -1;
+  linkStart = -1;
+  linkEnd = -1;
+  textStart = -1;
+  textEnd = -1;
+  /** The value of a RAW_NUMBER cell. */
+  number = 0;
+  private at = 0;
+  private count = 0;
+  private view: DataView = new DataView(new ArrayBuffer(0));
+
+  constructor(
+    private readonly styles: readonly CellStyle[],
+    private readonly numFmts: readonly string[]
+  ) {
+    this.formats = (styles.length + 1) * (numFmts.length + 1);
+  }
+
+  /** @internal Moves to a row whose bytes start at `start` of `bytes`. */
+  reset(row: number, height: number | undefined, bytes: Uint8Array, start: number): void {
+    this.row = row;
+    this.height = height;
+    if (this.bytes !== bytes) {
+      this.bytes = bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    }
+    this.count = this.view.getUint32(start, true);
+    this.at = start + 4;
+    this.col = -1;
+  }
+
+  /** Moves to the next cell that is not null; false at the end of the row. */
+  nextCell(): boolean {
+    const buf = this.bytes;
+    let at = this.at;
+    let col = this.col;
+    let tag = EMPTY_SLOT;
+    while (tag === EMPTY_SLOT) {
+      if (++col >= this.count) {
+        this.col = col;
+        this.at = at;
+        return false;
+      }
+      tag = buf[at++];
+    }
+    this.col = col;
+    this.kind = tag & 7;
+    let format = 0;
+    if (tag & HAS_STYLE) {
+      const i = buf[at++];
+      this.style = this.styles[i];
+      format = i + 1;
+    } else this.style = undefined;
+    if (tag & HAS_NUMFMT) {
+      const i = buf[at++];
+      this.numFmt = this.numFmts[i];
+      format += (i + 1) * (this.styles.length + 1);
+    } else this.numFmt = undefined;
+    this.format = format;
+    const view = this.view;
+    if (tag & HAS_FORMULA) {
+      const n = view.getUint32(at, true);
+      this.formulaStart = at + 4;
+      this.formulaEnd = at = at + 4 + n;
+    } else this.formulaStart = this.formulaEnd = -1;
+    if (tag & HAS_LINK) {
+      const n = view.getUint32(at, true);
+      this.linkStart = at + 4;
+      this.linkEnd = at = at + 4 + n;
+    } else this.linkStart = this.linkEnd = -1;
+    this.textStart = this.textEnd = -1;
+    if (this.kind === V_NUMBER) {
+      this.number = view.getFloat64(at, true);
+      at += 8;
+    } else if (this.kind === V_STRING) {
+      const n = view.getUint32(at, true);
+      this.textStart = at + 4;
+      this.textEnd = at = at + 4 + n;
+    }
+    this.at = at;
+    return true;
+  }
+
+  /** A byte range of the row's text as a string. */
+  text(start: number, end: number): string {
+    return UTF8().decoder.decode(this.bytes.subarray(start, end));
+  }
+}
+
 /** Sheets whose rows are packed, with whether `rows` has been decoded (then that array is the truth). */
-const PACKED = new WeakMap<PlannedSheet, { rows: PackedRows; decoded: () => boolean }>();
+const PACKED = new WeakMap<
+  PlannedSheet,
+  { rows: PackedRows; decoded: () => boolean; fit: FitHints | undefined }
+>();
 
 /**
  * A PlannedSheet over packed rows: `rows` decodes them on first use and keeps the result, so a
  * host that reads or edits `rows` sees the usual array; plannedRows() streams them instead.
  */
-export function packedSheet(fields: Omit<PlannedSheet, "rows">, packed: PackedRows): PlannedSheet {
+export function packedSheet(
+  fields: Omit<PlannedSheet, "rows">,
+  packed: PackedRows,
+  fit?: FitHints
+): PlannedSheet {
   let decoded: PlannedRow[] | undefined;
   const sheet = {
     ...fields,
@@ -332,8 +605,42 @@ export function packedSheet(fields: Omit<PlannedSheet, "rows">, packed: PackedRo
       decoded = rows;
     },
   } as PlannedSheet;
-  PACKED.set(sheet, { rows: packed, decoded: () => decoded !== undefined });
+  PACKED.set(sheet, { rows: packed, decoded: () => decoded !== undefined, fit });
   return sheet;
+}
+
+/**
+ * The layout's fit hints of a packed sheet nobody decoded yet (its rows are as packed), else
+ * undefined: then every row must be read.
+ */
+export function packedFitHints(sheet: PlannedSheet): FitHints | undefined {
+  const packed = PACKED.get(sheet);
+  return packed && !packed.decoded() ? packed.fit : undefined;
+}
+
+/**
+ * The rows of a packed sheet nobody decoded yet as raw cells (RawRowCursor: one cursor moved
+ * from row to row, in row order), or undefined for a sheet of row objects.
+ *
+ * @example
+ * for (const r of packedRawRows(sheet) ?? []) while (r.nextCell()) copy(r.bytes, r.formulaStart, r.formulaEnd);
+ */
+export function packedRawRows(sheet: PlannedSheet): Iterable<RawRowCursor> | undefined {
+  const packed = PACKED.get(sheet);
+  return packed && !packed.decoded() ? packed.rows.rawRows() : undefined;
+}
+
+/**
+ * Some rows of a packed sheet nobody decoded yet, decoded one at a time in the order given
+ * (rows not in the sheet are passed over).
+ *
+ * @example
+ * for (const row of packedRowsAt(sheet, [0, 1, 2])) measure(row);
+ */
+export function packedRowsAt(sheet: PlannedSheet, rows: Iterable<number>): Iterable<PlannedRow> {
+  const packed = PACKED.get(sheet);
+  if (!packed || packed.decoded()) throw new Error("packedRowsAt: the sheet is not packed");
+  return packed.rows.rowsAt(rows);
 }
 
 /**

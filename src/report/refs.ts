@@ -4,8 +4,13 @@
  */
 import { columnLetters } from "../sheets/grid";
 
+/** Letters of the first columns, made once: formulas name them hundreds of thousands of times. */
+const LETTERS: string[] = Array.from({ length: 256 }, (_, col) => columnLetters(col));
+
 /** Column letters of a 0-based column index: 0 → A, 26 → AA. */
-export const columnLetter = columnLetters;
+export function columnLetter(col: number): string {
+  return LETTERS[col] ?? columnLetters(col);
+}
 
 /**
  * A1 address of a 0-based row and column; `abs` fixes the row, the column or both with `$`.
@@ -36,7 +41,7 @@ export function rangeA1(top: number, left: number, bottom: number, right: number
  * quoteSheet("O'Brien"); // "'O''Brien'"
  */
 export function quoteSheet(name: string): string {
-  return `'${name.replace(/'/g, "''")}'`;
+  return name.includes("'") ? `'${name.replace(/'/g, "''")}'` : `'${name}'`;
 }
 
 /** `'Sheet'!A1`: a reference to a cell or range of another sheet. */
@@ -52,8 +57,26 @@ const PLAIN_A1 = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})$/;
  */
 export function plainA1(address: string | undefined): string | null {
   if (typeof address !== "string") return null;
+  if (isPlainA1(address)) return address; // the reader's usual form: nothing to take off
   const m = PLAIN_A1.exec(address.trim().toUpperCase());
   return m ? m[1] + m[2] : null;
+}
+
+/** Already as plainA1 gives it back: 1–3 capital letters, then 1–7 digits not starting with 0. */
+function isPlainA1(address: string): boolean {
+  const n = address.length;
+  let i = 0;
+  while (i < n && i < 4) {
+    const c = address.charCodeAt(i);
+    if (c < 65 || c > 90) break;
+    i++;
+  }
+  if (i === 0 || i > 3 || n - i < 1 || n - i > 7 || address.charCodeAt(i) === 48) return false;
+  for (let j = i; j < n; j++) {
+    const c = address.charCodeAt(j);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /**

@@ -216,9 +216,13 @@ function layBlock(
   }
 
   const first = sheet.next;
+  const formulas =
+    rule && thresholdRow !== null && floorRow !== null
+      ? blockFormulas(ctx, col, thresholdRow, floorRow)
+      : null;
   const rows = parts.map((part, k) => {
     const row = first + k;
-    layPart(ctx, sheet, col, part, row, thresholdRow, floorRow);
+    layPart(ctx, sheet, col, part, row, formulas);
     return { part, row };
   });
   const last = first + parts.length - 1;
@@ -247,8 +251,7 @@ function layPart(
   col: SchoolColumns,
   part: SchoolPartResult,
   row: number,
-  thresholdRow: number | null,
-  floorRow: number | null
+  formulas: RowFormulas | null
 ): void {
   const record = ctx.input.records[part.recordIndex];
   const specs = ctx.standard.indicators;
@@ -282,23 +285,54 @@ function layPart(
   for (const g of col.guarantees)
     sheet.set(row, g.column, guaranteeCell(ctx.input.result.guarantees, part, g.id));
 
-  if (!rule || thresholdRow === null || floorRow === null) {
+  if (!rule || !formulas) {
     sheet.set(row, col.met, textCell(VERDICT.none));
     sheet.set(row, col.verdict, textCell(VERDICT.none));
     return;
   }
-  const value = (i: number) => `ROUND(${cellA1(row, col.indicator(i))},9)`;
-  const metTerms = specs.map(
-    (_, i) => `(${value(i)}>=${cellA1(thresholdRow, col.indicator(i), "row")})`
-  );
-  sheet.set(row, col.met, formulaCell(metTerms.join("+"), part.met, FMT.count));
-  const floors = specs.map((_, i) => `${value(i)}>=${cellA1(floorRow, col.indicator(i), "row")}`);
-  const verdict = `IF(AND(${cellA1(row, col.met)}>=${rule.minMet},${floors.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`;
+  const rowNumber = String(row + 1);
+  sheet.set(row, col.met, formulaCell(formulas.met.join(rowNumber), part.met, FMT.count));
   sheet.set(
     row,
     col.verdict,
-    formulaCell(verdict, part.pass ? VERDICT.pass : VERDICT.fail, undefined, "text")
+    formulaCell(
+      formulas.verdict.join(rowNumber),
+      part.pass ? VERDICT.pass : VERDICT.fail,
+      undefined,
+      "text"
+    )
   );
+}
+
+/**
+ * The 达标项数 and 是否达标 formulas of a block's school rows, split where the row's own number
+ * goes (join them with it): `(ROUND(E10,9)>=E$4)+…` and `IF(AND(L10>=6,ROUND(E10,9)>=E$5,…),…)`.
+ */
+function blockFormulas(
+  ctx: ReportContext,
+  col: SchoolColumns,
+  thresholdRow: number,
+  floorRow: number
+): RowFormulas {
+  const specs = ctx.standard.indicators;
+  const rule = ctx.standard.schoolRule!;
+  const at = (c: number) => `${columnLetter(c)}${ROW}`; // a cell of the school's own row
+  const value = (i: number) => `ROUND(${at(col.indicator(i))},9)`;
+  const metTerms = specs.map(
+    (_, i) => `(${value(i)}>=${cellA1(thresholdRow, col.indicator(i), "row")})`
+  );
+  const floors = specs.map((_, i) => `${value(i)}>=${cellA1(floorRow, col.indicator(i), "row")}`);
+  const verdict = `IF(AND(${at(col.met)}>=${rule.minMet},${floors.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`;
+  return { met: metTerms.join("+").split(ROW), verdict: verdict.split(ROW) };
+}
+
+/** Where a school row's number goes in RowFormulas (no formula holds this character otherwise). */
+const ROW = "\u0000";
+
+/** A block's row formulas, cut at the row number. */
+interface RowFormulas {
+  met: string[];
+  verdict: string[];
 }
 
 /** `'学校达标'!E6:E9` of an indicator (or weight) column over a block. */
@@ -315,31 +349,45 @@ const GUARANTEE_HEADERS: Record<GuaranteeCheck["id"], string> = {
   G5: "G5 班额",
 };
 
-/** A school's checks by id, county and name: grouped once, as a city has tens of thousands. */
-const CHECKS_BY_SCHOOL = new WeakMap<readonly GuaranteeCheck[], Map<string, GuaranteeCheck[]>>();
+/**
+ * A school's checks by county and name, grouped once (a city has tens of thousands), and the
+ * last part's checks: its G3, G4 and G5 cells are made one after the other.
+ */
+const CHECKS_BY_SCHOOL = new WeakMap<
+  readonly GuaranteeCheck[],
+  {
+    bySchool: Map<string, GuaranteeCheck[]>;
+    last?: { part: SchoolPartResult; checks: readonly GuaranteeCheck[] };
+  }
+>();
 
-const schoolKey = (id: string, county: string, school: string) =>
-  `${id}\u0000${county}\u0000${school}`;
+const schoolKey = (county: string, school: string) => `${county}\u0000${school}`;
 
-/** The checks of one id that concern a school part: its school's, and its stage's where staged. */
+/** The checks that concern a school part: its school's, and its stage's where staged. */
 function checksOf(
   checks: readonly GuaranteeCheck[],
-  part: SchoolPartResult,
-  id: GuaranteeCheck["id"]
-): GuaranteeCheck[] {
-  let bySchool = CHECKS_BY_SCHOOL.get(checks);
-  if (!bySchool) {
-    bySchool = new Map();
+  part: SchoolPartResult
+): readonly GuaranteeCheck[] {
+  let grouped = CHECKS_BY_SCHOOL.get(checks);
+  if (!grouped) {
+    const bySchool = new Map<string, GuaranteeCheck[]>();
     for (const g of checks) {
-      const key = schoolKey(g.id, g.county, g.school);
+      const key = schoolKey(g.county, g.school);
       const list = bySchool.get(key);
       if (list) list.push(g);
       else bySchool.set(key, [g]);
     }
-    CHECKS_BY_SCHOOL.set(checks, bySchool);
+    grouped = { bySchool };
+    CHECKS_BY_SCHOOL.set(checks, grouped);
   }
-  const mine = bySchool.get(schoolKey(id, part.county, part.name)) ?? [];
-  return mine.filter((g) => g.stage === undefined || g.stage === part.stage);
+  if (grouped.last?.part !== part) {
+    const school = grouped.bySchool.get(schoolKey(part.county, part.name)) ?? [];
+    grouped.last = {
+      part,
+      checks: school.filter((g) => g.stage === undefined || g.stage === part.stage),
+    };
+  }
+  return grouped.last.checks;
 }
 
 /**
@@ -352,10 +400,18 @@ export function guaranteeCell(
   part: SchoolPartResult,
   id: GuaranteeCheck["id"]
 ): PlannedCell {
-  const mine = checksOf(checks, part, id);
-  if (mine.length === 0) return textCell(VERDICT.none);
-  if (mine.some((g) => g.pass === false)) return textCell(VERDICT.fail, "fail");
-  if (mine.some((g) => g.pass === null)) return textCell(STATUS_NAMES.unchecked, "warn");
+  let any = false;
+  let failed = false;
+  let unchecked = false;
+  for (const g of checksOf(checks, part)) {
+    if (g.id !== id) continue;
+    any = true;
+    if (g.pass === false) failed = true;
+    else if (g.pass === null) unchecked = true;
+  }
+  if (!any) return textCell(VERDICT.none);
+  if (failed) return textCell(VERDICT.fail, "fail");
+  if (unchecked) return textCell(STATUS_NAMES.unchecked, "warn");
   return textCell(VERDICT.pass, "pass");
 }
 

@@ -486,7 +486,14 @@ function layStageRow(
         FMT.count
       )
     );
-    const shortfalls = parts.reduce((s, p) => s + p.shortfalls.length, 0);
+    // One pass: each read of a part's shortfalls builds them anew.
+    let shortfalls = 0;
+    let below = 0;
+    for (const p of parts) {
+      const own = p.shortfalls;
+      shortfalls += own.length;
+      for (const f of own) if (f.belowFloor) below++;
+    }
     set(
       ST.shortfalls,
       formulaCell(
@@ -495,7 +502,6 @@ function layStageRow(
         FMT.count
       )
     );
-    const below = parts.reduce((s, p) => s + p.shortfalls.filter((f) => f.belowFloor).length, 0);
     const terms = ctx.standard.indicators.map((_, i) => {
       const c = schools.col.indicator(i);
       return `SUMPRODUCT((ROUND(${blockRange(schools, block, c)},9)<${sheetRef(schools.name, cellA1(block.floorRow!, c, "both"))})*1)`;

@@ -1,5 +1,8 @@
-import { fitText, textUnits } from "../../src/report/fitText";
-import type { PlannedRow, PlannedSheet } from "../../src/report/plan";
+import fc from "fast-check";
+import { fitText, FITS, MEASURE, textNeeds, textUnits } from "../../src/report/fitText";
+import { SheetLayout } from "../../src/report/layout";
+import { PackedRows, plannedRows } from "../../src/report/packedRows";
+import type { CellStyle, PlannedCell, PlannedRow, PlannedSheet } from "../../src/report/plan";
 import { planOps } from "../../src/hosts/excel/planOps";
 
 function sheetOf(rows: PlannedRow[], extra: Partial<PlannedSheet> = {}): PlannedSheet {
@@ -90,6 +93,128 @@ describe("fitText", () => {
     );
     expect(sheet.rows[0].height).toBeUndefined();
     expect(sheet.columnWidths[1]).toBe(10);
+  });
+});
+
+describe("fitText on a laid-out sheet", () => {
+  const styles: CellStyle[] = [
+    "title",
+    "subtitle",
+    "header",
+    "code",
+    "text",
+    "number",
+    "note",
+    "fail",
+    "link",
+  ];
+  const text = fc.oneof(
+    fc.constantFrom(
+      "",
+      "达标",
+      "某某县第一实验小学教育集团（东校区）",
+      "L1",
+      "各项数值为引用源数据单元格的公式。"
+    ),
+    fc.string({ unit: fc.constantFrom("a", "1", "学", "（", "\n"), maxLength: 40 })
+  );
+  const cell: fc.Arbitrary<PlannedCell | null> = fc.oneof(
+    fc.constant(null),
+    fc.record({ value: text, style: fc.constantFrom(...styles) }),
+    fc.record({ value: fc.double({ noNaN: true }), style: fc.constant("number" as const) })
+  );
+  const sheetArb = fc.record({
+    writes: fc.array(fc.tuple(fc.nat(150), fc.nat(5), cell), { maxLength: 300 }),
+    widths: fc.array(fc.integer({ min: 0, max: 30 }), { maxLength: 6 }),
+    merges: fc.array(fc.tuple(fc.nat(150), fc.nat(5), fc.nat(2), fc.nat(2)), { maxLength: 4 }),
+    hidden: fc.array(fc.nat(5), { maxLength: 2 }),
+    // A builder narrowing a column after laying rows out: the layout's notes no longer hold.
+    narrowed: fc.option(fc.tuple(fc.nat(5), fc.integer({ min: 0, max: 30 })), { nil: undefined }),
+  });
+
+  type SheetInput = typeof sheetArb extends fc.Arbitrary<infer T> ? T : never;
+
+  /** The same sheet laid out (packed, with the layout's hints) and as plain row objects. */
+  function both(input: SheetInput): [PlannedSheet, PlannedSheet] {
+    const layout = new SheetLayout("findings", "问题清单", [...input.widths]);
+    for (const [row, col, c] of input.writes) layout.set(row, col, c);
+    const used = new Set<number>();
+    for (const [top, left, h, w] of input.merges) {
+      if ([...Array(h + 1).keys()].some((d) => used.has(top + d))) continue;
+      for (let d = 0; d <= h; d++) used.add(top + d);
+      layout.merge(top, left, top + h, left + w);
+    }
+    const packed = layout.build({
+      page: { landscape: true, fitToWidth: true },
+      hiddenColumns: input.hidden,
+    });
+    // Field by field: spreading the packed sheet would read its `rows`, decoding it for good.
+    const plain: PlannedSheet = {
+      kind: packed.kind,
+      name: packed.name,
+      conditionalFormats: [],
+      dataBars: [],
+      page: packed.page,
+      ...(packed.hiddenColumns ? { hiddenColumns: packed.hiddenColumns } : {}),
+      merges: [...packed.merges],
+      columnWidths: [...packed.columnWidths],
+      rows: [...plannedRows(packed)],
+    };
+    if (input.narrowed) {
+      const [col, width] = input.narrowed;
+      packed.columnWidths[col] = width;
+      plain.columnWidths[col] = width;
+    }
+    return [packed, plain];
+  }
+
+  it("fits a packed sheet exactly as the same rows as objects, whatever the text, widths and merges", () => {
+    fc.assert(
+      fc.property(sheetArb, (input) => {
+        const [packed, plain] = both(input);
+        fitText(packed);
+        fitText(plain);
+        expect(packed.merges).toEqual(plain.merges);
+        expect(packed.columnWidths).toEqual(plain.columnWidths);
+        expect([...plannedRows(packed)]).toEqual(plain.rows);
+      }),
+      { numRuns: 300 }
+    );
+  });
+
+  it("reads only the rows whose text may not fit, not the whole sheet", () => {
+    const layout = new SheetLayout("schools", "学校达标", [12, 28]);
+    layout.append([{ value: LONG_NOTE, style: "subtitle" }]);
+    for (let i = 0; i < 500; i++) layout.append([{ value: "第1县" }, { value: `1县第${i}小学` }]);
+    layout.append([null, { value: "某".repeat(30) }]);
+    const sheet = layout.build({ page: { landscape: true, fitToWidth: true } });
+    const read = jest.spyOn(PackedRows.prototype, "rows");
+    try {
+      fitText(sheet);
+      expect(read).not.toHaveBeenCalled();
+    } finally {
+      read.mockRestore();
+    }
+    expect(sheet.columnWidths[1]).toBe(40);
+    expect(sheet.merges).toEqual(["A1:B1"]);
+    expect([...plannedRows(sheet)].filter((r) => r.height !== undefined).map((r) => r.row)).toEqual(
+      [0, 501]
+    );
+  });
+
+  it("notes what a text needs: nothing, its column widened, or its row measured", () => {
+    expect(textNeeds({ value: "达标", style: "text" }, 10)).toBe(FITS);
+    // 31 characters, but narrow ones: it fits 40 units once measured.
+    expect(textNeeds({ value: "达标：L6、L7、L8、L9、L10、L11", style: "text" }, 40)).toBe(FITS);
+    expect(textNeeds({ value: "某某县第一实验小学", style: "text" }, 10)).toBe(
+      Math.ceil(textUnits("某某县第一实验小学") + 1)
+    );
+    expect(textNeeds({ value: "某".repeat(30), style: "text" }, 10)).toBe(MEASURE); // wraps at 40
+    expect(textNeeds({ value: "学校名称学校名称", style: "header" }, 10)).toBe(MEASURE); // headers wrap
+    expect(textNeeds({ value: "学校\n名称", style: "text" }, 10)).toBe(MEASURE);
+    expect(textNeeds({ value: 12345678901234, style: "number" }, 2)).toBe(FITS);
+    expect(textNeeds({ value: "", style: "text" }, 0)).toBe(1); // widenColumns gives it a width of 1
+    expect(textNeeds(null, 0)).toBe(FITS);
   });
 });
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { DEFLATE_SLABS } from "../../src/hosts/file/package/pack-codec";
 import { SheetLayout } from "../../src/report/layout";
 import {
+  encodeUtf8,
   PackedRows,
   plannedRows,
   plannedStyleSamples,
@@ -160,5 +161,73 @@ describe("packed rows", () => {
       ])
     );
     expect(samples).toHaveLength(4);
+  });
+
+  it("encode text as TextEncoder does, surrogate pairs and lone surrogates included", () => {
+    const unit = fc.constantFrom(
+      "a",
+      "\u007f",
+      "\u0080",
+      "é",
+      "\u07ff",
+      "\u0800",
+      "学",
+      "\uffff",
+      "\ud83d",
+      "\ude00",
+      "😀"
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 20 }), (text) => {
+        const bytes = new Uint8Array(text.length * 3 + 2);
+        const end = encodeUtf8(text, bytes, 2);
+        expect([...bytes.subarray(2, end)]).toEqual([...new TextEncoder().encode(text)]);
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it("keep many rows packed in any order, with their heights, past the first blocks", () => {
+    const packed = new PackedRows();
+    const rows = Array.from({ length: 9000 }, (_, i) => (i * 7919) % 9000); // a permutation
+    for (const row of rows)
+      packed.pack(row * 2, [{ value: row }], row % 3 === 0 ? row % 50 : undefined);
+    expect(packed.setHeight(17998, 33, true)).toBe(true);
+    expect(packed.setHeight(1, 33, true)).toBe(false); // never packed
+    const read = [...packed.rows()];
+    expect(read).toHaveLength(9000);
+    read.forEach((r, i) => {
+      expect(r.row).toBe(2 * i);
+      expect(r.cells).toEqual([{ value: i }]);
+      if (i === 8999) expect(r).toMatchObject({ height: 33, fit: true });
+      else expect(r.height).toBe(i % 3 === 0 ? i % 50 : undefined);
+    });
+    expect(packed.unpack(4000)).toEqual({ cells: [{ value: 2000 }] });
+    expect([...packed.rowsAt([4000, 4002])].map((r) => r.row)).toEqual([4002]);
+  });
+
+  it("write a new full slab over a compressed one's bytes without touching what was packed", () => {
+    usePackCodec(DEFLATE_SLABS);
+    try {
+      // Two sheets filled in turns, each over several full (megabyte) slabs.
+      const sheets = [new PackedRows(), new PackedRows()];
+      const text = (s: number, row: number) => `'学校达标'!E${row}*${s}+${"x".repeat(row % 97)}`;
+      for (let row = 0; row < 30000; row++)
+        sheets.forEach((p, s) => p.pack(row, [{ value: row, formula: text(s, row) }]));
+      sheets.forEach((p, s) => {
+        const wrong: number[] = [];
+        let row = 0;
+        for (const r of p.rows()) {
+          const cell = r.cells[0];
+          if (r.row !== row || cell?.value !== row || cell.formula !== text(s, row))
+            wrong.push(row);
+          row++;
+        }
+        expect(wrong).toEqual([]);
+        expect(row).toBe(30000);
+      });
+    } finally {
+      usePackCodec(undefined);
+    }
   });
 });

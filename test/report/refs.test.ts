@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   cellA1,
   columnLetter,
@@ -42,6 +43,19 @@ describe("references", () => {
     expect(plainA1("E5+1")).toBeNull();
     expect(plainA1("E0")).toBeNull();
     expect(plainA1(undefined)).toBeNull();
+    // The fast path for addresses already plain agrees with the full rule on any text.
+    const rule = (a: string) => {
+      const m = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})$/.exec(a.trim().toUpperCase());
+      return m ? m[1] + m[2] : null;
+    };
+    const address = fc.string({
+      unit: fc.constantFrom("A", "Z", "a", "$", "0", "1", "9", " ", "@", "[", ":"),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(address, (a) => expect(plainA1(a)).toBe(rule(a))),
+      { numRuns: 2000 }
+    );
   });
 
   it("writes number literals without exponents", () => {

@@ -1,10 +1,11 @@
-import { plannedRows, plannedStyleSamples } from "../../../report/packedRows";
+import { packedRawRows, plannedRows, plannedStyleSamples } from "../../../report/packedRows";
 import type { PlannedCell, PlannedSheet } from "../../../report/plan";
 import { renameRefs } from "../../../report/rename";
 import { a1 } from "../../../sheets/grid";
 import { headerFooterXml, rowBreaksXml } from "./page-xml";
+import { formatAttr, hyperlinkXml, MAX_CELL_TEXT, packedSheetData } from "./sheet-data-bytes";
 import { styleKey } from "./styles-xml";
-import { escapeAttr, escapeText } from "./xml-text";
+import { escapeText } from "./xml-text";
 
 /**
  * One planned audit sheet as worksheet XML, produced in chunks of rows so a city's schools sheet
@@ -15,9 +16,6 @@ import { escapeAttr, escapeText } from "./xml-text";
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-/** Excel keeps at most 32767 characters in a cell. */
-const MAX_CELL_TEXT = 32767;
 
 /** Rows per chunk handed to the zip writer: large enough that the per-chunk await costs little. */
 const ROWS_PER_CHUNK = 100;
@@ -63,9 +61,7 @@ function cellXml(
   styles: SheetStyles,
   rename: (text: string) => string
 ): string {
-  const style = cellStyle(cell);
-  const s =
-    style || cell.numFmt ? ` s="${styles.cellFormat.get(styleKey(style, cell.numFmt)) ?? 0}"` : "";
+  const s = formatAttr(styles.cellFormat, cellStyle(cell), cell.numFmt);
   const value = cell.value;
   if (cell.formula) {
     const f = `<f>${escapeText(withoutEquals(rename(cell.formula)))}</f>`;
@@ -179,10 +175,11 @@ function tail(
 }
 
 /**
- * The worksheet XML of a planned sheet, in chunks. The rows are streamed (plannedRows): a sheet
- * built by the report is decoded row by row from its packed form, never held whole as objects.
- * `rename` (planned sheet name → written name, from sheetRenames) rewrites references in
- * formulas, links and conditional formats as they are written.
+ * The worksheet XML of a planned sheet, in chunks (strings, or UTF-8 bytes). The rows of a sheet
+ * built by the report are copied from their packed bytes (sheet-data-bytes.ts), never held whole
+ * as objects; a sheet of row objects, or one whose references must be renamed, is streamed row by
+ * row (plannedRows). `rename` (planned sheet name → written name, from sheetRenames) rewrites
+ * references in formulas, links and conditional formats as they are written.
  *
  * @example
  * for (const chunk of sheetXmlChunks(plan.sheets[0], styles)) stream.write(chunk);
@@ -191,12 +188,18 @@ export function* sheetXmlChunks(
   sheet: PlannedSheet,
   styles: SheetStyles,
   options: SheetWriteOptions = {}
-): Generator<string> {
+): Generator<string | Uint8Array> {
   const renames = options.renames ?? new Map<string, string>();
   const rename =
     renames.size === 0 ? (text: string) => text : (text: string) => renameRefs(text, renames);
   yield head(sheet, options.selected ?? false);
   const links: string[] = [];
+  const raw = renames.size === 0 ? packedRawRows(sheet) : undefined;
+  if (raw) {
+    yield* packedSheetData(raw, styles.cellFormat, links);
+    yield tail(sheet, styles, links, rename, options.drawingRelId);
+    return;
+  }
   let chunk: string[] = [];
   let rowsInChunk = 0;
   for (const planned of plannedRows(sheet)) {
@@ -207,9 +210,7 @@ export function* sheetXmlChunks(
       cells.push(cellXml(ref, cell, styles, rename));
       if (cell.link && !cell.formula) {
         const display = cell.value === null ? "" : String(cell.value);
-        links.push(
-          `<hyperlink ref="${ref}" location="${escapeAttr(rename(cell.link).replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`
-        );
+        links.push(hyperlinkXml(ref, rename(cell.link), display));
       }
     });
     const height = planned.height !== undefined ? ` ht="${planned.height}" customHeight="1"` : "";

@@ -1,12 +1,18 @@
-import { promises as fs } from "fs";
+import { promises as fs, writeSync } from "fs";
 import { crc32, createDeflateRaw } from "zlib";
 import type { StoredEntry } from "./zip-read";
 
 /**
  * Writes a zip file entry by entry to disk: stored entries copied with their compressed bytes as
- * they are (never re-compressed), new parts deflated from streamed text chunks. Memory holds one
- * chunk at a time, not the package. No ZIP64: a package of 4 GB or 65,535 entries is refused.
+ * they are (never re-compressed), new parts deflated from streamed text chunks. Memory holds a
+ * few chunks at a time, not the package. No ZIP64: a package of 4 GB or 65,535 entries is refused.
  */
+
+/**
+ * Bytes of a part handed to zlib and not deflated yet before the next chunk waits: zlib deflates
+ * one chunk (on its own thread) while the caller makes the next.
+ */
+const DEFLATE_AHEAD = 1 << 20;
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -37,8 +43,13 @@ export class ZipWriter {
     return new ZipWriter(await fs.open(path, "w"));
   }
 
-  private async write(bytes: Buffer): Promise<void> {
-    await this.file.write(bytes);
+  /**
+   * Appends bytes to the file. Synchronous: the writes are small next to making and deflating
+   * the XML, and deflated bytes are written as zlib hands them over, in order.
+   */
+  private write(bytes: Uint8Array): void {
+    for (let done = 0; done < bytes.length;)
+      done += writeSync(this.file.fd, bytes, done, bytes.length - done);
     this.offset += bytes.length;
     if (this.offset > LIMIT_32) throw new Error("审计后的工作簿超过 4 GB，无法保存");
   }
@@ -80,8 +91,8 @@ export class ZipWriter {
       externalAttributes: entry.externalAttributes,
       offset: this.offset,
     };
-    await this.write(this.localHeader(record));
-    await this.write(entry.raw);
+    this.write(this.localHeader(record));
+    this.write(entry.raw);
     this.records.push(record);
   }
 
@@ -89,7 +100,10 @@ export class ZipWriter {
    * Adds a new part, deflated from text chunks as they come. The local header is written first
    * with zero sizes and filled in once the part is complete.
    */
-  async add(name: string, chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+  async add(
+    name: string,
+    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
+  ): Promise<void> {
     const record: CentralRecord = {
       name: Buffer.from(name, "utf8"),
       method: 8,
@@ -103,34 +117,49 @@ export class ZipWriter {
       externalAttributes: 0,
       offset: this.offset,
     };
-    await this.write(this.localHeader(record));
+    this.write(this.localHeader(record));
     const dataStart = this.offset;
-    const deflate = createDeflateRaw({ level: 1 }); // fast: a city's audit sheets are hundreds of megabytes of XML;
-    const pending: Buffer[] = [];
-    deflate.on("data", (chunk: Buffer) => pending.push(chunk));
-    const flush = async () => {
-      if (pending.length === 0) return;
-      const bytes = pending.length === 1 ? pending[0] : Buffer.concat(pending);
-      pending.length = 0;
-      await this.write(bytes);
-    };
-    let crc = 0;
-    let size = 0;
-    for await (const text of chunks) {
-      if (text.length === 0) continue;
-      const bytes = Buffer.from(text, "utf8");
-      crc = crc32(bytes, crc);
-      size += bytes.length;
-      if (size > LIMIT_32) throw new Error(`新工作表「${name}」超过 4 GB`);
-      if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
-      await flush();
-    }
-    await new Promise<void>((resolve, reject) => {
+    // Level 1: a city's audit sheets are hundreds of megabytes of XML. Output in large pieces: zlib
+    // needs the main thread between pieces.
+    const deflate = createDeflateRaw({ level: 1, chunkSize: 1 << 18 });
+    // Deflated bytes go to the file as they come; a failed write stops the part.
+    let failure: { error: unknown } | undefined;
+    deflate.on("data", (chunk: Buffer) => {
+      if (failure) return;
+      try {
+        this.write(chunk);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    const ended = new Promise<void>((resolve, reject) => {
       deflate.once("end", resolve);
       deflate.once("error", reject);
-      deflate.end();
     });
-    await flush();
+    ended.catch(() => undefined); // awaited below; an early error must not go unhandled meanwhile
+    let crc = 0;
+    let size = 0;
+    try {
+      for await (const chunk of chunks) {
+        if (failure) throw failure.error;
+        if (chunk.length === 0) continue;
+        const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+        crc = crc32(bytes, crc);
+        size += bytes.length;
+        if (size > LIMIT_32) throw new Error(`新工作表「${name}」超过 4 GB`);
+        // Not waiting for each chunk: zlib deflates this one while the next is made. A turn of
+        // the event loop lets zlib hand over what it has done and take the next chunk.
+        if (!deflate.write(bytes) && deflate.writableLength > DEFLATE_AHEAD)
+          await new Promise((resolve) => deflate.once("drain", resolve));
+        else await new Promise(setImmediate);
+      }
+      deflate.end();
+      await ended;
+    } catch (error) {
+      deflate.destroy();
+      throw error;
+    }
+    if (failure) throw failure.error;
     record.crc32 = crc;
     record.uncompressedSize = size;
     record.compressedSize = this.offset - dataStart;
@@ -139,7 +168,7 @@ export class ZipWriter {
     fields.writeUInt32LE(record.crc32 >>> 0, 0);
     fields.writeUInt32LE(record.compressedSize, 4);
     fields.writeUInt32LE(record.uncompressedSize, 8);
-    await this.file.write(fields, 0, 12, record.offset + 14);
+    writeSync(this.file.fd, fields, 0, 12, record.offset + 14);
     this.records.push(record);
   }
 
@@ -163,7 +192,7 @@ export class ZipWriter {
       header.writeUInt16LE(r.name.length, 28);
       header.writeUInt32LE(r.externalAttributes >>> 0, 38);
       header.writeUInt32LE(r.offset, 42);
-      await this.write(Buffer.concat([header, r.name]));
+      this.write(Buffer.concat([header, r.name]));
     }
     const end = Buffer.alloc(22);
     end.writeUInt32LE(END_OF_CENTRAL, 0);
@@ -171,7 +200,7 @@ export class ZipWriter {
     end.writeUInt16LE(this.records.length, 10);
     end.writeUInt32LE(this.offset - start, 12);
     end.writeUInt32LE(start, 16);
-    await this.write(end);
+    this.write(end);
     await this.file.close();
   }
 

@@ -1,0 +1,186 @@
+import {
+  RAW_FALSE,
+  RAW_NULL,
+  RAW_NUMBER,
+  RAW_STRING,
+  RAW_TRUE,
+  type RawRowCursor,
+} from "../../../report/packedRows";
+import type { CellStyle } from "../../../report/plan";
+import { columnLetters } from "../../../sheets/grid";
+import { styleKey } from "./styles-xml";
+import { asciiBytes, XmlBytes } from "./xml-bytes";
+import { escapeAttr, escapeText } from "./xml-text";
+
+/**
+ * The <sheetData> rows of a packed audit sheet as UTF-8 bytes, straight from the packed rows:
+ * formulas and text are copied as the bytes they are packed as (escaped on the way), never
+ * decoded into strings and objects. Writes exactly what sheet-xml.ts writes for the same rows
+ * as row objects (test/hosts/file/package/sheet-data-bytes.test.ts holds them to it).
+ */
+
+// Module-level copies: the hot loop below then reads plain constants, not the exporting
+// module's bindings (which a CommonJS transpile turns into a getter call per read).
+const NULL = RAW_NULL;
+const NUMBER = RAW_NUMBER;
+const TRUE = RAW_TRUE;
+const FALSE = RAW_FALSE;
+const STRING = RAW_STRING;
+
+/** Excel keeps at most 32767 characters in a cell. */
+export const MAX_CELL_TEXT = 32767;
+
+/** Bytes of rows gathered before they are handed to the zip writer. */
+const CHUNK_BYTES = 1 << 18;
+
+/** The cell format indexes of the audit's styles (AppendedStyles.cellFormat). */
+export type CellFormats = ReadonlyMap<string, number>;
+
+/** A cell's ` s="…"` attribute for its effective style and number format ("" for neither). */
+export function formatAttr(
+  cellFormat: CellFormats,
+  style: CellStyle | undefined,
+  numFmt: string | undefined
+): string {
+  return style || numFmt ? ` s="${cellFormat.get(styleKey(style, numFmt)) ?? 0}"` : "";
+}
+
+/** An internal link of the sheet's <hyperlinks>: `location` is the target without a leading "#". */
+export function hyperlinkXml(ref: string, target: string, display: string): string {
+  return `<hyperlink ref="${ref}" location="${escapeAttr(target.replace(/^#/, ""))}" display="${escapeAttr(display)}"/>`;
+}
+
+const B = {
+  rowOpen: asciiBytes('<row r="'),
+  rowHeight: asciiBytes('" ht="'),
+  rowCustom: asciiBytes('" customHeight="1">'),
+  quoteClose: asciiBytes('">'),
+  rowClose: asciiBytes("</row>"),
+  empty: asciiBytes("/>"),
+  // What follows a cell's attributes, by what the cell holds.
+  open: asciiBytes(">"),
+  error: asciiBytes(' t="e">'),
+  boolean: asciiBytes(' t="b">'),
+  formulaText: asciiBytes(' t="str">'),
+  inline: asciiBytes(' t="inlineStr"><is><t xml:space="preserve">'),
+  f: asciiBytes("<f>"),
+  fClose: asciiBytes("</f>"),
+  fCloseV: asciiBytes("</f><v>"),
+  v: asciiBytes("<v>"),
+  vClose: asciiBytes("</v></c>"),
+  // Values, after their <v>.
+  num: asciiBytes("#NUM!</v></c>"),
+  one: asciiBytes("1</v></c>"),
+  zero: asciiBytes("0</v></c>"),
+  isClose: asciiBytes("</t></is></c>"),
+  cellClose: asciiBytes("</c>"),
+};
+
+/** The row number's digits, in a scratch array (bytes 0 … length-1). */
+function digitsOf(n: number, into: Uint8Array): number {
+  let length = 0;
+  for (let d = n; d >= 1; d = Math.floor(d / 10)) length++;
+  for (let i = length - 1; i >= 0; i--) {
+    const q = Math.floor(n / 10);
+    into[i] = 0x30 + (n - q * 10);
+    n = q;
+  }
+  return length;
+}
+
+/**
+ * The rows as <row> elements, in chunks of about CHUNK_BYTES; the internal links of plain
+ * (formula-less) link cells are pushed onto `links` as <hyperlink> elements.
+ *
+ * @example
+ * for (const chunk of packedSheetData(packedRawRows(sheet)!, styles.cellFormat, links)) zip.write(chunk);
+ */
+export function* packedSheetData(
+  rows: Iterable<RawRowCursor>,
+  cellFormat: CellFormats,
+  links: string[]
+): Generator<Buffer> {
+  const out = new XmlBytes(CHUNK_BYTES + (CHUNK_BYTES >> 2));
+  /** `<c r="` and the column's letters, by column. */
+  const opens: Uint8Array[] = [];
+  /** The closing quote of the reference and the cell's ` s="…"`, by format (twice: a plain link's own). */
+  let attrs: Uint8Array[] = [];
+  const digits = new Uint8Array(16);
+  for (const r of rows) {
+    const rowNumber = digits.subarray(0, digitsOf(r.row + 1, digits));
+    out.bytes(B.rowOpen);
+    out.bytes(rowNumber);
+    if (r.height !== undefined) {
+      out.bytes(B.rowHeight);
+      out.ascii(String(r.height));
+      out.bytes(B.rowCustom);
+    } else out.bytes(B.quoteClose);
+    if (attrs.length !== 2 * r.formats) attrs = new Array<Uint8Array>(2 * r.formats);
+    while (r.nextCell()) {
+      const bytes = r.bytes;
+      const formula = r.formulaEnd > r.formulaStart; // an empty formula is none
+      const link = r.linkEnd > r.linkStart && !formula;
+      const key = 2 * r.format + (link && r.style === undefined ? 1 : 0);
+      let attr = attrs[key];
+      if (attr === undefined) {
+        const s = formatAttr(cellFormat, r.style ?? (link ? "link" : undefined), r.numFmt);
+        attr = attrs[key] = asciiBytes(`"${s}`);
+      }
+      const open = (opens[r.col] ??= asciiBytes(`<c r="${columnLetters(r.col)}`));
+      const kind = r.kind;
+      if (kind === NULL && !formula) {
+        // An empty cell is written only for its format.
+        if (attr.length > 1) {
+          out.bytes(open);
+          out.bytes(rowNumber);
+          out.bytes(attr);
+          out.bytes(B.empty);
+        }
+      } else {
+        out.bytes(open);
+        out.bytes(rowNumber);
+        out.bytes(attr);
+        const finite = kind !== NUMBER || Number.isFinite(r.number);
+        if (!finite) out.bytes(B.error);
+        else if (kind === TRUE || kind === FALSE) out.bytes(B.boolean);
+        else if (kind === STRING) out.bytes(formula ? B.formulaText : B.inline);
+        else out.bytes(B.open);
+        if (formula) {
+          out.bytes(B.f);
+          // Formulas are written without a leading "=".
+          const start = bytes[r.formulaStart] === 0x3d ? r.formulaStart + 1 : r.formulaStart;
+          out.text(bytes, start, r.formulaEnd);
+          out.bytes(kind === NULL ? B.fClose : B.fCloseV);
+        } else if (kind !== STRING) out.bytes(B.v);
+        if (kind === NUMBER) {
+          if (finite) {
+            out.number(r.number);
+            out.bytes(B.vClose);
+          } else out.bytes(B.num);
+        } else if (kind === TRUE) out.bytes(B.one);
+        else if (kind === FALSE) out.bytes(B.zero);
+        else if (kind === STRING) {
+          // No more UTF-8 bytes than Excel's limit: no more characters either, nothing to cut.
+          if (r.textEnd - r.textStart <= MAX_CELL_TEXT) out.text(bytes, r.textStart, r.textEnd);
+          else out.utf8(escapeText(r.text(r.textStart, r.textEnd).slice(0, MAX_CELL_TEXT)));
+          out.bytes(formula ? B.vClose : B.isClose);
+        } else out.bytes(B.cellClose);
+      }
+      if (link) {
+        const display =
+          kind === STRING
+            ? r.text(r.textStart, r.textEnd)
+            : kind === NUMBER
+              ? String(r.number)
+              : kind === NULL
+                ? ""
+                : String(kind === TRUE);
+        const ref = `${columnLetters(r.col)}${r.row + 1}`;
+        links.push(hyperlinkXml(ref, r.text(r.linkStart, r.linkEnd), display));
+      }
+    }
+    out.bytes(B.rowClose);
+    if (out.length >= CHUNK_BYTES) yield out.take();
+  }
+  if (out.length > 0) yield out.take();
+}

@@ -1,0 +1,149 @@
+/**
+ * XML written straight as UTF-8 bytes, in chunks: the audit sheets' cell text is packed as UTF-8
+ * (report/packedRows.ts) and is copied from there, escaped on the way, without ever becoming a
+ * string again. The escaping is escapeText's (xml-text.ts), byte for byte.
+ */
+
+const AMP = 0x26;
+const LT = 0x3c;
+const GT = 0x3e;
+
+/**
+ * An ASCII string's bytes, for XmlBytes.bytes().
+ *
+ * @example
+ * const OPEN = asciiBytes('<c r="');
+ */
+export function asciiBytes(text: string): Uint8Array {
+  return Uint8Array.from(text, (c) => c.charCodeAt(0));
+}
+
+/**
+ * Bytes appended to a buffer that is handed on whole (take()) once it holds a chunk's worth; a
+ * taken chunk is never written to again, so a consumer may keep it while the next one fills.
+ *
+ * @example
+ * const out = new XmlBytes();
+ * out.ascii('<c r="A1"><v>');
+ * out.ascii(String(42));
+ * out.ascii("</v></c>");
+ * zip.write(out.take());
+ */
+export class XmlBytes {
+  private buf: Buffer;
+  private pos = 0;
+
+  constructor(private readonly chunkBytes = 1 << 18) {
+    this.buf = Buffer.allocUnsafe(chunkBytes);
+  }
+
+  /** Bytes written since the last take(). */
+  get length(): number {
+    return this.pos;
+  }
+
+  /** Makes room for `n` more bytes. */
+  private room(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(bigger, 0, 0, this.pos);
+    this.buf = bigger;
+  }
+
+  /** A string of ASCII characters (tags, numbers, references). */
+  ascii(text: string): void {
+    const n = text.length;
+    this.room(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) buf[pos++] = text.charCodeAt(i);
+    this.pos = pos;
+  }
+
+  /** Bytes as they are (short runs: tags, references). */
+  bytes(bytes: Uint8Array): void {
+    const n = bytes.length;
+    this.room(n);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = 0; i < n; i++) buf[pos++] = bytes[i];
+    this.pos = pos;
+  }
+
+  /**
+   * A number as String(number) writes it, with integers' digits written directly (the common
+   * case: counts, pupils) and other numbers through String().
+   */
+  number(value: number): void {
+    if (!Number.isInteger(value) || Math.abs(value) >= 1e15) {
+      this.ascii(String(value));
+      return;
+    }
+    this.room(17);
+    const buf = this.buf;
+    let n = value;
+    if (n < 0) {
+      buf[this.pos++] = 0x2d; // "-"
+      n = -n;
+    }
+    let digits = 1;
+    for (let d = n; d >= 10; d = Math.floor(d / 10)) digits++;
+    let pos = this.pos + digits;
+    this.pos = pos;
+    do {
+      const q = Math.floor(n / 10);
+      buf[--pos] = 0x30 + (n - q * 10);
+      n = q;
+    } while (n > 0);
+  }
+
+  /** Any string, as UTF-8. */
+  utf8(text: string): void {
+    this.room(text.length * 3);
+    this.pos += this.buf.write(text, this.pos, "utf8");
+  }
+
+  /**
+   * UTF-8 text bytes as XML text content, as escapeText escapes the string: & < > escaped, the
+   * characters XML cannot carry (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) dropped.
+   */
+  text(bytes: Uint8Array, start: number, end: number): void {
+    this.room((end - start) * 5);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (b >= 0x20) {
+        if (b === AMP) {
+          buf[pos++] = AMP; // &amp;
+          buf[pos++] = 0x61;
+          buf[pos++] = 0x6d;
+          buf[pos++] = 0x70;
+          buf[pos++] = 0x3b;
+        } else if (b === LT || b === GT) {
+          buf[pos++] = AMP; // &lt; &gt;
+          buf[pos++] = b === LT ? 0x6c : 0x67;
+          buf[pos++] = 0x74;
+          buf[pos++] = 0x3b;
+        } else if (
+          // U+FFFE and U+FFFF (EF BF BE, EF BF BF); the input is valid UTF-8, so EF starts a character.
+          b === 0xef &&
+          bytes[i + 1] === 0xbf &&
+          (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)
+        ) {
+          i += 2;
+        } else buf[pos++] = b;
+      } else if (b === 0x09 || b === 0x0a || b === 0x0d) buf[pos++] = b;
+      // Other C0 controls: XML 1.0 cannot carry them.
+    }
+    this.pos = pos;
+  }
+
+  /** The bytes written since the last take(), as a buffer of their own; writing goes on in a new one. */
+  take(): Buffer {
+    const chunk = this.buf.subarray(0, this.pos);
+    this.buf = Buffer.allocUnsafe(this.chunkBytes);
+    this.pos = 0;
+    return chunk;
+  }
+}
