@@ -10,8 +10,9 @@ const { ensureCliBundle } = require("./cli-bundle");
 // V8 moves an allocation site's objects straight into the old generation once enough of them
 // survive a young collection. Laying out a city's audit sheets makes millions of short-lived cells
 // and formula strings at the same few sites, so V8 would tenure them all and let the old space
-// grow to gigabytes of garbage between full collections. Measured on 300,000 schools: peak RSS
-// 2267 → 1802 MB, no slower (bench/RESULTS.md). Set before the command allocates anything.
+// grow to gigabytes of garbage between full collections. Peak RSS (bench/RESULTS.md): 100,000
+// schools 985–1006 → 796–841 MB, 300,000 schools 2003–2267 → 1760–2183 MB, no slower.
+// Set before the command allocates anything.
 v8.setFlagsFromString("--no-allocation-site-pretenuring");
 
 let bundle;
