@@ -2,13 +2,11 @@
  * Issue #18 through the whole flow (read → audit → plan): a stage that yields no school, a
  * through-train school given as two part rows, and hidden rows, as the audit sheets show them.
  */
-import { DEFAULT_SETTINGS, type AuditSettings } from "../../src/engine";
-import { runAudit, type FlowSteps } from "../../src/flow/auditFlow";
-import type { WorkbookPlan } from "../../src/report";
-import { readSheets } from "../../src/sheets";
+import type { AuditSettings } from "../../src/engine";
 import type { SheetGrid } from "../../src/sheets/grid";
 import { formulaMismatches } from "../report/formulaEval";
 import { grid } from "../sheets/helpers";
+import { runOnGrids } from "./helpers";
 
 const E: null = null;
 
@@ -42,19 +40,10 @@ function row(
 }
 
 async function run(grids: SheetGrid[], settings: Partial<AuditSettings> = {}) {
-  let plan: WorkbookPlan | undefined;
-  const steps: FlowSteps = {
-    readGrids: async () => grids,
-    readSheets: (g, options) => readSheets(g, options),
-    writePlan: async (p) => {
-      plan = p;
-      return {};
-    },
-    now: () => new Date("2026-12-01T00:00:00Z"),
-  };
-  const outcome = await runAudit(steps, { ...DEFAULT_SETTINGS, ...settings }, [], () => undefined);
+  const outcome = await runOnGrids(grids, settings);
+  const plan = outcome.plan;
   const texts = (kind: string) =>
-    plan!.sheets
+    plan.sheets
       .filter((s) => s.kind === kind)
       .flatMap((s) =>
         s.rows.flatMap((r) => r.cells.map((c) => (c && typeof c.value === "string" ? c.value : "")))
@@ -171,23 +160,13 @@ describe("2. a 完全中学's pupils in the audit sheets: live formulas that tak
       ["第一中学", 2100, 1200, 160, 30],
       ["第二中学", 800, E, 60, 10],
     ];
-    let plan: WorkbookPlan | undefined;
-    const steps: FlowSteps = {
-      readGrids: async () => [grid("初中", rows)],
-      readSheets: (g, options) => readSheets(g, options),
-      writePlan: async (p) => {
-        plan = p;
-        return {};
-      },
-      now: () => new Date("2026-12-01T00:00:00Z"),
-    };
-    const { result } = await runAudit(steps, DEFAULT_SETTINGS, [], () => undefined);
+    const { result, plan } = await runOnGrids([grid("初中", rows)]);
     expect(result.schools.find((s) => s.name === "第一中学")!.students).toBe(900);
     const sources = {
       初中: { B2: 2100, C2: 1200, D2: 160, E2: 30, B3: 800, C3: null, D3: 60, E3: 10 },
     };
-    expect(formulaMismatches(plan!, sources)).toEqual([]);
-    const formulas = plan!.sheets.flatMap((s) =>
+    expect(formulaMismatches(plan, sources)).toEqual([]);
+    const formulas = plan.sheets.flatMap((s) =>
       s.rows.flatMap((r) => r.cells.map((c) => c?.formula ?? ""))
     );
     expect(formulas.some((f) => f.includes("'初中'!B2-'初中'!C2"))).toBe(true);

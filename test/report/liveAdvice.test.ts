@@ -3,14 +3,12 @@
  * the source column keeps (万元 for a 万元 equipment column), and follows a corrected figure.
  * Recomputed here by the test evaluator; test/report/liveAdvice.lo.test.ts has LibreOffice do it.
  */
-import { DEFAULT_SETTINGS } from "../../src/engine";
-import { runAudit, type FlowSteps } from "../../src/flow/auditFlow";
 import type { PlannedSheet, WorkbookPlan } from "../../src/report";
 import { ADVICE_MET } from "../../src/report/adviceFormula";
-import { readSheets } from "../../src/sheets";
 import type { SheetGrid } from "../../src/sheets/grid";
 import { formulaMismatches, PlanWorkbook, type SourceSheets } from "./formulaEval";
 import { grid } from "../sheets/helpers";
+import { runOnGrids, sourcesOf as sheetSources } from "../flow/helpers";
 import {
   ADVICE_HEADER,
   FINE_SCHOOL,
@@ -20,33 +18,12 @@ import {
 } from "./adviceFixture";
 
 async function planOf(grids: SheetGrid[]): Promise<WorkbookPlan> {
-  let plan: WorkbookPlan | undefined;
-  const steps: FlowSteps = {
-    readGrids: async () => grids,
-    readSheets: (g, options) => readSheets(g, options),
-    writePlan: async (p) => {
-      plan = p;
-      return {};
-    },
-    now: () => new Date("2026-12-01T00:00:00Z"),
-  };
-  await runAudit(steps, DEFAULT_SETTINGS, [], () => undefined);
-  return plan!;
+  return (await runOnGrids(grids)).plan;
 }
 
+/** Every grid's cells by A1 address, as the formula evaluator reads them. */
 function sourcesOf(grids: SheetGrid[]): SourceSheets {
-  const out: SourceSheets = {};
-  for (const g of grids) {
-    const cells: Record<string, string | number> = {};
-    g.rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (typeof v === "string" || typeof v === "number")
-          cells[`${String.fromCharCode(65 + c)}${r + 1}`] = v;
-      })
-    );
-    out[g.name] = cells;
-  }
-  return out;
+  return Object.assign({}, ...grids.map(sheetSources));
 }
 
 const findingsOf = (plan: WorkbookPlan): PlannedSheet =>
