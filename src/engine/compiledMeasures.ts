@@ -110,7 +110,7 @@ function fieldRead(keys: readonly string[]): FieldRead {
  * changes from term to term goes through the engine's slow lookup for every term of every part.
  * A field not listed here is read by key (figureOf), with the same result.
  */
-const NAMED_FIELDS = [
+export const NAMED_FIELDS = [
   "aboveDegree",
   "backbone",
   "peArts",
@@ -135,8 +135,11 @@ const NAMED_FIELDS = [
   "books",
 ] as const;
 
-/** The field `NAMED_FIELDS[field]` of an owner (a stage's teachers, the whole school's, the facilities). */
-function namedFigure(owner: object, field: number): unknown {
+/**
+ * The field `NAMED_FIELDS[field]` of an owner (a stage's teachers, the whole school's, the
+ * facilities). The cases follow NAMED_FIELDS' order: test/engine/namedFields.test.ts holds them to it.
+ */
+export function namedFigure(owner: object, field: number): unknown {
   if (typeof owner !== "object" || owner === null) return undefined;
   const o = owner as Record<(typeof NAMED_FIELDS)[number], unknown>;
   switch (field) {
