@@ -18,6 +18,7 @@ import { auditFile, STEP_NAMES, type Step } from "./pipeline";
 import { createProgress, type Milestone, type ProgressStream } from "./progress";
 import { pathConflict } from "../hosts/file/paths";
 import { formatSummary } from "./summary";
+import { limitHeapGrowthFor } from "./heapGrowth";
 
 export const SAMPLE_WORKBOOK = path.join(__dirname, "..", "..", "assets", "sample-county.xlsx");
 
@@ -139,6 +140,7 @@ export async function main(
     err(`错误：${conflict}`);
     return 2;
   }
+  limitHeapGrowthFor(input);
   const progress = createProgress(progressStream, {
     quiet: options.quiet === true,
     steps: Object.keys(STEP_NAMES).length,
