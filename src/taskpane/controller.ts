@@ -6,6 +6,7 @@
  */
 import type { AuditSettings } from "../engine";
 import { withOverride } from "./documentSettings";
+import { stringsFor, type Strings } from "./i18n";
 import type {
   AuditService,
   ColumnOverride,
@@ -45,7 +46,11 @@ export class PaneController {
   private readonly listeners = new Set<Listener>();
   private running: Promise<RunResult | null> | null = null;
 
-  constructor(private readonly service: AuditService) {
+  /** `strings`: the pane's words, for the message when even describing an error failed. */
+  constructor(
+    private readonly service: AuditService,
+    private readonly strings: Pick<Strings, "errors"> = stringsFor("zh-CN")
+  ) {
     this.state = {
       tab: "data",
       saved: service.loadSaved(),
@@ -169,7 +174,7 @@ export class PaneController {
     try {
       return this.service.describeError(error);
     } catch {
-      return "操作未完成。请重试；若反复出现，请把此消息发给技术支持。";
+      return this.strings.errors.unexpected;
     }
   }
 

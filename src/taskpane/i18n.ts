@@ -11,6 +11,7 @@ import {
   type NothingCountedError,
 } from "../flow/auditFlow";
 import { EXCEL_ADVICE, otherExcelError, type ExcelErrorCode } from "../hosts/excel/errors";
+import { otherWpsError, WPS_NO_WORKBOOK } from "../hosts/wps/errors";
 import type { FigureWords } from "./countyFigures";
 import type { SettingsSaveError } from "./documentSettings";
 import type { RunStep } from "./service";
@@ -34,6 +35,10 @@ export interface Strings {
     noSchools: (error: NoSchoolsError) => string;
     nothingCounted: (error: NothingCountedError) => string;
     settingsNotSaved: (error: SettingsSaveError) => string;
+    /** WPS has no workbook open. */
+    wpsNoWorkbook: string;
+    /** Any other error from WPS, with its own short text (may be empty). */
+    wpsOther: (detail: string) => string;
     /** When even describing the error failed. */
     unexpected: string;
   };
@@ -153,6 +158,9 @@ const zh: Strings = {
     noSchools: (error) => error.message,
     nothingCounted: (error) => error.message,
     settingsNotSaved: (error) => error.message,
+    // The WPS host's own Chinese words.
+    wpsNoWorkbook: WPS_NO_WORKBOOK,
+    wpsOther: otherWpsError,
     unexpected: "操作未完成。请重试；若反复出现，请把此消息发给技术支持。",
   },
   data: {
@@ -329,6 +337,10 @@ const en: Strings = {
     },
     settingsNotSaved: (error) =>
       `The settings could not be saved in the workbook: ${error.reason}. Make sure the workbook can be edited and try again.`,
+    wpsNoWorkbook:
+      "WPS Spreadsheets has no workbook open. Open the workbook to audit (.xlsx or .et), then click 「一键审计」 (Run audit) or open the task pane.",
+    wpsOther: (detail) =>
+      `Talking to WPS Spreadsheets failed${detail ? ` (${detail})` : ""}; the operation did not finish and existing audit sheets are unaffected. Finish any cell edit (press Enter or Esc), unprotect the sheet and workbook, close any open dialog and try again; if it keeps happening, send this message to support.`,
     unexpected:
       "The operation did not finish. Try again; if it keeps happening, send this message to support.",
   },

@@ -13,7 +13,7 @@ import { createService } from "./serviceFactory";
 
 const ready: Promise<PaneController> = Office.onReady().then(() => {
   const strings = stringsFor(Office.context.displayLanguage);
-  const controller = new PaneController(createService(strings));
+  const controller = new PaneController(createService(strings), strings);
   const root = document.getElementById("app");
   if (root) {
     root.textContent = "";

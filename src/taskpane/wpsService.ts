@@ -8,21 +8,27 @@ import type { EtApplication } from "../hosts/wps/et";
 import { activeWorkbook } from "../hosts/wps/workbook";
 import { localSettingsStore, type KeyValueStorage } from "../wps/settingsStore";
 import { loadState, saveState } from "./documentSettings";
+import { describeWpsFailure } from "./errorText";
+import { stringsFor, type Strings } from "./i18n";
 import { runAudit, scanWorkbook, type PipelineSteps } from "./pipeline";
 import { sheetReader } from "./reader";
 import type { AuditService } from "./service";
 
 /**
- * The service over the active WPS workbook.
+ * The service over the active WPS workbook; its error messages in the pane's language (`strings`,
+ * Chinese by default: the ribbon's alerts).
  *
  * @example
- * const service = createWpsService(window.Application, window.localStorage);
+ * const service = createWpsService(window.Application, window.localStorage, { strings: stringsFor(navigator.language) });
  * await service.run(settings, [], (p) => console.log(p.step));
  */
 export function createWpsService(
   app: EtApplication,
   storage: KeyValueStorage,
-  now: () => Date = () => new Date()
+  {
+    now = () => new Date(),
+    strings = stringsFor("zh-CN"),
+  }: { now?: () => Date; strings?: Strings } = {}
 ): AuditService {
   const steps: PipelineSteps = { ...wpsHost.wpsSteps(app, { now }), fields: sheetReader.fields };
   const store = () => localSettingsStore(storage, workbookPath(app));
@@ -32,7 +38,7 @@ export function createWpsService(
     select: async (sheet, address) => wpsHost.selectCell(app, sheet, address),
     loadSaved: () => loadState(store()),
     save: (state) => saveState(store(), state),
-    describeError: (error) => wpsHost.describeWpsError(error),
+    describeError: (error) => describeWpsFailure(error, strings),
   };
 }
 

@@ -63,7 +63,7 @@ export function ribbonCallbacks(deps: RibbonDeps): Record<string, (control?: unk
 
 /** Runs the audit with the saved choices and says how it went; never throws. */
 export async function oneClickAudit(deps: RibbonDeps): Promise<boolean> {
-  const service = createWpsService(deps.app(), deps.storage, deps.now);
+  const service = createWpsService(deps.app(), deps.storage, { now: deps.now });
   try {
     const saved = service.loadSaved();
     const run = await service.run(saved.settings, saved.overrides, () => undefined);

@@ -11,12 +11,14 @@ import { createWpsService } from "../taskpane/wpsService";
 import type { EtApplication } from "../hosts/wps/et";
 
 const page = window as unknown as Window & { Application: EtApplication };
-const controller = new PaneController(createWpsService(page.Application, page.localStorage));
+const strings = stringsFor(navigator.language);
+const controller = new PaneController(
+  createWpsService(page.Application, page.localStorage, { strings }),
+  strings
+);
 const root = document.getElementById("app");
 if (root) {
   root.textContent = "";
-  createRoot(root).render(
-    createElement(App, { controller, strings: stringsFor(navigator.language) })
-  );
+  createRoot(root).render(createElement(App, { controller, strings }));
 }
 void controller.rescan();

@@ -1,6 +1,7 @@
 import { resolveSettings } from "../../src/engine";
 import { PaneController } from "../../src/taskpane/controller";
 import { OVERRIDES_KEY, SETTINGS_KEY } from "../../src/taskpane/documentSettings";
+import { stringsFor } from "../../src/taskpane/i18n";
 import { deferred, fakeWorkbook } from "./fakes";
 
 describe("PaneController", () => {
@@ -99,5 +100,26 @@ describe("PaneController", () => {
     fake.service.select = () => Promise.reject(new Error("找不到工作表「小学」"));
     await controller.select("小学", "D7");
     expect(controller.getState().error).toBe("找不到工作表「小学」");
+  });
+
+  it("says in the pane's language when even describing an error failed", async () => {
+    const failing = (fake: ReturnType<typeof fakeWorkbook>) => ({
+      ...fake.service,
+      select: async () => {
+        throw new Error("host gone");
+      },
+      describeError: () => {
+        throw new TypeError("bug in the describer");
+      },
+    });
+    const english = new PaneController(failing(fakeWorkbook()), stringsFor("en-US"));
+    await english.select("小学", "A1");
+    expect(english.getState().error).toBe(stringsFor("en-US").errors.unexpected);
+    expect(english.getState().error).toMatch(/^The operation did not finish/);
+    const chinese = new PaneController(failing(fakeWorkbook()));
+    await chinese.select("小学", "A1");
+    expect(chinese.getState().error).toBe(
+      "操作未完成。请重试；若反复出现，请把此消息发给技术支持。"
+    );
   });
 });

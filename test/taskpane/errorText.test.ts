@@ -5,7 +5,8 @@
 import { NoSchoolsError, NothingCountedError } from "../../src/flow/auditFlow";
 import { describeExcelError, EXCEL_ADVICE } from "../../src/hosts/excel";
 import { SettingsSaveError } from "../../src/taskpane/documentSettings";
-import { describeFailure } from "../../src/taskpane/errorText";
+import { NoWorkbookError } from "../../src/hosts/wps";
+import { describeFailure, describeWpsFailure } from "../../src/taskpane/errorText";
 import { stringsFor } from "../../src/taskpane/i18n";
 
 const en = stringsFor("en-US");
@@ -83,5 +84,50 @@ describe("describeFailure", () => {
     expect(describeFailure(error, en)).toBe(
       "The settings could not be saved in the workbook: Document is read-only. Make sure the workbook can be edited and try again."
     );
+  });
+});
+
+describe("describeWpsFailure (the pane in WPS)", () => {
+  const etError = new Error("Exception occurred");
+
+  it("says in English that no workbook is open, and what to do", () => {
+    const text = describeWpsFailure(new NoWorkbookError(), en);
+    expect(text).toMatch(/^WPS Spreadsheets has no workbook open\. Open the workbook to audit/);
+    expect(text.replace("「一键审计」", "")).not.toMatch(HAN);
+    expect(describeWpsFailure(new NoWorkbookError(), zh)).toMatch(/^WPS 表格中没有打开的工作簿/);
+  });
+
+  it("words ET's own errors in the pane's language, quoting ET's short text", () => {
+    expect(describeWpsFailure(etError, en)).toMatch(
+      /^Talking to WPS Spreadsheets failed \(Exception occurred\); the operation did not finish/
+    );
+    expect(describeWpsFailure(etError, en)).not.toMatch(HAN);
+    expect(describeWpsFailure(etError, zh)).toMatch(
+      /^与 WPS 表格通信时出错（Exception occurred），/
+    );
+    expect(describeWpsFailure(new Error("   "), en)).toMatch(
+      /^Talking to WPS Spreadsheets failed;/
+    );
+    expect(describeWpsFailure(undefined, zh)).toMatch(/^与 WPS 表格通信时出错，/);
+  });
+
+  it("cuts a long ET dump to 120 characters", () => {
+    const text = describeWpsFailure(new Error(`x${"y".repeat(300)}`), en);
+    expect(text).toContain(`(x${"y".repeat(119)})`);
+    expect(text).not.toContain("y".repeat(120));
+  });
+
+  it("keeps the add-in's own Chinese words (a cell's bad value) as they are, in either language", () => {
+    const own = new Error("审计表「学校达标」C3 的值 NaN 不是有限数字");
+    expect(describeWpsFailure(own, en)).toBe(own.message);
+    expect(describeWpsFailure(own, zh)).toBe(own.message);
+  });
+
+  it("words the flow's errors as the Excel pane does", () => {
+    const none = new NoSchoolsError([
+      { sheet: "说明", reason: "没有找到学校名称和在校生数的表头" },
+    ]);
+    expect(describeWpsFailure(none, en)).toBe(describeFailure(none, en));
+    expect(describeWpsFailure(none, zh)).toBe(none.message);
   });
 });

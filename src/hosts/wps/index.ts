@@ -6,7 +6,7 @@
 export { readWorkbookGrids, type WpsReadOptions } from "./read";
 export { writePlanToWorkbook, type WpsWriteOptions } from "./write";
 export { selectCell } from "./select";
-export { describeWpsError } from "./errors";
+export { otherWpsError, WPS_NO_WORKBOOK } from "./errors";
 export { wpsSteps } from "./steps";
 export { NoWorkbookError } from "./workbook";
 export type { EtApplication } from "./et";

@@ -3,13 +3,12 @@
  * defined names, read once each.
  */
 import type { EtApplication, EtWorkbook, EtWorksheet } from "./et";
+import { WPS_NO_WORKBOOK } from "./errors";
 
 /** Thrown when WPS has no workbook open: the message says what to do. */
 export class NoWorkbookError extends Error {
   constructor() {
-    super(
-      "WPS 表格中没有打开的工作簿。请先打开要审计的工作簿（.xlsx 或 .et），再点击「一键审计」或打开任务窗格。"
-    );
+    super(WPS_NO_WORKBOOK);
     this.name = "NoWorkbookError";
   }
 }
