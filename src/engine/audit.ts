@@ -9,7 +9,7 @@ import {
   missingFigureDiagnostics,
   type MissingFigure,
 } from "./indicators";
-import { leanPartClass, PartStore, type LeanPartClass } from "./leanParts";
+import { leanPartClass, partSource, PartStore, type LeanPartClass } from "./leanParts";
 import { atLeast, isCount, ratio } from "./numeric";
 import type {
   AuditResult,
@@ -48,13 +48,10 @@ export class UnknownStandardError extends Error {
   }
 }
 
-function sourceCell(record: SchoolRecord): SourceCell | undefined {
-  if (!record.source) return undefined;
-  const cell = record.source.cells?.name;
-  // One literal per shape: adding `cell` afterwards would give each source a property store too.
-  return cell
-    ? { sheet: record.source.sheet, row: record.source.row, cell }
-    : { sheet: record.source.sheet, row: record.source.row };
+/** `{ source }` of a record left out, or nothing when the record has no source. */
+function sourceOf(record: SchoolRecord): { source?: SourceCell } {
+  const source = partSource(record);
+  return source ? { source } : {};
 }
 
 function countyOf(record: SchoolRecord): string {
@@ -112,8 +109,12 @@ interface PartRun {
   floors: (number | null)[][];
 }
 
-function partRun(standard: Standard, settings: AuditSettings, records: number): PartRun {
-  const store = new PartStore(standard, records);
+function partRun(
+  standard: Standard,
+  settings: AuditSettings,
+  records: readonly SchoolRecord[]
+): PartRun {
+  const store = new PartStore(standard, records.length);
   const origins = store.origins;
   const floorRatio = standard.schoolRule?.floorRatio ?? 1;
   const thresholds = STAGES.map((stage) =>
@@ -144,7 +145,6 @@ function auditPart(
   county: string,
   countyNumber: number,
   run: PartRun,
-  source: SourceCell | undefined,
   diagnostics: Diagnostic[],
   missing: MissingFigure[]
 ): SchoolPartResult {
@@ -156,8 +156,7 @@ function auditPart(
   const share = stageShare(record, stage);
   const p = store.add(share, pupils, countyNumber, stage);
   const partFigures = run.figures.read(record, s);
-  const figures = s === 0 ? record.stages.primary : record.stages.junior;
-  const given = figures?.given;
+  const given = (s === 0 ? record.stages.primary : record.stages.junior)?.given;
   let met = 0;
   let allReachFloor = true;
   for (let i = 0; i < specs.length; i++) {
@@ -197,7 +196,8 @@ function auditPart(
   const rule = standard.schoolRule;
   const pass = rule ? met >= rule.minMet && allReachFloor : null;
   store.judge(p, pass);
-  const part = new run.Part(
+  // The optional figures (code, owner, grades, source …) are read from the record when asked for.
+  return new run.Part(
     p,
     recordIndex,
     record.name,
@@ -208,14 +208,6 @@ function auditPart(
     rule ? met : 0,
     pass
   );
-  // Optional fields only when present, so the JSON stays lean.
-  if (record.code) part.code = record.code;
-  if (record.owner) part.owner = record.owner;
-  if (record.ownerLabel) part.ownerLabel = record.ownerLabel;
-  if (isCount(figures?.grades)) part.grades = figures.grades;
-  if (isCount(figures?.classes)) part.classes = figures.classes;
-  if (source) part.source = source;
-  return part;
 }
 
 function countyResult(
@@ -322,7 +314,7 @@ export function audit(
   const schools: SchoolPartResult[] = [];
   let guarantees: GuaranteeCheck[] | undefined;
   const missing: MissingFigure[] = [];
-  const run = partRun(standard, settings, records.length);
+  const run = partRun(standard, settings, records);
 
   // A through-train school given as one record per part is one school for G4 (its pupils summed).
   const verdicts = new Array<Eligibility>(records.length);
@@ -334,7 +326,7 @@ export function audit(
   const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
   const grouped = new Set(partGroups.flat());
   const checks = standard.guarantees
-    ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, sourceCell)
+    ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, partSource)
     : null;
 
   // Counties are numbered as their first counted part comes (the store groups parts by number).
@@ -350,7 +342,6 @@ export function audit(
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
     const record = records[recordIndex];
     const county = countyOf(record);
-    const source = sourceCell(record);
     itemSchools.add(record, county);
     uncounted.add(record);
     const verdict = verdicts[recordIndex];
@@ -360,7 +351,7 @@ export function audit(
         name: record.name,
         county,
         reason: verdict.reason,
-        ...(source ? { source } : {}),
+        ...sourceOf(record),
       });
       diagnostics.push(
         recordDiagnostic(
@@ -388,7 +379,7 @@ export function audit(
           county,
           stage,
           reason,
-          ...(source ? { source } : {}),
+          ...sourceOf(record),
         });
         diagnostics.push(
           recordDiagnostic(
@@ -421,7 +412,6 @@ export function audit(
           county,
           lastNumber,
           run,
-          source,
           diagnostics,
           missing
         )

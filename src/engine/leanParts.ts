@@ -7,15 +7,21 @@
  * of seven detail objects and the shortfalls' advice text, and the engine does not spend its time
  * building figures the report or the pane may never read.
  *
+ * The optional figures (code, owner, ownerLabel, grades, classes, source) are read from the part's
+ * record when asked for, as the audit would have copied them: a part object then holds its nine
+ * own figures and nothing else (no source object, no property added after construction), which
+ * at a province's scale is the difference between the parts fitting the young generation or not.
+ *
  * Reading `values`, `details` or `shortfalls` twice in a row for the same part returns the same object;
  * otherwise each read builds fresh objects with the same content. `JSON.stringify(part)` gives
  * the documented shape (docs/audit-result.md), key for key as the plain objects did.
  */
 import { facilityShareNote, givenOrigin, type Origin } from "./compiledMeasures";
 import { judgedDetail } from "./indicators";
+import { isCount } from "./numeric";
 import type { IndicatorDetail, SchoolPartResult, Shortfall, SourceCell } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
-import type { Owner, SchoolKind, Stage } from "./types";
+import type { Owner, SchoolKind, SchoolRecord, Stage } from "./types";
 import { shortfallOf } from "./verdicts";
 
 /** Store codes besides an origin id (≥ 0). */
@@ -265,8 +271,8 @@ export class PartStore {
 export type LeanPart = Omit<SchoolPartResult, "values" | "details" | "shortfalls">;
 
 /**
- * A part class's constructor: the store index, then the part's own figures; the optional ones
- * (code, owner, ownerLabel, grades, classes, source) are set afterwards, only when present.
+ * A part class's constructor: the store index, then the part's own figures. The optional ones
+ * (code, owner, ownerLabel, grades, classes, source) come from the part's record (partSource).
  */
 export type LeanPartClass = {
   /** A part's index in the store. */
@@ -284,13 +290,32 @@ export type LeanPartClass = {
 ) => SchoolPartResult);
 
 /**
- * The part class of one audit: its details and shortfalls come from `store`. (One class per
- * audit, so the store needs no property of its own on each part; the part's index in the store
- * is kept in a side array keyed by record and stage.)
+ * Where a record's part points in its sheet: the row, and the name cell when the reader knows it.
+ * One literal per shape (adding `cell` afterwards would give each source a property store too).
+ *
+ * @example
+ * partSource({ name: "一小", kind: "primary", stages: {}, source: { sheet: "学校", row: 4 } }); // { sheet: "学校", row: 4 }
  */
-export function leanPartClass(store: PartStore, records: number): LeanPartClass {
-  const indexOf = new Int32Array(records * 2);
+export function partSource(record: SchoolRecord): SourceCell | undefined {
+  if (!record.source) return undefined;
+  const cell = record.source.cells?.name;
+  return cell
+    ? { sheet: record.source.sheet, row: record.source.row, cell }
+    : { sheet: record.source.sheet, row: record.source.row };
+}
+
+/**
+ * The part class of one audit: its details and shortfalls come from `store`, its optional figures
+ * from `records`. (One class per audit, so neither needs a property of its own on each part; the
+ * part's index in the store is kept in a side array keyed by record and stage.)
+ */
+export function leanPartClass(store: PartStore, records: readonly SchoolRecord[]): LeanPartClass {
+  const indexOf = new Int32Array(records.length * 2);
   const at = (part: LeanPart) => indexOf[part.recordIndex * 2 + stageIndex(part.stage)];
+  const stageFigures = (part: LeanPart) => {
+    const stages = records[part.recordIndex].stages;
+    return part.stage === "primary" ? stages.primary : stages.junior;
+  };
 
   class SchoolPart implements SchoolPartResult {
     static indexOf(part: LeanPart): number {
@@ -299,18 +324,12 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
 
     declare recordIndex: number;
     declare name: string;
-    declare code?: string;
     declare county: string;
     declare kind: SchoolKind;
-    declare owner?: Owner;
-    declare ownerLabel?: string;
     declare stage: Stage;
     declare students: number;
-    declare grades?: number;
-    declare classes?: number;
     declare met: number;
     declare pass: boolean | null;
-    declare source?: SourceCell;
 
     constructor(
       p: number,
@@ -332,6 +351,36 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
       this.met = met;
       this.pass = pass;
       indexOf[recordIndex * 2 + stageIndex(stage)] = p;
+    }
+
+    // Optional figures only when present (as the audit copied them), so the JSON stays lean.
+    get code(): string | undefined {
+      const code = records[this.recordIndex].code;
+      return code ? code : undefined;
+    }
+
+    get owner(): Owner | undefined {
+      const owner = records[this.recordIndex].owner;
+      return owner ? owner : undefined;
+    }
+
+    get ownerLabel(): string | undefined {
+      const label = records[this.recordIndex].ownerLabel;
+      return label ? label : undefined;
+    }
+
+    get grades(): number | undefined {
+      const grades = stageFigures(this)?.grades;
+      return isCount(grades) ? grades : undefined;
+    }
+
+    get classes(): number | undefined {
+      const classes = stageFigures(this)?.classes;
+      return isCount(classes) ? classes : undefined;
+    }
+
+    get source(): SourceCell | undefined {
+      return partSource(records[this.recordIndex]);
     }
 
     get values(): Record<string, number | null> {
@@ -361,12 +410,18 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
         pass: this.pass,
         shortfalls: this.shortfalls,
       };
-      if (this.code !== undefined) json.code = this.code;
-      if (this.owner !== undefined) json.owner = this.owner;
-      if (this.ownerLabel !== undefined) json.ownerLabel = this.ownerLabel;
-      if (this.grades !== undefined) json.grades = this.grades;
-      if (this.classes !== undefined) json.classes = this.classes;
-      if (this.source !== undefined) json.source = this.source;
+      const code = this.code;
+      if (code !== undefined) json.code = code;
+      const owner = this.owner;
+      if (owner !== undefined) json.owner = owner;
+      const ownerLabel = this.ownerLabel;
+      if (ownerLabel !== undefined) json.ownerLabel = ownerLabel;
+      const grades = this.grades;
+      if (grades !== undefined) json.grades = grades;
+      const classes = this.classes;
+      if (classes !== undefined) json.classes = classes;
+      const source = this.source;
+      if (source !== undefined) json.source = source;
       return json;
     }
   }
