@@ -112,7 +112,8 @@ interface PartRun {
 function partRun(
   standard: Standard,
   settings: AuditSettings,
-  records: readonly SchoolRecord[]
+  records: readonly SchoolRecord[],
+  countyNames: readonly string[]
 ): PartRun {
   const store = new PartStore(standard, records.length);
   const origins = store.origins;
@@ -126,7 +127,7 @@ function partRun(
     measures: standard.indicators.map((spec) => new CompiledMeasure(spec, settings, origins)),
     store,
     figures: new PartFigures(),
-    Part: leanPartClass(store, records),
+    Part: leanPartClass(store, records, countyNames),
     thresholds,
     floors: thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio))),
   };
@@ -142,7 +143,6 @@ function auditPart(
   record: SchoolRecord,
   stage: Stage,
   pupils: number,
-  county: string,
   countyNumber: number,
   run: PartRun,
   diagnostics: Diagnostic[],
@@ -195,19 +195,10 @@ function auditPart(
   }
   const rule = standard.schoolRule;
   const pass = rule ? met >= rule.minMet && allReachFloor : null;
-  store.judge(p, pass);
-  // The optional figures (code, owner, grades, source …) are read from the record when asked for.
-  return new run.Part(
-    p,
-    recordIndex,
-    record.name,
-    county,
-    record.kind,
-    stage,
-    pupils,
-    rule ? met : 0,
-    pass
-  );
+  store.judge(p, rule ? met : 0, pass);
+  // Every other figure of the part (name, pupils, met, code, source …) is read from the store or
+  // the record when asked for.
+  return new run.Part(p, recordIndex, stage);
 }
 
 function countyResult(
@@ -314,7 +305,9 @@ export function audit(
   const schools: SchoolPartResult[] = [];
   let guarantees: GuaranteeCheck[] | undefined;
   const missing: MissingFigure[] = [];
-  const run = partRun(standard, settings, records);
+  // Counties are numbered as their first counted part comes (the store groups parts by number).
+  const countyNames: string[] = [];
+  const run = partRun(standard, settings, records, countyNames);
 
   // A through-train school given as one record per part is one school for G4 (its pupils summed).
   const verdicts = new Array<Eligibility>(records.length);
@@ -329,8 +322,6 @@ export function audit(
     ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, partSource)
     : null;
 
-  // Counties are numbered as their first counted part comes (the store groups parts by number).
-  const countyNames: string[] = [];
   const countyNumbers = new Map<string, number>();
   let lastCounty = "";
   let lastNumber = -1;
@@ -409,7 +400,6 @@ export function audit(
           record,
           stage,
           pupils as number,
-          county,
           lastNumber,
           run,
           diagnostics,

@@ -2,10 +2,12 @@ import fc from "fast-check";
 import { audit, isCount, type SchoolRecord, type SourceCell } from "../../src/engine";
 
 /**
- * A part's optional figures (code, owner, ownerLabel, grades, classes, source) are read from its
- * record when asked for (leanParts.ts) instead of copied onto each part. They must read exactly
- * as the copies did: present only when the record has them (truthy text, a usable count, a
- * source), the part's own stage's grades and classes, the name cell when the reader knew it.
+ * A part holds only its record's index and its stage: every other figure is read from the audit's
+ * store or the part's record when asked for (leanParts.ts) instead of copied onto each part. They
+ * must read exactly as the copies did: the record's name and kind, its county trimmed, the stage's
+ * pupils; the optional figures (code, owner, ownerLabel, grades, classes, source) present only when
+ * the record has them (truthy text, a usable count, a source), the part's own stage's grades and
+ * classes, the name cell when the reader knew it.
  */
 
 const count = fc.oneof(
@@ -19,6 +21,8 @@ const stage = fc.record(
 const record = fc
   .record({
     name: fc.constantFrom("甲校", "乙校", "丙校"),
+    county: fc.constantFrom(undefined, "东县", " 西县 ", "南县"),
+    kind: fc.constantFrom("primary", "junior", "nineYear", "teachingPoint"),
     code: fc.constantFrom(undefined, "", "4101"),
     owner: fc.constantFrom(undefined, "public", "private"),
     ownerLabel: fc.constantFrom(undefined, "", "教育部门"),
@@ -42,8 +46,8 @@ const record = fc
     ),
   })
   .map(({ primary, junior, ...rest }): SchoolRecord => {
-    const record = { ...rest, kind: "nineYear", stages: {} } as SchoolRecord;
-    for (const key of ["code", "owner", "ownerLabel", "source"] as const)
+    const record = { ...rest, stages: {} } as SchoolRecord;
+    for (const key of ["county", "code", "owner", "ownerLabel", "source"] as const)
       if (record[key] === undefined) delete record[key];
     if (primary) record.stages.primary = primary;
     if (junior) record.stages.junior = junior;
@@ -70,8 +74,43 @@ function copied(record: SchoolRecord, stage: "primary" | "junior") {
 
 const OPTIONAL = ["code", "owner", "ownerLabel", "grades", "classes", "source"] as const;
 
-describe("a part's optional figures, read from its record", () => {
-  it("read as the copies did, in the part and in its JSON (same keys, same order)", () => {
+describe("a part's figures, read from the store and its record", () => {
+  it("read as the copies did: name, county, kind, stage and pupils, in the part and its JSON", () => {
+    fc.assert(
+      fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), (records) => {
+        const result = audit(records);
+        for (const part of result.schools) {
+          const r = records[part.recordIndex];
+          const want = {
+            recordIndex: part.recordIndex,
+            name: r.name,
+            county: (r.county ?? "").trim(),
+            kind: r.kind,
+            stage: part.stage,
+            students: r.stages[part.stage]!.pupils,
+          };
+          const { recordIndex, name, county, kind, stage, students } = part;
+          expect({ recordIndex, name, county, kind, stage, students }).toEqual(want);
+          const json = JSON.parse(JSON.stringify(part)) as Record<string, unknown>;
+          expect(Object.entries(json).slice(0, 6)).toEqual(Object.entries(want));
+          expect([json.met, json.pass]).toEqual([part.met, part.pass]);
+        }
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it("say pass null and met 0 under a standard without a school rule", () => {
+    const records: SchoolRecord[] = [
+      { name: "甲", kind: "primary", stages: { primary: { pupils: 300 } } },
+    ];
+    const [part] = audit(records, { standard: "2012" }).schools;
+    expect([part.met, part.pass]).toEqual([0, null]);
+    const [judged] = audit(records).schools;
+    expect(judged.pass).toBe(false);
+  });
+
+  it("give the optional ones as the copies did, in the part and its JSON (same keys, same order)", () => {
     fc.assert(
       fc.property(fc.array(record, { minLength: 1, maxLength: 8 }), (records) => {
         const result = audit(records);
