@@ -147,8 +147,18 @@ export class CheckTallies implements CheckSink {
     tally.total++;
     if (pass === null) {
       if (tally.open++ === 0) tally.firstOpen = school;
-    } else if (pass === false) tally.failed.push(`${school}：${message}`);
+    } else if (pass === false) tally.failed.push(flat(school, message));
   }
+}
+
+/**
+ * 「school：message」 as one flat string. A template literal would keep a tree of a few joined
+ * pieces (the message is itself built from several) for every failed check of a province, kept
+ * to the end of the audit and flattened anyway when the county item's notes are deduplicated;
+ * join writes the characters once.
+ */
+function flat(school: string, message: string): string {
+  return [school, message].join("：");
 }
 
 /** G4: 小学 and 初中 ≤ 2000 pupils, 九年/十二年一贯制 ≤ 2500 (compulsory stages only). */
