@@ -1,15 +1,14 @@
-import { compulsoryPupils } from "./eligibility";
-import { isCount } from "./numeric";
+import * as eligibility from "./eligibility";
+import * as numeric from "./numeric";
 import type { GuaranteeCheck, SourceCell } from "./result";
 import type { GuaranteeRules } from "./standards";
-import {
-  STAGE_NAMES,
-  STAGES,
-  type AuditSettings,
-  type FacilityFigures,
-  type SchoolRecord,
-  type Stage,
-} from "./types";
+import * as types from "./types";
+import type { AuditSettings, FacilityFigures, SchoolRecord, Stage } from "./types";
+
+// What every school's checks call, bound once (see numeric.ts: imported bindings under tsx).
+const { compulsoryPupils } = eligibility;
+const { isCount } = numeric;
+const { STAGE_NAMES, STAGES } = types;
 
 const THROUGH_TRAIN_KINDS = new Set(["nineYear", "twelveYear"]);
 
