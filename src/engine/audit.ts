@@ -1,16 +1,13 @@
 import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
-import { eligibility, type Eligibility } from "./eligibility";
+import * as eligibilityRules from "./eligibility";
+import type { Eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
 import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
-import {
-  evaluateIndicator,
-  givenDiffers,
-  missingFigureDiagnostics,
-  type MissingFigure,
-} from "./indicators";
-import { leanPartClass, PartStore, type LeanPartClass } from "./leanParts";
-import { atLeast, isCount, ratio } from "./numeric";
+import * as indicators from "./indicators";
+import type { MissingFigure } from "./indicators";
+import { leanPartClass, partSource, PartStore, type LeanPartClass } from "./leanParts";
+import * as numeric from "./numeric";
 import type {
   AuditResult,
   CountyResult,
@@ -20,7 +17,7 @@ import type {
   SourceCell,
   StageResult,
 } from "./result";
-import { stageShare } from "./split";
+import * as split from "./split";
 import { UncountedFields } from "./uncounted";
 import type { CountyForm } from "./county/form";
 import { CountyItemSchools } from "./county/schoolFigures";
@@ -31,15 +28,15 @@ import {
   type ItemMemo,
 } from "./county/verdict";
 import { findStandard, type Standard } from "./standards";
-import {
-  resolveSettings,
-  STAGE_NAMES,
-  STAGES,
-  type AuditSettings,
-  type SchoolRecord,
-  type SettingsInput,
-  type Stage,
-} from "./types";
+import * as types from "./types";
+import type { AuditSettings, SchoolRecord, SettingsInput, Stage } from "./types";
+
+// What the per-part loop calls, bound once (see numeric.ts: imported bindings under tsx).
+const { atLeast, isCount, ratio } = numeric;
+const { eligibility } = eligibilityRules;
+const { evaluateIndicator, givenDiffers, missingFigureDiagnostics } = indicators;
+const { stageShare } = split;
+const { resolveSettings, STAGE_NAMES, STAGES } = types;
 
 export class UnknownStandardError extends Error {
   constructor(id: string) {
@@ -48,13 +45,10 @@ export class UnknownStandardError extends Error {
   }
 }
 
-function sourceCell(record: SchoolRecord): SourceCell | undefined {
-  if (!record.source) return undefined;
-  const cell = record.source.cells?.name;
-  // One literal per shape: adding `cell` afterwards would give each source a property store too.
-  return cell
-    ? { sheet: record.source.sheet, row: record.source.row, cell }
-    : { sheet: record.source.sheet, row: record.source.row };
+/** `{ source }` of a record left out, or nothing when the record has no source. */
+function sourceOf(record: SchoolRecord): { source?: SourceCell } {
+  const source = partSource(record);
+  return source ? { source } : {};
 }
 
 function countyOf(record: SchoolRecord): string {
@@ -112,8 +106,13 @@ interface PartRun {
   floors: (number | null)[][];
 }
 
-function partRun(standard: Standard, settings: AuditSettings, records: number): PartRun {
-  const store = new PartStore(standard, records);
+function partRun(
+  standard: Standard,
+  settings: AuditSettings,
+  records: readonly SchoolRecord[],
+  countyNames: readonly string[]
+): PartRun {
+  const store = new PartStore(standard, records.length);
   const origins = store.origins;
   const floorRatio = standard.schoolRule?.floorRatio ?? 1;
   const thresholds = STAGES.map((stage) =>
@@ -125,7 +124,7 @@ function partRun(standard: Standard, settings: AuditSettings, records: number): 
     measures: standard.indicators.map((spec) => new CompiledMeasure(spec, settings, origins)),
     store,
     figures: new PartFigures(),
-    Part: leanPartClass(store, records),
+    Part: leanPartClass(store, records, countyNames),
     thresholds,
     floors: thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio))),
   };
@@ -141,10 +140,8 @@ function auditPart(
   record: SchoolRecord,
   stage: Stage,
   pupils: number,
-  county: string,
   countyNumber: number,
   run: PartRun,
-  source: SourceCell | undefined,
   diagnostics: Diagnostic[],
   missing: MissingFigure[]
 ): SchoolPartResult {
@@ -156,8 +153,7 @@ function auditPart(
   const share = stageShare(record, stage);
   const p = store.add(share, pupils, countyNumber, stage);
   const partFigures = run.figures.read(record, s);
-  const figures = s === 0 ? record.stages.primary : record.stages.junior;
-  const given = figures?.given;
+  const given = (s === 0 ? record.stages.primary : record.stages.junior)?.given;
   let met = 0;
   let allReachFloor = true;
   for (let i = 0; i < specs.length; i++) {
@@ -196,26 +192,10 @@ function auditPart(
   }
   const rule = standard.schoolRule;
   const pass = rule ? met >= rule.minMet && allReachFloor : null;
-  store.judge(p, pass);
-  const part = new run.Part(
-    p,
-    recordIndex,
-    record.name,
-    county,
-    record.kind,
-    stage,
-    pupils,
-    rule ? met : 0,
-    pass
-  );
-  // Optional fields only when present, so the JSON stays lean.
-  if (record.code) part.code = record.code;
-  if (record.owner) part.owner = record.owner;
-  if (record.ownerLabel) part.ownerLabel = record.ownerLabel;
-  if (isCount(figures?.grades)) part.grades = figures.grades;
-  if (isCount(figures?.classes)) part.classes = figures.classes;
-  if (source) part.source = source;
-  return part;
+  store.judge(p, rule ? met : 0, pass);
+  // Every other figure of the part (name, pupils, met, code, source …) is read from the store or
+  // the record when asked for.
+  return new run.Part(p, recordIndex, stage);
 }
 
 function countyResult(
@@ -322,7 +302,9 @@ export function audit(
   const schools: SchoolPartResult[] = [];
   let guarantees: GuaranteeCheck[] | undefined;
   const missing: MissingFigure[] = [];
-  const run = partRun(standard, settings, records.length);
+  // Counties are numbered as their first counted part comes (the store groups parts by number).
+  const countyNames: string[] = [];
+  const run = partRun(standard, settings, records, countyNames);
 
   // A through-train school given as one record per part is one school for G4 (its pupils summed).
   const verdicts = new Array<Eligibility>(records.length);
@@ -334,11 +316,9 @@ export function audit(
   const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
   const grouped = new Set(partGroups.flat());
   const checks = standard.guarantees
-    ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, sourceCell)
+    ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, partSource)
     : null;
 
-  // Counties are numbered as their first counted part comes (the store groups parts by number).
-  const countyNames: string[] = [];
   const countyNumbers = new Map<string, number>();
   let lastCounty = "";
   let lastNumber = -1;
@@ -350,7 +330,6 @@ export function audit(
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
     const record = records[recordIndex];
     const county = countyOf(record);
-    const source = sourceCell(record);
     itemSchools.add(record, county);
     uncounted.add(record);
     const verdict = verdicts[recordIndex];
@@ -360,7 +339,7 @@ export function audit(
         name: record.name,
         county,
         reason: verdict.reason,
-        ...(source ? { source } : {}),
+        ...sourceOf(record),
       });
       diagnostics.push(
         recordDiagnostic(
@@ -388,7 +367,7 @@ export function audit(
           county,
           stage,
           reason,
-          ...(source ? { source } : {}),
+          ...sourceOf(record),
         });
         diagnostics.push(
           recordDiagnostic(
@@ -418,10 +397,8 @@ export function audit(
           record,
           stage,
           pupils as number,
-          county,
           lastNumber,
           run,
-          source,
           diagnostics,
           missing
         )

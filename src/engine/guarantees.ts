@@ -1,15 +1,14 @@
-import { compulsoryPupils } from "./eligibility";
-import { isCount } from "./numeric";
+import * as eligibility from "./eligibility";
+import * as numeric from "./numeric";
 import type { GuaranteeCheck, SourceCell } from "./result";
 import type { GuaranteeRules } from "./standards";
-import {
-  STAGE_NAMES,
-  STAGES,
-  type AuditSettings,
-  type FacilityFigures,
-  type SchoolRecord,
-  type Stage,
-} from "./types";
+import * as types from "./types";
+import type { AuditSettings, FacilityFigures, SchoolRecord, Stage } from "./types";
+
+// What every school's checks call, bound once (see numeric.ts: imported bindings under tsx).
+const { compulsoryPupils } = eligibility;
+const { isCount } = numeric;
+const { STAGE_NAMES, STAGES } = types;
 
 const THROUGH_TRAIN_KINDS = new Set(["nineYear", "twelveYear"]);
 
@@ -147,8 +146,18 @@ export class CheckTallies implements CheckSink {
     tally.total++;
     if (pass === null) {
       if (tally.open++ === 0) tally.firstOpen = school;
-    } else if (pass === false) tally.failed.push(`${school}：${message}`);
+    } else if (pass === false) tally.failed.push(flat(school, message));
   }
+}
+
+/**
+ * 「school：message」 as one flat string. A template literal would keep a tree of a few joined
+ * pieces (the message is itself built from several) for every failed check of a province, kept
+ * to the end of the audit and flattened anyway when the county item's notes are deduplicated;
+ * join writes the characters once.
+ */
+function flat(school: string, message: string): string {
+  return [school, message].join("：");
 }
 
 /** G4: 小学 and 初中 ≤ 2000 pupils, 九年/十二年一贯制 ≤ 2500 (compulsory stages only). */

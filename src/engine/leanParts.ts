@@ -7,20 +7,31 @@
  * of seven detail objects and the shortfalls' advice text, and the engine does not spend its time
  * building figures the report or the pane may never read.
  *
+ * The optional figures (code, owner, ownerLabel, grades, classes, source) are read from the part's
+ * record when asked for, as the audit would have copied them: a part object then holds its nine
+ * own figures and nothing else (no source object, no property added after construction), which
+ * at a province's scale is the difference between the parts fitting the young generation or not.
+ *
  * Reading `values`, `details` or `shortfalls` twice in a row for the same part returns the same object;
  * otherwise each read builds fresh objects with the same content. `JSON.stringify(part)` gives
  * the documented shape (docs/audit-result.md), key for key as the plain objects did.
  */
 import { facilityShareNote, givenOrigin, type Origin } from "./compiledMeasures";
 import { judgedDetail } from "./indicators";
+import { isCount } from "./numeric";
 import type { IndicatorDetail, SchoolPartResult, Shortfall, SourceCell } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
-import type { Owner, SchoolKind, Stage } from "./types";
+import type { Owner, SchoolKind, SchoolRecord, Stage } from "./types";
 import { shortfallOf } from "./verdicts";
 
 /** Store codes besides an origin id (≥ 0). */
 const NO_VALUE = -1;
 const KEPT = -2;
+
+/** A part's school rule in the store. */
+const FAILS = 0;
+const PASSES = 1;
+const UNJUDGED = 2;
 
 function stageIndex(stage: Stage): 0 | 1 {
   return stage === "primary" ? 0 : 1;
@@ -49,9 +60,13 @@ export class PartStore {
   private valueColumn: Float64Array;
   /** Per part: its share of shared facilities. */
   private shares: Float64Array;
-  /** Per part: its pupils, whether it passes the school rule (1) and its county's number. */
+  /**
+   * Per part: its pupils, its school rule (PASSES, FAILS or UNJUDGED), how many indicators meet
+   * their thresholds, and its county's number.
+   */
   private students: Float64Array;
   private passes: Uint8Array;
+  private mets: Uint8Array;
   private counties: Int32Array;
   private stages: Uint8Array;
   /** Details the generic path built (a value cross-checked against a different one the sheet held). */
@@ -77,6 +92,7 @@ export class PartStore {
     this.shares = new Float64Array(capacity);
     this.students = new Float64Array(capacity);
     this.passes = new Uint8Array(capacity);
+    this.mets = new Uint8Array(capacity);
     this.counties = new Int32Array(capacity);
     this.stages = new Uint8Array(capacity);
     this.given = [0, 1].map(() => this.specs.map(() => -1));
@@ -92,6 +108,7 @@ export class PartStore {
       this.shares = grown(this.shares, p + 1);
       this.students = grown(this.students, p + 1);
       this.passes = grown(this.passes, p + 1);
+      this.mets = grown(this.mets, p + 1);
       this.counties = grown(this.counties, p + 1);
       this.stages = grown(this.stages, p + 1);
       this.codes = grown(this.codes, (p + 1) * this.k);
@@ -105,9 +122,25 @@ export class PartStore {
     return p;
   }
 
-  /** The part at row p passes the school rule. */
-  judge(p: number, pass: boolean | null): void {
-    this.passes[p] = pass === true ? 1 : 0;
+  /** The part at row p meets `met` indicators' thresholds and passes the school rule (null: none). */
+  judge(p: number, met: number, pass: boolean | null): void {
+    this.mets[p] = met;
+    this.passes[p] = pass === null ? UNJUDGED : pass ? PASSES : FAILS;
+  }
+
+  metAt(p: number): number {
+    return this.mets[p];
+  }
+
+  /** The school rule of the part at row p (null under a standard without one). */
+  passAt(p: number): boolean | null {
+    const pass = this.passes[p];
+    return pass === UNJUDGED ? null : pass === PASSES;
+  }
+
+  /** The number of the county of the part at row p (as the audit numbered them). */
+  countyAt(p: number): number {
+    return this.counties[p];
   }
 
   studentsAt(p: number): number {
@@ -115,7 +148,7 @@ export class PartStore {
   }
 
   passesAt(p: number): boolean {
-    return this.passes[p] === 1;
+    return this.passes[p] === PASSES;
   }
 
   /**
@@ -265,32 +298,48 @@ export class PartStore {
 export type LeanPart = Omit<SchoolPartResult, "values" | "details" | "shortfalls">;
 
 /**
- * A part class's constructor: the store index, then the part's own figures; the optional ones
- * (code, owner, ownerLabel, grades, classes, source) are set afterwards, only when present.
+ * A part class's constructor: the part's row in the store, its record and its stage; every other
+ * figure is read from the store (pupils, met, pass, county) or the record (name, kind, and the
+ * optional ones: code, owner, ownerLabel, grades, classes, source) when asked for.
  */
 export type LeanPartClass = {
   /** A part's index in the store. */
   indexOf(part: SchoolPartResult): number;
-} & (new (
-  p: number,
-  recordIndex: number,
-  name: string,
-  county: string,
-  kind: SchoolKind,
-  stage: Stage,
-  students: number,
-  met: number,
-  pass: boolean | null
-) => SchoolPartResult);
+} & (new (p: number, recordIndex: number, stage: Stage) => SchoolPartResult);
 
 /**
- * The part class of one audit: its details and shortfalls come from `store`. (One class per
- * audit, so the store needs no property of its own on each part; the part's index in the store
- * is kept in a side array keyed by record and stage.)
+ * Where a record's part points in its sheet: the row, and the name cell when the reader knows it.
+ * One literal per shape (adding `cell` afterwards would give each source a property store too).
+ *
+ * @example
+ * partSource({ name: "一小", kind: "primary", stages: {}, source: { sheet: "学校", row: 4 } }); // { sheet: "学校", row: 4 }
  */
-export function leanPartClass(store: PartStore, records: number): LeanPartClass {
-  const indexOf = new Int32Array(records * 2);
+export function partSource(record: SchoolRecord): SourceCell | undefined {
+  if (!record.source) return undefined;
+  const cell = record.source.cells?.name;
+  return cell
+    ? { sheet: record.source.sheet, row: record.source.row, cell }
+    : { sheet: record.source.sheet, row: record.source.row };
+}
+
+/**
+ * The part class of one audit: a part holds its record's index and its stage (its two own
+ * properties); its figures come from `store` and `records`, its county's name from `countyNames`
+ * (by the number the store keeps). One class per audit, so none of them needs a property of its
+ * own on each part; the part's row in the store is kept in a side array keyed by record and stage.
+ * A province's parts are then 40 bytes each, not 88 (nine own properties).
+ */
+export function leanPartClass(
+  store: PartStore,
+  records: readonly SchoolRecord[],
+  countyNames: readonly string[]
+): LeanPartClass {
+  const indexOf = new Int32Array(records.length * 2);
   const at = (part: LeanPart) => indexOf[part.recordIndex * 2 + stageIndex(part.stage)];
+  const stageFigures = (part: LeanPart) => {
+    const stages = records[part.recordIndex].stages;
+    return part.stage === "primary" ? stages.primary : stages.junior;
+  };
 
   class SchoolPart implements SchoolPartResult {
     static indexOf(part: LeanPart): number {
@@ -298,40 +347,66 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
     }
 
     declare recordIndex: number;
-    declare name: string;
-    declare code?: string;
-    declare county: string;
-    declare kind: SchoolKind;
-    declare owner?: Owner;
-    declare ownerLabel?: string;
     declare stage: Stage;
-    declare students: number;
-    declare grades?: number;
-    declare classes?: number;
-    declare met: number;
-    declare pass: boolean | null;
-    declare source?: SourceCell;
 
-    constructor(
-      p: number,
-      recordIndex: number,
-      name: string,
-      county: string,
-      kind: SchoolKind,
-      stage: Stage,
-      students: number,
-      met: number,
-      pass: boolean | null
-    ) {
+    constructor(p: number, recordIndex: number, stage: Stage) {
       this.recordIndex = recordIndex;
-      this.name = name;
-      this.county = county;
-      this.kind = kind;
       this.stage = stage;
-      this.students = students;
-      this.met = met;
-      this.pass = pass;
       indexOf[recordIndex * 2 + stageIndex(stage)] = p;
+    }
+
+    get name(): string {
+      return records[this.recordIndex].name;
+    }
+
+    get county(): string {
+      return countyNames[store.countyAt(at(this))];
+    }
+
+    get kind(): SchoolKind {
+      return records[this.recordIndex].kind;
+    }
+
+    get students(): number {
+      return store.studentsAt(at(this));
+    }
+
+    get met(): number {
+      return store.metAt(at(this));
+    }
+
+    get pass(): boolean | null {
+      return store.passAt(at(this));
+    }
+
+    // Optional figures only when present (as the audit copied them), so the JSON stays lean.
+    get code(): string | undefined {
+      const code = records[this.recordIndex].code;
+      return code ? code : undefined;
+    }
+
+    get owner(): Owner | undefined {
+      const owner = records[this.recordIndex].owner;
+      return owner ? owner : undefined;
+    }
+
+    get ownerLabel(): string | undefined {
+      const label = records[this.recordIndex].ownerLabel;
+      return label ? label : undefined;
+    }
+
+    get grades(): number | undefined {
+      const grades = stageFigures(this)?.grades;
+      return isCount(grades) ? grades : undefined;
+    }
+
+    get classes(): number | undefined {
+      const classes = stageFigures(this)?.classes;
+      return isCount(classes) ? classes : undefined;
+    }
+
+    get source(): SourceCell | undefined {
+      return partSource(records[this.recordIndex]);
     }
 
     get values(): Record<string, number | null> {
@@ -361,12 +436,18 @@ export function leanPartClass(store: PartStore, records: number): LeanPartClass 
         pass: this.pass,
         shortfalls: this.shortfalls,
       };
-      if (this.code !== undefined) json.code = this.code;
-      if (this.owner !== undefined) json.owner = this.owner;
-      if (this.ownerLabel !== undefined) json.ownerLabel = this.ownerLabel;
-      if (this.grades !== undefined) json.grades = this.grades;
-      if (this.classes !== undefined) json.classes = this.classes;
-      if (this.source !== undefined) json.source = this.source;
+      const code = this.code;
+      if (code !== undefined) json.code = code;
+      const owner = this.owner;
+      if (owner !== undefined) json.owner = owner;
+      const ownerLabel = this.ownerLabel;
+      if (ownerLabel !== undefined) json.ownerLabel = ownerLabel;
+      const grades = this.grades;
+      if (grades !== undefined) json.grades = grades;
+      const classes = this.classes;
+      if (classes !== undefined) json.classes = classes;
+      const source = this.source;
+      if (source !== undefined) json.source = source;
       return json;
     }
   }
