@@ -1,11 +1,8 @@
 import { compositeCv, weightedSpreadAt } from "./cv";
-import * as numeric from "./numeric";
+import { atLeast, atMost } from "./numeric";
 import type { IndicatorStageResult, StageResult } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
 import type { Stage } from "./types";
-
-// Called for every part, bound once (see numeric.ts: imported bindings under tsx).
-const { atLeast, atMost } = numeric;
 
 /** One indicator's values and weights over a stage's parts (the parts with a value only). */
 interface Column {

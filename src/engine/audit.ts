@@ -1,13 +1,16 @@
 import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
-import * as eligibilityRules from "./eligibility";
-import type { Eligibility } from "./eligibility";
+import { eligibility, type Eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
 import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
-import * as indicators from "./indicators";
-import type { MissingFigure } from "./indicators";
+import {
+  evaluateIndicator,
+  givenDiffers,
+  missingFigureDiagnostics,
+  type MissingFigure,
+} from "./indicators";
 import { leanPartClass, partSource, PartStore, type LeanPartClass } from "./leanParts";
-import * as numeric from "./numeric";
+import { atLeast, isCount, ratio } from "./numeric";
 import type {
   AuditResult,
   CountyResult,
@@ -17,7 +20,7 @@ import type {
   SourceCell,
   StageResult,
 } from "./result";
-import * as split from "./split";
+import { stageShare } from "./split";
 import { UncountedFields } from "./uncounted";
 import type { CountyForm } from "./county/form";
 import { CountyItemSchools } from "./county/schoolFigures";
@@ -28,15 +31,15 @@ import {
   type ItemMemo,
 } from "./county/verdict";
 import { findStandard, type Standard } from "./standards";
-import * as types from "./types";
-import type { AuditSettings, SchoolRecord, SettingsInput, Stage } from "./types";
-
-// What the per-part loop calls, bound once (see numeric.ts: imported bindings under tsx).
-const { atLeast, isCount, ratio } = numeric;
-const { eligibility } = eligibilityRules;
-const { evaluateIndicator, givenDiffers, missingFigureDiagnostics } = indicators;
-const { stageShare } = split;
-const { resolveSettings, STAGE_NAMES, STAGES } = types;
+import {
+  resolveSettings,
+  STAGE_NAMES,
+  STAGES,
+  type AuditSettings,
+  type SchoolRecord,
+  type SettingsInput,
+  type Stage,
+} from "./types";
 
 export class UnknownStandardError extends Error {
   constructor(id: string) {

@@ -13,13 +13,10 @@
 import { findSetting } from "./catalogue/settings";
 import { settingValue } from "./catalogue/settingValues";
 import { resolvedMeasure, sharedFields, type ResolvedTerm } from "./measures";
-import * as numeric from "./numeric";
+import { isCount } from "./numeric";
 import type { IndicatorDetail } from "./result";
 import type { IndicatorSpec } from "./standards";
 import type { AuditSettings, SchoolRecord, Stage } from "./types";
-
-// Called for every part, bound once (see numeric.ts: imported bindings under tsx).
-const { isCount } = numeric;
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
 

@@ -1,9 +1,6 @@
 import { TEACHING_POINT_MIN_PUPILS } from "./standards";
-import * as numeric from "./numeric";
+import { isCount } from "./numeric";
 import type { AuditSettings, SchoolRecord, StageFigures } from "./types";
-
-// Called for every part, bound once (see numeric.ts: imported bindings under tsx).
-const { isCount } = numeric;
 
 export type Eligibility = { counted: true } | { counted: false; code: string; reason: string };
 

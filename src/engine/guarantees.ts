@@ -1,14 +1,15 @@
-import * as eligibility from "./eligibility";
-import * as numeric from "./numeric";
+import { compulsoryPupils } from "./eligibility";
+import { isCount } from "./numeric";
 import type { GuaranteeCheck, SourceCell } from "./result";
 import type { GuaranteeRules } from "./standards";
-import * as types from "./types";
-import type { AuditSettings, FacilityFigures, SchoolRecord, Stage } from "./types";
-
-// What every school's checks call, bound once (see numeric.ts: imported bindings under tsx).
-const { compulsoryPupils } = eligibility;
-const { isCount } = numeric;
-const { STAGE_NAMES, STAGES } = types;
+import {
+  STAGE_NAMES,
+  STAGES,
+  type AuditSettings,
+  type FacilityFigures,
+  type SchoolRecord,
+  type Stage,
+} from "./types";
 
 const THROUGH_TRAIN_KINDS = new Set(["nineYear", "twelveYear"]);
 

@@ -1,12 +1,3 @@
-/*
- * The engine's per-part code binds these helpers once per module (`import * as numeric`, then
- * `const { atLeast } = numeric`) instead of calling the imported bindings: run from TypeScript
- * through tsx (as `npm run bench` does), each use of an imported binding goes through two property
- * getters (esbuild's CommonJS interop) that the optimiser does not inline, which for a helper
- * called a million times an audit costs more than its work. Bundles (the CLI, the add-in) and
- * Jest call them directly either way.
- */
-
 /**
  * Comparisons that floating point must not flip: 9 teachers for 1000 pupils is exactly 0.9 and
  * meets a 0.9 threshold. Values are computed by multiplying before dividing, and compared with a

@@ -1,10 +1,6 @@
-import * as standards from "./standards";
-import * as numeric from "./numeric";
+import { THROUGH_TRAIN_WEIGHTS } from "./standards";
+import { isCount } from "./numeric";
 import type { SchoolRecord, Stage } from "./types";
-
-// Read for every part, bound once (see numeric.ts: imported bindings under tsx).
-const { isCount } = numeric;
-const { THROUGH_TRAIN_WEIGHTS } = standards;
 
 /**
  * A stage's share of a school's shared facilities, by weighted pupils.
