@@ -89,6 +89,30 @@ describe("the zip writer", () => {
     expect(inflateEntry(copied[0]).equals(inflateEntry(entries[0]))).toBe(true);
   });
 
+  it("gives back each byte chunk only once zlib has read it (its memory is written over then)", async () => {
+    const file = path.join(dir, "g.zip");
+    const zip = await ZipWriter.create(file);
+    const released: Uint8Array[] = [];
+    // Overwriting a chunk zlib has not read yet would change the part.
+    const release = (chunk: Uint8Array) => {
+      released.push(chunk);
+      chunk.fill(0x21);
+    };
+    const bytesOf = (count: number) =>
+      [...chunks(count)].map((c) => Buffer.from(typeof c === "string" ? Buffer.from(c) : c));
+    const expectedLong = Buffer.concat(bytesOf(30));
+    const expectedShort = Buffer.concat(bytesOf(1));
+    await zip.add("long.xml", bytesOf(30), release);
+    await zip.add("short.xml", bytesOf(1), release);
+    await zip.add("text.xml", ["<a/>"], release);
+    await zip.finish();
+    const entries = await readStoredEntries(await fs.readFile(file));
+    expect(inflateEntry(entries[0]).equals(expectedLong)).toBe(true);
+    expect(inflateEntry(entries[1]).equals(expectedShort)).toBe(true);
+    expect(inflateEntry(entries[2]).toString()).toBe("<a/>");
+    expect(released.length).toBe(30 + 1 + 1);
+  });
+
   it("stops a part when making its chunks fails, with that error, and can be aborted", async () => {
     const zip = await ZipWriter.create(path.join(dir, "c.zip"));
     function* failing(): Generator<string | Uint8Array> {

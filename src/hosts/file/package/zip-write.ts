@@ -113,10 +113,12 @@ export class ZipWriter {
    * zlib's thread) while the next chunks are made. Parts land in the file in the order they are
    * added, but the next part's chunks are made while zlib finishes this one: the returned promise
    * settles once the part is made and handed over, and finish() once everything is in the file.
+   * `release` is told of each byte chunk once nothing reads it any more (its memory may be reused).
    */
   async add(
     name: string,
-    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
+    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+    release?: (chunk: Uint8Array) => void
   ): Promise<void> {
     this.throwFailure();
     const record: CentralRecord = {
@@ -148,7 +150,7 @@ export class ZipWriter {
         if (gathered) {
           gathered.push(bytes);
           if (size <= SYNC_PART_BYTES) continue;
-          stream = new DeflatedStream((chunk) => this.write(chunk));
+          stream = new DeflatedStream((chunk) => this.write(chunk), release);
           for (const bytes of gathered) await stream.write(bytes);
           gathered = undefined;
         } else await stream!.write(bytes);
@@ -162,6 +164,7 @@ export class ZipWriter {
     const deflated = gathered
       ? deflateRawSync(Buffer.concat(gathered), { level: constants.Z_BEST_SPEED })
       : undefined;
+    if (release) for (const bytes of gathered ?? []) release(bytes);
     stream?.end();
     this.inOrder(async () => {
       record.offset = this.offset;
@@ -253,7 +256,10 @@ class DeflatedStream {
   private held: Buffer[] | undefined = [];
   private failure: { error: unknown } | undefined;
 
-  constructor(private readonly out: (bytes: Buffer) => void) {
+  constructor(
+    private readonly out: (bytes: Buffer) => void,
+    private readonly release?: (chunk: Uint8Array) => void
+  ) {
     this.deflate.on("data", (chunk: Buffer) => {
       if (this.held) this.held.push(chunk);
       else if (!this.failure) {
@@ -277,7 +283,10 @@ class DeflatedStream {
    * the next is made. A turn of the event loop lets zlib hand over what it has done.
    */
   async write(bytes: Uint8Array): Promise<void> {
-    if (!this.deflate.write(bytes) && this.deflate.writableLength > DEFLATE_AHEAD)
+    const release = this.release;
+    // Called once zlib has read the whole chunk.
+    const done = release && (() => release(bytes));
+    if (!this.deflate.write(bytes, done) && this.deflate.writableLength > DEFLATE_AHEAD)
       await new Promise((resolve) => this.deflate.once("drain", resolve));
     else await new Promise(setImmediate);
   }
