@@ -102,9 +102,17 @@ function digitsOf(n: number, into: Uint8Array): number {
   return length;
 }
 
+/** The parts of a <hyperlink> element (hyperlinkXml). */
+const L = {
+  open: asciiBytes('<hyperlink ref="'),
+  location: asciiBytes('" location="'),
+  display: asciiBytes('" display="'),
+  close: asciiBytes('"/>'),
+};
+
 /**
  * The rows as <row> elements, in chunks of about CHUNK_BYTES; the internal links of plain
- * (formula-less) link cells are pushed onto `links` as <hyperlink> elements.
+ * (formula-less) link cells are written to `links` as <hyperlink> elements (hyperlinkXml's).
  *
  * @example
  * for (const chunk of packedSheetData(packedRawRows(sheet)!, styles.cellFormat, links)) zip.write(chunk);
@@ -112,11 +120,13 @@ function digitsOf(n: number, into: Uint8Array): number {
 export function* packedSheetData(
   rows: Iterable<RawRowCursor>,
   cellFormat: CellFormats,
-  links: string[]
+  links: XmlBytes
 ): Generator<Buffer> {
   const out = new XmlBytes(CHUNK_BYTES + (CHUNK_BYTES >> 2));
   /** `<c r="` and the column's letters, by column. */
   const opens: Uint8Array[] = [];
+  /** The column's letters, by column. */
+  const letters: Uint8Array[] = [];
   /** What follows a cell's reference (leadTags), by format, plain link or not, kind and formula. */
   let leads: Uint8Array[] = [];
   const digits = new Uint8Array(16);
@@ -179,16 +189,18 @@ export function* packedSheetData(
         } else out.bytes(B.cellClose);
       }
       if (link) {
-        const display =
-          kind === STRING
-            ? r.text(r.textStart, r.textEnd)
-            : kind === NUMBER
-              ? String(r.number)
-              : kind === NULL
-                ? ""
-                : String(kind === TRUE);
-        const ref = `${columnLetters(r.col)}${r.row + 1}`;
-        links.push(hyperlinkXml(ref, r.text(r.linkStart, r.linkEnd), display));
+        // hyperlinkXml's element, written from the packed bytes.
+        links.bytes(L.open);
+        links.bytes((letters[r.col] ??= asciiBytes(columnLetters(r.col))));
+        links.bytes(rowNumber);
+        links.bytes(L.location);
+        // The target without a leading "#".
+        links.attr(bytes, bytes[r.linkStart] === 0x23 ? r.linkStart + 1 : r.linkStart, r.linkEnd);
+        links.bytes(L.display);
+        if (kind === STRING) links.attr(bytes, r.textStart, r.textEnd);
+        else if (kind === NUMBER) links.ascii(String(r.number));
+        else if (kind !== NULL) links.ascii(String(kind === TRUE));
+        links.bytes(L.close);
       }
     }
     out.bytes(B.rowClose);

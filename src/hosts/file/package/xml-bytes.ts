@@ -16,6 +16,18 @@ const SPECIAL = new Uint8Array(256);
 for (let b = 0; b < 0x20; b++) SPECIAL[b] = b === 0x09 || b === 0x0a || b === 0x0d ? 0 : 1;
 SPECIAL[AMP] = SPECIAL[LT] = SPECIAL[GT] = SPECIAL[0xef] = 1;
 
+/** The same for an attribute value in double quotes (attr()): " and tab, LF, CR too. */
+const SPECIAL_IN_ATTR = SPECIAL.slice();
+SPECIAL_IN_ATTR[0x22] = SPECIAL_IN_ATTR[0x09] = SPECIAL_IN_ATTR[0x0a] = SPECIAL_IN_ATTR[0x0d] = 1;
+
+/** What attr() writes for a quote, tab, LF and CR (escapeAttr's references). */
+const ATTR_REFERENCES: Record<number, Uint8Array> = {
+  0x22: asciiBytes("&quot;"),
+  0x09: asciiBytes("&#9;"),
+  0x0a: asciiBytes("&#10;"),
+  0x0d: asciiBytes("&#13;"),
+};
+
 /**
  * An ASCII string's bytes, for XmlBytes.bytes().
  *
@@ -183,6 +195,43 @@ export class XmlBytes {
         buf[pos++] = 0x3b;
       } else if (b === 0xef) {
         // U+FFFE and U+FFFF (EF BF BE, EF BF BF); the input is valid UTF-8, so EF starts a character.
+        if (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)) i += 2;
+        else buf[pos++] = b;
+      }
+      // Other C0 controls: XML 1.0 cannot carry them.
+    }
+    this.pos = pos;
+  }
+
+  /**
+   * UTF-8 text bytes as an attribute value in double quotes, as escapeAttr escapes the string:
+   * what text() escapes or drops, and the quote, tab, LF and CR as character references.
+   */
+  attr(bytes: Uint8Array, start: number, end: number): void {
+    this.room((end - start) * 6);
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let i = start; i < end; i++) {
+      const b = bytes[i];
+      if (SPECIAL_IN_ATTR[b] === 0) {
+        buf[pos++] = b;
+        continue;
+      }
+      const reference = ATTR_REFERENCES[b];
+      if (reference !== undefined) {
+        for (let j = 0; j < reference.length; j++) buf[pos++] = reference[j];
+      } else if (b === AMP) {
+        buf[pos++] = AMP; // &amp;
+        buf[pos++] = 0x61;
+        buf[pos++] = 0x6d;
+        buf[pos++] = 0x70;
+        buf[pos++] = 0x3b;
+      } else if (b === LT || b === GT) {
+        buf[pos++] = AMP; // &lt; &gt;
+        buf[pos++] = b === LT ? 0x6c : 0x67;
+        buf[pos++] = 0x74;
+        buf[pos++] = 0x3b;
+      } else if (b === 0xef) {
         if (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)) i += 2;
         else buf[pos++] = b;
       }
