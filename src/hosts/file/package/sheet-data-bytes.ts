@@ -102,6 +102,11 @@ function digitsOf(n: number, into: Uint8Array): number {
   return length;
 }
 
+/** `<c r="` and the column's letters, by column (the same in every sheet). */
+const opens: Uint8Array[] = [];
+/** The column's letters, by column. */
+const letters: Uint8Array[] = [];
+
 /** The parts of a <hyperlink> element (hyperlinkXml). */
 const L = {
   open: asciiBytes('<hyperlink ref="'),
@@ -123,10 +128,6 @@ export function* packedSheetData(
   links: XmlBytes
 ): Generator<Buffer> {
   const out = new XmlBytes(CHUNK_BYTES + (CHUNK_BYTES >> 2));
-  /** `<c r="` and the column's letters, by column. */
-  const opens: Uint8Array[] = [];
-  /** The column's letters, by column. */
-  const letters: Uint8Array[] = [];
   /** What follows a cell's reference (leadTags), by format, plain link or not, kind and formula. */
   let leads: Uint8Array[] = [];
   const digits = new Uint8Array(16);
