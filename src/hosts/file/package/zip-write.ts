@@ -303,7 +303,11 @@ class DeflatedStream {
   async written(): Promise<void> {
     const held = this.held ?? [];
     this.held = undefined;
-    for (const chunk of held) this.out(chunk);
+    try {
+      for (const chunk of held) this.out(chunk);
+    } catch (error) {
+      this.failure ??= { error }; // what comes later is not written either
+    }
     await this.ended;
     if (this.failure) throw this.failure.error;
   }
