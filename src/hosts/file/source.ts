@@ -5,7 +5,7 @@ import type { SheetGrid } from "../../sheets/grid";
 import { WorkbookFileError } from "./errors";
 import { usePackCodec } from "../../report/packedRows";
 import { appendAuditToPackage, type AppendResult } from "./package/append";
-import { DEFLATE_SLABS } from "./package/pack-codec";
+import { deflateSlabsPast, STORED_SLAB_BYTES } from "./package/pack-codec";
 import { checkSignature, readBytes } from "./bytes";
 import { limitsFromEnv, type ReadLimits } from "./streaming/limits";
 import { readWorkbookGrids } from "./streaming/read-grids";
@@ -49,8 +49,9 @@ export async function openWorkbookSource(
   path: string,
   limits: ReadLimits = limitsFromEnv()
 ): Promise<WorkbookSource> {
-  // The audit sheets' packed rows are deflated while they wait to be written (Node only).
-  usePackCodec(DEFLATE_SLABS);
+  // The audit sheets' packed rows wait to be written as they are up to a city's size, deflated
+  // past it (Node only); a codec per audit, so each audit has the whole budget.
+  usePackCodec(deflateSlabsPast(STORED_SLAB_BYTES));
   const bytes = await readBytes(path);
   const isZip = startsWith(bytes, ZIP);
   const isXlsb = isZip && bytes.includes("xl/workbook.bin") && !bytes.includes("xl/workbook.xml");

@@ -27,6 +27,7 @@ import { appendAuditStyles } from "./styles-xml";
 import { assertNoDoctype } from "./xml-text";
 import { editAppProperties } from "./app-xml";
 import { entryStart, entryText, readStoredEntries, type StoredEntry } from "./zip-read";
+import { releaseXmlChunk } from "./xml-bytes";
 import { ZipWriter } from "./zip-write";
 
 /**
@@ -274,7 +275,8 @@ export async function appendAuditToPackage(
               renames,
               selected: selectSummary && i === activeIndex,
               ...(drawing ? { drawingRelId: SHEET_DRAWING_REL_ID } : {}),
-            })
+            }),
+            releaseXmlChunk
           );
           for (const part of drawing?.parts ?? []) await zip.add(part.name, [part.xml]);
           onProgress?.(i + 1, added.length);

@@ -56,17 +56,8 @@ const B = {
   rowCustom: asciiBytes('" customHeight="1">'),
   quoteClose: asciiBytes('">'),
   rowClose: asciiBytes("</row>"),
-  empty: asciiBytes("/>"),
-  // What follows a cell's attributes, by what the cell holds.
-  open: asciiBytes(">"),
-  error: asciiBytes(' t="e">'),
-  boolean: asciiBytes(' t="b">'),
-  formulaText: asciiBytes(' t="str">'),
-  inline: asciiBytes(' t="inlineStr"><is><t xml:space="preserve">'),
-  f: asciiBytes("<f>"),
   fClose: asciiBytes("</f>"),
   fCloseV: asciiBytes("</f><v>"),
-  v: asciiBytes("<v>"),
   vClose: asciiBytes("</v></c>"),
   // Values, after their <v>.
   num: asciiBytes("#NUM!</v></c>"),
@@ -75,6 +66,29 @@ const B = {
   isClose: asciiBytes("</t></is></c>"),
   cellClose: asciiBytes("</c>"),
 };
+
+/** A kind past the raw kinds (0 … 4): a number that is not finite, written as the error #NUM!. */
+const NON_FINITE = 5;
+/** Leads per cell format: two (plain link or not) of six kinds (NON_FINITE included) of two (formula or not). */
+const LEADS = 24;
+
+/**
+ * The tags after a cell's ` s="…"`: its type and the opening tag of its formula or value; "/>"
+ * closes an empty cell without a formula.
+ */
+function leadTags(kind: number, finite: boolean, formula: boolean): string {
+  if (kind === NULL && !formula) return "/>";
+  const type = !finite
+    ? ' t="e">'
+    : kind === TRUE || kind === FALSE
+      ? ' t="b">'
+      : kind === STRING
+        ? formula
+          ? ' t="str">'
+          : ' t="inlineStr"><is><t xml:space="preserve">'
+        : ">";
+  return formula ? `${type}<f>` : kind === STRING ? type : `${type}<v>`;
+}
 
 /** The row number's digits, in a scratch array (bytes 0 … length-1). */
 function digitsOf(n: number, into: Uint8Array): number {
@@ -88,9 +102,22 @@ function digitsOf(n: number, into: Uint8Array): number {
   return length;
 }
 
+/** `<c r="` and the column's letters, by column (the same in every sheet). */
+const opens: Uint8Array[] = [];
+/** The column's letters, by column. */
+const letters: Uint8Array[] = [];
+
+/** The parts of a <hyperlink> element (hyperlinkXml). */
+const L = {
+  open: asciiBytes('<hyperlink ref="'),
+  location: asciiBytes('" location="'),
+  display: asciiBytes('" display="'),
+  close: asciiBytes('"/>'),
+};
+
 /**
  * The rows as <row> elements, in chunks of about CHUNK_BYTES; the internal links of plain
- * (formula-less) link cells are pushed onto `links` as <hyperlink> elements.
+ * (formula-less) link cells are written to `links` as <hyperlink> elements (hyperlinkXml's).
  *
  * @example
  * for (const chunk of packedSheetData(packedRawRows(sheet)!, styles.cellFormat, links)) zip.write(chunk);
@@ -98,13 +125,11 @@ function digitsOf(n: number, into: Uint8Array): number {
 export function* packedSheetData(
   rows: Iterable<RawRowCursor>,
   cellFormat: CellFormats,
-  links: string[]
+  links: XmlBytes
 ): Generator<Buffer> {
   const out = new XmlBytes(CHUNK_BYTES + (CHUNK_BYTES >> 2));
-  /** `<c r="` and the column's letters, by column. */
-  const opens: Uint8Array[] = [];
-  /** The closing quote of the reference and the cell's ` s="…"`, by format (twice: a plain link's own). */
-  let attrs: Uint8Array[] = [];
+  /** What follows a cell's reference (leadTags), by format, plain link or not, kind and formula. */
+  let leads: Uint8Array[] = [];
   const digits = new Uint8Array(16);
   for (const r of rows) {
     const rowNumber = digits.subarray(0, digitsOf(r.row + 1, digits));
@@ -115,43 +140,41 @@ export function* packedSheetData(
       out.ascii(String(r.height));
       out.bytes(B.rowCustom);
     } else out.bytes(B.quoteClose);
-    if (attrs.length !== 2 * r.formats) attrs = new Array<Uint8Array>(2 * r.formats);
+    if (leads.length !== LEADS * r.formats) leads = new Array<Uint8Array>(LEADS * r.formats);
     while (r.nextCell()) {
       const bytes = r.bytes;
       const formula = r.formulaEnd > r.formulaStart; // an empty formula is none
       const link = r.linkEnd > r.linkStart && !formula;
-      const key = 2 * r.format + (link && r.style === undefined ? 1 : 0);
-      let attr = attrs[key];
-      if (attr === undefined) {
-        const s = formatAttr(cellFormat, r.style ?? (link ? "link" : undefined), r.numFmt);
-        attr = attrs[key] = asciiBytes(`"${s}`);
-      }
-      const open = (opens[r.col] ??= asciiBytes(`<c r="${columnLetters(r.col)}`));
       const kind = r.kind;
+      const finite = kind !== NUMBER || Number.isFinite(r.number);
+      // What follows the reference: the format, the type, the formula's or value's opening tag.
+      const key =
+        LEADS * r.format +
+        (link && r.style === undefined ? LEADS / 2 : 0) +
+        2 * (finite ? kind : NON_FINITE) +
+        (formula ? 1 : 0);
+      let lead = leads[key];
+      if (lead === undefined) {
+        const s = formatAttr(cellFormat, r.style ?? (link ? "link" : undefined), r.numFmt);
+        lead = leads[key] = asciiBytes(`"${s}${leadTags(kind, finite, formula)}`);
+      }
       if (kind === NULL && !formula) {
         // An empty cell is written only for its format.
-        if (attr.length > 1) {
-          out.bytes(open);
+        if (lead.length > 3) {
+          out.bytes((opens[r.col] ??= asciiBytes(`<c r="${columnLetters(r.col)}`)));
           out.bytes(rowNumber);
-          out.bytes(attr);
-          out.bytes(B.empty);
+          out.bytes(lead);
         }
       } else {
-        out.bytes(open);
+        out.bytes((opens[r.col] ??= asciiBytes(`<c r="${columnLetters(r.col)}`)));
         out.bytes(rowNumber);
-        out.bytes(attr);
-        const finite = kind !== NUMBER || Number.isFinite(r.number);
-        if (!finite) out.bytes(B.error);
-        else if (kind === TRUE || kind === FALSE) out.bytes(B.boolean);
-        else if (kind === STRING) out.bytes(formula ? B.formulaText : B.inline);
-        else out.bytes(B.open);
+        out.bytes(lead);
         if (formula) {
-          out.bytes(B.f);
           // Formulas are written without a leading "=".
           const start = bytes[r.formulaStart] === 0x3d ? r.formulaStart + 1 : r.formulaStart;
           out.text(bytes, start, r.formulaEnd);
           out.bytes(kind === NULL ? B.fClose : B.fCloseV);
-        } else if (kind !== STRING) out.bytes(B.v);
+        }
         if (kind === NUMBER) {
           if (finite) {
             out.number(r.number);
@@ -167,16 +190,18 @@ export function* packedSheetData(
         } else out.bytes(B.cellClose);
       }
       if (link) {
-        const display =
-          kind === STRING
-            ? r.text(r.textStart, r.textEnd)
-            : kind === NUMBER
-              ? String(r.number)
-              : kind === NULL
-                ? ""
-                : String(kind === TRUE);
-        const ref = `${columnLetters(r.col)}${r.row + 1}`;
-        links.push(hyperlinkXml(ref, r.text(r.linkStart, r.linkEnd), display));
+        // hyperlinkXml's element, written from the packed bytes.
+        links.bytes(L.open);
+        links.bytes((letters[r.col] ??= asciiBytes(columnLetters(r.col))));
+        links.bytes(rowNumber);
+        links.bytes(L.location);
+        // The target without a leading "#".
+        links.attr(bytes, bytes[r.linkStart] === 0x23 ? r.linkStart + 1 : r.linkStart, r.linkEnd);
+        links.bytes(L.display);
+        if (kind === STRING) links.attr(bytes, r.textStart, r.textEnd);
+        else if (kind === NUMBER) links.ascii(String(r.number));
+        else if (kind !== NULL) links.ascii(String(kind === TRUE));
+        links.bytes(L.close);
       }
     }
     out.bytes(B.rowClose);

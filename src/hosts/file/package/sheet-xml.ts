@@ -5,6 +5,7 @@ import { a1 } from "../../../sheets/grid";
 import { headerFooterXml, rowBreaksXml } from "./page-xml";
 import { formatAttr, hyperlinkXml, MAX_CELL_TEXT, packedSheetData } from "./sheet-data-bytes";
 import { styleKey } from "./styles-xml";
+import { XmlBytes } from "./xml-bytes";
 import { escapeText } from "./xml-text";
 
 /**
@@ -131,13 +132,13 @@ export interface SheetWriteOptions {
   drawingRelId?: string;
 }
 
-function tail(
+/** What follows the rows: everything up to the hyperlinks, and everything after them. */
+function tailAround(
   sheet: PlannedSheet,
   styles: SheetStyles,
-  links: string[],
   rename: (text: string) => string,
   drawingRelId: string | undefined
-): string {
+): { before: string; after: string } {
   const parts: string[] = ["</sheetData>"];
   if (sheet.merges.length > 0)
     parts.push(
@@ -159,7 +160,8 @@ function tail(
       `<conditionalFormatting sqref="${bar.range}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="${rgb}"/></dataBar></cfRule></conditionalFormatting>`
     );
   }
-  if (links.length > 0) parts.push(`<hyperlinks>${links.join("")}</hyperlinks>`);
+  const before = parts.join("");
+  parts.length = 0;
   parts.push(
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
   );
@@ -171,7 +173,20 @@ function tail(
   parts.push(rowBreaksXml(sheet.pageBreaks ?? []));
   if (drawingRelId) parts.push(`<drawing r:id="${drawingRelId}"/>`);
   parts.push("</worksheet>");
-  return parts.join("");
+  return { before, after: parts.join("") };
+}
+
+function tail(
+  sheet: PlannedSheet,
+  styles: SheetStyles,
+  links: string[],
+  rename: (text: string) => string,
+  drawingRelId: string | undefined
+): string {
+  const { before, after } = tailAround(sheet, styles, rename, drawingRelId);
+  return links.length > 0
+    ? `${before}<hyperlinks>${links.join("")}</hyperlinks>${after}`
+    : `${before}${after}`;
 }
 
 /**
@@ -193,13 +208,21 @@ export function* sheetXmlChunks(
   const rename =
     renames.size === 0 ? (text: string) => text : (text: string) => renameRefs(text, renames);
   yield head(sheet, options.selected ?? false);
-  const links: string[] = [];
   const raw = renames.size === 0 ? packedRawRows(sheet) : undefined;
   if (raw) {
+    // The links' elements as bytes too (a city's 问题清单 links tens of thousands of cells).
+    const links = new XmlBytes(1 << 12);
     yield* packedSheetData(raw, styles.cellFormat, links);
-    yield tail(sheet, styles, links, rename, options.drawingRelId);
+    const { before, after } = tailAround(sheet, styles, rename, options.drawingRelId);
+    if (links.length === 0) yield before + after;
+    else {
+      yield `${before}<hyperlinks>`;
+      yield links.take();
+      yield `</hyperlinks>${after}`;
+    }
     return;
   }
+  const links: string[] = [];
   let chunk: string[] = [];
   let rowsInChunk = 0;
   for (const planned of plannedRows(sheet)) {

@@ -1,5 +1,5 @@
 import { promises as fs, writeSync } from "fs";
-import { crc32, createDeflateRaw } from "zlib";
+import { constants, crc32, createDeflateRaw, deflateRawSync, type DeflateRaw } from "zlib";
 import type { StoredEntry } from "./zip-read";
 
 /**
@@ -13,6 +13,12 @@ import type { StoredEntry } from "./zip-read";
  * one chunk (on its own thread) while the caller makes the next.
  */
 const DEFLATE_AHEAD = 1 << 20;
+
+/**
+ * A part no longer than this is deflated in one call on the main thread: most audit sheets are a
+ * few kilobytes, and handing them to zlib's thread costs more in round trips than deflating.
+ */
+const SYNC_PART_BYTES = 1 << 16;
 
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
@@ -36,6 +42,9 @@ function dosNow(): { dosTime: number; dosDate: number } {
 export class ZipWriter {
   private offset = 0;
   private readonly records: CentralRecord[] = [];
+  /** Settles once every part added so far is in the file. */
+  private written: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | undefined;
 
   private constructor(private readonly file: fs.FileHandle) {}
 
@@ -77,6 +86,8 @@ export class ZipWriter {
   async copy(entry: StoredEntry): Promise<void> {
     if (entry.compressedSize > LIMIT_32 || entry.uncompressedSize > LIMIT_32)
       throw new Error(`压缩项「${entry.name}」超过 4 GB`);
+    await this.written;
+    this.throwFailure();
     const record: CentralRecord = {
       name: Buffer.from(entry.name, "utf8"),
       method: entry.method,
@@ -97,13 +108,19 @@ export class ZipWriter {
   }
 
   /**
-   * Adds a new part, deflated from text chunks as they come. The local header is written first
-   * with zero sizes and filled in once the part is complete.
+   * Adds a new part, deflated from text chunks as they come. A part that ends within
+   * SYNC_PART_BYTES is deflated at once, here; a longer one is handed to zlib chunk by chunk (on
+   * zlib's thread) while the next chunks are made. Parts land in the file in the order they are
+   * added, but the next part's chunks are made while zlib finishes this one: the returned promise
+   * settles once the part is made and handed over, and finish() once everything is in the file.
+   * `release` is told of each byte chunk once nothing reads it any more (its memory may be reused).
    */
   async add(
     name: string,
-    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
+    chunks: Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>,
+    release?: (chunk: Uint8Array) => void
   ): Promise<void> {
+    this.throwFailure();
     const record: CentralRecord = {
       name: Buffer.from(name, "utf8"),
       method: 8,
@@ -115,65 +132,81 @@ export class ZipWriter {
       versionMadeBy: 20,
       ...dosNow(),
       externalAttributes: 0,
-      offset: this.offset,
+      offset: 0,
     };
-    this.write(this.localHeader(record));
-    const dataStart = this.offset;
-    // Level 1: a city's audit sheets are hundreds of megabytes of XML. Output in large pieces: zlib
-    // needs the main thread between pieces.
-    const deflate = createDeflateRaw({ level: 1, chunkSize: 1 << 18 });
-    // Deflated bytes go to the file as they come; a failed write stops the part.
-    let failure: { error: unknown } | undefined;
-    deflate.on("data", (chunk: Buffer) => {
-      if (failure) return;
-      try {
-        this.write(chunk);
-      } catch (error) {
-        failure = { error };
-      }
-    });
-    const ended = new Promise<void>((resolve, reject) => {
-      deflate.once("end", resolve);
-      deflate.once("error", reject);
-    });
-    ended.catch(() => undefined); // awaited below; an early error must not go unhandled meanwhile
+    /** The part's first chunks, until it proves longer than SYNC_PART_BYTES. */
+    let gathered: Uint8Array[] | undefined = [];
+    let stream: DeflatedStream | undefined;
     let crc = 0;
     let size = 0;
     try {
       for await (const chunk of chunks) {
-        if (failure) throw failure.error;
+        this.throwFailure();
         if (chunk.length === 0) continue;
         const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
         crc = crc32(bytes, crc);
         size += bytes.length;
         if (size > LIMIT_32) throw new Error(`新工作表「${name}」超过 4 GB`);
-        // Not waiting for each chunk: zlib deflates this one while the next is made. A turn of
-        // the event loop lets zlib hand over what it has done and take the next chunk.
-        if (!deflate.write(bytes) && deflate.writableLength > DEFLATE_AHEAD)
-          await new Promise((resolve) => deflate.once("drain", resolve));
-        else await new Promise(setImmediate);
+        if (gathered) {
+          gathered.push(bytes);
+          if (size <= SYNC_PART_BYTES) continue;
+          stream = new DeflatedStream((chunk) => this.write(chunk), release);
+          for (const bytes of gathered) await stream.write(bytes);
+          gathered = undefined;
+        } else await stream!.write(bytes);
       }
-      deflate.end();
-      await ended;
     } catch (error) {
-      deflate.destroy();
+      stream?.destroy();
       throw error;
     }
-    if (failure) throw failure.error;
     record.crc32 = crc;
     record.uncompressedSize = size;
-    record.compressedSize = this.offset - dataStart;
-    // Fill in the local header's CRC and sizes now that they are known.
-    const fields = Buffer.alloc(12);
-    fields.writeUInt32LE(record.crc32 >>> 0, 0);
-    fields.writeUInt32LE(record.compressedSize, 4);
-    fields.writeUInt32LE(record.uncompressedSize, 8);
-    writeSync(this.file.fd, fields, 0, 12, record.offset + 14);
-    this.records.push(record);
+    const deflated = gathered
+      ? deflateRawSync(Buffer.concat(gathered), { level: constants.Z_BEST_SPEED })
+      : undefined;
+    if (release) for (const bytes of gathered ?? []) release(bytes);
+    stream?.end();
+    this.inOrder(async () => {
+      record.offset = this.offset;
+      this.write(this.localHeader(record));
+      const dataStart = this.offset;
+      if (deflated) this.write(deflated);
+      else await stream!.written();
+      record.compressedSize = this.offset - dataStart;
+      // Fill in the local header's CRC and sizes now that they are known.
+      const fields = Buffer.alloc(12);
+      fields.writeUInt32LE(record.crc32 >>> 0, 0);
+      fields.writeUInt32LE(record.compressedSize, 4);
+      fields.writeUInt32LE(record.uncompressedSize, 8);
+      writeSync(this.file.fd, fields, 0, 12, record.offset + 14);
+      this.records.push(record);
+    });
+  }
+
+  /** Throws the failure that stopped an earlier part, if any. */
+  private throwFailure(): void {
+    if (this.failure) throw this.failure.error;
+  }
+
+  /**
+   * Runs `step` once every earlier step is done (steps write to the file, in order); the first
+   * failure stops the rest and is thrown by the next add(), copy() or finish().
+   */
+  private inOrder(step: () => void | Promise<void>): void {
+    this.written = this.written.then(async () => {
+      if (this.failure) return;
+      try {
+        await step();
+      } catch (error) {
+        this.failure = { error };
+      }
+    });
   }
 
   /** Writes the central directory and closes the file. */
   async finish(): Promise<void> {
+    await this.written;
+    this.throwFailure();
     if (this.records.length > 0xffff)
       throw new Error("审计后的工作簿含有超过 65535 个部件，无法保存");
     const start = this.offset;
@@ -206,6 +239,76 @@ export class ZipWriter {
 
   /** Closes the file without finishing it (the caller removes it). */
   async abort(): Promise<void> {
+    await this.written; // never rejects: a failure is kept in this.failure
     await this.file.close().catch(() => undefined);
+  }
+}
+
+/**
+ * A part's bytes deflated on zlib's thread as they are written. Deflated output is kept until
+ * written() says it may go to the file (the parts before it are there), then passed on as it comes.
+ */
+class DeflatedStream {
+  // Level 1: a city's audit sheets are hundreds of megabytes of XML. Output in large pieces: zlib
+  // needs the main thread between pieces.
+  private readonly deflate: DeflateRaw = createDeflateRaw({ level: 1, chunkSize: 1 << 18 });
+  private readonly ended: Promise<void>;
+  private held: Buffer[] | undefined = [];
+  private failure: { error: unknown } | undefined;
+
+  constructor(
+    private readonly out: (bytes: Buffer) => void,
+    private readonly release?: (chunk: Uint8Array) => void
+  ) {
+    this.deflate.on("data", (chunk: Buffer) => {
+      if (this.held) this.held.push(chunk);
+      else if (!this.failure) {
+        // A failed write stops the part.
+        try {
+          this.out(chunk);
+        } catch (error) {
+          this.failure = { error };
+        }
+      }
+    });
+    this.ended = new Promise<void>((resolve, reject) => {
+      this.deflate.once("end", resolve);
+      this.deflate.once("error", reject);
+    });
+    this.ended.catch(() => undefined); // awaited by written(); an early error must not go unhandled
+  }
+
+  /**
+   * Hands bytes to zlib without waiting for them to be deflated: zlib deflates this chunk while
+   * the next is made. A turn of the event loop lets zlib hand over what it has done.
+   */
+  async write(bytes: Uint8Array): Promise<void> {
+    const release = this.release;
+    // Called once zlib has read the whole chunk.
+    const done = release && (() => release(bytes));
+    if (!this.deflate.write(bytes, done) && this.deflate.writableLength > DEFLATE_AHEAD)
+      await new Promise((resolve) => this.deflate.once("drain", resolve));
+    else await new Promise(setImmediate);
+  }
+
+  end(): void {
+    this.deflate.end();
+  }
+
+  destroy(): void {
+    this.deflate.destroy();
+  }
+
+  /** Passes on what is held and the rest as it comes; settles when the part is deflated and out. */
+  async written(): Promise<void> {
+    const held = this.held ?? [];
+    this.held = undefined;
+    try {
+      for (const chunk of held) this.out(chunk);
+    } catch (error) {
+      this.failure ??= { error }; // what comes later is not written either
+    }
+    await this.ended;
+    if (this.failure) throw this.failure.error;
   }
 }
