@@ -134,20 +134,34 @@ export async function readWorkbookGrids(
       const part = resolveTarget(workbookPart, rel.target);
       if (!parts.has(part)) continue;
       const where = `工作表「${sheet.name}」`;
-      const reader = sheetReader(sheet.name, {
+      const context = {
         sharedStrings: strings,
         dateStyles: formats.dates,
         percentStyles: formats.percents,
         date1904,
-        count: (r, c) => {
+        count: (r: number, c: number) => {
           rows += r;
           cells += c;
           if (rows > limits.maxRows) throw limitError(path, "maxRows", where, limits);
           if (cells > limits.maxCells) throw limitError(path, "maxCells", where, limits);
         },
-      });
-      await parts.stream(part, reader.write);
-      grids.push(reader.grid());
+      };
+      const counted = { rows, cells };
+      const read = async (scan: boolean) => {
+        const reader = sheetReader(sheet.name, context, { scan });
+        await parts.stream(part, reader.write);
+        return reader.grid();
+      };
+      let grid: SheetGrid;
+      try {
+        grid = await read(true);
+      } catch (error) {
+        if (error instanceof WorkbookFileError) throw error; // a limit: the same with saxes
+        // Something the scanner does not take, or a malformed part: saxes reads it all and decides.
+        ({ rows, cells } = counted);
+        grid = await read(false);
+      }
+      grids.push(grid);
     }
     return { grids, ownedSheets };
   } catch (error) {

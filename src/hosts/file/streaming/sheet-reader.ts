@@ -2,6 +2,7 @@ import { a1, type CellValue, type MergedArea, type SheetGrid } from "../../../sh
 import { serialToIso } from "./number-formats";
 import { xmlStream } from "./xml-stream";
 import { clearCoveredCells } from "../merged-cells";
+import { SheetDataScanner } from "./sheet-data-scanner";
 
 /**
  * One worksheet part read as a SheetGrid in a single streaming pass: cached values (a formula
@@ -46,8 +47,14 @@ function mergedArea(ref: string): MergedArea | null {
   return { top, left, bottom, right };
 }
 
+/** The start tag of sheetData, with its prefix if any (it has no attributes). */
+const SHEET_DATA_START = /<((?:[A-Za-z_][\w.-]*:)?sheetData)\s*(\/?)>/;
+
 /**
- * A parser for one sheet: feed it the part's text, then call `grid()`.
+ * A parser for one sheet: feed it the part's text, then call `grid()`. With `scan`, the rows
+ * inside <sheetData> are read by SheetDataScanner and the rest by saxes; the scanner throws
+ * ScannerUnsure on anything outside its subset, and any failure of a scanned read is to be
+ * answered by reading the part again without `scan` (as readWorkbookGrids does).
  *
  * @example
  * const sheet = sheetReader("小学", context);
@@ -56,7 +63,8 @@ function mergedArea(ref: string): MergedArea | null {
  */
 export function sheetReader(
   name: string,
-  context: SheetContext
+  context: SheetContext,
+  options: { scan?: boolean } = {}
 ): { write: (text: string) => void; grid: () => SheetGrid } {
   const rows: CellValue[][] = [];
   const merges: MergedArea[] = [];
@@ -112,8 +120,8 @@ export function sheetReader(
     context.count(0, 1);
   };
 
-  const parser = xmlStream({
-    open: (element, attrs) => {
+  const handlers = {
+    open: (element: string, attrs: Partial<Record<"r" | "t" | "s" | "hidden" | "ref", string>>) => {
       switch (element) {
         case "row": {
           row = attrs.r !== undefined ? Number(attrs.r) - 1 : row + 1;
@@ -149,19 +157,76 @@ export function sheetReader(
         }
       }
     },
-    text: (text) => {
-      if (inValue) value += text;
-    },
-    close: (element) => {
+    close: (element: string) => {
       if (element === "v" || element === "t") inValue = false;
       else if (element === "rPh") inPhonetic = false;
       else if (element === "c") finishCell();
+      else if (element === "sheetData") sheetDataOpen = false;
     },
+    text: (text: string) => {
+      if (inValue) value += text;
+    },
+  };
+  let sheetDataOpen = false;
+  const parser = xmlStream({
+    open: (element, attrs) => {
+      if (element === "sheetData") sheetDataOpen = true;
+      handlers.open(element, attrs);
+    },
+    text: handlers.text,
+    close: handlers.close,
   });
 
+  // "before": saxes reads up to <sheetData>; "scan": the scanner reads its rows; "saxes": saxes reads the rest.
+  let mode: "before" | "scan" | "saxes" = options.scan ? "before" : "saxes";
+  let pending = "";
+  let scanner: SheetDataScanner | null = null;
+  const toSaxes = (text: string) => {
+    mode = "saxes";
+    parser.write(text);
+  };
+  const scan = (text: string) => {
+    const rest = scanner!.write(text);
+    if (rest !== null) toSaxes(rest);
+  };
+  const before = (text: string) => {
+    pending += text;
+    const match = SHEET_DATA_START.exec(pending);
+    if (!match) {
+      // Hand saxes all but a tag that may be cut off by the chunk's end.
+      const lt = pending.lastIndexOf("<");
+      if (lt > 0) {
+        parser.write(pending.slice(0, lt));
+        pending = pending.slice(lt);
+      }
+      return;
+    }
+    const rest = pending.slice(match.index + match[0].length);
+    pending = "";
+    parser.write(match.input.slice(0, match.index));
+    const openedBefore = sheetDataOpen;
+    parser.write(match[0]);
+    // Scan only a real, open sheetData (not one in a comment) of an XML 1.0 part.
+    const version = parser.xmlVersion();
+    const plain = version === undefined || version === "1.0";
+    if (openedBefore || !sheetDataOpen || match[2] === "/" || !plain) {
+      toSaxes(rest);
+      return;
+    }
+    mode = "scan";
+    scanner = new SheetDataScanner(match[1], handlers);
+    scan(rest);
+  };
+
   return {
-    write: (text) => parser.write(text),
+    write: (text) => {
+      if (mode === "saxes") parser.write(text);
+      else if (mode === "scan") scan(text);
+      else before(text);
+    },
     grid: () => {
+      if (mode === "before" && pending) toSaxes(pending);
+      if (mode === "scan") scanner!.end();
       parser.close();
       clearCoveredCells(rows, merges);
       // Rows as ExcelJS gave them: no trailing empty cells, empty rows as [], none after the last value.
