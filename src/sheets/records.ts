@@ -11,6 +11,7 @@ import {
 } from "./row-context";
 import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
 import { readSchoolRow } from "./school-row";
+import { pathOrders } from "./source-cells";
 import { kindHint } from "./kinds";
 import { cellText, foldText, rawText } from "./text";
 import type { LeftOutRow, SkippedRowKind } from "./types";
@@ -86,7 +87,7 @@ function isFootnoteRow(view: SheetView, r: number, lead: string, nameText: strin
 /** Reads the rows of one table into records: skips totals, blanks and sections, stops at footnotes. */
 export function readRows(table: TableContext): RowsRead {
   const rejected: NonNullable<TableContext["rejected"]> = [];
-  const ctx: TableContext = { ...table, rejected };
+  const ctx: TableContext = { ...table, rejected, paths: pathOrders() };
   const { view, columns, sink } = ctx;
   const col = (field: FieldId) => columns.find((c) => c.field === field);
   const nameCol = col("name")!;

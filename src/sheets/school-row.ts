@@ -21,6 +21,7 @@ import type {
 } from "./row-context";
 import { cellText, clip, rawText } from "./text";
 import type { SheetView } from "./view";
+import { pathOrders, SourceCellsBuilder } from "./source-cells";
 
 function describeParsed(parsed: ParsedNumber): string {
   switch (parsed.kind) {
@@ -495,7 +496,12 @@ export function readSchoolRow(
     ),
     stages: {},
   };
-  const trace: Trace = { view, row: r, cells: { name: view.address(r, roles.name.column) } };
+  const trace: Trace = {
+    view,
+    row: r,
+    cells: new SourceCellsBuilder(ctx.paths ?? pathOrders(), view.sheetRow(r)),
+  };
+  trace.cells.note("name", view.sheetCol(roles.name.column));
   for (const c of counts) {
     record.stages[c.stage] = { pupils: c.value };
     noteCell(trace, `pupils.${c.stage}`, c.cell);
@@ -512,7 +518,7 @@ export function readSchoolRow(
   const source: NonNullable<SchoolRecord["source"]> = {
     sheet: view.name,
     row: view.sheetRow(r),
-    cells: trace.cells,
+    cells: trace.cells.make(),
   };
   if (trace.factors) source.factors = trace.factors;
   if (trace.textCells) source.textCells = trace.textCells;
@@ -525,13 +531,13 @@ export function readSchoolRow(
 interface Trace {
   view: SheetView;
   row: number;
-  cells: Record<string, string>;
+  cells: SourceCellsBuilder;
   factors?: Record<string, number>;
   textCells?: string[];
 }
 
 function noteCell(trace: Trace, path: string, cell: NumberCell, factor = cell.column.factor): void {
-  trace.cells[path] = trace.view.address(trace.row, cell.column.column);
+  trace.cells.note(path, trace.view.sheetCol(cell.column.column));
   if (factor !== 1) (trace.factors ??= {})[path] = factor;
   if (cell.parsed.kind === "number" && cell.parsed.fromText) (trace.textCells ??= []).push(path);
 }
