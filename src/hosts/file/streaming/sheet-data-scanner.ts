@@ -13,6 +13,8 @@ export class ScannerUnsure extends Error {}
 
 /** The attributes the sheet reader looks at, reused for every tag (undefined when absent). */
 export interface ScannedAttributes {
+  /** Of a <c>: its r attribute's column as columnOf reads it (undefined without r); r is then not set. */
+  column: number | undefined;
   r: string | undefined;
   t: string | undefined;
   s: string | undefined;
@@ -82,6 +84,40 @@ function sameText(text: string, a: number, b: number, length: number): boolean {
   return true;
 }
 
+/** 0-based column of a cell reference such as "AB12", read as sheet-reader's columnOf reads it. */
+function columnAt(text: string, from: number, to: number): number {
+  let col = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 65 || code > 90) break;
+    col = col * 26 + (code - 64);
+  }
+  return col - 1;
+}
+
+const TYPES = ["s", "n", "b", "e", "d", "str", "inlineStr"];
+
+/** A cell's t attribute, the usual ones shared rather than copied for every cell. */
+function cellType(text: string, from: number, to: number): string {
+  for (const type of TYPES)
+    if (type.length === to - from && text.startsWith(type, from)) return type;
+  return text.slice(from, to);
+}
+
+const STYLES: string[] = [];
+
+/** A cell's s attribute: a small index as one shared string (read with Number, as the text would be). */
+function styleIndex(text: string, from: number, to: number): string {
+  if (to - from > 4 || to === from) return text.slice(from, to);
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return text.slice(from, to);
+    n = n * 10 + code - 48;
+  }
+  return (STYLES[n] ??= String(n));
+}
+
 const PREDEFINED = new Map([
   ["amp", "&"],
   ["lt", "<"],
@@ -135,6 +171,7 @@ export class SheetDataScanner {
   /** Qualified names of the open elements inside sheetData. */
   private readonly stack: string[] = [];
   private readonly attributes: ScannedAttributes = {
+    column: undefined,
     r: undefined,
     t: undefined,
     s: undefined,
@@ -256,7 +293,10 @@ export class SheetDataScanner {
     if (i >= length) return -1;
     const name = SheetDataScanner.nameOf(text, lt + 1, i);
     const attributes = this.attributes;
+    attributes.column = undefined;
     attributes.r = attributes.t = attributes.s = attributes.hidden = attributes.ref = undefined;
+    const localName = SheetDataScanner.localOf(name);
+    const cell = localName === "c";
     this.nameCount = 0;
     let selfClosing = false;
     for (;;) {
@@ -300,13 +340,12 @@ export class SheetDataScanner {
         i++;
       }
       if (i >= length) return -1;
-      this.attribute(text, nameStart, nameEnd, valueStart, i);
+      this.attribute(text, nameStart, nameEnd, valueStart, i, cell);
       i++; // the closing quote
       if (i >= length) return -1;
       code = text.charCodeAt(i);
       if (code !== GT && code !== SLASH && !isSpace(code)) throw new ScannerUnsure("attribute");
     }
-    const localName = SheetDataScanner.localOf(name);
     this.events.open(localName, attributes);
     if (selfClosing) this.events.close(localName);
     else this.stack.push(name);
@@ -319,7 +358,8 @@ export class SheetDataScanner {
     nameStart: number,
     nameEnd: number,
     valueStart: number,
-    valueEnd: number
+    valueEnd: number,
+    cell: boolean
   ): void {
     const length = nameEnd - nameStart;
     const names = this.names;
@@ -335,13 +375,14 @@ export class SheetDataScanner {
     if (length === 1) {
       switch (text.charCodeAt(nameStart)) {
         case 114:
-          attributes.r = text.slice(valueStart, valueEnd);
+          if (cell) attributes.column = columnAt(text, valueStart, valueEnd);
+          else attributes.r = text.slice(valueStart, valueEnd);
           break;
         case 116:
-          attributes.t = text.slice(valueStart, valueEnd);
+          attributes.t = cellType(text, valueStart, valueEnd);
           break;
         case 115:
-          attributes.s = text.slice(valueStart, valueEnd);
+          attributes.s = styleIndex(text, valueStart, valueEnd);
           break;
       }
     } else if (length === 6 && text.startsWith("hidden", nameStart)) {

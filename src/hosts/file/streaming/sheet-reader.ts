@@ -2,7 +2,7 @@ import { a1, type CellValue, type MergedArea, type SheetGrid } from "../../../sh
 import { serialToIso } from "./number-formats";
 import { xmlStream } from "./xml-stream";
 import { clearCoveredCells } from "../merged-cells";
-import { SheetDataScanner } from "./sheet-data-scanner";
+import { SheetDataScanner, type ScannedAttributes } from "./sheet-data-scanner";
 
 /**
  * One worksheet part read as a SheetGrid in a single streaming pass: cached values (a formula
@@ -121,7 +121,8 @@ export function sheetReader(
   };
 
   const handlers = {
-    open: (element: string, attrs: Partial<Record<"r" | "t" | "s" | "hidden" | "ref", string>>) => {
+    /** `attrs.column`: a <c>'s column from its r (undefined without r), see ScannedAttributes. */
+    open: (element: string, attrs: ScannedAttributes) => {
       switch (element) {
         case "row": {
           row = attrs.r !== undefined ? Number(attrs.r) - 1 : row + 1;
@@ -131,7 +132,7 @@ export function sheetReader(
           break;
         }
         case "c":
-          col = attrs.r !== undefined ? columnOf(attrs.r) : col + 1;
+          col = attrs.column ?? col + 1;
           type = attrs.t ?? "n";
           style = attrs.s !== undefined ? Number(attrs.s) : 0;
           value = "";
@@ -171,7 +172,14 @@ export function sheetReader(
   const parser = xmlStream({
     open: (element, attrs) => {
       if (element === "sheetData") sheetDataOpen = true;
-      handlers.open(element, attrs);
+      handlers.open(element, {
+        column: element === "c" && attrs.r !== undefined ? columnOf(attrs.r) : undefined,
+        r: attrs.r,
+        t: attrs.t,
+        s: attrs.s,
+        hidden: attrs.hidden,
+        ref: attrs.ref,
+      });
     },
     text: handlers.text,
     close: handlers.close,
