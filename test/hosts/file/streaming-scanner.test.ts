@@ -13,6 +13,7 @@ import {
   ScannerUnsure,
 } from "../../../src/hosts/file/streaming/sheet-data-scanner";
 import { readWorkbookStreamed } from "../../../src/hosts/file";
+import { sharedStringsReader } from "../../../src/hosts/file/streaming/shared-strings";
 import type { SheetGrid } from "../../../src/sheets/grid";
 import JSZip from "jszip";
 import { writeFileSync } from "fs";
@@ -84,6 +85,7 @@ const PLAIN_VALUES = [
   "ｆｕｌｌ　width",
   "a\nb",
   "tab\there",
+  "𠮷野家",
   "5",
   "2",
   "3",
@@ -323,6 +325,113 @@ function sheetArb(hostile: boolean): fc.Arbitrary<string> {
 }
 
 const cuts = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 });
+
+/** A shared strings part: plain, rich and phonetic strings, with the sheet's one hazard now and then. */
+function sstArb(hostile: boolean): fc.Arbitrary<string> {
+  return fc
+    .record({
+      prefix: fc.constantFrom("", "", "x:"),
+      hazard: hostile ? fc.constantFrom(...HAZARDS) : fc.constant(undefined),
+      decl: fc.constantFrom('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n', ""),
+      count: fc.constantFrom("", ' count="9" uniqueCount="7"', " count='a>b'"),
+      items: fc.array(
+        fc.record({
+          kind: fc.constantFrom("t", "t", "space", "rich", "empty", "emptyT"),
+          a: valueArb(undefined),
+          b: valueArb(undefined),
+          hazardous: fc.boolean(),
+        }),
+        { maxLength: 8 }
+      ),
+      truncateAt: fc.double({ min: 0.2, max: 0.95, noNaN: true }),
+    })
+    .map((s) => {
+      const p = s.prefix;
+      const around = s.hazard?.startsWith("around:") ? s.hazard.slice(7) : "";
+      const value = s.hazard?.startsWith("value:") ? s.hazard.slice(6) : null;
+      const broken = s.hazard?.startsWith("broken:") ? s.hazard.slice(7) : null;
+      const items = s.items.map((item) => {
+        const a = item.hazardous && value !== null ? value : item.a;
+        const t = (text: string) => `<${p}t>${text}</${p}t>`;
+        let si: string;
+        switch (item.kind) {
+          case "space":
+            si = `<${p}t xml:space="preserve"> ${a} </${p}t>`;
+            break;
+          case "rich":
+            si = `<${p}r><${p}rPr><${p}b/><${p}sz val="11"/></${p}rPr>${t(a)}</${p}r><${p}r>${t(item.b)}</${p}r><${p}rPh sb="0" eb="1">${t("ふりがな")}</${p}rPh><${p}phoneticPr fontId="1"/>`;
+            break;
+          case "empty":
+            return `<${p}si/>`;
+          case "emptyT":
+            si = `<${p}t/>`;
+            break;
+          default:
+            si = t(a);
+        }
+        if (item.hazardous && broken === "comment") si = `<!--x-->${si}`;
+        if (item.hazardous && broken === "cdata") si = `<${p}t><![CDATA[c]]></${p}t>`;
+        if (item.hazardous && broken === "dupAttr") si = `<${p}t a="1" a="2">d</${p}t>`;
+        if (item.hazardous && broken === "mismatch") return `<${p}si>${si}</${p}x>`;
+        return `<${p}si>${si}</${p}si>`;
+      });
+      const ns = p ? ` xmlns:${p.slice(0, -1)}="main"` : ' xmlns="main"';
+      const decl =
+        around === "xml11"
+          ? '<?xml version="1.1"?>'
+          : around === "doctype"
+            ? '<?xml version="1.0"?><!DOCTYPE sst [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+            : s.decl;
+      const tail = around === "tailComment" ? "<!-- end -->" : around === "tailLt" ? "<" : "";
+      const xml = `${decl}<${p}sst${ns}${s.count}>${items.join("")}</${p}sst>${tail}`;
+      return around === "truncate" ? xml.slice(0, Math.floor(xml.length * s.truncateAt)) : xml;
+    });
+}
+
+function readStrings(chunks: string[], scan: boolean): { strings?: string[]; error?: string } {
+  try {
+    const reader = sharedStringsReader(scan);
+    for (const chunk of chunks) reader.write(chunk);
+    return { strings: reader.strings() };
+  } catch (error) {
+    return { error: (error as Error).constructor.name };
+  }
+}
+
+describe("the shared strings scanner against saxes", () => {
+  it("reads plain generated shared strings as saxes does, however the text is cut", () => {
+    fc.assert(
+      fc.property(sstArb(false), cuts, (xml, points) => {
+        const slow = readStrings([xml], false);
+        const fast = readStrings(cut(xml, points), true);
+        expect(fast.error).toBeUndefined();
+        expect(fast).toStrictEqual(slow);
+      }),
+      { numRuns: 400 }
+    );
+  });
+
+  it("on hostile shared strings either gives saxes's strings or gives up", () => {
+    let gaveUp = 0;
+    let same = 0;
+    fc.assert(
+      fc.property(sstArb(true), cuts, (xml, points) => {
+        const slow = readStrings([xml], false);
+        const fast = readStrings(cut(xml, points), true);
+        if (fast.error !== undefined) {
+          gaveUp++;
+          return;
+        }
+        same++;
+        expect(slow.error).toBeUndefined();
+        expect(fast).toStrictEqual(slow);
+      }),
+      { numRuns: 600 }
+    );
+    expect(gaveUp).toBeGreaterThan(30);
+    expect(same).toBeGreaterThan(30);
+  });
+});
 
 describe("the sheetData scanner against saxes", () => {
   it("reads plain generated sheets without giving up, exactly as saxes reads them, however the text is cut", () => {

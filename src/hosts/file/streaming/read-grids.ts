@@ -11,6 +11,7 @@ import {
 import { limitError, limitsFromEnv, type ReadLimits } from "./limits";
 import { dateStyles, percentStyles } from "./number-formats";
 import { sheetReader } from "./sheet-reader";
+import { sharedStringsReader } from "./shared-strings";
 import { UnsafeXmlError, xmlStream } from "./xml-stream";
 import { ZipParts } from "./zip-parts";
 
@@ -32,28 +33,17 @@ const WORKSHEET = /\/worksheet$/;
 
 async function sharedStrings(parts: ZipParts, part: string | undefined): Promise<string[]> {
   if (!part || !parts.has(part)) return [];
-  const out: string[] = [];
-  let current = "";
-  let inText = false;
-  let phonetic = 0;
-  const parser = xmlStream({
-    open: (name) => {
-      if (name === "si") current = "";
-      else if (name === "rPh") phonetic++;
-      else if (name === "t" && phonetic === 0) inText = true;
-    },
-    text: (text) => {
-      if (inText) current += text;
-    },
-    close: (name) => {
-      if (name === "t") inText = false;
-      else if (name === "rPh") phonetic--;
-      else if (name === "si") out.push(current);
-    },
-  });
-  await parts.stream(part, parser.write);
-  parser.close();
-  return out;
+  const read = async (scan: boolean) => {
+    const reader = sharedStringsReader(scan);
+    await parts.stream(part, reader.write);
+    return reader.strings();
+  };
+  try {
+    return await read(true);
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
+    return read(false); // something the scanner does not take, or a malformed part: saxes decides
+  }
 }
 
 /** Per cell format index, whether it shows a date and whether it shows a percent. */

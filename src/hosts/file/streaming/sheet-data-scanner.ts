@@ -3,7 +3,7 @@
  * all of a sheet part, and saxes spends most of the read on them. It accepts only a plain subset
  * of XML (ASCII names, quoted attributes, text with the predefined entities and character
  * references) and gives the same open / text / close events saxes gives for it. Anything else (a
- * comment, CDATA, a processing instruction, a carriage return, a control character, a surrogate,
+ * comment, CDATA, a processing instruction, a carriage return, a control character, a lone surrogate,
  * an unknown entity, a duplicate attribute, a mismatched close tag …) throws ScannerUnsure, and
  * the caller reads the whole part again with saxes, which decides (and refuses what is malformed).
  */
@@ -59,11 +59,22 @@ function plainText(text: string, from: number, to: number): boolean {
     const code = text.charCodeAt(i);
     if (code < 32) {
       if (code !== 10 && code !== 9) return false; // CR is normalised by XML; others are refused
-    } else if (code === AMP || code === CLOSE_BRACKET || (code >= 0xd800 && code <= 0xdfff)) {
+    } else if (code === AMP || code === CLOSE_BRACKET || code >= 0xfffe) {
       return false;
-    } else if (code >= 0xfffe) return false;
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      if (!pairAt(text, i, to)) return false;
+      i++;
+    }
   }
   return true;
+}
+
+/** A high surrogate at i followed by a low one before `to`: a character beyond U+FFFF (𠮷). */
+function pairAt(text: string, i: number, to: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code > 0xdbff || i + 1 >= to) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
 }
 
 /** XML 1.0's Char production, for a character reference. */
@@ -84,8 +95,13 @@ function sameText(text: string, a: number, b: number, length: number): boolean {
   return true;
 }
 
-/** 0-based column of a cell reference such as "AB12", read as sheet-reader's columnOf reads it. */
-function columnAt(text: string, from: number, to: number): number {
+/**
+ * 0-based column of a cell reference such as "AB12" (its leading capitals; -1 without any).
+ *
+ * @example
+ * columnAt("AB12", 0, 4); // 27
+ */
+export function columnAt(text: string, from: number, to: number): number {
   let col = 0;
   for (let i = from; i < to; i++) {
     const code = text.charCodeAt(i);
@@ -150,8 +166,11 @@ function decodeText(raw: string): string {
       i = end;
     } else if (code < 32) {
       if (code !== 10 && code !== 9) throw new ScannerUnsure("character");
-    } else if ((code >= 0xd800 && code <= 0xdfff) || code >= 0xfffe) {
+    } else if (code >= 0xfffe) {
       throw new ScannerUnsure("character");
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      if (!pairAt(raw, i, raw.length)) throw new ScannerUnsure("character");
+      i++;
     }
   }
   return out + raw.slice(start);

@@ -1,8 +1,8 @@
 import { a1, type CellValue, type MergedArea, type SheetGrid } from "../../../sheets/grid";
 import { serialToIso } from "./number-formats";
-import { xmlStream } from "./xml-stream";
 import { clearCoveredCells } from "../merged-cells";
-import { SheetDataScanner, type ScannedAttributes } from "./sheet-data-scanner";
+import { columnAt, type ScannedAttributes } from "./sheet-data-scanner";
+import { scannedXml } from "./scanned-xml";
 
 /**
  * One worksheet part read as a SheetGrid in a single streaming pass: cached values (a formula
@@ -23,13 +23,7 @@ export interface SheetContext {
 
 /** 0-based column of a reference such as "AB12". */
 function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + (code - 64);
-  }
-  return col - 1;
+  return columnAt(ref, 0, ref.length);
 }
 
 function rowOf(ref: string): number {
@@ -46,9 +40,6 @@ function mergedArea(ref: string): MergedArea | null {
   if (top < 0 || bottom < 0 || left < 0 || right < 0) return null;
   return { top, left, bottom, right };
 }
-
-/** The start tag of sheetData, with its prefix if any (it has no attributes). */
-const SHEET_DATA_START = /<((?:[A-Za-z_][\w.-]*:)?sheetData)\s*(\/?)>/;
 
 /**
  * A parser for one sheet: feed it the part's text, then call `grid()`. With `scan`, the rows
@@ -162,79 +153,16 @@ export function sheetReader(
       if (element === "v" || element === "t") inValue = false;
       else if (element === "rPh") inPhonetic = false;
       else if (element === "c") finishCell();
-      else if (element === "sheetData") sheetDataOpen = false;
     },
     text: (text: string) => {
       if (inValue) value += text;
     },
   };
-  let sheetDataOpen = false;
-  const parser = xmlStream({
-    open: (element, attrs) => {
-      if (element === "sheetData") sheetDataOpen = true;
-      handlers.open(element, {
-        column: element === "c" && attrs.r !== undefined ? columnOf(attrs.r) : undefined,
-        r: attrs.r,
-        t: attrs.t,
-        s: attrs.s,
-        hidden: attrs.hidden,
-        ref: attrs.ref,
-      });
-    },
-    text: handlers.text,
-    close: handlers.close,
-  });
-
-  // "before": saxes reads up to <sheetData>; "scan": the scanner reads its rows; "saxes": saxes reads the rest.
-  let mode: "before" | "scan" | "saxes" = options.scan ? "before" : "saxes";
-  let pending = "";
-  let scanner: SheetDataScanner | null = null;
-  const toSaxes = (text: string) => {
-    mode = "saxes";
-    parser.write(text);
-  };
-  const scan = (text: string) => {
-    const rest = scanner!.write(text);
-    if (rest !== null) toSaxes(rest);
-  };
-  const before = (text: string) => {
-    pending += text;
-    const match = SHEET_DATA_START.exec(pending);
-    if (!match) {
-      // Hand saxes all but a tag that may be cut off by the chunk's end.
-      const lt = pending.lastIndexOf("<");
-      if (lt > 0) {
-        parser.write(pending.slice(0, lt));
-        pending = pending.slice(lt);
-      }
-      return;
-    }
-    const rest = pending.slice(match.index + match[0].length);
-    pending = "";
-    parser.write(match.input.slice(0, match.index));
-    const openedBefore = sheetDataOpen;
-    parser.write(match[0]);
-    // Scan only a real, open sheetData (not one in a comment) of an XML 1.0 part.
-    const version = parser.xmlVersion();
-    const plain = version === undefined || version === "1.0";
-    if (openedBefore || !sheetDataOpen || match[2] === "/" || !plain) {
-      toSaxes(rest);
-      return;
-    }
-    mode = "scan";
-    scanner = new SheetDataScanner(match[1], handlers);
-    scan(rest);
-  };
+  const parser = scannedXml("sheetData", handlers, options.scan === true);
 
   return {
-    write: (text) => {
-      if (mode === "saxes") parser.write(text);
-      else if (mode === "scan") scan(text);
-      else before(text);
-    },
+    write: parser.write,
     grid: () => {
-      if (mode === "before" && pending) toSaxes(pending);
-      if (mode === "scan") scanner!.end();
       parser.close();
       clearCoveredCells(rows, merges);
       // Rows as ExcelJS gave them: no trailing empty cells, empty rows as [], none after the last value.
