@@ -78,6 +78,26 @@ function pupilDiagnostic(
     });
 }
 
+/** A table's pupil cells, found once: readRows refills the same NumberCells for every row. */
+const pupilCells = new WeakMap<
+  readonly NumberCell[],
+  { staged: NumberCell[]; single: NumberCell | null; senior: NumberCell | undefined }
+>();
+function pupilCellsOf(numbers: readonly NumberCell[]) {
+  let cells = pupilCells.get(numbers);
+  if (!cells) {
+    cells = {
+      staged: numbers.filter(
+        (n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior"
+      ),
+      single: numbers.find((n) => n.column.field === "pupils") ?? null,
+      senior: numbers.find((n) => n.column.field === "seniorPupils"),
+    };
+    pupilCells.set(numbers, cells);
+  }
+  return cells;
+}
+
 /** Per-stage pupils of a row: from 小学/初中在校生数 columns, else from one 在校生数 column. */
 function readPupils(
   ctx: TableContext,
@@ -89,10 +109,7 @@ function readPupils(
   const complain = (cell: NumberCell, left: boolean) => {
     if (!quiet) pupilDiagnostic(ctx, r, name, cell, left);
   };
-  const staged = numbers.filter(
-    (n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior"
-  );
-  const single = numbers.find((n) => n.column.field === "pupils") ?? null;
+  const { staged, single } = pupilCellsOf(numbers);
   if (staged.some((n) => n.parsed.kind !== "empty")) {
     const counts: PupilCount[] = [];
     const bad: NumberCell[] = [];
@@ -478,7 +495,7 @@ export function readSchoolRow(
     section
   );
   if (!counts) return null;
-  const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
+  const seniorCell = pupilCellsOf(numbers).senior;
   const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
   const less =
     seniorCell && senior > 0 && seniorCell.column.part

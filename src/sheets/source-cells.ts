@@ -86,13 +86,13 @@ export class SourceCellsBuilder {
 
   /** Notes the cell of a path, by 0-based worksheet column; a path noted again moves to its new cell. */
   note(path: string, column: number): void {
-    const at = this.node.keys.indexOf(path);
-    if (at >= 0) {
-      this.columns[at] = column; // as a plain object's property keeps its place when set again
-      return;
-    }
-    let next = this.node.next.get(path);
+    let next = this.node.next.get(path); // a path already noted is never a child: no duplicate keys
     if (!next) {
+      const at = this.node.keys.indexOf(path);
+      if (at >= 0) {
+        this.columns[at] = column; // as a plain object's property keeps its place when set again
+        return;
+      }
       next = { keys: [...this.node.keys, path], next: new Map() };
       this.node.next.set(path, next);
     }
