@@ -75,10 +75,14 @@ function place(record: SchoolRecord): string {
  * and reads a school part listed twice once, with a warning naming both cells.
  */
 export class SchoolRegistry {
-  private readonly byKey = new Map<string, SchoolRecord[]>();
+  /** A key's one record, or its list when several (nearly every key has one: no list for it). */
+  private readonly byKey = new Map<string, SchoolRecord | SchoolRecord[]>();
 
   private twin(record: SchoolRecord, key: string): SchoolRecord | undefined {
-    return this.byKey.get(key)?.find((e) => samePart(e, record));
+    const found = this.byKey.get(key);
+    if (found === undefined) return undefined;
+    if (Array.isArray(found)) return found.find((e) => samePart(e, record));
+    return samePart(found, record) ? found : undefined;
   }
 
   /** Identity keys of a table's records, and how many repeat earlier ones when that is nearly all. */
@@ -121,9 +125,10 @@ export class SchoolRegistry {
         return;
       }
       kept.push(record);
-      const list = this.byKey.get(key);
-      if (list) list.push(record);
-      else this.byKey.set(key, [record]);
+      const found = this.byKey.get(key);
+      if (found === undefined) this.byKey.set(key, record);
+      else if (Array.isArray(found)) found.push(record);
+      else this.byKey.set(key, [found, record]);
     });
     return kept;
   }

@@ -87,7 +87,7 @@ function isFootnoteRow(view: SheetView, r: number, lead: string, nameText: strin
 /** Reads the rows of one table into records: skips totals, blanks and sections, stops at footnotes. */
 export function readRows(table: TableContext): RowsRead {
   const rejected: NonNullable<TableContext["rejected"]> = [];
-  const ctx: TableContext = { ...table, rejected, paths: pathOrders() };
+  const ctx: TableContext = { ...table, rejected, paths: pathOrders(), factorSets: new Map() };
   const { view, columns, sink } = ctx;
   const col = (field: FieldId) => columns.find((c) => c.field === field);
   const nameCol = col("name")!;

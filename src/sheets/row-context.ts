@@ -28,6 +28,8 @@ export interface TableContext {
   rejected?: Omit<RejectedRow, "sheet">[];
   /** The orders of source-cell paths the table's records share (see source-cells.ts). */
   paths?: PathNode;
+  /** Unit factors the table's records share, by their content (see school-row.ts). */
+  factorSets?: Map<string, Record<string, number>>;
 }
 
 /** A record read from a row, with the owner text to decode once the footnotes are known. */

@@ -537,11 +537,27 @@ export function readSchoolRow(
     row: view.sheetRow(r),
     cells: trace.cells.make(),
   };
-  if (trace.factors) source.factors = trace.factors;
+  if (trace.factors) source.factors = sharedFactors(ctx, trace.factors);
   if (trace.textCells) source.textCells = trace.textCells;
   if (less) source.less = less;
   record.source = source;
   return { record, ownerText };
+}
+
+/**
+ * A record's unit factors as one frozen object shared by the table's records with the same
+ * factors (every row of a 万元 column has { "facilities.equipmentValue": 10000 }).
+ */
+function sharedFactors(ctx: TableContext, factors: Record<string, number>): Record<string, number> {
+  if (!ctx.factorSets) return factors;
+  let key = "";
+  for (const path in factors) key += `${path}=${factors[path]};`;
+  let shared = ctx.factorSets.get(key);
+  if (!shared) {
+    shared = Object.freeze(factors);
+    ctx.factorSets.set(key, shared);
+  }
+  return shared;
 }
 
 /** The source cells, unit factors and text cells of the record being built. */
