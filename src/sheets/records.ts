@@ -121,6 +121,7 @@ export function readRows(table: TableContext): RowsRead {
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
   let section: Stage | null = null;
   let county = "";
+  const counties = new Map<string, string>();
 
   for (let r = ctx.dataStart; r < view.rowCount; r++) {
     if (view.isBlankRow(r)) {
@@ -173,7 +174,8 @@ export function readRows(table: TableContext): RowsRead {
     }
     if (countyCol) {
       const c = rawText(ctx.text(r, countyCol.column));
-      if (c) county = c;
+      // One string per county for all its records (inline strings give each row its own copy).
+      if (c) county = counties.get(c) ?? (counties.set(c, c), c);
     }
     if (typeof nameValue !== "string" || nameText === "") {
       if (hasNumber) {
