@@ -5,9 +5,21 @@ import { clip, foldText } from "./text";
 /** Share of a table's records that repeat schools read from earlier sheets for it to count as a copy. */
 const COPY_SHARE = 0.9;
 
+/** Folded county names: a city's thousands of schools name a few dozen counties. */
+const foldedCounties = new Map<string, string>();
+function foldedCounty(county: string | undefined): string {
+  if (!county) return "";
+  let folded = foldedCounties.get(county);
+  if (folded === undefined) {
+    folded = foldText(county);
+    if (foldedCounties.size < 10_000) foldedCounties.set(county, folded);
+  }
+  return folded;
+}
+
 /** A school's identity: its code, else its name, within its county. */
 function duplicateKey(record: SchoolRecord): string {
-  return `${foldText(record.county ?? "")}\u0001${record.code ? `#${record.code}` : foldText(record.name)}`;
+  return `${foldedCounty(record.county)}\u0001${record.code ? `#${record.code}` : foldText(record.name)}`;
 }
 
 /** Every figure of a record by its path (pupils, teachers, facilities …), for comparing two rows. */
@@ -63,10 +75,14 @@ function place(record: SchoolRecord): string {
  * and reads a school part listed twice once, with a warning naming both cells.
  */
 export class SchoolRegistry {
-  private readonly byKey = new Map<string, SchoolRecord[]>();
+  /** A key's one record, or its list when several (nearly every key has one: no list for it). */
+  private readonly byKey = new Map<string, SchoolRecord | SchoolRecord[]>();
 
   private twin(record: SchoolRecord, key: string): SchoolRecord | undefined {
-    return this.byKey.get(key)?.find((e) => samePart(e, record));
+    const found = this.byKey.get(key);
+    if (found === undefined) return undefined;
+    if (Array.isArray(found)) return found.find((e) => samePart(e, record));
+    return samePart(found, record) ? found : undefined;
   }
 
   /** Identity keys of a table's records, and how many repeat earlier ones when that is nearly all. */
@@ -109,9 +125,10 @@ export class SchoolRegistry {
         return;
       }
       kept.push(record);
-      const list = this.byKey.get(key);
-      if (list) list.push(record);
-      else this.byKey.set(key, [record]);
+      const found = this.byKey.get(key);
+      if (found === undefined) this.byKey.set(key, record);
+      else if (Array.isArray(found)) found.push(record);
+      else this.byKey.set(key, [found, record]);
     });
     return kept;
   }
@@ -126,15 +143,17 @@ export class SchoolRegistry {
  * // 「城关镇」 and 「河口乡」 sheets each with a 中心小学 → 「中心小学（城关镇）」, 「中心小学（河口乡）」
  */
 export function qualifySameNames(records: SchoolRecord[], sink: DiagnosticSink): void {
-  const groups = new Map<string, SchoolRecord[]>();
+  // A name's first record is held alone: nearly every name is unique, and needs no list.
+  const groups = new Map<string, SchoolRecord | SchoolRecord[]>();
   for (const r of records) {
-    const key = `${foldText(r.county ?? "")}\u0001${foldText(r.name)}`;
-    const list = groups.get(key);
-    if (list) list.push(r);
-    else groups.set(key, [r]);
+    const key = `${foldedCounty(r.county)}\u0001${foldText(r.name)}`;
+    const found = groups.get(key);
+    if (found === undefined) groups.set(key, r);
+    else if (Array.isArray(found)) found.push(r);
+    else groups.set(key, [found, r]);
   }
   for (const group of groups.values()) {
-    if (group.length < 2) continue;
+    if (!Array.isArray(group)) continue;
     const overlap = (a: SchoolRecord, b: SchoolRecord) =>
       Object.keys(a.stages).some((st) => st in b.stages);
     const clash = group.some((a, i) => group.some((b, j) => j > i && overlap(a, b)));

@@ -194,7 +194,12 @@ function unreadStagesOf(
   records: readonly SchoolRecord[],
   sink: DiagnosticSink
 ): Stage[] {
-  const read = new Set<string>(records.flatMap((r) => Object.keys(r.stages)));
+  const read = new Set<string>();
+  const wanted = [...named.keys()];
+  for (const r of records) {
+    for (const stage in r.stages) read.add(stage);
+    if (wanted.every((s) => read.has(s))) break; // every named stage read: nothing to report
+  }
   const unread: Stage[] = [];
   for (const [stage, where] of named) {
     if (read.has(stage)) continue;

@@ -11,6 +11,7 @@ import {
 } from "./row-context";
 import { isFootnoteText, isMetaText, isTotalText, sectionOf } from "./rows";
 import { readSchoolRow } from "./school-row";
+import { pathOrders } from "./source-cells";
 import { kindHint } from "./kinds";
 import { cellText, foldText, rawText } from "./text";
 import type { LeftOutRow, SkippedRowKind } from "./types";
@@ -86,7 +87,7 @@ function isFootnoteRow(view: SheetView, r: number, lead: string, nameText: strin
 /** Reads the rows of one table into records: skips totals, blanks and sections, stops at footnotes. */
 export function readRows(table: TableContext): RowsRead {
   const rejected: NonNullable<TableContext["rejected"]> = [];
-  const ctx: TableContext = { ...table, rejected };
+  const ctx: TableContext = { ...table, rejected, paths: pathOrders(), factorSets: new Map() };
   const { view, columns, sink } = ctx;
   const col = (field: FieldId) => columns.find((c) => c.field === field);
   const nameCol = col("name")!;
@@ -120,6 +121,7 @@ export function readRows(table: TableContext): RowsRead {
   const numbers: NumberCell[] = numberCols.map((column) => ({ column, parsed: EMPTY }));
   let section: Stage | null = null;
   let county = "";
+  const counties = new Map<string, string>();
 
   for (let r = ctx.dataStart; r < view.rowCount; r++) {
     if (view.isBlankRow(r)) {
@@ -172,7 +174,8 @@ export function readRows(table: TableContext): RowsRead {
     }
     if (countyCol) {
       const c = rawText(ctx.text(r, countyCol.column));
-      if (c) county = c;
+      // One string per county for all its records (inline strings give each row its own copy).
+      if (c) county = counties.get(c) ?? (counties.set(c, c), c);
     }
     if (typeof nameValue !== "string" || nameText === "") {
       if (hasNumber) {

@@ -1,3 +1,4 @@
+import type { PathNode } from "./source-cells";
 import type { SchoolRecord, Stage } from "../engine/types";
 import type { DiagnosticSink } from "./diag";
 import { fieldPath, parseFieldId, type FieldId } from "./fields";
@@ -25,6 +26,10 @@ export interface TableContext {
   includeHidden?: boolean;
   /** Collects the school rows left out for a bad 在校生数 (sheet-less; sheet.ts adds the sheet). */
   rejected?: Omit<RejectedRow, "sheet">[];
+  /** The orders of source-cell paths the table's records share (see source-cells.ts). */
+  paths?: PathNode;
+  /** Unit factors the table's records share, by their content (see school-row.ts). */
+  factorSets?: Map<string, Record<string, number>>;
 }
 
 /** A record read from a row, with the owner text to decode once the footnotes are known. */

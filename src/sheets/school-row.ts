@@ -21,6 +21,7 @@ import type {
 } from "./row-context";
 import { cellText, clip, rawText } from "./text";
 import type { SheetView } from "./view";
+import { pathOrders, SourceCellsBuilder } from "./source-cells";
 
 function describeParsed(parsed: ParsedNumber): string {
   switch (parsed.kind) {
@@ -77,6 +78,26 @@ function pupilDiagnostic(
     });
 }
 
+/** A table's pupil cells, found once: readRows refills the same NumberCells for every row. */
+const pupilCells = new WeakMap<
+  readonly NumberCell[],
+  { staged: NumberCell[]; single: NumberCell | null; senior: NumberCell | undefined }
+>();
+function pupilCellsOf(numbers: readonly NumberCell[]) {
+  let cells = pupilCells.get(numbers);
+  if (!cells) {
+    cells = {
+      staged: numbers.filter(
+        (n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior"
+      ),
+      single: numbers.find((n) => n.column.field === "pupils") ?? null,
+      senior: numbers.find((n) => n.column.field === "seniorPupils"),
+    };
+    pupilCells.set(numbers, cells);
+  }
+  return cells;
+}
+
 /** Per-stage pupils of a row: from 小学/初中在校生数 columns, else from one 在校生数 column. */
 function readPupils(
   ctx: TableContext,
@@ -88,10 +109,7 @@ function readPupils(
   const complain = (cell: NumberCell, left: boolean) => {
     if (!quiet) pupilDiagnostic(ctx, r, name, cell, left);
   };
-  const staged = numbers.filter(
-    (n) => n.column.field === "pupils.primary" || n.column.field === "pupils.junior"
-  );
-  const single = numbers.find((n) => n.column.field === "pupils") ?? null;
+  const { staged, single } = pupilCellsOf(numbers);
   if (staged.some((n) => n.parsed.kind !== "empty")) {
     const counts: PupilCount[] = [];
     const bad: NumberCell[] = [];
@@ -477,7 +495,7 @@ export function readSchoolRow(
     section
   );
   if (!counts) return null;
-  const seniorCell = numbers.find((n) => n.column.field === "seniorPupils");
+  const seniorCell = pupilCellsOf(numbers).senior;
   const senior = seniorCell?.parsed.kind === "number" ? seniorCell.parsed.value : 0;
   const less =
     seniorCell && senior > 0 && seniorCell.column.part
@@ -495,7 +513,12 @@ export function readSchoolRow(
     ),
     stages: {},
   };
-  const trace: Trace = { view, row: r, cells: { name: view.address(r, roles.name.column) } };
+  const trace: Trace = {
+    view,
+    row: r,
+    cells: new SourceCellsBuilder(ctx.paths ?? pathOrders(), view.sheetRow(r)),
+  };
+  trace.cells.note("name", view.sheetCol(roles.name.column));
   for (const c of counts) {
     record.stages[c.stage] = { pupils: c.value };
     noteCell(trace, `pupils.${c.stage}`, c.cell);
@@ -512,26 +535,42 @@ export function readSchoolRow(
   const source: NonNullable<SchoolRecord["source"]> = {
     sheet: view.name,
     row: view.sheetRow(r),
-    cells: trace.cells,
+    cells: trace.cells.make(),
   };
-  if (trace.factors) source.factors = trace.factors;
+  if (trace.factors) source.factors = sharedFactors(ctx, trace.factors);
   if (trace.textCells) source.textCells = trace.textCells;
   if (less) source.less = less;
   record.source = source;
   return { record, ownerText };
 }
 
+/**
+ * A record's unit factors as one frozen object shared by the table's records with the same
+ * factors (every row of a 万元 column has { "facilities.equipmentValue": 10000 }).
+ */
+function sharedFactors(ctx: TableContext, factors: Record<string, number>): Record<string, number> {
+  if (!ctx.factorSets) return factors;
+  let key = "";
+  for (const path in factors) key += `${path}=${factors[path]};`;
+  let shared = ctx.factorSets.get(key);
+  if (!shared) {
+    shared = Object.freeze(factors);
+    ctx.factorSets.set(key, shared);
+  }
+  return shared;
+}
+
 /** The source cells, unit factors and text cells of the record being built. */
 interface Trace {
   view: SheetView;
   row: number;
-  cells: Record<string, string>;
+  cells: SourceCellsBuilder;
   factors?: Record<string, number>;
   textCells?: string[];
 }
 
 function noteCell(trace: Trace, path: string, cell: NumberCell, factor = cell.column.factor): void {
-  trace.cells[path] = trace.view.address(trace.row, cell.column.column);
+  trace.cells.note(path, trace.view.sheetCol(cell.column.column));
   if (factor !== 1) (trace.factors ??= {})[path] = factor;
   if (cell.parsed.kind === "number" && cell.parsed.fromText) (trace.textCells ??= []).push(path);
 }

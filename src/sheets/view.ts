@@ -32,6 +32,8 @@ export interface SheetView {
   address(row: number, col: number): string;
   /** 1-based worksheet row of a grid row. */
   sheetRow(row: number): number;
+  /** 0-based worksheet column of a grid column. */
+  sheetCol(col: number): number;
   /** Worksheet column letters of a grid column. */
   letters(col: number): string;
 }
@@ -114,6 +116,7 @@ export function sheetView(grid: SheetGrid): SheetView {
     isHidden: (r) => hidden.has(r),
     address: (r, c) => `${letters(c)}${originRow + r + 1}`,
     sheetRow: (r) => originRow + r + 1,
+    sheetCol: (c) => originCol + c,
     letters,
   };
 }

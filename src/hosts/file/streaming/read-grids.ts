@@ -11,6 +11,7 @@ import {
 import { limitError, limitsFromEnv, type ReadLimits } from "./limits";
 import { dateStyles, percentStyles } from "./number-formats";
 import { sheetReader } from "./sheet-reader";
+import { sharedStringsReader } from "./shared-strings";
 import { UnsafeXmlError, xmlStream } from "./xml-stream";
 import { ZipParts } from "./zip-parts";
 
@@ -32,28 +33,17 @@ const WORKSHEET = /\/worksheet$/;
 
 async function sharedStrings(parts: ZipParts, part: string | undefined): Promise<string[]> {
   if (!part || !parts.has(part)) return [];
-  const out: string[] = [];
-  let current = "";
-  let inText = false;
-  let phonetic = 0;
-  const parser = xmlStream({
-    open: (name) => {
-      if (name === "si") current = "";
-      else if (name === "rPh") phonetic++;
-      else if (name === "t" && phonetic === 0) inText = true;
-    },
-    text: (text) => {
-      if (inText) current += text;
-    },
-    close: (name) => {
-      if (name === "t") inText = false;
-      else if (name === "rPh") phonetic--;
-      else if (name === "si") out.push(current);
-    },
-  });
-  await parts.stream(part, parser.write);
-  parser.close();
-  return out;
+  const read = async (scan: boolean) => {
+    const reader = sharedStringsReader(scan);
+    await parts.stream(part, reader.write);
+    return reader.strings();
+  };
+  try {
+    return await read(true);
+  } catch (error) {
+    if (error instanceof WorkbookFileError) throw error;
+    return read(false); // something the scanner does not take, or a malformed part: saxes decides
+  }
 }
 
 /** Per cell format index, whether it shows a date and whether it shows a percent. */
@@ -134,20 +124,34 @@ export async function readWorkbookGrids(
       const part = resolveTarget(workbookPart, rel.target);
       if (!parts.has(part)) continue;
       const where = `工作表「${sheet.name}」`;
-      const reader = sheetReader(sheet.name, {
+      const context = {
         sharedStrings: strings,
         dateStyles: formats.dates,
         percentStyles: formats.percents,
         date1904,
-        count: (r, c) => {
+        count: (r: number, c: number) => {
           rows += r;
           cells += c;
           if (rows > limits.maxRows) throw limitError(path, "maxRows", where, limits);
           if (cells > limits.maxCells) throw limitError(path, "maxCells", where, limits);
         },
-      });
-      await parts.stream(part, reader.write);
-      grids.push(reader.grid());
+      };
+      const counted = { rows, cells };
+      const read = async (scan: boolean) => {
+        const reader = sheetReader(sheet.name, context, { scan });
+        await parts.stream(part, reader.write);
+        return reader.grid();
+      };
+      let grid: SheetGrid;
+      try {
+        grid = await read(true);
+      } catch (error) {
+        if (error instanceof WorkbookFileError) throw error; // a limit: the same with saxes
+        // Something the scanner does not take, or a malformed part: saxes reads it all and decides.
+        ({ rows, cells } = counted);
+        grid = await read(false);
+      }
+      grids.push(grid);
     }
     return { grids, ownedSheets };
   } catch (error) {

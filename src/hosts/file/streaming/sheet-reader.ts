@@ -1,7 +1,8 @@
 import { a1, type CellValue, type MergedArea, type SheetGrid } from "../../../sheets/grid";
 import { serialToIso } from "./number-formats";
-import { xmlStream } from "./xml-stream";
 import { clearCoveredCells } from "../merged-cells";
+import { columnAt, type ScannedAttributes } from "./sheet-data-scanner";
+import { scannedXml } from "./scanned-xml";
 
 /**
  * One worksheet part read as a SheetGrid in a single streaming pass: cached values (a formula
@@ -22,13 +23,7 @@ export interface SheetContext {
 
 /** 0-based column of a reference such as "AB12". */
 function columnOf(ref: string): number {
-  let col = 0;
-  for (let i = 0; i < ref.length; i++) {
-    const code = ref.charCodeAt(i);
-    if (code < 65 || code > 90) break;
-    col = col * 26 + (code - 64);
-  }
-  return col - 1;
+  return columnAt(ref, 0, ref.length);
 }
 
 function rowOf(ref: string): number {
@@ -47,7 +42,10 @@ function mergedArea(ref: string): MergedArea | null {
 }
 
 /**
- * A parser for one sheet: feed it the part's text, then call `grid()`.
+ * A parser for one sheet: feed it the part's text, then call `grid()`. With `scan`, the rows
+ * inside <sheetData> are read by SheetDataScanner and the rest by saxes; the scanner throws
+ * ScannerUnsure on anything outside its subset, and any failure of a scanned read is to be
+ * answered by reading the part again without `scan` (as readWorkbookGrids does).
  *
  * @example
  * const sheet = sheetReader("小学", context);
@@ -56,7 +54,8 @@ function mergedArea(ref: string): MergedArea | null {
  */
 export function sheetReader(
   name: string,
-  context: SheetContext
+  context: SheetContext,
+  options: { scan?: boolean } = {}
 ): { write: (text: string) => void; grid: () => SheetGrid } {
   const rows: CellValue[][] = [];
   const merges: MergedArea[] = [];
@@ -112,8 +111,9 @@ export function sheetReader(
     context.count(0, 1);
   };
 
-  const parser = xmlStream({
-    open: (element, attrs) => {
+  const handlers = {
+    /** `attrs.column`: a <c>'s column from its r (undefined without r), see ScannedAttributes. */
+    open: (element: string, attrs: ScannedAttributes) => {
       switch (element) {
         case "row": {
           row = attrs.r !== undefined ? Number(attrs.r) - 1 : row + 1;
@@ -123,7 +123,7 @@ export function sheetReader(
           break;
         }
         case "c":
-          col = attrs.r !== undefined ? columnOf(attrs.r) : col + 1;
+          col = attrs.column ?? col + 1;
           type = attrs.t ?? "n";
           style = attrs.s !== undefined ? Number(attrs.s) : 0;
           value = "";
@@ -149,18 +149,19 @@ export function sheetReader(
         }
       }
     },
-    text: (text) => {
-      if (inValue) value += text;
-    },
-    close: (element) => {
+    close: (element: string) => {
       if (element === "v" || element === "t") inValue = false;
       else if (element === "rPh") inPhonetic = false;
       else if (element === "c") finishCell();
     },
-  });
+    text: (text: string) => {
+      if (inValue) value += text;
+    },
+  };
+  const parser = scannedXml("sheetData", handlers, options.scan === true);
 
   return {
-    write: (text) => parser.write(text),
+    write: parser.write,
     grid: () => {
       parser.close();
       clearCoveredCells(rows, merges);

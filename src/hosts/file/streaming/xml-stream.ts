@@ -25,7 +25,12 @@ export class UnsafeXmlError extends Error {}
  * const xml = xmlStream({ open: (name, attrs) => name === "sheet" && names.push(attrs.name) });
  * xml.write(text); xml.close();
  */
-export function xmlStream(handlers: XmlHandlers): { write(text: string): void; close(): void } {
+export function xmlStream(handlers: XmlHandlers): {
+  write(text: string): void;
+  close(): void;
+  /** The version the XML declaration gives, once read ("1.0", "1.1"), else undefined. */
+  xmlVersion(): string | undefined;
+} {
   const parser = new SaxesParser();
   parser.on("doctype", () => {
     throw new UnsafeXmlError("DOCTYPE");
@@ -51,5 +56,6 @@ export function xmlStream(handlers: XmlHandlers): { write(text: string): void; c
     close: () => {
       parser.close();
     },
+    xmlVersion: () => parser.xmlDecl.version,
   };
 }
