@@ -50,12 +50,21 @@ let utf8: { decoder: TextDecoder } | undefined;
 const UTF8 = () => (utf8 ??= { decoder: new TextDecoder() });
 
 /**
+ * Text this long or longer is encoded by TextEncoder (the view it needs costs less than the
+ * loop then: a school's 达标项数 and 是否达标 formulas run to hundreds of characters).
+ */
+const NATIVE_TEXT = 64;
+let encoder: TextEncoder | undefined;
+
+/**
  * Writes `text` as UTF-8 into `bytes` from `at` (room for 3 bytes a UTF-16 unit is the caller's)
  * and returns where it ended: what TextEncoder.encodeInto writes (a lone surrogate becomes
- * U+FFFD), without the view encodeInto needs for every string packed.
+ * U+FFFD), without the view encodeInto needs for every short string packed.
  */
 export function encodeUtf8(text: string, bytes: Uint8Array, at: number): number {
   const n = text.length;
+  if (n >= NATIVE_TEXT)
+    return at + (encoder ??= new TextEncoder()).encodeInto(text, bytes.subarray(at)).written;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {

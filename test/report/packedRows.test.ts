@@ -213,6 +213,16 @@ describe("packed rows", () => {
       }),
       { numRuns: 2000 }
     );
+    // Long text (a school's 是否达标 formula) is encoded another way: the same bytes, in place.
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 50, maxLength: 300 }), (text) => {
+        const bytes = new Uint8Array(text.length * 3 + 4).fill(7);
+        const end = encodeUtf8(text, bytes, 2);
+        expect([...bytes.subarray(2, end)]).toEqual([...new TextEncoder().encode(text)]);
+        expect([bytes[0], bytes[1]]).toEqual([7, 7]);
+      }),
+      { numRuns: 500 }
+    );
   });
 
   it("keep many rows packed in any order, with their heights, past the first blocks", () => {
