@@ -201,6 +201,30 @@ function widenColumns(
   sheet.columnWidths = widths;
 }
 
+/** Stands for a cell with a value other than text: fitText only counts such cells. */
+const NOT_TEXT: PlannedCell = { value: 0 };
+
+/** The rows as they pass, each kept in `kept` with its text cells only (what fitText measures). */
+function* keepingText(rows: Iterable<PlannedRow>, kept: PlannedRow[]): Generator<PlannedRow> {
+  for (const row of rows) {
+    const cells = row.cells.map((cell) =>
+      cell === null || typeof cell.value === "string" ? cell : cell.value === null ? null : NOT_TEXT
+    );
+    kept.push(row.height === undefined ? { row: row.row, cells } : { ...row, cells });
+    yield row;
+  }
+}
+
+/** Two lists of rows, each in row order, as one in row order. */
+function* inRowOrder(a: readonly PlannedRow[], b: Iterable<PlannedRow>): Generator<PlannedRow> {
+  let i = 0;
+  for (const row of b) {
+    while (i < a.length && a[i].row < row.row) yield a[i++];
+    yield row;
+  }
+  while (i < a.length) yield a[i++];
+}
+
 /**
  * The sheet with lone over-long lines merged across its table and row heights that fit their
  * text (a row's planned height is kept when it is taller).
@@ -221,14 +245,17 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
   if (hinted) {
     const measure = new Set(hints.rows);
     // Values and styles are all fitText reads: the rows' formulas stay packed.
-    const sorted = () =>
+    const read = (rows: Iterable<number>) =>
       packedRowsAt(
         sheet,
-        [...measure].sort((a, b) => a - b),
+        [...rows].sort((a, b) => a - b),
         true
       );
-    widenColumns(sheet, sorted, hints.widen, measure);
-    rows = sorted;
+    // The rows are read (their slabs inflated) once: their text is kept for the measuring below.
+    const kept: PlannedRow[] = [];
+    widenColumns(sheet, () => keepingText(read(measure), kept), hints.widen, measure);
+    const more = [...measure].filter((row) => !hints.rows.has(row));
+    rows = () => inRowOrder(kept, read(more));
   } else widenColumns(sheet, rows);
   const lastCol = Math.max(0, sheet.columnWidths.length - 1);
   const areas = sheet.merges.map(parseRange);
