@@ -1,4 +1,4 @@
-import { STAGE_NAMES, type SchoolPartResult } from "../engine";
+import { STAGE_NAMES, type SchoolPartResult, type Stage } from "../engine";
 import { FMT, formulaCell, NO, numberCell, textCell, VERDICT, YES } from "./cells";
 import { floorText, STAGES, type ReportContext } from "./context";
 import {
@@ -53,6 +53,12 @@ export function remark(
   return bits.join("；");
 }
 
+/** The fields of 年级数 and 班级数 by stage, spelt once (not joined anew for every school). */
+const COUNT_FIELDS: Record<"grades" | "classes", Record<Stage, string>> = {
+  grades: { primary: "grades.primary", junior: "grades.junior" },
+  classes: { primary: "classes.primary", junior: "classes.junior" },
+};
+
 /** 年级数 / 班级数 from the source cell when the reader named one, else the figure. */
 function countCell(
   ctx: ReportContext,
@@ -60,7 +66,7 @@ function countCell(
   field: "grades" | "classes"
 ): PlannedCell {
   const value = part[field] ?? null;
-  const term = fieldTerm(ctx.input.records[part.recordIndex], `${field}.${part.stage}`);
+  const term = fieldTerm(ctx.input.records[part.recordIndex], COUNT_FIELDS[field][part.stage]);
   return value !== null && term?.live
     ? formulaCell(term.expr, value, FMT.count)
     : numberCell(value, FMT.count);

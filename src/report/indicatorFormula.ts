@@ -9,6 +9,12 @@ import {
 import { numberLiteral } from "./refs";
 import { fieldTerm, type Term } from "./sourceTerms";
 
+/**
+ * The stage's pupils field, spelt once: a field looked up by a freshly joined name is hashed anew
+ * for every school and indicator.
+ */
+const PUPILS_FIELD: Record<Stage, string> = { primary: "pupils.primary", junior: "pupils.junior" };
+
 /** A value with the formula that recomputes it, or a literal when nothing can be referenced. */
 export interface LiveValue {
   formula?: string;
@@ -94,7 +100,7 @@ export function indicatorValue(
   }
   if (spec.scale !== 1) numerator += `*${numberLiteral(spec.scale)}`;
 
-  const pupils = fieldTerm(record, `pupils.${stage}`);
+  const pupils = fieldTerm(record, PUPILS_FIELD[stage]);
   if (!pupils) return literal;
   live ||= pupils.live;
   if (!live) return literal;
@@ -104,6 +110,6 @@ export function indicatorValue(
 
 /** A part's pupils as a reference to its source cell, or the literal count. */
 export function pupilsValue(record: SchoolRecord, stage: Stage, students: number): LiveValue {
-  const term = fieldTerm(record, `pupils.${stage}`);
+  const term = fieldTerm(record, PUPILS_FIELD[stage]);
   return term?.live ? { formula: term.expr, value: students } : { value: students };
 }
