@@ -124,6 +124,8 @@ export function buildDeclarationII2(
   );
   // The table's own column codes: 备注 names the indicators by these.
   const code = (c: number) => `L${c}`;
+  // 备注's names of the indicator columns, made once (not for every school).
+  const indicatorCodes = specs.map((_, i) => code(firstIndicator + i));
   const codeRow = sheet.append(headers.map((_, c) => textCell(c === 0 ? "" : code(c), "code")));
 
   for (const stage of STAGES) {
@@ -160,7 +162,7 @@ export function buildDeclarationII2(
           undefined,
           "text"
         ),
-        textCell(remark(ctx, part, (i) => code(firstIndicator + i))),
+        textCell(remark(ctx, part, (i) => indicatorCodes[i])),
       ]);
     });
     const last = sheet.next - 1;
