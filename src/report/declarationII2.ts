@@ -12,7 +12,7 @@ import { fieldTerm } from "./sourceTerms";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, columnLetter, numberLiteral, quoteSheet, rangeA1 } from "./refs";
-import { findBlock, type SchoolsSheet } from "./schoolsSheet";
+import { findBlock, INDICATOR_STATE, indicatorState, type SchoolsSheet } from "./schoolsSheet";
 
 /** 举办者类型 as the table reads it: the sheet's own text or code, else 公办 / 民办. */
 function ownerText(part: SchoolPartResult): string {
@@ -35,18 +35,28 @@ export function remark(
   part: SchoolPartResult,
   codeOf: (indicator: number) => string
 ): string {
-  const specs = ctx.standard.indicators;
-  const floor = floorText(ctx.standard);
   const details = part.details; // built on each read: read once
+  const states = ctx.standard.indicators.map((s) => indicatorState(details[s.id]));
+  return remarkOf(ctx, states, 0, codeOf);
+}
+
+/** remark() from the part's indicator states (INDICATOR_STATE) from `at`, as 学校达标 noted them. */
+function remarkOf(
+  ctx: ReportContext,
+  states: ArrayLike<number>,
+  at: number,
+  codeOf: (indicator: number) => string
+): string {
+  const floor = floorText(ctx.standard);
   const met: string[] = [];
   const nearly: string[] = [];
   const below: string[] = [];
-  specs.forEach((s, i) => {
-    const d = details[s.id];
-    if (d?.met === true) met.push(codeOf(i));
-    else if (d?.met === false && d?.reachesFloor === true) nearly.push(codeOf(i));
-    else if (d?.reachesFloor !== true) below.push(codeOf(i));
-  });
+  for (let i = 0; i < ctx.standard.indicators.length; i++) {
+    const state = states[at + i];
+    if (state === INDICATOR_STATE.met) met.push(codeOf(i));
+    else if (state === INDICATOR_STATE.nearly) nearly.push(codeOf(i));
+    else if (state === INDICATOR_STATE.below) below.push(codeOf(i));
+  }
   const bits = [`达标：${met.length ? met.join("、") : "无"}`];
   if (nearly.length) bits.push(`未达标但不低于${floor}：${nearly.join("、")}`);
   if (below.length) bits.push(`低于${floor}或缺数据：${below.join("、")}`);
@@ -126,6 +136,7 @@ export function buildDeclarationII2(
   const code = (c: number) => `L${c}`;
   // 备注's names of the indicator columns, made once (not for every school).
   const indicatorCodes = specs.map((_, i) => code(firstIndicator + i));
+  const n = specs.length;
   const codeRow = sheet.append(headers.map((_, c) => textCell(c === 0 ? "" : code(c), "code")));
 
   for (const stage of STAGES) {
@@ -162,7 +173,11 @@ export function buildDeclarationII2(
           undefined,
           "text"
         ),
-        textCell(remark(ctx, part, (i) => indicatorCodes[i])),
+        textCell(
+          block.indicatorStates
+            ? remarkOf(ctx, block.indicatorStates, k * n, (i) => indicatorCodes[i])
+            : remark(ctx, part, (i) => indicatorCodes[i])
+        ),
       ]);
     });
     const last = sheet.next - 1;
