@@ -99,8 +99,14 @@ export class ReportInputError extends Error {
 
 /** The school rule's floor as the sheets print it (a percent), from the standard's data; "" without a school rule. */
 export function floorText(standard: Standard): string {
-  return standard.schoolRule ? percentOf(standard.schoolRule.floorRatio) : "";
+  const ratio = standard.schoolRule?.floorRatio;
+  if (ratio === undefined) return "";
+  // 备注 names it for every school of a city: formatted once per ratio.
+  if (ratio !== lastFloor.ratio) lastFloor = { ratio, text: percentOf(ratio) };
+  return lastFloor.text;
 }
+
+let lastFloor: { ratio: number; text: string } = { ratio: Number.NaN, text: "" };
 
 export function reportContext(input: ReportInput): ReportContext {
   const standard = findStandard(input.result.standard.id);

@@ -1,4 +1,4 @@
-import { STAGE_NAMES, type SchoolPartResult } from "../engine";
+import { STAGE_NAMES, type SchoolPartResult, type Stage } from "../engine";
 import { FMT, formulaCell, NO, numberCell, textCell, VERDICT, YES } from "./cells";
 import { floorText, STAGES, type ReportContext } from "./context";
 import {
@@ -12,7 +12,7 @@ import { fieldTerm } from "./sourceTerms";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, columnLetter, numberLiteral, quoteSheet, rangeA1 } from "./refs";
-import { findBlock, type SchoolsSheet } from "./schoolsSheet";
+import { findBlock, INDICATOR_STATE, indicatorState, type SchoolsSheet } from "./schoolsSheet";
 
 /** 举办者类型 as the table reads it: the sheet's own text or code, else 公办 / 民办. */
 function ownerText(part: SchoolPartResult): string {
@@ -35,23 +35,39 @@ export function remark(
   part: SchoolPartResult,
   codeOf: (indicator: number) => string
 ): string {
-  const specs = ctx.standard.indicators;
-  const floor = floorText(ctx.standard);
   const details = part.details; // built on each read: read once
+  const states = ctx.standard.indicators.map((s) => indicatorState(details[s.id]));
+  return remarkOf(ctx, states, 0, codeOf);
+}
+
+/** remark() from the part's indicator states (INDICATOR_STATE) from `at`, as 学校达标 noted them. */
+function remarkOf(
+  ctx: ReportContext,
+  states: ArrayLike<number>,
+  at: number,
+  codeOf: (indicator: number) => string
+): string {
+  const floor = floorText(ctx.standard);
   const met: string[] = [];
   const nearly: string[] = [];
   const below: string[] = [];
-  specs.forEach((s, i) => {
-    const d = details[s.id];
-    if (d?.met === true) met.push(codeOf(i));
-    else if (d?.met === false && d?.reachesFloor === true) nearly.push(codeOf(i));
-    else if (d?.reachesFloor !== true) below.push(codeOf(i));
-  });
+  for (let i = 0; i < ctx.standard.indicators.length; i++) {
+    const state = states[at + i];
+    if (state === INDICATOR_STATE.met) met.push(codeOf(i));
+    else if (state === INDICATOR_STATE.nearly) nearly.push(codeOf(i));
+    else if (state === INDICATOR_STATE.below) below.push(codeOf(i));
+  }
   const bits = [`达标：${met.length ? met.join("、") : "无"}`];
   if (nearly.length) bits.push(`未达标但不低于${floor}：${nearly.join("、")}`);
   if (below.length) bits.push(`低于${floor}或缺数据：${below.join("、")}`);
   return bits.join("；");
 }
+
+/** The fields of 年级数 and 班级数 by stage, spelt once (not joined anew for every school). */
+const COUNT_FIELDS: Record<"grades" | "classes", Record<Stage, string>> = {
+  grades: { primary: "grades.primary", junior: "grades.junior" },
+  classes: { primary: "classes.primary", junior: "classes.junior" },
+};
 
 /** 年级数 / 班级数 from the source cell when the reader named one, else the figure. */
 function countCell(
@@ -60,7 +76,7 @@ function countCell(
   field: "grades" | "classes"
 ): PlannedCell {
   const value = part[field] ?? null;
-  const term = fieldTerm(ctx.input.records[part.recordIndex], `${field}.${part.stage}`);
+  const term = fieldTerm(ctx.input.records[part.recordIndex], COUNT_FIELDS[field][part.stage]);
   return value !== null && term?.live
     ? formulaCell(term.expr, value, FMT.count)
     : numberCell(value, FMT.count);
@@ -118,6 +134,9 @@ export function buildDeclarationII2(
   );
   // The table's own column codes: 备注 names the indicators by these.
   const code = (c: number) => `L${c}`;
+  // 备注's names of the indicator columns, made once (not for every school).
+  const indicatorCodes = specs.map((_, i) => code(firstIndicator + i));
+  const n = specs.length;
   const codeRow = sheet.append(headers.map((_, c) => textCell(c === 0 ? "" : code(c), "code")));
 
   for (const stage of STAGES) {
@@ -154,7 +173,11 @@ export function buildDeclarationII2(
           undefined,
           "text"
         ),
-        textCell(remark(ctx, part, (i) => code(firstIndicator + i))),
+        textCell(
+          block.indicatorStates
+            ? remarkOf(ctx, block.indicatorStates, k * n, (i) => indicatorCodes[i])
+            : remark(ctx, part, (i) => indicatorCodes[i])
+        ),
       ]);
     });
     const last = sheet.next - 1;

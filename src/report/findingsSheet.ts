@@ -7,6 +7,7 @@ import { cellA1, plainA1, sheetRef } from "./refs";
 import type { SchoolsSheet } from "./schoolsSheet";
 import { countyFindings } from "./countyFindings";
 import { adviceCell } from "./adviceFormula";
+import { noteShortfallTally } from "./shortfallTally";
 
 const F = {
   county: 0,
@@ -82,8 +83,13 @@ export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): P
   const specIndex = new Map(ctx.standard.indicators.map((s, i) => [s.id, i]));
   let any = false;
   for (const block of schools.blocks) {
+    // 审计总览 counts the same shortfalls: it takes this count instead of reading them again.
+    const tally = { shortfalls: 0, below: 0 };
     for (const { part, row } of block.rows) {
-      for (const shortfall of part.shortfalls) {
+      const own = part.shortfalls;
+      tally.shortfalls += own.length;
+      for (const shortfall of own) {
+        if (shortfall.belowFloor) tally.below++;
         const i = specIndex.get(shortfall.indicator);
         if (i === undefined || block.thresholdRow === null || block.floorRow === null) continue;
         any = true;
@@ -139,6 +145,7 @@ export function buildFindingsSheet(ctx: ReportContext, schools: SchoolsSheet): P
         ]);
       }
     }
+    noteShortfallTally(block, tally);
   }
   // The county items that fail (政府保障程度, 教育质量, 社会认可度): one row per failing rule.
   for (const f of countyFindings(ctx)) {

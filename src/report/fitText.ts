@@ -96,6 +96,11 @@ function parseRange(range: string): Area {
   return { top: from.row, left: from.col, bottom: to.row, right: to.col };
 }
 
+/** A cell as one number, for sets of cells (Excel has 16,384 columns). */
+function cellKey(row: number, col: number): number {
+  return row * 16384 + col;
+}
+
 /** textNeeds(): the text fits as it is. */
 export const FITS = 0;
 /** textNeeds(): the row must be measured by fitText. */
@@ -155,39 +160,69 @@ function widenColumns(
   noted: readonly Int32Array[] = [],
   measure = new Set<number>()
 ): void {
-  const merged = new Set<string>();
+  const merged = new Set<number>();
   for (const range of sheet.merges) {
     const a = parseRange(range);
     for (let r = a.top; r <= a.bottom; r++)
-      for (let c = a.left; c <= a.right; c++) merged.add(`${r},${c}`);
+      for (let c = a.left; c <= a.right; c++) merged.add(cellKey(r, c));
   }
   const hidden = new Set(sheet.hiddenColumns ?? []);
   const widths = [...sheet.columnWidths];
   for (const row of rows()) {
-    row.cells.forEach((cell, col) => {
-      if (!cell || typeof cell.value !== "string" || !BODY.has(cell.style ?? "text")) return;
-      if (hidden.has(col) || col >= widths.length) return;
+    const cells = row.cells;
+    for (let col = 0; col < cells.length; col++) {
+      const cell = cells[col];
+      if (!cell || typeof cell.value !== "string" || !BODY.has(cell.style ?? "text")) continue;
+      if (hidden.has(col) || col >= widths.length) continue;
       // Fast path: no character is wider than 2.1 units, so a short text fits as it is.
-      if (cell.value.length * 2.1 + 1 <= widths[col]) return;
-      if (merged.has(`${row.row},${col}`)) return;
+      if (cell.value.length * 2.1 + 1 <= widths[col]) continue;
+      if (merged.has(cellKey(row.row, col))) continue;
       const needed = Math.min(MAX_FITTED_WIDTH, Math.ceil(textUnits(cell.value) + 1));
       if (needed > widths[col]) widths[col] = needed;
-    });
+    }
   }
   // Noted cells widen their columns as read ones do (rows read above were widened by then).
   const skipped = (row: number, col: number) =>
-    measure.has(row) || hidden.has(col) || col >= widths.length || merged.has(`${row},${col}`);
+    measure.has(row) || hidden.has(col) || col >= widths.length || merged.has(cellKey(row, col));
   for (const block of noted)
     for (let i = 0; i < block.length; i += 3) {
-      const [row, col, needed] = [block[i], block[i + 1], block[i + 2]];
+      const row = block[i];
+      const col = block[i + 1];
+      const needed = block[i + 2];
       if (!skipped(row, col) && needed > widths[col]) widths[col] = needed;
     }
   for (const block of noted)
     for (let i = 0; i < block.length; i += 3) {
-      const [row, col, needed] = [block[i], block[i + 1], block[i + 2]];
+      const row = block[i];
+      const col = block[i + 1];
+      const needed = block[i + 2];
       if (skipped(row, col) || !(widths[col] >= needed)) measure.add(row);
     }
   sheet.columnWidths = widths;
+}
+
+/** Stands for a cell with a value other than text: fitText only counts such cells. */
+const NOT_TEXT: PlannedCell = { value: 0 };
+
+/** The rows as they pass, each kept in `kept` with its text cells only (what fitText measures). */
+function* keepingText(rows: Iterable<PlannedRow>, kept: PlannedRow[]): Generator<PlannedRow> {
+  for (const row of rows) {
+    const cells = row.cells.map((cell) =>
+      cell === null || typeof cell.value === "string" ? cell : cell.value === null ? null : NOT_TEXT
+    );
+    kept.push(row.height === undefined ? { row: row.row, cells } : { ...row, cells });
+    yield row;
+  }
+}
+
+/** Two lists of rows, each in row order, as one in row order. */
+function* inRowOrder(a: readonly PlannedRow[], b: Iterable<PlannedRow>): Generator<PlannedRow> {
+  let i = 0;
+  for (const row of b) {
+    while (i < a.length && a[i].row < row.row) yield a[i++];
+    yield row;
+  }
+  while (i < a.length) yield a[i++];
 }
 
 /**
@@ -209,20 +244,25 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
   let rows = () => plannedRows(sheet);
   if (hinted) {
     const measure = new Set(hints.rows);
-    const sorted = () =>
+    // Values and styles are all fitText reads: the rows' formulas stay packed.
+    const read = (rows: Iterable<number>) =>
       packedRowsAt(
         sheet,
-        [...measure].sort((a, b) => a - b)
+        [...rows].sort((a, b) => a - b),
+        true
       );
-    widenColumns(sheet, sorted, hints.widen, measure);
-    rows = sorted;
+    // The rows are read (their slabs inflated) once: their text is kept for the measuring below.
+    const kept: PlannedRow[] = [];
+    widenColumns(sheet, () => keepingText(read(measure), kept), hints.widen, measure);
+    const more = [...measure].filter((row) => !hints.rows.has(row));
+    rows = () => inRowOrder(kept, read(more));
   } else widenColumns(sheet, rows);
   const lastCol = Math.max(0, sheet.columnWidths.length - 1);
   const areas = sheet.merges.map(parseRange);
-  const mergedAt = new Map<string, Area>();
+  const mergedAt = new Map<number, Area>();
   const covered = new Set<number>(); // rows any merge touches
   for (const area of areas) {
-    mergedAt.set(`${area.top},${area.left}`, area);
+    mergedAt.set(cellKey(area.top, area.left), area);
     for (let r = area.top; r <= area.bottom; r++) covered.add(r);
   }
   const span = (left: number, right: number) => {
@@ -244,7 +284,7 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
       // Fast path: text that fits its own column whatever its characters needs nothing (nor
       // does it in a merged area, which is wider).
       if ((cell.value.length * 2.1 * fontSize) / 11 <= widthOf(col) - 1) return;
-      let area = mergedAt.get(`${row.row},${col}`);
+      let area = mergedAt.get(cellKey(row.row, col));
       const units = textUnits(cell.value, fontSize);
       if (
         !area &&
@@ -257,7 +297,7 @@ export function fitText(sheet: PlannedSheet): PlannedSheet {
       ) {
         area = { top: row.row, left: 0, bottom: row.row, right: lastCol };
         sheet.merges.push(rangeA1(row.row, 0, row.row, lastCol));
-        mergedAt.set(`${row.row},0`, area);
+        mergedAt.set(cellKey(row.row, 0), area);
       }
       if (area && area.bottom > area.top) return; // spans rows: its height is the plan's
       if (!WRAPPING.has(style)) return;

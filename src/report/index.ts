@@ -74,11 +74,13 @@ export function buildPlan(input: ReportInput): WorkbookPlan {
       veto: [t.vi.sheet.name, t.vi.veto!] as [string, string],
     };
   };
+  // 问题清单 before 审计总览: it counts each block's shortfalls as it lists them, for the summary.
+  const findings = buildFindingsSheet(ctx, schools);
   const sheets: PlannedSheet[] = [
     buildSummarySheet(ctx, schools, cv, tablesOf),
     schools.sheet,
     cv.sheet,
-    buildFindingsSheet(ctx, schools),
+    findings,
   ];
   if (ctx.standard.schoolRule) {
     for (const set of ctx.names.declarations) {

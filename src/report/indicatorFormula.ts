@@ -9,6 +9,12 @@ import {
 import { numberLiteral } from "./refs";
 import { fieldTerm, type Term } from "./sourceTerms";
 
+/**
+ * The stage's pupils field, spelt once: a field looked up by a freshly joined name is hashed anew
+ * for every school and indicator.
+ */
+const PUPILS_FIELD: Record<Stage, string> = { primary: "pupils.primary", junior: "pupils.junior" };
+
 /** A value with the formula that recomputes it, or a literal when nothing can be referenced. */
 export interface LiveValue {
   formula?: string;
@@ -47,6 +53,14 @@ export function shareFormula(
 }
 
 /**
+ * The value as a literal, made only where it is the answer (a city's schools take the formula
+ * path hundreds of thousands of times).
+ */
+function literal(detail: IndicatorDetail): LiveValue {
+  return { value: detail.value };
+}
+
+/**
  * The formula of one school part's indicator value over the source cells, rendered from the terms
  * the engine used (its fields, those it subtracted, whether it split them by the part's share),
  * with the engine's value as its cached result: `'小学'!E5*100/'小学'!C5`; sums for composite columns
@@ -66,20 +80,19 @@ export function indicatorValue(
   spec: IndicatorSpec,
   detail: IndicatorDetail
 ): LiveValue {
-  const literal: LiveValue = { value: detail.value };
-  if (detail.value === null) return literal;
+  if (detail.value === null) return literal(detail);
 
   if (detail.from === "given") {
     const term = fieldTerm(record, detail.fields[0]);
-    return term?.live ? { formula: term.expr, value: detail.value } : literal;
+    return term?.live ? { formula: term.expr, value: detail.value } : literal(detail);
   }
-  if (detail.from !== "counts" || detail.fields.length === 0) return literal;
+  if (detail.from !== "counts" || detail.fields.length === 0) return literal(detail);
 
   const terms: string[] = [];
   let live = false;
   for (const field of detail.fields) {
     const term = fieldTerm(record, field);
-    if (!term) return literal; // the engine used a figure we cannot see: do not guess
+    if (!term) return literal(detail); // the engine used a figure we cannot see: do not guess
     live ||= term.live;
     const sign = detail.subtracted.includes(field) ? "-" : "+";
     terms.push(terms.length === 0 && sign === "+" ? term.expr : `${sign}${term.expr}`);
@@ -88,22 +101,22 @@ export function indicatorValue(
 
   if (detail.split) {
     const shareExpr = shareFormula(record, stage);
-    if (!shareExpr) return literal;
+    if (!shareExpr) return literal(detail);
     live ||= shareExpr.live;
     numerator += `*${shareExpr.expr}`;
   }
   if (spec.scale !== 1) numerator += `*${numberLiteral(spec.scale)}`;
 
-  const pupils = fieldTerm(record, `pupils.${stage}`);
-  if (!pupils) return literal;
+  const pupils = fieldTerm(record, PUPILS_FIELD[stage]);
+  if (!pupils) return literal(detail);
   live ||= pupils.live;
-  if (!live) return literal;
+  if (!live) return literal(detail);
   const denominator = pupils.compound ? `(${pupils.expr})` : pupils.expr;
   return { formula: `${numerator}/${denominator}`, value: detail.value };
 }
 
 /** A part's pupils as a reference to its source cell, or the literal count. */
 export function pupilsValue(record: SchoolRecord, stage: Stage, students: number): LiveValue {
-  const term = fieldTerm(record, `pupils.${stage}`);
+  const term = fieldTerm(record, PUPILS_FIELD[stage]);
   return term?.live ? { formula: term.expr, value: students } : { value: students };
 }

@@ -118,8 +118,15 @@ export class SheetLayout {
   /** Writes cells from column 0 at the next free row and returns that row. */
   append(cells: (PlannedCell | null)[], height?: number): number {
     const row = this.next;
-    cells.forEach((cell, col) => this.set(row, col, cell));
-    if (cells.length === 0) this.next = row + 1;
+    if (cells.length > 0) {
+      // As set() cell by cell, with the row looked up once: tables append tens of thousands.
+      const entry = this.entry(row);
+      for (let col = 0; col < cells.length; col++) {
+        while (entry.cells.length < col) entry.cells.push(null);
+        entry.cells[col] = cells[col];
+      }
+    }
+    this.next = row + 1;
     if (height !== undefined) this.setHeight(row, height);
     return row;
   }

@@ -50,12 +50,21 @@ let utf8: { decoder: TextDecoder } | undefined;
 const UTF8 = () => (utf8 ??= { decoder: new TextDecoder() });
 
 /**
+ * Text this long or longer is encoded by TextEncoder (the view it needs costs less than the
+ * loop then: a school's 达标项数 and 是否达标 formulas run to hundreds of characters).
+ */
+const NATIVE_TEXT = 64;
+let encoder: TextEncoder | undefined;
+
+/**
  * Writes `text` as UTF-8 into `bytes` from `at` (room for 3 bytes a UTF-16 unit is the caller's)
  * and returns where it ended: what TextEncoder.encodeInto writes (a lone surrogate becomes
- * U+FFFD), without the view encodeInto needs for every string packed.
+ * U+FFFD), without the view encodeInto needs for every short string packed.
  */
 export function encodeUtf8(text: string, bytes: Uint8Array, at: number): number {
   const n = text.length;
+  if (n >= NATIVE_TEXT)
+    return at + (encoder ??= new TextEncoder()).encodeInto(text, bytes.subarray(at)).written;
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if (c < 0x80) {
@@ -314,7 +323,11 @@ export class PackedRows {
     return this.cached.bytes;
   }
 
-  private decode(slot: number): PlannedRow {
+  /**
+   * A slot's row as objects. `textOnly` leaves out formulas and links (the bulk of a row's bytes,
+   * skipped undecoded): what fitText measures, the values and their styles, is all there.
+   */
+  private decode(slot: number, textOnly = false): PlannedRow {
     const buf = this.slabBytes(this.slabOf.get(slot));
     let at = this.startOf.get(slot);
     const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -326,6 +339,10 @@ export class PackedRows {
       at += 4 + n;
       return s;
     };
+    const skip = () => {
+      at += 4 + view.getUint32(at, true);
+      return undefined;
+    };
     const cells: (PlannedCell | null)[] = new Array(count);
     for (let i = 0; i < count; i++) {
       const tag = buf[at++];
@@ -335,8 +352,8 @@ export class PackedRows {
       }
       const style = tag & HAS_STYLE ? this.styles[buf[at++]] : undefined;
       const numFmt = tag & HAS_NUMFMT ? this.numFmts[buf[at++]] : undefined;
-      const formula = tag & HAS_FORMULA ? text() : undefined;
-      const link = tag & HAS_LINK ? text() : undefined;
+      const formula = tag & HAS_FORMULA ? (textOnly ? skip() : text()) : undefined;
+      const link = tag & HAS_LINK ? (textOnly ? skip() : text()) : undefined;
       let value: PlannedCell["value"] = null;
       switch (tag & 7) {
         case V_NUMBER:
@@ -393,12 +410,15 @@ export class PackedRows {
     return height === undefined ? { cells } : { cells, height };
   }
 
-  /** The given rows (those packed, in the order given), decoded one at a time. */
-  *rowsAt(rows: Iterable<number>): Generator<PlannedRow> {
+  /**
+   * The given rows (those packed, in the order given), decoded one at a time; `textOnly`:
+   * without their formulas and links (see decode).
+   */
+  *rowsAt(rows: Iterable<number>, textOnly = false): Generator<PlannedRow> {
     try {
       for (const row of rows) {
         const slot = this.slotOf.get(row) - 1;
-        if (slot >= 0) yield this.decode(slot);
+        if (slot >= 0) yield this.decode(slot, textOnly);
       }
     } finally {
       this.cached = undefined; // read through: the decompressed slab need not stay
@@ -632,15 +652,20 @@ export function packedRawRows(sheet: PlannedSheet): Iterable<RawRowCursor> | und
 
 /**
  * Some rows of a packed sheet nobody decoded yet, decoded one at a time in the order given
- * (rows not in the sheet are passed over).
+ * (rows not in the sheet are passed over). `textOnly` leaves out the cells' formulas and links,
+ * which are most of a row's bytes: for a reader of values and styles only (fitText).
  *
  * @example
  * for (const row of packedRowsAt(sheet, [0, 1, 2])) measure(row);
  */
-export function packedRowsAt(sheet: PlannedSheet, rows: Iterable<number>): Iterable<PlannedRow> {
+export function packedRowsAt(
+  sheet: PlannedSheet,
+  rows: Iterable<number>,
+  textOnly = false
+): Iterable<PlannedRow> {
   const packed = PACKED.get(sheet);
   if (!packed || packed.decoded()) throw new Error("packedRowsAt: the sheet is not packed");
-  return packed.rows.rowsAt(rows);
+  return packed.rows.rowsAt(rows, textOnly);
 }
 
 /**

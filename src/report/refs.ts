@@ -44,9 +44,20 @@ export function quoteSheet(name: string): string {
   return name.includes("'") ? `'${name.replace(/'/g, "''")}'` : `'${name}'`;
 }
 
+/**
+ * The last sheet's `'Sheet'!` prefix: a city's rows reference the same few source sheets row
+ * after row, hundreds of thousands of times.
+ */
+let lastSheet = "";
+let lastPrefix = "''!";
+
 /** `'Sheet'!A1`: a reference to a cell or range of another sheet. */
 export function sheetRef(sheet: string, address: string): string {
-  return `${quoteSheet(sheet)}!${address}`;
+  if (sheet !== lastSheet) {
+    lastPrefix = `${quoteSheet(sheet)}!`;
+    lastSheet = sheet;
+  }
+  return lastPrefix + address;
 }
 
 const PLAIN_A1 = /^\$?([A-Z]{1,3})\$?([1-9][0-9]{0,6})$/;

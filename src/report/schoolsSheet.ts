@@ -60,6 +60,32 @@ export interface SchoolBlock {
   first: number;
   last: number;
   rows: { part: SchoolPartResult; row: number }[];
+  /**
+   * Each part's indicators as 表Ⅱ-2's 备注 sorts them (INDICATOR_STATE), the k-th part's i-th at
+   * k × indicators + i: noted as the rows are laid out, so 备注 need not build every part's
+   * details again.
+   */
+  indicatorStates?: Uint8Array;
+}
+
+/** How an indicator of a part stands, as 备注 names it (see indicatorState). */
+export const INDICATOR_STATE = {
+  unsorted: 0,
+  met: 1,
+  /** Short of the requirement, at the school rule's floor or above. */
+  nearly: 2,
+  /** Below the floor, or no value. */
+  below: 3,
+} as const;
+
+/** Where an indicator's detail puts it for 备注 (remark in declarationII2.ts). */
+export function indicatorState(
+  detail: { met?: boolean | null; reachesFloor?: boolean | null } | undefined
+): number {
+  if (detail?.met === true) return INDICATOR_STATE.met;
+  if (detail?.met === false && detail?.reachesFloor === true) return INDICATOR_STATE.nearly;
+  if (detail?.reachesFloor !== true) return INDICATOR_STATE.below;
+  return INDICATOR_STATE.unsorted;
 }
 
 export interface SchoolsSheet {
@@ -220,9 +246,10 @@ function layBlock(
     rule && thresholdRow !== null && floorRow !== null
       ? blockFormulas(ctx, col, thresholdRow, floorRow)
       : null;
+  const indicatorStates = new Uint8Array(parts.length * specs.length);
   const rows = parts.map((part, k) => {
     const row = first + k;
-    layPart(ctx, sheet, col, part, row, formulas);
+    layPart(ctx, sheet, col, part, row, formulas, indicatorStates, k * specs.length);
     return { part, row };
   });
   const last = first + parts.length - 1;
@@ -242,7 +269,7 @@ function layBlock(
     });
     sheet.colourVerdicts(first, col.verdict, last, col.verdict);
   }
-  return { county, stage, thresholdRow, floorRow, first, last, rows };
+  return { county, stage, thresholdRow, floorRow, first, last, rows, indicatorStates };
 }
 
 function layPart(
@@ -251,7 +278,9 @@ function layPart(
   col: SchoolColumns,
   part: SchoolPartResult,
   row: number,
-  formulas: RowFormulas | null
+  formulas: RowFormulas | null,
+  states: Uint8Array,
+  statesAt: number
 ): void {
   const record = ctx.input.records[part.recordIndex];
   const specs = ctx.standard.indicators;
@@ -267,6 +296,7 @@ function layPart(
 
   specs.forEach((spec, i) => {
     const detail = part.details[spec.id];
+    states[statesAt + i] = indicatorState(detail);
     sheet.set(
       row,
       col.indicator(i),
@@ -282,8 +312,10 @@ function layPart(
     );
   });
 
-  for (const g of col.guarantees)
-    sheet.set(row, g.column, guaranteeCell(ctx.input.result.guarantees, part, g.id));
+  if (col.guarantees.length > 0) {
+    const checks = checksOf(ctx.input.result.guarantees, part); // found once for G3–G5
+    for (const g of col.guarantees) sheet.set(row, g.column, verdictOfChecks(checks, g.id));
+  }
 
   if (!rule || !formulas) {
     sheet.set(row, col.met, textCell(VERDICT.none));
@@ -400,10 +432,15 @@ export function guaranteeCell(
   part: SchoolPartResult,
   id: GuaranteeCheck["id"]
 ): PlannedCell {
+  return verdictOfChecks(checksOf(checks, part), id);
+}
+
+/** guaranteeCell over the checks that concern the part (checksOf). */
+function verdictOfChecks(checks: readonly GuaranteeCheck[], id: GuaranteeCheck["id"]): PlannedCell {
   let any = false;
   let failed = false;
   let unchecked = false;
-  for (const g of checksOf(checks, part)) {
+  for (const g of checks) {
     if (g.id !== id) continue;
     any = true;
     if (g.pass === false) failed = true;

@@ -37,7 +37,6 @@ export interface Term {
  * fieldTerm(record, "facilities.equipmentValue"); // { expr: "'小学'!L5*10000", live: true, compound: true }
  */
 export function fieldTerm(record: SchoolRecord, field: string): Term | null {
-  const value = fieldValueAt(record, field);
   const ref = sourceRef(record, field);
   const part = record.source?.less?.[field];
   if (ref && part !== undefined) {
@@ -49,7 +48,7 @@ export function fieldTerm(record: SchoolRecord, field: string): Term | null {
         live: true,
         compound: true,
       };
-    return isCount(value) ? { expr: numberLiteral(value), live: false, compound: false } : null;
+    return literalTerm(fieldValueAt(record, field));
   }
   if (ref) {
     const factor = factorOf(record, field);
@@ -57,6 +56,11 @@ export function fieldTerm(record: SchoolRecord, field: string): Term | null {
       ? { expr: ref, live: true, compound: false }
       : { expr: `${ref}*${numberLiteral(factor)}`, live: true, compound: true };
   }
-  if (!isCount(value)) return null;
-  return { expr: numberLiteral(value), live: false, compound: false };
+  // The figure is read only here, where no cell stands for it: a city's rows reference cells.
+  return literalTerm(fieldValueAt(record, field));
+}
+
+/** A figure as a literal term, or null when it is no count. */
+function literalTerm(value: unknown): Term | null {
+  return isCount(value) ? { expr: numberLiteral(value), live: false, compound: false } : null;
 }

@@ -1,3 +1,4 @@
+import { shortfallTally } from "./shortfallTally";
 import {
   decidedCountyItems,
   DIMENSION_NAMES,
@@ -486,14 +487,8 @@ function layStageRow(
         FMT.count
       )
     );
-    // One pass: each read of a part's shortfalls builds them anew.
-    let shortfalls = 0;
-    let below = 0;
-    for (const p of parts) {
-      const own = p.shortfalls;
-      shortfalls += own.length;
-      for (const f of own) if (f.belowFloor) below++;
-    }
+    // Counted once: 问题清单, laid out first, notes it as it lists them.
+    const { shortfalls, below } = shortfallTally(block, parts);
     set(
       ST.shortfalls,
       formulaCell(

@@ -189,11 +189,15 @@ describe("fitText on a laid-out sheet", () => {
     layout.append([null, { value: "某".repeat(30) }]);
     const sheet = layout.build({ page: { landscape: true, fitToWidth: true } });
     const read = jest.spyOn(PackedRows.prototype, "rows");
+    const readAt = jest.spyOn(PackedRows.prototype, "rowsAt");
     try {
       fitText(sheet);
       expect(read).not.toHaveBeenCalled();
+      // Each row to measure is read once (its slab inflated once), for widths and heights alike.
+      expect(readAt.mock.calls.flatMap(([rows]) => [...rows])).toEqual([0, 501]);
     } finally {
       read.mockRestore();
+      readAt.mockRestore();
     }
     expect(sheet.columnWidths[1]).toBe(40);
     expect(sheet.merges).toEqual(["A1:B1"]);

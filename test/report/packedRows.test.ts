@@ -41,6 +41,34 @@ describe("packed rows", () => {
     expect(rows[1].cells[10]).not.toHaveProperty("link");
   });
 
+  it("give a row's values and styles without its formulas and links when asked for text only", () => {
+    const packed = new PackedRows();
+    const cells: (PlannedCell | null)[] = [
+      { value: "某某小学", style: "link", link: "'小学'!B7" },
+      null,
+      { value: 4.5, formula: "'小学'!E5*100/'小学'!C5", numFmt: "0.00", style: "number" },
+      { value: "达标", formula: 'IF(A1>2,"达标","未达标")', style: "text" },
+      { value: true, formula: "A1>2" },
+      { value: "备注：L6、L7", style: "text" },
+    ];
+    packed.pack(3, cells, 40);
+    const [row] = [...packed.rowsAt([3], true)];
+    expect(row).toEqual({
+      row: 3,
+      height: 40,
+      cells: [
+        { value: "某某小学", style: "link" },
+        null,
+        { value: 4.5, numFmt: "0.00", style: "number" },
+        { value: "达标", style: "text" },
+        { value: true },
+        { value: "备注：L6、L7", style: "text" },
+      ],
+    });
+    // Read in full, the same row has them all.
+    expect([...packed.rowsAt([3])][0].cells).toEqual(cells);
+  });
+
   it("take a row out again when the builder comes back to it, and repack a later version", () => {
     const packed = new PackedRows();
     packed.pack(0, [{ value: "a" }]);
@@ -184,6 +212,16 @@ describe("packed rows", () => {
         expect([...bytes.subarray(2, end)]).toEqual([...new TextEncoder().encode(text)]);
       }),
       { numRuns: 2000 }
+    );
+    // Long text (a school's 是否达标 formula) is encoded another way: the same bytes, in place.
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 50, maxLength: 300 }), (text) => {
+        const bytes = new Uint8Array(text.length * 3 + 4).fill(7);
+        const end = encodeUtf8(text, bytes, 2);
+        expect([...bytes.subarray(2, end)]).toEqual([...new TextEncoder().encode(text)]);
+        expect([bytes[0], bytes[1]]).toEqual([7, 7]);
+      }),
+      { numRuns: 500 }
     );
   });
 

@@ -1,5 +1,7 @@
 import { audit, type AuditResult, type SchoolRecord } from "../../src/engine";
 import { buildPlan, type PlannedSheet, type WorkbookPlan } from "../../src/report";
+import { reportContext } from "../../src/report/context";
+import { remark } from "../../src/report/declarationII2";
 import { HOSTILE_NAME, smallCounty } from "./fixture";
 import { formulaMismatches, PlanWorkbook, type SourceSheets } from "./formulaEval";
 import { allCells, at, AUDITED_AT, cell, pos, rowsWith, sheetOf, weightedCv } from "./helpers";
@@ -469,6 +471,21 @@ describe("buildPlan: the declaration tables", () => {
     expect(at(t, row, 13)).toMatchObject({ value: "否" });
     expect(at(t, row, 13)?.formula).toMatch(/^IF\('学校达标'!M\d+="达标","是","否"\)$/);
     expect(at(t, row, 3)).toMatchObject({ value: 500, formula: "'学校达标'!D8" });
+  });
+
+  it("表Ⅱ-2's 备注 of every part is what remark() makes of the part's details (学校达标 notes them once)", () => {
+    const t = sheetOf(plan, "declaration-II-2");
+    const ctx = reportContext({ result, records, auditedAt: AUDITED_AT });
+    const primary = rowsWith(t, 0, "小学")[0];
+    const junior = rowsWith(t, 0, "初中")[0];
+    let checked = 0;
+    for (const part of result.schools) {
+      const [from, to] = part.stage === "primary" ? [primary, junior] : [junior, Infinity];
+      const row = rowsWith(t, 1, part.name).find((r) => r > from && r < to)!;
+      expect(at(t, row, 14)?.value).toBe(remark(ctx, part, (i) => `L${6 + i}`));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
   });
 
   it("表Ⅱ-1 counts the schools meeting each indicator and their share", () => {

@@ -36,6 +36,19 @@ describe("references", () => {
     expect(sheetRef("a'b'c", "E5")).toBe("'a''b''c'!E5");
   });
 
+  it("names each sheet right when references alternate between sheets, the empty name included", () => {
+    const sheets = ["小学", "O'Brien", "", "小学", "1,2", "O'Brien", ""];
+    expect(sheets.map((s, i) => sheetRef(s, `A${i + 1}`))).toEqual([
+      "'小学'!A1",
+      "'O''Brien'!A2",
+      "''!A3",
+      "'小学'!A4",
+      "'1,2'!A5",
+      "'O''Brien'!A6",
+      "''!A7",
+    ]);
+  });
+
   it("accepts only plain single-cell addresses from the reader", () => {
     expect(plainA1("E5")).toBe("E5");
     expect(plainA1("$e$5")).toBe("E5");
