@@ -20,8 +20,16 @@ SPECIAL[AMP] = SPECIAL[LT] = SPECIAL[GT] = SPECIAL[0xef] = 1;
 const SPECIAL_IN_ATTR = SPECIAL.slice();
 SPECIAL_IN_ATTR[0x22] = SPECIAL_IN_ATTR[0x09] = SPECIAL_IN_ATTR[0x0a] = SPECIAL_IN_ATTR[0x0d] = 1;
 
-/** What attr() writes for a quote, tab, LF and CR (escapeAttr's references). */
+/** What text() writes for & < > (escapeText's references). */
+const TEXT_REFERENCES: Record<number, Uint8Array> = {
+  [AMP]: asciiBytes("&amp;"),
+  [LT]: asciiBytes("&lt;"),
+  [GT]: asciiBytes("&gt;"),
+};
+
+/** What attr() writes: text()'s references, and a quote, tab, LF and CR (escapeAttr's). */
 const ATTR_REFERENCES: Record<number, Uint8Array> = {
+  ...TEXT_REFERENCES,
   0x22: asciiBytes("&quot;"),
   0x09: asciiBytes("&#9;"),
   0x0a: asciiBytes("&#10;"),
@@ -172,35 +180,7 @@ export class XmlBytes {
    * characters XML cannot carry (C0 controls but tab, LF, CR; U+FFFE, U+FFFF) dropped.
    */
   text(bytes: Uint8Array, start: number, end: number): void {
-    this.room((end - start) * 5);
-    const buf = this.buf;
-    let pos = this.pos;
-    for (let i = start; i < end; i++) {
-      const b = bytes[i];
-      // Most bytes are copied as they are: one look-up tells them from the few that are not.
-      if (SPECIAL[b] === 0) {
-        buf[pos++] = b;
-        continue;
-      }
-      if (b === AMP) {
-        buf[pos++] = AMP; // &amp;
-        buf[pos++] = 0x61;
-        buf[pos++] = 0x6d;
-        buf[pos++] = 0x70;
-        buf[pos++] = 0x3b;
-      } else if (b === LT || b === GT) {
-        buf[pos++] = AMP; // &lt; &gt;
-        buf[pos++] = b === LT ? 0x6c : 0x67;
-        buf[pos++] = 0x74;
-        buf[pos++] = 0x3b;
-      } else if (b === 0xef) {
-        // U+FFFE and U+FFFF (EF BF BE, EF BF BF); the input is valid UTF-8, so EF starts a character.
-        if (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)) i += 2;
-        else buf[pos++] = b;
-      }
-      // Other C0 controls: XML 1.0 cannot carry them.
-    }
-    this.pos = pos;
+    this.escaped(bytes, start, end, SPECIAL, TEXT_REFERENCES);
   }
 
   /**
@@ -208,30 +188,35 @@ export class XmlBytes {
    * what text() escapes or drops, and the quote, tab, LF and CR as character references.
    */
   attr(bytes: Uint8Array, start: number, end: number): void {
-    this.room((end - start) * 6);
+    this.escaped(bytes, start, end, SPECIAL_IN_ATTR, ATTR_REFERENCES);
+  }
+
+  /**
+   * Copies bytes, writing `references` for the bytes they name and dropping what XML cannot carry;
+   * `special` marks every byte that is not copied as it is.
+   */
+  private escaped(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    special: Uint8Array,
+    references: Record<number, Uint8Array>
+  ): void {
+    this.room((end - start) * 6); // "&quot;", the longest reference
     const buf = this.buf;
     let pos = this.pos;
     for (let i = start; i < end; i++) {
       const b = bytes[i];
-      if (SPECIAL_IN_ATTR[b] === 0) {
+      // Most bytes are copied as they are: one look-up tells them from the few that are not.
+      if (special[b] === 0) {
         buf[pos++] = b;
         continue;
       }
-      const reference = ATTR_REFERENCES[b];
+      const reference = references[b];
       if (reference !== undefined) {
         for (let j = 0; j < reference.length; j++) buf[pos++] = reference[j];
-      } else if (b === AMP) {
-        buf[pos++] = AMP; // &amp;
-        buf[pos++] = 0x61;
-        buf[pos++] = 0x6d;
-        buf[pos++] = 0x70;
-        buf[pos++] = 0x3b;
-      } else if (b === LT || b === GT) {
-        buf[pos++] = AMP; // &lt; &gt;
-        buf[pos++] = b === LT ? 0x6c : 0x67;
-        buf[pos++] = 0x74;
-        buf[pos++] = 0x3b;
       } else if (b === 0xef) {
+        // U+FFFE and U+FFFF (EF BF BE, EF BF BF); the input is valid UTF-8, so EF starts a character.
         if (bytes[i + 1] === 0xbf && (bytes[i + 2] === 0xbe || bytes[i + 2] === 0xbf)) i += 2;
         else buf[pos++] = b;
       }
