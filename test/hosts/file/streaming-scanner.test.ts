@@ -15,9 +15,9 @@ import {
 import { readWorkbookStreamed } from "../../../src/hosts/file";
 import { sharedStringsReader } from "../../../src/hosts/file/streaming/shared-strings";
 import type { SheetGrid } from "../../../src/sheets/grid";
-import JSZip from "jszip";
 import { writeFileSync } from "fs";
 import * as path from "path";
+import { oneSheetWorkbook } from "../../support/oneSheetWorkbook";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 
 const SHARED = ["学校", "实验小学", "a&b", "  spaced  "];
@@ -516,22 +516,8 @@ describe("the reader with the scanner", () => {
   afterAll(() => removeTempDir(dir));
 
   async function workbook(sheetXml: string): Promise<string> {
-    const zip = new JSZip();
-    zip.file(
-      "_rels/.rels",
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-    );
-    zip.file(
-      "xl/workbook.xml",
-      '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="小学" sheetId="1" r:id="rId1"/></sheets></workbook>'
-    );
-    zip.file(
-      "xl/_rels/workbook.xml.rels",
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
-    );
-    zip.file("xl/worksheets/sheet1.xml", sheetXml);
     const file = path.join(dir, `w${Math.random().toString(36).slice(2)}.xlsx`);
-    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    writeFileSync(file, await oneSheetWorkbook(sheetXml));
     return file;
   }
 

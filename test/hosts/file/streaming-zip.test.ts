@@ -6,32 +6,19 @@
  */
 import { writeFileSync } from "fs";
 import * as path from "path";
-import JSZip from "jszip";
 import { readWorkbookStreamed } from "../../../src/hosts/file";
+import { ONE_SHEET_PART, oneSheetWorkbook } from "../../support/oneSheetWorkbook";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 
-const SHEET = "xl/worksheets/sheet1.xml";
+const SHEET = ONE_SHEET_PART;
 
-async function workbook(rows: number): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    "_rels/.rels",
-    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-  );
-  zip.file(
-    "xl/workbook.xml",
-    '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="小学" sheetId="1" r:id="rId1"/></sheets></workbook>'
-  );
-  zip.file(
-    "xl/_rels/workbook.xml.rels",
-    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
-  );
+/** A workbook of one sheet with `rows` rows of one number each. */
+function workbook(rows: number): Promise<Buffer> {
   const body = Array.from(
     { length: rows },
     (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${r}</v></c></row>`
   ).join("");
-  zip.file(SHEET, `<worksheet><sheetData>${body}</sheetData></worksheet>`);
-  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+  return oneSheetWorkbook(`<worksheet><sheetData>${body}</sheetData></worksheet>`);
 }
 
 /** The zip with the sheet's declared inflated size (local and central headers) set to `size`. */

@@ -6,7 +6,6 @@
 import { readdirSync, readFileSync, writeFileSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import JSZip from "jszip";
 import {
   DEFAULT_LIMITS,
   limitsFromEnv,
@@ -14,6 +13,7 @@ import {
   readWorkbookStreamed,
 } from "../../../src/hosts/file";
 import { buildRichWorkbook } from "../../support/rich-workbook";
+import { oneSheetWorkbook } from "../../support/oneSheetWorkbook";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 import { runCli } from "../../support/cli";
 
@@ -21,33 +21,6 @@ const SAMPLE = path.resolve(__dirname, "../../../assets/sample-county.xlsx");
 const MESSY = path.resolve(__dirname, "../../fixtures/messy-county.xlsx");
 
 const run = runCli;
-
-/** A one-sheet workbook whose sheet part is `sheetXml`. */
-async function workbookWithSheet(sheetXml: string): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    "[Content_Types].xml",
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
-  );
-  zip.file(
-    "_rels/.rels",
-    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
-  );
-  zip.file(
-    "xl/workbook.xml",
-    '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="小学" sheetId="1" r:id="rId1"/></sheets></workbook>'
-  );
-  zip.file(
-    "xl/_rels/workbook.xml.rels",
-    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>'
-  );
-  zip.file("xl/worksheets/sheet1.xml", sheetXml);
-  return zip.generateAsync({
-    type: "nodebuffer",
-    compression: "DEFLATE",
-    compressionOptions: { level: 9 },
-  });
-}
 
 const SHEET_HEAD =
   '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
@@ -118,7 +91,7 @@ describe("streaming reader", () => {
     const row =
       '<row><c t="inlineStr"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c></row>';
     const bomb = path.join(dir, "炸弹.xlsx");
-    writeFileSync(bomb, await workbookWithSheet(SHEET_HEAD + row.repeat(300_000) + SHEET_TAIL)); // ~27 MB inflating from ~50 KB
+    writeFileSync(bomb, await oneSheetWorkbook(SHEET_HEAD + row.repeat(300_000) + SHEET_TAIL)); // ~27 MB inflating from ~50 KB
     expect(readFileSync(bomb).length).toBeLessThan(
       DEFAULT_LIMITS.ratioFloorBytes / DEFAULT_LIMITS.maxRatio
     );
@@ -141,7 +114,7 @@ describe("streaming reader", () => {
         `<row r="${i + 1}"><c r="A${i + 1}"><v>${i}</v></c><c r="B${i + 1}"><v>${i}</v></c></row>`
     ).join("");
     const file = path.join(dir, "行多.xlsx");
-    writeFileSync(file, await workbookWithSheet(SHEET_HEAD + rows + SHEET_TAIL));
+    writeFileSync(file, await oneSheetWorkbook(SHEET_HEAD + rows + SHEET_TAIL));
     await expect(
       readWorkbookStreamed(file, { ...DEFAULT_LIMITS, maxRows: 40 })
     ).rejects.toMatchObject({
@@ -175,7 +148,7 @@ describe("streaming reader", () => {
     const file = path.join(dir, "实体.xlsx");
     writeFileSync(
       file,
-      await workbookWithSheet(
+      await oneSheetWorkbook(
         '<?xml version="1.0"?><!DOCTYPE w [<!ENTITY x SYSTEM "file:///etc/passwd">]><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&x;</t></is></c></row></sheetData></worksheet>'
       )
     );
