@@ -351,9 +351,12 @@ export class PackedRows {
     if (!this.codec || last < 0 || this.slabs[last] !== this.slab) return;
     const size = this.used;
     if (size < MIN_COMPRESSED_SLAB) return; // a small sheet's few slabs: not worth it
-    this.slabs[last] = { compressed: this.codec.compress(this.slab.subarray(0, size)), size };
-    // Its bytes are copied: the next full slab (of any sheet) is written over them.
-    if (this.slab.length === MAX_SLAB_BYTES) spareSlab = this.slab;
+    const compressed = this.codec.compress(this.slab.subarray(0, size));
+    this.slabs[last] = { compressed, size };
+    // Its bytes are copied: the next full slab (of any sheet) is written over them. A codec that
+    // keeps a slab as it is (stored, not deflated) may hand back the slab's own bytes: not reused.
+    if (this.slab.length === MAX_SLAB_BYTES && compressed.buffer !== this.slab.buffer)
+      spareSlab = this.slab;
     // Nothing more goes into a compressed slab: the next row starts a new one.
     this.slab = new Uint8Array(0);
     this.used = 0;

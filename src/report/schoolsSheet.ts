@@ -459,8 +459,14 @@ function verdictOfChecks(checks: readonly GuaranteeCheck[], id: GuaranteeCheck["
 /** One line naming the columns the unchecked guarantee checks need, or "" when none is unchecked. */
 function guaranteeNote(checks: readonly GuaranteeCheck[]): string {
   const needs = new Set<string>();
+  // A city's tens of thousands of unchecked checks share a few messages: each is read once.
+  const seen = new Map<string, Set<string>>(); // check id → its messages read
   for (const g of checks) {
     if (g.pass !== null) continue;
+    let messages = seen.get(g.id);
+    if (!messages) seen.set(g.id, (messages = new Set()));
+    if (messages.has(g.message)) continue;
+    messages.add(g.message);
     const lacking = /学校表中没有(.+?)，请补充/.exec(g.message)?.[1];
     needs.add(`${g.id}：${lacking ?? g.message}`);
   }

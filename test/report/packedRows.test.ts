@@ -268,4 +268,22 @@ describe("packed rows", () => {
       usePackCodec(undefined);
     }
   });
+
+  it("never write a new slab over one the codec kept as it is", () => {
+    // A codec storing full slabs without a copy: the slab itself is what is kept.
+    usePackCodec({ compress: (bytes) => bytes, decompress: (bytes) => bytes });
+    try {
+      const sheets = [new PackedRows(), new PackedRows()];
+      const text = (s: number, row: number) => `'学校达标'!F${row}*${s}+${"y".repeat(row % 89)}`;
+      for (let row = 0; row < 30000; row++)
+        sheets.forEach((p, s) => p.pack(row, [{ value: row, formula: text(s, row) }]));
+      sheets.forEach((p, s) => {
+        const rows = [...p.rows()];
+        expect(rows).toHaveLength(30000);
+        expect(rows.filter((r, row) => r.cells[0]?.formula !== text(s, row))).toEqual([]);
+      });
+    } finally {
+      usePackCodec(undefined);
+    }
+  });
 });
