@@ -166,14 +166,10 @@ export class PackedRows {
   private readonly codec = codec;
   /** The last slab decompressed, kept while rows are read in order. */
   private cached: { index: number; bytes: Uint8Array } | undefined;
-  /**
-   * The slab rows are written into: its first `used` bytes hold packed rows, and the row being
-   * packed runs from there to `cursor` (written in place, not copied from a scratch buffer).
-   */
   private slab = new Uint8Array(0);
-  private slabView = new DataView(this.slab.buffer);
   private used = 0;
-  private cursor = 0;
+  private scratch = new Uint8Array(4096);
+  private scratchView = new DataView(this.scratch.buffer);
   /** row number → its slot in the columns below, plus one (0: not packed). */
   private readonly slotOf = new Column(Int32Array);
   /** The highest row packed, and how many slots are used. */
@@ -192,37 +188,22 @@ export class PackedRows {
   /** Each distinct (style, number format, plain link) combination, as the writer's styles need them. */
   private readonly samples = new Map<number, PlannedCell>();
 
-  /**
-   * Room for `bytes` more bytes of the row being packed. When the slab is full, the row so far
-   * moves to a new slab (twice as large, up to MAX_SLAB_BYTES, or as large as the row needs) and
-   * the full one is sealed; a slab holding only this row is replaced instead.
-   */
+  private scratchUsed = 0;
+
   private room(bytes: number): void {
-    if (this.cursor + bytes <= this.slab.length) return;
-    const row = this.slab.subarray(this.used, this.cursor);
-    const next = Math.min(MAX_SLAB_BYTES, Math.max(FIRST_SLAB_BYTES, this.slab.length * 2));
-    const size = Math.max(next, 2 * (row.length + bytes));
-    const slab = size === MAX_SLAB_BYTES && spareSlab ? spareSlab : new Uint8Array(size);
-    if (slab === spareSlab) spareSlab = undefined;
-    slab.set(row);
-    const last = this.slabs.length - 1;
-    if (this.used === 0 && last >= 0 && this.slabs[last] === this.slab) this.slabs[last] = slab;
-    else {
-      this.seal();
-      this.slabs.push(slab);
-    }
-    this.slab = slab;
-    this.slabView = new DataView(slab.buffer, slab.byteOffset, slab.byteLength);
-    this.used = 0;
-    this.cursor = row.length;
+    if (this.scratchUsed + bytes <= this.scratch.length) return;
+    const bigger = new Uint8Array(Math.max(this.scratch.length * 2, this.scratchUsed + bytes));
+    bigger.set(this.scratch.subarray(0, this.scratchUsed));
+    this.scratch = bigger;
+    this.scratchView = new DataView(bigger.buffer);
   }
 
   private writeText(text: string): void {
     this.room(4 + text.length * 3);
-    const start = this.cursor + 4;
-    const end = encodeUtf8(text, this.slab, start);
-    this.slabView.setUint32(this.cursor, end - start, true);
-    this.cursor = end;
+    const start = this.scratchUsed + 4;
+    const end = encodeUtf8(text, this.scratch, start);
+    this.scratchView.setUint32(this.scratchUsed, end - start, true);
+    this.scratchUsed = end;
   }
 
   /**
@@ -242,9 +223,9 @@ export class PackedRows {
     const pieces = formula.utf8;
     const length = formula.utf8Length + (pieces.length - 1) * digits;
     this.room(4 + length);
-    const bytes = this.slab;
-    this.slabView.setUint32(this.cursor, length, true);
-    let at = this.cursor + 4;
+    const bytes = this.scratch;
+    this.scratchView.setUint32(this.scratchUsed, length, true);
+    let at = this.scratchUsed + 4;
     for (let k = 0; k < pieces.length; k++) {
       if (k > 0) {
         let n = rowNumber;
@@ -254,7 +235,7 @@ export class PackedRows {
       bytes.set(pieces[k], at);
       at += pieces[k].length;
     }
-    this.cursor = at;
+    this.scratchUsed = at;
   }
 
   private indexOf<T>(value: T, list: T[], index: Map<T, number>): number {
@@ -271,14 +252,14 @@ export class PackedRows {
   /** Packs a row (replacing a packed row of the same number). */
   pack(row: number, cells: readonly (PlannedCell | null)[], height?: number): void {
     if (this.slotOf.get(row) > 0) this.unpack(row);
-    this.cursor = this.used;
+    this.scratchUsed = 0;
     this.room(4);
-    this.slabView.setUint32(this.cursor, cells.length, true);
-    this.cursor += 4;
+    this.scratchView.setUint32(0, cells.length, true);
+    this.scratchUsed = 4;
     for (const cell of cells) {
       this.room(16);
       if (!cell) {
-        this.slab[this.cursor++] = EMPTY_SLOT;
+        this.scratch[this.scratchUsed++] = EMPTY_SLOT;
         continue;
       }
       const value = cell.value;
@@ -298,7 +279,7 @@ export class PackedRows {
       if (cell.link !== undefined) tag |= HAS_LINK;
       if (cell.style !== undefined) tag |= HAS_STYLE;
       if (cell.numFmt !== undefined) tag |= HAS_NUMFMT;
-      this.slab[this.cursor++] = tag;
+      this.scratch[this.scratchUsed++] = tag;
       let style = 0xff;
       let numFmt = 0xff;
       if (cell.style !== undefined) {
@@ -307,7 +288,7 @@ export class PackedRows {
           this.lastStyle = cell.style;
         }
         style = this.lastStyleAt;
-        this.slab[this.cursor++] = style;
+        this.scratch[this.scratchUsed++] = style;
       }
       if (cell.numFmt !== undefined) {
         if (cell.numFmt !== this.lastNumFmt) {
@@ -315,7 +296,7 @@ export class PackedRows {
           this.lastNumFmt = cell.numFmt;
         }
         numFmt = this.lastNumFmtAt;
-        this.slab[this.cursor++] = numFmt;
+        this.scratch[this.scratchUsed++] = numFmt;
       }
       const sampleKey = (tag & (HAS_FORMULA | HAS_LINK)) | (style << 8) | (numFmt << 16);
       if (sampleKey !== this.lastSampleKey && !this.samples.has(sampleKey)) {
@@ -333,10 +314,21 @@ export class PackedRows {
       if (tag & HAS_LINK) this.writeText(cell.link!);
       if ((tag & 7) === V_NUMBER) {
         this.room(8);
-        this.slabView.setFloat64(this.cursor, value as number, true);
-        this.cursor += 8;
+        this.scratchView.setFloat64(this.scratchUsed, value as number, true);
+        this.scratchUsed += 8;
       } else if ((tag & 7) === V_STRING) this.writeText(value as string);
     }
+    const bytes = this.scratchUsed;
+    if (this.used + bytes > this.slab.length) {
+      const next = Math.min(MAX_SLAB_BYTES, Math.max(FIRST_SLAB_BYTES, this.slab.length * 2));
+      this.seal();
+      const size = Math.max(next, bytes);
+      this.slab = size === MAX_SLAB_BYTES && spareSlab ? spareSlab : new Uint8Array(size);
+      if (this.slab === spareSlab) spareSlab = undefined;
+      this.slabs.push(this.slab);
+      this.used = 0;
+    }
+    this.slab.set(this.scratch.subarray(0, bytes), this.used);
     const slot = this.slotCount++;
     this.slotOf.set(row, slot + 1);
     this.lastRow = Math.max(this.lastRow, row);
@@ -345,7 +337,7 @@ export class PackedRows {
     this.startOf.set(slot, this.used);
     this.heightOf.set(slot, height ?? 0);
     this.flagsOf.set(slot, height === undefined ? 0 : ROW_HAS_HEIGHT);
-    this.used = this.cursor;
+    this.used += bytes;
   }
 
   /** The sheet is laid out: its last slab is compressed too. */
