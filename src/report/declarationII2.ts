@@ -12,6 +12,7 @@ import { fieldTerm } from "./sourceTerms";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, columnLetter, numberLiteral, quoteSheet, rangeA1 } from "./refs";
+import { RowFormula, rowFormulaCell } from "./rowFormula";
 import { findBlock, INDICATOR_STATE, indicatorState, type SchoolsSheet } from "./schoolsSheet";
 
 /** 举办者类型 as the table reads it: the sheet's own text or code, else 公办 / 民办. */
@@ -149,15 +150,22 @@ export function buildDeclarationII2(
       continue;
     }
     const first = sheet.next;
+    // The school's cells in 学校达标, with its row there left open (RowFormula): made once per block.
     const schoolsSheet = `${quoteSheet(schools.name)}!`;
+    const ref = (c: number) => new RowFormula([schoolsSheet + columnLetter(c), ""]);
+    const pupils = ref(schools.col.pupils);
+    const values = specs.map((_, i) => ref(schools.col.indicator(i)));
+    const verdict = new RowFormula([
+      `IF(${schoolsSheet}${columnLetter(schools.col.verdict)}`,
+      `="${VERDICT.pass}","${YES}","${NO}")`,
+    ]);
     block.rows.forEach(({ part, row }, k) => {
-      const rowNumber = String(row + 1);
-      const ref = (c: number) => schoolsSheet + columnLetter(c) + rowNumber;
+      const rowNumber = row + 1;
       sheet.append([
         numberCell(k + 1, FMT.count, "text"),
         textCell(part.name),
         textCell(ownerText(part)),
-        formulaCell(ref(schools.col.pupils), part.students, FMT.count),
+        rowFormulaCell(pupils, rowNumber, part.students, FMT.count),
         countCell(ctx, part, "grades"),
         countCell(ctx, part, "classes"),
         ...specs.map((spec, i) => {
@@ -165,14 +173,9 @@ export function buildDeclarationII2(
           // A reference to an empty cell reads 0: a missing value stays empty.
           return value === null
             ? numberCell(null, FMT.value)
-            : formulaCell(ref(schools.col.indicator(i)), value, FMT.value);
+            : rowFormulaCell(values[i], rowNumber, value, FMT.value);
         }),
-        formulaCell(
-          `IF(${ref(schools.col.verdict)}="${VERDICT.pass}","${YES}","${NO}")`,
-          part.pass ? YES : NO,
-          undefined,
-          "text"
-        ),
+        rowFormulaCell(verdict, rowNumber, part.pass ? YES : NO, undefined, "text"),
         textCell(
           block.indicatorStates
             ? remarkOf(ctx, block.indicatorStates, k * n, (i) => indicatorCodes[i])

@@ -1,4 +1,5 @@
 import type { CellStyle, PlannedCell, PlannedRow, PlannedSheet } from "./plan";
+import { RowFormulaCell, type RowFormula } from "./rowFormula";
 
 /**
  * A sheet's rows kept as bytes instead of objects. A city's 学校达标 holds hundreds of thousands
@@ -205,6 +206,38 @@ export class PackedRows {
     this.scratchUsed = end;
   }
 
+  /**
+   * The style and number format last looked up, with their indices: a row's cells mostly share
+   * them with the cell before (seven indicator values, seven weights), so the maps are seldom asked.
+   */
+  private lastStyle: CellStyle | undefined;
+  private lastStyleAt = 0;
+  private lastNumFmt: string | undefined;
+  private lastNumFmtAt = 0;
+  private lastSampleKey = -1;
+
+  /** A RowFormula at a row number, as writeText would write its text: pieces and digits as bytes. */
+  private writeRowFormula(formula: RowFormula, rowNumber: number): void {
+    let digits = 1;
+    for (let n = rowNumber; n >= 10; n = Math.floor(n / 10)) digits++;
+    const pieces = formula.utf8;
+    const length = formula.utf8Length + (pieces.length - 1) * digits;
+    this.room(4 + length);
+    const bytes = this.scratch;
+    this.scratchView.setUint32(this.scratchUsed, length, true);
+    let at = this.scratchUsed + 4;
+    for (let k = 0; k < pieces.length; k++) {
+      if (k > 0) {
+        let n = rowNumber;
+        for (let d = digits - 1; d >= 0; d--, n = Math.floor(n / 10)) bytes[at + d] = 48 + (n % 10);
+        at += digits;
+      }
+      bytes.set(pieces[k], at);
+      at += pieces[k].length;
+    }
+    this.scratchUsed = at;
+  }
+
   private indexOf<T>(value: T, list: T[], index: Map<T, number>): number {
     let i = index.get(value);
     if (i === undefined) {
@@ -240,7 +273,9 @@ export class PackedRows {
                 ? V_TRUE
                 : V_FALSE
               : V_STRING;
-      if (cell.formula !== undefined) tag |= HAS_FORMULA;
+      // A RowFormulaCell's formula is written from its pieces, never made as text (see writeRowFormula).
+      const rowFormula = cell instanceof RowFormulaCell ? cell : undefined;
+      if (rowFormula || cell.formula !== undefined) tag |= HAS_FORMULA;
       if (cell.link !== undefined) tag |= HAS_LINK;
       if (cell.style !== undefined) tag |= HAS_STYLE;
       if (cell.numFmt !== undefined) tag |= HAS_NUMFMT;
@@ -248,24 +283,34 @@ export class PackedRows {
       let style = 0xff;
       let numFmt = 0xff;
       if (cell.style !== undefined) {
-        style = this.indexOf(cell.style, this.styles, this.styleIndex);
+        if (cell.style !== this.lastStyle) {
+          this.lastStyleAt = this.indexOf(cell.style, this.styles, this.styleIndex);
+          this.lastStyle = cell.style;
+        }
+        style = this.lastStyleAt;
         this.scratch[this.scratchUsed++] = style;
       }
       if (cell.numFmt !== undefined) {
-        numFmt = this.indexOf(cell.numFmt, this.numFmts, this.numFmtIndex);
+        if (cell.numFmt !== this.lastNumFmt) {
+          this.lastNumFmtAt = this.indexOf(cell.numFmt, this.numFmts, this.numFmtIndex);
+          this.lastNumFmt = cell.numFmt;
+        }
+        numFmt = this.lastNumFmtAt;
         this.scratch[this.scratchUsed++] = numFmt;
       }
       const sampleKey = (tag & (HAS_FORMULA | HAS_LINK)) | (style << 8) | (numFmt << 16);
-      if (!this.samples.has(sampleKey)) {
+      if (sampleKey !== this.lastSampleKey && !this.samples.has(sampleKey)) {
         this.samples.set(sampleKey, {
           value: null,
-          ...(cell.formula !== undefined ? { formula: "" } : {}),
+          ...(tag & HAS_FORMULA ? { formula: "" } : {}),
           ...(cell.link !== undefined ? { link: "" } : {}),
           ...(cell.style !== undefined ? { style: cell.style } : {}),
           ...(cell.numFmt !== undefined ? { numFmt: cell.numFmt } : {}),
         });
       }
-      if (tag & HAS_FORMULA) this.writeText(cell.formula!);
+      this.lastSampleKey = sampleKey;
+      if (rowFormula) this.writeRowFormula(rowFormula.rowFormula, rowFormula.rowNumber);
+      else if (tag & HAS_FORMULA) this.writeText(cell.formula!);
       if (tag & HAS_LINK) this.writeText(cell.link!);
       if ((tag & 7) === V_NUMBER) {
         this.room(8);
@@ -306,9 +351,12 @@ export class PackedRows {
     if (!this.codec || last < 0 || this.slabs[last] !== this.slab) return;
     const size = this.used;
     if (size < MIN_COMPRESSED_SLAB) return; // a small sheet's few slabs: not worth it
-    this.slabs[last] = { compressed: this.codec.compress(this.slab.subarray(0, size)), size };
-    // Its bytes are copied: the next full slab (of any sheet) is written over them.
-    if (this.slab.length === MAX_SLAB_BYTES) spareSlab = this.slab;
+    const compressed = this.codec.compress(this.slab.subarray(0, size));
+    this.slabs[last] = { compressed, size };
+    // Its bytes are copied: the next full slab (of any sheet) is written over them. A codec that
+    // keeps a slab as it is (stored, not deflated) may hand back the slab's own bytes: not reused.
+    if (this.slab.length === MAX_SLAB_BYTES && compressed.buffer !== this.slab.buffer)
+      spareSlab = this.slab;
     // Nothing more goes into a compressed slab: the next row starts a new one.
     this.slab = new Uint8Array(0);
     this.used = 0;

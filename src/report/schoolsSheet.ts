@@ -11,6 +11,7 @@ import { indicatorValue, pupilsValue } from "./indicatorFormula";
 import { printSetup, SheetLayout } from "./layout";
 import type { PlannedCell, PlannedSheet } from "./plan";
 import { cellA1, columnLetter, numberLiteral, plainA1, rangeA1, sheetRef } from "./refs";
+import { RowFormula, rowFormulaCell } from "./rowFormula";
 
 /** Columns of 学校达标 for a standard with n indicators. */
 export interface SchoolColumns {
@@ -322,13 +323,13 @@ function layPart(
     sheet.set(row, col.verdict, textCell(VERDICT.none));
     return;
   }
-  const rowNumber = String(row + 1);
-  sheet.set(row, col.met, formulaCell(formulas.met.join(rowNumber), part.met, FMT.count));
+  sheet.set(row, col.met, rowFormulaCell(formulas.met, row + 1, part.met, FMT.count));
   sheet.set(
     row,
     col.verdict,
-    formulaCell(
-      formulas.verdict.join(rowNumber),
+    rowFormulaCell(
+      formulas.verdict,
+      row + 1,
       part.pass ? VERDICT.pass : VERDICT.fail,
       undefined,
       "text"
@@ -337,8 +338,8 @@ function layPart(
 }
 
 /**
- * The 达标项数 and 是否达标 formulas of a block's school rows, split where the row's own number
- * goes (join them with it): `(ROUND(E10,9)>=E$4)+…` and `IF(AND(L10>=6,ROUND(E10,9)>=E$5,…),…)`.
+ * The 达标项数 and 是否达标 formulas of a block's school rows, with the row's own number left
+ * open (RowFormula): `(ROUND(E10,9)>=E$4)+…` and `IF(AND(L10>=6,ROUND(E10,9)>=E$5,…),…)`.
  */
 function blockFormulas(
   ctx: ReportContext,
@@ -355,16 +356,19 @@ function blockFormulas(
   );
   const floors = specs.map((_, i) => `${value(i)}>=${cellA1(floorRow, col.indicator(i), "row")}`);
   const verdict = `IF(AND(${at(col.met)}>=${rule.minMet},${floors.join(",")}),"${VERDICT.pass}","${VERDICT.fail}")`;
-  return { met: metTerms.join("+").split(ROW), verdict: verdict.split(ROW) };
+  return {
+    met: new RowFormula(metTerms.join("+").split(ROW)),
+    verdict: new RowFormula(verdict.split(ROW)),
+  };
 }
 
 /** Where a school row's number goes in RowFormulas (no formula holds this character otherwise). */
 const ROW = "\u0000";
 
-/** A block's row formulas, cut at the row number. */
+/** A block's row formulas. */
 interface RowFormulas {
-  met: string[];
-  verdict: string[];
+  met: RowFormula;
+  verdict: RowFormula;
 }
 
 /** `'学校达标'!E6:E9` of an indicator (or weight) column over a block. */
@@ -382,18 +386,17 @@ const GUARANTEE_HEADERS: Record<GuaranteeCheck["id"], string> = {
 };
 
 /**
- * A school's checks by county and name, grouped once (a city has tens of thousands), and the
- * last part's checks: its G3, G4 and G5 cells are made one after the other.
+ * A school's checks by county, then name, grouped once (a city has tens of thousands: two
+ * lookups of names the engine already holds cost less than a joined key made and hashed per
+ * school), and the last part's checks: its G3, G4 and G5 cells are made one after the other.
  */
 const CHECKS_BY_SCHOOL = new WeakMap<
   readonly GuaranteeCheck[],
   {
-    bySchool: Map<string, GuaranteeCheck[]>;
+    byCounty: Map<string, Map<string, GuaranteeCheck[]>>;
     last?: { part: SchoolPartResult; checks: readonly GuaranteeCheck[] };
   }
 >();
-
-const schoolKey = (county: string, school: string) => `${county}\u0000${school}`;
 
 /** The checks that concern a school part: its school's, and its stage's where staged. */
 function checksOf(
@@ -402,18 +405,19 @@ function checksOf(
 ): readonly GuaranteeCheck[] {
   let grouped = CHECKS_BY_SCHOOL.get(checks);
   if (!grouped) {
-    const bySchool = new Map<string, GuaranteeCheck[]>();
+    const byCounty = new Map<string, Map<string, GuaranteeCheck[]>>();
     for (const g of checks) {
-      const key = schoolKey(g.county, g.school);
-      const list = bySchool.get(key);
+      let bySchool = byCounty.get(g.county);
+      if (!bySchool) byCounty.set(g.county, (bySchool = new Map()));
+      const list = bySchool.get(g.school);
       if (list) list.push(g);
-      else bySchool.set(key, [g]);
+      else bySchool.set(g.school, [g]);
     }
-    grouped = { bySchool };
+    grouped = { byCounty };
     CHECKS_BY_SCHOOL.set(checks, grouped);
   }
   if (grouped.last?.part !== part) {
-    const school = grouped.bySchool.get(schoolKey(part.county, part.name)) ?? [];
+    const school = grouped.byCounty.get(part.county)?.get(part.name) ?? [];
     grouped.last = {
       part,
       checks: school.filter((g) => g.stage === undefined || g.stage === part.stage),
@@ -455,8 +459,14 @@ function verdictOfChecks(checks: readonly GuaranteeCheck[], id: GuaranteeCheck["
 /** One line naming the columns the unchecked guarantee checks need, or "" when none is unchecked. */
 function guaranteeNote(checks: readonly GuaranteeCheck[]): string {
   const needs = new Set<string>();
+  // A city's tens of thousands of unchecked checks share a few messages: each is read once.
+  const seen = new Map<string, Set<string>>(); // check id → its messages read
   for (const g of checks) {
     if (g.pass !== null) continue;
+    let messages = seen.get(g.id);
+    if (!messages) seen.set(g.id, (messages = new Set()));
+    if (messages.has(g.message)) continue;
+    messages.add(g.message);
     const lacking = /学校表中没有(.+?)，请补充/.exec(g.message)?.[1];
     needs.add(`${g.id}：${lacking ?? g.message}`);
   }

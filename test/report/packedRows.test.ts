@@ -268,4 +268,47 @@ describe("packed rows", () => {
       usePackCodec(undefined);
     }
   });
+
+  it("keep a row longer than a slab whole, between ordinary rows, with and without a codec", () => {
+    for (const codec of [undefined, DEFLATE_SLABS]) {
+      usePackCodec(codec);
+      try {
+        const packed = new PackedRows();
+        const long = "学".repeat(700_000); // 2.1 MB of UTF-8: past MAX_SLAB_BYTES
+        const small = (row: number): PlannedCell => ({ value: row, formula: `A${row}*2` });
+        for (let row = 0; row < 3000; row++) packed.pack(row, [small(row)]);
+        packed.pack(3000, [small(3000), { value: long, style: "text" }, small(3000)]);
+        for (let row = 3001; row < 6000; row++) packed.pack(row, [small(row)]);
+        packed.finish();
+        const rows = [...packed.rows()];
+        expect(rows).toHaveLength(6000);
+        expect(rows[3000].cells).toEqual([
+          small(3000),
+          { value: long, style: "text" },
+          small(3000),
+        ]);
+        expect(rows.filter((r) => r.row !== 3000 && r.cells[0]?.value !== r.row)).toEqual([]);
+      } finally {
+        usePackCodec(undefined);
+      }
+    }
+  });
+
+  it("never write a new slab over one the codec kept as it is", () => {
+    // A codec storing full slabs without a copy: the slab itself is what is kept.
+    usePackCodec({ compress: (bytes) => bytes, decompress: (bytes) => bytes });
+    try {
+      const sheets = [new PackedRows(), new PackedRows()];
+      const text = (s: number, row: number) => `'学校达标'!F${row}*${s}+${"y".repeat(row % 89)}`;
+      for (let row = 0; row < 30000; row++)
+        sheets.forEach((p, s) => p.pack(row, [{ value: row, formula: text(s, row) }]));
+      sheets.forEach((p, s) => {
+        const rows = [...p.rows()];
+        expect(rows).toHaveLength(30000);
+        expect(rows.filter((r, row) => r.cells[0]?.formula !== text(s, row))).toEqual([]);
+      });
+    } finally {
+      usePackCodec(undefined);
+    }
+  });
 });
