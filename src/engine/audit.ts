@@ -1,6 +1,6 @@
 import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
-import { eligibility, type Eligibility } from "./eligibility";
+import { eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
 import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
 import {
@@ -163,7 +163,8 @@ function auditPart(
     const spec = specs[i];
     const measure = measures[i];
     const code = measure.evaluate(partFigures, s, pupils, share);
-    let value: number | null = null;
+    // NaN for no value (a value is never NaN): a number | null would box every fractional value.
+    let value = NaN;
     let slow = false;
     if (code >= 0) {
       value = ratio(measure.numerator, pupils, spec.scale);
@@ -182,12 +183,12 @@ function auditPart(
     if (slow) {
       const ctx = { record, stage, settings: run.settings, share, pupils };
       const detail = evaluateIndicator(spec, ctx, standard, diagnostics, missing);
-      value = detail.value;
+      value = detail.value ?? NaN;
       store.keep(p, i, detail);
     }
     store.setValue(p, i, value);
     const threshold = thresholds[i];
-    if (value === null || threshold === null) allReachFloor = false;
+    if (Number.isNaN(value) || threshold === null) allReachFloor = false;
     else {
       if (atLeast(value, threshold)) met++;
       if (!atLeast(value, floors[i]!)) allReachFloor = false;
@@ -310,14 +311,21 @@ export function audit(
   const run = partRun(standard, settings, records, countyNames);
 
   // A through-train school given as one record per part is one school for G4 (its pupils summed).
-  const verdicts = new Array<Eligibility>(records.length);
-  const eligible: number[] = [];
+  // Typed arrays, not a verdict per record: almost every record counts, and the few that do not
+  // have their verdict asked again below (eligibility is cheap and has no side effect).
+  const counted = new Uint8Array(records.length);
+  const eligibleIndexes = new Int32Array(records.length);
+  let eligibleCount = 0;
   for (let i = 0; i < records.length; i++) {
-    const verdict = (verdicts[i] = eligibility(records[i], settings));
-    if (verdict.counted) eligible.push(i);
+    if (!eligibility(records[i], settings).counted) continue;
+    counted[i] = 1;
+    eligibleIndexes[eligibleCount++] = i;
   }
+  const eligible = eligibleIndexes.subarray(0, eligibleCount);
   const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
-  const grouped = new Set(partGroups.flat());
+  /** 1 for the records of a through-train school given as one record per part. */
+  const grouped = new Uint8Array(records.length);
+  for (const group of partGroups) for (const i of group) grouped[i] = 1;
   const checks = standard.guarantees
     ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, partSource)
     : null;
@@ -335,23 +343,26 @@ export function audit(
     const county = countyOf(record);
     itemSchools.add(record, county);
     uncounted.add(record);
-    const verdict = verdicts[recordIndex];
-    if (!verdict.counted) {
-      excluded.push({
-        recordIndex,
-        name: record.name,
-        county,
-        reason: verdict.reason,
-        ...sourceOf(record),
-      });
-      diagnostics.push(
-        recordDiagnostic(
-          record,
-          "info",
-          verdict.code,
-          `${describeRecord(record)}未计入：${verdict.reason}。`
-        )
-      );
+    if (counted[recordIndex] === 0) {
+      // Left out by the first pass: its verdict again, for the reason.
+      const verdict = eligibility(record, settings);
+      if (!verdict.counted) {
+        excluded.push({
+          recordIndex,
+          name: record.name,
+          county,
+          reason: verdict.reason,
+          ...sourceOf(record),
+        });
+        diagnostics.push(
+          recordDiagnostic(
+            record,
+            "info",
+            verdict.code,
+            `${describeRecord(record)}未计入：${verdict.reason}。`
+          )
+        );
+      }
       continue;
     }
     let countedParts = 0;
@@ -408,7 +419,7 @@ export function audit(
       );
       countedParts++;
     }
-    if (countedParts > 0 && checks) checks.add(recordIndex, !grouped.has(recordIndex), county);
+    if (countedParts > 0 && checks) checks.add(recordIndex, grouped[recordIndex] === 0, county);
   }
 
   diagnostics.push(...missingFigureDiagnostics(missing, run.store.partsPerStage()));

@@ -314,11 +314,17 @@ function musicArtRooms(
 /** Part words a through-train school's rows carry after its name (「实验学校小学部」). */
 const PART_SUFFIX = /(小学部|初中部|小学段|初中段|初级中学部|高中部)$/;
 
+/**
+ * Any white space. One object for every call: a regular expression literal inside the function
+ * would build a new RegExp each time it is reached (once per school).
+ */
+const SPACE = /\s/;
+
 /** A school's name without its part word: the name its parts share. */
 function schoolNameOf(name: string): string {
   // Most names have neither a space nor a part word: skip the replacing (one call per school).
   const last = name.charCodeAt(name.length - 1);
-  if (last !== 0x90e8 /* 部 */ && last !== 0x6bb5 /* 段 */ && !/\s/.test(name)) return name;
+  if (last !== 0x90e8 /* 部 */ && last !== 0x6bb5 /* 段 */ && !SPACE.test(name)) return name;
   return name.replace(/\s+/g, "").replace(PART_SUFFIX, "");
 }
 
@@ -346,7 +352,7 @@ function sameKey(a: string, aCode: number, b: string, bCode: number): boolean {
  */
 export function throughTrainGroups(
   records: readonly SchoolRecord[],
-  counted: readonly number[],
+  counted: ArrayLike<number>,
   countyOf: (r: SchoolRecord) => string
 ): number[][] {
   // The schools sharing a key (#code, else the name without its part word), found with a table
