@@ -2,7 +2,7 @@ import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
-import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
+import { compiledMeasures, type CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
 import {
   evaluateIndicator,
   givenDiffers,
@@ -95,6 +95,13 @@ function pupilProblem(pupils: unknown): string | null {
   return null;
 }
 
+/**
+ * The figures of the part being audited: one object for every audit (audits run one at a time,
+ * each to its end), so its shape, and the optimised code that reads it, outlive each audit (see
+ * compiledMeasures).
+ */
+const FIGURES = new PartFigures();
+
 /** What every part of one audit shares: the compiled measures, the store and the part class. */
 interface PartRun {
   standard: Standard;
@@ -124,9 +131,9 @@ function partRun(
   return {
     standard,
     settings,
-    measures: standard.indicators.map((spec) => new CompiledMeasure(spec, settings, origins)),
+    measures: compiledMeasures(standard, settings, origins),
     store,
-    figures: new PartFigures(),
+    figures: FIGURES,
     Part: leanPartClass(store, records, countyNames),
     thresholds,
     floors: thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio))),
@@ -134,9 +141,9 @@ function partRun(
 }
 
 /**
- * Audits one stage of one counted record: indicator values, school rule and shortfalls. The usual
- * case (figures present and usable) runs through the compiled measures; any other indicator goes
- * through the generic evaluateIndicator, which words its diagnostics.
+ * Audits one stage of one counted record into the store: indicator values and school rule. The
+ * usual case (figures present and usable) runs through the compiled measures; any other indicator
+ * goes through the generic evaluateIndicator, which words its diagnostics.
  */
 function auditPart(
   recordIndex: number,
@@ -147,14 +154,14 @@ function auditPart(
   run: PartRun,
   diagnostics: Diagnostic[],
   missing: MissingFigure[]
-): SchoolPartResult {
+): void {
   const { standard, measures, store } = run;
   const specs = standard.indicators;
   const s = stage === "primary" ? 0 : 1;
   const thresholds = run.thresholds[s];
   const floors = run.floors[s];
   const share = stageShare(record, stage);
-  const p = store.add(share, pupils, countyNumber, stage);
+  const p = store.add(share, pupils, countyNumber, stage, recordIndex);
   const partFigures = run.figures.read(record, s);
   const given = (s === 0 ? record.stages.primary : record.stages.junior)?.given;
   let met = 0;
@@ -197,9 +204,19 @@ function auditPart(
   const rule = standard.schoolRule;
   const pass = rule ? met >= rule.minMet && allReachFloor : null;
   store.judge(p, rule ? met : 0, pass);
-  // Every other figure of the part (name, pupils, met, code, source …) is read from the store or
-  // the record when asked for.
-  return new run.Part(p, recordIndex, stage);
+}
+
+/**
+ * The part objects, made once every part is in the store, in its order. Made here rather than in
+ * the loop over the records, neither that loop nor auditPart meets this audit's own part class
+ * (see leanPartClass), so their optimised code holds from one audit to the next. A part's
+ * figures (name, pupils, met, code, source …) are read from the store or the record when asked for.
+ */
+function partObjects(run: PartRun): SchoolPartResult[] {
+  const { store, Part } = run;
+  const parts: SchoolPartResult[] = [];
+  for (let p = 0; p < store.size; p++) parts.push(new Part(p, store.recordAt(p), store.stageAt(p)));
+  return parts;
 }
 
 function countyResult(
@@ -303,7 +320,6 @@ export function audit(
 
   const diagnostics: Diagnostic[] = [];
   const excluded: ExcludedRecord[] = [];
-  const schools: SchoolPartResult[] = [];
   let guarantees: GuaranteeCheck[] | undefined;
   const missing: MissingFigure[] = [];
   // Counties are numbered as their first counted part comes (the store groups parts by number).
@@ -405,22 +421,22 @@ export function audit(
         lastCounty = county;
         lastNumber = number;
       }
-      schools.push(
-        auditPart(
-          recordIndex,
-          record,
-          stage,
-          pupils as number,
-          lastNumber,
-          run,
-          diagnostics,
-          missing
-        )
+      auditPart(
+        recordIndex,
+        record,
+        stage,
+        pupils as number,
+        lastNumber,
+        run,
+        diagnostics,
+        missing
       );
       countedParts++;
     }
     if (countedParts > 0 && checks) checks.add(recordIndex, grouped[recordIndex] === 0, county);
   }
+
+  const schools = partObjects(run);
 
   diagnostics.push(...missingFigureDiagnostics(missing, run.store.partsPerStage()));
   diagnostics.push(...uncounted.notes());

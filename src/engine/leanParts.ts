@@ -69,6 +69,8 @@ export class PartStore {
   private mets: Uint8Array;
   private counties: Int32Array;
   private stages: Uint8Array;
+  /** Per part: the index of its record. */
+  private records: Int32Array;
   /** Details the generic path built (a value cross-checked against a different one the sheet held). */
   private readonly kept = new Map<number, IndicatorDetail>();
   private readonly given: number[][];
@@ -95,6 +97,7 @@ export class PartStore {
     this.mets = new Uint8Array(capacity);
     this.counties = new Int32Array(capacity);
     this.stages = new Uint8Array(capacity);
+    this.records = new Int32Array(capacity);
     this.given = [0, 1].map(() => this.specs.map(() => -1));
   }
 
@@ -102,7 +105,7 @@ export class PartStore {
    * Starts a part of a county (numbered by the caller) and stage, with its pupils and share:
    * returns its index (row), at which `set` records each indicator and `judge` its verdict.
    */
-  add(share: number, students: number, county: number, stage: Stage): number {
+  add(share: number, students: number, county: number, stage: Stage, recordIndex: number): number {
     const p = this.count++;
     if (p >= this.shares.length) {
       this.shares = grown(this.shares, p + 1);
@@ -111,6 +114,7 @@ export class PartStore {
       this.mets = grown(this.mets, p + 1);
       this.counties = grown(this.counties, p + 1);
       this.stages = grown(this.stages, p + 1);
+      this.records = grown(this.records, p + 1);
       this.codes = grown(this.codes, (p + 1) * this.k);
       this.numerators = grown(this.numerators, (p + 1) * this.k);
       this.valueColumn = grown(this.valueColumn, (p + 1) * this.k);
@@ -119,6 +123,7 @@ export class PartStore {
     this.students[p] = students;
     this.counties[p] = county;
     this.stages[p] = stageIndex(stage);
+    this.records[p] = recordIndex;
     return p;
   }
 
@@ -170,6 +175,21 @@ export class PartStore {
         rows.subarray(starts[c * 2 + 1], starts[c * 2 + 2]),
       ]);
     return out;
+  }
+
+  /** How many parts there are (rows 0 to size − 1). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The index of the record of the part at row p. */
+  recordAt(p: number): number {
+    return this.records[p];
+  }
+
+  /** The stage of the part at row p. */
+  stageAt(p: number): Stage {
+    return this.stages[p] === 0 ? "primary" : "junior";
   }
 
   /** Parts per stage. */
