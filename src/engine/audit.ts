@@ -165,6 +165,8 @@ function auditPart(
   const partFigures = run.figures.read(record, s);
   const given = (s === 0 ? record.stages.primary : record.stages.junior)?.given;
   let met = 0;
+  /** Bit i: indicator i reaches its threshold. */
+  let meets = 0;
   let allReachFloor = true;
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
@@ -197,13 +199,16 @@ function auditPart(
     const threshold = thresholds[i];
     if (Number.isNaN(value) || threshold === null) allReachFloor = false;
     else {
-      if (atLeast(value, threshold)) met++;
+      if (atLeast(value, threshold)) {
+        met++;
+        meets |= 1 << i;
+      }
       if (!atLeast(value, floors[i]!)) allReachFloor = false;
     }
   }
   const rule = standard.schoolRule;
   const pass = rule ? met >= rule.minMet && allReachFloor : null;
-  store.judge(p, rule ? met : 0, pass);
+  store.judge(p, rule ? met : 0, pass, meets);
 }
 
 /**
