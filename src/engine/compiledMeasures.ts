@@ -1,5 +1,6 @@
 /**
- * The catalogue's measures compiled once per audit (settings fixed): the same rules as
+ * The catalogue's measures compiled for a standard and settings (once, and reused by the next
+ * audit with the same ones: see `compiledMeasures`): the same rules as
  * measures.ts (`measure`), evaluated without building objects per part. A province has hundreds
  * of thousands of parts, so the per-part work is a few property reads and additions; what the
  * numerator was made of is interned as an `Origin` (one shared object per distinct combination
