@@ -1,5 +1,5 @@
 import { compositeCv, weightedSpreadAt } from "./cv";
-import { atLeast, atMost } from "./numeric";
+import { atMost } from "./numeric";
 import type { IndicatorStageResult, StageResult } from "./result";
 import type { IndicatorSpec, Standard } from "./standards";
 import type { Stage } from "./types";
@@ -24,6 +24,8 @@ export interface PartRows {
   passesAt(p: number): boolean;
   /** Indicator i's value of the part at row p; NaN when it has none (a value is never NaN). */
   valueAt(p: number, i: number): number;
+  /** Indicator i's value of the part at row p reaches its threshold (as the audit judged it). */
+  meetsAt(p: number, i: number): boolean;
 }
 
 /**
@@ -55,9 +57,8 @@ function columnsOf(
   const ws = pupils;
   const counts = new Int32Array(k);
   const met = new Int32Array(k);
-  // A part meets an indicator when its value reaches the threshold (its detail's `met`, which is
-  // not read here: the details are built only on demand, see leanParts.ts).
-  const thresholds = specs.map((spec) => spec.thresholds?.[stage] ?? null);
+  // A part meets an indicator when its value reaches the threshold: judged once by the audit
+  // (its detail's `met` is not read here: the details are built only on demand, see leanParts.ts).
   for (let j = 0; j < n; j++) {
     const p = rows[j];
     const students = store.studentsAt(p);
@@ -67,8 +68,7 @@ function columnsOf(
       const at = i * n + counts[i]++;
       xs[at] = value;
       ws[at] = students;
-      const threshold = thresholds[i];
-      if (threshold !== null && atLeast(value, threshold)) met[i]++;
+      if (store.meetsAt(p, i)) met[i]++;
     }
   }
   return specs.map((_, i) => ({ from: i * n, count: counts[i], metSchools: met[i] }));

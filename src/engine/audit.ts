@@ -1,8 +1,8 @@
 import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
-import { eligibility, type Eligibility } from "./eligibility";
+import { eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
-import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
+import { compiledMeasures, type CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
 import {
   evaluateIndicator,
   givenDiffers,
@@ -95,6 +95,13 @@ function pupilProblem(pupils: unknown): string | null {
   return null;
 }
 
+/**
+ * The figures of the part being audited: one object for every audit (audits run one at a time,
+ * each to its end), so its shape, and the optimised code that reads it, outlive each audit (see
+ * compiledMeasures).
+ */
+const FIGURES = new PartFigures();
+
 /** What every part of one audit shares: the compiled measures, the store and the part class. */
 interface PartRun {
   standard: Standard;
@@ -124,9 +131,9 @@ function partRun(
   return {
     standard,
     settings,
-    measures: standard.indicators.map((spec) => new CompiledMeasure(spec, settings, origins)),
+    measures: compiledMeasures(standard, settings, origins),
     store,
-    figures: new PartFigures(),
+    figures: FIGURES,
     Part: leanPartClass(store, records, countyNames),
     thresholds,
     floors: thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio))),
@@ -134,9 +141,9 @@ function partRun(
 }
 
 /**
- * Audits one stage of one counted record: indicator values, school rule and shortfalls. The usual
- * case (figures present and usable) runs through the compiled measures; any other indicator goes
- * through the generic evaluateIndicator, which words its diagnostics.
+ * Audits one stage of one counted record into the store: indicator values and school rule. The
+ * usual case (figures present and usable) runs through the compiled measures; any other indicator
+ * goes through the generic evaluateIndicator, which words its diagnostics.
  */
 function auditPart(
   recordIndex: number,
@@ -147,23 +154,26 @@ function auditPart(
   run: PartRun,
   diagnostics: Diagnostic[],
   missing: MissingFigure[]
-): SchoolPartResult {
+): void {
   const { standard, measures, store } = run;
   const specs = standard.indicators;
   const s = stage === "primary" ? 0 : 1;
   const thresholds = run.thresholds[s];
   const floors = run.floors[s];
   const share = stageShare(record, stage);
-  const p = store.add(share, pupils, countyNumber, stage);
+  const p = store.add(share, pupils, countyNumber, stage, recordIndex);
   const partFigures = run.figures.read(record, s);
   const given = (s === 0 ? record.stages.primary : record.stages.junior)?.given;
   let met = 0;
+  /** Bit i: indicator i reaches its threshold. */
+  let meets = 0;
   let allReachFloor = true;
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i];
     const measure = measures[i];
     const code = measure.evaluate(partFigures, s, pupils, share);
-    let value: number | null = null;
+    // NaN for no value (a value is never NaN): a number | null would box every fractional value.
+    let value = NaN;
     let slow = false;
     if (code >= 0) {
       value = ratio(measure.numerator, pupils, spec.scale);
@@ -182,23 +192,36 @@ function auditPart(
     if (slow) {
       const ctx = { record, stage, settings: run.settings, share, pupils };
       const detail = evaluateIndicator(spec, ctx, standard, diagnostics, missing);
-      value = detail.value;
+      value = detail.value ?? NaN;
       store.keep(p, i, detail);
     }
     store.setValue(p, i, value);
     const threshold = thresholds[i];
-    if (value === null || threshold === null) allReachFloor = false;
+    if (Number.isNaN(value) || threshold === null) allReachFloor = false;
     else {
-      if (atLeast(value, threshold)) met++;
+      if (atLeast(value, threshold)) {
+        met++;
+        meets |= 1 << i;
+      }
       if (!atLeast(value, floors[i]!)) allReachFloor = false;
     }
   }
   const rule = standard.schoolRule;
   const pass = rule ? met >= rule.minMet && allReachFloor : null;
-  store.judge(p, rule ? met : 0, pass);
-  // Every other figure of the part (name, pupils, met, code, source …) is read from the store or
-  // the record when asked for.
-  return new run.Part(p, recordIndex, stage);
+  store.judge(p, rule ? met : 0, pass, meets);
+}
+
+/**
+ * The part objects, made once every part is in the store, in its order. Made here rather than in
+ * the loop over the records, neither that loop nor auditPart meets this audit's own part class
+ * (see leanPartClass), so their optimised code holds from one audit to the next. A part's
+ * figures (name, pupils, met, code, source …) are read from the store or the record when asked for.
+ */
+function partObjects(run: PartRun): SchoolPartResult[] {
+  const { store, Part } = run;
+  const parts: SchoolPartResult[] = [];
+  for (let p = 0; p < store.size; p++) parts.push(new Part(p, store.recordAt(p), store.stageAt(p)));
+  return parts;
 }
 
 function countyResult(
@@ -302,7 +325,6 @@ export function audit(
 
   const diagnostics: Diagnostic[] = [];
   const excluded: ExcludedRecord[] = [];
-  const schools: SchoolPartResult[] = [];
   let guarantees: GuaranteeCheck[] | undefined;
   const missing: MissingFigure[] = [];
   // Counties are numbered as their first counted part comes (the store groups parts by number).
@@ -310,14 +332,21 @@ export function audit(
   const run = partRun(standard, settings, records, countyNames);
 
   // A through-train school given as one record per part is one school for G4 (its pupils summed).
-  const verdicts = new Array<Eligibility>(records.length);
-  const eligible: number[] = [];
+  // Typed arrays, not a verdict per record: almost every record counts, and the few that do not
+  // have their verdict asked again below (eligibility is cheap and has no side effect).
+  const counted = new Uint8Array(records.length);
+  const eligibleIndexes = new Int32Array(records.length);
+  let eligibleCount = 0;
   for (let i = 0; i < records.length; i++) {
-    const verdict = (verdicts[i] = eligibility(records[i], settings));
-    if (verdict.counted) eligible.push(i);
+    if (!eligibility(records[i], settings).counted) continue;
+    counted[i] = 1;
+    eligibleIndexes[eligibleCount++] = i;
   }
+  const eligible = eligibleIndexes.subarray(0, eligibleCount);
   const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
-  const grouped = new Set(partGroups.flat());
+  /** 1 for the records of a through-train school given as one record per part. */
+  const grouped = new Uint8Array(records.length);
+  for (const group of partGroups) for (const i of group) grouped[i] = 1;
   const checks = standard.guarantees
     ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, partSource)
     : null;
@@ -335,23 +364,26 @@ export function audit(
     const county = countyOf(record);
     itemSchools.add(record, county);
     uncounted.add(record);
-    const verdict = verdicts[recordIndex];
-    if (!verdict.counted) {
-      excluded.push({
-        recordIndex,
-        name: record.name,
-        county,
-        reason: verdict.reason,
-        ...sourceOf(record),
-      });
-      diagnostics.push(
-        recordDiagnostic(
-          record,
-          "info",
-          verdict.code,
-          `${describeRecord(record)}未计入：${verdict.reason}。`
-        )
-      );
+    if (counted[recordIndex] === 0) {
+      // Left out by the first pass: its verdict again, for the reason.
+      const verdict = eligibility(record, settings);
+      if (!verdict.counted) {
+        excluded.push({
+          recordIndex,
+          name: record.name,
+          county,
+          reason: verdict.reason,
+          ...sourceOf(record),
+        });
+        diagnostics.push(
+          recordDiagnostic(
+            record,
+            "info",
+            verdict.code,
+            `${describeRecord(record)}未计入：${verdict.reason}。`
+          )
+        );
+      }
       continue;
     }
     let countedParts = 0;
@@ -394,22 +426,22 @@ export function audit(
         lastCounty = county;
         lastNumber = number;
       }
-      schools.push(
-        auditPart(
-          recordIndex,
-          record,
-          stage,
-          pupils as number,
-          lastNumber,
-          run,
-          diagnostics,
-          missing
-        )
+      auditPart(
+        recordIndex,
+        record,
+        stage,
+        pupils as number,
+        lastNumber,
+        run,
+        diagnostics,
+        missing
       );
       countedParts++;
     }
-    if (countedParts > 0 && checks) checks.add(recordIndex, !grouped.has(recordIndex), county);
+    if (countedParts > 0 && checks) checks.add(recordIndex, grouped[recordIndex] === 0, county);
   }
+
+  const schools = partObjects(run);
 
   diagnostics.push(...missingFigureDiagnostics(missing, run.store.partsPerStage()));
   diagnostics.push(...uncounted.notes());

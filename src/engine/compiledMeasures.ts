@@ -1,5 +1,6 @@
 /**
- * The catalogue's measures compiled once per audit (settings fixed): the same rules as
+ * The catalogue's measures compiled for a standard and settings (once, and reused by the next
+ * audit with the same ones: see `compiledMeasures`): the same rules as
  * measures.ts (`measure`), evaluated without building objects per part. A province has hundreds
  * of thousands of parts, so the per-part work is a few property reads and additions; what the
  * numerator was made of is interned as an `Origin` (one shared object per distinct combination
@@ -13,9 +14,8 @@
 import { findSetting } from "./catalogue/settings";
 import { settingValue } from "./catalogue/settingValues";
 import { resolvedMeasure, sharedFields, type ResolvedTerm } from "./measures";
-import { isCount } from "./numeric";
 import type { IndicatorDetail } from "./result";
-import type { IndicatorSpec } from "./standards";
+import type { IndicatorSpec, Standard } from "./standards";
 import type { AuditSettings, SchoolRecord, Stage } from "./types";
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
@@ -136,63 +136,186 @@ export const NAMED_FIELDS = [
 ] as const;
 
 /**
- * The field `NAMED_FIELDS[field]` of an owner (a stage's teachers, the whole school's, the
- * facilities). The cases follow NAMED_FIELDS' order: test/engine/namedFields.test.ts holds them to it.
+ * What a figure read found: none, a blank (null), a usable count (its number left in `out[0]`),
+ * anything else; NUMBER (any number, in `out[0]`) is what readNamedFigure answers before the
+ * number is checked.
  */
-export function namedFigure(owner: object, field: number): unknown {
-  if (typeof owner !== "object" || owner === null) return undefined;
+export const ABSENT = 0;
+export const BLANK = 1;
+export const COUNT = 2;
+export const NOT_COUNT = 3;
+export const NUMBER = 4;
+
+/** The kind of a figure that is not a number. */
+function otherKind(x: unknown): number {
+  return x === undefined ? ABSENT : x === null ? BLANK : NOT_COUNT;
+}
+
+/** The kind of a figure (ABSENT, BLANK, COUNT or NOT_COUNT, as isCount), a count's number left in `out[0]`. */
+export function figureKind(x: unknown, out: Float64Array): number {
+  if (typeof x !== "number") return otherKind(x);
+  out[0] = x;
+  return countKind(out);
+}
+
+/** COUNT when the number in `out[0]` is a usable count (finite, not negative), else NOT_COUNT. */
+function countKind(out: Float64Array): number {
+  const n = out[0];
+  return Number.isFinite(n) && n >= 0 ? COUNT : NOT_COUNT;
+}
+
+/**
+ * Reads the field `NAMED_FIELDS[field]` of an owner (a stage's teachers, the whole school's, the
+ * facilities): ABSENT, BLANK, NOT_COUNT, or NUMBER with the number in `out[0]`. Each case writes
+ * its number to the typed array right where it reads the field: handed on as a value, a
+ * fractional figure (an area, a value in yuan) would be boxed into a new heap number on every
+ * read, hundreds of thousands of times an audit. The cases follow NAMED_FIELDS' order:
+ * test/engine/namedFields.test.ts holds them to it.
+ */
+export function readNamedFigure(owner: object, field: number, out: Float64Array): number {
+  if (typeof owner !== "object" || owner === null) return ABSENT;
   const o = owner as Record<(typeof NAMED_FIELDS)[number], unknown>;
   switch (field) {
-    case 0:
-      return o.aboveDegree;
-    case 1:
-      return o.backbone;
-    case 2:
-      return o.peArts;
-    case 3:
-      return o.pe;
-    case 4:
-      return o.music;
-    case 5:
-      return o.art;
-    case 6:
-      return o.arts;
-    case 7:
-      return o.artsTotal;
-    case 8:
-      return o.rotatingPeArts;
-    case 9:
-      return o.seniorTitle;
-    case 10:
-      return o.total;
-    case 11:
-      return o.fullTime;
-    case 12:
-      return o.teachingArea;
-    case 13:
-      return o.indoorSportsArea;
-    case 14:
-      return o.sportsArea;
-    case 15:
-      return o.sportsHallArea;
-    case 16:
-      return o.sportsGroundArea;
-    case 17:
-      return o.extraSportsArea;
-    case 18:
-      return o.equipmentValue;
-    case 19:
-      return o.multimediaRooms;
-    case 20:
-      return o.computers;
-    default:
-      return o.books;
+    case 0: {
+      const x = o.aboveDegree;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 1: {
+      const x = o.backbone;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 2: {
+      const x = o.peArts;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 3: {
+      const x = o.pe;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 4: {
+      const x = o.music;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 5: {
+      const x = o.art;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 6: {
+      const x = o.arts;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 7: {
+      const x = o.artsTotal;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 8: {
+      const x = o.rotatingPeArts;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 9: {
+      const x = o.seniorTitle;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 10: {
+      const x = o.total;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 11: {
+      const x = o.fullTime;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 12: {
+      const x = o.teachingArea;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 13: {
+      const x = o.indoorSportsArea;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 14: {
+      const x = o.sportsArea;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 15: {
+      const x = o.sportsHallArea;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 16: {
+      const x = o.sportsGroundArea;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 17: {
+      const x = o.extraSportsArea;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 18: {
+      const x = o.equipmentValue;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 19: {
+      const x = o.multimediaRooms;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    case 20: {
+      const x = o.computers;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
+    default: {
+      const x = o.books;
+      if (typeof x !== "number") return otherKind(x);
+      out[0] = x;
+      return NUMBER;
+    }
   }
 }
 
-/** A term's figure: by name when NAMED_FIELDS has it, else by its keys. */
-function termFigure(owner: object, t: FieldRead): unknown {
-  return t.named >= 0 ? namedFigure(owner, t.named) : figureOf(owner, t.keys);
+/** A term's figure (see figureKind): by name when NAMED_FIELDS has it, else by its keys. */
+function readFigure(owner: object, t: FieldRead, out: Float64Array): number {
+  if (t.named < 0) return figureKind(figureOf(owner, t.keys), out);
+  const kind = readNamedFigure(owner, t.named, out);
+  return kind === NUMBER ? countKind(out) : kind;
 }
 
 function figureOf(owner: object, keys: readonly string[]): unknown {
@@ -210,9 +333,9 @@ function figureOf(owner: object, keys: readonly string[]): unknown {
 }
 
 /** Some of these figures is there (a loop: no closure per part). */
-function anyFigure(figures: object, reads: readonly FieldRead[]): boolean {
+function anyFigure(figures: object, reads: readonly FieldRead[], out: Float64Array): boolean {
   for (let i = 0; i < reads.length; i++)
-    if (termFigure(figures, reads[i]) !== undefined) return true;
+    if (readFigure(figures, reads[i], out) !== ABSENT) return true;
   return false;
 }
 
@@ -220,6 +343,8 @@ function anyFigure(figures: object, reads: readonly FieldRead[]): boolean {
 class Scratch {
   /** The sum (a typed array: a number field would box every new value). */
   readonly value = new Float64Array(1);
+  /** The figure last read (readFigure). */
+  readonly figure = new Float64Array(1);
   /** Bits of the chosen alternative's terms that were added / whose note is said. */
   added = 0;
   noted = 0;
@@ -275,9 +400,16 @@ export class CompiledMeasure {
    */
   private readonly deciding: readonly (readonly (readonly Term[])[])[];
   private readonly counting: readonly (readonly (readonly Term[])[])[];
+  /**
+   * Per stage: the term that is all the first alternative counts, when it is a plain figure (no
+   * extra, no "only without"), else null. Most measures are one such figure (骨干教师, 教学仪器设备值 …),
+   * and once it is there the sum is that figure: `sum` takes it without its general loop.
+   */
+  private readonly single: readonly (Term | null)[];
   private readonly teachers: boolean;
   private readonly scratch = new Scratch();
-  private readonly origins: Origin[];
+  /** The audit's origins (see `begin`), and each origin's id there by its key. */
+  private origins: Origin[];
   private readonly originIds = new Map<number, number>();
 
   constructor(spec: IndicatorSpec, settings: AuditSettings, origins: Origin[]) {
@@ -291,6 +423,9 @@ export class CompiledMeasure {
     );
     this.counting = [0, 1].map((stage) =>
       this.alternatives.map((terms) => terms.filter((t) => t.stageOk[stage] && t.settingOn))
+    );
+    this.single = this.counting.map(([first]) =>
+      first.length === 1 && !first[0].extra && !first[0].without ? first[0] : null
     );
     this.origins = origins;
     if (this.alternatives.some((a) => a.length > 16))
@@ -322,13 +457,26 @@ export class CompiledMeasure {
 
   /** Same rules as measures.ts `sumOver`. */
   private sum(figures: object, stage: 0 | 1, pupils: number): void {
+    const figure = this.scratch.figure;
+    const single = this.single[stage];
+    if (single !== null && readFigure(figures, single, figure) === COUNT) {
+      // What the loop below makes of it: the first alternative is chosen, and its one figure added.
+      const s = this.scratch;
+      s.value[0] = 0 + single.sign * figure[0];
+      s.added = single.bit;
+      s.noted = 0;
+      s.alternative = 0;
+      s.present = true;
+      s.invalid = false;
+      return;
+    }
     const deciding = this.deciding[stage];
     let chosen = deciding.length - 1;
     // With one alternative there is nothing to choose: its figures are read once, below.
     find: for (let a = 0; a < deciding.length - 1; a++) {
       const terms = deciding[a];
       for (let j = 0; j < terms.length; j++) {
-        if (termFigure(figures, terms[j]) !== undefined) {
+        if (readFigure(figures, terms[j], figure) !== ABSENT) {
           chosen = a;
           break find;
         }
@@ -343,20 +491,18 @@ export class CompiledMeasure {
     for (let j = 0; j < terms.length; j++) {
       const t = terms[j];
       if (t.extra && (pupils < t.pupilMin || pupils > t.pupilMax)) continue;
-      if (t.without && anyFigure(figures, t.without)) continue;
-      const figure = termFigure(figures, t);
-      if (t.extra && (!present || figure === undefined)) continue;
-      if (!invalid && figure !== undefined && figure !== null) {
-        if (!isCount(figure)) {
-          invalid = true;
-          present = true;
-        } else {
-          value += t.sign * figure;
+      if (t.without && anyFigure(figures, t.without, figure)) continue;
+      const kind = readFigure(figures, t, figure);
+      if (t.extra && (!present || kind === ABSENT)) continue;
+      if (!invalid && kind !== ABSENT && kind !== BLANK) {
+        present = true;
+        if (kind === NOT_COUNT) invalid = true;
+        else {
+          value += t.sign * figure[0];
           added |= t.bit;
-          present = true;
         }
       }
-      if (t.note !== undefined && (t.extra || (t.without && figure !== undefined))) noted |= t.bit;
+      if (t.note !== undefined && (t.extra || (t.without && kind !== ABSENT))) noted |= t.bit;
     }
     const s = this.scratch;
     s.value[0] = value;
@@ -409,6 +555,13 @@ export class CompiledMeasure {
    * the origin last found that way, and its alternative and terms.
    */
   private readonly lastId = new Int32Array(32).fill(-1);
+
+  /** Starts an audit whose origins go to `origins` (none of the audit before is remembered). */
+  begin(origins: Origin[]): void {
+    this.origins = origins;
+    this.originIds.clear();
+    this.lastId.fill(-1);
+  }
   private readonly lastAlternative = new Int32Array(32);
   private readonly lastAdded = new Int32Array(32);
   private readonly lastNoted = new Int32Array(32);
@@ -437,6 +590,36 @@ export class CompiledMeasure {
       shareNote: note && owner === FACILITY,
     };
   }
+}
+
+/** The last audit's compiled measures, with the standard and settings they were compiled for. */
+let lastCompiled: { standard: Standard; settings: string; measures: CompiledMeasure[] } | undefined;
+
+/**
+ * The standard's measures compiled for `settings`, their origins going to `origins`. An audit
+ * with the standard and settings of the audit before reuses that audit's measures. Besides the
+ * compiling, that keeps the per-part code fast from one audit to the next: V8 throws away the
+ * optimised code that relies on an object's shape once no object of that shape is left, and
+ * each audit's new measures would otherwise have it compiled again while the audit runs.
+ *
+ * @example
+ * const origins: Origin[] = [];
+ * compiledMeasures(STANDARD_2017, DEFAULT_SETTINGS, origins).length; // one per indicator
+ */
+export function compiledMeasures(
+  standard: Standard,
+  settings: AuditSettings,
+  origins: Origin[]
+): CompiledMeasure[] {
+  const key = JSON.stringify(settings);
+  if (!lastCompiled || lastCompiled.standard !== standard || lastCompiled.settings !== key) {
+    const measures = standard.indicators.map(
+      (spec) => new CompiledMeasure(spec, settings, origins)
+    );
+    lastCompiled = { standard, settings: key, measures };
+  }
+  for (const measure of lastCompiled.measures) measure.begin(origins);
+  return lastCompiled.measures;
 }
 
 /** The origin of a value the sheet already held (表Ⅱ-2, a bureau's 生均… column). */

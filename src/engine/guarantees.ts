@@ -314,11 +314,17 @@ function musicArtRooms(
 /** Part words a through-train school's rows carry after its name (「实验学校小学部」). */
 const PART_SUFFIX = /(小学部|初中部|小学段|初中段|初级中学部|高中部)$/;
 
+/**
+ * Any white space. One object for every call: a regular expression literal inside the function
+ * would build a new RegExp each time it is reached (once per school).
+ */
+const SPACE = /\s/;
+
 /** A school's name without its part word: the name its parts share. */
 function schoolNameOf(name: string): string {
   // Most names have neither a space nor a part word: skip the replacing (one call per school).
   const last = name.charCodeAt(name.length - 1);
-  if (last !== 0x90e8 /* 部 */ && last !== 0x6bb5 /* 段 */ && !/\s/.test(name)) return name;
+  if (last !== 0x90e8 /* 部 */ && last !== 0x6bb5 /* 段 */ && !SPACE.test(name)) return name;
   return name.replace(/\s+/g, "").replace(PART_SUFFIX, "");
 }
 
@@ -346,65 +352,66 @@ function sameKey(a: string, aCode: number, b: string, bCode: number): boolean {
  */
 export function throughTrainGroups(
   records: readonly SchoolRecord[],
-  counted: readonly number[],
+  counted: ArrayLike<number>,
   countyOf: (r: SchoolRecord) => string
 ): number[][] {
-  // The schools sharing a key (#code, else the name without its part word), found with a table
-  // of typed arrays: no map entry, key string or array per school (a province has hundreds of
-  // thousands, and almost none share a key). Then each shared key's schools by county.
+  // The schools of one county sharing a key (#code, else the name without its part word), found
+  // county by county with a hash table of typed arrays sized for the county: no map entry, key
+  // string or array per school (a province has hundreds of thousands, and almost none share a
+  // key), and a table small enough to stay in the processor's cache (one table for a whole
+  // province missed it on nearly every school).
   const n = counted.length;
+  const { starts, order } = byCounty(records, counted, countyOf);
+  let largest = 0;
+  for (let c = 0; c + 1 < starts.length; c++)
+    largest = Math.max(largest, starts[c + 1] - starts[c]);
+  const slots = new Int32Array(tableSize(largest));
   const keys = new Array<string>(n);
   const byCode = new Uint8Array(n);
   const hashes = new Int32Array(n);
   const next = new Int32Array(n).fill(-1);
   const tail = new Int32Array(n);
   const follower = new Uint8Array(n);
-  let size = 16;
-  while (size < n * 2) size *= 2;
-  const slots = new Int32Array(size).fill(-1);
   let shared = false;
-  for (let j = 0; j < n; j++) {
-    const r = records[counted[j]];
-    const code = typeof r.code === "string" && r.code !== "";
-    const key = code ? (r.code as string) : r.code ? `#${r.code}` : schoolNameOf(r.name);
-    keys[j] = key;
-    byCode[j] = code ? 1 : 0;
-    const h = keyHash(key, code);
-    hashes[j] = h;
-    for (let at = h & (size - 1); ; at = (at + 1) & (size - 1)) {
-      const head = slots[at];
-      if (head < 0) {
-        slots[at] = j;
-        tail[j] = j;
-        break;
-      }
-      if (hashes[head] === h && sameKey(keys[head], byCode[head], key, byCode[j])) {
-        next[tail[head]] = j;
-        tail[head] = j;
-        follower[j] = 1;
-        shared = true;
-        break;
+  for (let c = 0; c + 1 < starts.length; c++) {
+    const mask = tableSize(starts[c + 1] - starts[c]) - 1;
+    slots.fill(-1, 0, mask + 1);
+    for (let o = starts[c]; o < starts[c + 1]; o++) {
+      const j = order[o];
+      const r = records[counted[j]];
+      const code = typeof r.code === "string" && r.code !== "";
+      const key = code ? (r.code as string) : r.code ? `#${r.code}` : schoolNameOf(r.name);
+      keys[j] = key;
+      byCode[j] = code ? 1 : 0;
+      const h = keyHash(key, code);
+      hashes[j] = h;
+      for (let at = h & mask; ; at = (at + 1) & mask) {
+        const head = slots[at];
+        if (head < 0) {
+          slots[at] = j;
+          tail[j] = j;
+          break;
+        }
+        if (hashes[head] === h && sameKey(keys[head], byCode[head], key, byCode[j])) {
+          next[tail[head]] = j;
+          tail[head] = j;
+          follower[j] = 1;
+          shared = true;
+          break;
+        }
       }
     }
   }
   const groups: number[][] = [];
   if (!shared) return groups;
   for (let j = 0; j < n; j++) {
-    // A chain's head is the first school of its key; the rest follow in order.
+    // A chain's head is the first school of its county and key; the rest follow in order.
     if (next[j] < 0 || follower[j] === 1) continue;
-    const byCounty = new Map<string, number[]>();
-    for (let x = j; x >= 0; x = next[x]) {
-      const i = counted[x];
-      const county = countyOf(records[i]);
-      const group = byCounty.get(county);
-      if (group) group.push(i);
-      else byCounty.set(county, [i]);
-    }
-    for (const group of byCounty.values()) if (group.length > 1) groups.push(group);
+    const group: number[] = [];
+    for (let x = j; x >= 0; x = next[x]) group.push(counted[x]);
+    groups.push(group);
   }
-  groups.sort((a, b) => a[0] - b[0]);
   return groups.filter((group) => {
-    if (group.length < 2) return false;
     const stages = group.flatMap((i) => Object.keys(records[i].stages));
     return (
       new Set(stages).size === stages.length &&
@@ -412,6 +419,47 @@ export function throughTrainGroups(
       stages.includes("junior")
     );
   });
+}
+
+/** A power of two at least twice `entries` (at least 16): a hash table's size. */
+function tableSize(entries: number): number {
+  let size = 16;
+  while (size < entries * 2) size *= 2;
+  return size;
+}
+
+/**
+ * The counted schools (positions in `counted`) by county: county c's are `order[starts[c]]` to
+ * `order[starts[c + 1] - 1]`, in their own order (counties numbered as they first appear).
+ */
+function byCounty(
+  records: readonly SchoolRecord[],
+  counted: ArrayLike<number>,
+  countyOf: (r: SchoolRecord) => string
+): { starts: Int32Array; order: Int32Array } {
+  const n = counted.length;
+  const countyOfSchool = new Int32Array(n);
+  const numbers = new Map<string, number>();
+  let lastName = "";
+  let last = -1;
+  for (let j = 0; j < n; j++) {
+    const name = countyOf(records[counted[j]]);
+    // A county's schools usually sit together: most need no lookup.
+    if (last < 0 || name !== lastName) {
+      let number = numbers.get(name);
+      if (number === undefined) numbers.set(name, (number = numbers.size));
+      lastName = name;
+      last = number;
+    }
+    countyOfSchool[j] = last;
+  }
+  const starts = new Int32Array(numbers.size + 1);
+  for (let j = 0; j < n; j++) starts[countyOfSchool[j] + 1]++;
+  for (let c = 0; c < numbers.size; c++) starts[c + 1] += starts[c];
+  const order = new Int32Array(n);
+  const filled = starts.slice(0, numbers.size);
+  for (let j = 0; j < n; j++) order[filled[countyOfSchool[j]]++] = j;
+  return { starts, order };
 }
 
 /**
@@ -480,8 +528,12 @@ function addGuaranteeChecks(
  * they agree (test/engine/checkTallies.test.ts).
  */
 export class SchoolChecks {
-  /** Record index × 2, + 1 when the school's own G4 is checked (not its through-train group's). */
-  private readonly entries: number[] = [];
+  /**
+   * Record index × 2, + 1 when the school's own G4 is checked (not its through-train group's);
+   * the first `count` are used (a typed array for every school: nothing grown by push).
+   */
+  private entries: Int32Array;
+  private count = 0;
 
   constructor(
     private readonly records: readonly SchoolRecord[],
@@ -491,7 +543,9 @@ export class SchoolChecks {
     private readonly groups: readonly number[][],
     private readonly countyOf: (record: SchoolRecord) => string,
     private readonly sourceOf: (record: SchoolRecord) => SourceCell | undefined
-  ) {}
+  ) {
+    this.entries = new Int32Array(records.length);
+  }
 
   /**
    * The school at `recordIndex` (of `county`) has counted parts: it gets checks (`size`: its own
@@ -500,7 +554,12 @@ export class SchoolChecks {
    */
   add(recordIndex: number, size: boolean, county: string): void {
     if (this.finished) throw new Error("SchoolChecks: a school added after the tallies were read");
-    this.entries.push(recordIndex * 2 + (size ? 1 : 0));
+    if (this.count === this.entries.length) {
+      const bigger = new Int32Array(Math.max(16, this.count * 2));
+      bigger.set(this.entries);
+      this.entries = bigger;
+    }
+    this.entries[this.count++] = recordIndex * 2 + (size ? 1 : 0);
     const record = this.records[recordIndex];
     this.where.school = record.name;
     addGuaranteeChecks(this.talliesOf(county), record, this.rules, this.settings, this.where, size);
@@ -509,7 +568,7 @@ export class SchoolChecks {
   /** Every check: each school's in record order, then each through-train school's G4. */
   all(): GuaranteeCheck[] {
     const list = new CheckList();
-    for (let e = 0; e < this.entries.length; e++) {
+    for (let e = 0; e < this.count; e++) {
       const record = this.records[this.entries[e] >> 1];
       const where = {
         school: record.name,

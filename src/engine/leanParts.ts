@@ -38,7 +38,10 @@ function stageIndex(stage: Stage): 0 | 1 {
 }
 
 /** Grows a typed array to hold at least `size` entries (doubling). */
-function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, size: number): T {
+function grown<T extends Float64Array | Int32Array | Uint32Array | Uint8Array>(
+  array: T,
+  size: number
+): T {
   if (size <= array.length) return array;
   const bigger = new (array.constructor as new (n: number) => T)(Math.max(size, array.length * 2));
   bigger.set(array);
@@ -67,8 +70,12 @@ export class PartStore {
   private students: Float64Array;
   private passes: Uint8Array;
   private mets: Uint8Array;
+  /** Per part: a bit per indicator whose value reaches its threshold (bit i: indicator i). */
+  private meets: Uint32Array;
   private counties: Int32Array;
   private stages: Uint8Array;
+  /** Per part: the index of its record. */
+  private records: Int32Array;
   /** Details the generic path built (a value cross-checked against a different one the sheet held). */
   private readonly kept = new Map<number, IndicatorDetail>();
   private readonly given: number[][];
@@ -83,6 +90,7 @@ export class PartStore {
   constructor(standard: Standard, expectedParts: number) {
     this.specs = standard.indicators;
     this.k = this.specs.length;
+    if (this.k > 32) throw new Error("PartStore: a standard of more than 32 indicators");
     this.floorRatio = standard.schoolRule?.floorRatio ?? 1;
     this.judged = !!standard.schoolRule;
     const capacity = Math.max(16, expectedParts);
@@ -93,8 +101,10 @@ export class PartStore {
     this.students = new Float64Array(capacity);
     this.passes = new Uint8Array(capacity);
     this.mets = new Uint8Array(capacity);
+    this.meets = new Uint32Array(capacity);
     this.counties = new Int32Array(capacity);
     this.stages = new Uint8Array(capacity);
+    this.records = new Int32Array(capacity);
     this.given = [0, 1].map(() => this.specs.map(() => -1));
   }
 
@@ -102,15 +112,17 @@ export class PartStore {
    * Starts a part of a county (numbered by the caller) and stage, with its pupils and share:
    * returns its index (row), at which `set` records each indicator and `judge` its verdict.
    */
-  add(share: number, students: number, county: number, stage: Stage): number {
+  add(share: number, students: number, county: number, stage: Stage, recordIndex: number): number {
     const p = this.count++;
     if (p >= this.shares.length) {
       this.shares = grown(this.shares, p + 1);
       this.students = grown(this.students, p + 1);
       this.passes = grown(this.passes, p + 1);
       this.mets = grown(this.mets, p + 1);
+      this.meets = grown(this.meets, p + 1);
       this.counties = grown(this.counties, p + 1);
       this.stages = grown(this.stages, p + 1);
+      this.records = grown(this.records, p + 1);
       this.codes = grown(this.codes, (p + 1) * this.k);
       this.numerators = grown(this.numerators, (p + 1) * this.k);
       this.valueColumn = grown(this.valueColumn, (p + 1) * this.k);
@@ -119,13 +131,24 @@ export class PartStore {
     this.students[p] = students;
     this.counties[p] = county;
     this.stages[p] = stageIndex(stage);
+    this.records[p] = recordIndex;
     return p;
   }
 
-  /** The part at row p meets `met` indicators' thresholds and passes the school rule (null: none). */
-  judge(p: number, met: number, pass: boolean | null): void {
+  /**
+   * The part at row p counts `met` indicators meeting their thresholds for its school rule, and
+   * passes the rule (null: none); `meets` has bit i set when indicator i's value reaches its
+   * threshold (what a stage's columns count, rule or no rule).
+   */
+  judge(p: number, met: number, pass: boolean | null, meets: number): void {
     this.mets[p] = met;
+    this.meets[p] = meets;
     this.passes[p] = pass === null ? UNJUDGED : pass ? PASSES : FAILS;
+  }
+
+  /** Indicator i's value of the part at row p reaches its threshold. */
+  meetsAt(p: number, i: number): boolean {
+    return ((this.meets[p] >>> i) & 1) === 1;
   }
 
   metAt(p: number): number {
@@ -170,6 +193,21 @@ export class PartStore {
         rows.subarray(starts[c * 2 + 1], starts[c * 2 + 2]),
       ]);
     return out;
+  }
+
+  /** How many parts there are (rows 0 to size − 1). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** The index of the record of the part at row p. */
+  recordAt(p: number): number {
+    return this.records[p];
+  }
+
+  /** The stage of the part at row p. */
+  stageAt(p: number): Stage {
+    return this.stages[p] === 0 ? "primary" : "junior";
   }
 
   /** Parts per stage. */

@@ -11,12 +11,15 @@ function tolerance(a: number, b: number): number {
 
 /** a ≥ b, where a value equal to b up to rounding noise counts as equal. */
 export function atLeast(a: number, b: number): boolean {
-  return a >= b - tolerance(a, b);
+  // a ≥ b needs no tolerance (it only lowers b): most comparisons end here, without Math.max.
+  // An infinite b takes the long way, as before (∞ − ∞ is NaN there: ∞ is not at least ∞).
+  return (a >= b && b < Infinity) || a >= b - tolerance(a, b);
 }
 
 /** a ≤ b, where a value equal to b up to rounding noise counts as equal. */
 export function atMost(a: number, b: number): boolean {
-  return a <= b + tolerance(a, b);
+  // As atLeast: a ≤ b needs no tolerance; −∞ takes the long way.
+  return (a <= b && b > -Infinity) || a <= b + tolerance(a, b);
 }
 
 /** The smallest whole number ≥ x, ignoring rounding noise (9.000000000000002 → 9). */

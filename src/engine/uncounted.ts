@@ -2,6 +2,7 @@ import { FIELD_DEFS, type FieldDef } from "./catalogue/fields";
 import { fieldPath, fieldReader, parseFieldId } from "./catalogue/fieldPaths";
 import { findSetting, type SettingDef } from "./catalogue/settings";
 import { settingValue } from "./catalogue/settingValues";
+import { ABSENT, NAMED_FIELDS, readNamedFigure } from "./compiledMeasures";
 import { recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { STAGES, type AuditSettings, type SchoolRecord } from "./types";
 
@@ -22,6 +23,8 @@ interface Watched {
   /** Per path: the owner and keys (teachers and facilities), or a reader for any other field. */
   owners: number[] | null;
   keys: string[][];
+  /** Per path: the field in NAMED_FIELDS when its keys are one such name (read by name), or -1. */
+  named: number[];
   readers: ((record: SchoolRecord) => unknown)[];
   first: { record: SchoolRecord; path: string } | undefined;
   count: number;
@@ -47,6 +50,7 @@ function watched(field: FieldDef, setting: SettingDef): Watched {
     paths,
     owners,
     keys,
+    named: keys.map((k) => (k.length === 1 ? NAMED_FIELDS.indexOf(k[0] as never) : -1)),
     readers: paths.map(fieldReader),
     first: undefined,
     count: 0,
@@ -76,6 +80,8 @@ export class UncountedFields {
   private readonly fields: Watched[] = [];
   /** The record's owners: a stage's teachers (primary, junior), the whole school's, the facilities. */
   private readonly owners: unknown[] = [undefined, undefined, undefined, undefined];
+  /** Where readNamedFigure leaves a number (not read here). */
+  private readonly figure = new Float64Array(1);
 
   constructor(settings: AuditSettings) {
     for (const field of FIELD_DEFS) {
@@ -99,14 +105,21 @@ export class UncountedFields {
     for (let f = 0; f < fields.length; f++) {
       const w = fields[f];
       let at = -1;
-      for (let i = 0; at < 0 && i < w.paths.length; i++) {
-        const value = w.owners ? dig(owners[w.owners[i]], w.keys[i]) : w.readers[i](record);
-        if (value !== undefined) at = i;
-      }
+      for (let i = 0; at < 0 && i < w.paths.length; i++) if (this.has(w, i, record)) at = i;
       if (at < 0) continue;
       w.first ??= { record, path: w.paths[at] };
       w.count++;
     }
+  }
+
+  /** The record has a figure at the field's path i. */
+  private has(w: Watched, i: number, record: SchoolRecord): boolean {
+    if (!w.owners) return w.readers[i](record) !== undefined;
+    const owner = this.owners[w.owners[i]];
+    // By name when it is one (a read by a key that changes from field to field is a slow lookup).
+    if (w.named[i] >= 0)
+      return readNamedFigure(owner as object, w.named[i], this.figure) !== ABSENT;
+    return dig(owner, w.keys[i]) !== undefined;
   }
 
   notes(): Diagnostic[] {

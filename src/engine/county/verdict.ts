@@ -132,16 +132,12 @@ export function countyStandard(
     quality: byDimension("quality"),
     recognition: byDimension("recognition"),
   };
-  const missing = [
-    ...items.flatMap((i) => (i.status === "unchecked" ? i.missing : [])),
-    ...veto.filter((v) => v.triggered === null).map((v) => v.id),
-  ];
   const result: CountyStandardResult = {
     verdict: combineVerdict(Object.values(dimensions), veto),
     dimensions,
     items,
     veto,
-    missing: [...new Set(missing)],
+    missing: missingCodes(items, veto),
   };
   if (form) {
     const f: CountyFormCells = {
@@ -166,6 +162,24 @@ export function countyStandard(
     result.form = f;
   }
   return result;
+}
+
+/**
+ * The codes still to fill: those of each unchecked item, then each unanswered veto row, each
+ * once, in that order. (Loops rather than flatMap and spreads: this runs for each of a
+ * province's counties.)
+ */
+function missingCodes(items: readonly CountyItemResult[], veto: readonly VetoResult[]): string[] {
+  const seen = new Set<string>();
+  const missing: string[] = [];
+  const add = (code: string) => {
+    if (seen.has(code)) return;
+    seen.add(code);
+    missing.push(code);
+  };
+  for (const item of items) if (item.status === "unchecked") item.missing.forEach(add);
+  for (const v of veto) if (v.triggered === null) add(v.id);
+  return missing;
 }
 
 /**
