@@ -183,6 +183,46 @@ export class ZipWriter {
     });
   }
 
+  /**
+   * Adds a part deflated elsewhere (another thread: raw deflate bytes, the CRC-32 and size of
+   * what was deflated), in its place among the parts: it goes to the file once `part` settles
+   * and the parts before it are there. A rejected `part` stops the zip like a failed part.
+   *
+   * @example
+   * zip.addDeflated("xl/worksheets/sheet3.xml", thread.write(job));
+   */
+  addDeflated(
+    name: string,
+    part: Promise<{ deflated: Uint8Array[]; crc32: number; size: number }>
+  ): void {
+    this.throwFailure();
+    part.catch(() => undefined); // its failure is kept by the step below
+    const record: CentralRecord = {
+      name: Buffer.from(name, "utf8"),
+      method: 8,
+      crc32: 0,
+      compressedSize: 0,
+      uncompressedSize: 0,
+      flags: UTF8_NAMES,
+      versionNeeded: 20,
+      versionMadeBy: 20,
+      ...dosNow(),
+      externalAttributes: 0,
+      offset: 0,
+    };
+    this.inOrder(async () => {
+      const { deflated, crc32, size } = await part;
+      if (size > LIMIT_32) throw new Error(`新工作表「${name}」超过 4 GB`);
+      record.crc32 = crc32;
+      record.uncompressedSize = size;
+      record.compressedSize = deflated.reduce((sum, bytes) => sum + bytes.length, 0);
+      record.offset = this.offset;
+      this.write(this.localHeader(record));
+      for (const bytes of deflated) this.write(bytes);
+      this.records.push(record);
+    });
+  }
+
   /** Throws the failure that stopped an earlier part, if any. */
   private throwFailure(): void {
     if (this.failure) throw this.failure.error;
