@@ -76,16 +76,22 @@ test("the sheet thread's bundle writes a packed sheet as the source does, byte f
   );
   const worker = new Worker(path.join(path.dirname(CLI_BUNDLE), "sheet-worker.js"));
   try {
+    const deflated: Uint8Array[] = [];
     const answer = new Promise<ResultMessage>((resolve, reject) => {
-      worker.once("message", resolve);
+      worker.on("message", (message: ResultMessage) => {
+        if ("bytes" in message) deflated.push(message.bytes);
+        else resolve(message);
+      });
       worker.once("error", reject);
     });
     const message: JobMessage = { id: 7, job: sheetJob(sheet, styles)! };
     worker.postMessage(message);
     const result = await answer;
     expect(result.id).toBe(7);
-    if (!("part" in result)) throw new Error(result.error);
-    expect(inflateRawSync(Buffer.concat(result.part.deflated)).equals(expected)).toBe(true);
+    if ("error" in result) throw new Error(result.error);
+    const inflated = inflateRawSync(Buffer.concat(deflated));
+    expect(inflated.equals(expected)).toBe(true);
+    expect(result).toMatchObject({ sums: { size: expected.length } });
   } finally {
     await worker.terminate();
   }

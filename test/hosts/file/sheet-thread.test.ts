@@ -104,11 +104,11 @@ describe("audit sheets written on the sheet thread", () => {
         expect(job).toBeDefined();
         // The thread's code run here, then on the thread.
         expect(bytesOf(sheetJobXml(job)).equals(expected)).toBe(true);
-        const part = await thread.write(sheet, job);
-        const inflated = inflateRawSync(Buffer.concat(part.deflated));
-        expect(inflated.equals(expected)).toBe(true);
-        expect(part.size).toBe(expected.length);
-        expect(part.crc32).toBe(crc32(expected));
+        const part = thread.write(sheet, job);
+        const deflated: Uint8Array[] = [];
+        for await (const bytes of part.chunks()) deflated.push(bytes);
+        expect(inflateRawSync(Buffer.concat(deflated)).equals(expected)).toBe(true);
+        expect(await part.sums).toEqual({ size: expected.length, crc32: crc32(expected) });
         // The slabs moved to the thread came back: the sheet writes the same again.
         expect(bytesOf(sheetXmlChunks(sheet, styles)).equals(expected)).toBe(true);
       }
@@ -165,9 +165,9 @@ describe("audit sheets written on the sheet thread", () => {
     );
     const thread = SheetThread.start();
     await thread.close();
-    await expect(thread.write(plan.sheets[0], sheetJob(plan.sheets[0], styles)!)).rejects.toThrow(
-      "写入线程已关闭"
-    );
+    const part = thread.write(plan.sheets[0], sheetJob(plan.sheets[0], styles)!);
+    await expect(part.chunks().next()).rejects.toThrow("写入线程已关闭");
+    expect(await part.sums).toBeUndefined();
   });
 });
 
@@ -207,6 +207,16 @@ describe("threadJobs: which sheets go to the thread", () => {
     // The biggest to the main thread (the thread starts later), the next to the thread.
     const jobs = [() => job(30), () => undefined, () => job(5)];
     expect([...threadJobs(jobs, "auto").keys()]).toEqual([2]);
+  });
+
+  it("none past a city's size, where memory matters more than the seconds saved", () => {
+    // 100,000 schools: 学校达标 117 MB, 问题清单 33 MB.
+    expect(
+      threadJobs([() => job(2), () => job(117), () => job(3), () => job(33)], "auto").size
+    ).toBe(0);
+    // A city: the same sheets a fifth the size go to the two threads.
+    const city = [() => job(2), () => job(23), () => job(3), () => job(6)];
+    expect([...threadJobs(city, "auto").keys()]).toEqual([3, 2, 0]);
   });
 
   it("none for one big sheet alone: the main thread would have nothing to write meanwhile", () => {

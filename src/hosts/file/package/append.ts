@@ -278,7 +278,6 @@ export async function appendAuditToPackage(
   );
   const thread = jobs.size > 0 ? SheetThread.start() : undefined;
   const onThread = new Map([...jobs].map(([i, job]) => [i, thread!.write(added[i].sheet, job)]));
-  for (const part of onThread.values()) part.catch(() => undefined); // awaited by the zip writer
   try {
     await writeAtomically(outPath, async (temporary) => {
       const zip = await ZipWriter.create(temporary);
@@ -295,7 +294,10 @@ export async function appendAuditToPackage(
         for (const [i, a] of added.entries()) {
           const drawing = drawings[i];
           const deflated = onThread.get(i);
-          if (deflated) zip.addDeflated(a.part, deflated);
+          if (deflated)
+            zip.addDeflated(a.part, deflated.chunks(), deflated.sums, (bytes) =>
+              thread!.giveBack(bytes)
+            );
           else
             await zip.add(
               a.part,

@@ -55,9 +55,8 @@ export function sheetJobXml(job: SheetJob): Generator<string | Uint8Array> {
   return packedSheetXml(job.frame, jobRows(job.rows), job.cellFormat);
 }
 
-/** A part deflated away from the zip writer: raw deflate bytes, the CRC-32 and size of what was deflated. */
-export interface DeflatedPart {
-  deflated: Uint8Array[];
+/** What a part deflated away from the zip writer adds up to: the CRC-32 and size of what was deflated. */
+export interface DeflatedSums {
   crc32: number;
   size: number;
 }
@@ -68,15 +67,18 @@ const DEFLATE_AHEAD = 1 << 20;
 const LIMIT_32 = 0xffffffff;
 
 /**
- * A job's XML deflated (level 1, as the zip writer deflates a new part), with its CRC-32 and size.
+ * A job's XML deflated (level 1, as the zip writer deflates a new part): the raw deflate bytes go
+ * to `out` as zlib hands them over, in order; settles with the CRC-32 and size once all are out.
  *
  * @example
- * const part = await deflateJob(job); // zip.addDeflated(name, Promise.resolve(part))
+ * const { crc32, size } = await deflateJob(job, (bytes) => port.postMessage(bytes));
  */
-export async function deflateJob(job: SheetJob): Promise<DeflatedPart> {
+export async function deflateJob(
+  job: SheetJob,
+  out: (bytes: Uint8Array) => void
+): Promise<DeflatedSums> {
   const deflate = createDeflateRaw({ level: 1, chunkSize: 1 << 18 });
-  const deflated: Uint8Array[] = [];
-  deflate.on("data", (chunk: Buffer) => deflated.push(chunk));
+  deflate.on("data", out);
   const ended = new Promise<void>((resolve, reject) => {
     deflate.once("end", resolve);
     deflate.once("error", reject);
@@ -105,7 +107,7 @@ export async function deflateJob(job: SheetJob): Promise<DeflatedPart> {
   }
   deflate.end();
   await ended;
-  return { deflated, crc32: crc, size };
+  return { crc32: crc, size };
 }
 
 /**

@@ -1,51 +1,57 @@
 import { parentPort } from "worker_threads";
-import { deflateJob, movable, type DeflatedPart, type SheetJob } from "./sheet-job";
+import { deflateJob, movable, type DeflatedSums, type SheetJob } from "./sheet-job";
 
 /**
  * The sheet thread's entry (sheet-thread.ts starts it): writes and deflates the jobs it is sent,
- * one after another, and sends each part back as one buffer, with the job's slabs (both moved,
- * not copied: the slabs were moved here and go back to their sheet).
+ * one after another. The deflated bytes go back as zlib hands them over (each in memory of its
+ * own, moved, not copied, again), then the part's CRC-32 and size with the job's slabs (moved
+ * here and back to their sheet), or why it failed.
  */
 
-/** A job for the thread, numbered by the sender. */
-export interface JobMessage {
-  id: number;
-  job: SheetJob;
-}
+/**
+ * To the thread: a job, numbered by the sender, or the memory of deflated bytes the sender has
+ * written (given back for the next bytes: the main thread, waiting, would not collect it soon).
+ */
+export type JobMessage = { id: number; job: SheetJob } | { spare: ArrayBuffer };
 
-/** What the thread sends back for a job: its deflated part, or why it failed; and the job's slabs. */
-export type ResultMessage = ({ part: DeflatedPart } | { error: string }) & {
-  id: number;
-  slabs: Uint8Array[];
-};
+/** What the thread sends back for a job: deflated bytes, then its sums or why it failed, with its slabs. */
+export type ResultMessage =
+  | { id: number; bytes: Uint8Array }
+  | (({ sums: DeflatedSums } | { error: string }) & { id: number; slabs: Uint8Array[] });
 
-/** The part's deflated chunks as one buffer of its own (never a slice of Node's pool): it is transferred. */
-function joined(part: DeflatedPart): DeflatedPart {
-  const total = part.deflated.reduce((sum, chunk) => sum + chunk.length, 0);
-  const bytes = Buffer.allocUnsafeSlow(total);
-  let at = 0;
-  for (const chunk of part.deflated) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return { ...part, deflated: [bytes] };
+/** zlib's output buffer size: no deflated piece it hands over is longer. */
+const PIECE_BYTES = 1 << 18;
+/** Memory given back by the main thread, for the next pieces. */
+const spare: ArrayBuffer[] = [];
+
+/** Bytes in memory of their own, to be moved (zlib hands over slices of a buffer it goes on filling). */
+function own(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  const reused = bytes.length <= PIECE_BYTES ? spare.pop() : undefined;
+  const copy = new Uint8Array(reused ?? new ArrayBuffer(Math.max(bytes.length, PIECE_BYTES)));
+  copy.set(bytes);
+  return copy.subarray(0, bytes.length);
 }
 
 const port = parentPort;
 if (port) {
   let queue = Promise.resolve();
-  port.on("message", ({ id, job }: JobMessage) => {
+  port.on("message", (message: JobMessage) => {
+    if ("spare" in message) return void spare.push(message.spare);
+    const { id, job } = message;
     queue = queue.then(async () => {
       let slabs: Uint8Array[] = [];
       let result: ResultMessage;
       try {
         slabs = job.rows.slabs.map((slab) => slab.bytes);
-        result = { id, slabs, part: joined(await deflateJob(job)) };
+        const sums = await deflateJob(job, (deflated) => {
+          const bytes = own(deflated);
+          port.postMessage({ id, bytes } satisfies ResultMessage, [bytes.buffer]);
+        });
+        result = { id, slabs, sums };
       } catch (error) {
         result = { id, slabs, error: error instanceof Error ? error.message : String(error) };
       }
-      const part = "part" in result ? result.part.deflated : [];
-      port.postMessage(result, movable([...slabs, ...part]));
+      port.postMessage(result, movable(slabs));
     });
   });
 }
