@@ -52,8 +52,8 @@ const THREAD_START_BYTES = 2 << 20;
  * Past this many packed bytes in all (a city of 20,000 schools packs about 45 MB; 100,000 about
  * 250 MB) every sheet stays on the main thread. At a province's size the memory target binds,
  * not the time: measured at 100,000 schools the thread saved about 2 s of a 15 s run but peak
- * RSS rose by about 100 MB (the main thread's later parts wait, deflated, until the thread's part
- * is in the file, and the thread's inflated slabs wait for its rarely-run collector).
+ * RSS rose by about 100 MB (likely: the main thread's later parts wait, deflated, until the
+ * thread's part is in the file, and the thread's small heap frees the slabs it inflated late).
  */
 const THREAD_MAX_TOTAL_BYTES = 96 << 20;
 
@@ -95,10 +95,10 @@ export function threadJobs(
 /** The thread as started from the bundle or from the sources. */
 function startWorker(): Worker {
   if (__filename.endsWith(".ts")) {
-    const entry = nodePath.join(__dirname, "sheet-worker.ts");
-    return new Worker(`require("tsx/cjs/api").register(); require(${JSON.stringify(entry)});`, {
-      eval: true,
-    });
+    // Paths resolved here: the thread's own require would look from the working folder.
+    const tsx = JSON.stringify(require.resolve("tsx/cjs/api"));
+    const entry = JSON.stringify(nodePath.join(__dirname, "sheet-worker.ts"));
+    return new Worker(`require(${tsx}).register(); require(${entry});`, { eval: true });
   }
   return new Worker(nodePath.join(__dirname, "sheet-worker.js"));
 }
