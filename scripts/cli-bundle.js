@@ -78,7 +78,8 @@ function buildCliBundle(bundle = CLI_BUNDLE) {
     platform: "node",
     target: "node20",
     format: "cjs",
-    external: LAZY_PACKAGES,
+    // tsx: named only where the sheet thread is started from the sources, never by the bundle.
+    external: [...LAZY_PACKAGES, "tsx"],
     sourcemap: "linked",
     sourcesContent: false,
     write: false,
