@@ -460,6 +460,15 @@ export class PackedRows {
     }
   }
 
+  /** @internal The bytes packed (slabs' sizes before the codec), for packedBytes(). */
+  bytes(): { bytes: number; codec: SlabCodec | undefined } {
+    let bytes = 0;
+    for (const slab of this.slabs)
+      bytes +=
+        slab instanceof Uint8Array ? (slab === this.slab ? this.used : slab.length) : slab.size;
+    return { bytes, codec: this.codec };
+  }
+
   /** @internal The rows as plain data, for packedRowsData(). */
   data(): { data: PackedRowsData; codec: SlabCodec | undefined } {
     const slots = [...this.ordered()];
@@ -715,6 +724,20 @@ export function packedRowsData(
 ): { data: PackedRowsData; codec: SlabCodec | undefined } | undefined {
   const packed = PACKED.get(sheet);
   return packed && !packed.decoded() ? packed.rows.data() : undefined;
+}
+
+/**
+ * The bytes a packed sheet nobody decoded yet has packed (its slabs' sizes before any codec),
+ * with the codec, without building packedRowsData()'s row index; undefined for row objects.
+ *
+ * @example
+ * packedBytes(sheet); // { bytes: 22_900_000, codec }
+ */
+export function packedBytes(
+  sheet: PlannedSheet
+): { bytes: number; codec: SlabCodec | undefined } | undefined {
+  const packed = PACKED.get(sheet);
+  return packed && !packed.decoded() ? packed.rows.bytes() : undefined;
 }
 
 /**

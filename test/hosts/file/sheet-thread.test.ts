@@ -11,8 +11,15 @@ import { resolveSettings } from "../../../src/engine";
 import { runAudit } from "../../../src/flow/auditFlow";
 import { appendAuditToPackage } from "../../../src/hosts/file/package/append";
 import { deflateSlabsPast } from "../../../src/hosts/file/package/pack-codec";
-import { sheetJobXml, type SheetJob } from "../../../src/hosts/file/package/sheet-job";
-import { SheetThread, sheetJob, threadJobs } from "../../../src/hosts/file/package/sheet-thread";
+import { sheetJobXml } from "../../../src/hosts/file/package/sheet-job";
+import {
+  SheetThread,
+  sheetBytes,
+  sheetJob,
+  threadLikely,
+  threadShare,
+  threadUseFromEnv,
+} from "../../../src/hosts/file/package/sheet-thread";
 import { sheetXmlChunks, usedStyles } from "../../../src/hosts/file/package/sheet-xml";
 import { appendAuditStyles } from "../../../src/hosts/file/package/styles-xml";
 import { readStoredEntries, entryText } from "../../../src/hosts/file/package/zip-read";
@@ -95,6 +102,9 @@ describe("audit sheets written on the sheet thread", () => {
     // Both kinds of slab are in play: kept as they are, and deflated.
     expect(slabs.some((s) => s.coded && s.bytes.length === s.size)).toBe(true);
     expect(slabs.some((s) => s.coded && s.bytes.length < s.size!)).toBe(true);
+    // What the choice of sheets reads: the same bytes, without the rows' index.
+    expect(sheetBytes(schools)).toBe(slabs.reduce((sum, s) => sum + (s.size ?? s.bytes.length), 0));
+    expect(sheetBytes(schools, new Map([["学校达标", "学校达标(2)"]]))).toBeUndefined();
 
     const thread = SheetThread.start();
     try {
@@ -157,6 +167,14 @@ describe("audit sheets written on the sheet thread", () => {
     }
   });
 
+  it("start early only when the plan will likely use the thread", async () => {
+    const plan = await planOf(input);
+    // 400 schools: no sheet has a megabyte of packed rows.
+    expect(threadLikely(plan.sheets, "auto")).toBe(false);
+    expect(threadLikely(plan.sheets, "thread")).toBe(true);
+    expect(threadLikely(plan.sheets, "main")).toBe(false);
+  });
+
   it("refuse a job once the thread is closed", async () => {
     const plan = await planOf(input);
     const styles = appendAuditStyles(
@@ -171,63 +189,54 @@ describe("audit sheets written on the sheet thread", () => {
   });
 });
 
-describe("threadJobs: which sheets go to the thread", () => {
-  /** A job standing for `megabytes` of packed rows (only its size is read). */
-  const job = (megabytes: number): SheetJob => ({
-    frame: { head: "", before: "", after: "" },
-    cellFormat: new Map(),
-    rows: {
-      slabs: [{ bytes: new Uint8Array(0), coded: true, size: megabytes * 2 ** 20 }],
-      rows: new Int32Array(0),
-      heights: new Float64Array(0),
-      styles: [],
-      numFmts: [],
-    },
+describe("threadUseFromEnv", () => {
+  it("is JH_SHEET_THREAD when it names a use, else auto", () => {
+    expect(threadUseFromEnv({})).toBe("auto");
+    expect(threadUseFromEnv({ JH_SHEET_THREAD: "main" })).toBe("main");
+    expect(threadUseFromEnv({ JH_SHEET_THREAD: "thread" })).toBe("thread");
+    expect(threadUseFromEnv({ JH_SHEET_THREAD: "off" })).toBe("auto");
   });
+});
+
+describe("threadShare: which sheets go to the thread", () => {
+  /** Packed bytes of sheets given in MiB (undefined: a sheet that cannot go). */
+  const mib = (...sizes: (number | undefined)[]) =>
+    sizes.map((size) => (size === undefined ? undefined : size * 2 ** 20));
 
   it("none for a county's sheets (each under a megabyte), whatever their number", () => {
-    const jobs = Array.from({ length: 200 }, () => () => job(0.5));
-    expect(threadJobs(jobs, "auto").size).toBe(0);
+    expect(threadShare(mib(...Array<number>(200).fill(0.5)), "auto")).toEqual([]);
   });
 
   it("the big sheets, from the biggest down, while the thread has the smaller share", () => {
-    // A city of 20,000 schools (MiB of packed rows): 审计总览, 学校达标, 差异系数, 问题清单, 201
-    // county tables (small ones count double: deflated on the main thread), 数据诊断.
-    const sizes = [0.4, 21.8, 0.5, 6.1, ...Array<number>(201).fill(0.05), 7.5];
-    const chosen = threadJobs(
-      sizes.map((mb) => () => job(mb)),
-      "auto"
-    );
+    // A city of 20,000 schools: 审计总览, 学校达标, 差异系数, 问题清单, 201 county tables (small
+    // ones count double: deflated on the main thread), 数据诊断.
+    const city = mib(0.4, 21.8, 0.5, 6.1, ...Array<number>(201).fill(0.05), 7.5);
     // 学校达标 to the thread, 数据诊断 to the main thread (which has the tables), then 问题清单.
-    expect([...chosen.keys()]).toEqual([1, 3]);
+    expect(threadShare(city, "auto")).toEqual([1, 3]);
     // Two equal big sheets: one each.
-    expect([...threadJobs([() => job(8), () => job(8)], "auto").keys()]).toHaveLength(1);
+    expect(threadShare(mib(8, 8), "auto")).toHaveLength(1);
   });
 
   it("never a sheet that cannot go (row objects, renamed references)", () => {
-    expect([...threadJobs([() => undefined, () => job(30)], "thread").keys()]).toEqual([1]);
+    expect(threadShare(mib(undefined, 30), "thread")).toEqual([1]);
     // The biggest to the main thread (the thread starts later), the next to the thread.
-    const jobs = [() => job(30), () => undefined, () => job(5)];
-    expect([...threadJobs(jobs, "auto").keys()]).toEqual([2]);
+    expect(threadShare(mib(30, undefined, 5), "auto")).toEqual([2]);
   });
 
   it("none past a city's size, where memory matters more than the seconds saved", () => {
-    // 100,000 schools: 学校达标 117 MB, 问题清单 33 MB.
-    expect(
-      threadJobs([() => job(2), () => job(117), () => job(3), () => job(33)], "auto").size
-    ).toBe(0);
+    // 100,000 schools: 学校达标 117 MiB, 问题清单 33 MiB.
+    expect(threadShare(mib(2, 117, 3, 33), "auto")).toEqual([]);
     // A city: the same sheets a fifth the size go to the two threads.
-    const city = [() => job(2), () => job(23), () => job(3), () => job(6)];
-    expect([...threadJobs(city, "auto").keys()]).toEqual([3, 2, 0]);
+    expect(threadShare(mib(2, 23, 3, 6), "auto")).toEqual([3, 2, 0]);
   });
 
   it("none for one big sheet alone: the main thread would have nothing to write meanwhile", () => {
-    expect(threadJobs([() => job(30), () => job(0.2)], "auto").size).toBe(0);
+    expect(threadShare(mib(30, 0.2), "auto")).toEqual([]);
   });
 
   it("none under 'main', every one that can go under 'thread'", () => {
-    const jobs = [() => job(30), () => job(0.01), () => undefined];
-    expect(threadJobs(jobs, "main").size).toBe(0);
-    expect([...threadJobs(jobs, "thread").keys()]).toEqual([0, 1]);
+    const sizes = mib(30, 0.01, undefined);
+    expect(threadShare(sizes, "main")).toEqual([]);
+    expect(threadShare(sizes, "thread")).toEqual([0, 1]);
   });
 });

@@ -23,7 +23,15 @@ import {
 } from "./index-parts";
 import { drawingPartsOf, sheetDrawingParts, SHEET_DRAWING_REL_ID } from "./chart-parts";
 import { sheetXmlChunks, usedStyles, type SheetWriteOptions } from "./sheet-xml";
-import { SheetThread, sheetJob, threadJobs, type ThreadUse } from "./sheet-thread";
+import {
+  SheetThread,
+  sheetBytes,
+  sheetJob,
+  threadLikely,
+  threadShare,
+  threadUseFromEnv,
+  type ThreadUse,
+} from "./sheet-thread";
 import { appendAuditStyles } from "./styles-xml";
 import { assertNoDoctype } from "./xml-text";
 import { editAppProperties } from "./app-xml";
@@ -56,7 +64,8 @@ export interface AppendOptions {
   /**
    * Where the audit sheets' XML is made: "auto" puts the biggest packed sheets on a second thread
    * when they are big enough to be worth its start-up (a city's, not a county's), "main" keeps
-   * every sheet on the main thread, "thread" sends every sheet it can (tests).
+   * every sheet on the main thread, "thread" sends every sheet it can (tests). Default: the
+   * environment's JH_SHEET_THREAD, else "auto".
    */
   thread?: ThreadUse;
 }
@@ -107,6 +116,26 @@ export async function appendAuditToPackage(
   outPath: string,
   onProgress?: (done: number, total: number) => void,
   options: AppendOptions = {}
+): Promise<AppendResult> {
+  const use = options.thread ?? threadUseFromEnv();
+  // Started first when the plan looks like it needs it: it loads (~30 ms) while the package is
+  // read and its index parts are edited.
+  const early = threadLikely(planned.sheets, use) ? SheetThread.start() : undefined;
+  try {
+    return await appendWith(input, planned, outPath, onProgress, use, early);
+  } finally {
+    await early?.close();
+  }
+}
+
+/** appendAuditToPackage with the sheet thread already started, if it is. */
+async function appendWith(
+  input: string | Buffer,
+  planned: WorkbookPlan,
+  outPath: string,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  use: ThreadUse,
+  early: SheetThread | undefined
 ): Promise<AppendResult> {
   if (typeof input === "string" && sameFile(input, outPath)) {
     throw new WorkbookFileError(
@@ -272,12 +301,17 @@ export async function appendAuditToPackage(
     selected: selectSummary && i === activeIndex,
     ...(drawings[i] ? { drawingRelId: SHEET_DRAWING_REL_ID } : {}),
   }));
-  const jobs = threadJobs(
-    added.map((a, i) => () => sheetJob(a.sheet, styles, sheetOptions[i])),
-    options.thread ?? "auto"
+  const share = threadShare(
+    added.map((a) => sheetBytes(a.sheet, renames)),
+    use
   );
-  const thread = jobs.size > 0 ? SheetThread.start() : undefined;
-  const onThread = new Map([...jobs].map(([i, job]) => [i, thread!.write(added[i].sheet, job)]));
+  const thread = share.length > 0 ? (early ?? SheetThread.start()) : undefined;
+  const onThread = new Map(
+    share.map((i) => [
+      i,
+      thread!.write(added[i].sheet, sheetJob(added[i].sheet, styles, sheetOptions[i])!),
+    ])
+  );
   try {
     await writeAtomically(outPath, async (temporary) => {
       const zip = await ZipWriter.create(temporary);

@@ -17,11 +17,6 @@ export interface SheetJob {
   rows: PackedRowsData;
 }
 
-/** The bytes of a job's packed rows: how much writing it is. */
-export function jobBytes(job: SheetJob): number {
-  return job.rows.slabs.reduce((sum, slab) => sum + (slab.size ?? slab.bytes.length), 0);
-}
-
 /** The packed rows of a job, in row order, read in place by one cursor (like PackedRows.rawRows). */
 export function* jobRows(rows: PackedRowsData): Generator<RawRowCursor> {
   const cursor = new RawRowCursor(rows.styles, rows.numFmts);

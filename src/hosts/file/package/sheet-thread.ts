@@ -1,9 +1,9 @@
 import * as nodePath from "path";
 import { Worker } from "worker_threads";
-import { packedRowsData, restorePackedRows } from "../../../report/packedRows";
+import { packedBytes, packedRowsData, restorePackedRows } from "../../../report/packedRows";
 import type { PlannedSheet } from "../../../report/plan";
 import { inflateSlab } from "./pack-codec";
-import { jobBytes, movable, type DeflatedSums, type SheetJob } from "./sheet-job";
+import { movable, type DeflatedSums, type SheetJob } from "./sheet-job";
 import { sheetXmlFrame, type SheetStyles, type SheetWriteOptions } from "./sheet-xml";
 import type { JobMessage, ResultMessage } from "./sheet-worker";
 
@@ -38,8 +38,38 @@ export function sheetJob(
   };
 }
 
+/**
+ * The packed bytes of a sheet that can go to the thread (see sheetJob), or undefined.
+ *
+ * @example
+ * sheetBytes(plan.sheets[1], new Map()); // 22_900_000 for a city's 学校达标
+ */
+export function sheetBytes(
+  sheet: PlannedSheet,
+  renames?: ReadonlyMap<string, string>
+): number | undefined {
+  if (renames && renames.size > 0) return undefined;
+  const packed = packedBytes(sheet);
+  if (!packed || (packed.codec && packed.codec.decompress !== inflateSlab)) return undefined;
+  return packed.bytes;
+}
+
 /** Where the audit sheets' XML is made (AppendOptions.thread). */
 export type ThreadUse = "auto" | "main" | "thread";
+
+const THREAD_USES: readonly ThreadUse[] = ["auto", "main", "thread"];
+
+/**
+ * The default ThreadUse: JH_SHEET_THREAD when it names one ("main" turns the thread off, e.g.
+ * to compare the two on one machine), else "auto".
+ *
+ * @example
+ * threadUseFromEnv({ JH_SHEET_THREAD: "main" }); // "main"
+ */
+export function threadUseFromEnv(env: NodeJS.ProcessEnv = process.env): ThreadUse {
+  const named = env.JH_SHEET_THREAD as ThreadUse | undefined;
+  return named && THREAD_USES.includes(named) ? named : "auto";
+}
 
 /** A sheet of fewer packed bytes stays on the main thread: sending it costs more than it saves. */
 const THREAD_SHEET_BYTES = 1 << 20;
@@ -64,41 +94,53 @@ const THREAD_START_BYTES = 2 << 20;
 const THREAD_MAX_TOTAL_BYTES = 96 << 20;
 
 /**
- * Which sheets go to the thread (by index), with their jobs: under "auto", from the biggest down,
- * each sheet to the side with less to write so far (the thread starting with its start-up), sheets
- * under THREAD_SHEET_BYTES on the main thread (counted at SMALL_SHEET_WEIGHT); none when no sheet is that big, or when all
- * together pass THREAD_MAX_TOTAL_BYTES (a province: memory first). "thread" sends
- * every sheet that can go, "main" none. `jobOf` makes a sheet's job (undefined: it cannot go).
+ * Which sheets go to the thread (their indexes), from the packed bytes of those that can go
+ * (undefined: cannot). Under "auto", from the biggest down, each sheet to the side with less to
+ * write so far (the thread starting with its start-up), sheets under THREAD_SHEET_BYTES on the
+ * main thread (counted at SMALL_SHEET_WEIGHT); none when no sheet is that big, or when all
+ * together pass THREAD_MAX_TOTAL_BYTES (a province: memory first). "thread": every sheet that
+ * can go; "main": none.
  *
  * @example
- * threadJobs(sheets.map((s) => () => sheetJob(s, styles)), "auto"); // Map { 1 => 学校达标's job, 3 => 问题清单's }
+ * threadShare(plan.sheets.map((s) => sheetBytes(s)), "auto"); // [1, 3]: 学校达标 and 问题清单
  */
-export function threadJobs(
-  jobOf: (() => SheetJob | undefined)[],
-  use: ThreadUse
-): Map<number, SheetJob> {
-  const chosen = new Map<number, SheetJob>();
-  if (use === "main") return chosen;
-  const jobs = jobOf.map((make) => make());
-  if (use === "thread") {
-    jobs.forEach((job, i) => job && chosen.set(i, job));
-    return chosen;
-  }
-  const sizes = jobs.map((job) => (job ? jobBytes(job) : 0));
-  if (sizes.reduce((sum, size) => sum + size, 0) > THREAD_MAX_TOTAL_BYTES) return chosen;
-  const big = sizes.map((_, i) => i).filter((i) => sizes[i] >= THREAD_SHEET_BYTES);
-  let main = sizes.reduce(
-    (sum, size, i) => sum + (big.includes(i) ? 0 : SMALL_SHEET_WEIGHT * size),
+export function threadShare(sizes: readonly (number | undefined)[], use: ThreadUse): number[] {
+  const can = sizes.map((_, i) => i).filter((i) => sizes[i] !== undefined);
+  if (use === "main") return [];
+  if (use === "thread") return can;
+  const size = (i: number) => sizes[i] ?? 0;
+  if (can.reduce((sum, i) => sum + size(i), 0) > THREAD_MAX_TOTAL_BYTES) return [];
+  const big = can.filter((i) => size(i) >= THREAD_SHEET_BYTES);
+  let main = sizes.reduce<number>(
+    (sum, _, i) => sum + (big.includes(i) ? 0 : SMALL_SHEET_WEIGHT * size(i)),
     0
   );
   let thread = THREAD_START_BYTES;
-  for (const i of big.sort((a, b) => sizes[b] - sizes[a])) {
+  const chosen: number[] = [];
+  for (const i of big.sort((a, b) => size(b) - size(a))) {
     if (thread < main) {
-      chosen.set(i, jobs[i]!);
-      thread += sizes[i];
-    } else main += sizes[i];
+      chosen.push(i);
+      thread += size(i);
+    } else main += size(i);
   }
   return chosen;
+}
+
+/**
+ * Whether threadShare will likely send sheets to the thread, from the plan alone (before the
+ * package is read and the sheets' names are settled): the thread can then start early.
+ *
+ * @example
+ * threadLikely(plan.sheets, "auto"); // true for a city, false for a county
+ */
+export function threadLikely(sheets: readonly PlannedSheet[], use: ThreadUse): boolean {
+  return (
+    use !== "main" &&
+    threadShare(
+      sheets.map((sheet) => sheetBytes(sheet)),
+      use
+    ).length > 0
+  );
 }
 
 /** The thread as started from the bundle or from the sources. */
