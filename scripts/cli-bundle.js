@@ -15,6 +15,13 @@ const ROOT = path.resolve(__dirname, "..");
 const ENTRY = path.join(ROOT, "src", "cli", "main.ts");
 /** Two folders below the root, as src/cli/main.ts is: its paths to assets/ hold in both. */
 const CLI_BUNDLE = path.join(ROOT, "build", "cli", "main.js");
+/**
+ * The sheet thread's entry (src/hosts/file/package/sheet-thread.ts starts it from beside the
+ * command's bundle): a bundle of its own, a small part of the command's, so the thread loads
+ * in tens of milliseconds.
+ */
+const WORKER_ENTRY = path.join(ROOT, "src", "hosts", "file", "package", "sheet-worker.ts");
+const WORKER_NAME = "sheet-worker";
 /** Loaded lazily by the code, and large: left for Node to require when (if) they are needed. */
 const LAZY_PACKAGES = ["exceljs", "jszip", "@e965/xlsx"];
 /** What the bundle is made from: any of these newer than the bundle makes it stale. */
@@ -47,6 +54,7 @@ function cliBundleIsStale(bundle = CLI_BUNDLE) {
   let built;
   try {
     built = fs.statSync(bundle).mtimeMs;
+    fs.statSync(path.join(path.dirname(bundle), `${WORKER_NAME}.js`)); // built with it
   } catch {
     return true;
   }
@@ -61,21 +69,27 @@ function buildCliBundle(bundle = CLI_BUNDLE) {
   const esbuild = require("esbuild");
   const result = esbuild.buildSync({
     absWorkingDir: ROOT,
-    entryPoints: [ENTRY],
-    outfile: bundle,
+    entryPoints: [
+      { in: ENTRY, out: path.basename(bundle, ".js") },
+      { in: WORKER_ENTRY, out: WORKER_NAME },
+    ],
+    outdir: path.dirname(bundle),
     bundle: true,
     platform: "node",
     target: "node20",
     format: "cjs",
-    external: LAZY_PACKAGES,
+    // tsx: named only where the sheet thread is started from the sources, never by the bundle.
+    external: [...LAZY_PACKAGES, "tsx"],
     sourcemap: "linked",
     sourcesContent: false,
     write: false,
     logLevel: "warning",
   });
   fs.mkdirSync(path.dirname(bundle), { recursive: true });
-  // The map first, so the bundle's mtime (what staleness compares) is the last write.
-  const files = [...result.outputFiles].sort((a, b) => (a.path.endsWith(".map") ? -1 : 1));
+  // The maps and the thread's bundle first, so the command's bundle's mtime (what staleness
+  // compares) is the last write.
+  const last = (file) => (file.path === bundle ? 2 : file.path.endsWith(".map") ? 0 : 1);
+  const files = [...result.outputFiles].sort((a, b) => last(a) - last(b));
   for (const file of files) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, file.contents);

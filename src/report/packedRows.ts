@@ -508,6 +508,52 @@ export class PackedRows {
     }
   }
 
+  /** @internal The bytes packed (slabs' sizes before the codec), for packedBytes(). */
+  bytes(): { bytes: number; codec: SlabCodec | undefined } {
+    let bytes = 0;
+    for (const slab of this.slabs)
+      bytes +=
+        slab instanceof Uint8Array ? (slab === this.slab ? this.used : slab.length) : slab.size;
+    return { bytes, codec: this.codec };
+  }
+
+  /** @internal The rows as plain data, for packedRowsData(). */
+  data(): { data: PackedRowsData; codec: SlabCodec | undefined } {
+    const slots = [...this.ordered()];
+    const rows = new Int32Array(3 * slots.length);
+    const heights = new Float64Array(slots.length);
+    slots.forEach((slot, i) => {
+      rows[3 * i] = this.rowOf.get(slot);
+      rows[3 * i + 1] = this.slabOf.get(slot);
+      rows[3 * i + 2] = this.startOf.get(slot);
+      heights[i] = this.heightAt(slot) ?? NaN;
+    });
+    const slabs = this.slabs.map((slab) =>
+      slab instanceof Uint8Array
+        ? { bytes: slab === this.slab ? slab.subarray(0, this.used) : slab, coded: false }
+        : { bytes: slab.compressed, size: slab.size, coded: true }
+    );
+    return {
+      data: { slabs, rows, heights, styles: [...this.styles], numFmts: [...this.numFmts] },
+      codec: this.codec,
+    };
+  }
+
+  /**
+   * @internal Takes back the slabs of data(), in order, after another thread had them (moved
+   * there and back): the data's copies, while the thread had them these were detached.
+   */
+  restore(slabs: readonly Uint8Array[]): void {
+    slabs.forEach((bytes, i) => {
+      const slab = this.slabs[i];
+      if (slab instanceof Uint8Array) {
+        if (slab === this.slab) this.slab = bytes as Uint8Array<ArrayBuffer>;
+        this.slabs[i] = bytes;
+      } else slab.compressed = bytes;
+    });
+    this.cached = undefined;
+  }
+
   /** One cell per distinct (style, number format, formula or link) combination the rows use. */
   styleSamples(): PlannedCell[] {
     return [...this.samples.values()];
@@ -528,6 +574,20 @@ export interface FitHints {
    * width) triples (fitText.ts, textNeeds), in blocks.
    */
   widen: readonly Int32Array[];
+}
+
+/**
+ * A packed sheet's rows as plain data (what structured clone copies to another thread): each
+ * slab as kept (`coded`: as the codec returned it, `size` its bytes before), and per packed row
+ * in row order its number, slab and start (`rows`, three numbers a row) and height (NaN: none).
+ * RawRowCursor reads a row from its slab's bytes and start.
+ */
+export interface PackedRowsData {
+  slabs: { bytes: Uint8Array; coded: boolean; size?: number }[];
+  rows: Int32Array;
+  heights: Float64Array;
+  styles: CellStyle[];
+  numFmts: string[];
 }
 
 /** What a raw cell holds (RawRowCursor.kind). */
@@ -696,6 +756,47 @@ export function packedFitHints(sheet: PlannedSheet): FitHints | undefined {
 export function packedRawRows(sheet: PlannedSheet): Iterable<RawRowCursor> | undefined {
   const packed = PACKED.get(sheet);
   return packed && !packed.decoded() ? packed.rows.rawRows() : undefined;
+}
+
+/**
+ * The rows of a packed sheet nobody decoded yet as plain data, with the codec its slabs went
+ * through (undefined: none), or undefined for a sheet of row objects. The data shares the
+ * sheet's slabs: a hook for a writer on another thread (src/hosts/file/package/sheet-thread.ts),
+ * which may move them there and back (restorePackedRows).
+ *
+ * @example
+ * const packed = packedRowsData(sheet); // { data: { slabs, rows, … }, codec }
+ */
+export function packedRowsData(
+  sheet: PlannedSheet
+): { data: PackedRowsData; codec: SlabCodec | undefined } | undefined {
+  const packed = PACKED.get(sheet);
+  return packed && !packed.decoded() ? packed.rows.data() : undefined;
+}
+
+/**
+ * The bytes a packed sheet nobody decoded yet has packed (its slabs' sizes before any codec),
+ * with the codec, without building packedRowsData()'s row index; undefined for row objects.
+ *
+ * @example
+ * packedBytes(sheet); // { bytes: 22_900_000, codec }
+ */
+export function packedBytes(
+  sheet: PlannedSheet
+): { bytes: number; codec: SlabCodec | undefined } | undefined {
+  const packed = PACKED.get(sheet);
+  return packed && !packed.decoded() ? packed.rows.bytes() : undefined;
+}
+
+/**
+ * Gives a packed sheet back the slabs of packedRowsData() once another thread is done with them
+ * (ArrayBuffers moved to a thread are detached here until they come back).
+ *
+ * @example
+ * restorePackedRows(sheet, returned.slabs);
+ */
+export function restorePackedRows(sheet: PlannedSheet, slabs: readonly Uint8Array[]): void {
+  PACKED.get(sheet)?.rows.restore(slabs);
 }
 
 /**

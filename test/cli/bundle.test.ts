@@ -4,8 +4,10 @@
  * the same result as the source, without loading ExcelJS, JSZip or SheetJS for an .xlsx.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Worker } from "node:worker_threads";
+import { inflateRawSync } from "node:zlib";
 import { main, SAMPLE_WORKBOOK } from "../../src/cli/main";
 import {
   buildCliBundle,
@@ -14,9 +16,19 @@ import {
   LAZY_PACKAGES,
 } from "../../scripts/cli-bundle";
 import { makeTempDir, removeTempDir } from "../support/tmp";
+import { sheetJob } from "../../src/hosts/file/package/sheet-thread";
+import type { JobMessage, ResultMessage } from "../../src/hosts/file/package/sheet-worker";
+import { sheetXmlChunks, usedStyles } from "../../src/hosts/file/package/sheet-xml";
+import { appendAuditStyles } from "../../src/hosts/file/package/styles-xml";
+import { SheetLayout } from "../../src/report/layout";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const LAUNCHER = path.join(ROOT, "scripts", "audit.js");
+/** A styles part with one of each list, for the audit's styles to be appended to. */
+const STYLES_XML =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>' +
+  '<borders count="1"><border/></borders><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>';
 
 /** `node args…` in the repo root, as npm runs a script. */
 function node(args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -44,15 +56,59 @@ test("the heavy format libraries are left out of the bundle, required only where
   expect(text).not.toMatch(/class Workbook\b/);
 });
 
+test("the sheet thread's own small bundle is built beside the command's", () => {
+  const thread = path.join(path.dirname(CLI_BUNDLE), "sheet-worker.js");
+  expect(statSync(thread).size).toBeGreaterThan(0);
+  // A small part of the command: the thread loads it in tens of milliseconds.
+  expect(statSync(thread).size).toBeLessThan(statSync(CLI_BUNDLE).size / 10);
+});
+
+test("the sheet thread's bundle writes a packed sheet as the source does, byte for byte", async () => {
+  const layout = new SheetLayout("schools", "学校达标", [10, 20]);
+  for (let row = 0; row < 500; row++) {
+    layout.set(row, 0, { value: `学校${row} & <某>`, link: `#'小学'!B${row + 5}` });
+    layout.set(row, 1, { value: row * 1.5, formula: `'小学'!E${row + 5}*1.5`, style: "number" });
+  }
+  const sheet = layout.build({ page: { landscape: true, fitToWidth: true } });
+  const styles = appendAuditStyles(STYLES_XML, usedStyles(sheet));
+  const expected = Buffer.concat(
+    [...sheetXmlChunks(sheet, styles)].map((c) => (typeof c === "string" ? Buffer.from(c) : c))
+  );
+  const worker = new Worker(path.join(path.dirname(CLI_BUNDLE), "sheet-worker.js"));
+  try {
+    const deflated: Uint8Array[] = [];
+    const answer = new Promise<ResultMessage>((resolve, reject) => {
+      worker.on("message", (message: ResultMessage) => {
+        if ("bytes" in message) deflated.push(message.bytes);
+        else resolve(message);
+      });
+      worker.once("error", reject);
+    });
+    const message: JobMessage = { id: 7, job: sheetJob(sheet, styles)! };
+    worker.postMessage(message);
+    const result = await answer;
+    expect(result.id).toBe(7);
+    if ("error" in result) throw new Error(result.error);
+    const inflated = inflateRawSync(Buffer.concat(deflated));
+    expect(inflated.equals(expected)).toBe(true);
+    expect(result).toMatchObject({ sums: { size: expected.length } });
+  } finally {
+    await worker.terminate();
+  }
+});
+
 test("a bundle older than src/ or missing is stale", () => {
   const fake = path.join(dir, "main.js");
   expect(cliBundleIsStale(fake)).toBe(true); // missing
+  writeFileSync(path.join(dir, "sheet-worker.js"), ""); // the thread's bundle, built with it
   writeFileSync(fake, "");
   utimesSync(fake, new Date(0), new Date(0));
   expect(cliBundleIsStale(fake)).toBe(true); // older than every source file
   const future = new Date(Date.now() + 3600_000);
   utimesSync(fake, future, future);
   expect(cliBundleIsStale(fake)).toBe(false);
+  rmSync(path.join(dir, "sheet-worker.js"));
+  expect(cliBundleIsStale(fake)).toBe(true); // the thread's bundle missing
 });
 
 test("npm run audit -- --help through the launcher prints the usage", () => {

@@ -22,7 +22,16 @@ import {
   type NewName,
 } from "./index-parts";
 import { drawingPartsOf, sheetDrawingParts, SHEET_DRAWING_REL_ID } from "./chart-parts";
-import { sheetXmlChunks, usedStyles } from "./sheet-xml";
+import { sheetXmlChunks, usedStyles, type SheetWriteOptions } from "./sheet-xml";
+import {
+  SheetThread,
+  sheetBytes,
+  sheetJob,
+  threadLikely,
+  threadShare,
+  threadUseFromEnv,
+  type ThreadUse,
+} from "./sheet-thread";
 import { appendAuditStyles } from "./styles-xml";
 import { assertNoDoctype } from "./xml-text";
 import { editAppProperties } from "./app-xml";
@@ -48,6 +57,17 @@ export interface AppendResult {
   sheetNames: Record<string, string>;
   /** Audit sheets of an earlier run that were replaced. */
   removedSheets: string[];
+}
+
+/** How appendAuditToPackage goes about it. */
+export interface AppendOptions {
+  /**
+   * Where the audit sheets' XML is made: "auto" puts the biggest packed sheets on a second thread
+   * when they are big enough to be worth its start-up (a city's, not a county's), "main" keeps
+   * every sheet on the main thread, "thread" sends every sheet it can (tests). Default: the
+   * environment's JH_SHEET_THREAD, else "auto".
+   */
+  thread?: ThreadUse;
 }
 
 interface Package {
@@ -94,7 +114,28 @@ export async function appendAuditToPackage(
   input: string | Buffer,
   planned: WorkbookPlan,
   outPath: string,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number) => void,
+  options: AppendOptions = {}
+): Promise<AppendResult> {
+  const use = options.thread ?? threadUseFromEnv();
+  // Started first when the plan looks like it needs it: it loads (~30 ms) while the package is
+  // read and its index parts are edited.
+  const early = threadLikely(planned.sheets, use) ? SheetThread.start() : undefined;
+  try {
+    return await appendWith(input, planned, outPath, onProgress, use, early);
+  } finally {
+    await early?.close();
+  }
+}
+
+/** appendAuditToPackage with the sheet thread already started, if it is. */
+async function appendWith(
+  input: string | Buffer,
+  planned: WorkbookPlan,
+  outPath: string,
+  onProgress: ((done: number, total: number) => void) | undefined,
+  use: ThreadUse,
+  early: SheetThread | undefined
 ): Promise<AppendResult> {
   if (typeof input === "string" && sameFile(input, outPath)) {
     throw new WorkbookFileError(
@@ -254,6 +295,23 @@ export async function appendAuditToPackage(
     [stylesPart, styles.xml],
   ]);
 
+  // The biggest packed sheets are written and deflated on a second thread meanwhile.
+  const sheetOptions = added.map((a, i): SheetWriteOptions => ({
+    renames,
+    selected: selectSummary && i === activeIndex,
+    ...(drawings[i] ? { drawingRelId: SHEET_DRAWING_REL_ID } : {}),
+  }));
+  const share = threadShare(
+    added.map((a) => sheetBytes(a.sheet, renames)),
+    use
+  );
+  const thread = share.length > 0 ? (early ?? SheetThread.start()) : undefined;
+  const onThread = new Map(
+    share.map((i) => [
+      i,
+      thread!.write(added[i].sheet, sheetJob(added[i].sheet, styles, sheetOptions[i])!),
+    ])
+  );
   try {
     await writeAtomically(outPath, async (temporary) => {
       const zip = await ZipWriter.create(temporary);
@@ -269,15 +327,17 @@ export async function appendAuditToPackage(
         for (const [name, xml] of rewritten) await zip.add(name, [xml]); // a styles part the input lacked
         for (const [i, a] of added.entries()) {
           const drawing = drawings[i];
-          await zip.add(
-            a.part,
-            sheetXmlChunks(a.sheet, styles, {
-              renames,
-              selected: selectSummary && i === activeIndex,
-              ...(drawing ? { drawingRelId: SHEET_DRAWING_REL_ID } : {}),
-            }),
-            releaseXmlChunk
-          );
+          const deflated = onThread.get(i);
+          if (deflated)
+            zip.addDeflated(a.part, deflated.chunks(), deflated.sums, (bytes) =>
+              thread!.giveBack(bytes)
+            );
+          else
+            await zip.add(
+              a.part,
+              sheetXmlChunks(a.sheet, styles, sheetOptions[i]),
+              releaseXmlChunk
+            );
           for (const part of drawing?.parts ?? []) await zip.add(part.name, [part.xml]);
           onProgress?.(i + 1, added.length);
         }
@@ -288,12 +348,14 @@ export async function appendAuditToPackage(
       }
     });
   } catch (error) {
+    await thread?.close();
     throw new WorkbookFileError(
       "write-failed",
       outPath,
       `无法保存文件「${outPath}」（${causeText(error)}），请检查文件夹是否存在、是否有写入权限，或文件是否正被其他程序打开。`
     );
   }
+  await thread?.close();
   return {
     sheetNames: Object.fromEntries(planned.sheets.map((s, i) => [s.name, chosen[i]])),
     removedSheets: owned,

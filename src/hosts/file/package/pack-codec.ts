@@ -39,7 +39,20 @@ export function deflateSlabsPast(storedBytes: number): SlabCodec {
       const deflated = deflateRawSync(bytes, { level: constants.Z_BEST_SPEED });
       return deflated.length < bytes.length ? Buffer.from(deflated) : bytes.slice();
     },
-    decompress: (bytes, size) =>
-      bytes.length === size ? bytes : inflateRawSync(bytes, { maxOutputLength: Math.max(size, 1) }),
+    decompress: inflateSlab,
   };
+}
+
+/**
+ * A slab as deflateSlabsPast kept it back to its bytes: stored when its kept bytes are its full
+ * size, else inflated. A function of its own so a writer on another thread can decode such slabs
+ * (sheet-job.ts checks a sheet's codec uses it).
+ *
+ * @example
+ * inflateSlab(kept, size).length === size; // true
+ */
+export function inflateSlab(bytes: Uint8Array, size: number): Uint8Array {
+  return bytes.length === size
+    ? bytes
+    : inflateRawSync(bytes, { maxOutputLength: Math.max(size, 1) });
 }

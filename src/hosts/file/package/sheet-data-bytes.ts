@@ -209,3 +209,37 @@ export function* packedSheetData(
   }
   if (out.length > 0) yield out.take();
 }
+
+/**
+ * The XML of a sheet around its rows: up to and including <sheetData>, then up to the hyperlinks,
+ * then after them (sheet-xml.ts, sheetXmlFrame).
+ */
+export interface SheetXmlFrame {
+  head: string;
+  before: string;
+  after: string;
+}
+
+/**
+ * The worksheet XML of a packed sheet from its frame and raw rows, in chunks: the rows as bytes
+ * (packedSheetData), the internal links of its plain link cells gathered into <hyperlinks>.
+ *
+ * @example
+ * for (const chunk of packedSheetXml(sheetXmlFrame(sheet, styles), packedRawRows(sheet)!, styles.cellFormat)) zip.write(chunk);
+ */
+export function* packedSheetXml(
+  frame: SheetXmlFrame,
+  rows: Iterable<RawRowCursor>,
+  cellFormat: CellFormats
+): Generator<string | Uint8Array> {
+  yield frame.head;
+  // The links' elements as bytes too (a city's 问题清单 links tens of thousands of cells).
+  const links = new XmlBytes(1 << 12);
+  yield* packedSheetData(rows, cellFormat, links);
+  if (links.length === 0) yield frame.before + frame.after;
+  else {
+    yield `${frame.before}<hyperlinks>`;
+    yield links.take();
+    yield `</hyperlinks>${frame.after}`;
+  }
+}

@@ -3,9 +3,14 @@ import type { PlannedCell, PlannedSheet } from "../../../report/plan";
 import { renameRefs } from "../../../report/rename";
 import { a1 } from "../../../sheets/grid";
 import { headerFooterXml, rowBreaksXml } from "./page-xml";
-import { formatAttr, hyperlinkXml, MAX_CELL_TEXT, packedSheetData } from "./sheet-data-bytes";
+import {
+  formatAttr,
+  hyperlinkXml,
+  MAX_CELL_TEXT,
+  packedSheetXml,
+  type SheetXmlFrame,
+} from "./sheet-data-bytes";
 import { styleKey } from "./styles-xml";
-import { XmlBytes } from "./xml-bytes";
 import { escapeText } from "./xml-text";
 
 /**
@@ -190,6 +195,25 @@ function tail(
 }
 
 /**
+ * The XML around a sheet's rows (packedSheetXml writes the rows between), for a sheet written
+ * without renamed references.
+ *
+ * @example
+ * sheetXmlFrame(sheet, styles).head; // '<?xml …?>\n<worksheet …>…<sheetData>'
+ */
+export function sheetXmlFrame(
+  sheet: PlannedSheet,
+  styles: SheetStyles,
+  options: Omit<SheetWriteOptions, "renames"> = {}
+): SheetXmlFrame {
+  const same = (text: string) => text;
+  return {
+    head: head(sheet, options.selected ?? false),
+    ...tailAround(sheet, styles, same, options.drawingRelId),
+  };
+}
+
+/**
  * The worksheet XML of a planned sheet, in chunks (strings, or UTF-8 bytes). The rows of a sheet
  * built by the report are copied from their packed bytes (sheet-data-bytes.ts), never held whole
  * as objects; a sheet of row objects, or one whose references must be renamed, is streamed row by
@@ -207,21 +231,12 @@ export function* sheetXmlChunks(
   const renames = options.renames ?? new Map<string, string>();
   const rename =
     renames.size === 0 ? (text: string) => text : (text: string) => renameRefs(text, renames);
-  yield head(sheet, options.selected ?? false);
   const raw = renames.size === 0 ? packedRawRows(sheet) : undefined;
   if (raw) {
-    // The links' elements as bytes too (a city's 问题清单 links tens of thousands of cells).
-    const links = new XmlBytes(1 << 12);
-    yield* packedSheetData(raw, styles.cellFormat, links);
-    const { before, after } = tailAround(sheet, styles, rename, options.drawingRelId);
-    if (links.length === 0) yield before + after;
-    else {
-      yield `${before}<hyperlinks>`;
-      yield links.take();
-      yield `</hyperlinks>${after}`;
-    }
+    yield* packedSheetXml(sheetXmlFrame(sheet, styles, options), raw, styles.cellFormat);
     return;
   }
+  yield head(sheet, options.selected ?? false);
   const links: string[] = [];
   let chunk: string[] = [];
   let rowsInChunk = 0;

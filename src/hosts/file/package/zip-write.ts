@@ -173,12 +173,65 @@ export class ZipWriter {
       if (deflated) this.write(deflated);
       else await stream!.written();
       record.compressedSize = this.offset - dataStart;
-      // Fill in the local header's CRC and sizes now that they are known.
-      const fields = Buffer.alloc(12);
-      fields.writeUInt32LE(record.crc32 >>> 0, 0);
-      fields.writeUInt32LE(record.compressedSize, 4);
-      fields.writeUInt32LE(record.uncompressedSize, 8);
-      writeSync(this.file.fd, fields, 0, 12, record.offset + 14);
+      this.patchLocalHeader(record);
+      this.records.push(record);
+    });
+  }
+
+  /** Fills in a written local header's CRC and sizes, known once its data is written. */
+  private patchLocalHeader(record: CentralRecord): void {
+    const fields = Buffer.alloc(12);
+    fields.writeUInt32LE(record.crc32 >>> 0, 0);
+    fields.writeUInt32LE(record.compressedSize, 4);
+    fields.writeUInt32LE(record.uncompressedSize, 8);
+    writeSync(this.file.fd, fields, 0, 12, record.offset + 14);
+  }
+
+  /**
+   * Adds a part deflated elsewhere (another thread): its raw deflate bytes as they come, then the
+   * CRC-32 and size of what was deflated (undefined when it failed: `chunks` throws then). It
+   * takes its place among the parts: once the parts before it are in the file, its bytes are
+   * written as they arrive. A failing part stops the zip like a failed part. `release` is told of
+   * each chunk once it is written.
+   *
+   * @example
+   * zip.addDeflated("xl/worksheets/sheet3.xml", part.chunks(), part.sums);
+   */
+  addDeflated(
+    name: string,
+    chunks: AsyncIterable<Uint8Array>,
+    sums: Promise<{ crc32: number; size: number } | undefined>,
+    release?: (chunk: Uint8Array) => void
+  ): void {
+    this.throwFailure();
+    const record: CentralRecord = {
+      name: Buffer.from(name, "utf8"),
+      method: 8,
+      crc32: 0,
+      compressedSize: 0,
+      uncompressedSize: 0,
+      flags: UTF8_NAMES,
+      versionNeeded: 20,
+      versionMadeBy: 20,
+      ...dosNow(),
+      externalAttributes: 0,
+      offset: 0,
+    };
+    this.inOrder(async () => {
+      record.offset = this.offset;
+      this.write(this.localHeader(record));
+      const dataStart = this.offset;
+      for await (const bytes of chunks) {
+        this.write(bytes);
+        release?.(bytes);
+      }
+      const summed = await sums;
+      if (!summed) throw new Error(`新工作表「${name}」没有写完`);
+      if (summed.size > LIMIT_32) throw new Error(`新工作表「${name}」超过 4 GB`);
+      record.crc32 = summed.crc32;
+      record.uncompressedSize = summed.size;
+      record.compressedSize = this.offset - dataStart;
+      this.patchLocalHeader(record);
       this.records.push(record);
     });
   }

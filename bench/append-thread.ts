@@ -1,0 +1,75 @@
+/**
+ * The package write alone, on the main thread and with the sheet thread, back to back on one plan
+ * (the thread hands each sheet's rows back, so the plan is written again and again): wall and
+ * process CPU of appendAuditToPackage in interleaved pairs, and the medians.
+ * Usage: node --no-allocation-site-pretenuring --import tsx bench/append-thread.ts input.xlsx out-folder [pairs]
+ * (from the sources the thread starts through tsx, ~100 ms instead of ~30 ms from the bundle).
+ */
+import { readFileSync } from "fs";
+import * as path from "path";
+import { resolveSettings } from "../src/engine";
+import { runAudit } from "../src/flow/auditFlow";
+import { appendAuditToPackage } from "../src/hosts/file/package/append";
+import { deflateSlabsPast, STORED_SLAB_BYTES } from "../src/hosts/file/package/pack-codec";
+import type { ThreadUse } from "../src/hosts/file/package/sheet-thread";
+import { readWorkbookGrids } from "../src/hosts/file/streaming/read-grids";
+import { usePackCodec } from "../src/report/packedRows";
+import type { WorkbookPlan } from "../src/report/plan";
+import { readSheets } from "../src/sheets";
+
+async function planOf(input: string): Promise<WorkbookPlan> {
+  let plan: WorkbookPlan | undefined;
+  usePackCodec(deflateSlabsPast(STORED_SLAB_BYTES)); // as the command lays out
+  const bytes = readFileSync(input);
+  await runAudit(
+    {
+      readGrids: async () => (await readWorkbookGrids(input, bytes)).grids,
+      readSheets: (grids, options) => readSheets(grids, options),
+      writePlan: async (laidOut) => {
+        plan = laidOut;
+        return {};
+      },
+      now: () => new Date(),
+    },
+    resolveSettings({}),
+    [],
+    () => undefined
+  );
+  return plan!;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+async function main(): Promise<void> {
+  const [input, outDir, pairsArg] = process.argv.slice(2);
+  const pairs = Number(pairsArg ?? 7);
+  const plan = await planOf(input);
+  const figures: Record<ThreadUse, { wall: number[]; cpu: number[] }> = {
+    main: { wall: [], cpu: [] },
+    auto: { wall: [], cpu: [] },
+    thread: { wall: [], cpu: [] },
+  };
+  for (let i = 0; i < pairs; i++) {
+    for (const thread of i % 2 === 0 ? (["main", "auto"] as const) : (["auto", "main"] as const)) {
+      const cpu = process.cpuUsage();
+      const started = performance.now();
+      await appendAuditToPackage(input, plan, path.join(outDir, `${thread}.xlsx`), undefined, {
+        thread,
+      });
+      const used = process.cpuUsage(cpu);
+      figures[thread].wall.push(performance.now() - started);
+      figures[thread].cpu.push((used.user + used.system) / 1000);
+    }
+  }
+  for (const thread of ["main", "auto"] as const) {
+    const { wall, cpu } = figures[thread];
+    console.log(
+      `${thread}: wall ${Math.round(median(wall))} ms, CPU ${Math.round(median(cpu))} ms (median of ${pairs}); walls ${wall.map(Math.round).join(" ")}`
+    );
+  }
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
