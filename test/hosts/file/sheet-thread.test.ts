@@ -190,11 +190,17 @@ describe("audit sheets written on the sheet thread", () => {
 });
 
 describe("threadUseFromEnv", () => {
-  it("is JH_SHEET_THREAD when it names a use, else auto", () => {
-    expect(threadUseFromEnv({})).toBe("auto");
-    expect(threadUseFromEnv({ JH_SHEET_THREAD: "main" })).toBe("main");
-    expect(threadUseFromEnv({ JH_SHEET_THREAD: "thread" })).toBe("thread");
-    expect(threadUseFromEnv({ JH_SHEET_THREAD: "off" })).toBe("auto");
+  it("is JH_SHEET_THREAD when it names a use, whatever the cores", () => {
+    expect(threadUseFromEnv({ JH_SHEET_THREAD: "main" }, 8)).toBe("main");
+    expect(threadUseFromEnv({ JH_SHEET_THREAD: "thread" }, 2)).toBe("thread");
+    expect(threadUseFromEnv({ JH_SHEET_THREAD: "auto" }, 1)).toBe("auto");
+  });
+
+  it("else auto on more than two cores and main on two or fewer", () => {
+    expect(threadUseFromEnv({}, 3)).toBe("auto");
+    expect(threadUseFromEnv({ JH_SHEET_THREAD: "off" }, 16)).toBe("auto");
+    expect(threadUseFromEnv({}, 2)).toBe("main");
+    expect(threadUseFromEnv({ JH_SHEET_THREAD: "off" }, 1)).toBe("main");
   });
 });
 
