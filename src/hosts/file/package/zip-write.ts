@@ -30,6 +30,23 @@ const LIMIT_32 = 0xffffffff;
 /** A central-directory record: a stored entry's header fields, its name as bytes, where it starts. */
 type CentralRecord = Omit<StoredEntry, "name" | "raw"> & { name: Buffer; offset: number };
 
+/** The central record of a deflated part named `name`, dated now; sizes, CRC and offset come when it is written. */
+function deflatedRecord(name: string): CentralRecord {
+  return {
+    name: Buffer.from(name, "utf8"),
+    method: 8,
+    crc32: 0,
+    compressedSize: 0,
+    uncompressedSize: 0,
+    flags: UTF8_NAMES,
+    versionNeeded: 20,
+    versionMadeBy: 20,
+    ...dosNow(),
+    externalAttributes: 0,
+    offset: 0,
+  };
+}
+
 /** DOS date and time of now, as zip headers keep them. */
 function dosNow(): { dosTime: number; dosDate: number } {
   const d = new Date();
@@ -121,19 +138,7 @@ export class ZipWriter {
     release?: (chunk: Uint8Array) => void
   ): Promise<void> {
     this.throwFailure();
-    const record: CentralRecord = {
-      name: Buffer.from(name, "utf8"),
-      method: 8,
-      crc32: 0,
-      compressedSize: 0,
-      uncompressedSize: 0,
-      flags: UTF8_NAMES,
-      versionNeeded: 20,
-      versionMadeBy: 20,
-      ...dosNow(),
-      externalAttributes: 0,
-      offset: 0,
-    };
+    const record = deflatedRecord(name);
     /** The part's first chunks, until it proves longer than SYNC_PART_BYTES. */
     let gathered: Uint8Array[] | undefined = [];
     let stream: DeflatedStream | undefined;
@@ -204,19 +209,7 @@ export class ZipWriter {
     release?: (chunk: Uint8Array) => void
   ): void {
     this.throwFailure();
-    const record: CentralRecord = {
-      name: Buffer.from(name, "utf8"),
-      method: 8,
-      crc32: 0,
-      compressedSize: 0,
-      uncompressedSize: 0,
-      flags: UTF8_NAMES,
-      versionNeeded: 20,
-      versionMadeBy: 20,
-      ...dosNow(),
-      externalAttributes: 0,
-      offset: 0,
-    };
+    const record = deflatedRecord(name);
     this.inOrder(async () => {
       record.offset = this.offset;
       this.write(this.localHeader(record));
