@@ -5,45 +5,18 @@
  * Usage: node --no-allocation-site-pretenuring --import tsx bench/append-thread.ts input.xlsx out-folder [pairs]
  * (from the sources the thread starts through tsx, ~100 ms instead of ~30 ms from the bundle).
  */
-import { readFileSync } from "fs";
 import * as path from "path";
-import { resolveSettings } from "../src/engine";
-import { runAudit } from "../src/flow/auditFlow";
 import { appendAuditToPackage } from "../src/hosts/file/package/append";
-import { deflateSlabsPast, STORED_SLAB_BYTES } from "../src/hosts/file/package/pack-codec";
+import { STORED_SLAB_BYTES } from "../src/hosts/file/package/pack-codec";
 import type { ThreadUse } from "../src/hosts/file/package/sheet-thread";
-import { readWorkbookGrids } from "../src/hosts/file/streaming/read-grids";
-import { usePackCodec } from "../src/report/packedRows";
-import type { WorkbookPlan } from "../src/report/plan";
-import { readSheets } from "../src/sheets";
-
-async function planOf(input: string): Promise<WorkbookPlan> {
-  let plan: WorkbookPlan | undefined;
-  usePackCodec(deflateSlabsPast(STORED_SLAB_BYTES)); // as the command lays out
-  const bytes = readFileSync(input);
-  await runAudit(
-    {
-      readGrids: async () => (await readWorkbookGrids(input, bytes)).grids,
-      readSheets: (grids, options) => readSheets(grids, options),
-      writePlan: async (laidOut) => {
-        plan = laidOut;
-        return {};
-      },
-      now: () => new Date(),
-    },
-    resolveSettings({}),
-    [],
-    () => undefined
-  );
-  return plan!;
-}
+import { planOfFile } from "../test/support/filePlan";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 async function main(): Promise<void> {
   const [input, outDir, pairsArg] = process.argv.slice(2);
   const pairs = Number(pairsArg ?? 7);
-  const plan = await planOf(input);
+  const plan = await planOfFile(input, STORED_SLAB_BYTES); // as the command lays out
   const figures: Record<ThreadUse, { wall: number[]; cpu: number[] }> = {
     main: { wall: [], cpu: [] },
     auto: { wall: [], cpu: [] },

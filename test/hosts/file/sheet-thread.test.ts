@@ -7,10 +7,7 @@
 import { readdirSync, readFileSync } from "fs";
 import * as path from "path";
 import { crc32, inflateRawSync } from "zlib";
-import { resolveSettings } from "../../../src/engine";
-import { runAudit } from "../../../src/flow/auditFlow";
-import { appendAuditToPackage } from "../../../src/hosts/file/package/append";
-import { deflateSlabsPast } from "../../../src/hosts/file/package/pack-codec";
+import { appendAuditToPackage, MINIMAL_STYLES } from "../../../src/hosts/file/package/append";
 import { sheetJobXml } from "../../../src/hosts/file/package/sheet-job";
 import {
   SheetThread,
@@ -23,11 +20,10 @@ import {
 import { sheetXmlChunks, usedStyles } from "../../../src/hosts/file/package/sheet-xml";
 import { appendAuditStyles } from "../../../src/hosts/file/package/styles-xml";
 import { readStoredEntries, entryText } from "../../../src/hosts/file/package/zip-read";
-import { readWorkbookGrids } from "../../../src/hosts/file/streaming/read-grids";
-import { packedRowsData, usePackCodec } from "../../../src/report/packedRows";
+import { packedRowsData } from "../../../src/report/packedRows";
 import type { WorkbookPlan } from "../../../src/report/plan";
-import { readSheets } from "../../../src/sheets";
 import { writeBigWorkbook } from "../../../bench/big-sheetjs";
+import { planOfFile } from "../../support/filePlan";
 import { makeTempDir, removeTempDir } from "../../support/tmp";
 
 const AUDITED_AT = new Date("2026-11-29T07:32:00Z");
@@ -35,14 +31,6 @@ const AUDITED_AT = new Date("2026-11-29T07:32:00Z");
 const SCHOOLS = 400;
 /** Slab bytes kept as they are before the rest is deflated: both kinds of slab then go to the thread. */
 const STORED_BYTES = 64 << 10;
-const STYLES_XML =
-  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
-  '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>' +
-  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
-  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
-  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
-  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
-  "</styleSheet>";
 
 let dir: string;
 let input: string;
@@ -53,32 +41,6 @@ beforeAll(() => {
   writeBigWorkbook(input, SCHOOLS);
 });
 afterAll(() => removeTempDir(dir));
-
-/** The audit plan of the input, laid out with slabs past STORED_BYTES deflated. */
-async function planOf(file: string): Promise<WorkbookPlan> {
-  let plan: WorkbookPlan | undefined;
-  usePackCodec(deflateSlabsPast(STORED_BYTES));
-  try {
-    const bytes = readFileSync(file);
-    await runAudit(
-      {
-        readGrids: async () => (await readWorkbookGrids(file, bytes)).grids,
-        readSheets: (grids, options) => readSheets(grids, options),
-        writePlan: async (laidOut) => {
-          plan = laidOut;
-          return {};
-        },
-        now: () => AUDITED_AT,
-      },
-      resolveSettings({}),
-      [],
-      () => undefined
-    );
-  } finally {
-    usePackCodec(undefined);
-  }
-  return plan!;
-}
 
 const bytesOf = (chunks: Iterable<string | Uint8Array>) =>
   Buffer.concat([...chunks].map((c) => (typeof c === "string" ? Buffer.from(c, "utf8") : c)));
@@ -92,9 +54,9 @@ async function partsOf(file: string): Promise<[string, Buffer][]> {
 
 describe("audit sheets written on the sheet thread", () => {
   it("are the XML the main thread writes, byte for byte, and the sheet gets its rows back", async () => {
-    const plan = await planOf(input);
+    const plan = await planOfFile(input, STORED_BYTES, () => AUDITED_AT);
     const styles = appendAuditStyles(
-      STYLES_XML,
+      MINIMAL_STYLES,
       plan.sheets.flatMap((s) => usedStyles(s))
     );
     const schools = plan.sheets.find((s) => s.kind === "schools")!;
@@ -129,7 +91,7 @@ describe("audit sheets written on the sheet thread", () => {
 
   it("make the same package, part by part and in the same order, as the main thread", async () => {
     let plan: WorkbookPlan | undefined;
-    plan = await planOf(input);
+    plan = await planOfFile(input, STORED_BYTES, () => AUDITED_AT);
     const onThread = path.join(dir, "线程.xlsx");
     const onMain = path.join(dir, "主线程.xlsx");
     await appendAuditToPackage(input, plan, onThread, undefined, { thread: "thread" });
@@ -145,7 +107,7 @@ describe("audit sheets written on the sheet thread", () => {
   });
 
   it("fail with the Chinese write-failed message and leave nothing behind when the thread fails", async () => {
-    const plan = await planOf(input);
+    const plan = await planOfFile(input, STORED_BYTES, () => AUDITED_AT);
     // A deflated slab of 学校达标 damaged: only the thread reads it (inflating it fails there).
     const schools = plan.sheets.find((s) => s.kind === "schools")!;
     const damaged = packedRowsData(schools)!.data.slabs.find(
@@ -168,7 +130,7 @@ describe("audit sheets written on the sheet thread", () => {
   });
 
   it("start early only when the plan will likely use the thread", async () => {
-    const plan = await planOf(input);
+    const plan = await planOfFile(input, STORED_BYTES, () => AUDITED_AT);
     // 400 schools: no sheet has a megabyte of packed rows.
     expect(threadLikely(plan.sheets, "auto")).toBe(false);
     expect(threadLikely(plan.sheets, "thread")).toBe(true);
@@ -176,9 +138,9 @@ describe("audit sheets written on the sheet thread", () => {
   });
 
   it("refuse a job once the thread is closed", async () => {
-    const plan = await planOf(input);
+    const plan = await planOfFile(input, STORED_BYTES, () => AUDITED_AT);
     const styles = appendAuditStyles(
-      STYLES_XML,
+      MINIMAL_STYLES,
       plan.sheets.flatMap((s) => usedStyles(s))
     );
     const thread = SheetThread.start();

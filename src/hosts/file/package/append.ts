@@ -376,7 +376,7 @@ function appProperties(
 }
 
 /** The styles part of a package that has none: one font, the two fills Excel reserves, one border, one format. */
-const MINIMAL_STYLES =
+export const MINIMAL_STYLES =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
   '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
