@@ -333,6 +333,10 @@ export class PartStore {
 }
 
 /** A part's own figures: what the class below holds as plain properties. */
+/** The part's keys that JSON has only when set, in the order the plain objects had them. */
+const OPTIONAL_PART_KEYS = ["code", "owner", "ownerLabel", "grades", "classes", "source"] as const;
+type OptionalPartKey = (typeof OPTIONAL_PART_KEYS)[number];
+
 export type LeanPart = Omit<SchoolPartResult, "values" | "details" | "shortfalls">;
 
 /**
@@ -474,18 +478,11 @@ export function leanPartClass(
         pass: this.pass,
         shortfalls: this.shortfalls,
       };
-      const code = this.code;
-      if (code !== undefined) json.code = code;
-      const owner = this.owner;
-      if (owner !== undefined) json.owner = owner;
-      const ownerLabel = this.ownerLabel;
-      if (ownerLabel !== undefined) json.ownerLabel = ownerLabel;
-      const grades = this.grades;
-      if (grades !== undefined) json.grades = grades;
-      const classes = this.classes;
-      if (classes !== undefined) json.classes = classes;
-      const source = this.source;
-      if (source !== undefined) json.source = source;
+      const optional = json as unknown as Record<OptionalPartKey, unknown>;
+      for (const key of OPTIONAL_PART_KEYS) {
+        const value = this[key];
+        if (value !== undefined) optional[key] = value;
+      }
       return json;
     }
   }
