@@ -166,148 +166,64 @@ function countKind(out: Float64Array): number {
 
 /**
  * Reads the field `NAMED_FIELDS[field]` of an owner (a stage's teachers, the whole school's, the
- * facilities): ABSENT, BLANK, NOT_COUNT, or NUMBER with the number in `out[0]`. Each case writes
- * its number to the typed array right where it reads the field: handed on as a value, a
- * fractional figure (an area, a value in yuan) would be boxed into a new heap number on every
- * read, hundreds of thousands of times an audit. The cases follow NAMED_FIELDS' order:
- * test/engine/namedFields.test.ts holds them to it.
+ * facilities): ABSENT, BLANK, NOT_COUNT, or NUMBER with the number in `out[0]`. The cases of
+ * namedFigure follow NAMED_FIELDS' order: test/engine/namedFields.test.ts holds them to it.
  */
 export function readNamedFigure(owner: object, field: number, out: Float64Array): number {
   if (typeof owner !== "object" || owner === null) return ABSENT;
-  const o = owner as Record<(typeof NAMED_FIELDS)[number], unknown>;
+  const x = namedFigure(owner as Record<(typeof NAMED_FIELDS)[number], unknown>, field);
+  if (typeof x !== "number") return otherKind(x);
+  out[0] = x;
+  return NUMBER;
+}
+
+/** The field `NAMED_FIELDS[field]` of an owner, by name, in NAMED_FIELDS' order. */
+function namedFigure(o: Record<(typeof NAMED_FIELDS)[number], unknown>, field: number): unknown {
   switch (field) {
-    case 0: {
-      const x = o.aboveDegree;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 1: {
-      const x = o.backbone;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 2: {
-      const x = o.peArts;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 3: {
-      const x = o.pe;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 4: {
-      const x = o.music;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 5: {
-      const x = o.art;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 6: {
-      const x = o.arts;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 7: {
-      const x = o.artsTotal;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 8: {
-      const x = o.rotatingPeArts;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 9: {
-      const x = o.seniorTitle;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 10: {
-      const x = o.total;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 11: {
-      const x = o.fullTime;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 12: {
-      const x = o.teachingArea;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 13: {
-      const x = o.indoorSportsArea;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 14: {
-      const x = o.sportsArea;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 15: {
-      const x = o.sportsHallArea;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 16: {
-      const x = o.sportsGroundArea;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 17: {
-      const x = o.extraSportsArea;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 18: {
-      const x = o.equipmentValue;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 19: {
-      const x = o.multimediaRooms;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    case 20: {
-      const x = o.computers;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
-    default: {
-      const x = o.books;
-      if (typeof x !== "number") return otherKind(x);
-      out[0] = x;
-      return NUMBER;
-    }
+    case 0:
+      return o.aboveDegree;
+    case 1:
+      return o.backbone;
+    case 2:
+      return o.peArts;
+    case 3:
+      return o.pe;
+    case 4:
+      return o.music;
+    case 5:
+      return o.art;
+    case 6:
+      return o.arts;
+    case 7:
+      return o.artsTotal;
+    case 8:
+      return o.rotatingPeArts;
+    case 9:
+      return o.seniorTitle;
+    case 10:
+      return o.total;
+    case 11:
+      return o.fullTime;
+    case 12:
+      return o.teachingArea;
+    case 13:
+      return o.indoorSportsArea;
+    case 14:
+      return o.sportsArea;
+    case 15:
+      return o.sportsHallArea;
+    case 16:
+      return o.sportsGroundArea;
+    case 17:
+      return o.extraSportsArea;
+    case 18:
+      return o.equipmentValue;
+    case 19:
+      return o.multimediaRooms;
+    case 20:
+      return o.computers;
+    default:
+      return o.books;
   }
 }
 
