@@ -2,7 +2,7 @@ import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
 import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
-import { compiledMeasures, type CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
+import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
 import {
   evaluateIndicator,
   givenDiffers,
@@ -95,13 +95,6 @@ function pupilProblem(pupils: unknown): string | null {
   return null;
 }
 
-/**
- * The figures of the part being audited: one object for every audit (audits run one at a time,
- * each to its end), so its shape, and the optimised code that reads it, outlive each audit (see
- * compiledMeasures).
- */
-const FIGURES = new PartFigures();
-
 /** What every part of one audit shares: the compiled measures, the store and the part class. */
 interface PartRun {
   standard: Standard;
@@ -131,9 +124,9 @@ function partRun(
   return {
     standard,
     settings,
-    measures: compiledMeasures(standard, settings, origins),
+    measures: standard.indicators.map((spec) => new CompiledMeasure(spec, settings, origins)),
     store,
-    figures: FIGURES,
+    figures: new PartFigures(),
     Part: leanPartClass(store, records, countyNames),
     thresholds,
     floors: thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio))),

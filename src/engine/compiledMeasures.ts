@@ -1,6 +1,5 @@
 /**
- * The catalogue's measures compiled for a standard and settings (once, and reused by the next
- * audit with the same ones: see `compiledMeasures`): the same rules as
+ * The catalogue's measures compiled once per audit (settings fixed): the same rules as
  * measures.ts (`measure`), evaluated without building objects per part. A province has hundreds
  * of thousands of parts, so the per-part work is a few property reads and additions; what the
  * numerator was made of is interned as an `Origin` (one shared object per distinct combination
@@ -15,7 +14,7 @@ import { findSetting } from "./catalogue/settings";
 import { settingValue } from "./catalogue/settingValues";
 import { resolvedMeasure, sharedFields, type ResolvedTerm } from "./measures";
 import type { IndicatorDetail } from "./result";
-import type { IndicatorSpec, Standard } from "./standards";
+import type { IndicatorSpec } from "./standards";
 import type { AuditSettings, SchoolRecord, Stage } from "./types";
 
 const NO_STRINGS: readonly string[] = Object.freeze([]);
@@ -324,8 +323,8 @@ export class CompiledMeasure {
   private readonly single: readonly (Term | null)[];
   private readonly teachers: boolean;
   private readonly scratch = new Scratch();
-  /** The audit's origins (see `begin`), and each origin's id there by its key. */
-  private origins: Origin[];
+  /** The audit's origins, and each origin's id there by its key. */
+  private readonly origins: Origin[];
   private readonly originIds = new Map<number, number>();
 
   constructor(spec: IndicatorSpec, settings: AuditSettings, origins: Origin[]) {
@@ -472,12 +471,6 @@ export class CompiledMeasure {
    */
   private readonly lastId = new Int32Array(32).fill(-1);
 
-  /** Starts an audit whose origins go to `origins` (none of the audit before is remembered). */
-  begin(origins: Origin[]): void {
-    this.origins = origins;
-    this.originIds.clear();
-    this.lastId.fill(-1);
-  }
   private readonly lastAlternative = new Int32Array(32);
   private readonly lastAdded = new Int32Array(32);
   private readonly lastNoted = new Int32Array(32);
@@ -506,36 +499,6 @@ export class CompiledMeasure {
       shareNote: note && owner === FACILITY,
     };
   }
-}
-
-/** The last audit's compiled measures, with the standard and settings they were compiled for. */
-let lastCompiled: { standard: Standard; settings: string; measures: CompiledMeasure[] } | undefined;
-
-/**
- * The standard's measures compiled for `settings`, their origins going to `origins`. An audit
- * with the standard and settings of the audit before reuses that audit's measures. Besides the
- * compiling, that keeps the per-part code fast from one audit to the next: V8 throws away the
- * optimised code that relies on an object's shape once no object of that shape is left, and
- * each audit's new measures would otherwise have it compiled again while the audit runs.
- *
- * @example
- * const origins: Origin[] = [];
- * compiledMeasures(STANDARD_2017, DEFAULT_SETTINGS, origins).length; // one per indicator
- */
-export function compiledMeasures(
-  standard: Standard,
-  settings: AuditSettings,
-  origins: Origin[]
-): CompiledMeasure[] {
-  const key = JSON.stringify(settings);
-  if (!lastCompiled || lastCompiled.standard !== standard || lastCompiled.settings !== key) {
-    const measures = standard.indicators.map(
-      (spec) => new CompiledMeasure(spec, settings, origins)
-    );
-    lastCompiled = { standard, settings: key, measures };
-  }
-  for (const measure of lastCompiled.measures) measure.begin(origins);
-  return lastCompiled.measures;
 }
 
 /** The origin of a value the sheet already held (表Ⅱ-2, a bureau's 生均… column). */

@@ -1,10 +1,9 @@
 import { audit, type SchoolRecord } from "../../src/engine";
 
 /**
- * An audit reuses the compiled measures of the audit before when the standard and settings are
- * the same (compiledMeasures), and makes its part objects after the per-part loop: neither may
- * leak from one audit into another. An earlier result reads the same after later audits, and an
- * audit gives the same result whatever ran before it.
+ * An audit makes its part objects after the per-part loop, and its parts read their figures
+ * from the audit's own store: nothing may leak from one audit into another. An earlier result
+ * reads the same after later audits, and an audit gives the same result whatever ran before it.
  */
 
 function school(
