@@ -10,7 +10,7 @@ import {
   type MissingFigure,
 } from "./indicators";
 import { leanPartClass, partSource, PartStore, type LeanPartClass } from "./leanParts";
-import { atLeast, isCount, ratio } from "./numeric";
+import { atLeast, atLeastCut, isCount, ratio } from "./numeric";
 import type {
   AuditResult,
   CountyResult,
@@ -107,6 +107,19 @@ interface PartRun {
   /** Per stage index (primary, junior) and indicator: the threshold and its floor (null: none). */
   thresholds: (number | null)[][];
   floors: (number | null)[][];
+  /** The same limits as atLeastCut gives them (NaN: none), for the values that are not negative. */
+  thresholdCuts: Float64Array[];
+  floorCuts: Float64Array[];
+}
+
+/** Each limit's atLeastCut, NaN for none. */
+function cutsOf(limits: readonly (number | null)[]): Float64Array {
+  return Float64Array.from(limits, (limit) => (limit === null ? NaN : atLeastCut(limit)));
+}
+
+/** atLeast(value, limit) through the limit's cut when value ≥ 0 (every value but a kept one). */
+function reaches(value: number, limit: number, cut: number): boolean {
+  return value >= 0 ? value >= cut : atLeast(value, limit);
 }
 
 function partRun(
@@ -121,6 +134,7 @@ function partRun(
   const thresholds = STAGES.map((stage) =>
     standard.indicators.map((spec) => spec.thresholds?.[stage] ?? null)
   );
+  const floors = thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio)));
   return {
     standard,
     settings,
@@ -129,7 +143,9 @@ function partRun(
     figures: new PartFigures(),
     Part: leanPartClass(store, records, countyNames),
     thresholds,
-    floors: thresholds.map((row) => row.map((t) => (t === null ? null : t * floorRatio))),
+    floors,
+    thresholdCuts: thresholds.map(cutsOf),
+    floorCuts: floors.map(cutsOf),
   };
 }
 
@@ -153,6 +169,8 @@ function auditPart(
   const s = stage === "primary" ? 0 : 1;
   const thresholds = run.thresholds[s];
   const floors = run.floors[s];
+  const thresholdCuts = run.thresholdCuts[s];
+  const floorCuts = run.floorCuts[s];
   const share = stageShare(record, stage);
   const p = store.add(share, pupils, countyNumber, stage, recordIndex);
   const partFigures = run.figures.read(record, s);
@@ -192,11 +210,12 @@ function auditPart(
     const threshold = thresholds[i];
     if (Number.isNaN(value) || threshold === null) allReachFloor = false;
     else {
-      if (atLeast(value, threshold)) {
+      // Through the cuts: 186 of 1973 samples of auditPart were atLeast's tolerance.
+      if (reaches(value, threshold, thresholdCuts[i])) {
         met++;
         meets |= 1 << i;
       }
-      if (!atLeast(value, floors[i]!)) allReachFloor = false;
+      if (!reaches(value, floors[i]!, floorCuts[i])) allReachFloor = false;
     }
   }
   const rule = standard.schoolRule;

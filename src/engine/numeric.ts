@@ -16,6 +16,18 @@ export function atLeast(a: number, b: number): boolean {
   return (a >= b && b < Infinity) || a >= b - tolerance(a, b);
 }
 
+/**
+ * The least value that reaches b: for a ≥ 0, atLeast(a, b) === a >= atLeastCut(b). (For 0 ≤ a < b the
+ * tolerance depends on b alone; a ≥ b is above the cut.) The audit compares every part's seven
+ * values with two fixed limits: one comparison each, without the tolerance's Math.max.
+ *
+ * @example
+ * atLeastCut(0.9) >= 0.9 - 1e-9; // true: 0.8999999999 reaches 0.9
+ */
+export function atLeastCut(b: number): number {
+  return b - tolerance(0, b);
+}
+
 /** a ≤ b, where a value equal to b up to rounding noise counts as equal. */
 export function atMost(a: number, b: number): boolean {
   // As atLeast: a ≤ b needs no tolerance; −∞ takes the long way.
