@@ -146,9 +146,9 @@ export class PartStore {
     this.passes[p] = pass === null ? UNJUDGED : pass ? PASSES : FAILS;
   }
 
-  /** Indicator i's value of the part at row p reaches its threshold. */
-  meetsAt(p: number, i: number): boolean {
-    return ((this.meets[p] >>> i) & 1) === 1;
+  /** The part at row p's indicators whose values reach their thresholds: bit i for indicator i. */
+  meetsOf(p: number): number {
+    return this.meets[p];
   }
 
   metAt(p: number): number {
