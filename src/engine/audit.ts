@@ -1,7 +1,7 @@
 import { stageResult, type PartRows } from "./aggregate";
 import { describeRecord, formatNumber, recordDiagnostic, type Diagnostic } from "./diagnostics";
 import { eligibility } from "./eligibility";
-import { CheckTallies, SchoolChecks, ThroughTrainKeys } from "./guarantees";
+import { CheckTallies, SchoolChecks, throughTrainGroups } from "./guarantees";
 import { CompiledMeasure, MISSING, PartFigures } from "./compiledMeasures";
 import {
   evaluateIndicator,
@@ -65,31 +65,6 @@ function countyOf(record: SchoolRecord): string {
   )
     return county;
   return county.trim();
-}
-
-/**
- * Counties numbered as they first come, and their names by number: the audit's first pass names
- * each record's county once (countyOf), and the passes after it read the number.
- */
-class CountyNumbers {
-  readonly names: string[] = [];
-  private readonly numbers = new Map<string, number>();
-  private lastName = "";
-  private last = -1;
-
-  numberOf(name: string): number {
-    // A county's schools usually sit together: most need no lookup.
-    if (this.last >= 0 && name === this.lastName) return this.last;
-    let number = this.numbers.get(name);
-    if (number === undefined) {
-      number = this.names.length;
-      this.names.push(name);
-      this.numbers.set(name, number);
-    }
-    this.lastName = name;
-    this.last = number;
-    return number;
-  }
 }
 
 /** The characters String.prototype.trim removes (white space and line terminators). */
@@ -365,27 +340,22 @@ export function audit(
   let guarantees: GuaranteeCheck[] | undefined;
   const missing: MissingFigure[] = [];
   // Counties are numbered as their first counted part comes (the store groups parts by number).
-  const partCounties = new CountyNumbers();
-  const countyNames = partCounties.names;
+  const countyNames: string[] = [];
   const run = partRun(standard, settings, records, countyNames);
 
-  // The first pass over the records: each one's county (named once for the whole audit), whether
-  // it counts, and its through-train key (a through-train school given as one record per part is
-  // one school for G4, its pupils summed). Typed arrays, not a verdict per record: almost every
-  // record counts, and the few that do not have their verdict asked again below (eligibility is
-  // cheap and has no side effect).
+  // A through-train school given as one record per part is one school for G4 (its pupils summed).
+  // Typed arrays, not a verdict per record: almost every record counts, and the few that do not
+  // have their verdict asked again below (eligibility is cheap and has no side effect).
   const counted = new Uint8Array(records.length);
-  const recordCounty = new Int32Array(records.length);
-  const places = new CountyNumbers();
-  const keys = standard.guarantees ? new ThroughTrainKeys(records) : null;
+  const eligibleIndexes = new Int32Array(records.length);
+  let eligibleCount = 0;
   for (let i = 0; i < records.length; i++) {
-    const record = records[i];
-    recordCounty[i] = places.numberOf(countyOf(record));
-    if (!eligibility(record, settings).counted) continue;
+    if (!eligibility(records[i], settings).counted) continue;
     counted[i] = 1;
-    keys?.add(i, recordCounty[i]);
+    eligibleIndexes[eligibleCount++] = i;
   }
-  const partGroups = keys ? keys.groups() : [];
+  const eligible = eligibleIndexes.subarray(0, eligibleCount);
+  const partGroups = standard.guarantees ? throughTrainGroups(records, eligible, countyOf) : [];
   /** 1 for the records of a through-train school given as one record per part. */
   const grouped = new Uint8Array(records.length);
   for (const group of partGroups) for (const i of group) grouped[i] = 1;
@@ -393,6 +363,9 @@ export function audit(
     ? new SchoolChecks(records, standard.guarantees, settings, partGroups, countyOf, partSource)
     : null;
 
+  const countyNumbers = new Map<string, number>();
+  let lastCounty = "";
+  let lastNumber = -1;
   // What else each record is needed for, gathered while it is at hand: the county items'
   // schools (G6, G9, G12, Q4: every school of the county, small teaching points too) and the
   // fields a setting keeps out of the figures.
@@ -400,7 +373,7 @@ export function audit(
   const uncounted = new UncountedFields(settings);
   for (let recordIndex = 0; recordIndex < records.length; recordIndex++) {
     const record = records[recordIndex];
-    const county = places.names[recordCounty[recordIndex]];
+    const county = countyOf(record);
     itemSchools.add(record, county);
     uncounted.add(record);
     if (counted[recordIndex] === 0) {
@@ -454,12 +427,23 @@ export function audit(
         );
         continue;
       }
+      if (lastNumber < 0 || county !== lastCounty) {
+        // A county's schools usually sit together: most parts need no lookup.
+        let number = countyNumbers.get(county);
+        if (number === undefined) {
+          number = countyNames.length;
+          countyNames.push(county);
+          countyNumbers.set(county, number);
+        }
+        lastCounty = county;
+        lastNumber = number;
+      }
       auditPart(
         recordIndex,
         record,
         stage,
         pupils as number,
-        partCounties.numberOf(county),
+        lastNumber,
         run,
         diagnostics,
         missing

@@ -342,142 +342,10 @@ function sameKey(a: string, aCode: number, b: string, bCode: number): boolean {
   return aCode ? b === `#${a}` : a === `#${b}`;
 }
 
-/** A record's through-train key is its 学校代码 given as text (not the name, nor a numeric code). */
-function keyIsCode(r: SchoolRecord): boolean {
-  return typeof r.code === "string" && r.code !== "";
-}
-
-/** A record's through-train key: its code (a numeric code as 「#code」), else its name without its part word. */
-function keyOf(r: SchoolRecord): string {
-  return keyIsCode(r) ? (r.code as string) : r.code ? `#${r.code}` : schoolNameOf(r.name);
-}
-
 /**
  * The through-train schools given as one record per part: records of one county with the same
  * 学校代码, or the same name once 小学部/初中部 is taken off, whose stages do not overlap and
- * together cover 小学 and 初中. The audit adds each counted record (`add`) in its one first pass
- * over the records, where it has the record and its county's number at hand: only the key's hash
- * is kept, and `groups` reads a record again only when its hash meets another of its county. (A
- * pass of its own, with a county lookup and a key string kept per school, took 21 ms of an audit
- * of 200,000 parts.)
- *
- * @example
- * const keys = new ThroughTrainKeys(records); // 「实验学校｜小学部」, 「实验学校｜初中部」 of 东县
- * keys.add(0, 0);
- * keys.add(1, 0);
- * keys.groups(); // [[0, 1]]
- */
-export class ThroughTrainKeys {
-  private count = 0;
-  private counties = 0;
-  /** Per school added (in order): its record's index, its county's number, its key's hash. */
-  private readonly recordIndexes: Int32Array;
-  private readonly countyOfSchool: Int32Array;
-  private readonly hashes: Int32Array;
-
-  constructor(private readonly records: readonly SchoolRecord[]) {
-    this.recordIndexes = new Int32Array(records.length);
-    this.countyOfSchool = new Int32Array(records.length);
-    this.hashes = new Int32Array(records.length);
-  }
-
-  /** The counted record at `recordIndex`, of the county numbered `county` (0, 1, … by the caller). */
-  add(recordIndex: number, county: number): void {
-    const j = this.count++;
-    const r = this.records[recordIndex];
-    this.recordIndexes[j] = recordIndex;
-    this.countyOfSchool[j] = county;
-    this.hashes[j] = keyHash(keyOf(r), keyIsCode(r));
-    if (county >= this.counties) this.counties = county + 1;
-  }
-
-  /** The record indexes of each through-train school given as one record per part. */
-  groups(): number[][] {
-    // The schools of one county sharing a key, found county by county with a hash table of typed
-    // arrays sized for the county: no map entry, key string or array per school (a province has
-    // hundreds of thousands, and almost none share a key), and a table small enough to stay in
-    // the processor's cache (one table for a whole province missed it on nearly every school).
-    const n = this.count;
-    const { starts, order } = this.byCounty();
-    let largest = 0;
-    for (let c = 0; c + 1 < starts.length; c++)
-      largest = Math.max(largest, starts[c + 1] - starts[c]);
-    const slots = new Int32Array(tableSize(largest));
-    const hashes = this.hashes;
-    const next = new Int32Array(n).fill(-1);
-    const tail = new Int32Array(n);
-    const follower = new Uint8Array(n);
-    let shared = false;
-    for (let c = 0; c + 1 < starts.length; c++) {
-      const mask = tableSize(starts[c + 1] - starts[c]) - 1;
-      slots.fill(-1, 0, mask + 1);
-      for (let o = starts[c]; o < starts[c + 1]; o++) {
-        const j = order[o];
-        const h = hashes[j];
-        for (let at = h & mask; ; at = (at + 1) & mask) {
-          const head = slots[at];
-          if (head < 0) {
-            slots[at] = j;
-            tail[j] = j;
-            break;
-          }
-          if (hashes[head] === h && this.sameKey(head, j)) {
-            next[tail[head]] = j;
-            tail[head] = j;
-            follower[j] = 1;
-            shared = true;
-            break;
-          }
-        }
-      }
-    }
-    const groups: number[][] = [];
-    if (!shared) return groups;
-    for (let j = 0; j < n; j++) {
-      // A chain's head is the first school of its county and key; the rest follow in order.
-      if (next[j] < 0 || follower[j] === 1) continue;
-      const group: number[] = [];
-      for (let x = j; x >= 0; x = next[x]) group.push(this.recordIndexes[x]);
-      groups.push(group);
-    }
-    const records = this.records;
-    return groups.filter((group) => {
-      const stages = group.flatMap((i) => Object.keys(records[i].stages));
-      return (
-        new Set(stages).size === stages.length &&
-        stages.includes("primary") &&
-        stages.includes("junior")
-      );
-    });
-  }
-
-  /** The schools added at j and k have the same key (their hashes are equal). */
-  private sameKey(j: number, k: number): boolean {
-    const a = this.records[this.recordIndexes[j]];
-    const b = this.records[this.recordIndexes[k]];
-    return sameKey(keyOf(a), keyIsCode(a) ? 1 : 0, keyOf(b), keyIsCode(b) ? 1 : 0);
-  }
-
-  /**
-   * The schools added (positions j) by county: county c's are `order[starts[c]]` to
-   * `order[starts[c + 1] - 1]`, in the order they were added.
-   */
-  private byCounty(): { starts: Int32Array; order: Int32Array } {
-    const n = this.count;
-    const counties = this.counties;
-    const starts = new Int32Array(counties + 1);
-    for (let j = 0; j < n; j++) starts[this.countyOfSchool[j] + 1]++;
-    for (let c = 0; c < counties; c++) starts[c + 1] += starts[c];
-    const order = new Int32Array(n);
-    const filled = starts.slice(0, counties);
-    for (let j = 0; j < n; j++) order[filled[this.countyOfSchool[j]]++] = j;
-    return { starts, order };
-  }
-}
-
-/**
- * ThroughTrainKeys over the counted records (`counted`: their indexes) of a list, each county
- * named by `countyOf`.
+ * together cover 小学 and 初中. Returns the record indexes of each such school.
  *
  * @example
  * // 「实验学校｜小学部｜1500」 and 「实验学校｜初中部｜1300」 → [[0, 1]]
@@ -487,15 +355,70 @@ export function throughTrainGroups(
   counted: ArrayLike<number>,
   countyOf: (r: SchoolRecord) => string
 ): number[][] {
-  const keys = new ThroughTrainKeys(records);
-  const numbers = new Map<string, number>();
-  for (let j = 0; j < counted.length; j++) {
-    const name = countyOf(records[counted[j]]);
-    let number = numbers.get(name);
-    if (number === undefined) numbers.set(name, (number = numbers.size));
-    keys.add(counted[j], number);
+  // The schools of one county sharing a key (#code, else the name without its part word), found
+  // county by county with a hash table of typed arrays sized for the county: no map entry, key
+  // string or array per school (a province has hundreds of thousands, and almost none share a
+  // key), and a table small enough to stay in the processor's cache (one table for a whole
+  // province missed it on nearly every school).
+  const n = counted.length;
+  const { starts, order } = byCounty(records, counted, countyOf);
+  let largest = 0;
+  for (let c = 0; c + 1 < starts.length; c++)
+    largest = Math.max(largest, starts[c + 1] - starts[c]);
+  const slots = new Int32Array(tableSize(largest));
+  const keys = new Array<string>(n);
+  const byCode = new Uint8Array(n);
+  const hashes = new Int32Array(n);
+  const next = new Int32Array(n).fill(-1);
+  const tail = new Int32Array(n);
+  const follower = new Uint8Array(n);
+  let shared = false;
+  for (let c = 0; c + 1 < starts.length; c++) {
+    const mask = tableSize(starts[c + 1] - starts[c]) - 1;
+    slots.fill(-1, 0, mask + 1);
+    for (let o = starts[c]; o < starts[c + 1]; o++) {
+      const j = order[o];
+      const r = records[counted[j]];
+      const code = typeof r.code === "string" && r.code !== "";
+      const key = code ? (r.code as string) : r.code ? `#${r.code}` : schoolNameOf(r.name);
+      keys[j] = key;
+      byCode[j] = code ? 1 : 0;
+      const h = keyHash(key, code);
+      hashes[j] = h;
+      for (let at = h & mask; ; at = (at + 1) & mask) {
+        const head = slots[at];
+        if (head < 0) {
+          slots[at] = j;
+          tail[j] = j;
+          break;
+        }
+        if (hashes[head] === h && sameKey(keys[head], byCode[head], key, byCode[j])) {
+          next[tail[head]] = j;
+          tail[head] = j;
+          follower[j] = 1;
+          shared = true;
+          break;
+        }
+      }
+    }
   }
-  return keys.groups();
+  const groups: number[][] = [];
+  if (!shared) return groups;
+  for (let j = 0; j < n; j++) {
+    // A chain's head is the first school of its county and key; the rest follow in order.
+    if (next[j] < 0 || follower[j] === 1) continue;
+    const group: number[] = [];
+    for (let x = j; x >= 0; x = next[x]) group.push(counted[x]);
+    groups.push(group);
+  }
+  return groups.filter((group) => {
+    const stages = group.flatMap((i) => Object.keys(records[i].stages));
+    return (
+      new Set(stages).size === stages.length &&
+      stages.includes("primary") &&
+      stages.includes("junior")
+    );
+  });
 }
 
 /** A power of two at least twice `entries` (at least 16): a hash table's size. */
@@ -503,6 +426,40 @@ function tableSize(entries: number): number {
   let size = 16;
   while (size < entries * 2) size *= 2;
   return size;
+}
+
+/**
+ * The counted schools (positions in `counted`) by county: county c's are `order[starts[c]]` to
+ * `order[starts[c + 1] - 1]`, in their own order (counties numbered as they first appear).
+ */
+function byCounty(
+  records: readonly SchoolRecord[],
+  counted: ArrayLike<number>,
+  countyOf: (r: SchoolRecord) => string
+): { starts: Int32Array; order: Int32Array } {
+  const n = counted.length;
+  const countyOfSchool = new Int32Array(n);
+  const numbers = new Map<string, number>();
+  let lastName = "";
+  let last = -1;
+  for (let j = 0; j < n; j++) {
+    const name = countyOf(records[counted[j]]);
+    // A county's schools usually sit together: most need no lookup.
+    if (last < 0 || name !== lastName) {
+      let number = numbers.get(name);
+      if (number === undefined) numbers.set(name, (number = numbers.size));
+      lastName = name;
+      last = number;
+    }
+    countyOfSchool[j] = last;
+  }
+  const starts = new Int32Array(numbers.size + 1);
+  for (let j = 0; j < n; j++) starts[countyOfSchool[j] + 1]++;
+  for (let c = 0; c < numbers.size; c++) starts[c + 1] += starts[c];
+  const order = new Int32Array(n);
+  const filled = starts.slice(0, numbers.size);
+  for (let j = 0; j < n; j++) order[filled[countyOfSchool[j]]++] = j;
+  return { starts, order };
 }
 
 /**
