@@ -293,8 +293,6 @@ export class PartFigures {
 export const SLOW = -1;
 /** Answer of `evaluate` when the part has no figure at all for the measure. */
 export const MISSING = -2;
-/** Answer of `evaluateSingle` when the general path must decide. */
-const NOT_SINGLE = -3;
 
 /**
  * One indicator's measure, compiled for one audit's settings. `evaluate` returns the id of the
@@ -355,11 +353,6 @@ export class CompiledMeasure {
    * (`partFigures`, read once per part for all its measures).
    */
   evaluate(figures: PartFigures, stage: 0 | 1, pupils: number, share: number): number {
-    const single = this.single[stage];
-    if (single !== null) {
-      const code = this.evaluateSingle(single, figures, stage, share);
-      if (code !== NOT_SINGLE) return code;
-    }
     const s = this.scratch;
     if (this.teachers) {
       const own = figures.own;
@@ -376,44 +369,6 @@ export class CompiledMeasure {
     if (share === 1 || !s.present) return this.outcome(FACILITY, 1, false, false);
     return this.outcome(FACILITY, share, false, true);
   }
-
-  /**
-   * `evaluate` of a measure whose first alternative is one plain figure (`single`), when the
-   * part's owner of it (its stage's teachers, or the facilities) holds a usable count: what the
-   * general path makes of it, without its scratch record and its origin lookup (five of the
-   * seven 2017 measures, for nearly every part). NOT_SINGLE when the general path must decide.
-   */
-  private evaluateSingle(single: Term, figures: PartFigures, stage: 0 | 1, share: number): number {
-    const owner = this.teachers ? figures.own : figures.facilities;
-    if (!owner || readFigure(owner, single, this.scratch.figure) !== COUNT) return NOT_SINGLE;
-    const sum = 0 + single.sign * this.scratch.figure[0];
-    // Teachers of the stage count whole; shared facilities by the part's share (as `outcome`).
-    const factor = this.teachers ? 1 : share;
-    const numerator = sum * factor;
-    this.result[0] = numerator;
-    if (numerator < 0) return SLOW;
-    const slot = this.teachers ? stage : factor === 1 ? 2 : 3;
-    let id = this.singleIds[slot];
-    if (id < 0) {
-      const s = this.scratch;
-      s.value[0] = sum;
-      s.added = single.bit;
-      s.noted = 0;
-      s.alternative = 0;
-      s.present = true;
-      s.invalid = false;
-      id = this.singleIds[slot] = this.teachers
-        ? this.outcome(stage, 1, false, false)
-        : this.outcome(FACILITY, factor, false, factor !== 1);
-    }
-    return id;
-  }
-
-  /**
-   * The origin id of a single figure's value by slot (primary teachers, junior teachers, whole
-   * facilities, a share of them), found the first time, -1 before.
-   */
-  private readonly singleIds = new Int32Array(4).fill(-1);
 
   /** Same rules as measures.ts `sumOver`. */
   private sum(figures: object, stage: 0 | 1, pupils: number): void {
