@@ -111,6 +111,14 @@ export function sheetReader(
     context.count(0, 1);
   };
 
+  const startCell = (attrs: ScannedAttributes) => {
+    col = attrs.column ?? col + 1;
+    type = attrs.t ?? "n";
+    style = attrs.s !== undefined ? Number(attrs.s) : 0;
+    value = "";
+    hasValue = false;
+  };
+
   const handlers = {
     /** `attrs.column`: a <c>'s column from its r (undefined without r), see ScannedAttributes. */
     open: (element: string, attrs: ScannedAttributes) => {
@@ -123,11 +131,7 @@ export function sheetReader(
           break;
         }
         case "c":
-          col = attrs.column ?? col + 1;
-          type = attrs.t ?? "n";
-          style = attrs.s !== undefined ? Number(attrs.s) : 0;
-          value = "";
-          hasValue = false;
+          startCell(attrs);
           break;
         case "v":
           inValue = true;
@@ -156,6 +160,13 @@ export function sheetReader(
     },
     text: (text: string) => {
       if (inValue) value += text;
+    },
+    /** A `<c …><v>text</v></c>` in one call: the same as its five events. */
+    cell: (attrs: ScannedAttributes, text: string) => {
+      startCell(attrs);
+      value = text;
+      hasValue = true;
+      finishCell();
     },
   };
   const parser = scannedXml("sheetData", handlers, options.scan === true);
