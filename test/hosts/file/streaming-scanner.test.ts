@@ -90,6 +90,10 @@ const PLAIN_VALUES = [
   "tab\there",
   "𠮷野家",
   "1>0",
+  "007",
+  "123456789012345",
+  "1234567890123456",
+  "99999999999999999999",
   "5",
   "2",
   "3",
@@ -535,7 +539,8 @@ function scanLog(chunks: string[], fused: boolean): { log: string[]; cells: numb
     close: (name) => log.push(`close ${name}`),
   };
   if (fused)
-    events.cell = (a, value) => {
+    events.cell = (a, text, start, end) => {
+      const value = text.slice(start, end);
       cells++;
       log.push(`open c ${attrs(a)}`, `open v ${none}`);
       if (value !== "") log.push(`text ${value}`);

@@ -29,10 +29,11 @@ export interface ScannerEvents {
   close: (name: string) => void;
   /**
    * Optional: a cell whose whole content is `<v>plain text</v>` (nearly every cell of a sheet),
-   * handed on as one call instead of open c, open v, text, close v, close c. A reader that sets it
-   * must treat it as that sequence of events (see the scanner's property test).
+   * handed on as one call instead of open c, open v, text, close v, close c. Its value is
+   * `text.slice(start, end)`, left to the reader to slice: most are numbers it can read in place.
+   * A reader that sets it must treat it as that sequence of events (see the scanner's property test).
    */
-  cell?: (attributes: ScannedAttributes, value: string) => void;
+  cell?: (attributes: ScannedAttributes, text: string, start: number, end: number) => void;
 }
 
 const LT = 60;
@@ -420,7 +421,7 @@ export class SheetDataScanner {
         return -1;
     }
     if (!text.startsWith("</v></c>", end)) return -1;
-    this.events.cell!(this.attributes, text.slice(start, end));
+    this.events.cell!(this.attributes, text, start, end);
     return end + 8;
   }
 
