@@ -11,7 +11,10 @@ import { sheetReader, type SheetContext } from "../../../src/hosts/file/streamin
 import {
   SheetDataScanner,
   ScannerUnsure,
+  type ScannedAttributes,
+  type ScannerEvents,
 } from "../../../src/hosts/file/streaming/sheet-data-scanner";
+import { scannedXml } from "../../../src/hosts/file/streaming/scanned-xml";
 import { readWorkbookStreamed } from "../../../src/hosts/file";
 import { sharedStringsReader } from "../../../src/hosts/file/streaming/shared-strings";
 import type { SheetGrid } from "../../../src/sheets/grid";
@@ -86,6 +89,11 @@ const PLAIN_VALUES = [
   "a\nb",
   "tab\there",
   "𠮷野家",
+  "1>0",
+  "007",
+  "123456789012345",
+  "1234567890123456",
+  "99999999999999999999",
   "5",
   "2",
   "3",
@@ -505,6 +513,97 @@ describe("the sheetData scanner against saxes", () => {
     });
     expect(scanner.write('<x:row r="1"/></x:shee')).toBeNull();
     expect(scanner.write("tData><x:mergeCells/>")).toBe("</x:sheetData><x:mergeCells/>");
+  });
+});
+
+/**
+ * The events a scanned read gives, as a log, and the number of `cell` calls: with `fused`, the
+ * reader takes a <c><v>…</v></c> in one `cell` call, logged as the five events it stands for.
+ */
+function scanLog(chunks: string[], fused: boolean): { log: string[]; cells: number } {
+  const log: string[] = [];
+  let cells = 0;
+  const attrs = (a: ScannedAttributes) =>
+    JSON.stringify([a.column, a.r, a.t, a.s, a.hidden, a.ref]);
+  const none = attrs({
+    column: undefined,
+    r: undefined,
+    t: undefined,
+    s: undefined,
+    hidden: undefined,
+    ref: undefined,
+  });
+  const events: ScannerEvents = {
+    open: (name, a) => log.push(`open ${name} ${attrs(a)}`),
+    text: (text) => log.push(`text ${text}`),
+    close: (name) => log.push(`close ${name}`),
+  };
+  if (fused)
+    events.cell = (a, text, start, end) => {
+      const value = text.slice(start, end);
+      cells++;
+      log.push(`open c ${attrs(a)}`, `open v ${none}`);
+      if (value !== "") log.push(`text ${value}`);
+      log.push("close v", "close c");
+    };
+  try {
+    const xml = scannedXml("sheetData", events, true);
+    for (const chunk of chunks) xml.write(chunk);
+    xml.close();
+  } catch (error) {
+    log.push(`error ${(error as Error).constructor.name}`);
+  }
+  return { log, cells };
+}
+
+describe("the scanner's one-call cells against its element events", () => {
+  it("gives a reader with `cell` exactly the events of one without, however the text is cut", () => {
+    let cells = 0;
+    fc.assert(
+      fc.property(sheetArb(false), cuts, (xml, points) => {
+        const chunks = cut(xml, points);
+        const fused = scanLog(chunks, true);
+        expect(fused.log).toStrictEqual(scanLog(chunks, false).log);
+        cells += fused.cells;
+      }),
+      { numRuns: 400 }
+    );
+    expect(cells).toBeGreaterThan(200); // the one-call path is taken, not only the other
+  });
+
+  it("on hostile sheets gives the same events, and gives up at the same point", () => {
+    fc.assert(
+      fc.property(sheetArb(true), cuts, (xml, points) => {
+        const chunks = cut(xml, points);
+        expect(scanLog(chunks, true).log).toStrictEqual(scanLog(chunks, false).log);
+      }),
+      { numRuns: 400 }
+    );
+  });
+
+  it("takes a cell in one call only when its whole content is one plain <v>, whole in the chunk", () => {
+    const row =
+      '<row r="1"><c r="A1" s="3"><v>12</v></c><c r="B1"><v>a&amp;b</v></c><c r="C1"><f>1+1</f><v>2</v></c>' +
+      '<c r="D1"><v>3</v> </c><x:c r="E1"><x:v>4</x:v></x:c><c r="F1"/><c r="G1"><v></v></c></row>';
+    const xml = `<worksheet xmlns:x="x"><sheetData>${row}</sheetData></worksheet>`;
+    const whole = scanLog([xml], true);
+    expect(whole.cells).toBe(2); // A1 and G1
+    expect(whole.log.filter((line) => line.startsWith("text"))).toEqual([
+      "text 12",
+      "text a&b",
+      "text 1+1",
+      "text 2",
+      "text 3",
+      "text  ",
+      "text 4",
+    ]);
+    // A1 cut inside its value: read element by element, the same events.
+    const cutInside = scanLog(
+      [xml.slice(0, xml.indexOf("12") + 1), xml.slice(xml.indexOf("12") + 1)],
+      true
+    );
+    expect(cutInside.cells).toBe(1);
+    expect(cutInside.log).toStrictEqual(whole.log);
   });
 });
 

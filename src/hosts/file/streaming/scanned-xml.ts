@@ -52,8 +52,8 @@ export function scannedXml(
     mode = "saxes";
     parser.write(text);
   };
-  const scanText = (text: string) => {
-    const rest = scanner!.write(text);
+  const scanText = (text: string, from = 0) => {
+    const rest = scanner!.write(text, from);
     if (rest !== null) toSaxes(rest);
   };
   const before = (text: string) => {
@@ -69,21 +69,21 @@ export function scannedXml(
       }
       return;
     }
-    const rest = pending.slice(gt + 1);
-    parser.write(pending.slice(0, match.index));
+    const all = pending;
+    parser.write(all.slice(0, match.index));
     const openBefore = open;
-    parser.write(pending.slice(match.index, gt + 1));
+    parser.write(all.slice(match.index, gt + 1));
     pending = "";
     // Scan only a real container saxes has just opened (not one in a comment, not <sst/>) of an XML 1.0 part.
     const version = parser.xmlVersion();
     const plain = version === undefined || version === "1.0";
     if (openBefore || !open || !plain) {
-      toSaxes(rest);
+      toSaxes(all.slice(gt + 1));
       return;
     }
     mode = "scan";
     scanner = new SheetDataScanner(match[1], events);
-    scanText(rest);
+    scanText(all, gt + 1); // from an offset: a slice of the chunk would scan slower (see write)
   };
 
   return {
