@@ -1,4 +1,4 @@
-import { STAGE_NAMES, type Diagnostic } from "../engine";
+import { STAGE_NAMES, type Diagnostic, type GuaranteeCheck } from "../engine";
 import { FMT, numberCell, textCell } from "./cells";
 import { countyLabel, type ReportContext } from "./context";
 import { printSetup, SheetLayout } from "./layout";
@@ -13,6 +13,53 @@ function placeCell(sheet: string, cell: string): PlannedCell {
   const address = plainA1(cell);
   const text = sheet ? (cell ? `${sheet}!${cell}` : sheet) : cell;
   return address && sheet ? textCell(text, "link", sheetRef(sheet, address)) : textCell(text);
+}
+
+/** An item no school of a sheet could be checked by (its column is missing), in one county. */
+interface MissingColumn {
+  /** The first of the county's checks it stands for: its item, county, sheet and message. */
+  first: GuaranteeCheck;
+  schools: number;
+}
+
+/**
+ * The school guarantee checks 数据诊断 lists: the failed ones and the unchecked ones school by
+ * school, except where no school of the sheet could be checked for the item at all (the sheet lacks
+ * its column): those are one row per county and message, naming the column to add. A city
+ * without the 音乐、美术专用教室 columns would otherwise list 40,000 identical rows and bury the
+ * failures; each school's 未核查 still shows in 学校达标. An item checked for some schools of the
+ * sheet keeps its unchecked schools listed by name: their cells are the ones to fill.
+ *
+ * @example
+ * guaranteeRows(result.guarantees).missingColumns[0];
+ * // { first: { id: "G3", name: "音乐专用教室", county: "第1县", … }, schools: 300 }
+ */
+export function guaranteeRows(checks: readonly GuaranteeCheck[]): {
+  failed: GuaranteeCheck[];
+  unchecked: GuaranteeCheck[];
+  missingColumns: MissingColumn[];
+} {
+  const item = (g: GuaranteeCheck) =>
+    `${g.source?.sheet ?? ""}\u0000${g.id}\u0000${g.name}\u0000${g.stage ?? ""}`;
+  const checkedItems = new Set<string>();
+  for (const g of checks) if (g.pass !== null) checkedItems.add(item(g));
+  const failed: GuaranteeCheck[] = [];
+  const unchecked: GuaranteeCheck[] = [];
+  const missing = new Map<string, MissingColumn>();
+  for (const g of checks) {
+    if (g.pass === false) failed.push(g);
+    if (g.pass !== null) continue;
+    const key = item(g);
+    if (checkedItems.has(key)) {
+      unchecked.push(g);
+      continue;
+    }
+    const group = `${key}\u0000${g.county}\u0000${g.message}`;
+    const m = missing.get(group);
+    if (m) m.schools++;
+    else missing.set(group, { first: g, schools: 1 });
+  }
+  return { failed, unchecked, missingColumns: [...missing.values()] };
 }
 
 /**
@@ -122,12 +169,9 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
 
   section("五、学校保障项未通过或未核查", ["区县", "学校名称", "项目", "位置", "", "说明"]);
   // 未核查 rows (no column to check by) follow the failures, each naming the column to add.
-  const failed = [
-    ...result.guarantees.filter((g) => g.pass === false),
-    ...result.guarantees.filter((g) => g.pass === null),
-  ];
-  if (failed.length === 0) none("（无）");
-  for (const g of failed) {
+  const { failed, unchecked, missingColumns } = guaranteeRows(result.guarantees);
+  if (failed.length + unchecked.length + missingColumns.length === 0) none("（无）");
+  for (const g of [...failed, ...unchecked]) {
     sheet.append([
       textCell(countyLabel(g.county)),
       textCell(g.school),
@@ -135,6 +179,16 @@ export function buildDiagnosticsSheet(ctx: ReportContext): PlannedSheet {
       g.source ? placeCell(g.source.sheet, g.source.cell ?? "") : textCell(""),
       null,
       textCell(g.message),
+    ]);
+  }
+  for (const m of missingColumns) {
+    sheet.append([
+      textCell(countyLabel(m.first.county)),
+      textCell(`${m.schools}所学校`),
+      textCell(`${m.first.id} ${m.first.name}`),
+      placeCell(m.first.source?.sheet ?? "", ""),
+      null,
+      textCell(m.first.message),
     ]);
   }
   sheet.skip();

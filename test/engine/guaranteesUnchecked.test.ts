@@ -77,9 +77,14 @@ describe("a school guarantee item without its column is 未核查, never 达标"
     expect(row.cells[1]?.value).toBe("未完成");
     expect(String(row.cells[col + 1]?.value)).toContain("4项学校保障检查未核查");
     const diagnostics = sheetOf(plan, "diagnostics");
+    // No school has the column: one row per stage for the county, with its number of schools.
     const listed = rowsWith(diagnostics, 2, "G5 班额");
-    expect(listed).toHaveLength(4);
-    expect(String(at(diagnostics, listed[0], 5)?.value)).toContain("请补充该列");
+    expect(listed).toHaveLength(2);
+    for (const row of listed)
+      expect(String(at(diagnostics, row, 5)?.value)).toMatch(/最大班额.*请补充该列/);
+    const counts = listed.map((row) => String(at(diagnostics, row, 1)?.value));
+    expect(counts.every((text) => /^\d+所学校$/.test(text))).toBe(true);
+    expect(counts.reduce((sum, text) => sum + parseInt(text, 10), 0)).toBe(4);
     expect(formatSummary(result, { workbook: "x" })).toContain("学校保障检查未核查 4 项");
   });
 });
