@@ -414,6 +414,8 @@ export class SheetDataScanner {
     for (; end < length; end++) {
       const code = text.charCodeAt(end);
       if (code === LT) break;
+      // scan's at-a-glance test of plain text, written out in both loops: as one shared function
+      // the sheet read measured about 6 % more CPU (city20k, 3 sets of 7–10 interleaved pairs).
       if (
         code < 32
           ? code !== 10 && code !== 9
