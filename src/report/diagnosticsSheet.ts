@@ -39,17 +39,19 @@ export function guaranteeRows(checks: readonly GuaranteeCheck[]): {
   unchecked: GuaranteeCheck[];
   missingColumns: MissingColumn[];
 } {
-  const item = (g: GuaranteeCheck) =>
-    `${g.source?.sheet ?? ""}\u0000${g.id}\u0000${g.name}\u0000${g.stage ?? ""}`;
-  const checkedItems = new Set<string>();
-  for (const g of checks) if (g.pass !== null) checkedItems.add(item(g));
+  // Each check's item on its sheet (and stage: each stage has its own columns), keyed once.
+  const items = checks.map(
+    (g) => `${g.source?.sheet ?? ""}\u0000${g.id}\u0000${g.name}\u0000${g.stage ?? ""}`
+  );
+  const checkedItems = new Set(items.filter((_, i) => checks[i].pass !== null));
   const failed: GuaranteeCheck[] = [];
   const unchecked: GuaranteeCheck[] = [];
   const missing = new Map<string, MissingColumn>();
-  for (const g of checks) {
+  for (let i = 0; i < checks.length; i++) {
+    const g = checks[i];
     if (g.pass === false) failed.push(g);
     if (g.pass !== null) continue;
-    const key = item(g);
+    const key = items[i];
     if (checkedItems.has(key)) {
       unchecked.push(g);
       continue;
